@@ -1,0 +1,36 @@
+package dev.tracepaper.cli;
+
+import picocli.AutoComplete;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The top-level {@code tracepaper} command; the work is done by its subcommands. */
+@Command(
+    name = "tracepaper",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description =
+        "Validates event-sourced application models and generates serverless Java projects.",
+    subcommands = {
+      ValidateCommand.class,
+      AutoComplete.GenerateCompletion.class,
+      CommandLine.HelpCommand.class
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:the model is valid",
+      "1:the model is invalid",
+      "2:usage error",
+      "3:template or render error",
+      "4:internal error (run with -x for the stack trace)"
+    })
+public final class TracepaperCommand implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "Name a command, such as `validate`.");
+  }
+}

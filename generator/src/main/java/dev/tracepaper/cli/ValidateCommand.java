@@ -1,0 +1,108 @@
+package dev.tracepaper.cli;
+
+import dev.tracepaper.diagnostic.Severity;
+import dev.tracepaper.validate.ValidationReport;
+import dev.tracepaper.validate.Validator;
+import dev.tracepaper.validate.format.DiagnosticFormatter;
+import dev.tracepaper.validate.format.JsonFormatter;
+import dev.tracepaper.validate.format.SarifFormatter;
+import dev.tracepaper.validate.format.TextFormatter;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code tracepaper validate PATH...}: checks a model and reports every problem found. */
+@Command(
+    name = "validate",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Checks a model and reports every problem in it.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:the model is valid",
+      "1:the model is invalid (a diagnostic at or above --fail-on)",
+      "2:usage error",
+      "4:internal error (run with -x for the stack trace)"
+    })
+public final class ValidateCommand implements Callable<Integer> {
+
+  /** The output formats. */
+  enum Format {
+    text,
+    json,
+    sarif
+  }
+
+  /** Which severity makes the run fail. */
+  enum FailOn {
+    error,
+    warning
+  }
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "PATH",
+      description = "A model file, or a folder of *.yaml files that make one model.")
+  List<Path> paths;
+
+  @Option(
+      names = "--format",
+      defaultValue = "text",
+      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  Format format;
+
+  @Option(
+      names = "--fail-on",
+      defaultValue = "error",
+      description =
+          "Exit with 1 on diagnostics of this severity or worse: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  FailOn failOn;
+
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "Print only diagnostics that make the run fail, and no summary.")
+  boolean quiet;
+
+  @Option(
+      names = {"-x", "--stacktrace"},
+      description = "Print the stack trace of an internal error.")
+  boolean stacktrace;
+
+  @Override
+  public Integer call() {
+    for (Path path : paths) {
+      if (!java.nio.file.Files.exists(path)) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "%s does not exist.".formatted(path));
+      }
+    }
+    Path base = Path.of("").toAbsolutePath();
+    ValidationReport report = new Validator().validate(paths, base);
+    Severity threshold = failOn == FailOn.warning ? Severity.WARNING : Severity.ERROR;
+    ValidationReport shown =
+        quiet
+            ? new ValidationReport(
+                report.model(),
+                report.diagnostics().stream().filter(d -> d.severity().atLeast(threshold)).toList())
+            : report;
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(formatter().format(shown));
+    out.flush();
+    return report.fails(threshold) ? ExitCode.INVALID_MODEL : ExitCode.OK;
+  }
+
+  private DiagnosticFormatter formatter() {
+    return switch (format) {
+      case text -> new TextFormatter(!quiet);
+      case json -> new JsonFormatter();
+      case sarif -> new SarifFormatter(VersionProvider.version());
+    };
+  }
+}

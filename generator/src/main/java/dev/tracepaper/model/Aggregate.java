@@ -1,0 +1,48 @@
+package dev.tracepaper.model;
+
+import dev.tracepaper.source.SourceLocation;
+import java.util.List;
+import java.util.Optional;
+
+/** A consistency boundary of the write side: its state, events, commands and policies. */
+public record Aggregate(
+    String name,
+    Optional<Located<String>> subdomain,
+    Optional<Located<String>> key,
+    Optional<Located<Long>> snapshotEvery,
+    Optional<Located<Long>> eventRetentionDays,
+    List<Field> fields,
+    List<TypeDef> entities,
+    List<Event> events,
+    List<Command> commands,
+    List<Policy> policies,
+    Optional<String> description,
+    SourceLocation location) {
+
+  public Aggregate {
+    fields = List.copyOf(fields);
+    entities = List.copyOf(entities);
+    events = List.copyOf(events);
+    commands = List.copyOf(commands);
+    policies = List.copyOf(policies);
+  }
+
+  public Optional<Field> field(String fieldName) {
+    return fields.stream().filter(f -> f.name().equals(fieldName)).findFirst();
+  }
+
+  public Optional<Event> event(String eventName) {
+    return events.stream().filter(e -> e.name().equals(eventName)).findFirst();
+  }
+
+  public Optional<TypeDef> entity(String entityName) {
+    return entities.stream().filter(e -> e.name().equals(entityName)).findFirst();
+  }
+
+  /** Commands, then policies: every flow that changes this aggregate. */
+  public List<Flow> flows() {
+    return java.util.stream.Stream.concat(commands.stream(), policies.stream())
+        .map(Flow.class::cast)
+        .toList();
+  }
+}

@@ -1,0 +1,131 @@
+package dev.tracepaper.model;
+
+import dev.tracepaper.diagnostic.Diagnostic;
+import dev.tracepaper.source.MappingNode;
+import dev.tracepaper.source.ScalarNode;
+import dev.tracepaper.source.YamlNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Reads one aggregate with its fields, entities, events, commands and policies. */
+final class AggregateReader {
+
+  private static final Set<String> AGGREGATE_KEYS =
+      Set.of(
+          "subdomain",
+          "key",
+          "snapshotEvery",
+          "eventRetentionDays",
+          "fields",
+          "entities",
+          "events",
+          "commands",
+          "policies",
+          "description");
+  private static final Set<String> EVENT_KEYS = Set.of("fields", "apply", "description");
+
+  private final Nodes nodes;
+  private final FieldReader fields;
+  private final AssignmentReader assignments;
+  private final FlowReader flows;
+
+  AggregateReader(Nodes nodes) {
+    this.nodes = nodes;
+    this.fields = new FieldReader(nodes);
+    this.assignments = new AssignmentReader(nodes);
+    this.flows = new FlowReader(nodes);
+  }
+
+  Optional<Aggregate> aggregate(MappingNode.Entry entry) {
+    String name = entry.name();
+    String what = "aggregate `%s`".formatted(name);
+    Optional<MappingNode> maybe = nodes.mapping(entry.value(), what);
+    if (maybe.isEmpty()) {
+      return Optional.empty();
+    }
+    MappingNode m = maybe.get();
+    nodes.checkKeys(m, AGGREGATE_KEYS, what);
+    List<TypeDef> entities = new ArrayList<>();
+    List<Event> events = new ArrayList<>();
+    List<Command> commands = new ArrayList<>();
+    List<Policy> policies = new ArrayList<>();
+    section(m, "entities", what)
+        .forEach(
+            e ->
+                entities.add(
+                    new TypeDef(
+                        e.name(),
+                        fields.fields(e.value(), "entity `%s`".formatted(e.name())),
+                        Optional.empty(),
+                        e.key().location())));
+    section(m, "events", what).forEach(e -> event(e, name).ifPresent(events::add));
+    section(m, "commands", what).forEach(e -> flows.command(e, name).ifPresent(commands::add));
+    section(m, "policies", what).forEach(e -> flows.policy(e, name).ifPresent(policies::add));
+    return Optional.of(
+        new Aggregate(
+            name,
+            m.get("subdomain").flatMap(n -> nodes.text(n, "`subdomain` of " + what)),
+            m.get("key").flatMap(n -> nodes.text(n, "`key` of " + what)),
+            m.get("snapshotEvery").flatMap(n -> nodes.wholeNumber(n, "`snapshotEvery` of " + what)),
+            m.get("eventRetentionDays")
+                .flatMap(n -> nodes.wholeNumber(n, "`eventRetentionDays` of " + what)),
+            m.get("fields").map(n -> fields.fields(n, what)).orElse(List.of()),
+            entities,
+            events,
+            commands,
+            policies,
+            m.get("description").flatMap(n -> nodes.prose(n, "the description of " + what)),
+            entry.key().location()));
+  }
+
+  private List<MappingNode.Entry> section(MappingNode m, String key, String what) {
+    return m.get(key)
+        .flatMap(n -> nodes.mapping(n, "`%s` of %s".formatted(key, what)))
+        .map(MappingNode::entries)
+        .orElse(List.of());
+  }
+
+  private Optional<Event> event(MappingNode.Entry entry, String aggregate) {
+    String what = "event `%s`".formatted(entry.name());
+    Optional<MappingNode> maybe = nodes.mapping(entry.value(), what);
+    if (maybe.isEmpty()) {
+      return Optional.empty();
+    }
+    MappingNode m = maybe.get();
+    nodes.checkKeys(m, EVENT_KEYS, what);
+    List<Assignment> apply = new ArrayList<>();
+    Optional<Located<Boolean>> deletes = Optional.empty();
+    Optional<MappingNode> applyNode =
+        m.get("apply").flatMap(n -> nodes.mapping(n, "`apply` of " + what));
+    for (MappingNode.Entry line : applyNode.map(MappingNode::entries).orElse(List.of())) {
+      if (line.name().equals("deleted") && isBoolean(line.value())) {
+        deletes = nodes.bool(line.value(), "`deleted` of " + what);
+        if (deletes.isPresent() && !deletes.get().value()) {
+          nodes.report(
+              Diagnostic.warning(
+                      "DeletedFalse",
+                      line.key().location(),
+                      "`deleted: false` in the `apply` of %s does nothing.".formatted(what))
+                  .withHint("remove the line"));
+        }
+        continue;
+      }
+      assignments.assignment(line, "`apply` of " + what).ifPresent(apply::add);
+    }
+    return Optional.of(
+        new Event(
+            entry.name(),
+            aggregate,
+            m.get("fields").map(n -> fields.fields(n, what)).orElse(List.of()),
+            apply,
+            deletes,
+            m.get("description").flatMap(n -> nodes.prose(n, "the description of " + what)),
+            entry.key().location()));
+  }
+
+  private static boolean isBoolean(YamlNode node) {
+    return node instanceof ScalarNode s && s.kind() == ScalarNode.Kind.BOOLEAN;
+  }
+}

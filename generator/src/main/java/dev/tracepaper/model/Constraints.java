@@ -1,0 +1,43 @@
+package dev.tracepaper.model;
+
+import dev.tracepaper.source.YamlNode;
+import java.math.BigDecimal;
+import java.util.Optional;
+
+/**
+ * Everything a field may say besides its type. {@code key}, {@code ref} and {@code by} serve entity
+ * collections and view relations.
+ */
+public record Constraints(
+    Optional<Located<Boolean>> required,
+    Optional<Located<YamlNode>> defaultValue,
+    Optional<Located<String>> pattern,
+    Optional<Located<BigDecimal>> min,
+    Optional<Located<BigDecimal>> max,
+    Optional<Located<Long>> minLength,
+    Optional<Located<Long>> maxLength,
+    Optional<Located<Long>> minItems,
+    Optional<Located<Long>> maxItems,
+    Optional<Located<AutoFill>> autoFill,
+    Optional<String> description,
+    Optional<Located<String>> key,
+    Optional<Located<String>> ref,
+    Optional<Located<String>> by) {
+
+  public static final Constraints NONE =
+      new Constraints(
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty());
+}

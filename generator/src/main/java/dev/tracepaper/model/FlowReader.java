@@ -1,0 +1,193 @@
+package dev.tracepaper.model;
+
+import dev.tracepaper.diagnostic.Diagnostic;
+import dev.tracepaper.source.MappingNode;
+import dev.tracepaper.source.ScalarNode;
+import dev.tracepaper.source.YamlNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Reads commands and policies: key, {@code let}, {@code rules}, {@code emits} and tests. */
+final class FlowReader {
+
+  private static final Set<String> COMMAND_KEYS =
+      Set.of("creates", "auth", "fields", "key", "let", "rules", "emits", "tests", "description");
+  private static final Set<String> POLICY_KEYS =
+      Set.of("on", "creates", "key", "let", "rules", "emits", "tests", "description");
+  private static final Set<String> RULE_KEYS = Set.of("require", "code", "message");
+
+  private final Nodes nodes;
+  private final FieldReader fields;
+  private final AuthReader auth;
+  private final AssignmentReader assignments;
+  private final TestCaseReader tests;
+
+  FlowReader(Nodes nodes) {
+    this.nodes = nodes;
+    this.fields = new FieldReader(nodes);
+    this.auth = new AuthReader(nodes);
+    this.assignments = new AssignmentReader(nodes);
+    this.tests = new TestCaseReader(nodes);
+  }
+
+  Optional<Command> command(MappingNode.Entry entry, String aggregate) {
+    String what = "command `%s`".formatted(entry.name());
+    return nodes
+        .mapping(entry.value(), what)
+        .map(
+            m -> {
+              nodes.checkKeys(m, COMMAND_KEYS, what);
+              return new Command(
+                  entry.name(),
+                  aggregate,
+                  creates(m, what),
+                  m.get("auth").flatMap(n -> auth.auth(n, what)),
+                  m.get("fields").map(n -> fields.fields(n, what)).orElse(List.of()),
+                  m.get("key").flatMap(n -> nodes.expression(n, "`key` of " + what)),
+                  m.get("let").map(n -> lets(n, what)).orElse(List.of()),
+                  m.get("rules").map(n -> rules(n, what)).orElse(List.of()),
+                  m.get("emits").map(n -> emits(n, what)).orElse(List.of()),
+                  m.get("tests").map(n -> tests.tests(n, what)).orElse(List.of()),
+                  m.get("description").flatMap(n -> nodes.prose(n, "the description of " + what)),
+                  entry.key().location());
+            });
+  }
+
+  Optional<Policy> policy(MappingNode.Entry entry, String aggregate) {
+    String what = "policy `%s`".formatted(entry.name());
+    Optional<MappingNode> maybe = nodes.mapping(entry.value(), what);
+    if (maybe.isEmpty()) {
+      return Optional.empty();
+    }
+    MappingNode m = maybe.get();
+    nodes.checkKeys(m, POLICY_KEYS, what);
+    Optional<EventRef> on =
+        nodes
+            .required(m, "on", what + " (the event that triggers it)")
+            .flatMap(n -> nodes.text(n, "`on` of " + what))
+            .flatMap(t -> eventRef(t, "`on` of " + what));
+    return on.map(
+        trigger ->
+            new Policy(
+                entry.name(),
+                aggregate,
+                trigger,
+                creates(m, what),
+                m.get("key").flatMap(n -> nodes.expression(n, "`key` of " + what)),
+                m.get("let").map(n -> lets(n, what)).orElse(List.of()),
+                m.get("rules").map(n -> rules(n, what)).orElse(List.of()),
+                m.get("emits").map(n -> emits(n, what)).orElse(List.of()),
+                m.get("tests").map(n -> tests.tests(n, what)).orElse(List.of()),
+                m.get("description").flatMap(n -> nodes.prose(n, "the description of " + what)),
+                entry.key().location()));
+  }
+
+  /** {@code Aggregate.Event} or {@code Event}. */
+  Optional<EventRef> eventRef(Located<String> text, String what) {
+    String[] parts = text.value().trim().split("\\.", -1);
+    boolean wellFormed =
+        parts.length <= 2 && java.util.Arrays.stream(parts).noneMatch(String::isBlank);
+    if (!wellFormed) {
+      nodes.report(
+          Diagnostic.error(
+                  Nodes.INVALID_VALUE,
+                  text.location(),
+                  "%s is `%s`; it should name an event as `Aggregate.Event`."
+                      .formatted(Nodes.capital(what), text.value()))
+              .withHint("for example `Book.BookLent`"));
+      return Optional.empty();
+    }
+    return Optional.of(
+        parts.length == 2
+            ? new EventRef(Optional.of(parts[0]), parts[1], text.location())
+            : new EventRef(Optional.empty(), parts[0], text.location()));
+  }
+
+  private boolean creates(MappingNode m, String what) {
+    return m.get("creates")
+        .flatMap(n -> nodes.bool(n, "`creates` of " + what))
+        .map(Located::value)
+        .orElse(false);
+  }
+
+  private List<Let> lets(YamlNode node, String what) {
+    List<Let> lets = new ArrayList<>();
+    nodes
+        .mapping(node, "`let` of " + what)
+        .ifPresent(
+            m -> {
+              for (MappingNode.Entry e : m.entries()) {
+                nodes
+                    .expression(e.value(), "the variable `%s` of %s".formatted(e.name(), what))
+                    .ifPresent(x -> lets.add(new Let(e.name(), x, e.key().location())));
+              }
+            });
+    return lets;
+  }
+
+  private List<BusinessRule> rules(YamlNode node, String what) {
+    List<BusinessRule> rules = new ArrayList<>();
+    nodes
+        .list(node, "the rules of " + what)
+        .ifPresent(
+            items -> {
+              int index = 1;
+              for (YamlNode item : items) {
+                String rule = "rule %d of %s".formatted(index++, what);
+                nodes.mapping(item, rule).flatMap(m -> rule(m, rule)).ifPresent(rules::add);
+              }
+            });
+    return rules;
+  }
+
+  private Optional<BusinessRule> rule(MappingNode m, String what) {
+    nodes.checkKeys(m, RULE_KEYS, what);
+    Optional<Expression> require =
+        nodes
+            .required(m, "require", what)
+            .flatMap(n -> nodes.expression(n, "`require` of " + what));
+    Optional<Located<String>> code =
+        nodes.required(m, "code", what).flatMap(n -> nodes.text(n, "`code` of " + what));
+    Optional<String> message =
+        nodes.required(m, "message", what).flatMap(n -> nodes.prose(n, "`message` of " + what));
+    if (require.isEmpty() || code.isEmpty() || message.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new BusinessRule(require.get(), code.get(), message.get(), m.location()));
+  }
+
+  private List<Emit> emits(YamlNode node, String what) {
+    List<Emit> emits = new ArrayList<>();
+    nodes
+        .list(node, "`emits` of " + what)
+        .ifPresent(
+            items -> {
+              for (YamlNode item : items) {
+                emit(item, what).ifPresent(emits::add);
+              }
+            });
+    return emits;
+  }
+
+  private Optional<Emit> emit(YamlNode item, String what) {
+    if (item instanceof ScalarNode scalar && !scalar.isNull()) {
+      return Optional.of(new Emit(scalar.value(), List.of(), scalar.location()));
+    }
+    if (item instanceof MappingNode m && m.entries().size() == 1) {
+      MappingNode.Entry e = m.entries().get(0);
+      String where = "the event `%s` emitted by %s".formatted(e.name(), what);
+      return Optional.of(
+          new Emit(e.name(), assignments.values(e.value(), where), e.key().location()));
+    }
+    nodes.report(
+        Diagnostic.error(
+                Nodes.WRONG_TYPE,
+                item.location(),
+                "Each entry of `emits` of %s should name one event, but this is %s."
+                    .formatted(what, item.describe()))
+            .withHint("write `- BookLent` or `- BookLent: {loanId: loanId}`"));
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,212 @@
+package dev.tracepaper.model;
+
+import dev.tracepaper.diagnostic.Diagnostic;
+import dev.tracepaper.diagnostic.DiagnosticSink;
+import dev.tracepaper.source.MappingNode;
+import dev.tracepaper.source.ScalarNode;
+import dev.tracepaper.source.SourceFile;
+import dev.tracepaper.source.YamlFile;
+import dev.tracepaper.source.YamlNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Builds the immutable {@link Model} from the files of a model, merging their sections. Every
+ * structural problem (unknown key, wrong kind of value, missing key) is reported; what can be read
+ * is kept, so that one run shows every problem.
+ */
+public final class ModelReader {
+
+  /** The language versions this generator reads. */
+  public static final int LANGUAGE_VERSION = 1;
+
+  private static final Set<String> TOP_KEYS =
+      Set.of("tracepaper", "app", "patterns", "enums", "types", "aggregates", "views");
+  private static final Set<String> APP_KEYS = Set.of("name", "package", "description", "auth");
+  private static final Set<String> AUTH_KEYS = Set.of("default", "roles");
+  private static final Set<String> ENUM_KEYS = Set.of("values", "description");
+
+  /** The model read, and every problem found while reading it. */
+  public record Result(Model model, List<Diagnostic> diagnostics) {}
+
+  public Result read(List<YamlFile> files) {
+    DiagnosticSink sink = new DiagnosticSink();
+    Nodes nodes = new Nodes(sink);
+    Builder builder = new Builder();
+    for (YamlFile file : files) {
+      builder.sources.add(file.source());
+      sink.reportAll(file.diagnostics());
+      file.root().ifPresent(root -> readFile(root, file.source(), nodes, builder));
+    }
+    Model model =
+        new Model(
+            Optional.ofNullable(builder.app),
+            builder.patterns,
+            builder.enums,
+            builder.types,
+            builder.aggregates,
+            builder.views,
+            builder.sources);
+    return new Result(model, sink.diagnostics());
+  }
+
+  private static final class Builder {
+    final List<SourceFile> sources = new ArrayList<>();
+    final List<PatternDef> patterns = new ArrayList<>();
+    final List<EnumDef> enums = new ArrayList<>();
+    final List<TypeDef> types = new ArrayList<>();
+    final List<Aggregate> aggregates = new ArrayList<>();
+    final List<View> views = new ArrayList<>();
+    App app;
+  }
+
+  private void readFile(MappingNode root, SourceFile source, Nodes nodes, Builder builder) {
+    String what = "a model file";
+    nodes.checkKeys(root, TOP_KEYS, what);
+    checkVersion(root, source, nodes);
+    root.get("app").flatMap(n -> app(n, nodes)).ifPresent(app -> setApp(app, builder, nodes));
+    FieldReader fields = new FieldReader(nodes);
+    for (MappingNode.Entry e : section(root, "patterns", nodes)) {
+      nodes
+          .text(e.value(), "the pattern `%s`".formatted(e.name()))
+          .ifPresent(r -> builder.patterns.add(new PatternDef(e.name(), r, e.key().location())));
+    }
+    for (MappingNode.Entry e : section(root, "enums", nodes)) {
+      enumDef(e, nodes).ifPresent(builder.enums::add);
+    }
+    for (MappingNode.Entry e : section(root, "types", nodes)) {
+      builder.types.add(
+          new TypeDef(
+              e.name(),
+              fields.fields(e.value(), "type `%s`".formatted(e.name())),
+              Optional.empty(),
+              e.key().location()));
+    }
+    AggregateReader aggregates = new AggregateReader(nodes);
+    for (MappingNode.Entry e : section(root, "aggregates", nodes)) {
+      aggregates.aggregate(e).ifPresent(builder.aggregates::add);
+    }
+    ViewReader views = new ViewReader(nodes);
+    for (MappingNode.Entry e : section(root, "views", nodes)) {
+      views.view(e).ifPresent(builder.views::add);
+    }
+  }
+
+  private static void checkVersion(MappingNode root, SourceFile source, Nodes nodes) {
+    Optional<YamlNode> version = root.get("tracepaper");
+    if (version.isEmpty()) {
+      nodes.report(
+          Diagnostic.error(
+                  "LanguageVersion",
+                  root.location(),
+                  "The file %s does not say which version of the model language it is written in."
+                      .formatted(source.path()))
+              .withHint("add `tracepaper: 1` as its first line"));
+      return;
+    }
+    if (!(version.get() instanceof ScalarNode scalar)
+        || !String.valueOf(LANGUAGE_VERSION).equals(scalar.value())) {
+      nodes.report(
+          Diagnostic.error(
+                  "LanguageVersion",
+                  version.get().location(),
+                  "This generator reads version %d of the model language, not `%s`."
+                      .formatted(
+                          LANGUAGE_VERSION,
+                          version.get() instanceof ScalarNode s ? s.value() : "a collection"))
+              .withHint("write `tracepaper: 1`"));
+    }
+  }
+
+  private static void setApp(App app, Builder builder, Nodes nodes) {
+    if (builder.app == null) {
+      builder.app = app;
+      return;
+    }
+    nodes.report(
+        Diagnostic.error(
+                "DuplicateName",
+                app.location(),
+                "The `app` section is given twice; it was first given at %s."
+                    .formatted(builder.app.location()))
+            .withHint("keep one `app` section, in one file")
+            .withRelated(builder.app.location()));
+  }
+
+  private static List<MappingNode.Entry> section(MappingNode root, String key, Nodes nodes) {
+    return root.get(key)
+        .flatMap(n -> nodes.mapping(n, "the `%s` section".formatted(key)))
+        .map(MappingNode::entries)
+        .orElse(List.of());
+  }
+
+  private static Optional<App> app(YamlNode node, Nodes nodes) {
+    Optional<MappingNode> maybe = nodes.mapping(node, "the `app` section");
+    if (maybe.isEmpty()) {
+      return Optional.empty();
+    }
+    MappingNode m = maybe.get();
+    nodes.checkKeys(m, APP_KEYS, "the `app` section");
+    Optional<Located<String>> name =
+        nodes
+            .required(m, "name", "the `app` section")
+            .flatMap(n -> nodes.text(n, "the app's name"));
+    Optional<Located<String>> javaPackage =
+        nodes
+            .required(m, "package", "the `app` section")
+            .flatMap(n -> nodes.text(n, "the app's Java package"));
+    AuthConfig auth =
+        m.get("auth").map(n -> authConfig(n, nodes)).orElse(AuthConfig.none(m.location()));
+    if (name.isEmpty() || javaPackage.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new App(
+            name.get(),
+            javaPackage.get(),
+            m.get("description").flatMap(n -> nodes.prose(n, "the app's description")),
+            auth,
+            m.location()));
+  }
+
+  private static AuthConfig authConfig(YamlNode node, Nodes nodes) {
+    String what = "`app.auth`";
+    Optional<MappingNode> maybe = nodes.mapping(node, what);
+    if (maybe.isEmpty()) {
+      return AuthConfig.none(node.location());
+    }
+    MappingNode m = maybe.get();
+    nodes.checkKeys(m, AUTH_KEYS, what);
+    Optional<Auth> defaultAuth =
+        m.get("default").flatMap(n -> new AuthReader(nodes).auth(n, "the app's default"));
+    List<Located<String>> roles = new ArrayList<>();
+    m.get("roles")
+        .flatMap(n -> nodes.list(n, "the roles of " + what))
+        .ifPresent(items -> items.forEach(i -> nodes.text(i, "a role").ifPresent(roles::add)));
+    return new AuthConfig(defaultAuth, roles, m.location());
+  }
+
+  private static Optional<EnumDef> enumDef(MappingNode.Entry e, Nodes nodes) {
+    String what = "the enum `%s`".formatted(e.name());
+    YamlNode valuesNode = e.value();
+    Optional<String> description = Optional.empty();
+    if (e.value() instanceof MappingNode m) {
+      nodes.checkKeys(m, ENUM_KEYS, what);
+      description = m.get("description").flatMap(n -> nodes.prose(n, "the description of " + what));
+      Optional<YamlNode> values = nodes.required(m, "values", what);
+      if (values.isEmpty()) {
+        return Optional.empty();
+      }
+      valuesNode = values.get();
+    }
+    Optional<List<YamlNode>> items = nodes.list(valuesNode, "the values of " + what);
+    if (items.isEmpty()) {
+      return Optional.empty();
+    }
+    List<Located<String>> values = new ArrayList<>();
+    items.get().forEach(i -> nodes.text(i, "a value of " + what).ifPresent(values::add));
+    return Optional.of(new EnumDef(e.name(), values, description, e.key().location()));
+  }
+}

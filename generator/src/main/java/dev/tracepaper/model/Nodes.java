@@ -1,0 +1,168 @@
+package dev.tracepaper.model;
+
+import dev.tracepaper.diagnostic.Diagnostic;
+import dev.tracepaper.diagnostic.DiagnosticSink;
+import dev.tracepaper.diagnostic.Suggestions;
+import dev.tracepaper.source.MappingNode;
+import dev.tracepaper.source.ScalarNode;
+import dev.tracepaper.source.SequenceNode;
+import dev.tracepaper.source.YamlNode;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads typed values out of YAML nodes for the model readers, reporting every node of the wrong
+ * shape instead of throwing. {@code what} in each method names the place for messages, such as "the
+ * field `title` of command `RegisterBook`".
+ */
+final class Nodes {
+
+  static final String UNKNOWN_KEY = "UnknownKey";
+  static final String WRONG_TYPE = "WrongType";
+  static final String MISSING_KEY = "MissingKey";
+  static final String INVALID_VALUE = "InvalidValue";
+
+  private final DiagnosticSink sink;
+
+  Nodes(DiagnosticSink sink) {
+    this.sink = sink;
+  }
+
+  void report(Diagnostic diagnostic) {
+    sink.report(diagnostic);
+  }
+
+  Optional<MappingNode> mapping(YamlNode node, String what) {
+    if (node instanceof MappingNode mapping) {
+      return Optional.of(mapping);
+    }
+    if (node instanceof ScalarNode scalar && scalar.isNull()) {
+      return Optional.of(new MappingNode(List.of(), node.location(), 1));
+    }
+    wrongType(node, what, "a mapping of names to values");
+    return Optional.empty();
+  }
+
+  /** A list; a single scalar is also taken as a list of one, as people often write. */
+  Optional<List<YamlNode>> list(YamlNode node, String what) {
+    if (node instanceof SequenceNode sequence) {
+      return Optional.of(sequence.items());
+    }
+    if (node instanceof ScalarNode scalar && !scalar.isNull()) {
+      return Optional.of(List.of(node));
+    }
+    if (node instanceof ScalarNode) {
+      return Optional.of(List.of());
+    }
+    wrongType(node, what, "a list");
+    return Optional.empty();
+  }
+
+  Optional<Located<String>> text(YamlNode node, String what) {
+    if (node instanceof ScalarNode scalar && !scalar.isNull()) {
+      return Optional.of(new Located<>(scalar.value(), scalar.location()));
+    }
+    wrongType(node, what, "a text");
+    return Optional.empty();
+  }
+
+  /** A scalar read as an expression; non-text scalars ({@code 1}, {@code true}) are CEL too. */
+  Optional<Expression> expression(YamlNode node, String what) {
+    if (node instanceof ScalarNode scalar && !scalar.isNull() && !scalar.value().isBlank()) {
+      return Optional.of(Expression.of(scalar));
+    }
+    wrongType(node, what, "an expression (CEL), such as `event.copies`");
+    return Optional.empty();
+  }
+
+  Optional<Located<Long>> wholeNumber(YamlNode node, String what) {
+    if (node instanceof ScalarNode scalar && scalar.kind() == ScalarNode.Kind.INT) {
+      try {
+        return Optional.of(new Located<>(Long.decode(scalar.value()), scalar.location()));
+      } catch (NumberFormatException e) {
+        report(
+            Diagnostic.error(
+                INVALID_VALUE,
+                scalar.location(),
+                "%s is `%s`, too large for a whole number."
+                    .formatted(capital(what), scalar.value())));
+        return Optional.empty();
+      }
+    }
+    wrongType(node, what, "a whole number");
+    return Optional.empty();
+  }
+
+  Optional<Located<BigDecimal>> number(YamlNode node, String what) {
+    if (node instanceof ScalarNode scalar
+        && (scalar.kind() == ScalarNode.Kind.INT || scalar.kind() == ScalarNode.Kind.FLOAT)) {
+      try {
+        return Optional.of(new Located<>(new BigDecimal(scalar.value()), scalar.location()));
+      } catch (NumberFormatException e) {
+        // .inf and .nan are YAML floats but no bound a field can have.
+      }
+    }
+    wrongType(node, what, "a number");
+    return Optional.empty();
+  }
+
+  Optional<Located<Boolean>> bool(YamlNode node, String what) {
+    if (node instanceof ScalarNode scalar && scalar.kind() == ScalarNode.Kind.BOOLEAN) {
+      return Optional.of(
+          new Located<>(Boolean.parseBoolean(scalar.value().toLowerCase()), scalar.location()));
+    }
+    wrongType(node, what, "true or false");
+    return Optional.empty();
+  }
+
+  /** Free text such as a description; numbers and booleans are taken as written. */
+  Optional<String> prose(YamlNode node, String what) {
+    if (node instanceof ScalarNode scalar) {
+      return scalar.isNull() ? Optional.empty() : Optional.of(scalar.value());
+    }
+    wrongType(node, what, "a text");
+    return Optional.empty();
+  }
+
+  /** Reports every key of {@code mapping} not in {@code allowed}, with the closest allowed one. */
+  void checkKeys(MappingNode mapping, Set<String> allowed, String what) {
+    for (MappingNode.Entry entry : mapping.entries()) {
+      if (!allowed.contains(entry.name())) {
+        List<String> sorted = new ArrayList<>(allowed);
+        sorted.sort(null);
+        String hint = Suggestions.didYouMean(entry.name(), allowed);
+        report(
+            Diagnostic.error(
+                    UNKNOWN_KEY,
+                    entry.key().location(),
+                    "`%s` is not something %s can have.".formatted(entry.name(), what))
+                .withHint(hint.isEmpty() ? "allowed here: " + String.join(", ", sorted) : hint));
+      }
+    }
+  }
+
+  Optional<YamlNode> required(MappingNode mapping, String key, String what) {
+    Optional<YamlNode> value = mapping.get(key);
+    if (value.isEmpty()) {
+      report(
+          Diagnostic.error(
+              MISSING_KEY, mapping.location(), "%s has no `%s`.".formatted(capital(what), key)));
+    }
+    return value;
+  }
+
+  void wrongType(YamlNode node, String what, String expected) {
+    report(
+        Diagnostic.error(
+            WRONG_TYPE,
+            node.location(),
+            "%s should be %s, but is %s.".formatted(capital(what), expected, node.describe())));
+  }
+
+  static String capital(String text) {
+    return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+  }
+}

@@ -1,0 +1,177 @@
+package dev.tracepaper.model;
+
+import dev.tracepaper.diagnostic.Diagnostic;
+import dev.tracepaper.source.MappingNode;
+import dev.tracepaper.source.ScalarNode;
+import dev.tracepaper.source.YamlNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Reads the given/when/then {@code tests} of a command or policy. */
+final class TestCaseReader {
+
+  private static final Set<String> TEST_KEYS = Set.of("name", "given", "when", "as", "then");
+  private static final Set<String> THEN_KEYS = Set.of("events", "state", "error");
+
+  private final Nodes nodes;
+
+  TestCaseReader(Nodes nodes) {
+    this.nodes = nodes;
+  }
+
+  List<TestCase> tests(YamlNode node, String owner) {
+    List<TestCase> tests = new ArrayList<>();
+    nodes
+        .list(node, "the tests of " + owner)
+        .ifPresent(
+            items -> {
+              int index = 1;
+              for (YamlNode item : items) {
+                test(item, owner, index++).ifPresent(tests::add);
+              }
+            });
+    return tests;
+  }
+
+  private Optional<TestCase> test(YamlNode node, String owner, int index) {
+    String what = "test %d of %s".formatted(index, owner);
+    Optional<MappingNode> maybe = nodes.mapping(node, what);
+    if (maybe.isEmpty()) {
+      return Optional.empty();
+    }
+    MappingNode mapping = maybe.get();
+    nodes.checkKeys(mapping, TEST_KEYS, what);
+    String name =
+        mapping
+            .get("name")
+            .flatMap(n -> nodes.prose(n, "the name of " + what))
+            .orElse("test " + index);
+    String named = "test `%s` of %s".formatted(name, owner);
+    List<TestCase.Given> given = mapping.get("given").map(n -> givens(n, named)).orElse(List.of());
+    Optional<MappingNode> when =
+        mapping.get("when").flatMap(n -> nodes.mapping(n, "`when` of " + named));
+    Optional<TestCase.Caller> as = mapping.get("as").flatMap(n -> caller(n, named));
+    TestCase.Then then =
+        mapping
+            .get("then")
+            .flatMap(n -> then(n, named))
+            .orElse(
+                new TestCase.Then(
+                    Optional.empty(), Optional.empty(), Optional.empty(), mapping.location()));
+    return Optional.of(new TestCase(name, given, when, as, then, mapping.location()));
+  }
+
+  private List<TestCase.Given> givens(YamlNode node, String what) {
+    List<TestCase.Given> given = new ArrayList<>();
+    if (node instanceof MappingNode mapping && mapping.get("state").isPresent()) {
+      // `given: {state: {…}}` is the natural way to write a single starting state.
+      nodes.checkKeys(mapping, Set.of("state"), "`given` of " + what);
+      nodes
+          .mapping(mapping.get("state").get(), "the state given in " + what)
+          .ifPresent(s -> given.add(new TestCase.GivenState(s, mapping.location())));
+      return given;
+    }
+    nodes
+        .list(node, "`given` of " + what)
+        .ifPresent(
+            items -> {
+              for (YamlNode item : items) {
+                namedEntry(item, "an event given in " + what)
+                    .ifPresent(
+                        entry ->
+                            given.add(
+                                entry.name().equals("state")
+                                    ? new TestCase.GivenState(entry.fields(), entry.location())
+                                    : new TestCase.GivenEvent(
+                                        entry.name(), entry.fields(), entry.location())));
+              }
+            });
+    return given;
+  }
+
+  private Optional<TestCase.Caller> caller(YamlNode node, String what) {
+    return nodes
+        .mapping(node, "`as` of " + what)
+        .map(
+            mapping -> {
+              nodes.checkKeys(mapping, Set.of("name", "roles"), "`as` of " + what);
+              Optional<Located<String>> name =
+                  mapping.get("name").flatMap(n -> nodes.text(n, "the caller's name in " + what));
+              List<Located<String>> roles = new ArrayList<>();
+              mapping
+                  .get("roles")
+                  .flatMap(n -> nodes.list(n, "the caller's roles in " + what))
+                  .ifPresent(
+                      items ->
+                          items.forEach(
+                              i ->
+                                  nodes
+                                      .text(i, "a caller's role in " + what)
+                                      .ifPresent(roles::add)));
+              return new TestCase.Caller(name, roles, mapping.location());
+            });
+  }
+
+  private Optional<TestCase.Then> then(YamlNode node, String what) {
+    return nodes
+        .mapping(node, "`then` of " + what)
+        .map(
+            mapping -> {
+              nodes.checkKeys(mapping, THEN_KEYS, "`then` of " + what);
+              Optional<List<TestCase.ExpectedEvent>> events =
+                  mapping.get("events").map(n -> expectedEvents(n, what));
+              Optional<MappingNode> state =
+                  mapping
+                      .get("state")
+                      .flatMap(n -> nodes.mapping(n, "the state expected by " + what));
+              Optional<Located<String>> error =
+                  mapping.get("error").flatMap(n -> nodes.text(n, "the error expected by " + what));
+              return new TestCase.Then(events, state, error, mapping.location());
+            });
+  }
+
+  private List<TestCase.ExpectedEvent> expectedEvents(YamlNode node, String what) {
+    List<TestCase.ExpectedEvent> events = new ArrayList<>();
+    nodes
+        .list(node, "the events expected by " + what)
+        .ifPresent(
+            items -> {
+              for (YamlNode item : items) {
+                namedEntry(item, "an event expected by " + what)
+                    .ifPresent(
+                        e ->
+                            events.add(
+                                new TestCase.ExpectedEvent(e.name(), e.fields(), e.location())));
+              }
+            });
+    return events;
+  }
+
+  /** {@code EventName} or {@code {EventName: {field: value, …}}}. */
+  private Optional<NamedEntry> namedEntry(YamlNode node, String what) {
+    if (node instanceof ScalarNode scalar && !scalar.isNull()) {
+      return Optional.of(
+          new NamedEntry(
+              scalar.value(), new MappingNode(List.of(), scalar.location(), 1), scalar.location()));
+    }
+    if (node instanceof MappingNode mapping && mapping.entries().size() == 1) {
+      MappingNode.Entry entry = mapping.entries().get(0);
+      return nodes
+          .mapping(entry.value(), "the fields of `%s`, %s".formatted(entry.name(), what))
+          .map(fields -> new NamedEntry(entry.name(), fields, entry.key().location()));
+    }
+    nodes.report(
+        Diagnostic.error(
+                Nodes.WRONG_TYPE,
+                node.location(),
+                "%s should name one event with its fields, but is %s."
+                    .formatted(Nodes.capital(what), node.describe()))
+            .withHint("write it as `- BookRegistered: {isbn: '9780441013593'}`"));
+    return Optional.empty();
+  }
+
+  private record NamedEntry(
+      String name, MappingNode fields, dev.tracepaper.source.SourceLocation location) {}
+}

@@ -1,0 +1,36 @@
+package dev.tracepaper.model;
+
+import dev.tracepaper.source.SourceLocation;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A read model: rows kept {@code from} an aggregate's state or built {@code on} events, with the
+ * queries that read them. {@code queries} is empty when the view names none (it then gets {@code
+ * get} and {@code list}).
+ */
+public record View(
+    String name,
+    Optional<Located<String>> key,
+    Optional<Auth> auth,
+    List<Field> fields,
+    Optional<Located<String>> from,
+    List<Assignment.SetValue> set,
+    Optional<Expression> where,
+    List<ViewHandler> handlers,
+    Optional<List<Query>> queries,
+    Optional<Located<Long>> retentionDays,
+    Optional<String> description,
+    SourceLocation location) {
+
+  public View {
+    fields = List.copyOf(fields);
+    set = List.copyOf(set);
+    handlers = List.copyOf(handlers);
+    queries = queries.map(List::copyOf);
+  }
+
+  public Optional<Field> field(String fieldName) {
+    return fields.stream().filter(f -> f.name().equals(fieldName)).findFirst();
+  }
+}

@@ -1,0 +1,131 @@
+package dev.tracepaper.model;
+
+import dev.tracepaper.source.MappingNode;
+import dev.tracepaper.source.YamlNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Reads one view: its fields, how it is fed ({@code from} or {@code on}) and its queries. */
+final class ViewReader {
+
+  private static final Set<String> VIEW_KEYS =
+      Set.of(
+          "key",
+          "auth",
+          "fields",
+          "from",
+          "set",
+          "where",
+          "on",
+          "queries",
+          "retentionDays",
+          "description");
+  private static final Set<String> HANDLER_KEYS = Set.of("key", "set", "delete");
+  private static final Set<String> QUERY_KEYS = Set.of("index", "sort", "auth");
+
+  private final Nodes nodes;
+  private final FieldReader fields;
+  private final AuthReader auth;
+  private final AssignmentReader assignments;
+  private final FlowReader flows;
+
+  ViewReader(Nodes nodes) {
+    this.nodes = nodes;
+    this.fields = new FieldReader(nodes);
+    this.auth = new AuthReader(nodes);
+    this.assignments = new AssignmentReader(nodes);
+    this.flows = new FlowReader(nodes);
+  }
+
+  Optional<View> view(MappingNode.Entry entry) {
+    String what = "view `%s`".formatted(entry.name());
+    return nodes
+        .mapping(entry.value(), what)
+        .map(
+            m -> {
+              nodes.checkKeys(m, VIEW_KEYS, what);
+              return new View(
+                  entry.name(),
+                  m.get("key").flatMap(n -> nodes.text(n, "`key` of " + what)),
+                  m.get("auth").flatMap(n -> auth.auth(n, what)),
+                  m.get("fields").map(n -> fields.fields(n, what)).orElse(List.of()),
+                  m.get("from").flatMap(n -> nodes.text(n, "`from` of " + what)),
+                  m.get("set")
+                      .map(n -> assignments.values(n, "`set` of " + what))
+                      .orElse(List.of()),
+                  m.get("where").flatMap(n -> nodes.expression(n, "`where` of " + what)),
+                  m.get("on").map(n -> handlers(n, what)).orElse(List.of()),
+                  m.get("queries").map(n -> queries(n, what)),
+                  m.get("retentionDays")
+                      .flatMap(n -> nodes.wholeNumber(n, "`retentionDays` of " + what)),
+                  m.get("description").flatMap(n -> nodes.prose(n, "the description of " + what)),
+                  entry.key().location());
+            });
+  }
+
+  private List<ViewHandler> handlers(YamlNode node, String view) {
+    List<ViewHandler> handlers = new ArrayList<>();
+    nodes
+        .mapping(node, "`on` of " + view)
+        .ifPresent(
+            m -> {
+              for (MappingNode.Entry e : m.entries()) {
+                String what = "the handler of `%s` in %s".formatted(e.name(), view);
+                Optional<EventRef> event =
+                    flows.eventRef(new Located<>(e.name(), e.key().location()), what);
+                Optional<MappingNode> body = nodes.mapping(e.value(), what);
+                if (event.isEmpty() || body.isEmpty()) {
+                  continue;
+                }
+                MappingNode h = body.get();
+                nodes.checkKeys(h, HANDLER_KEYS, what);
+                handlers.add(
+                    new ViewHandler(
+                        event.get(),
+                        h.get("key").flatMap(n -> nodes.expression(n, "`key` of " + what)),
+                        h.get("set")
+                            .map(n -> assignments.values(n, "`set` of " + what))
+                            .orElse(List.of()),
+                        h.get("delete").flatMap(n -> nodes.bool(n, "`delete` of " + what)),
+                        e.key().location()));
+              }
+            });
+    return handlers;
+  }
+
+  private List<Query> queries(YamlNode node, String view) {
+    List<Query> queries = new ArrayList<>();
+    nodes
+        .mapping(node, "`queries` of " + view)
+        .ifPresent(
+            m -> {
+              for (MappingNode.Entry e : m.entries()) {
+                String what = "the query `%s` of %s".formatted(e.name(), view);
+                nodes.mapping(e.value(), what).ifPresent(q -> queries.add(query(e, q, what)));
+              }
+            });
+    return queries;
+  }
+
+  private Query query(MappingNode.Entry entry, MappingNode q, String what) {
+    nodes.checkKeys(q, QUERY_KEYS, what);
+    Optional<Located<String>> index =
+        q.get("index").flatMap(n -> nodes.text(n, "`index` of " + what));
+    // Any query but `get` and `list` reads an index; one that names none is reported by validation.
+    Query.Kind kind =
+        switch (entry.name()) {
+          case "get" -> index.isPresent() ? Query.Kind.INDEX : Query.Kind.GET;
+          case "list" -> index.isPresent() ? Query.Kind.INDEX : Query.Kind.LIST;
+          default -> Query.Kind.INDEX;
+        };
+    return new Query(
+        entry.name(),
+        kind,
+        index,
+        q.get("sort").flatMap(n -> nodes.text(n, "`sort` of " + what)),
+        q.get("auth").flatMap(n -> auth.auth(n, what)),
+        entry.key().location());
+  }
+}

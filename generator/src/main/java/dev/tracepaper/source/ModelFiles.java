@@ -1,0 +1,81 @@
+package dev.tracepaper.source;
+
+import dev.tracepaper.diagnostic.Diagnostic;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** Finds the files of a model: each input is a YAML file, or a folder searched for *.yaml. */
+public final class ModelFiles {
+
+  /** A model file and the name diagnostics give it. */
+  public record ModelFile(Path path, String displayName) {}
+
+  /** The files found, and problems with the inputs themselves. */
+  public record Collected(List<ModelFile> files, List<Diagnostic> diagnostics) {}
+
+  private ModelFiles() {}
+
+  public static Collected collect(List<Path> inputs, Path base) {
+    Map<Path, ModelFile> files = new LinkedHashMap<>();
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    for (Path input : inputs) {
+      String shown = displayName(input, base);
+      if (Files.isDirectory(input)) {
+        List<Path> found = yamlFilesIn(input, shown, diagnostics);
+        if (found.isEmpty() && diagnostics.isEmpty()) {
+          diagnostics.add(
+              Diagnostic.error(
+                      "NoModelFiles",
+                      SourceLocation.ofFile(shown),
+                      "The folder %s holds no .yaml files.".formatted(shown))
+                  .withHint("a model is a .yaml file or a folder of them"));
+        }
+        found.forEach(p -> files.putIfAbsent(key(p), new ModelFile(p, displayName(p, base))));
+      } else if (Files.isRegularFile(input)) {
+        files.putIfAbsent(key(input), new ModelFile(input, shown));
+      } else {
+        diagnostics.add(
+            Diagnostic.error(
+                "NoModelFiles",
+                SourceLocation.ofFile(shown),
+                "%s does not exist.".formatted(shown)));
+      }
+    }
+    return new Collected(List.copyOf(files.values()), diagnostics);
+  }
+
+  private static List<Path> yamlFilesIn(Path folder, String shown, List<Diagnostic> diagnostics) {
+    try (Stream<Path> walk = Files.walk(folder)) {
+      return walk.filter(Files::isRegularFile)
+          .filter(p -> p.getFileName().toString().endsWith(".yaml"))
+          .sorted()
+          .toList();
+    } catch (IOException | java.io.UncheckedIOException e) {
+      diagnostics.add(
+          Diagnostic.error(
+              "FileUnreadable",
+              SourceLocation.ofFile(shown),
+              "The folder %s cannot be read: %s".formatted(shown, e.getMessage())));
+      return List.of();
+    }
+  }
+
+  private static Path key(Path path) {
+    return path.toAbsolutePath().normalize();
+  }
+
+  /** The path relative to {@code base} when it lies below it, with forward slashes. */
+  static String displayName(Path path, Path base) {
+    Path absolute = path.toAbsolutePath().normalize();
+    Path absoluteBase = base.toAbsolutePath().normalize();
+    Path shown = absolute.startsWith(absoluteBase) ? absoluteBase.relativize(absolute) : absolute;
+    String name = shown.toString().replace('\\', '/');
+    return name.isEmpty() ? "." : name;
+  }
+}

@@ -1,0 +1,196 @@
+package dev.tracepaper.source;
+
+import dev.tracepaper.diagnostic.Diagnostic;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+
+/**
+ * Reads a model file into located nodes. Everything that can go wrong with the bytes and the YAML
+ * (encoding, tabs, syntax, duplicate keys, alias bombs, depth, size, shape of the root) comes back
+ * as a diagnostic; nothing is thrown.
+ */
+public final class YamlReader {
+
+  private final ReadLimits limits;
+
+  public YamlReader() {
+    this(ReadLimits.DEFAULT);
+  }
+
+  public YamlReader(ReadLimits limits) {
+    this.limits = limits;
+  }
+
+  /** Reads a file; {@code displayName} is how diagnostics name it (usually a relative path). */
+  public YamlFile read(Path path, String displayName) {
+    byte[] bytes;
+    try {
+      long size = Files.size(path);
+      if (size > limits.maxFileBytes()) {
+        return failed(
+            new SourceFile(displayName, ""),
+            Diagnostic.error(
+                    "YamlTooLarge",
+                    SourceLocation.ofFile(displayName),
+                    "The file is %d bytes; a model file may hold at most %d bytes."
+                        .formatted(size, limits.maxFileBytes()))
+                .withHint("split the model into several files in one folder"));
+      }
+      bytes = Files.readAllBytes(path);
+    } catch (IOException e) {
+      return failed(
+          new SourceFile(displayName, ""),
+          Diagnostic.error(
+              "FileUnreadable",
+              SourceLocation.ofFile(displayName),
+              "The file cannot be read: " + describe(e)));
+    }
+    return read(bytes, displayName);
+  }
+
+  /** Reads YAML from bytes that claim to be UTF-8. */
+  public YamlFile read(byte[] bytes, String displayName) {
+    if (bytes.length > limits.maxFileBytes()) {
+      return failed(
+          new SourceFile(displayName, ""),
+          Diagnostic.error(
+              "YamlTooLarge",
+              SourceLocation.ofFile(displayName),
+              "The file is %d bytes; a model file may hold at most %d bytes."
+                  .formatted(bytes.length, limits.maxFileBytes())));
+    }
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    String text;
+    try {
+      text = decoder.decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      return failed(new SourceFile(displayName, ""), encodingError(bytes, displayName));
+    }
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1);
+    }
+    return read(text, displayName);
+  }
+
+  /** Reads YAML text. */
+  public YamlFile read(String text, String displayName) {
+    SourceFile source = new SourceFile(displayName, text);
+    Optional<Diagnostic> tab = findIndentingTab(text, displayName);
+    if (tab.isPresent()) {
+      return failed(source, tab.get());
+    }
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    LoadSettings settings =
+        LoadSettings.builder()
+            .setLabel(displayName)
+            .setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxFileBytes()))
+            .setUseMarks(true)
+            .build();
+    NodeBuilder builder = new NodeBuilder(displayName, limits, diagnostics);
+    try {
+      builder.consume(new Parse(settings).parseString(text));
+    } catch (MarkedYamlEngineException e) {
+      diagnostics.add(syntaxError(e, displayName));
+      return new YamlFile(source, Optional.empty(), diagnostics);
+    } catch (YamlEngineException e) {
+      diagnostics.add(
+          Diagnostic.error(
+              "YamlSyntax",
+              SourceLocation.ofFile(displayName),
+              "The YAML is not valid: " + e.getMessage()));
+      return new YamlFile(source, Optional.empty(), diagnostics);
+    } catch (NodeBuilder.LimitExceeded e) {
+      diagnostics.add(e.diagnostic());
+      return new YamlFile(source, Optional.empty(), diagnostics);
+    }
+    return new YamlFile(source, builder.root(source), diagnostics);
+  }
+
+  private static YamlFile failed(SourceFile source, Diagnostic diagnostic) {
+    return new YamlFile(source, Optional.empty(), List.of(diagnostic));
+  }
+
+  private static Optional<Diagnostic> findIndentingTab(String text, String file) {
+    int line = 1;
+    int column = 1;
+    boolean inIndent = true;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n') {
+        line++;
+        column = 1;
+        inIndent = true;
+        continue;
+      }
+      if (inIndent && c == '\t') {
+        return Optional.of(
+            Diagnostic.error(
+                    "YamlTab",
+                    SourceLocation.of(file, line, column),
+                    "A tab character indents this line; YAML allows only spaces for indentation.")
+                .withHint("replace the tab with spaces"));
+      }
+      if (c != ' ' && c != '-') {
+        inIndent = false;
+      }
+      column++;
+    }
+    return Optional.empty();
+  }
+
+  private static Diagnostic encodingError(byte[] bytes, String file) {
+    // The decoder stops on the first malformed byte and leaves its buffer there.
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer decoded = CharBuffer.allocate(bytes.length);
+    StandardCharsets.UTF_8
+        .newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT)
+        .decode(in, decoded, true);
+    int bad = Math.min(in.position(), bytes.length - 1);
+    String before = decoded.flip().toString();
+    int line = 1 + (int) before.chars().filter(c -> c == '\n').count();
+    int column = before.length() - before.lastIndexOf('\n');
+    return Diagnostic.error(
+            "YamlEncoding",
+            SourceLocation.of(file, line, column),
+            "The file is not valid UTF-8: byte 0x%02X at offset %d cannot be read."
+                .formatted(bytes[bad] & 0xFF, bad))
+        .withHint("save the file as UTF-8");
+  }
+
+  static Diagnostic syntaxError(MarkedYamlEngineException e, String file) {
+    SourceLocation location =
+        e.getProblemMark().map(m -> locate(file, m)).orElse(SourceLocation.ofFile(file));
+    String problem = e.getProblem() == null ? "" : e.getProblem();
+    String context = e.getContext() == null ? "" : e.getContext() + ": ";
+    return Diagnostic.error("YamlSyntax", location, "The YAML is not valid: " + context + problem);
+  }
+
+  static SourceLocation locate(String file, Mark mark) {
+    return SourceLocation.of(file, mark.getLine() + 1, mark.getColumn() + 1);
+  }
+
+  private static String describe(IOException e) {
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+  }
+}

@@ -1,0 +1,57 @@
+package dev.tracepaper.validate;
+
+import dev.tracepaper.diagnostic.Diagnostic;
+import dev.tracepaper.diagnostic.DiagnosticSink;
+import dev.tracepaper.diagnostic.Severity;
+import dev.tracepaper.model.ModelIndex;
+import dev.tracepaper.model.ModelReader;
+import dev.tracepaper.source.ModelFiles;
+import dev.tracepaper.source.YamlFile;
+import dev.tracepaper.source.YamlReader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Loads and validates a model. When loading finds errors (YAML, structure), semantic rules do not
+ * run: they would only report the consequences of the same mistakes again.
+ */
+public final class Validator {
+
+  private final List<Rule> rules;
+
+  public Validator() {
+    this(Rules.all());
+  }
+
+  public Validator(List<Rule> rules) {
+    this.rules = List.copyOf(rules);
+  }
+
+  /**
+   * Validates the model made of the given files and folders; names files relative to {@code base}.
+   */
+  public ValidationReport validate(List<Path> inputs, Path base) {
+    ModelFiles.Collected collected = ModelFiles.collect(inputs, base);
+    YamlReader reader = new YamlReader();
+    List<YamlFile> files = new ArrayList<>();
+    collected.files().forEach(f -> files.add(reader.read(f.path(), f.displayName())));
+    ModelReader.Result read = new ModelReader().read(files);
+    List<Diagnostic> diagnostics = new ArrayList<>(collected.diagnostics());
+    diagnostics.addAll(read.diagnostics());
+    boolean loadFailed = diagnostics.stream().anyMatch(d -> d.severity() == Severity.ERROR);
+    if (!loadFailed) {
+      diagnostics.addAll(check(new ModelIndex(read.model())));
+    }
+    return new ValidationReport(read.model(), diagnostics);
+  }
+
+  /** Runs the semantic rules over a model that loaded without errors. */
+  public List<Diagnostic> check(ModelIndex index) {
+    DiagnosticSink sink = new DiagnosticSink();
+    for (Rule rule : rules) {
+      rule.check(index, new Reporter(rule.id(), sink));
+    }
+    return sink.diagnostics();
+  }
+}

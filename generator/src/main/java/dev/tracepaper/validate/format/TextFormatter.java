@@ -1,0 +1,95 @@
+package dev.tracepaper.validate.format;
+
+import dev.tracepaper.diagnostic.Diagnostic;
+import dev.tracepaper.diagnostic.Severity;
+import dev.tracepaper.source.SourceFile;
+import dev.tracepaper.source.SourceLocation;
+import dev.tracepaper.validate.ValidationReport;
+import java.util.Map;
+
+/**
+ * The human format: each diagnostic with its place, the offending line and a caret under the
+ * column, then the hint; a summary line at the end.
+ *
+ * <pre>
+ * model.yaml:12:9: error[UnknownEvent]: command `LendBook` emits `BookLnt`, …
+ *    12 |       - BookLnt: {loanId: loanId}
+ *       |         ^
+ *    = hint: did you mean `BookLent`?
+ * </pre>
+ */
+public final class TextFormatter implements DiagnosticFormatter {
+
+  private final boolean summary;
+
+  public TextFormatter(boolean summary) {
+    this.summary = summary;
+  }
+
+  @Override
+  public String format(ValidationReport report) {
+    StringBuilder out = new StringBuilder();
+    Map<String, SourceFile> sources = report.sourcesByPath();
+    for (Diagnostic d : report.diagnostics()) {
+      appendDiagnostic(out, d, sources.get(d.location().file()));
+    }
+    if (summary) {
+      out.append(summaryLine(report)).append('\n');
+    }
+    return out.toString();
+  }
+
+  private static void appendDiagnostic(StringBuilder out, Diagnostic d, SourceFile source) {
+    out.append(d.location())
+        .append(": ")
+        .append(d.severity().name().toLowerCase())
+        .append('[')
+        .append(d.id())
+        .append("]: ")
+        .append(d.message())
+        .append('\n');
+    SourceLocation at = d.location();
+    if (source != null && at.line() > 0) {
+      String line = source.line(at.line());
+      String number = String.valueOf(at.line());
+      String gutter = " ".repeat(number.length());
+      out.append(' ').append(number).append(" | ").append(line).append('\n');
+      out.append(' ')
+          .append(gutter)
+          .append(" | ")
+          .append(caretPad(line, at.column()))
+          .append("^\n");
+    }
+    if (d.hasHint()) {
+      out.append(" = hint: ").append(d.hint()).append('\n');
+    }
+    for (SourceLocation related : d.related()) {
+      out.append(" = see also: ").append(related).append('\n');
+    }
+    out.append('\n');
+  }
+
+  /** Spaces up to the column, keeping the line's own tabs so the caret lines up. */
+  private static String caretPad(String line, int column) {
+    StringBuilder pad = new StringBuilder();
+    for (int i = 0; i < column - 1; i++) {
+      pad.append(i < line.length() && line.charAt(i) == '\t' ? '\t' : ' ');
+    }
+    return pad.toString();
+  }
+
+  static String summaryLine(ValidationReport report) {
+    long errors = report.count(Severity.ERROR);
+    long warnings = report.count(Severity.WARNING);
+    long notes = report.count(Severity.NOTE);
+    int files = report.model().sources().size();
+    String counts =
+        plural(errors, "error") + ", " + plural(warnings, "warning") + ", " + plural(notes, "note");
+    String verdict = errors == 0 ? "The model is valid" : "The model is not valid";
+    return "%s: %s in %s.".formatted(verdict, counts, plural(files, "file"));
+  }
+
+  private static String plural(long n, String word) {
+    return n + " " + word + (n == 1 ? "" : "s");
+  }
+}

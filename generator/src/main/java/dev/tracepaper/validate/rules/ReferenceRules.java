@@ -1,0 +1,17 @@
+package dev.tracepaper.validate.rules;
+
+import dev.tracepaper.validate.Rule;
+import java.util.List;
+
+/**
+ * The rules about names and references: duplicates, collisions, reserved words, conventions,
+ * unknown references, patterns.
+ */
+public final class ReferenceRules {
+
+  private ReferenceRules() {}
+
+  public static List<Rule> all() {
+    return List.of();
+  }
+}
