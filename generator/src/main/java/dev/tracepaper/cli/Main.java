@@ -17,6 +17,14 @@ public final class Main {
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     boolean stacktrace =
         Arrays.asList(args).contains("-x") || Arrays.asList(args).contains("--stacktrace");
+    return commandLine(out, err, stacktrace).execute(args);
+  }
+
+  /**
+   * The configured command line: output through the given writers, usage errors exit 2, and an
+   * exception from a command exits 4 with one line (the stack trace only when asked for).
+   */
+  static CommandLine commandLine(PrintWriter out, PrintWriter err, boolean stacktrace) {
     CommandLine cli = new CommandLine(new TracepaperCommand());
     cli.setOut(out);
     cli.setErr(err);
@@ -25,16 +33,14 @@ public final class Main {
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           if (stacktrace) {
-            e.printStackTrace(commandLine.getErr());
+            e.printStackTrace(err);
           } else {
-            commandLine
-                .getErr()
-                .println(
-                    "tracepaper: internal error: "
-                        + e
-                        + "\nThis is a bug in tracepaper; run again with -x to see the stack trace.");
+            err.println(
+                "tracepaper: internal error: "
+                    + e
+                    + "\nThis is a bug in tracepaper; run again with -x to see the stack trace.");
           }
-          commandLine.getErr().flush();
+          err.flush();
           return ExitCode.INTERNAL;
         });
     cli.setParameterExceptionHandler(
@@ -49,6 +55,6 @@ public final class Main {
           commandLine.getErr().flush();
           return ExitCode.USAGE;
         });
-    return cli.execute(args);
+    return cli;
   }
 }
