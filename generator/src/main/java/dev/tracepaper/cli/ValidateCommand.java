@@ -54,12 +54,14 @@ public final class ValidateCommand implements Callable<Integer> {
 
   @Option(
       names = "--format",
+      paramLabel = "FORMAT",
       defaultValue = "text",
       description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   Format format;
 
   @Option(
       names = "--fail-on",
+      paramLabel = "SEVERITY",
       defaultValue = "error",
       description =
           "Exit with 1 on diagnostics of this severity or worse: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")

@@ -1,0 +1,89 @@
+#!/usr/bin/env python3
+"""Benchmark of `tracepaper validate` on synthetic models of N aggregates.
+
+Measures wall time (including JVM start) and peak resident memory of whole runs of the
+shaded jar, as a user meets them, next to the floor (the same JVM printing --version).
+Reports medians of several runs, the cost above the floor per aggregate, and the growth
+ratio between sizes (10x the aggregates should cost about 10x above the floor: linear).
+
+Usage: bench/validate_bench.py [--runs 7] [--sizes 10,100,1000] [--java-opts "..."]
+Run from the repository root; it builds the jar and the synthetic model writer first.
+"""
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+JAR = os.path.join(ROOT, "generator", "target", "tracepaper.jar")
+TEST_CLASSES = os.path.join(ROOT, "generator", "target", "test-classes")
+
+
+def build():
+    subprocess.run(
+        ["./mvnw", "-q", "-B", "-DskipTests", "-Dspotless.check.skip=true", "package", "test-compile"],
+        cwd=ROOT, check=True)
+
+
+def timed(cmd):
+    """Runs cmd under /usr/bin/time; returns (wall seconds, peak RSS MiB, exit code)."""
+    result = subprocess.run(
+        ["/usr/bin/time", "-f", "%e %M"] + cmd, cwd=ROOT,
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    wall, rss_kib = result.stderr.strip().splitlines()[-1].split()
+    return float(wall), int(rss_kib) / 1024, result.returncode
+
+
+def measure(cmd, runs, expect_exit=0):
+    walls, rsss = [], []
+    timed(cmd)  # warm the file cache
+    for _ in range(runs):
+        wall, rss, code = timed(cmd)
+        if code != expect_exit:
+            sys.exit(f"{' '.join(cmd)} exited {code}, expected {expect_exit}")
+        walls.append(wall)
+        rsss.append(rss)
+    return statistics.median(walls), statistics.median(rsss), min(walls), max(walls)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--sizes", default="10,100,1000")
+    parser.add_argument("--java-opts", default="")
+    parser.add_argument("--no-build", action="store_true")
+    args = parser.parse_args()
+    if not args.no_build:
+        build()
+    java = ["java"] + args.java_opts.split()
+    sizes = [int(s) for s in args.sizes.split(",")]
+
+    floor = measure(java + ["-jar", JAR, "--version"], args.runs)
+    rows = [("JVM start + --version (floor)", "-", floor)]
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in sizes:
+            model = os.path.join(tmp, f"model{n}")
+            subprocess.run(
+                ["java", "-cp", TEST_CLASSES + os.pathsep + JAR,
+                 "dev.tracepaper.bench.SyntheticModel", str(n), model], check=True)
+            lines = sum(1 for f in os.listdir(model) for _ in open(os.path.join(model, f)))
+            result = measure(java + ["-jar", JAR, "validate", "--quiet", model], args.runs)
+            rows.append((f"validate, {n} aggregates ({lines} lines)", n, result))
+
+    print(f"runs per row: {args.runs}; java opts: {args.java_opts or '(none)'}")
+    print("| run | median wall (s) | min-max (s) | median peak RSS (MiB) | above floor (s) | per aggregate (ms) |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for label, n, (wall, rss, lo, hi) in rows:
+        above = wall - floor[0]
+        per = f"{1000 * above / n:.2f}" if n != "-" else "-"
+        print(f"| {label} | {wall:.2f} | {lo:.2f}-{hi:.2f} | {rss:.0f} | {above:.2f} | {per} |")
+    measured = [(n, r[0] - floor[0]) for _, n, r in rows if n != "-"]
+    for (n1, t1), (n2, t2) in zip(measured, measured[1:]):
+        if t1 > 0:
+            print(f"growth {n1} -> {n2} aggregates ({n2 / n1:.0f}x): {t2 / t1:.1f}x the time above the floor")
+
+
+if __name__ == "__main__":
+    main()
