@@ -54,13 +54,19 @@ def main():
     parser.add_argument("--sizes", default="10,100,1000")
     parser.add_argument("--java-opts", default="")
     parser.add_argument("--no-build", action="store_true")
+    parser.add_argument(
+        "--launcher", action="store_true",
+        help="run ./tracepaper (CDS archive, C1, serial GC) instead of plain java -jar")
     args = parser.parse_args()
     if not args.no_build:
         build()
     java = ["java"] + args.java_opts.split()
+    if args.launcher:
+        subprocess.run(["./tracepaper", "--version"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
     sizes = [int(s) for s in args.sizes.split(",")]
 
-    floor = measure(java + ["-jar", JAR, "--version"], args.runs)
+    tool = ["./tracepaper"] if args.launcher else java + ["-jar", JAR]
+    floor = measure(tool + ["--version"], args.runs)
     rows = [("JVM start + --version (floor)", "-", floor)]
     with tempfile.TemporaryDirectory() as tmp:
         for n in sizes:
@@ -69,10 +75,11 @@ def main():
                 ["java", "-cp", TEST_CLASSES + os.pathsep + JAR,
                  "dev.tracepaper.bench.SyntheticModel", str(n), model], check=True)
             lines = sum(1 for f in os.listdir(model) for _ in open(os.path.join(model, f)))
-            result = measure(java + ["-jar", JAR, "validate", "--quiet", model], args.runs)
+            result = measure(tool + ["validate", "--quiet", model], args.runs)
             rows.append((f"validate, {n} aggregates ({lines} lines)", n, result))
 
-    print(f"runs per row: {args.runs}; java opts: {args.java_opts or '(none)'}")
+    how = "./tracepaper launcher" if args.launcher else "java -jar " + (args.java_opts or "")
+    print(f"runs per row: {args.runs}; command: {how}")
     print("| run | median wall (s) | min-max (s) | median peak RSS (MiB) | above floor (s) | per aggregate (ms) |")
     print("|---|---:|---:|---:|---:|---:|")
     for label, n, (wall, rss, lo, hi) in rows:
