@@ -5,10 +5,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -76,6 +78,7 @@ public final class PatternResolver {
 
   public PatternResolver(Collection<PatternDef> definitions) {
     definitions.forEach(p -> patterns.putIfAbsent(p.name(), p));
+    expandAll();
   }
 
   public static PatternResolver of(Model model) {
@@ -109,54 +112,15 @@ public final class PatternResolver {
 
   /** The regex the pattern {@code name} stands for, with every splice done. */
   public Expansion named(String name) {
-    return named(name, new ArrayDeque<>());
+    return expanded.getOrDefault(name, Expansion.failed(Failure.UNKNOWN_NAME));
   }
 
   /** {@code regex} with every splice done. */
   public Expansion expand(String regex) {
-    return expand(regex, new ArrayDeque<>());
-  }
-
-  private Expansion named(String name, Deque<String> splicing) {
-    if (!patterns.containsKey(name)) {
-      return Expansion.failed(Failure.UNKNOWN_NAME);
-    }
-    if (splicing.contains(name)) {
-      return Expansion.failed(Failure.CYCLE);
-    }
-    Expansion known = expanded.get(name);
-    if (known != null) {
-      return known;
-    }
-    splicing.push(name);
-    Expansion result = expand(patterns.get(name).regex().value(), splicing);
-    splicing.pop();
-    // A failure met while an outer pattern is still being spliced is that pattern's cycle, which
-    // also runs through this one: remembering it is right either way.
-    expanded.put(name, result);
-    return result;
-  }
-
-  /** {@code regex} without a leading {@code ^} and a trailing, unescaped {@code $}. */
-  static String unanchored(String regex) {
-    String body = regex.startsWith("^") ? regex.substring(1) : regex;
-    if (body.endsWith("$")) {
-      int backslashes = 0;
-      for (int i = body.length() - 2; i >= 0 && body.charAt(i) == '\\'; i--) {
-        backslashes++;
-      }
-      if (backslashes % 2 == 0) {
-        body = body.substring(0, body.length() - 1);
-      }
-    }
-    return body;
-  }
-
-  private Expansion expand(String regex, Deque<String> splicing) {
     StringBuilder out = new StringBuilder();
     int last = 0;
     for (Splice splice : splices(regex)) {
-      Expansion inner = named(splice.name(), splicing);
+      Expansion inner = named(splice.name());
       if (!inner.isDone()) {
         return inner;
       }
@@ -173,5 +137,54 @@ public final class PatternResolver {
     return out.length() > MAX_LENGTH
         ? Expansion.failed(Failure.TOO_LONG)
         : Expansion.done(out.toString());
+  }
+
+  /**
+   * Expands every pattern once its spliced patterns are expanded, without recursion, so that any
+   * depth of splicing is safe. Patterns never ready are on a cycle, or splice one.
+   */
+  private void expandAll() {
+    Map<String, Set<String>> waitingOn = new HashMap<>();
+    Map<String, List<String>> splicedBy = new HashMap<>();
+    Deque<String> ready = new ArrayDeque<>();
+    patterns.forEach(
+        (name, def) -> {
+          Set<String> known = new HashSet<>();
+          for (Splice splice : splices(def.regex().value())) {
+            if (patterns.containsKey(splice.name()) && known.add(splice.name())) {
+              splicedBy.computeIfAbsent(splice.name(), k -> new ArrayList<>()).add(name);
+            }
+          }
+          waitingOn.put(name, known);
+          if (known.isEmpty()) {
+            ready.add(name);
+          }
+        });
+    while (!ready.isEmpty()) {
+      String name = ready.removeFirst();
+      expanded.put(name, expand(patterns.get(name).regex().value()));
+      for (String waiting : splicedBy.getOrDefault(name, List.of())) {
+        Set<String> rest = waitingOn.get(waiting);
+        if (rest.remove(name) && rest.isEmpty()) {
+          ready.addLast(waiting);
+        }
+      }
+    }
+    patterns.keySet().forEach(n -> expanded.putIfAbsent(n, Expansion.failed(Failure.CYCLE)));
+  }
+
+  /** {@code regex} without a leading {@code ^} and a trailing, unescaped {@code $}. */
+  static String unanchored(String regex) {
+    String body = regex.startsWith("^") ? regex.substring(1) : regex;
+    if (body.endsWith("$")) {
+      int backslashes = 0;
+      for (int i = body.length() - 2; i >= 0 && body.charAt(i) == '\\'; i--) {
+        backslashes++;
+      }
+      if (backslashes % 2 == 0) {
+        body = body.substring(0, body.length() - 1);
+      }
+    }
+    return body;
   }
 }

@@ -42,7 +42,11 @@ public final class UnknownType implements Rule {
               type.location(),
               "%s has type `%s`, which is %s, not a type."
                   .formatted(Words.capital(site.describe()), type, unknown.actually().get()),
-              hint.isEmpty() ? "use a built-in type, an enum or a type here" : hint);
+              !hint.isEmpty()
+                  ? hint
+                  : unknown.actually().get().equals("an aggregate")
+                      ? "hold the aggregate's key (a `String`) here"
+                      : "use a built-in type, an enum or a type here");
         } else {
           report.error(
               type.location(),
@@ -61,6 +65,15 @@ public final class UnknownType implements Rule {
   private static String hint(ModelIndex index, FieldSite site, TypeRef type) {
     String hint = Suggestions.didYouMean(type.name(), TypeUses.visibleNames(index, site));
     String familiar = FAMILIAR.get(type.name().toLowerCase(Locale.ROOT));
-    return hint.isEmpty() && familiar != null ? "did you mean `%s`?".formatted(familiar) : hint;
+    if (!hint.isEmpty() || familiar != null) {
+      return hint.isEmpty() ? "did you mean `%s`?".formatted(familiar) : hint;
+    }
+    // A near miss of a view, where no view may stand, deserves a word on why it is not offered.
+    return Suggestions.closest(type.name(), index.viewNames())
+        .map(
+            view ->
+                "`%s` is a view, and only the fields of a view can refer to one; hold its key here"
+                    .formatted(view))
+        .orElse("");
   }
 }
