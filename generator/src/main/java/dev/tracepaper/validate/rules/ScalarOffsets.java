@@ -16,7 +16,7 @@ final class ScalarOffsets {
 
   static SourceLocation locate(
       List<SourceFile> sources, SourceLocation start, String value, int offset) {
-    if (offset <= 0 || value.indexOf('\n') >= 0 || start.line() <= 0 || start.column() <= 0) {
+    if (offset < 0 || value.indexOf('\n') >= 0 || start.line() <= 0 || start.column() <= 0) {
       return start;
     }
     String line =
