@@ -2,7 +2,6 @@ package dev.tracepaper.validate.rules;
 
 import dev.tracepaper.diagnostic.Suggestions;
 import dev.tracepaper.model.Aggregate;
-import dev.tracepaper.model.Command;
 import dev.tracepaper.model.Emit;
 import dev.tracepaper.model.Event;
 import dev.tracepaper.model.EventRef;
@@ -37,24 +36,16 @@ public final class UnknownEvent implements Rule {
     }
   }
 
-  static String flowKind(Flow flow) {
-    return flow instanceof Command ? "Command" : "Policy";
-  }
-
   private static void emitted(
       ModelIndex index, Aggregate aggregate, Flow flow, Emit emit, Reporter report) {
-    String subject = "%s `%s` emits `%s`".formatted(flowKind(flow), flow.name(), emit.event());
+    String subject = "%s emits `%s`".formatted(Words.capital(Words.describe(flow)), emit.event());
     List<Event> elsewhere = EventLookup.eventsNamed(index, emit.event());
     if (!elsewhere.isEmpty()) {
       String other = elsewhere.get(0).aggregate();
       report.error(
           emit.location(),
           "%s, an event of aggregate `%s`; a %s can only emit events of its own aggregate `%s`."
-              .formatted(
-                  subject,
-                  other,
-                  flowKind(flow).toLowerCase(java.util.Locale.ROOT),
-                  aggregate.name()),
+              .formatted(subject, other, Words.kind(flow), aggregate.name()),
           "emit an event of `%s` here, and let a policy of `%s` react to it"
               .formatted(aggregate.name(), other),
           elsewhere.get(0).location());

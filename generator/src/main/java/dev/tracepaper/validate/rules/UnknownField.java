@@ -81,8 +81,8 @@ public final class UnknownField implements Rule {
         unknown(
             report,
             mapping,
-            "%s `%s` gives `%s` to event `%s`, but the event has no such field."
-                .formatted(UnknownEvent.flowKind(flow), flow.name(), mapping.field(), emit.event()),
+            "%s gives `%s` to event `%s`, but the event has no such field."
+                .formatted(Words.capital(Words.describe(flow)), mapping.field(), emit.event()),
             event.get().fields(),
             "add `%s` to the fields of event `%s`".formatted(mapping.field(), emit.event()));
       }

@@ -3,7 +3,6 @@ package dev.tracepaper.validate.rules;
 import dev.tracepaper.diagnostic.Suggestions;
 import dev.tracepaper.model.Auth;
 import dev.tracepaper.model.AuthMode;
-import dev.tracepaper.model.Command;
 import dev.tracepaper.model.Flow;
 import dev.tracepaper.model.Located;
 import dev.tracepaper.model.ModelIndex;
@@ -84,7 +83,7 @@ public final class UnknownRole implements Rule {
     index
         .model()
         .commands()
-        .forEach(c -> admits(c.auth(), Words.capital(describe(c)) + " admits", uses));
+        .forEach(c -> admits(c.auth(), Words.capital(Words.describe(c)) + " admits", uses));
     for (View view : index.model().views()) {
       admits(view.auth(), "View `%s` admits".formatted(view.name()), uses);
       for (Query query : view.queries().orElse(List.of())) {
@@ -110,14 +109,11 @@ public final class UnknownRole implements Rule {
 
   private static void callers(Flow flow, List<RoleUse> uses) {
     for (TestCase test : flow.tests()) {
-      String subject = "Test `%s` of %s calls with the role".formatted(test.name(), describe(flow));
+      String subject =
+          "Test `%s` of %s calls with the role".formatted(test.name(), Words.describe(flow));
       for (Located<String> role : test.as().map(TestCase.Caller::roles).orElse(List.of())) {
         uses.add(new RoleUse(role.value(), role.value(), subject, role.location()));
       }
     }
-  }
-
-  private static String describe(Flow flow) {
-    return "%s `%s`".formatted(flow instanceof Command ? "command" : "policy", flow.name());
   }
 }

@@ -1,11 +1,23 @@
 package dev.tracepaper.validate.rules;
 
+import dev.tracepaper.model.Command;
+import dev.tracepaper.model.Flow;
 import java.util.List;
 
 /** Small helpers for writing messages. */
 final class Words {
 
   private Words() {}
+
+  /** "command" or "policy". */
+  static String kind(Flow flow) {
+    return flow instanceof Command ? "command" : "policy";
+  }
+
+  /** "command `LendBook`", "policy `WithdrawWhenLost`". */
+  static String describe(Flow flow) {
+    return "%s `%s`".formatted(kind(flow), flow.name());
+  }
 
   static String capital(String text) {
     return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
