@@ -12,6 +12,20 @@ public final class ReferenceRules {
   private ReferenceRules() {}
 
   public static List<Rule> all() {
-    return List.of();
+    return List.of(
+        // references
+        new UnknownType(),
+        new MisplacedType(),
+        new UnknownAggregate(),
+        new UnknownEvent(),
+        new AmbiguousEvent(),
+        new UnknownField(),
+        new NotAnEntityCollection(),
+        new UnknownRole(),
+        new UnknownPattern(),
+        new PatternCycle(),
+        new InvalidRegex(),
+        new NonPortableRegex(),
+        new DefaultDoesNotMatchPattern());
   }
 }

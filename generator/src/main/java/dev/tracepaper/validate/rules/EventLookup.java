@@ -1,0 +1,90 @@
+package dev.tracepaper.validate.rules;
+
+import dev.tracepaper.model.Aggregate;
+import dev.tracepaper.model.Event;
+import dev.tracepaper.model.EventRef;
+import dev.tracepaper.model.ModelIndex;
+import dev.tracepaper.model.Policy;
+import dev.tracepaper.model.View;
+import dev.tracepaper.model.ViewHandler;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Resolves the events that policies and views react to ({@code Aggregate.Event}, or a bare {@code
+ * Event} that exactly one aggregate defines), saying why when one does not resolve.
+ */
+final class EventLookup {
+
+  private EventLookup() {}
+
+  /** How a reference to an event resolved. */
+  sealed interface Outcome {}
+
+  record Found(Event event) implements Outcome {}
+
+  /** {@code Aggregate.Event} where no aggregate has that name. */
+  record NoAggregate(String aggregate) implements Outcome {}
+
+  /** No such event: in the named aggregate, or (for a bare name) in any aggregate. */
+  record NoEvent(Optional<Aggregate> aggregate) implements Outcome {}
+
+  /** A bare name that several aggregates define. */
+  record Ambiguous(List<Event> candidates) implements Outcome {}
+
+  /** An event reference together with a description of what refers ("Policy `X` reacts to"). */
+  record Use(EventRef ref, String subject) {}
+
+  static Outcome resolve(ModelIndex index, EventRef ref) {
+    if (ref.aggregate().isPresent()) {
+      Optional<Aggregate> aggregate = index.aggregate(ref.aggregate().get());
+      if (aggregate.isEmpty()) {
+        return new NoAggregate(ref.aggregate().get());
+      }
+      return aggregate
+          .flatMap(a -> a.event(ref.event()))
+          .<Outcome>map(Found::new)
+          .orElse(new NoEvent(aggregate));
+    }
+    List<Event> candidates = eventsNamed(index, ref.event());
+    if (candidates.size() == 1) {
+      return new Found(candidates.get(0));
+    }
+    return candidates.isEmpty() ? new NoEvent(Optional.empty()) : new Ambiguous(candidates);
+  }
+
+  /** The events of that name, one per aggregate (first definitions only). */
+  static List<Event> eventsNamed(ModelIndex index, String name) {
+    List<Event> events = new ArrayList<>();
+    for (String aggregate : index.aggregateNames()) {
+      index.aggregate(aggregate).flatMap(a -> a.event(name)).ifPresent(events::add);
+    }
+    return events;
+  }
+
+  /** Every {@code Aggregate.Event} of the model, for "did you mean". */
+  static List<String> qualifiedNames(ModelIndex index) {
+    List<String> names = new ArrayList<>();
+    for (String aggregate : index.aggregateNames()) {
+      index
+          .aggregate(aggregate)
+          .ifPresent(a -> a.events().forEach(e -> names.add(a.name() + "." + e.name())));
+    }
+    return names;
+  }
+
+  /** Every reference to an event from a policy's {@code on} or a view's {@code on} handler. */
+  static List<Use> uses(ModelIndex index) {
+    List<Use> uses = new ArrayList<>();
+    for (Policy policy : index.model().policies().toList()) {
+      uses.add(new Use(policy.on(), "Policy `%s` reacts to".formatted(policy.name())));
+    }
+    for (View view : index.model().views()) {
+      for (ViewHandler handler : view.handlers()) {
+        uses.add(new Use(handler.event(), "View `%s` handles".formatted(view.name())));
+      }
+    }
+    return uses;
+  }
+}
