@@ -27,7 +27,23 @@ public final class Suggestions {
     return closest(wrong, known).map(s -> "did you mean `" + s + "`?").orElse("");
   }
 
+  /** Edit distance in which swapping two neighbouring letters, a common typo, costs one edit. */
   private static int distance(String lowerWrong, String candidate) {
-    return DISTANCE.apply(lowerWrong, candidate.toLowerCase(Locale.ROOT));
+    String lower = candidate.toLowerCase(Locale.ROOT);
+    return isOneSwapApart(lowerWrong, lower) ? 1 : DISTANCE.apply(lowerWrong, lower);
+  }
+
+  private static boolean isOneSwapApart(String a, String b) {
+    if (a.length() != b.length()) {
+      return false;
+    }
+    int first = 0;
+    while (first < a.length() && a.charAt(first) == b.charAt(first)) {
+      first++;
+    }
+    return first + 1 < a.length()
+        && a.charAt(first) == b.charAt(first + 1)
+        && a.charAt(first + 1) == b.charAt(first)
+        && a.substring(first + 2).equals(b.substring(first + 2));
   }
 }
