@@ -52,7 +52,7 @@ public final class DefaultOutOfRange implements Rule {
       Reporter report) {
     report.error(
         value.location(),
-        "The default of %s %s, outside its own `%s: %s`."
+        "The default of %s %s, but its `%s` is %s."
             .formatted(site.phrase(), b.describe(amount), limitName, limit.value().toPlainString()),
         "change the default or the limit so that the default passes",
         limit.location());

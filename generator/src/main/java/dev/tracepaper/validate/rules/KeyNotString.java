@@ -21,72 +21,66 @@ import java.util.Optional;
  */
 public final class KeyNotString implements Rule {
 
+  /**
+   * A key field; {@code keyed} says what it keys ("Aggregate `Order`"), {@code where} where the key
+   * was chosen, {@code owner} the aggregate whose entities its type may name.
+   */
+  private record Key(String keyed, Field field, SourceLocation where, Optional<Aggregate> owner) {}
+
   @Override
   public void check(ModelIndex model, Reporter report) {
-    for (Aggregate aggregate : model.model().aggregates()) {
-      aggregate
-          .key()
+    for (Aggregate a : model.model().aggregates()) {
+      String keyed = "Aggregate `%s`".formatted(a.name());
+      a.key()
           .ifPresent(
               k ->
-                  aggregate
-                      .field(k.value())
+                  a.field(k.value())
                       .ifPresent(
                           f ->
                               check(
-                                  new Key(f, k.location(), Optional.of(aggregate)),
-                                  "aggregate `" + aggregate.name() + "`",
-                                  model,
-                                  report)));
+                                  new Key(keyed, f, k.location(), Optional.of(a)), model, report)));
     }
     for (View view : model.model().views()) {
-      String owner = "view `" + view.name() + "`";
-      if (view.key().isPresent()) {
-        Located<String> k = view.key().get();
-        view.field(k.value())
-            .ifPresent(
-                f -> check(new Key(f, k.location(), Optional.empty()), owner, model, report));
-      } else {
-        Keys.inheritedKey(view, model)
-            .flatMap(view::field)
-            .ifPresent(
-                f ->
-                    check(new Key(f, f.type().location(), Optional.empty()), owner, model, report));
-      }
+      String keyed = "View `%s`".formatted(view.name());
+      Optional<Located<String>> explicit = view.key();
+      Optional<SourceLocation> where = explicit.map(Located::location);
+      explicit
+          .map(Located::value)
+          .or(() -> Keys.inheritedKey(view, model))
+          .flatMap(view::field)
+          .ifPresent(
+              f ->
+                  check(
+                      new Key(keyed, f, where.orElse(f.type().location()), Optional.empty()),
+                      model,
+                      report));
     }
     for (FieldSite site : FieldSites.all(model)) {
       Optional<TypeDef> entity = Keys.collectionEntity(site, model);
-      site.field()
-          .constraints()
-          .key()
+      Optional<Located<String>> key = site.field().constraints().key();
+      if (entity.isEmpty() || key.isEmpty()) {
+        continue;
+      }
+      String keyed = site.capitalPhrase();
+      entity
+          .get()
+          .field(key.get().value())
           .ifPresent(
-              k ->
-                  entity
-                      .flatMap(e -> e.field(k.value()))
-                      .ifPresent(
-                          f ->
-                              check(
-                                  new Key(f, k.location(), site.aggregate()),
-                                  "entity `%s` (the key of %s)"
-                                      .formatted(entity.get().name(), site.phrase()),
-                                  model,
-                                  report)));
+              f -> check(new Key(keyed, f, key.get().location(), site.aggregate()), model, report));
     }
   }
 
-  /** A key field, where its use was written, and the aggregate whose entities it may name. */
-  private record Key(Field field, SourceLocation where, Optional<Aggregate> owner) {}
-
-  private static void check(Key k, String owner, ModelIndex model, Reporter report) {
-    Field key = k.field();
-    if (Types.isString(key.type())
-        || model.kindOf(key.type(), k.owner()) == ModelIndex.TypeKind.UNKNOWN) {
+  private static void check(Key key, ModelIndex model, Reporter report) {
+    Field field = key.field();
+    if (Types.isString(field.type())
+        || model.kindOf(field.type(), key.owner()) == ModelIndex.TypeKind.UNKNOWN) {
       return;
     }
     report.error(
-        k.where(),
-        "The key `%s` of %s is %s; a key must be a `String`."
-            .formatted(key.name(), owner, Types.quoted(key.type())),
-        "make `%s` a String field, or key by another field".formatted(key.name()),
-        key.type().location());
+        key.where(),
+        "%s is keyed by `%s`, which is %s; a key must be a `String`."
+            .formatted(key.keyed(), field.name(), Types.quoted(field.type())),
+        "make `%s` a String field, or key by another field".formatted(field.name()),
+        field.type().location());
   }
 }

@@ -14,6 +14,14 @@ public final class KeySourceNotString implements Rule {
   @Override
   public void check(ModelIndex model, Reporter report) {
     for (FlowSite site : FlowSite.all(model)) {
+      boolean keyIsString =
+          KeySources.keyName(site)
+              .flatMap(site.aggregate()::field)
+              .filter(f -> Types.isString(f.type()))
+              .isPresent();
+      if (!keyIsString) {
+        continue; // KeyNotString reports the key itself
+      }
       KeySources.keyField(site)
           .filter(f -> !Types.isString(f.type()))
           .filter(

@@ -31,8 +31,12 @@ public final class NegativeBound implements Rule {
             l ->
                 report.error(
                     l.location(),
-                    "%s has `%s: %d`, but a count cannot be negative."
-                        .formatted(site.capitalPhrase(), name, l.value()),
+                    "%s has `%s: %d`, but %s cannot be negative."
+                        .formatted(
+                            site.capitalPhrase(),
+                            name,
+                            l.value(),
+                            name.endsWith("Length") ? "a length" : "a number of items"),
                     "use 0 or more"));
   }
 }

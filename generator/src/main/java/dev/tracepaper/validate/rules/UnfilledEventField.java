@@ -7,6 +7,7 @@ import dev.tracepaper.validate.Reporter;
 import dev.tracepaper.validate.Rule;
 import dev.tracepaper.validate.rules.shape.Copying;
 import dev.tracepaper.validate.rules.shape.FlowSite;
+import dev.tracepaper.validate.rules.shape.KeySources;
 import dev.tracepaper.validate.rules.shape.Phrases;
 import java.util.Optional;
 
@@ -26,9 +27,15 @@ public final class UnfilledEventField implements Rule {
         }
         Copying.resolve(site, emit, event.get()).stream()
             .filter(r -> r.from() == Copying.From.NOWHERE)
+            .filter(r -> !(KeySources.missing(site) && isKey(site, r.field().name())))
             .forEach(r -> report(site, emit, r.field().name(), report));
       }
     }
+  }
+
+  /** The key field of a flow without a key source is reported once, by MissingKeySource. */
+  private static boolean isKey(FlowSite site, String field) {
+    return KeySources.keyName(site).filter(field::equals).isPresent();
   }
 
   private static void report(FlowSite site, Emit emit, String field, Reporter report) {

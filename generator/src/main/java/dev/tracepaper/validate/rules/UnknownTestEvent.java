@@ -48,8 +48,15 @@ public final class UnknownTestEvent implements Rule {
     if (elsewhere.isPresent()) {
       report.error(
           where,
-          "%s %s `%s`, an event of aggregate `%s`; its events are those of `%s` only."
-              .formatted(site.phrase(), verb, event, elsewhere.get().aggregate(), own.name()),
+          "%s %s `%s`, an event of aggregate `%s`, but a test of %s can only %s events of `%s`."
+              .formatted(
+                  site.phrase(),
+                  verb,
+                  event,
+                  elsewhere.get().aggregate(),
+                  site.flow().phrase(),
+                  verb.equals("gives") ? "give" : "expect",
+                  own.name()),
           "name an event of `%s`".formatted(own.name()),
           elsewhere.get().location());
       return;

@@ -21,10 +21,12 @@ public final class ViewFieldNeverSet implements Rule {
   public void check(ModelIndex model, Reporter report) {
     for (View view : model.model().views()) {
       boolean fromOnly = view.from().isPresent() && view.handlers().isEmpty();
-      boolean onOnly = view.from().isEmpty() && !view.handlers().isEmpty();
+      boolean onOnly =
+          view.from().isEmpty() && !view.handlers().isEmpty() && view.key().isPresent();
       Optional<Aggregate> source = Keys.source(view, model);
       for (Field field : view.fields()) {
-        if (model.kindOf(field.type(), Optional.empty()) == ModelIndex.TypeKind.VIEW) {
+        if (model.kindOf(field.type(), Optional.empty()) == ModelIndex.TypeKind.VIEW
+            || isKey(view, field)) {
           continue;
         }
         if (fromOnly && source.isPresent() && !setFrom(view, source.get(), field)) {
@@ -52,11 +54,14 @@ public final class ViewFieldNeverSet implements Rule {
         || view.set().stream().anyMatch(s -> s.field().equals(field.name()));
   }
 
+  /** The key field is set by the handlers' {@code key}, or reported by KeyNotAField. */
+  private static boolean isKey(View view, Field field) {
+    return view.key().map(Located::value).filter(field.name()::equals).isPresent();
+  }
+
   private static boolean setOn(View view, Field field) {
-    boolean isKey = view.key().map(Located::value).filter(field.name()::equals).isPresent();
-    return isKey
-        || view.handlers().stream()
-            .flatMap(h -> h.set().stream())
-            .anyMatch(s -> s.field().equals(field.name()));
+    return view.handlers().stream()
+        .flatMap(h -> h.set().stream())
+        .anyMatch(s -> s.field().equals(field.name()));
   }
 }

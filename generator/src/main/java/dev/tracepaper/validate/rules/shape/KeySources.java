@@ -16,6 +16,14 @@ public final class KeySources {
         .filter(k -> site.aggregate().field(k).isPresent());
   }
 
+  /** True when the flow has no way to know its key; {@code MissingKeySource} reports it. */
+  public static boolean missing(FlowSite site) {
+    return keyName(site).isPresent()
+        && site.flow().key().isEmpty()
+        && site.input().isPresent()
+        && site.inputField(keyName(site).get()).isEmpty();
+  }
+
   /**
    * The input field that gives the key by its name, when the flow has no {@code key:} expression.
    */
