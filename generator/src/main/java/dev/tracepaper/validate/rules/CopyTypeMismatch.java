@@ -105,9 +105,13 @@ public final class CopyTypeMismatch implements Rule {
       return;
     }
     for (Field field : view.fields()) {
-      boolean set = view.set().stream().anyMatch(s -> s.field().equals(field.name()));
+      boolean computedOrRelation =
+          view.set().stream().anyMatch(s -> s.field().equals(field.name()))
+              || model.kindOf(field.type(), Optional.empty()) == ModelIndex.TypeKind.VIEW;
       Optional<Field> state = source.get().field(field.name());
-      if (set || state.isEmpty() || !differ(field, state.get(), source.get(), model)) {
+      if (computedOrRelation
+          || state.isEmpty()
+          || !differ(field, state.get(), source.get(), model)) {
         continue;
       }
       SourceLocation where = field.type().location();

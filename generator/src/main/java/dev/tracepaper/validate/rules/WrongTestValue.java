@@ -23,7 +23,7 @@ public final class WrongTestValue implements Rule {
         for (MappingNode.Entry entry : values.values().entries()) {
           Optional<Field> field =
               values.fields().stream().filter(f -> f.name().equals(entry.name())).findFirst();
-          if (field.isEmpty()) {
+          if (field.isEmpty() || filledBySystem(site, values, field.get())) {
             continue;
           }
           String subject = "`%s` of %s".formatted(entry.name(), values.owner());
@@ -34,6 +34,13 @@ public final class WrongTestValue implements Rule {
         }
       }
     }
+  }
+
+  /** An autoFill field given in `when` is reported by UnexpectedTestField alone. */
+  private static boolean filledBySystem(TestSite site, TestSite.Values values, Field field) {
+    return values.part() == TestSite.Part.WHEN
+        && site.flow().isCommand()
+        && field.constraints().autoFill().isPresent();
   }
 
   private static String lower(String phrase) {
