@@ -12,6 +12,53 @@ public final class ModelRules {
   private ModelRules() {}
 
   public static List<Rule> all() {
-    return List.of();
+    return List.of(
+        // the model and its keys
+        new MissingApp(),
+        new AggregateWithoutKey(),
+        new KeyNotAField(),
+        new KeyNotString(),
+        new MissingKeySource(),
+        new KeySourceNotString(),
+        // constraints
+        new ConstraintNotApplicable(),
+        new AutoFillNotOnCommand(),
+        new CollectionWithoutKey(),
+        new NegativeBound(),
+        new InvertedBounds(),
+        new DefaultTypeMismatch(),
+        new DefaultOutOfRange(),
+        new RequiredWithDefault(),
+        new NotPositive(),
+        // field copying and flows
+        new UnfilledEventField(),
+        new CopyTypeMismatch(),
+        new StateFieldNeverSet(),
+        new EmitsNothing(),
+        new EventNeverEmitted(),
+        new EventAfterDeletion(),
+        // views
+        new ViewWithoutSource(),
+        new ViewWithTwoSources(),
+        new ViewWithoutKey(),
+        new MisplacedViewOption(),
+        new IncompleteHandler(),
+        new HandlerSetsAndDeletes(),
+        new QueryWithoutIndex(),
+        new QueryOptionMisplaced(),
+        new InvalidQueryField(),
+        new InvalidRelation(),
+        new ViewFieldNeverSet(),
+        // tests
+        new MissingTest(),
+        new TestWithoutExpectation(),
+        new ContradictoryExpectation(),
+        new UnknownTestEvent(),
+        new UnexpectedTestField(),
+        new WrongTestValue(),
+        new MissingTestInput(),
+        new UnknownErrorCode(),
+        new ExpectedEventsDiffer(),
+        new StateAfterDeletion());
   }
 }

@@ -1,0 +1,27 @@
+package dev.tracepaper.validate.rules;
+
+import dev.tracepaper.model.ModelIndex;
+import dev.tracepaper.model.View;
+import dev.tracepaper.model.ViewHandler;
+import dev.tracepaper.validate.Reporter;
+import dev.tracepaper.validate.Rule;
+
+/** A handler that deletes the row cannot also set its fields: the row is gone. */
+public final class HandlerSetsAndDeletes implements Rule {
+
+  @Override
+  public void check(ModelIndex model, Reporter report) {
+    for (View view : model.model().views()) {
+      for (ViewHandler handler : view.handlers()) {
+        if (handler.deletes() && !handler.set().isEmpty()) {
+          report.error(
+              handler.delete().get().location(),
+              "The handler of `%s` in view `%s` both sets fields and deletes the row."
+                  .formatted(handler.event(), view.name()),
+              "keep `delete: true` to remove the row, or `set` to update it, not both",
+              handler.set().get(0).location());
+        }
+      }
+    }
+  }
+}

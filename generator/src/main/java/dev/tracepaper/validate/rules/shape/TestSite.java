@@ -1,0 +1,106 @@
+package dev.tracepaper.validate.rules.shape;
+
+import dev.tracepaper.model.Aggregate;
+import dev.tracepaper.model.Event;
+import dev.tracepaper.model.Field;
+import dev.tracepaper.model.ModelIndex;
+import dev.tracepaper.model.TestCase;
+import dev.tracepaper.source.MappingNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** A test case with its flow, and the mappings of field values it holds. */
+public record TestSite(FlowSite flow, TestCase test) {
+
+  /** Where in a test a mapping of values stands. */
+  public enum Part {
+    WHEN,
+    GIVEN_EVENT,
+    GIVEN_STATE,
+    THEN_EVENT,
+    THEN_STATE
+  }
+
+  /**
+   * Values written in a test for the fields of {@code owner} ("command `LendBook`", "event
+   * `BookLent`", "aggregate `Book`"); {@code typeOwner} resolves entity types.
+   */
+  public record Values(
+      MappingNode values,
+      List<Field> fields,
+      String owner,
+      Part part,
+      String element,
+      Optional<Aggregate> typeOwner) {}
+
+  public static List<TestSite> all(ModelIndex index) {
+    List<TestSite> sites = new ArrayList<>();
+    for (FlowSite flow : FlowSite.all(index)) {
+      flow.flow().tests().forEach(t -> sites.add(new TestSite(flow, t)));
+    }
+    return sites;
+  }
+
+  /** "Test `lends a copy` of command `LendBook`" */
+  public String phrase() {
+    return "Test `%s` of %s".formatted(test.name(), flow.phrase());
+  }
+
+  /** Every mapping of values whose fields are known. */
+  public List<Values> values(ModelIndex index) {
+    List<Values> all = new ArrayList<>();
+    Aggregate aggregate = flow.aggregate();
+    Optional<Aggregate> own = Optional.of(aggregate);
+    test.when().ifPresent(w -> when(w, index).ifPresent(all::add));
+    for (TestCase.Given given : test.given()) {
+      if (given instanceof TestCase.GivenEvent g) {
+        aggregate
+            .event(g.event())
+            .ifPresent(e -> all.add(eventValues(g.fields(), e, Part.GIVEN_EVENT, own)));
+      } else if (given instanceof TestCase.GivenState s) {
+        all.add(stateValues(s.state(), Part.GIVEN_STATE));
+      }
+    }
+    for (TestCase.ExpectedEvent expected : test.then().events().orElse(List.of())) {
+      aggregate
+          .event(expected.event())
+          .ifPresent(e -> all.add(eventValues(expected.fields(), e, Part.THEN_EVENT, own)));
+    }
+    test.then().state().ifPresent(s -> all.add(stateValues(s, Part.THEN_STATE)));
+    return all;
+  }
+
+  private Optional<Values> when(MappingNode when, ModelIndex index) {
+    if (flow.isCommand()) {
+      return Optional.of(
+          new Values(
+              when,
+              flow.input().orElseThrow(),
+              flow.phrase(),
+              Part.WHEN,
+              flow.flow().name(),
+              Optional.of(flow.aggregate())));
+    }
+    return flow.trigger()
+        .map(
+            e ->
+                new Values(
+                    when,
+                    e.fields(),
+                    "its triggering event `%s`".formatted(e.name()),
+                    Part.WHEN,
+                    e.name(),
+                    index.aggregate(e.aggregate())));
+  }
+
+  private static Values eventValues(
+      MappingNode values, Event event, Part part, Optional<Aggregate> owner) {
+    return new Values(values, event.fields(), Phrases.event(event), part, event.name(), owner);
+  }
+
+  private Values stateValues(MappingNode values, Part part) {
+    Aggregate a = flow.aggregate();
+    return new Values(values, a.fields(), Phrases.aggregate(a), part, a.name(), Optional.of(a));
+  }
+}
