@@ -62,11 +62,21 @@ class CliTest {
         "warned.yaml",
         """
         tracepaper: 1
+        app:
+          name: shop
+          package: com.example.shop
         aggregates:
           Order:
+            key: orderId
+            fields: {orderId: String, total: Int}
             events:
-              OrderClosed:
-                apply: {deleted: false}
+              OrderPlaced:
+                fields: {orderId: String, total: Int}
+            commands:
+              PlaceOrder:
+                creates: true
+                fields: {orderId: String, total: {type: Int, min: 0}}
+                emits: [OrderPlaced]
         """);
   }
 
@@ -135,7 +145,7 @@ class CliTest {
     Run lenient = run("validate", model);
     Run strict = run("validate", "--fail-on", "warning", model);
 
-    assertThat(lenient.out()).contains("warning[DeletedFalse]");
+    assertThat(lenient.out()).contains("warning[MissingTest]");
     assertThat(lenient.exitCode()).isEqualTo(ExitCode.OK);
     assertThat(strict.exitCode()).isEqualTo(ExitCode.INVALID_MODEL);
   }

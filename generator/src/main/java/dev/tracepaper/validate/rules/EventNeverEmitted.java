@@ -13,6 +13,13 @@ public final class EventNeverEmitted implements Rule {
   @Override
   public void check(ModelIndex model, Reporter report) {
     for (Aggregate aggregate : model.model().aggregates()) {
+      boolean emitsAnUnknownEvent =
+          aggregate.flows().stream()
+              .flatMap(f -> f.emits().stream())
+              .anyMatch(e -> aggregate.event(e.event()).isEmpty());
+      if (emitsAnUnknownEvent) {
+        continue; // UnknownEvent reports the misspelt name; this event is likely the one meant.
+      }
       for (Event event : aggregate.events()) {
         boolean emitted =
             aggregate.flows().stream()

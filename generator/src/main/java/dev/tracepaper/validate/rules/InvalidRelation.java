@@ -8,8 +8,6 @@ import dev.tracepaper.model.ModelIndex.TypeKind;
 import dev.tracepaper.model.View;
 import dev.tracepaper.validate.Reporter;
 import dev.tracepaper.validate.Rule;
-import dev.tracepaper.validate.rules.shape.FieldSite;
-import dev.tracepaper.validate.rules.shape.FieldSites;
 import dev.tracepaper.validate.rules.shape.Keys;
 import dev.tracepaper.validate.rules.shape.Types;
 import java.util.Optional;
@@ -23,15 +21,7 @@ public final class InvalidRelation implements Rule {
 
   @Override
   public void check(ModelIndex model, Reporter report) {
-    for (FieldSite site : FieldSites.all(model)) {
-      if (site.holder() != FieldSite.Holder.VIEW && site.kind(model) == TypeKind.VIEW) {
-        report.error(
-            site.field().type().location(),
-            "%s has the type `%s`, a view; only views can relate to other views."
-                .formatted(site.capitalPhrase(), site.field().type()),
-            "use a type, an entity or the fields themselves");
-      }
-    }
+    // A view type outside a view is MisplacedType's to report.
     for (View view : model.model().views()) {
       for (Field field : view.fields()) {
         Optional<View> other =

@@ -7,6 +7,7 @@ import dev.tracepaper.model.Located;
 import dev.tracepaper.model.ModelIndex;
 import dev.tracepaper.validate.Reporter;
 import dev.tracepaper.validate.Rule;
+import java.util.Optional;
 
 /**
  * State changes only through events: a state field that no event sets, neither in {@code apply} nor
@@ -18,8 +19,13 @@ public final class StateFieldNeverSet implements Rule {
   @Override
   public void check(ModelIndex model, Reporter report) {
     for (Aggregate aggregate : model.model().aggregates()) {
+      if (appliesToAnUnknownField(aggregate)) {
+        continue; // UnknownField reports the misspelt target; this field is likely the one meant.
+      }
       for (Field field : aggregate.fields()) {
-        if (!isKey(aggregate, field) && !setByAnEvent(aggregate, field.name())) {
+        boolean knownType =
+            model.kindOf(field.type(), Optional.of(aggregate)) != ModelIndex.TypeKind.UNKNOWN;
+        if (knownType && !isKey(aggregate, field) && !setByAnEvent(aggregate, field.name())) {
           report.warning(
               field.location(),
               "The field `%s` of aggregate `%s` is never set: no event has a field `%s` or sets"
@@ -31,6 +37,12 @@ public final class StateFieldNeverSet implements Rule {
         }
       }
     }
+  }
+
+  private static boolean appliesToAnUnknownField(Aggregate aggregate) {
+    return aggregate.events().stream()
+        .flatMap(e -> e.apply().stream())
+        .anyMatch(a -> aggregate.field(a.field()).isEmpty());
   }
 
   private static boolean isKey(Aggregate aggregate, Field field) {

@@ -20,12 +20,17 @@ public final class ViewFieldNeverSet implements Rule {
   @Override
   public void check(ModelIndex model, Reporter report) {
     for (View view : model.model().views()) {
+      if (setsAnUnknownField(view)) {
+        continue; // UnknownField reports the misspelt target; this field is likely the one meant.
+      }
       boolean fromOnly = view.from().isPresent() && view.handlers().isEmpty();
       boolean onOnly =
           view.from().isEmpty() && !view.handlers().isEmpty() && view.key().isPresent();
       Optional<Aggregate> source = Keys.source(view, model);
       for (Field field : view.fields()) {
-        if (model.kindOf(field.type(), Optional.empty()) == ModelIndex.TypeKind.VIEW
+        ModelIndex.TypeKind kind = model.kindOf(field.type(), source);
+        if (kind == ModelIndex.TypeKind.VIEW
+            || kind == ModelIndex.TypeKind.UNKNOWN
             || isKey(view, field)) {
           continue;
         }
@@ -47,6 +52,12 @@ public final class ViewFieldNeverSet implements Rule {
         }
       }
     }
+  }
+
+  private static boolean setsAnUnknownField(View view) {
+    return java.util.stream.Stream.concat(
+            view.set().stream(), view.handlers().stream().flatMap(h -> h.set().stream()))
+        .anyMatch(s -> view.field(s.field()).isEmpty());
   }
 
   private static boolean setFrom(View view, Aggregate source, Field field) {
