@@ -45,7 +45,8 @@ final class AssignmentReader {
     nodes.checkKeys(mapping, Set.of("upsert", "with"), where);
     Optional<Expression> key =
         nodes
-            .required(mapping, "upsert", where + " (a change to an entity collection)")
+            .required(
+                mapping, "upsert", where, "the key of the entity to change", entry.key().location())
             .flatMap(n -> nodes.expression(n, "`upsert` of " + where));
     List<Assignment.SetValue> with =
         mapping.get("with").map(n -> values(n, "`with` of " + where)).orElse(List.of());

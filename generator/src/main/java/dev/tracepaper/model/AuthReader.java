@@ -21,17 +21,15 @@ final class AuthReader {
     this.nodes = nodes;
   }
 
+  /** Reads an auth setting; {@code what} names it, e.g. "the `auth` of command `LendBook`". */
   Optional<Auth> auth(YamlNode node, String what) {
     List<AuthMode> modes = new ArrayList<>();
     nodes
-        .list(node, "`auth` of " + what)
+        .list(node, what)
         .ifPresent(
             items -> {
               for (YamlNode item : items) {
-                nodes
-                    .text(item, "`auth` of " + what)
-                    .flatMap(t -> mode(t, what))
-                    .ifPresent(modes::add);
+                nodes.text(item, what).flatMap(t -> mode(t, what)).ifPresent(modes::add);
               }
             });
     if (modes.isEmpty()) {
@@ -56,12 +54,17 @@ final class AuthReader {
       }
     }
     String hint = Suggestions.didYouMean(value, List.of("anonymous", "authenticated", "iam"));
+    if (hint.isEmpty() && value.matches("[a-z][a-z0-9-]*")) {
+      hint =
+          "a role is written `role:%s`; the other modes are anonymous, authenticated and iam"
+              .formatted(value);
+    }
     nodes.report(
         Diagnostic.error(
                 Nodes.INVALID_VALUE,
                 location,
-                "`auth` of %s is `%s`, which is no way of admitting a caller."
-                    .formatted(what, value))
+                "%s names `%s`, which is not a way of admitting callers."
+                    .formatted(Nodes.capital(what), value))
             .withHint(hint.isEmpty() ? "use one of: " + String.join(", ", MODES) : hint));
     return Optional.empty();
   }

@@ -43,7 +43,7 @@ final class FlowReader {
                   entry.name(),
                   aggregate,
                   creates(m, what),
-                  m.get("auth").flatMap(n -> auth.auth(n, what)),
+                  m.get("auth").flatMap(n -> auth.auth(n, "the `auth` of " + what)),
                   m.get("fields").map(n -> fields.fields(n, what)).orElse(List.of()),
                   m.get("key").flatMap(n -> nodes.expression(n, "`key` of " + what)),
                   m.get("let").map(n -> lets(n, what)).orElse(List.of()),
@@ -65,7 +65,7 @@ final class FlowReader {
     nodes.checkKeys(m, POLICY_KEYS, what);
     Optional<EventRef> on =
         nodes
-            .required(m, "on", what + " (the event that triggers it)")
+            .required(m, "on", what, "the event that triggers it", entry.key().location())
             .flatMap(n -> nodes.text(n, "`on` of " + what))
             .flatMap(t -> eventRef(t, "`on` of " + what));
     return on.map(
@@ -151,7 +151,10 @@ final class FlowReader {
     Optional<Located<String>> code =
         nodes.required(m, "code", what).flatMap(n -> nodes.text(n, "`code` of " + what));
     Optional<String> message =
-        nodes.required(m, "message", what).flatMap(n -> nodes.prose(n, "`message` of " + what));
+        nodes
+            .required(m, "message", what)
+            .flatMap(n -> nodes.text(n, "`message` of " + what))
+            .map(Located::value);
     if (require.isEmpty() || code.isEmpty() || message.isEmpty()) {
       return Optional.empty();
     }

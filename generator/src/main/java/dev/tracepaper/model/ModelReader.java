@@ -5,6 +5,7 @@ import dev.tracepaper.diagnostic.DiagnosticSink;
 import dev.tracepaper.source.MappingNode;
 import dev.tracepaper.source.ScalarNode;
 import dev.tracepaper.source.SourceFile;
+import dev.tracepaper.source.SourceLocation;
 import dev.tracepaper.source.YamlFile;
 import dev.tracepaper.source.YamlNode;
 import java.util.ArrayList;
@@ -66,7 +67,9 @@ public final class ModelReader {
     String what = "a model file";
     nodes.checkKeys(root, TOP_KEYS, what);
     checkVersion(root, source, nodes);
-    root.get("app").flatMap(n -> app(n, nodes)).ifPresent(app -> setApp(app, builder, nodes));
+    root.entry("app")
+        .flatMap(e -> app(e.value(), e.key().location(), nodes))
+        .ifPresent(app -> setApp(app, builder, nodes));
     FieldReader fields = new FieldReader(nodes);
     for (MappingNode.Entry e : section(root, "patterns", nodes)) {
       nodes
@@ -142,7 +145,7 @@ public final class ModelReader {
         .orElse(List.of());
   }
 
-  private static Optional<App> app(YamlNode node, Nodes nodes) {
+  private static Optional<App> app(YamlNode node, SourceLocation appLocation, Nodes nodes) {
     Optional<MappingNode> maybe = nodes.mapping(node, "the `app` section");
     if (maybe.isEmpty()) {
       return Optional.empty();
@@ -151,11 +154,11 @@ public final class ModelReader {
     nodes.checkKeys(m, APP_KEYS, "the `app` section");
     Optional<Located<String>> name =
         nodes
-            .required(m, "name", "the `app` section")
+            .required(m, "name", "the `app` section", "", appLocation)
             .flatMap(n -> nodes.text(n, "the app's name"));
     Optional<Located<String>> javaPackage =
         nodes
-            .required(m, "package", "the `app` section")
+            .required(m, "package", "the `app` section", "", appLocation)
             .flatMap(n -> nodes.text(n, "the app's Java package"));
     AuthConfig auth =
         m.get("auth").map(n -> authConfig(n, nodes)).orElse(AuthConfig.none(m.location()));
@@ -180,7 +183,7 @@ public final class ModelReader {
     MappingNode m = maybe.get();
     nodes.checkKeys(m, AUTH_KEYS, what);
     Optional<Auth> defaultAuth =
-        m.get("default").flatMap(n -> new AuthReader(nodes).auth(n, "the app's default"));
+        m.get("default").flatMap(n -> new AuthReader(nodes).auth(n, "`app.auth.default`"));
     List<Located<String>> roles = new ArrayList<>();
     m.get("roles")
         .flatMap(n -> nodes.list(n, "the roles of " + what))

@@ -6,6 +6,7 @@ import dev.tracepaper.diagnostic.Suggestions;
 import dev.tracepaper.source.MappingNode;
 import dev.tracepaper.source.ScalarNode;
 import dev.tracepaper.source.SequenceNode;
+import dev.tracepaper.source.SourceLocation;
 import dev.tracepaper.source.YamlNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -133,7 +134,10 @@ final class Nodes {
       if (!allowed.contains(entry.name())) {
         List<String> sorted = new ArrayList<>(allowed);
         sorted.sort(null);
-        String hint = Suggestions.didYouMean(entry.name(), allowed);
+        String hint =
+            entry.name().contains(" ")
+                ? "if this is the rest of a text that holds a comma, put the whole text in quotes"
+                : Suggestions.didYouMean(entry.name(), allowed);
         report(
             Diagnostic.error(
                     UNKNOWN_KEY,
@@ -145,11 +149,22 @@ final class Nodes {
   }
 
   Optional<YamlNode> required(MappingNode mapping, String key, String what) {
+    return required(mapping, key, what, "", mapping.location());
+  }
+
+  /**
+   * The value under {@code key}, or a MissingKey error at {@code at} (best: the name of the element
+   * that lacks it); {@code explanation} says what the key is for, e.g. "the event that triggers
+   * it".
+   */
+  Optional<YamlNode> required(
+      MappingNode mapping, String key, String what, String explanation, SourceLocation at) {
     Optional<YamlNode> value = mapping.get(key);
     if (value.isEmpty()) {
+      String why = explanation.isEmpty() ? "" : " (" + explanation + ")";
       report(
           Diagnostic.error(
-              MISSING_KEY, mapping.location(), "%s has no `%s`.".formatted(capital(what), key)));
+              MISSING_KEY, at, "%s has no `%s`%s.".formatted(capital(what), key, why)));
     }
     return value;
   }

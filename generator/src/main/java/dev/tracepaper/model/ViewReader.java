@@ -49,7 +49,7 @@ final class ViewReader {
               return new View(
                   entry.name(),
                   m.get("key").flatMap(n -> nodes.text(n, "`key` of " + what)),
-                  m.get("auth").flatMap(n -> auth.auth(n, what)),
+                  m.get("auth").flatMap(n -> auth.auth(n, "the `auth` of " + what)),
                   m.get("fields").map(n -> fields.fields(n, what)).orElse(List.of()),
                   m.get("from").flatMap(n -> nodes.text(n, "`from` of " + what)),
                   m.get("set")
@@ -125,7 +125,7 @@ final class ViewReader {
         kind,
         index,
         q.get("sort").flatMap(n -> nodes.text(n, "`sort` of " + what)),
-        q.get("auth").flatMap(n -> auth.auth(n, what)),
+        q.get("auth").flatMap(n -> auth.auth(n, "the `auth` of " + what)),
         entry.key().location());
   }
 }
