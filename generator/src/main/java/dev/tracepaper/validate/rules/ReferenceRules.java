@@ -12,6 +12,16 @@ public final class ReferenceRules {
   private ReferenceRules() {}
 
   public static List<Rule> all() {
-    return List.of();
+    return List.of(
+        // names
+        new InvalidAppName(),
+        new InvalidJavaPackage(),
+        new InvalidName(),
+        new DuplicateName(),
+        new ReservedWord(),
+        new NameCollision(),
+        new NamingConvention(),
+        new CommandNotImperative(),
+        new EventNotPastTense());
   }
 }

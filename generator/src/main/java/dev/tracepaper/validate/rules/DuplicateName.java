@@ -1,0 +1,76 @@
+package dev.tracepaper.validate.rules;
+
+import dev.tracepaper.model.ModelIndex;
+import dev.tracepaper.validate.Reporter;
+import dev.tracepaper.validate.Rule;
+import dev.tracepaper.validate.rules.NamedElement.Kind;
+import java.util.List;
+
+/**
+ * A name defined twice in its kind: aggregates, views, types, enums and patterns, and also events,
+ * commands, policies and entities, are unique across the whole model, whichever file defines them;
+ * enum values are unique in their enum and roles in {@code app.auth.roles}. The second definition
+ * is reported, naming the first. (A duplicate {@code app} section is reported while reading.)
+ */
+public final class DuplicateName implements Rule {
+
+  @Override
+  public void check(ModelIndex model, Reporter report) {
+    List<NamedElement> all = NamedElements.of(model.model());
+    for (NamedElement duplicate : all) {
+      if (duplicate.duplicate()) {
+        NamedElements.firstDefinitionOf(duplicate, all)
+            .ifPresent(first -> report(duplicate, first, report));
+      }
+    }
+  }
+
+  private static void report(NamedElement duplicate, NamedElement first, Reporter report) {
+    String name = duplicate.name();
+    switch (duplicate.kind()) {
+      case ENUM_VALUE ->
+          report.error(
+              duplicate.location(),
+              "%s lists the value `%s` twice; it was first listed at %s."
+                  .formatted(ownerOf(duplicate), name, first.location()),
+              "remove one of them",
+              first.location());
+      case ROLE ->
+          report.error(
+              duplicate.location(),
+              "The role `%s` is listed twice in `app.auth.roles`; it was first listed at %s."
+                  .formatted(name, first.location()),
+              "remove one of them",
+              first.location());
+      case EVENT, COMMAND, POLICY, ENTITY ->
+          report.error(
+              duplicate.location(),
+              "%s is defined twice, in %s and in %s; it was first defined at %s."
+                  .formatted(
+                      duplicate.describeCapitalized(),
+                      aggregateOf(first),
+                      aggregateOf(duplicate),
+                      first.location()),
+              "rename one of them: %s names are unique across the whole model"
+                  .formatted(duplicate.kind().label),
+              first.location());
+      default ->
+          report.error(
+              duplicate.location(),
+              "%s is defined twice; it was first defined at %s."
+                  .formatted(duplicate.describeCapitalized(), first.location()),
+              duplicate.kind() == Kind.PATTERN
+                  ? "rename one of them, or remove one"
+                  : "rename one of them, or merge them into one definition in one file",
+              first.location());
+    }
+  }
+
+  private static String ownerOf(NamedElement value) {
+    return value.owner().map(NamedElement::describeCapitalized).orElse("The enum");
+  }
+
+  private static String aggregateOf(NamedElement element) {
+    return "aggregate `" + element.aggregate().orElse("?") + "`";
+  }
+}
