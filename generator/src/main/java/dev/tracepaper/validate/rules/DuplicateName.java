@@ -3,7 +3,6 @@ package dev.tracepaper.validate.rules;
 import dev.tracepaper.model.ModelIndex;
 import dev.tracepaper.validate.Reporter;
 import dev.tracepaper.validate.Rule;
-import dev.tracepaper.validate.rules.NamedElement.Kind;
 import java.util.List;
 
 /**
@@ -59,9 +58,7 @@ public final class DuplicateName implements Rule {
               duplicate.location(),
               "%s is defined twice; it was first defined at %s."
                   .formatted(duplicate.describeCapitalized(), first.location()),
-              duplicate.kind() == Kind.PATTERN
-                  ? "rename one of them, or remove one"
-                  : "rename one of them, or merge them into one definition in one file",
+              "keep one definition, in one file, or rename one of them",
               first.location());
     }
   }

@@ -2,6 +2,7 @@ package dev.tracepaper.validate.rules;
 
 import dev.tracepaper.model.Model;
 import dev.tracepaper.model.Query;
+import dev.tracepaper.model.View;
 import dev.tracepaper.naming.AwsNames;
 import dev.tracepaper.naming.GraphQlNames;
 import dev.tracepaper.naming.JavaName;
@@ -107,6 +108,11 @@ final class GeneratedNames {
         graphQlTypes(claims, GraphQlNames.objectType(name), GraphQlNames.connection(name));
         claims.add(new Claim(Namespace.TABLE, "", AwsNames.viewTable(name)));
         logicalIds(claims, AwsNames.viewTableId(name), AwsNames.viewDataSourceId(name));
+        // A view without `queries` gets `get` and `list`; with them, each query claims its own.
+        if (e.definition() instanceof View v && v.queries().isEmpty()) {
+          resolver(claims, GraphQlNames.QUERY, GraphQlNames.getQuery(name));
+          resolver(claims, GraphQlNames.QUERY, GraphQlNames.listQuery(name));
+        }
       }
       case QUERY -> resolver(claims, GraphQlNames.QUERY, queryField(e));
       case TYPE -> {

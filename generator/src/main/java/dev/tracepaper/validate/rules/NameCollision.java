@@ -30,6 +30,7 @@ public final class NameCollision implements Rule {
     GeneratedNames generated = new GeneratedNames(model.model());
     List<Owned> claims = new ArrayList<>();
     for (NamedElement e : NamedElements.of(model.model())) {
+      // A second definition is DuplicateName's to report, and so is all it would generate.
       if (!e.shadowed() && ValidNames.isUsable(e)) {
         generated.of(e).forEach(c -> claims.add(new Owned(e, c)));
       }
@@ -41,25 +42,18 @@ public final class NameCollision implements Rule {
     Set<String> reportedPairs = new HashSet<>();
     for (Owned claim : claims) {
       Owned earlier = first.putIfAbsent(claim.claim().key(), claim);
-      if (earlier != null && collides(earlier.element(), claim.element())) {
+      if (earlier != null && earlier.element() != claim.element()) {
         reportOnce(earlier, claim, reportedPairs, report);
       }
     }
-  }
-
-  /** Same element, or a name defined twice (DuplicateName's case): no collision to report. */
-  private static boolean collides(NamedElement a, NamedElement b) {
-    if (a == b) {
-      return false;
-    }
-    return !(a.kind() == b.kind() && a.name().equals(b.name()));
   }
 
   private static void reportOnce(Owned a, Owned b, Set<String> reportedPairs, Reporter report) {
     boolean aFirst = a.element().location().compareTo(b.element().location()) <= 0;
     Owned earlier = aFirst ? a : b;
     Owned later = aFirst ? b : a;
-    String pair = identity(earlier.element()) + " & " + identity(later.element());
+    // A query's collision is its view's: views `Order` and `Orders` collide once, not per query.
+    String pair = identity(root(earlier.element())) + " & " + identity(root(later.element()));
     if (reportedPairs.add(pair)) {
       report.error(
           later.element().location(),
@@ -84,6 +78,10 @@ public final class NameCollision implements Rule {
     }
     return "%s: both would produce %s."
         .formatted(both, later.claim().namespace().describe(later.claim().name()));
+  }
+
+  private static NamedElement root(NamedElement e) {
+    return e.kind() == NamedElement.Kind.QUERY ? e.owner().orElse(e) : e;
   }
 
   private static String identity(NamedElement e) {

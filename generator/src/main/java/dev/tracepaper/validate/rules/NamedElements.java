@@ -97,18 +97,9 @@ final class NamedElements {
   private void view(View v) {
     NamedElement view = add(Kind.VIEW, v.name(), v.location(), Optional.empty(), v);
     fields(v.fields(), view);
-    for (Query q : v.queries().orElseGet(() -> defaultQueries(v))) {
+    for (Query q : v.queries().orElse(List.of())) {
       add(Kind.QUERY, q.name(), q.location(), Optional.of(view), q);
     }
-  }
-
-  /** A view without {@code queries} gets {@code get} and {@code list}; they claim names too. */
-  private static List<Query> defaultQueries(View v) {
-    return List.of(
-        new Query(
-            "get", Query.Kind.GET, Optional.empty(), Optional.empty(), v.auth(), v.location()),
-        new Query(
-            "list", Query.Kind.LIST, Optional.empty(), Optional.empty(), v.auth(), v.location()));
   }
 
   private void typeDef(Kind kind, TypeDef t, Optional<NamedElement> owner) {
