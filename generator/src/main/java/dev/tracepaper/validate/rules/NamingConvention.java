@@ -32,9 +32,12 @@ public final class NamingConvention implements Rule {
   }
 
   private static String hint(NamedElement e, Convention convention, String converted) {
-    return switch (convention) {
-      case PASCAL, CAMEL -> "write `%s`, the name the generated code uses".formatted(converted);
-      case LOWER_WORDS, SCREAMING_SNAKE -> "write `%s`".formatted(converted);
-    };
+    // Enum values, rule codes, roles and patterns are used as written; other names are converted.
+    boolean isConverted =
+        (convention == Convention.PASCAL || convention == Convention.CAMEL)
+            && e.kind() != NamedElement.Kind.PATTERN;
+    return isConverted
+        ? "write `%s`, the name the generated code uses".formatted(converted)
+        : "write `%s`".formatted(converted);
   }
 }

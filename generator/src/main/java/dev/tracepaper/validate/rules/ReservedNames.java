@@ -5,8 +5,14 @@ import dev.tracepaper.naming.Case;
 import dev.tracepaper.naming.JavaNames;
 import dev.tracepaper.naming.Reserved;
 import dev.tracepaper.validate.rules.GeneratedNames.Claim;
+import dev.tracepaper.validate.rules.GeneratedNames.Namespace;
+import dev.tracepaper.validate.rules.NamedElement.Kind;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Why a name is taken: a reserved word of Java, CEL or GraphQL, a name of the expression scope, or
@@ -52,7 +58,11 @@ final class ReservedNames {
   }
 
   private Optional<Problem> generatedNameProblem(NamedElement e) {
-    for (Claim claim : generated.of(e)) {
+    // The schema and the template first: `EventStore` is the event store's table before it is
+    // the name of a runtime class.
+    List<Claim> claims = new ArrayList<>(generated.of(e));
+    claims.sort(Comparator.comparing(c -> c.namespace() == Namespace.JAVA_CLASS));
+    for (Claim claim : claims) {
       Optional<String> why =
           switch (claim.namespace()) {
             case JAVA_CLASS ->
@@ -81,13 +91,25 @@ final class ReservedNames {
     if (!Reserved.isJavaKeyword(javaName)) {
       return Optional.empty();
     }
+    String where = languagesReserving(e, javaName);
     String message =
         javaName.equals(e.name())
-            ? "%s cannot keep its name: `%s` is a reserved word in Java."
-                .formatted(e.describeCapitalized(), javaName)
+            ? "%s cannot keep its name: `%s` is a reserved word in %s."
+                .formatted(e.describeCapitalized(), javaName, where)
             : "%s would be `%s` in Java, a reserved word there."
                 .formatted(e.describeCapitalized(), javaName);
     return Optional.of(problem(message, e));
+  }
+
+  /** GraphQL enum values may not be {@code true}, {@code false} or {@code null} either. */
+  private static String languagesReserving(NamedElement e, String javaName) {
+    boolean literal = Set.of("true", "false", "null").contains(javaName);
+    if (literal && e.kind() == Kind.ENUM_VALUE) {
+      return "Java and GraphQL";
+    }
+    return Reserved.CEL_WORDS.contains(javaName) && e.kind() != Kind.ENUM_VALUE
+        ? "Java and CEL"
+        : "Java";
   }
 
   private static Optional<Problem> celWord(NamedElement e) {
