@@ -3,7 +3,8 @@ package dev.tracepaper.validate.rules;
 import dev.tracepaper.model.ModelIndex;
 import dev.tracepaper.validate.Reporter;
 import dev.tracepaper.validate.Rule;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * A name defined twice in its kind: aggregates, views, types, enums and patterns, and also events,
@@ -15,11 +16,15 @@ public final class DuplicateName implements Rule {
 
   @Override
   public void check(ModelIndex model, Reporter report) {
-    List<NamedElement> all = NamedElements.of(model.model());
-    for (NamedElement duplicate : all) {
-      if (duplicate.duplicate()) {
-        NamedElements.firstDefinitionOf(duplicate, all)
-            .ifPresent(first -> report(duplicate, first, report));
+    Map<String, NamedElement> firstDefinitions = new HashMap<>();
+    for (NamedElement e : NamedElements.of(model.model())) {
+      if (e.duplicate()) {
+        NamedElement first = firstDefinitions.get(NamedElements.uniquenessKey(e));
+        if (first != null) {
+          report(e, first, report);
+        }
+      } else if (!e.shadowed()) {
+        firstDefinitions.putIfAbsent(NamedElements.uniquenessKey(e), e);
       }
     }
   }

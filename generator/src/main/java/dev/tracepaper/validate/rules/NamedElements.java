@@ -40,13 +40,12 @@ final class NamedElements {
     return List.copyOf(out.elements);
   }
 
-  /** The definition a duplicate repeats: the first element of its kind and name in its scope. */
-  static Optional<NamedElement> firstDefinitionOf(NamedElement duplicate, List<NamedElement> all) {
-    return all.stream()
-        .filter(e -> !e.shadowed())
-        .filter(e -> e.kind() == duplicate.kind() && e.name().equals(duplicate.name()))
-        .filter(e -> scopeOf(e).equals(scopeOf(duplicate)))
-        .findFirst();
+  /**
+   * What two definitions share when one repeats the other: kind, scope (the model, or the enum of a
+   * value) and name. Only meaningful for names that must be unique.
+   */
+  static String uniquenessKey(NamedElement e) {
+    return e.kind() + " " + scopeKey(e.kind(), e.owner()) + " " + e.name();
   }
 
   private void collect(Model model) {
@@ -126,6 +125,7 @@ final class NamedElements {
     boolean duplicate = false;
     if (mustBeUnique(kind) && !ownerShadowed) {
       duplicate = !definedNames.add(kind + " " + scopeKey(kind, owner) + " " + name);
+      // Kept equal to uniquenessKey, which reads the same parts from the element.
     }
     NamedElement element =
         new NamedElement(
@@ -149,9 +149,5 @@ final class NamedElements {
     return kind == Kind.ENUM_VALUE
         ? owner.map(o -> o.name() + "@" + o.location()).orElse("")
         : "model";
-  }
-
-  private static String scopeOf(NamedElement e) {
-    return scopeKey(e.kind(), e.owner());
   }
 }

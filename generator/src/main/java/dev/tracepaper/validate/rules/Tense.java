@@ -4,10 +4,11 @@ import dev.tracepaper.model.Model;
 import dev.tracepaper.naming.Case;
 import dev.tracepaper.naming.English;
 import dev.tracepaper.naming.Words;
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -18,7 +19,7 @@ import java.util.stream.Stream;
  */
 final class Tense {
 
-  private final List<List<String>> modelNouns = new ArrayList<>();
+  private final Set<List<String>> modelNouns = new HashSet<>();
 
   Tense(Model model) {
     Stream.of(
