@@ -20,10 +20,21 @@ public final class InvalidName implements Rule {
               why ->
                   report.error(
                       e.location(),
-                      "%s cannot be used as a name in the generated code: %s."
-                          .formatted(e.describeCapitalized(), why),
+                      e.name().isEmpty()
+                          ? emptyNameMessage(e)
+                          : "%s cannot be used as a name in the generated code: %s."
+                              .formatted(e.describeCapitalized(), why),
                       hint(e)));
     }
+  }
+
+  /** {@code A field of type `Thing` has an empty name, …}: an empty name cannot be quoted. */
+  private static String emptyNameMessage(NamedElement e) {
+    String label = e.kind().label;
+    String article = "aeiou".indexOf(label.charAt(0)) >= 0 ? "An" : "A";
+    String owner = e.owner().map(o -> " of " + o.describe()).orElse("");
+    return "%s %s%s has an empty name, which cannot be used in the generated code."
+        .formatted(article, label, owner);
   }
 
   private static String hint(NamedElement e) {
