@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Just enough English for names: the plural of a view's name for its list query, and the heuristics
- * that tell whether a word reads in the past tense, as a noun, or as a verb. It knows the regular
- * endings and a list of irregular verbs; docs/rules/names.md describes the rules.
+ * Just enough English to read command and event names: whether a word reads in the past tense, as a
+ * noun made from a verb, or as a verb, and the past participle of a verb. It knows the regular
+ * endings and a list of irregular verbs; docs/rules/names.md describes the heuristics.
  */
 public final class English {
 
@@ -243,80 +243,7 @@ public final class English {
           "bring", "ceiling", "during", "evening", "king", "ring", "sing", "spring", "string",
           "thing", "wing");
 
-  private static final Map<String, String> IRREGULAR_PLURALS =
-      Map.ofEntries(
-          Map.entry("analysis", "analyses"),
-          Map.entry("child", "children"),
-          Map.entry("criterion", "criteria"),
-          Map.entry("foot", "feet"),
-          Map.entry("half", "halves"),
-          Map.entry("knife", "knives"),
-          Map.entry("leaf", "leaves"),
-          Map.entry("life", "lives"),
-          Map.entry("man", "men"),
-          Map.entry("mouse", "mice"),
-          Map.entry("person", "people"),
-          Map.entry("shelf", "shelves"),
-          Map.entry("tooth", "teeth"),
-          Map.entry("wife", "wives"),
-          Map.entry("woman", "women"));
-
-  private static final Set<String> UNCOUNTABLE =
-      Set.of(
-          "data",
-          "equipment",
-          "feedback",
-          "info",
-          "information",
-          "metadata",
-          "money",
-          "news",
-          "series",
-          "software",
-          "species",
-          "staff");
-
   private English() {}
-
-  /**
-   * The plural of a name, by its last word: {@code BookAvailability} gives {@code
-   * BookAvailabilities}; a name already plural ({@code MemberLoans}) stays as it is.
-   */
-  public static String pluralName(String pascalName) {
-    List<String> words = Words.split(pascalName);
-    if (words.isEmpty()) {
-      return pascalName;
-    }
-    String last = words.get(words.size() - 1);
-    String head = String.join("", words.subList(0, words.size() - 1));
-    return head + withCaseOf(last, plural(lower(last)));
-  }
-
-  static String plural(String word) {
-    if (UNCOUNTABLE.contains(word)) {
-      return word;
-    }
-    if (IRREGULAR_PLURALS.containsKey(word)) {
-      return IRREGULAR_PLURALS.get(word);
-    }
-    if (word.endsWith("is") && word.length() > 3) {
-      return word.substring(0, word.length() - 2) + "es";
-    }
-    if (word.endsWith("s") && !word.endsWith("ss") && !word.endsWith("us")) {
-      return word;
-    }
-    if (word.endsWith("s")
-        || word.endsWith("x")
-        || word.endsWith("z")
-        || word.endsWith("ch")
-        || word.endsWith("sh")) {
-      return word + "es";
-    }
-    if (word.endsWith("y") && word.length() > 1 && !isVowel(word.charAt(word.length() - 2))) {
-      return word.substring(0, word.length() - 1) + "ies";
-    }
-    return word + "s";
-  }
 
   /**
    * Whether a word reads in the past tense: {@code Registered}, {@code Lent}, {@code Withdrawn}.
@@ -437,16 +364,16 @@ public final class English {
     return groups;
   }
 
-  private static boolean isVowel(char c) {
+  static boolean isVowel(char c) {
     return "aeiou".indexOf(c) >= 0;
   }
 
-  private static String lower(String word) {
+  static String lower(String word) {
     return word.toLowerCase(Locale.ROOT);
   }
 
   /** Gives {@code result} the capitalisation of {@code model}: Word, WORD or word. */
-  private static String withCaseOf(String model, String result) {
+  static String withCaseOf(String model, String result) {
     if (model.length() > 1 && model.chars().noneMatch(c -> Words.isLower((char) c))) {
       return model.equals(result.toUpperCase(Locale.ROOT))
           ? model

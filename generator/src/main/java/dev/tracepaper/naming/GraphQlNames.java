@@ -58,12 +58,12 @@ public final class GraphQlNames {
 
   /** A view's {@code list} query: {@code listBookAvailabilities}. */
   public static String listQuery(String view) {
-    return "list" + English.pluralName(Case.pascal(view));
+    return "list" + Plurals.of(Case.pascal(view));
   }
 
   /** A named index query: {@code byOpen} of {@code MemberLoans} is {@code memberLoansByOpen}. */
   public static String indexQuery(String view, String query) {
-    return Case.camel(English.pluralName(Case.pascal(view))) + Case.pascal(query);
+    return Case.camel(Plurals.of(Case.pascal(view))) + Case.pascal(query);
   }
 
   /** A field of an object or input type: {@code loanId}. */

@@ -24,7 +24,7 @@ class EnglishTest {
     "ShortURL, ShortURLs"
   })
   void pluralisesTheLastWord(String name, String plural) {
-    assertThat(English.pluralName(name)).isEqualTo(plural);
+    assertThat(Plurals.of(name)).isEqualTo(plural);
   }
 
   @ParameterizedTest
