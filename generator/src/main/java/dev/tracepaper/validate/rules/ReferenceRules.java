@@ -13,6 +13,16 @@ public final class ReferenceRules {
 
   public static List<Rule> all() {
     return List.of(
+        // names
+        new InvalidAppName(),
+        new InvalidJavaPackage(),
+        new InvalidName(),
+        new DuplicateName(),
+        new ReservedWord(),
+        new NameCollision(),
+        new NamingConvention(),
+        new CommandNotImperative(),
+        new EventNotPastTense(),
         // references
         new UnknownType(),
         new MisplacedType(),

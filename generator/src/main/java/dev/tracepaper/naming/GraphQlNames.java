@@ -1,0 +1,78 @@
+package dev.tracepaper.naming;
+
+/**
+ * The names of the generated AppSync schema. Types are PascalCase, fields camelCase; each command
+ * is a mutation {@code lendBook(input: LendBookInput!, commandId: ID): CommandResult!}; each view
+ * an object type with its queries. docs/naming.md lists the scheme.
+ */
+public final class GraphQlNames {
+
+  public static final String QUERY = "Query";
+  public static final String MUTATION = "Mutation";
+  public static final String COMMAND_RESULT = "CommandResult";
+
+  /** The optional argument of every mutation that makes a retry idempotent. */
+  public static final String COMMAND_ID_ARGUMENT = "commandId";
+
+  /** Arguments and fields of paged queries. */
+  public static final String LIMIT = "limit";
+
+  public static final String NEXT_TOKEN = "nextToken";
+  public static final String ITEMS = "items";
+
+  private GraphQlNames() {}
+
+  /** The object type of a value type, entity or view: {@code Address}. */
+  public static String objectType(String name) {
+    return Case.pascal(name);
+  }
+
+  /** The input type of a value type or entity: {@code AddressInput}. */
+  public static String inputType(String name) {
+    return Case.pascal(name) + "Input";
+  }
+
+  public static String enumType(String enumName) {
+    return Case.pascal(enumName);
+  }
+
+  /** A command's input type: {@code LendBookInput}. */
+  public static String commandInput(String command) {
+    return Case.pascal(command) + "Input";
+  }
+
+  /** A command's mutation: {@code lendBook}. */
+  public static String mutation(String command) {
+    return Case.camel(command);
+  }
+
+  /** The page type of a view's paged queries: {@code BookAvailabilityConnection}. */
+  public static String connection(String view) {
+    return Case.pascal(view) + "Connection";
+  }
+
+  /** A view's {@code get} query: {@code getBookAvailability}. */
+  public static String getQuery(String view) {
+    return "get" + Case.pascal(view);
+  }
+
+  /** A view's {@code list} query: {@code listBookAvailabilities}. */
+  public static String listQuery(String view) {
+    return "list" + Plurals.of(Case.pascal(view));
+  }
+
+  /** A named index query: {@code byOpen} of {@code MemberLoans} is {@code memberLoansByOpen}. */
+  public static String indexQuery(String view, String query) {
+    return Case.camel(Plurals.of(Case.pascal(view))) + Case.pascal(query);
+  }
+
+  /** A field of an object or input type: {@code loanId}. */
+  public static String field(String name) {
+    return Case.camel(name);
+  }
+
+  /** The JavaScript resolver of a field: {@code src/main/resources/resolvers/Query.getBook.js}. */
+  public static String resolverFile(String typeName, String fieldName) {
+    return "src/main/resources/resolvers/" + typeName + "." + fieldName + ".js";
+  }
+}

@@ -1,0 +1,185 @@
+package dev.tracepaper.validate.rules;
+
+import dev.tracepaper.model.Model;
+import dev.tracepaper.model.Query;
+import dev.tracepaper.model.View;
+import dev.tracepaper.naming.AwsNames;
+import dev.tracepaper.naming.GraphQlNames;
+import dev.tracepaper.naming.JavaName;
+import dev.tracepaper.naming.JavaNames;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The names the generator would produce for each element of a model, by the scheme of {@code
+ * dev.tracepaper.naming}: what collides (NameCollision) or is taken (ReservedWord) is judged on
+ * these, not on the names as written.
+ */
+final class GeneratedNames {
+
+  /** Where a generated name lives; names collide only within one namespace (and scope). */
+  enum Namespace {
+    GRAPHQL_TYPE("the GraphQL type `%s`", false),
+    GRAPHQL_MUTATION("the GraphQL mutation `%s`", false),
+    GRAPHQL_QUERY("the GraphQL query `%s`", false),
+    JAVA_PACKAGE("the Java package `%s`", false),
+    JAVA_CLASS("the Java class `%s`", false),
+    MEMBER("`%s` in the generated Java and GraphQL", false),
+    VARIABLE("the Java variable `%s`", false),
+    TABLE("the DynamoDB table `<stack>-%s`", false),
+    LOGICAL_ID("the CloudFormation resource `%s`", false),
+    FILE("the file `%s`", true);
+
+    private final String format;
+    final boolean caseInsensitive;
+
+    Namespace(String format, boolean caseInsensitive) {
+      this.format = format;
+      this.caseInsensitive = caseInsensitive;
+    }
+
+    String describe(String name) {
+      return format.formatted(name);
+    }
+  }
+
+  /** One generated name; {@code scope} separates names that live apart (fields per owner). */
+  record Claim(Namespace namespace, String scope, String name) {
+
+    /** What two claims must share to collide. */
+    String key() {
+      String compared = namespace.caseInsensitive ? name.toLowerCase(Locale.ROOT) : name;
+      return namespace + "|" + scope + "|" + compared;
+    }
+
+    /** The simple name of a Java class claim. */
+    String simpleName() {
+      return name.substring(name.lastIndexOf('.') + 1);
+    }
+  }
+
+  /** The package used when the model names none; it does not change what collides. */
+  private static final String NO_PACKAGE = "app";
+
+  private final JavaNames java;
+
+  GeneratedNames(Model model) {
+    this.java = new JavaNames(model.app().map(a -> a.javaPackage().value()).orElse(NO_PACKAGE));
+  }
+
+  List<Claim> of(NamedElement e) {
+    List<Claim> claims = new ArrayList<>();
+    String name = e.name();
+    String aggregate = e.aggregate().orElse("");
+    switch (e.kind()) {
+      case AGGREGATE -> {
+        claims.add(new Claim(Namespace.JAVA_PACKAGE, "", java.aggregatePackage(name)));
+        javaClass(claims, java.state(name));
+        javaClass(claims, java.eventInterface(name));
+        javaClass(claims, java.commandHandler(name));
+        logicalIds(claims, AwsNames.commandFunctionId(name), AwsNames.commandDataSourceId(name));
+      }
+      case ENTITY -> {
+        javaClass(claims, java.entity(aggregate, name));
+        graphQlTypes(claims, GraphQlNames.objectType(name), GraphQlNames.inputType(name));
+      }
+      case EVENT -> javaClass(claims, java.event(aggregate, name));
+      case COMMAND -> {
+        javaClass(claims, java.command(aggregate, name));
+        javaClass(claims, java.flow(aggregate, name));
+        testClass(claims, java.flowTest(aggregate, name));
+        graphQlTypes(claims, GraphQlNames.commandInput(name));
+        resolver(claims, GraphQlNames.MUTATION, GraphQlNames.mutation(name));
+      }
+      case POLICY -> {
+        javaClass(claims, java.flow(aggregate, name));
+        javaClass(claims, java.policyHandler(aggregate, name));
+        testClass(claims, java.flowTest(aggregate, name));
+        logicalIds(
+            claims,
+            AwsNames.policyFunctionId(name),
+            AwsNames.policyRuleId(name),
+            AwsNames.policyDeadLetterQueueId(name));
+      }
+      case VIEW -> {
+        javaClass(claims, java.viewRow(name));
+        javaClass(claims, java.viewProjection(name));
+        graphQlTypes(claims, GraphQlNames.objectType(name), GraphQlNames.connection(name));
+        claims.add(new Claim(Namespace.TABLE, "", AwsNames.viewTable(name)));
+        logicalIds(claims, AwsNames.viewTableId(name), AwsNames.viewDataSourceId(name));
+        // A view without `queries` gets `get` and `list`; with them, each query claims its own.
+        if (e.definition() instanceof View v && v.queries().isEmpty()) {
+          resolver(claims, GraphQlNames.QUERY, GraphQlNames.getQuery(name));
+          resolver(claims, GraphQlNames.QUERY, GraphQlNames.listQuery(name));
+        }
+      }
+      case QUERY -> resolver(claims, GraphQlNames.QUERY, queryField(e));
+      case TYPE -> {
+        javaClass(claims, java.type(name));
+        graphQlTypes(claims, GraphQlNames.objectType(name), GraphQlNames.inputType(name));
+      }
+      case ENUM -> {
+        javaClass(claims, java.enumType(name));
+        graphQlTypes(claims, GraphQlNames.enumType(name));
+      }
+      case FIELD -> claims.add(new Claim(Namespace.MEMBER, ownerScope(e), JavaNames.member(name)));
+      case VARIABLE ->
+          claims.add(new Claim(Namespace.VARIABLE, ownerScope(e), JavaNames.variable(name)));
+      case ROLE -> logicalIds(claims, AwsNames.roleGroupId(name));
+      case PATTERN, ENUM_VALUE, RULE_CODE -> {
+        // Patterns are spliced into validation code; values and codes are used as written.
+      }
+    }
+    return claims;
+  }
+
+  /**
+   * The GraphQL field of a view's query: {@code getBook}, {@code listBooks}, {@code booksByAuthor}.
+   */
+  static String queryField(NamedElement query) {
+    String view = query.owner().map(NamedElement::name).orElse("");
+    Query.Kind kind = query.definition() instanceof Query q ? q.kind() : Query.Kind.INDEX;
+    return switch (kind) {
+      case GET -> GraphQlNames.getQuery(view);
+      case LIST -> GraphQlNames.listQuery(view);
+      case INDEX -> GraphQlNames.indexQuery(view, query.name());
+    };
+  }
+
+  private static String ownerScope(NamedElement e) {
+    return e.owner().map(o -> o.describe() + "@" + o.location()).orElse("");
+  }
+
+  private static void javaClass(List<Claim> claims, JavaName name) {
+    claims.add(new Claim(Namespace.JAVA_CLASS, "", name.qualified()));
+    claims.add(new Claim(Namespace.FILE, "", name.sourcePath()));
+  }
+
+  private static void testClass(List<Claim> claims, JavaName name) {
+    claims.add(new Claim(Namespace.JAVA_CLASS, "", name.qualified()));
+    claims.add(new Claim(Namespace.FILE, "", name.testSourcePath()));
+  }
+
+  private static void graphQlTypes(List<Claim> claims, String... names) {
+    for (String n : names) {
+      claims.add(new Claim(Namespace.GRAPHQL_TYPE, "", n));
+    }
+  }
+
+  private static void logicalIds(List<Claim> claims, String... ids) {
+    for (String id : ids) {
+      claims.add(new Claim(Namespace.LOGICAL_ID, "", id));
+    }
+  }
+
+  private static void resolver(List<Claim> claims, String typeName, String field) {
+    Namespace namespace =
+        typeName.equals(GraphQlNames.MUTATION)
+            ? Namespace.GRAPHQL_MUTATION
+            : Namespace.GRAPHQL_QUERY;
+    claims.add(new Claim(namespace, "", field));
+    claims.add(new Claim(Namespace.LOGICAL_ID, "", AwsNames.resolverId(typeName, field)));
+    claims.add(new Claim(Namespace.FILE, "", GraphQlNames.resolverFile(typeName, field)));
+  }
+}

@@ -1,0 +1,90 @@
+package dev.tracepaper.validate.rules;
+
+import dev.tracepaper.model.ModelIndex;
+import dev.tracepaper.validate.Reporter;
+import dev.tracepaper.validate.Rule;
+import dev.tracepaper.validate.rules.GeneratedNames.Claim;
+import dev.tracepaper.validate.rules.GeneratedNames.Namespace;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Two different names that the generator would turn into one: {@code Book} the type and {@code
+ * Book} the view (one GraphQL type), a type {@code PlaceOrderInput} and the input of command {@code
+ * PlaceOrder}, fields {@code orderId} and {@code OrderId} of one owner, views {@code Book} and
+ * {@code Books} (one {@code listBooks} query), or classes that differ only in case (one file on
+ * Windows and macOS). Each pair is reported once, at the later of the two, naming the other.
+ */
+public final class NameCollision implements Rule {
+
+  /** A generated name and the element that produces it. */
+  private record Owned(NamedElement element, Claim claim) {}
+
+  @Override
+  public void check(ModelIndex model, Reporter report) {
+    GeneratedNames generated = new GeneratedNames(model.model());
+    List<Owned> claims = new ArrayList<>();
+    for (NamedElement e : NamedElements.of(model.model())) {
+      // A second definition is DuplicateName's to report, and so is all it would generate.
+      if (!e.shadowed() && ValidNames.isUsable(e)) {
+        generated.of(e).forEach(c -> claims.add(new Owned(e, c)));
+      }
+    }
+    // Most telling namespace first: a pair that collides as GraphQL types and as files is
+    // reported as GraphQL types.
+    claims.sort(Comparator.comparing((Owned o) -> o.claim().namespace()));
+    Map<String, Owned> first = new HashMap<>();
+    Set<String> reportedPairs = new HashSet<>();
+    for (Owned claim : claims) {
+      Owned earlier = first.putIfAbsent(claim.claim().key(), claim);
+      if (earlier != null && earlier.element() != claim.element()) {
+        reportOnce(earlier, claim, reportedPairs, report);
+      }
+    }
+  }
+
+  private static void reportOnce(Owned a, Owned b, Set<String> reportedPairs, Reporter report) {
+    boolean aFirst = a.element().location().compareTo(b.element().location()) <= 0;
+    Owned earlier = aFirst ? a : b;
+    Owned later = aFirst ? b : a;
+    // A query's collision is its view's: views `Order` and `Orders` collide once, not per query.
+    String pair = identity(root(earlier.element())) + " & " + identity(root(later.element()));
+    if (reportedPairs.add(pair)) {
+      report.error(
+          later.element().location(),
+          message(earlier, later),
+          "rename one of them",
+          earlier.element().location());
+    }
+  }
+
+  private static String message(Owned earlier, Owned later) {
+    String both =
+        "%s collides with %s, defined at %s"
+            .formatted(
+                later.element().describeCapitalized(),
+                earlier.element().describe(),
+                earlier.element().location());
+    if (later.claim().namespace() == Namespace.FILE
+        && !later.claim().name().equals(earlier.claim().name())) {
+      return ("%s: their files `%s` and `%s` differ only in case, and would be one file on a"
+              + " case-insensitive file system (Windows, macOS).")
+          .formatted(both, later.claim().name(), earlier.claim().name());
+    }
+    return "%s: both would produce %s."
+        .formatted(both, later.claim().namespace().describe(later.claim().name()));
+  }
+
+  private static NamedElement root(NamedElement e) {
+    return e.kind() == NamedElement.Kind.QUERY ? e.owner().orElse(e) : e;
+  }
+
+  private static String identity(NamedElement e) {
+    return e.kind() + " " + e.name() + " " + e.location();
+  }
+}

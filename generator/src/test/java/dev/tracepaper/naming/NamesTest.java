@@ -1,0 +1,88 @@
+package dev.tracepaper.naming;
+
+import static com.google.common.truth.Truth.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class NamesTest {
+
+  private final JavaNames java = new JavaNames("com.example.library");
+
+  @Test
+  void namesJavaClassesByKind() {
+    assertThat(java.state("Book").qualified()).isEqualTo("com.example.library.book.BookState");
+    assertThat(java.eventInterface("Book").simpleName()).isEqualTo("BookEvent");
+    assertThat(java.commandHandler("Book").simpleName()).isEqualTo("BookCommandHandler");
+    assertThat(java.event("Book", "BookLent").qualified())
+        .isEqualTo("com.example.library.book.BookLent");
+    assertThat(java.command("Book", "LendBook").simpleName()).isEqualTo("LendBook");
+    assertThat(java.flow("Book", "LendBook").simpleName()).isEqualTo("LendBookFlow");
+    assertThat(java.policyHandler("Book", "WithdrawWhenLost").simpleName())
+        .isEqualTo("WithdrawWhenLostHandler");
+    assertThat(java.entity("Book", "Loan").qualified()).isEqualTo("com.example.library.book.Loan");
+    assertThat(java.type("Address").qualified()).isEqualTo("com.example.library.types.Address");
+    assertThat(java.enumType("BookStatus").qualified())
+        .isEqualTo("com.example.library.types.BookStatus");
+    assertThat(java.viewRow("BookAvailability").qualified())
+        .isEqualTo("com.example.library.views.BookAvailability");
+    assertThat(java.viewProjection("MemberLoans").simpleName()).isEqualTo("MemberLoansProjection");
+    assertThat(JavaNames.member("OrderId")).isEqualTo("orderId");
+  }
+
+  @Test
+  void escapesPackageSegmentsThatAreKeywordsOrTaken() {
+    assertThat(JavaNames.packageSegment("LibraryMember")).isEqualTo("librarymember");
+    assertThat(JavaNames.packageSegment("Case")).isEqualTo("case_");
+    assertThat(JavaNames.packageSegment("Package")).isEqualTo("package_");
+    assertThat(JavaNames.packageSegment("Views")).isEqualTo("views_");
+  }
+
+  @Test
+  void placesSourceFiles() {
+    assertThat(java.event("Book", "BookLent").sourcePath())
+        .isEqualTo("src/main/java/com/example/library/book/BookLent.java");
+    assertThat(java.flowTest("Book", "LendBook").testSourcePath())
+        .isEqualTo("src/test/java/com/example/library/book/LendBookTest.java");
+  }
+
+  @Test
+  void namesTheGraphQlSchema() {
+    assertThat(GraphQlNames.mutation("LendBook")).isEqualTo("lendBook");
+    assertThat(GraphQlNames.commandInput("LendBook")).isEqualTo("LendBookInput");
+    assertThat(GraphQlNames.inputType("Address")).isEqualTo("AddressInput");
+    assertThat(GraphQlNames.connection("BookAvailability")).isEqualTo("BookAvailabilityConnection");
+    assertThat(GraphQlNames.getQuery("BookAvailability")).isEqualTo("getBookAvailability");
+    assertThat(GraphQlNames.listQuery("BookAvailability")).isEqualTo("listBookAvailabilities");
+    assertThat(GraphQlNames.indexQuery("MemberLoans", "byOpen")).isEqualTo("memberLoansByOpen");
+    assertThat(GraphQlNames.indexQuery("Book", "byAuthor")).isEqualTo("booksByAuthor");
+    assertThat(GraphQlNames.resolverFile("Query", "getBook"))
+        .isEqualTo("src/main/resources/resolvers/Query.getBook.js");
+  }
+
+  @Test
+  void namesTheTemplate() {
+    assertThat(AwsNames.viewTable("BookAvailability")).isEqualTo("book-availability");
+    assertThat(AwsNames.tableNameSub("book-availability"))
+        .isEqualTo("${AWS::StackName}-book-availability");
+    assertThat(AwsNames.viewTableId("BookAvailability")).isEqualTo("BookAvailabilityTable");
+    assertThat(AwsNames.commandFunctionId("Book")).isEqualTo("BookCommandFunction");
+    assertThat(AwsNames.policyFunctionId("WithdrawWhenLost"))
+        .isEqualTo("WithdrawWhenLostPolicyFunction");
+    assertThat(AwsNames.resolverId("Mutation", "lendBook")).isEqualTo("MutationLendBookResolver");
+    assertThat(AwsNames.roleGroupId("head-librarian")).isEqualTo("HeadLibrarianGroup");
+    assertThat(AwsNames.eventSource("library", "Catalog", "Book"))
+        .isEqualTo("library.Catalog.Book");
+    assertThat(AwsNames.eventSource("library", "", "Book")).isEqualTo("library.Book");
+  }
+
+  @Test
+  void explainsReservedNames() {
+    assertThat(Reserved.hiddenJavaClass("Object")).hasValue("`java.lang.Object`");
+    assertThat(Reserved.hiddenJavaClass("Book")).isEmpty();
+    assertThat(Reserved.graphQlType("AWSDate")).isPresent();
+    assertThat(Reserved.graphQlType("Query")).isPresent();
+    assertThat(Reserved.graphQlType("Book")).isEmpty();
+    assertThat(Reserved.logicalId("EventStoreTable")).isPresent();
+    assertThat(Reserved.table("event-store")).isPresent();
+  }
+}
