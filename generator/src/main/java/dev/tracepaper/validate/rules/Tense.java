@@ -4,9 +4,11 @@ import dev.tracepaper.model.Model;
 import dev.tracepaper.naming.Case;
 import dev.tracepaper.naming.English;
 import dev.tracepaper.naming.Words;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -19,7 +21,8 @@ import java.util.stream.Stream;
  */
 final class Tense {
 
-  private final Set<List<String>> modelNouns = new HashSet<>();
+  /** The model's nouns as lower-case words, by their first word (a model has thousands). */
+  private final Map<String, Set<List<String>>> modelNouns = new HashMap<>();
 
   Tense(Model model) {
     Stream.of(
@@ -30,7 +33,7 @@ final class Tense {
         .flatMap(s -> s)
         .map(Tense::lowerWords)
         .filter(w -> !w.isEmpty())
-        .forEach(modelNouns::add);
+        .forEach(w -> modelNouns.computeIfAbsent(w.get(0), k -> new HashSet<>()).add(w));
   }
 
   /** Why a command does not read as an instruction, or empty when it does. */
@@ -79,7 +82,7 @@ final class Tense {
 
   private boolean startsWithModelNoun(List<String> words) {
     List<String> lower = words.stream().map(w -> w.toLowerCase(Locale.ROOT)).toList();
-    return modelNouns.stream()
+    return modelNouns.getOrDefault(lower.get(0), Set.of()).stream()
         .anyMatch(
             noun -> noun.size() <= lower.size() && lower.subList(0, noun.size()).equals(noun));
   }
