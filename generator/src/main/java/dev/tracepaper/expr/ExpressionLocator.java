@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Finds where a character of an expression stands in its YAML file, also through quotes, escapes
@@ -20,7 +21,7 @@ import java.util.OptionalInt;
 public final class ExpressionLocator {
 
   private final Map<String, SourceFile> files = new HashMap<>();
-  private final Map<String, int[]> lineStarts = new HashMap<>();
+  private final Map<String, int[]> lineStarts = new ConcurrentHashMap<>();
 
   public ExpressionLocator(Collection<SourceFile> sources) {
     sources.forEach(f -> files.putIfAbsent(f.path(), f));

@@ -46,8 +46,27 @@ final class ModelTypeProvider implements TypeProvider {
     return types
         .struct(type.name())
         .flatMap(s -> s.celType().findField(fieldName))
-        .map(f -> FieldType.of(CelProtoTypes.celTypeToType(f.type())))
+        .map(f -> (FieldType) new ModelFieldType(f.type()))
         .orElse(null);
+  }
+
+  /** Hands the checker the field's CEL type as it is, without a round trip through protobuf. */
+  private static final class ModelFieldType extends FieldType {
+    private final CelType type;
+
+    ModelFieldType(CelType type) {
+      this.type = type;
+    }
+
+    @Override
+    public Type type() {
+      return CelProtoTypes.celTypeToType(type);
+    }
+
+    @Override
+    public CelType celType() {
+      return type;
+    }
   }
 
   @Override

@@ -19,10 +19,10 @@ import dev.tracepaper.model.View;
 import dev.tracepaper.source.SourceLocation;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The CEL types of one model. Scalars map to CEL's own types, enums to {@code string} (their values
@@ -48,7 +48,7 @@ public final class ModelTypes {
 
   private final ModelIndex index;
   private final Map<Object, ModelStruct> byElement = new IdentityHashMap<>();
-  private final Map<String, ModelStruct> byCelName = new HashMap<>();
+  private final Map<String, ModelStruct> byCelName = new ConcurrentHashMap<>();
   private final Map<String, Integer> namesGiven = new HashMap<>();
 
   public ModelTypes(ModelIndex index) {
@@ -153,7 +153,7 @@ public final class ModelTypes {
     };
   }
 
-  private ModelStruct struct(
+  private synchronized ModelStruct struct(
       Object element,
       String kind,
       String name,
@@ -166,7 +166,7 @@ public final class ModelTypes {
     }
     String celName =
         uniqueName(PREFIX + kind + ":" + owner.map(a -> a.name() + ".").orElse("") + name);
-    Map<String, CelType> resolved = new LinkedHashMap<>();
+    Map<String, CelType> resolved = new ConcurrentHashMap<>();
     ImmutableSet<String> names =
         fields.stream().map(Field::name).collect(ImmutableSet.toImmutableSet());
     StructType type =

@@ -23,8 +23,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Visits every expression of a model with its {@link Site} and {@link Scope}: this class is where
- * the language's scoping rules live (see docs/rules/expressions.md).
+ * Visits the expressions of an aggregate or a view with their {@link Site} and {@link Scope}: this
+ * class is where the language's scoping rules live (see docs/rules/expressions.md).
  */
 final class ModelWalker {
 
@@ -59,13 +59,10 @@ final class ModelWalker {
     this.checker = checker;
   }
 
-  void walk() {
-    for (Aggregate aggregate : index.model().aggregates()) {
-      aggregate.events().forEach(e -> event(aggregate, e));
-      aggregate.commands().forEach(c -> flow(aggregate, c, "command", types.input(c)));
-      aggregate.policies().forEach(p -> flow(aggregate, p, "policy", triggerOf(p)));
-    }
-    index.model().views().forEach(this::view);
+  void aggregate(Aggregate aggregate) {
+    aggregate.events().forEach(e -> event(aggregate, e));
+    aggregate.commands().forEach(c -> flow(aggregate, c, "command", types.input(c)));
+    aggregate.policies().forEach(p -> flow(aggregate, p, "policy", triggerOf(p)));
   }
 
   private void event(Aggregate aggregate, Event event) {
@@ -195,7 +192,7 @@ final class ModelWalker {
     return index.event(policy.on()).map(types::event).orElse(SimpleType.DYN);
   }
 
-  private void view(View view) {
+  void view(View view) {
     String element = named("view", view.name());
     CelType state =
         view.from()
