@@ -138,6 +138,17 @@ final class CheckerSession {
     return names;
   }
 
+  /** Functions called only on a value ({@code x.trim()}), never as {@code trim(x)}. */
+  Set<String> memberOnlyFunctions() {
+    Set<String> names = new TreeSet<>();
+    for (int scope = 0; scope <= env.scopeDepth(); scope++) {
+      env.getDeclGroup(scope).getFunctions().values().stream()
+          .filter(f -> f.overloads().stream().allMatch(o -> o.isInstanceFunction()))
+          .forEach(f -> names.add(f.name()));
+    }
+    return names;
+  }
+
   private List<Issue> newErrors(int before) {
     if (errors.getErrorCount() == before) {
       return List.of();

@@ -120,7 +120,9 @@ public final class ExpressionChecker {
 
     Worker(ModelTypes types, ExpressionLocator locator) {
       this.session = new CheckerSession(new ModelTypeProvider(types));
-      this.explainer = new ProblemExplainer(types, locator, session.functionNames());
+      this.explainer =
+          new ProblemExplainer(
+              types, locator, session.functionNames(), session.memberOnlyFunctions());
     }
 
     CheckedExpression check(Expression expression, Site site, Scope scope) {

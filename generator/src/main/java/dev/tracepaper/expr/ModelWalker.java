@@ -17,10 +17,10 @@ import dev.tracepaper.model.TypeDef;
 import dev.tracepaper.model.View;
 import dev.tracepaper.model.ViewHandler;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Visits the expressions of an aggregate or a view with their {@link Site} and {@link Scope}: this
@@ -149,7 +149,7 @@ final class ModelWalker {
     Map<String, CelType> names = new LinkedHashMap<>(request);
     names.put("state", types.state(aggregate));
     Scope scope = scope(names, kind.equals("command") ? COMMAND_WHY : POLICY_WHY);
-    Set<String> later = new LinkedHashSet<>();
+    List<String> later = new ArrayList<>();
     flow.let().forEach(l -> later.add(l.name()));
     scope = new Scope(scope.names(), later, scope.why());
     for (Let let : flow.let()) {
@@ -270,7 +270,7 @@ final class ModelWalker {
   }
 
   private static Scope scope(Map<String, CelType> names, String why) {
-    return new Scope(new LinkedHashMap<>(names), Set.of(), why);
+    return new Scope(new LinkedHashMap<>(names), List.of(), why);
   }
 
   private CheckedExpression check(

@@ -39,12 +39,14 @@ final class Overloads {
           Map.entry("_[_]", "[…]"),
           Map.entry("@in", "in"));
 
-  private static final Set<String> ORDERING = Set.of("_<_", "_<=_", "_>_", "_>=_");
+  private static final Set<String> COMPARISON =
+      Set.of("_<_", "_<=_", "_>_", "_>=_", "_==_", "_!=_");
   private static final Set<String> LOGIC = Set.of("_&&_", "_||_", "!_");
 
   private Overloads() {}
 
-  static Explanation explain(Site site, String function, CelExpr node, CelAbstractSyntaxTree ast) {
+  static Explanation explain(
+      Site site, String function, CelExpr node, CelAbstractSyntaxTree ast, Set<String> memberOnly) {
     List<CelExpr> operands = new ArrayList<>();
     node.call().target().ifPresent(operands::add);
     operands.addAll(node.call().args());
@@ -78,10 +80,14 @@ final class Overloads {
           "In %s, `%s` cannot be applied to (%s)."
               .formatted(where, function, String.join(", ", typeNames));
     }
-    return new Explanation(message, hint(function, typeNames));
+    String hint =
+        node.call().target().isEmpty() && memberOnly.contains(function)
+            ? "`%s` is called on a value: `x.%s(…)`".formatted(function, function)
+            : hint(function, operator != null, typeNames);
+    return new Explanation(message, hint);
   }
 
-  private static String hint(String function, List<String> typeNames) {
+  private static String hint(String function, boolean operator, List<String> typeNames) {
     if (function.equals(Functions.ADD_DAYS)) {
       return "`addDays` takes a Date and an Int, e.g. `addDays(today, 7)`";
     }
@@ -91,14 +97,17 @@ final class Overloads {
     if (function.equals(Functions.UUID)) {
       return "`uuid()` takes no arguments";
     }
-    if (ORDERING.contains(function) && typeNames.contains("Date")) {
+    if (COMPARISON.contains(function) && typeNames.contains("Date")) {
       return "a Date compares only with another Date, e.g. `event.due < today`";
     }
-    if (ORDERING.contains(function) && typeNames.contains("DateTime")) {
+    if (COMPARISON.contains(function) && typeNames.contains("DateTime")) {
       return "a DateTime compares only with another DateTime, e.g. `event.at < now`";
     }
     if (LOGIC.contains(function)) {
-      return "conditions are Boolean; compare values to get one, e.g. `state.available > 0`";
+      return "conditions are Boolean; compare a value to get one, e.g. `x > 0` or `x != ''`";
+    }
+    if (!operator) {
+      return "";
     }
     if (typeNames.contains("String")
         && (typeNames.contains("Int") || typeNames.contains("Float"))) {

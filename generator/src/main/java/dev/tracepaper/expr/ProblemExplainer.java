@@ -28,12 +28,15 @@ final class ProblemExplainer {
   private final ModelTypes types;
   private final ExpressionLocator locator;
   private final Set<String> functions;
+  private final Set<String> memberOnly;
   private final Set<String> enumValues;
 
-  ProblemExplainer(ModelTypes types, ExpressionLocator locator, Set<String> functions) {
+  ProblemExplainer(
+      ModelTypes types, ExpressionLocator locator, Set<String> functions, Set<String> memberOnly) {
     this.types = types;
     this.locator = locator;
     this.functions = functions;
+    this.memberOnly = memberOnly;
     this.enumValues =
         types.index().model().enums().stream()
             .flatMap(e -> e.values().stream())
@@ -87,7 +90,7 @@ final class ProblemExplainer {
     }
     Matcher overload = NO_OVERLOAD.matcher(issue.message());
     if (overload.matches() && ast.isPresent() && node.isPresent()) {
-      return Overloads.explain(site, overload.group(1), node.get(), ast.get())
+      return Overloads.explain(site, overload.group(1), node.get(), ast.get(), memberOnly)
           .toProblem(this, expression, issue.offset());
     }
     String message =
@@ -114,6 +117,16 @@ final class ProblemExplainer {
       Expression expression, Site site, Scope scope, CheckerSession.Issue issue, String name) {
     String where = site.description();
     String available = "available here: " + listed(scope.names().keySet());
+    if (site.place() == Place.LET
+        && !scope.laterVariables().isEmpty()
+        && scope.laterVariables().get(0).equals(name)) {
+      return problem(
+          Kind.UNKNOWN_NAME,
+          expression,
+          issue.offset(),
+          "%s refers to itself.".formatted(site.subject()),
+          "compute the variable from other names; a variable can only use the ones above it");
+    }
     if (scope.laterVariables().contains(name)) {
       return problem(
           Kind.UNKNOWN_NAME,

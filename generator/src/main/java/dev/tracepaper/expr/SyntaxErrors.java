@@ -34,7 +34,9 @@ final class SyntaxErrors {
     }
     m = MISSING.matcher(message);
     if (m.matches()) {
-      return new Reason("`%s` is missing before `%s`".formatted(m.group(1), m.group(2)), "");
+      return m.group(2).equals("<EOF>")
+          ? new Reason("`%s` is missing at the end".formatted(m.group(1)), "")
+          : new Reason("`%s` is missing before `%s`".formatted(m.group(1), m.group(2)), "");
     }
     m = NO_VIABLE.matcher(message);
     if (m.matches()) {
