@@ -90,8 +90,12 @@ final class ProblemExplainer {
     }
     Matcher overload = NO_OVERLOAD.matcher(issue.message());
     if (overload.matches() && ast.isPresent() && node.isPresent()) {
-      return Overloads.explain(site, overload.group(1), node.get(), ast.get(), memberOnly)
-          .toProblem(this, expression, issue.offset());
+      String function = overload.group(1);
+      boolean operator =
+          function.startsWith("_") || function.endsWith("_") || function.startsWith("@");
+      int at = operator ? issue.offset() : nameOffset(expression.text(), issue.offset(), function);
+      return Overloads.explain(site, function, node.get(), ast.get(), memberOnly)
+          .toProblem(this, expression, at);
     }
     String message =
         "%s does not type-check: %s."
