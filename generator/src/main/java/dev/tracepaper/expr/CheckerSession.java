@@ -57,7 +57,7 @@ final class CheckerSession {
   private static final CelContainer CONTAINER = CelContainer.ofName("");
 
   /** The shared error list only grows; start afresh now and then to keep reading it cheap. */
-  private static final int ERRORS_BEFORE_RENEWAL = 100;
+  private static final int ERRORS_BEFORE_RENEWAL = 1000;
 
   private final TypeProvider provider;
   private final Map<String, Parsed> parsed = new HashMap<>();

@@ -58,7 +58,8 @@ public final class ExpressionChecker {
     List<Consumer<ModelWalker>> units = new ArrayList<>();
     index.model().aggregates().forEach(a -> units.add(walker -> walker.aggregate(a)));
     index.model().views().forEach(v -> units.add(walker -> walker.view(v)));
-    int threads = Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors());
+    // Half the processors: on small machines the JIT compiler needs the others during a short run.
+    int threads = Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors() / 2);
     List<CheckedExpression> all =
         units.size() < UNITS_FOR_THREADS || threads < 2
             ? checker.inOrder(units)
