@@ -9,6 +9,12 @@ public final class ExpressionRules {
   private ExpressionRules() {}
 
   public static List<Rule> all() {
-    return List.of();
+    return List.of(
+        new ExpressionSyntaxError(),
+        new UnknownNameInExpression(),
+        new UnknownFieldInExpression(),
+        new ExpressionTypeError(),
+        new WrongExpressionType(),
+        new UnknownEnumLiteral());
   }
 }

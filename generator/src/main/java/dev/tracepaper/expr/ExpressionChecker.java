@@ -1,0 +1,148 @@
+package dev.tracepaper.expr;
+
+import dev.cel.common.types.CelType;
+import dev.tracepaper.model.Expression;
+import dev.tracepaper.model.ModelIndex;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+/**
+ * Parses and type-checks every CEL expression of a model with the names its place puts in scope.
+ * Rules share one result per model through {@link #checked(ModelIndex)}.
+ *
+ * <p>Each aggregate and each view is checked as a unit (a flow's {@code let} variables must be
+ * checked in order); large models check their units on several threads, each with its own checker
+ * environment.
+ */
+public final class ExpressionChecker {
+
+  /** Below this many aggregates and views, starting threads costs more than it saves. */
+  private static final int UNITS_FOR_THREADS = 64;
+
+  private static final int MAX_THREADS = 4;
+
+  private static final Map<ModelIndex, CheckedExpressions> CHECKED =
+      Collections.synchronizedMap(new WeakHashMap<>());
+
+  private final ModelTypes types;
+  private final ExpressionLocator locator;
+  private final ThreadLocal<Worker> workers;
+
+  private ExpressionChecker(ModelIndex index) {
+    this.types = new ModelTypes(index);
+    this.locator = new ExpressionLocator(index.model().sources());
+    this.workers = ThreadLocal.withInitial(() -> new Worker(types, locator));
+  }
+
+  /** The model's expressions, checked once per model however many rules ask. */
+  public static CheckedExpressions checked(ModelIndex index) {
+    CheckedExpressions known = CHECKED.get(index);
+    if (known == null) {
+      known = check(index);
+      CHECKED.put(index, known);
+    }
+    return known;
+  }
+
+  /** Checks every expression of the model afresh. */
+  public static CheckedExpressions check(ModelIndex index) {
+    ExpressionChecker checker = new ExpressionChecker(index);
+    List<Consumer<ModelWalker>> units = new ArrayList<>();
+    index.model().aggregates().forEach(a -> units.add(walker -> walker.aggregate(a)));
+    index.model().views().forEach(v -> units.add(walker -> walker.view(v)));
+    // Half the processors: on small machines the JIT compiler needs the others during a short run.
+    int threads = Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors() / 2);
+    List<CheckedExpression> all =
+        units.size() < UNITS_FOR_THREADS || threads < 2
+            ? checker.inOrder(units)
+            : checker.onThreads(units, threads);
+    return new CheckedExpressions(all, checker.types, checker.locator);
+  }
+
+  private List<CheckedExpression> inOrder(List<Consumer<ModelWalker>> units) {
+    List<CheckedExpression> all = new ArrayList<>();
+    units.forEach(unit -> all.addAll(run(unit)));
+    return all;
+  }
+
+  private List<CheckedExpression> onThreads(List<Consumer<ModelWalker>> units, int threads) {
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread thread = new Thread(r, "tracepaper-cel");
+              thread.setDaemon(true);
+              return thread;
+            });
+    try {
+      List<Future<List<CheckedExpression>>> results = new ArrayList<>();
+      units.forEach(unit -> results.add(pool.submit(() -> run(unit))));
+      List<CheckedExpression> all = new ArrayList<>();
+      for (Future<List<CheckedExpression>> result : results) {
+        all.addAll(result.get());
+      }
+      return all;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("expression checking was interrupted", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("expression checking failed", e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private List<CheckedExpression> run(Consumer<ModelWalker> unit) {
+    Worker worker = workers.get();
+    List<CheckedExpression> found = new ArrayList<>();
+    unit.accept(
+        new ModelWalker(
+            types,
+            (expression, site, scope) -> {
+              CheckedExpression checked = worker.check(expression, site, scope);
+              found.add(checked);
+              return checked;
+            }));
+    return found;
+  }
+
+  /** What one thread needs: its own checker environment. */
+  private static final class Worker {
+    private final CheckerSession session;
+    private final ProblemExplainer explainer;
+
+    Worker(ModelTypes types, ExpressionLocator locator) {
+      this.session = new CheckerSession(new ModelTypeProvider(types));
+      this.explainer =
+          new ProblemExplainer(
+              types, locator, session.functionNames(), session.memberOnlyFunctions());
+    }
+
+    CheckedExpression check(Expression expression, Site site, Scope scope) {
+      String text = expression.text();
+      CheckerSession.Parsed parsed = session.parse(text);
+      if (parsed.ast().isEmpty()) {
+        return CheckedExpression.invalid(
+            expression, site, scope, explainer.syntax(expression, site, parsed.errors()));
+      }
+      CheckerSession.Checked checked = session.check(parsed.ast().get(), scope.names());
+      if (!checked.errors().isEmpty() || checked.ast().isEmpty()) {
+        return CheckedExpression.invalid(
+            expression,
+            site,
+            scope,
+            explainer.typeErrors(expression, site, scope, checked.ast(), checked.errors()));
+      }
+      CelType result = checked.ast().get().getResultType();
+      return new CheckedExpression(expression, site, scope, checked.ast(), result, List.of());
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package dev.tracepaper.expr;
+
+import dev.cel.common.types.StructType;
+import dev.tracepaper.model.Aggregate;
+import dev.tracepaper.model.Field;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A record-like thing of the model as CEL sees it: an aggregate's state, a command's input, an
+ * event, an entity, a type, a view row or the caller ({@code user}).
+ *
+ * @param celType the CEL struct type; its name is internal and never shown to the modeller
+ * @param name the model's name for it, e.g. {@code Book}
+ * @param description how messages name it, e.g. "the state of `Book`"
+ * @param fields the model fields, typed as the model writes them
+ * @param owner the aggregate whose entities the field types may name
+ */
+public record ModelStruct(
+    StructType celType,
+    String name,
+    String description,
+    List<Field> fields,
+    Optional<Aggregate> owner) {
+
+  public ModelStruct {
+    fields = List.copyOf(fields);
+  }
+
+  public Optional<Field> field(String fieldName) {
+    return fields.stream().filter(f -> f.name().equals(fieldName)).findFirst();
+  }
+
+  public List<String> fieldNames() {
+    return fields.stream().map(Field::name).toList();
+  }
+}

@@ -1,0 +1,29 @@
+package dev.tracepaper.expr;
+
+/** Where in a model an expression stands; decides its names in scope and the type it must give. */
+public enum Place {
+  /** A {@code let} variable of a command or policy. */
+  LET,
+  /** {@code rules[].require} of a command or policy: a condition. */
+  REQUIRE,
+  /** The {@code key} of a command or policy: which aggregate instance the flow acts on. */
+  FLOW_KEY,
+  /** A field given in {@code emits}: {@code - BookLent: {due: due}}. */
+  EMIT_FIELD,
+  /** A state field in an event's {@code apply}. */
+  APPLY_FIELD,
+  /** The key of an {@code upsert} on an entity collection in {@code apply}. */
+  UPSERT_KEY,
+  /** An entity field in the {@code with} of an {@code upsert}. */
+  UPSERT_FIELD,
+  /** The key of a {@code remove} on an entity collection in {@code apply}. */
+  REMOVE_KEY,
+  /** A field in the {@code set} of a {@code from} view. */
+  VIEW_FIELD,
+  /** The {@code where} filter of a {@code from} view: a condition. */
+  VIEW_WHERE,
+  /** The {@code key} of an {@code on} view handler: which row the event changes. */
+  HANDLER_KEY,
+  /** A field in the {@code set} of an {@code on} view handler. */
+  HANDLER_FIELD
+}

@@ -1,0 +1,89 @@
+package dev.tracepaper.validate.rules;
+
+import dev.cel.common.types.CelKind;
+import dev.cel.common.types.CelType;
+import dev.cel.common.types.SimpleType;
+import dev.tracepaper.expr.CheckedExpression;
+import dev.tracepaper.expr.ExpressionChecker;
+import dev.tracepaper.expr.Site;
+import dev.tracepaper.expr.Target;
+import dev.tracepaper.expr.TypeFit;
+import dev.tracepaper.expr.TypeNames;
+import dev.tracepaper.model.ModelIndex;
+import dev.tracepaper.validate.Reporter;
+import dev.tracepaper.validate.Rule;
+import java.util.Optional;
+
+/**
+ * An expression whose value does not fit where it stands: a condition that is not Boolean, a key
+ * that is not a String, a field value of another type than the field's.
+ */
+public final class WrongExpressionType implements Rule {
+
+  /** What the place wants, and how to say so. */
+  private record Expected(CelType type, String what) {}
+
+  @Override
+  public void check(ModelIndex model, Reporter report) {
+    ExpressionChecker.checked(model)
+        .valid()
+        .forEach(c -> expected(c.site()).ifPresent(e -> check(c, e, report)));
+  }
+
+  private static void check(CheckedExpression checked, Expected expected, Reporter report) {
+    CelType actual = checked.resultType();
+    if (TypeFit.fits(expected.type(), actual)) {
+      return;
+    }
+    String message =
+        "%s gives %s, but %s."
+            .formatted(checked.site().subject(), TypeNames.describe(actual), expected.what());
+    String text = checked.expression().text();
+    report.error(
+        checked.expression().location(),
+        message,
+        hint(expected.type().kind(), actual.kind(), text.length() <= 40 ? text : "…"));
+  }
+
+  private static Optional<Expected> expected(Site site) {
+    return switch (site.place()) {
+      case REQUIRE, VIEW_WHERE ->
+          Optional.of(new Expected(SimpleType.BOOL, "a condition must give Boolean"));
+      case FLOW_KEY, HANDLER_KEY ->
+          Optional.of(new Expected(SimpleType.STRING, "a key must be a String"));
+      case UPSERT_KEY, REMOVE_KEY ->
+          site.target().map(t -> expectedOf(t, "the key `%s` of %s is %s"));
+      case LET -> Optional.empty();
+      default -> site.target().map(t -> expectedOf(t, "the field `%s` of %s is %s"));
+    };
+  }
+
+  private static Expected expectedOf(Target target, String what) {
+    String typeName = target.type().toString();
+    return new Expected(target.celType(), what.formatted(target.field(), target.owner(), typeName));
+  }
+
+  private static String hint(CelKind expected, CelKind actual, String text) {
+    if (expected == CelKind.BOOL) {
+      return switch (actual) {
+        case INT, DOUBLE -> "compare the number, e.g. `%s > 0`".formatted(text);
+        case STRING -> "compare the text, e.g. `%s != ''`".formatted(text);
+        case LIST -> "test the list, e.g. `size(%s) > 0`".formatted(text);
+        default -> "compare the value to get true or false";
+      };
+    }
+    if (actual == CelKind.NULL_TYPE) {
+      return "the model has no null values: give a value, or leave the field out";
+    }
+    if (expected == CelKind.STRING && actual != CelKind.LIST && actual != CelKind.STRUCT) {
+      return "convert with `string(…)`";
+    }
+    if (expected == CelKind.INT && (actual == CelKind.DOUBLE || actual == CelKind.STRING)) {
+      return "convert with `int(…)`";
+    }
+    if (expected == CelKind.DOUBLE && actual == CelKind.STRING) {
+      return "convert with `double(…)`";
+    }
+    return "";
+  }
+}
