@@ -24,7 +24,7 @@ import java.util.Optional;
 
 /**
  * Visits the expressions of an aggregate or a view with their {@link Site} and {@link Scope}: this
- * class is where the language's scoping rules live (see docs/rules/expressions.md).
+ * class is where the language's scoping rules live (see docs/model-reference.md).
  */
 final class ModelWalker {
 
@@ -199,26 +199,30 @@ final class ModelWalker {
             .flatMap(f -> index.aggregate(f.value()))
             .map(types::state)
             .orElse(SimpleType.DYN);
-    Scope fromScope = scope(names("state", state), FROM_VIEW_WHY);
-    for (Assignment.SetValue set : view.set()) {
-      check(
-          set.value(),
-          Place.VIEW_FIELD,
-          element,
-          "the value of " + code(set.field()) + " in the `set` of " + element,
-          viewTarget(view, set.field()),
-          fromScope);
+    // `set` and `where` belong to a view fed only `from` an aggregate; elsewhere they are
+    // MisplacedViewOption's to report, and their scope would be a guess.
+    if (view.from().isPresent() && view.handlers().isEmpty()) {
+      Scope fromScope = scope(names("state", state), FROM_VIEW_WHY);
+      for (Assignment.SetValue set : view.set()) {
+        check(
+            set.value(),
+            Place.VIEW_FIELD,
+            element,
+            "the value of " + code(set.field()) + " in the `set` of " + element,
+            viewTarget(view, set.field()),
+            fromScope);
+      }
+      view.where()
+          .ifPresent(
+              where ->
+                  check(
+                      where,
+                      Place.VIEW_WHERE,
+                      element,
+                      "the `where` of " + element,
+                      Optional.empty(),
+                      fromScope));
     }
-    view.where()
-        .ifPresent(
-            where ->
-                check(
-                    where,
-                    Place.VIEW_WHERE,
-                    element,
-                    "the `where` of " + element,
-                    Optional.empty(),
-                    fromScope));
     view.handlers().forEach(h -> handler(view, element, h));
   }
 

@@ -114,7 +114,7 @@ final class ProblemExplainer {
         expression,
         nameOffset(expression.text(), issue.offset(), name),
         message,
-        hint.isEmpty() ? "the functions are listed in docs/rules/expressions.md" : hint);
+        hint.isEmpty() ? "the functions are listed in docs/model-reference.md" : hint);
   }
 
   private ExpressionProblem unknownName(

@@ -8,7 +8,7 @@ import java.util.Set;
 /**
  * Just enough English to read command and event names: whether a word reads in the past tense, as a
  * noun made from a verb, or as a verb, and the past participle of a verb. It knows the regular
- * endings and a list of irregular verbs; docs/rules/names.md describes the heuristics.
+ * endings and a list of irregular verbs; docs/validation-rules.md describes the heuristics.
  */
 public final class English {
 

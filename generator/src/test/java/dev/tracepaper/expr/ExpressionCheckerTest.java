@@ -52,8 +52,7 @@ class ExpressionCheckerTest {
     assertThat(open.site().place()).isEqualTo(Place.HANDLER_FIELD);
     assertThat(open.resultType()).isEqualTo(SimpleType.INT);
     assertThat(open.site().target().orElseThrow().field()).isEqualTo("open");
-    CheckedExpression member =
-        find(all, "state.loans.filter(l, l.loanId == command.loanId)[0].memberId");
+    CheckedExpression member = find(all, "size(found) > 0 ? found[0].memberId : ''");
     assertThat(member.resultType()).isEqualTo(SimpleType.STRING);
   }
 

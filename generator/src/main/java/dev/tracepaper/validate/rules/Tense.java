@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 
 /**
  * Reads command and event names as English: the heuristics of CommandNotImperative and
- * EventNotPastTense (docs/rules/names.md). A name that starts with a noun of the model (an
+ * EventNotPastTense (docs/validation-rules.md). A name that starts with a noun of the model (an
  * aggregate, entity, type or view: {@code BookRegistration}) reads as a noun phrase, not as an
  * instruction.
  */
