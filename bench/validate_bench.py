@@ -28,24 +28,26 @@ def build():
 
 
 def timed(cmd):
-    """Runs cmd under /usr/bin/time; returns (wall seconds, peak RSS MiB, exit code)."""
+    """Runs cmd under /usr/bin/time; returns (wall s, CPU s, peak RSS MiB, exit code)."""
     result = subprocess.run(
-        ["/usr/bin/time", "-f", "%e %M"] + cmd, cwd=ROOT,
+        ["/usr/bin/time", "-f", "%e %U %S %M"] + cmd, cwd=ROOT,
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    wall, rss_kib = result.stderr.strip().splitlines()[-1].split()
-    return float(wall), int(rss_kib) / 1024, result.returncode
+    wall, user, system, rss_kib = result.stderr.strip().splitlines()[-1].split()
+    return float(wall), float(user) + float(system), int(rss_kib) / 1024, result.returncode
 
 
 def measure(cmd, runs, expect_exit=0):
-    walls, rsss = [], []
+    walls, cpus, rsss = [], [], []
     timed(cmd)  # warm the file cache
     for _ in range(runs):
-        wall, rss, code = timed(cmd)
+        wall, cpu, rss, code = timed(cmd)
         if code != expect_exit:
             sys.exit(f"{' '.join(cmd)} exited {code}, expected {expect_exit}")
         walls.append(wall)
+        cpus.append(cpu)
         rsss.append(rss)
-    return statistics.median(walls), statistics.median(rsss), min(walls), max(walls)
+    return (statistics.median(walls), statistics.median(rsss), min(walls), max(walls),
+            statistics.median(cpus))
 
 
 def main():
@@ -80,12 +82,12 @@ def main():
 
     how = "./tracepaper launcher" if args.launcher else "java -jar " + (args.java_opts or "")
     print(f"runs per row: {args.runs}; command: {how}")
-    print("| run | median wall (s) | min-max (s) | median peak RSS (MiB) | above floor (s) | per aggregate (ms) |")
-    print("|---|---:|---:|---:|---:|---:|")
-    for label, n, (wall, rss, lo, hi) in rows:
+    print("| run | median wall (s) | min-max (s) | median CPU (s) | median peak RSS (MiB) | wall above floor (s) | per aggregate (ms) |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for label, n, (wall, rss, lo, hi, cpu) in rows:
         above = wall - floor[0]
         per = f"{1000 * above / n:.2f}" if n != "-" else "-"
-        print(f"| {label} | {wall:.2f} | {lo:.2f}-{hi:.2f} | {rss:.0f} | {above:.2f} | {per} |")
+        print(f"| {label} | {wall:.2f} | {lo:.2f}-{hi:.2f} | {cpu:.2f} | {rss:.0f} | {above:.2f} | {per} |")
     measured = [(n, r[0] - floor[0]) for _, n, r in rows if n != "-"]
     for (n1, t1), (n2, t2) in zip(measured, measured[1:]):
         if t1 > 0:

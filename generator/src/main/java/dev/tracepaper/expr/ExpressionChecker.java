@@ -4,10 +4,7 @@ import dev.cel.common.types.CelType;
 import dev.tracepaper.model.Expression;
 import dev.tracepaper.model.ModelIndex;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.WeakHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,9 +26,6 @@ public final class ExpressionChecker {
 
   private static final int MAX_THREADS = 4;
 
-  private static final Map<ModelIndex, CheckedExpressions> CHECKED =
-      Collections.synchronizedMap(new WeakHashMap<>());
-
   private final ModelTypes types;
   private final ExpressionLocator locator;
   private final ThreadLocal<Worker> workers;
@@ -44,12 +38,7 @@ public final class ExpressionChecker {
 
   /** The model's expressions, checked once per model however many rules ask. */
   public static CheckedExpressions checked(ModelIndex index) {
-    CheckedExpressions known = CHECKED.get(index);
-    if (known == null) {
-      known = check(index);
-      CHECKED.put(index, known);
-    }
-    return known;
+    return index.derived(ExpressionChecker.class, ExpressionChecker::check);
   }
 
   /** Checks every expression of the model afresh. */

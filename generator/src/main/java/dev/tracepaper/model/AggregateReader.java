@@ -40,7 +40,7 @@ final class AggregateReader {
 
   Optional<Aggregate> aggregate(MappingNode.Entry entry) {
     String name = entry.name();
-    String what = "aggregate `%s`".formatted(name);
+    String what = "aggregate `" + name + "`";
     Optional<MappingNode> maybe = nodes.mapping(entry.value(), what);
     if (maybe.isEmpty()) {
       return Optional.empty();
@@ -57,7 +57,7 @@ final class AggregateReader {
                 entities.add(
                     new TypeDef(
                         e.name(),
-                        fields.fields(e.value(), "entity `%s`".formatted(e.name())),
+                        fields.fields(e.value(), "entity `" + e.name() + "`"),
                         Optional.empty(),
                         e.key().location())));
     section(m, "events", what).forEach(e -> event(e, name).ifPresent(events::add));
@@ -82,13 +82,13 @@ final class AggregateReader {
 
   private List<MappingNode.Entry> section(MappingNode m, String key, String what) {
     return m.get(key)
-        .flatMap(n -> nodes.mapping(n, "`%s` of %s".formatted(key, what)))
+        .flatMap(n -> nodes.mapping(n, "`" + key + "` of " + what))
         .map(MappingNode::entries)
         .orElse(List.of());
   }
 
   private Optional<Event> event(MappingNode.Entry entry, String aggregate) {
-    String what = "event `%s`".formatted(entry.name());
+    String what = "event `" + entry.name() + "`";
     Optional<MappingNode> maybe = nodes.mapping(entry.value(), what);
     if (maybe.isEmpty()) {
       return Optional.empty();

@@ -35,7 +35,7 @@ final class AssignmentReader {
     if (!(entry.value() instanceof MappingNode mapping)) {
       return value(entry, what).map(Assignment.class::cast);
     }
-    String where = "`%s` in %s".formatted(entry.name(), what);
+    String where = "`" + entry.name() + "` in " + what;
     if (mapping.get("remove").isPresent()) {
       nodes.checkKeys(mapping, Set.of("remove"), where);
       return nodes
@@ -55,7 +55,7 @@ final class AssignmentReader {
 
   private Optional<Assignment.SetValue> value(MappingNode.Entry entry, String what) {
     return nodes
-        .expression(entry.value(), "`%s` in %s".formatted(entry.name(), what))
+        .expression(entry.value(), "`" + entry.name() + "` in " + what)
         .map(e -> new Assignment.SetValue(entry.name(), e, entry.key().location()));
   }
 }

@@ -57,7 +57,7 @@ final class FieldReader {
   }
 
   Optional<Field> field(MappingNode.Entry entry, String owner) {
-    String what = "the field `%s` of %s".formatted(entry.name(), owner);
+    String what = "the field `" + entry.name() + "` of " + owner;
     SourceLocation location = entry.key().location();
     if (entry.value() instanceof MappingNode mapping) {
       nodes.checkKeys(mapping, FIELD_KEYS, what);

@@ -33,7 +33,7 @@ final class FlowReader {
   }
 
   Optional<Command> command(MappingNode.Entry entry, String aggregate) {
-    String what = "command `%s`".formatted(entry.name());
+    String what = "command `" + entry.name() + "`";
     return nodes
         .mapping(entry.value(), what)
         .map(
@@ -56,7 +56,7 @@ final class FlowReader {
   }
 
   Optional<Policy> policy(MappingNode.Entry entry, String aggregate) {
-    String what = "policy `%s`".formatted(entry.name());
+    String what = "policy `" + entry.name() + "`";
     Optional<MappingNode> maybe = nodes.mapping(entry.value(), what);
     if (maybe.isEmpty()) {
       return Optional.empty();
@@ -120,7 +120,7 @@ final class FlowReader {
             m -> {
               for (MappingNode.Entry e : m.entries()) {
                 nodes
-                    .expression(e.value(), "the variable `%s` of %s".formatted(e.name(), what))
+                    .expression(e.value(), "the variable `" + e.name() + "` of " + what)
                     .ifPresent(x -> lets.add(new Let(e.name(), x, e.key().location())));
               }
             });
@@ -135,7 +135,7 @@ final class FlowReader {
             items -> {
               int index = 1;
               for (YamlNode item : items) {
-                String rule = "rule %d of %s".formatted(index++, what);
+                String rule = "rule " + index++ + " of " + what;
                 nodes.mapping(item, rule).flatMap(m -> rule(m, rule)).ifPresent(rules::add);
               }
             });
@@ -180,7 +180,7 @@ final class FlowReader {
     }
     if (item instanceof MappingNode m && m.entries().size() == 1) {
       MappingNode.Entry e = m.entries().get(0);
-      String where = "the event `%s` emitted by %s".formatted(e.name(), what);
+      String where = "the event `" + e.name() + "` emitted by " + what;
       return Optional.of(
           new Emit(e.name(), assignments.values(e.value(), where), e.key().location()));
     }

@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -25,6 +29,7 @@ public final class ModelIndex {
   }
 
   private final Model model;
+  private final Map<Object, FutureTask<Object>> derived = new ConcurrentHashMap<>();
   private final Map<String, Aggregate> aggregates = new LinkedHashMap<>();
   private final Map<String, View> views = new LinkedHashMap<>();
   private final Map<String, EnumDef> enums = new LinkedHashMap<>();
@@ -42,6 +47,36 @@ public final class ModelIndex {
 
   public Model model() {
     return model;
+  }
+
+  /**
+   * A value computed from this index once, however many rules ask for it, and from whichever thread
+   * (rules run in parallel). {@code key} names the value, usually the computing class; a
+   * computation may itself ask for other derived values.
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T derived(Object key, Function<ModelIndex, T> compute) {
+    FutureTask<Object> task = new FutureTask<>(() -> compute.apply(this));
+    FutureTask<Object> known = derived.putIfAbsent(key, task);
+    if (known == null) {
+      task.run();
+      known = task;
+    }
+    try {
+      return (T) known.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while computing " + key, e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(cause);
+    }
   }
 
   public Optional<Aggregate> aggregate(String name) {

@@ -73,7 +73,7 @@ public final class ModelReader {
     FieldReader fields = new FieldReader(nodes);
     for (MappingNode.Entry e : section(root, "patterns", nodes)) {
       nodes
-          .text(e.value(), "the pattern `%s`".formatted(e.name()))
+          .text(e.value(), "the pattern `" + e.name() + "`")
           .ifPresent(r -> builder.patterns.add(new PatternDef(e.name(), r, e.key().location())));
     }
     for (MappingNode.Entry e : section(root, "enums", nodes)) {
@@ -83,7 +83,7 @@ public final class ModelReader {
       builder.types.add(
           new TypeDef(
               e.name(),
-              fields.fields(e.value(), "type `%s`".formatted(e.name())),
+              fields.fields(e.value(), "type `" + e.name() + "`"),
               Optional.empty(),
               e.key().location()));
     }
@@ -140,7 +140,7 @@ public final class ModelReader {
 
   private static List<MappingNode.Entry> section(MappingNode root, String key, Nodes nodes) {
     return root.get(key)
-        .flatMap(n -> nodes.mapping(n, "the `%s` section".formatted(key)))
+        .flatMap(n -> nodes.mapping(n, "the `" + key + "` section"))
         .map(MappingNode::entries)
         .orElse(List.of());
   }
@@ -192,7 +192,7 @@ public final class ModelReader {
   }
 
   private static Optional<EnumDef> enumDef(MappingNode.Entry e, Nodes nodes) {
-    String what = "the enum `%s`".formatted(e.name());
+    String what = "the enum `" + e.name() + "`";
     YamlNode valuesNode = e.value();
     Optional<String> description = Optional.empty();
     if (e.value() instanceof MappingNode m) {

@@ -36,7 +36,7 @@ final class TestCaseReader {
   }
 
   private Optional<TestCase> test(YamlNode node, String owner, int index) {
-    String what = "test %d of %s".formatted(index, owner);
+    String what = "test " + index + " of " + owner;
     Optional<MappingNode> maybe = nodes.mapping(node, what);
     if (maybe.isEmpty()) {
       return Optional.empty();
@@ -48,7 +48,7 @@ final class TestCaseReader {
             .get("name")
             .flatMap(n -> nodes.prose(n, "the name of " + what))
             .orElse("test " + index);
-    String named = "test `%s` of %s".formatted(name, owner);
+    String named = "test `" + name + "` of " + owner;
     List<TestCase.Given> given = mapping.get("given").map(n -> givens(n, named)).orElse(List.of());
     Optional<MappingNode> when =
         mapping.get("when").flatMap(n -> nodes.mapping(n, "`when` of " + named));
@@ -159,7 +159,7 @@ final class TestCaseReader {
     if (node instanceof MappingNode mapping && mapping.entries().size() == 1) {
       MappingNode.Entry entry = mapping.entries().get(0);
       return nodes
-          .mapping(entry.value(), "the fields of `%s`, %s".formatted(entry.name(), what))
+          .mapping(entry.value(), "the fields of `" + entry.name() + "`, " + what)
           .map(fields -> new NamedEntry(entry.name(), fields, entry.key().location()));
     }
     nodes.report(

@@ -40,7 +40,7 @@ final class ViewReader {
   }
 
   Optional<View> view(MappingNode.Entry entry) {
-    String what = "view `%s`".formatted(entry.name());
+    String what = "view `" + entry.name() + "`";
     return nodes
         .mapping(entry.value(), what)
         .map(
@@ -72,7 +72,7 @@ final class ViewReader {
         .ifPresent(
             m -> {
               for (MappingNode.Entry e : m.entries()) {
-                String what = "the handler of `%s` in %s".formatted(e.name(), view);
+                String what = "the handler of `" + e.name() + "` in " + view;
                 Optional<EventRef> event =
                     flows.eventRef(new Located<>(e.name(), e.key().location()), what);
                 Optional<MappingNode> body = nodes.mapping(e.value(), what);
@@ -102,7 +102,7 @@ final class ViewReader {
         .ifPresent(
             m -> {
               for (MappingNode.Entry e : m.entries()) {
-                String what = "the query `%s` of %s".formatted(e.name(), view);
+                String what = "the query `" + e.name() + "` of " + view;
                 nodes.mapping(e.value(), what).ifPresent(q -> queries.add(query(e, q, what)));
               }
             });

@@ -235,7 +235,7 @@ final class NodeBuilder {
   }
 
   private static ScalarNode.Kind resolve(String value) {
-    if (value.isEmpty() || !mayBeNonText(value.charAt(0))) {
+    if (value.isEmpty() || !mayBeNonText(value)) {
       return value.isEmpty() ? ScalarNode.Kind.NULL : ScalarNode.Kind.STRING;
     }
     String tag = RESOLVER.resolve(value, true).getValue();
@@ -253,8 +253,14 @@ final class NodeBuilder {
    * schema (numbers, true/false, null, ~, .inf, .nan). Most scalars of a model are names and
    * expressions; skipping the resolver's regular expressions for them halves the reading time.
    */
-  private static boolean mayBeNonText(char c) {
-    return (c >= '0' && c <= '9') || "+-.~tTfFnN".indexOf(c) >= 0;
+  private static boolean mayBeNonText(String value) {
+    char c = value.charAt(0);
+    if ("tTfFnN".indexOf(c) >= 0) {
+      return value.equalsIgnoreCase("true")
+          || value.equalsIgnoreCase("false")
+          || value.equalsIgnoreCase("null");
+    }
+    return (c >= '0' && c <= '9') || "+-.~".indexOf(c) >= 0;
   }
 
   private static ScalarNode.Style styleOf(ScalarStyle style) {
@@ -275,6 +281,6 @@ final class NodeBuilder {
     return event
         .getStartMark()
         .map(m -> YamlReader.locate(file, m))
-        .orElse(SourceLocation.ofFile(file));
+        .orElseGet(() -> SourceLocation.ofFile(file));
   }
 }

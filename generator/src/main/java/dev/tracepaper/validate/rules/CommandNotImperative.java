@@ -16,7 +16,7 @@ public final class CommandNotImperative implements Rule {
   @Override
   public void check(ModelIndex model, Reporter report) {
     Tense tense = new Tense(model.model());
-    for (NamedElement e : NamedElements.of(model.model())) {
+    for (NamedElement e : NamedElements.of(model)) {
       if (e.kind() != Kind.COMMAND || !ValidNames.isUsable(e)) {
         continue;
       }

@@ -17,7 +17,7 @@ public final class DuplicateName implements Rule {
   @Override
   public void check(ModelIndex model, Reporter report) {
     Map<String, NamedElement> firstDefinitions = new HashMap<>();
-    for (NamedElement e : NamedElements.of(model.model())) {
+    for (NamedElement e : NamedElements.of(model)) {
       if (e.duplicate()) {
         NamedElement first = firstDefinitions.get(NamedElements.uniquenessKey(e));
         if (first != null) {

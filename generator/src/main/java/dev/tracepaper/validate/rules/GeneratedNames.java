@@ -1,6 +1,7 @@
 package dev.tracepaper.validate.rules;
 
 import dev.tracepaper.model.Model;
+import dev.tracepaper.model.ModelIndex;
 import dev.tracepaper.model.Query;
 import dev.tracepaper.model.View;
 import dev.tracepaper.naming.AwsNames;
@@ -8,8 +9,10 @@ import dev.tracepaper.naming.GraphQlNames;
 import dev.tracepaper.naming.JavaName;
 import dev.tracepaper.naming.JavaNames;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The names the generator would produce for each element of a model, by the scheme of {@code
@@ -63,12 +66,29 @@ final class GeneratedNames {
   private static final String NO_PACKAGE = "app";
 
   private final JavaNames java;
+  private final Map<NamedElement, List<Claim>> known = new IdentityHashMap<>();
 
-  GeneratedNames(Model model) {
+  private GeneratedNames(Model model) {
     this.java = new JavaNames(model.app().map(a -> a.javaPackage().value()).orElse(NO_PACKAGE));
   }
 
+  /** The generated names of every element, worked out once for all the rules that judge them. */
+  static GeneratedNames of(ModelIndex index) {
+    return index.derived(
+        GeneratedNames.class,
+        i -> {
+          GeneratedNames names = new GeneratedNames(i.model());
+          NamedElements.of(i).forEach(e -> names.known.put(e, names.compute(e)));
+          return names;
+        });
+  }
+
   List<Claim> of(NamedElement e) {
+    List<Claim> claims = known.get(e);
+    return claims != null ? claims : compute(e);
+  }
+
+  private List<Claim> compute(NamedElement e) {
     List<Claim> claims = new ArrayList<>();
     String name = e.name();
     String aggregate = e.aggregate().orElse("");
@@ -131,7 +151,7 @@ final class GeneratedNames {
         // Patterns are spliced into validation code; values and codes are used as written.
       }
     }
-    return claims;
+    return List.copyOf(claims);
   }
 
   /**

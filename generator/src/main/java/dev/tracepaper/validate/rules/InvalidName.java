@@ -14,7 +14,7 @@ public final class InvalidName implements Rule {
 
   @Override
   public void check(ModelIndex model, Reporter report) {
-    for (NamedElement e : NamedElements.of(model.model())) {
+    for (NamedElement e : NamedElements.of(model)) {
       ValidNames.problem(e)
           .ifPresent(
               why ->

@@ -27,9 +27,9 @@ public final class NameCollision implements Rule {
 
   @Override
   public void check(ModelIndex model, Reporter report) {
-    GeneratedNames generated = new GeneratedNames(model.model());
+    GeneratedNames generated = GeneratedNames.of(model);
     List<Owned> claims = new ArrayList<>();
-    for (NamedElement e : NamedElements.of(model.model())) {
+    for (NamedElement e : NamedElements.of(model)) {
       // A second definition is DuplicateName's to report, and so is all it would generate.
       if (!e.shadowed() && ValidNames.isUsable(e)) {
         generated.of(e).forEach(c -> claims.add(new Owned(e, c)));

@@ -10,6 +10,7 @@ import dev.tracepaper.model.Flow;
 import dev.tracepaper.model.Let;
 import dev.tracepaper.model.Located;
 import dev.tracepaper.model.Model;
+import dev.tracepaper.model.ModelIndex;
 import dev.tracepaper.model.PatternDef;
 import dev.tracepaper.model.Policy;
 import dev.tracepaper.model.Query;
@@ -34,7 +35,12 @@ final class NamedElements {
 
   private NamedElements() {}
 
-  static List<NamedElement> of(Model model) {
+  /** Every named element of the model, collected once per model for all the name rules. */
+  static List<NamedElement> of(ModelIndex index) {
+    return index.derived(NamedElements.class, i -> collectAll(i.model()));
+  }
+
+  private static List<NamedElement> collectAll(Model model) {
     NamedElements out = new NamedElements();
     out.collect(model);
     return List.copyOf(out.elements);

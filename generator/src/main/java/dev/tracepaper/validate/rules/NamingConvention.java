@@ -15,8 +15,8 @@ public final class NamingConvention implements Rule {
 
   @Override
   public void check(ModelIndex model, Reporter report) {
-    ReservedNames reserved = new ReservedNames(new GeneratedNames(model.model()));
-    for (NamedElement e : NamedElements.of(model.model())) {
+    ReservedNames reserved = new ReservedNames(GeneratedNames.of(model));
+    for (NamedElement e : NamedElements.of(model)) {
       Convention convention = e.kind().convention;
       if (!ValidNames.isUsable(e)
           || convention.isFollowedBy(e.name())

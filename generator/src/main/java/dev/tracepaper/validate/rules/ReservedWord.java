@@ -15,8 +15,8 @@ public final class ReservedWord implements Rule {
 
   @Override
   public void check(ModelIndex model, Reporter report) {
-    ReservedNames reserved = new ReservedNames(new GeneratedNames(model.model()));
-    for (NamedElement e : NamedElements.of(model.model())) {
+    ReservedNames reserved = new ReservedNames(GeneratedNames.of(model));
+    for (NamedElement e : NamedElements.of(model)) {
       reserved
           .problem(e)
           .ifPresent(problem -> report.error(e.location(), problem.message(), problem.hint()));
