@@ -11,21 +11,12 @@ public record Command(
     boolean creates,
     Optional<Auth> auth,
     List<Field> fields,
-    Optional<Expression> key,
-    List<Let> let,
-    List<BusinessRule> rules,
-    List<Emit> emits,
-    List<TestCase> tests,
-    Optional<String> description,
+    FlowBody body,
     SourceLocation location)
     implements Flow {
 
   public Command {
     fields = List.copyOf(fields);
-    let = List.copyOf(let);
-    rules = List.copyOf(rules);
-    emits = List.copyOf(emits);
-    tests = List.copyOf(tests);
   }
 
   public Optional<Field> field(String fieldName) {

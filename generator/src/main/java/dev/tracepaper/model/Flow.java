@@ -14,15 +14,31 @@ public interface Flow {
 
   boolean creates();
 
-  Optional<Expression> key();
-
-  List<Let> let();
-
-  List<BusinessRule> rules();
-
-  List<Emit> emits();
-
-  List<TestCase> tests();
+  FlowBody body();
 
   SourceLocation location();
+
+  default Optional<Expression> key() {
+    return body().key();
+  }
+
+  default List<Let> let() {
+    return body().let();
+  }
+
+  default List<BusinessRule> rules() {
+    return body().rules();
+  }
+
+  default List<Emit> emits() {
+    return body().emits();
+  }
+
+  default List<TestCase> tests() {
+    return body().tests();
+  }
+
+  default Optional<String> description() {
+    return body().description();
+  }
 }

@@ -45,12 +45,7 @@ final class FlowReader {
                   creates(m, what),
                   m.get("auth").flatMap(n -> auth.auth(n, "the `auth` of " + what)),
                   m.get("fields").map(n -> fields.fields(n, what)).orElse(List.of()),
-                  m.get("key").flatMap(n -> nodes.expression(n, "`key` of " + what)),
-                  m.get("let").map(n -> lets(n, what)).orElse(List.of()),
-                  m.get("rules").map(n -> rules(n, what)).orElse(List.of()),
-                  m.get("emits").map(n -> emits(n, what)).orElse(List.of()),
-                  m.get("tests").map(n -> tests.tests(n, what)).orElse(List.of()),
-                  m.get("description").flatMap(n -> nodes.prose(n, "the description of " + what)),
+                  body(m, what),
                   entry.key().location());
             });
   }
@@ -75,13 +70,19 @@ final class FlowReader {
                 aggregate,
                 trigger,
                 creates(m, what),
-                m.get("key").flatMap(n -> nodes.expression(n, "`key` of " + what)),
-                m.get("let").map(n -> lets(n, what)).orElse(List.of()),
-                m.get("rules").map(n -> rules(n, what)).orElse(List.of()),
-                m.get("emits").map(n -> emits(n, what)).orElse(List.of()),
-                m.get("tests").map(n -> tests.tests(n, what)).orElse(List.of()),
-                m.get("description").flatMap(n -> nodes.prose(n, "the description of " + what)),
+                body(m, what),
                 entry.key().location()));
+  }
+
+  /** What commands and policies share: key, let, rules, emits, tests and description. */
+  private FlowBody body(MappingNode m, String what) {
+    return new FlowBody(
+        m.get("key").flatMap(n -> nodes.expression(n, "`key` of " + what)),
+        m.get("let").map(n -> lets(n, what)).orElse(List.of()),
+        m.get("rules").map(n -> rules(n, what)).orElse(List.of()),
+        m.get("emits").map(n -> emits(n, what)).orElse(List.of()),
+        m.get("tests").map(n -> tests.tests(n, what)).orElse(List.of()),
+        m.get("description").flatMap(n -> nodes.prose(n, "the description of " + what)));
   }
 
   /** {@code Aggregate.Event} or {@code Event}. */

@@ -1,8 +1,6 @@
 package dev.tracepaper.model;
 
 import dev.tracepaper.source.SourceLocation;
-import java.util.List;
-import java.util.Optional;
 
 /** Behaviour of an aggregate triggered by an event instead of the API. */
 public record Policy(
@@ -10,19 +8,6 @@ public record Policy(
     String aggregate,
     EventRef on,
     boolean creates,
-    Optional<Expression> key,
-    List<Let> let,
-    List<BusinessRule> rules,
-    List<Emit> emits,
-    List<TestCase> tests,
-    Optional<String> description,
+    FlowBody body,
     SourceLocation location)
-    implements Flow {
-
-  public Policy {
-    let = List.copyOf(let);
-    rules = List.copyOf(rules);
-    emits = List.copyOf(emits);
-    tests = List.copyOf(tests);
-  }
-}
+    implements Flow {}

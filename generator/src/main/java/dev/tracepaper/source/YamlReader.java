@@ -42,14 +42,7 @@ public final class YamlReader {
     try {
       long size = Files.size(path);
       if (size > limits.maxFileBytes()) {
-        return failed(
-            new SourceFile(displayName, ""),
-            Diagnostic.error(
-                    "YamlTooLarge",
-                    SourceLocation.ofFile(displayName),
-                    "The file is %d bytes; a model file may hold at most %d bytes."
-                        .formatted(size, limits.maxFileBytes()))
-                .withHint("split the model into several files in one folder"));
+        return tooLarge(size, displayName);
       }
       bytes = Files.readAllBytes(path);
     } catch (IOException e) {
@@ -66,13 +59,7 @@ public final class YamlReader {
   /** Reads YAML from bytes that claim to be UTF-8. */
   public YamlFile read(byte[] bytes, String displayName) {
     if (bytes.length > limits.maxFileBytes()) {
-      return failed(
-          new SourceFile(displayName, ""),
-          Diagnostic.error(
-              "YamlTooLarge",
-              SourceLocation.ofFile(displayName),
-              "The file is %d bytes; a model file may hold at most %d bytes."
-                  .formatted(bytes.length, limits.maxFileBytes())));
+      return tooLarge(bytes.length, displayName);
     }
     CharsetDecoder decoder =
         StandardCharsets.UTF_8
@@ -123,6 +110,17 @@ public final class YamlReader {
       return new YamlFile(source, Optional.empty(), diagnostics);
     }
     return new YamlFile(source, builder.root(source), diagnostics);
+  }
+
+  private YamlFile tooLarge(long size, String displayName) {
+    return failed(
+        new SourceFile(displayName, ""),
+        Diagnostic.error(
+                "YamlTooLarge",
+                SourceLocation.ofFile(displayName),
+                "The file is %d bytes; a model file may hold at most %d bytes."
+                    .formatted(size, limits.maxFileBytes()))
+            .withHint("split the model into several files in one folder"));
   }
 
   private static YamlFile failed(SourceFile source, Diagnostic diagnostic) {
