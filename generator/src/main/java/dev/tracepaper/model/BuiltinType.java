@@ -1,7 +1,9 @@
 package dev.tracepaper.model;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The scalar types of the model language. */
 public enum BuiltinType {
@@ -15,8 +17,11 @@ public enum BuiltinType {
   Url,
   Json;
 
+  private static final Map<java.lang.String, BuiltinType> BY_NAME =
+      Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Enum::name, t -> t));
+
   public static Optional<BuiltinType> named(java.lang.String name) {
-    return Arrays.stream(values()).filter(t -> t.name().equals(name)).findFirst();
+    return Optional.ofNullable(BY_NAME.get(name));
   }
 
   public boolean isNumeric() {

@@ -31,7 +31,12 @@ record FieldSite(Field field, String owner, Optional<Aggregate> aggregate, Place
   }
 
   /** Every field of the model, in the order written. */
+  /** Every site of the model, collected once per model for all the rules that walk them. */
   static List<FieldSite> all(ModelIndex index) {
+    return index.derived(FieldSite.class, i -> List.copyOf(computeAll(i)));
+  }
+
+  private static List<FieldSite> computeAll(ModelIndex index) {
     List<FieldSite> sites = new ArrayList<>();
     for (TypeDef type : index.model().types()) {
       add(

@@ -47,13 +47,16 @@ final class GeneratedNames {
     }
   }
 
-  /** One generated name; {@code scope} separates names that live apart (fields per owner). */
-  record Claim(Namespace namespace, String scope, String name) {
+  /**
+   * One generated name; {@code scope} separates names that live apart: the owning element for a
+   * field or variable (compared by identity), else the empty string.
+   */
+  record Claim(Namespace namespace, Object scope, String name) {
 
     /** What two claims must share to collide. */
-    String key() {
+    Key key() {
       String compared = namespace.caseInsensitive ? name.toLowerCase(Locale.ROOT) : name;
-      return namespace + "|" + scope + "|" + compared;
+      return new Key(namespace, scope, compared);
     }
 
     /** The simple name of a Java class claim. */
@@ -61,6 +64,9 @@ final class GeneratedNames {
       return name.substring(name.lastIndexOf('.') + 1);
     }
   }
+
+  /** Equal for two claims that collide. */
+  record Key(Namespace namespace, Object scope, String name) {}
 
   /** The package used when the model names none; it does not change what collides. */
   private static final String NO_PACKAGE = "app";
@@ -167,8 +173,24 @@ final class GeneratedNames {
     };
   }
 
-  private static String ownerScope(NamedElement e) {
-    return e.owner().map(o -> o.describe() + "@" + o.location()).orElse("");
+  private static Object ownerScope(NamedElement e) {
+    return e.owner().<Object>map(Owner::new).orElse("");
+  }
+
+  /**
+   * An owning element as a scope. Compared by identity: elements are records that hold whole model
+   * subtrees, too costly to compare or hash by value.
+   */
+  record Owner(NamedElement element) {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Owner that && that.element == element;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(element);
+    }
   }
 
   private static void javaClass(List<Claim> claims, JavaName name) {

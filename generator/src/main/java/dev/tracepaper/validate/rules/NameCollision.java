@@ -38,7 +38,7 @@ public final class NameCollision implements Rule {
     // Most telling namespace first: a pair that collides as GraphQL types and as files is
     // reported as GraphQL types.
     claims.sort(Comparator.comparing((Owned o) -> o.claim().namespace()));
-    Map<String, Owned> first = new HashMap<>();
+    Map<GeneratedNames.Key, Owned> first = new HashMap<>();
     Set<String> reportedPairs = new HashSet<>();
     for (Owned claim : claims) {
       Owned earlier = first.putIfAbsent(claim.claim().key(), claim);

@@ -16,7 +16,12 @@ public final class FieldSites {
 
   private FieldSites() {}
 
+  /** Every site of the model, collected once per model for all the rules that walk them. */
   public static List<FieldSite> all(ModelIndex index) {
+    return index.derived(FieldSites.class, i -> List.copyOf(computeAll(i)));
+  }
+
+  private static List<FieldSite> computeAll(ModelIndex index) {
     List<FieldSite> sites = new ArrayList<>();
     for (TypeDef type : index.model().types()) {
       add(sites, type.fields(), Holder.TYPE, "type `%s`".formatted(type.name()), Optional.empty());

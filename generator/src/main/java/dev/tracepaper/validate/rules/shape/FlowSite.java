@@ -18,7 +18,12 @@ import java.util.Optional;
  */
 public record FlowSite(Flow flow, Aggregate aggregate, Optional<Event> trigger) {
 
+  /** Every site of the model, collected once per model for all the rules that walk them. */
   public static List<FlowSite> all(ModelIndex index) {
+    return index.derived(FlowSite.class, i -> List.copyOf(computeAll(i)));
+  }
+
+  private static List<FlowSite> computeAll(ModelIndex index) {
     List<FlowSite> sites = new ArrayList<>();
     for (Aggregate aggregate : index.model().aggregates()) {
       for (Flow flow : aggregate.flows()) {

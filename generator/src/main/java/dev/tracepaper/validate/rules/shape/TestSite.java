@@ -34,7 +34,12 @@ public record TestSite(FlowSite flow, TestCase test) {
       String element,
       Optional<Aggregate> typeOwner) {}
 
+  /** Every site of the model, collected once per model for all the rules that walk them. */
   public static List<TestSite> all(ModelIndex index) {
+    return index.derived(TestSite.class, i -> List.copyOf(computeAll(i)));
+  }
+
+  private static List<TestSite> computeAll(ModelIndex index) {
     List<TestSite> sites = new ArrayList<>();
     for (FlowSite flow : FlowSite.all(index)) {
       flow.flow().tests().forEach(t -> sites.add(new TestSite(flow, t)));
