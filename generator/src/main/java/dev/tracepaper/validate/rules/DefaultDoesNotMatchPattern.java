@@ -7,6 +7,8 @@ import dev.tracepaper.source.ScalarNode;
 import dev.tracepaper.source.YamlNode;
 import dev.tracepaper.validate.Reporter;
 import dev.tracepaper.validate.Rule;
+import dev.tracepaper.validate.rules.shape.FieldSite;
+import dev.tracepaper.validate.rules.shape.FieldSites;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -20,7 +22,7 @@ public final class DefaultDoesNotMatchPattern implements Rule {
   @Override
   public void check(ModelIndex index, Reporter report) {
     PatternResolver resolver = PatternResolver.of(index.model());
-    for (FieldSite site : FieldSite.all(index)) {
+    for (FieldSite site : FieldSites.all(index)) {
       Optional<Located<String>> pattern = site.field().constraints().pattern();
       Optional<Located<YamlNode>> value = site.field().constraints().defaultValue();
       if (pattern.isEmpty() || value.isEmpty()) {
@@ -43,7 +45,7 @@ public final class DefaultDoesNotMatchPattern implements Rule {
                       "The default `%s` of %s does not match its pattern %s."
                           .formatted(
                               scalar.value(),
-                              site.describe(),
+                              site.phrase(),
                               shown(resolver, pattern.get().value(), regex)),
                       "give a default the pattern accepts, or correct the pattern",
                       pattern.get().location()));

@@ -4,6 +4,8 @@ import dev.tracepaper.model.ModelIndex;
 import dev.tracepaper.model.TypeRef;
 import dev.tracepaper.validate.Reporter;
 import dev.tracepaper.validate.Rule;
+import dev.tracepaper.validate.rules.shape.FieldSite;
+import dev.tracepaper.validate.rules.shape.FieldSites;
 
 /**
  * A field's type exists but may not stand where the field is: an entity outside its own aggregate,
@@ -13,7 +15,7 @@ public final class MisplacedType implements Rule {
 
   @Override
   public void check(ModelIndex index, Reporter report) {
-    for (FieldSite site : FieldSite.all(index)) {
+    for (FieldSite site : FieldSites.all(index)) {
       TypeUses.Verdict verdict = TypeUses.judge(index, site);
       if (verdict instanceof TypeUses.EntityElsewhere elsewhere) {
         entityElsewhere(site, elsewhere, report);
@@ -22,7 +24,7 @@ public final class MisplacedType implements Rule {
         report.error(
             type.location(),
             "%s has type `%s`, which is a view; only the fields of a view can refer to a view."
-                .formatted(Words.capital(site.describe()), type),
+                .formatted(Words.capital(site.phrase()), type),
             "hold the view's key instead (such as a `String`)",
             index.view(type.name()).orElseThrow().location());
       }
@@ -36,9 +38,9 @@ public final class MisplacedType implements Rule {
     report.error(
         type.location(),
         "%s has type `%s`, an entity of aggregate `%s`; an entity can only be used inside its own"
-                .formatted(Words.capital(site.describe()), type, elsewhere.owner().name())
+                .formatted(Words.capital(site.phrase()), type, elsewhere.owner().name())
             + " aggregate.",
-        site.place() == FieldSite.Place.VIEW
+        site.holder() == FieldSite.Holder.VIEW
             ? "a view can use only the entities of the aggregate it is kept `from`; or " + move
             : move,
         elsewhere.owner().entity(type.name()).orElseThrow().location());

@@ -5,6 +5,8 @@ import dev.tracepaper.model.ModelIndex;
 import dev.tracepaper.model.PatternDef;
 import dev.tracepaper.model.PatternResolver;
 import dev.tracepaper.source.SourceLocation;
+import dev.tracepaper.validate.rules.shape.FieldSite;
+import dev.tracepaper.validate.rules.shape.FieldSites;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,12 +30,12 @@ record RegexSite(Located<String> regex, String what) {
     for (PatternDef def : index.model().patterns()) {
       sites.add(new RegexSite(def.regex(), "the pattern `%s`".formatted(def.name())));
     }
-    for (FieldSite site : FieldSite.all(index)) {
+    for (FieldSite site : FieldSites.all(index)) {
       site.field()
           .constraints()
           .pattern()
           .filter(p -> !resolver.namesPattern(p.value()))
-          .ifPresent(p -> sites.add(new RegexSite(p, "the pattern of " + site.describe())));
+          .ifPresent(p -> sites.add(new RegexSite(p, "the pattern of " + site.phrase())));
     }
     return sites;
   }

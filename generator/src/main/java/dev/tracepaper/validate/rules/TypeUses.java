@@ -3,6 +3,7 @@ package dev.tracepaper.validate.rules;
 import dev.tracepaper.model.Aggregate;
 import dev.tracepaper.model.ModelIndex;
 import dev.tracepaper.model.TypeRef;
+import dev.tracepaper.validate.rules.shape.FieldSite;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -31,7 +32,7 @@ final class TypeUses {
     TypeRef type = site.field().type();
     return switch (index.kindOf(type, site.aggregate())) {
       case BUILTIN, ENUM, TYPE, ENTITY -> new Fine();
-      case VIEW -> site.place() == FieldSite.Place.VIEW ? new Fine() : new ViewOutsideView();
+      case VIEW -> site.holder() == FieldSite.Holder.VIEW ? new Fine() : new ViewOutsideView();
       case UNKNOWN -> unknown(index, type.name());
     };
   }
@@ -69,7 +70,7 @@ final class TypeUses {
   /** Every type name that may stand at the field's place, for "did you mean". */
   static Set<String> visibleNames(ModelIndex index, FieldSite site) {
     Set<String> names = new TreeSet<>(index.typeNamesVisibleFrom(site.aggregate()));
-    if (site.place() != FieldSite.Place.VIEW) {
+    if (site.holder() != FieldSite.Holder.VIEW) {
       names.removeAll(index.viewNames());
     }
     return names;

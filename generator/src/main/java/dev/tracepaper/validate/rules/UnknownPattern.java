@@ -6,6 +6,8 @@ import dev.tracepaper.model.ModelIndex;
 import dev.tracepaper.model.PatternResolver;
 import dev.tracepaper.validate.Reporter;
 import dev.tracepaper.validate.Rule;
+import dev.tracepaper.validate.rules.shape.FieldSite;
+import dev.tracepaper.validate.rules.shape.FieldSites;
 
 /**
  * A field's {@code pattern:} names a pattern that {@code patterns:} does not define, or a regex
@@ -17,7 +19,7 @@ public final class UnknownPattern implements Rule {
   @Override
   public void check(ModelIndex index, Reporter report) {
     PatternResolver resolver = PatternResolver.of(index.model());
-    for (FieldSite site : FieldSite.all(index)) {
+    for (FieldSite site : FieldSites.all(index)) {
       site.field()
           .constraints()
           .pattern()
@@ -39,7 +41,7 @@ public final class UnknownPattern implements Rule {
     report.error(
         pattern.location(),
         "%s uses the pattern `%s`, but there is no pattern of that name."
-            .formatted(Words.capital(site.describe()), pattern.value()),
+            .formatted(Words.capital(site.phrase()), pattern.value()),
         hint.isEmpty()
             ? "define `%s` under `patterns:`; to match the text itself, write a regex such as `^%s$`"
                 .formatted(pattern.value(), pattern.value())

@@ -5,6 +5,8 @@ import dev.tracepaper.model.ModelIndex;
 import dev.tracepaper.model.TypeRef;
 import dev.tracepaper.validate.Reporter;
 import dev.tracepaper.validate.Rule;
+import dev.tracepaper.validate.rules.shape.FieldSite;
+import dev.tracepaper.validate.rules.shape.FieldSites;
 import java.util.Locale;
 import java.util.Map;
 
@@ -33,7 +35,7 @@ public final class UnknownType implements Rule {
 
   @Override
   public void check(ModelIndex index, Reporter report) {
-    for (FieldSite site : FieldSite.all(index)) {
+    for (FieldSite site : FieldSites.all(index)) {
       if (TypeUses.judge(index, site) instanceof TypeUses.Unknown unknown) {
         TypeRef type = site.field().type();
         String hint = hint(index, site, type);
@@ -41,7 +43,7 @@ public final class UnknownType implements Rule {
           report.error(
               type.location(),
               "%s has type `%s`, which is %s, not a type."
-                  .formatted(Words.capital(site.describe()), type, unknown.actually().get()),
+                  .formatted(Words.capital(site.phrase()), type, unknown.actually().get()),
               !hint.isEmpty()
                   ? hint
                   : unknown.actually().get().equals("an aggregate")
@@ -51,7 +53,7 @@ public final class UnknownType implements Rule {
           report.error(
               type.location(),
               "%s has type `%s`, but no type of that name is defined."
-                  .formatted(Words.capital(site.describe()), type),
+                  .formatted(Words.capital(site.phrase()), type),
               hint.isEmpty()
                   ? "use a built-in type (String, Int, Float, Boolean, Date, DateTime, Email,"
                       + " Url, Json), or define `%s` under `types:` or `enums:`"

@@ -24,13 +24,15 @@ public final class FieldSites {
   private static List<FieldSite> computeAll(ModelIndex index) {
     List<FieldSite> sites = new ArrayList<>();
     for (TypeDef type : index.model().types()) {
-      add(sites, type.fields(), Holder.TYPE, "type `%s`".formatted(type.name()), Optional.empty());
+      add(sites, type.fields(), Holder.TYPE, "value type `" + type.name() + "`", Optional.empty());
     }
     for (Aggregate aggregate : index.model().aggregates()) {
       sites.addAll(ofAggregate(aggregate));
     }
     for (View view : index.model().views()) {
-      add(sites, view.fields(), Holder.VIEW, Phrases.view(view), Optional.empty());
+      // A view kept `from` an aggregate may hold that aggregate's entities.
+      Optional<Aggregate> from = view.from().flatMap(f -> index.aggregate(f.value()));
+      add(sites, view.fields(), Holder.VIEW, Phrases.view(view), from);
     }
     return sites;
   }
