@@ -1,6 +1,7 @@
 package dev.tracepaper.validate.rules;
 
 import dev.tracepaper.validate.Rule;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -12,8 +13,14 @@ public final class ReferenceRules {
   private ReferenceRules() {}
 
   public static List<Rule> all() {
+    List<Rule> rules = new ArrayList<>(names());
+    rules.addAll(references());
+    return List.copyOf(rules);
+  }
+
+  /** Definitions, duplicates, collisions, reserved words and conventions of names. */
+  public static List<Rule> names() {
     return List.of(
-        // names
         new InvalidAppName(),
         new InvalidJavaPackage(),
         new InvalidName(),
@@ -22,8 +29,12 @@ public final class ReferenceRules {
         new NameCollision(),
         new NamingConvention(),
         new CommandNotImperative(),
-        new EventNotPastTense(),
-        // references
+        new EventNotPastTense());
+  }
+
+  /** Every reference resolves, and patterns are sound. */
+  public static List<Rule> references() {
+    return List.of(
         new UnknownType(),
         new MisplacedType(),
         new UnknownAggregate(),

@@ -46,17 +46,7 @@ class NameRulesTest {
                     events: [{CaseOpened: {caseId: c1}}]
       """;
 
-  private static final List<Rule> NAME_RULES =
-      List.of(
-          new InvalidAppName(),
-          new InvalidJavaPackage(),
-          new InvalidName(),
-          new DuplicateName(),
-          new ReservedWord(),
-          new NameCollision(),
-          new NamingConvention(),
-          new CommandNotImperative(),
-          new EventNotPastTense());
+  private static final List<Rule> NAME_RULES = ReferenceRules.names();
 
   @TempDir Path folder;
 
