@@ -174,7 +174,7 @@ final class Nodes {
         Diagnostic.error(
             WRONG_TYPE,
             node.location(),
-            "%s should be %s, but is %s.".formatted(capital(what), expected, node.describe())));
+            "%s should be %s; here it is %s.".formatted(capital(what), expected, node.describe())));
   }
 
   static String capital(String text) {

@@ -166,7 +166,7 @@ final class TestCaseReader {
         Diagnostic.error(
                 Nodes.WRONG_TYPE,
                 node.location(),
-                "%s should name one event with its fields, but is %s."
+                "%s should name one event with its fields; here it is %s."
                     .formatted(Nodes.capital(what), node.describe()))
             .withHint("write it as `- BookRegistered: {isbn: '9780441013593'}`"));
     return Optional.empty();

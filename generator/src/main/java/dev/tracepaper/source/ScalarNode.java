@@ -65,7 +65,7 @@ public record ScalarNode(String value, Kind kind, Style style, SourceLocation lo
       case INT -> "a whole number";
       case FLOAT -> "a number";
       case BOOLEAN -> "true or false";
-      case NULL -> "nothing (null)";
+      case NULL -> "empty";
     };
   }
 }
