@@ -14,10 +14,35 @@ final class JavaCalls {
   private static final Map<String, String> ORDER =
       Map.of("_<_", "<", "_<=_", "<=", "_>_", ">", "_>=_", ">=");
 
+  private static final List<String> SUPPORTED =
+      List.of(
+          "size",
+          "int",
+          "double",
+          "string",
+          "matches",
+          "contains",
+          "startsWith",
+          "endsWith",
+          "lowerAscii",
+          "upperAscii",
+          "trim",
+          "replace",
+          "split",
+          "join",
+          "charAt",
+          "indexOf",
+          "lastIndexOf",
+          "substring",
+          Functions.UUID,
+          Functions.ADD_DAYS,
+          Functions.ADD_SECONDS);
+
   private static final String OTHER_FUNCTION_HINT =
-      "the functions with Java are size, int, double, string, matches, contains, startsWith,"
-          + " endsWith, lowerAscii, upperAscii, trim, replace, split, join, charAt, indexOf,"
-          + " lastIndexOf, substring, uuid, addDays and addSeconds";
+      "the functions generated code can compute are "
+          + String.join(", ", SUPPORTED.subList(0, SUPPORTED.size() - 1))
+          + " and "
+          + SUPPORTED.get(SUPPORTED.size() - 1);
 
   private final JavaTranslator.Session session;
   private final String runtime;
@@ -202,9 +227,12 @@ final class JavaCalls {
           default -> null;
         };
     if (code == null) {
+      int given = node.call().args().size();
       throw new Untranslatable(
           node,
-          "`" + function + "` with " + args.size() + " argument" + (args.size() == 1 ? "" : "s"),
+          SUPPORTED.contains(function)
+              ? "`%s` with %d argument%s".formatted(function, given, given == 1 ? "" : "s")
+              : "the function `" + function + "`",
           OTHER_FUNCTION_HINT);
     }
     return code;

@@ -161,11 +161,7 @@ public final class JavaTranslator {
     String java(CelExpr node) {
       CelType type = type(node);
       if (!JavaTypes.isFixed(type) && !isEmptyList(node)) {
-        throw new Untranslatable(
-            node,
-            type.kind() == CelKind.MAP ? "a map" : "a Json value, or one of no fixed type",
-            "Json values can only be copied as they are (`event.notes`) or tested with `has()`;"
-                + " compute with Int, Float, String, Boolean, Date and DateTime values and lists");
+        throw new Untranslatable(node, JavaTypes.unfixed(type), JavaTypes.unfixedHint(type));
       }
       return switch (node.getKind()) {
         case CONSTANT -> constant(node);
@@ -213,7 +209,8 @@ public final class JavaTranslator {
     private ModelStruct struct(CelExpr node, String what) {
       Optional<ModelStruct> struct = types.struct(type(node));
       if (struct.isEmpty()) {
-        throw new Untranslatable(node, what, "select fields of the model's values only");
+        throw new Untranslatable(
+            node, what + " of " + JavaTypes.unfixed(type(node)), JavaTypes.unfixedHint(type(node)));
       }
       return struct.get();
     }
@@ -222,7 +219,7 @@ public final class JavaTranslator {
     private String select(CelExpr node) {
       CelExpr operand = node.select().operand();
       String field = node.select().field();
-      ModelStruct struct = struct(operand, "a field of a map");
+      ModelStruct struct = struct(operand, "a field");
       String access = java(operand) + "." + field + "()";
       Optional<Field> declared = struct.field(field);
       boolean isEnum =
@@ -240,7 +237,7 @@ public final class JavaTranslator {
     /** An absent value is {@code null} in the generated records. */
     private String has(CelExpr node) {
       CelExpr operand = node.select().operand();
-      struct(operand, "`has()` on a map");
+      struct(operand, "`has()` on a field");
       return "(" + java(operand) + "." + node.select().field() + "() != null)";
     }
 

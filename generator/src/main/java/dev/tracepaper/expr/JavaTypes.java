@@ -37,4 +37,29 @@ final class JavaTypes {
       default -> false;
     };
   }
+
+  private static final String COMPUTE_WITH =
+      "compute with Int, Float, String, Boolean, Date and DateTime values and lists of them";
+
+  /** What to do instead of using a value of a type {@link #isFixed} rejects. */
+  static String unfixedHint(CelType type) {
+    return type.kind() == CelKind.DYN || type.kind() == CelKind.ANY
+        ? "Json values can only be copied as they are (`event.notes`) or tested with `has()`; "
+            + COMPUTE_WITH
+        : COMPUTE_WITH;
+  }
+
+  /** How a message names a value of a type {@link #isFixed} rejects. */
+  static String unfixed(CelType type) {
+    return switch (type.kind()) {
+      case MAP -> "a map";
+      case UINT -> "an unsigned number";
+      case BYTES -> "bytes";
+      case DURATION -> "a duration";
+      case NULL_TYPE -> "`null`";
+      case LIST -> "a list of " + unfixed(((ListType) type).elemType()).replaceFirst("^an? ", "");
+      case TYPE -> "a type";
+      default -> "a Json value";
+    };
+  }
 }
