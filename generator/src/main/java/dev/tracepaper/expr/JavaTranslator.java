@@ -108,14 +108,24 @@ public final class JavaTranslator {
 
   /** The Java for a valid expression; an invalid one has nothing to translate. */
   public Translation translate(CheckedExpression checked) {
-    return translate(checked.ast().orElseThrow(), checked.scope().names().keySet());
+    return translate(
+        checked.ast().orElseThrow(), checked.scope().names().keySet(), givesJson(checked.site()));
+  }
+
+  /** A Json value may be copied into a Json field, or into a variable (typed Json in turn). */
+  private static boolean givesJson(Site site) {
+    return site.place() == Place.LET
+        || site.target()
+            .map(t -> !t.type().list() && t.celType().kind() == CelKind.DYN)
+            .orElse(false);
   }
 
   /**
    * @param inScope the CEL names the expression may use; macro variables get other Java names
+   * @param jsonResult whether the expression may give a Json value, copied as it is
    */
-  public Translation translate(CelAbstractSyntaxTree ast, Set<String> inScope) {
-    Session session = new Session(ast, inScope);
+  public Translation translate(CelAbstractSyntaxTree ast, Set<String> inScope, boolean jsonResult) {
+    Session session = new Session(ast, inScope, jsonResult);
     try {
       return new Translation.Java(session.root(), session.imports);
     } catch (Untranslatable e) {
@@ -132,9 +142,11 @@ public final class JavaTranslator {
     private final Deque<Map.Entry<String, String>> lambdas = new ArrayDeque<>();
     final Set<String> imports = new TreeSet<>();
     private final JavaCalls calls;
+    private final boolean jsonResult;
 
-    Session(CelAbstractSyntaxTree ast, Set<String> inScope) {
+    Session(CelAbstractSyntaxTree ast, Set<String> inScope, boolean jsonResult) {
       this.ast = ast;
+      this.jsonResult = jsonResult;
       AstNodes.all(ast.getExpr()).forEach(n -> byId.put(n.id(), n));
       inScope.forEach(n -> taken.add(names.variable(n)));
       taken.add(names.runtime());
@@ -143,9 +155,14 @@ public final class JavaTranslator {
 
     String root() {
       CelExpr root = ast.getExpr();
-      if (root.getKind() == CelExpr.ExprKind.Kind.SELECT && !root.select().testOnly()) {
-        // A Json field copied as it is: the one use of a Json value the Java can follow.
-        return select(root);
+      if (jsonResult && type(root).kind() == CelKind.DYN) {
+        // A Json value copied as it is: the one use of a Json value the Java can follow.
+        if (root.getKind() == CelExpr.ExprKind.Kind.SELECT && !root.select().testOnly()) {
+          return select(root);
+        }
+        if (root.getKind() == CelExpr.ExprKind.Kind.IDENT) {
+          return ident(root.ident().name());
+        }
       }
       return java(root);
     }

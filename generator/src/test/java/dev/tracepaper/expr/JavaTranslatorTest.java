@@ -226,7 +226,7 @@ class JavaTranslatorTest {
     for (int i = 0; i < TABLE.size(); i++) {
       CelAbstractSyntaxTree ast = check(session, TABLE.get(i));
       asts.add(ast);
-      Translation translation = translator.translate(ast, scope.keySet());
+      Translation translation = translator.translate(ast, scope.keySet(), false);
       assertWithMessage("translate %s", TABLE.get(i))
           .that(translation)
           .isInstanceOf(Translation.Java.class);

@@ -6,6 +6,7 @@ import dev.tracepaper.expr.CheckedExpressions;
 import dev.tracepaper.expr.ExpressionChecker;
 import dev.tracepaper.expr.JavaNames;
 import dev.tracepaper.expr.JavaTranslator;
+import dev.tracepaper.expr.Scope;
 import dev.tracepaper.expr.Translation;
 import dev.tracepaper.model.ModelIndex;
 import dev.tracepaper.validate.Reporter;
@@ -33,11 +34,13 @@ public final class UntranslatableExpression implements Rule {
   }
 
   /**
-   * A name typed {@code dyn} stands for a model element that is unknown (an event of a misspelt
-   * aggregate): another rule reports that, and the expression is translated once it is fixed.
+   * A root name typed {@code dyn} stands for a model element that is unknown (an event of a
+   * misspelt aggregate): another rule reports that, and the expression is translated once it is
+   * fixed.
    */
   private static boolean knowsItsNames(CheckedExpression expression) {
-    return expression.scope().names().values().stream().noneMatch(t -> t.kind() == CelKind.DYN);
+    return expression.scope().names().entrySet().stream()
+        .noneMatch(e -> Scope.ROOTS.contains(e.getKey()) && e.getValue().kind() == CelKind.DYN);
   }
 
   private static void report(
