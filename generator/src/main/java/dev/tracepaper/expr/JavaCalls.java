@@ -208,10 +208,7 @@ final class JavaCalls {
           case "contains", "startsWith", "endsWith" ->
               arg(args, 0) + "." + function + "(" + arg(args, 1) + ")";
           case "lowerAscii", "upperAscii", "trim" -> helper(function, args);
-          case "replace" ->
-              args.size() == 3
-                  ? arg(args, 0) + ".replace(" + arg(args, 1) + ", " + arg(args, 2) + ")"
-                  : null;
+          case "replace" -> args.size() == 3 ? helper(function, args) : null;
           case "split" -> args.size() == 2 ? helper(function, args) : null;
           case "join" ->
               "String.join("

@@ -177,7 +177,15 @@ class JavaTranslatorTest {
           "addDays(state.placedOn, n % 1000)",
           "addDays(today, 7) > state.placedOn",
           "addSeconds(state.placedAt, n % 100000)",
-          "user.name == state.orderId");
+          "user.name == state.orderId",
+          // odd corners
+          "state.paid ? state.tags : []",
+          "s.replace('', '-')",
+          "state.counts.map(c, double(c) / 2.0)",
+          "'a' + s < s + 'b'",
+          "state.lines.exists_one(l, l.label == s)",
+          "state.lines[0] == state.lines[size(state.lines) - 1]",
+          "state.total < 2.5 && state.price >= 1");
 
   private static final int RUNS = 25;
 
