@@ -349,7 +349,7 @@ class JavaTranslatorTest {
 
   /** Random inputs as CEL takes them (maps for structs), and their Java stand-ins. */
   private static final class Values {
-    private static final String LETTERS = "abc, \u00e9\uD83D\uDE00";
+    private static final String LETTERS = "abcAZ, \t\u00a0\u2003\u00e9\uD83D\uDE00";
     private final Random random;
     private final ClassLoader loader;
 
