@@ -3,10 +3,8 @@ package dev.tracepaper.expr;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
 
-import com.google.protobuf.Timestamp;
 import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.types.CelType;
-import dev.cel.common.types.ListType;
 import dev.cel.common.types.SimpleType;
 import dev.cel.extensions.CelExtensions;
 import dev.cel.runtime.CelEvaluationException;
@@ -14,7 +12,6 @@ import dev.cel.runtime.CelFunctionBinding;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
 import dev.tracepaper.model.Aggregate;
-import dev.tracepaper.model.Field;
 import dev.tracepaper.model.ModelIndex;
 import dev.tracepaper.validate.ValidationReport;
 import dev.tracepaper.validate.Validator;
@@ -25,7 +22,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -229,7 +225,7 @@ class JavaTranslatorTest {
             .map(e -> harness.parameterType(e.getValue()) + " " + e.getKey())
             .collect(Collectors.joining(", "));
     List<CelAbstractSyntaxTree> asts = new ArrayList<>();
-    TreeSetOfImports imports = new TreeSetOfImports();
+    TreeSet<String> imports = new TreeSet<>();
     StringBuilder methods = new StringBuilder();
     for (int i = 0; i < TABLE.size(); i++) {
       CelAbstractSyntaxTree ast = check(session, TABLE.get(i));
@@ -250,7 +246,7 @@ class JavaTranslatorTest {
             Map.of("Table", source, JavaNames.RUNTIME, JavaHarness.runtimeSource()));
     Class<?> table = loader.loadClass("Table");
     CelRuntime runtime = runtime();
-    Values values = new Values(new Random(seed), loader);
+    RandomInputs values = new RandomInputs(types, new Random(seed), loader);
     int compared = 0;
     for (int run = 0; run < RUNS; run++) {
       Map<String, Object> cel = values.celInputs();
@@ -260,7 +256,7 @@ class JavaTranslatorTest {
         Object expected = celResult(runtime, asts.get(i), cel);
         Object actual = javaResult(table, i, java);
         assertWithMessage(
-                "%s on %s (seed %s)%nJava: %s",
+                "%s on %s (seed %s)\nJava: %s",
                 TABLE.get(i),
                 cel,
                 seed,
@@ -273,11 +269,6 @@ class JavaTranslatorTest {
     assertThat(TABLE.size()).isAtLeast(40);
     System.out.println(
         "JavaTranslatorTest: " + TABLE.size() + " expressions, " + compared + " comparisons");
-  }
-
-  /** The imports of all translations, sorted. */
-  private static final class TreeSetOfImports extends TreeSet<String> {
-    private static final long serialVersionUID = 1L;
   }
 
   private static CelRuntime runtime() {
@@ -328,129 +319,11 @@ class JavaTranslatorTest {
     }
   }
 
-  /** One form for both sides: Instants for timestamps, plain lists. */
+  /** One form for both sides: plain lists. */
   private static Object normal(Object value) {
-    if (value instanceof Timestamp t) {
-      return instant(t);
-    }
     if (value instanceof List<?> list) {
       return list.stream().map(JavaTranslatorTest::normal).toList();
     }
     return value;
-  }
-
-  static Instant instant(Timestamp t) {
-    return Instant.ofEpochSecond(t.getSeconds(), t.getNanos());
-  }
-
-  static Timestamp timestamp(Instant i) {
-    return Timestamp.newBuilder().setSeconds(i.getEpochSecond()).setNanos(i.getNano()).build();
-  }
-
-  /** Random inputs as CEL takes them (maps for structs), and their Java stand-ins. */
-  private static final class Values {
-    private static final String LETTERS = "abcAZ, \t\u00a0\u2003\u00e9\uD83D\uDE00";
-    private final Random random;
-    private final ClassLoader loader;
-
-    Values(Random random, ClassLoader loader) {
-      this.random = random;
-      this.loader = loader;
-    }
-
-    Map<String, Object> celInputs() {
-      Map<String, Object> inputs = new HashMap<>();
-      Map<String, Object> state = new HashMap<>();
-      state.put("orderId", text());
-      state.put("total", number());
-      state.put("price", random.nextInt(8) == 0 ? 0.5 : (random.nextDouble() - 0.5) * 2000);
-      state.put("paid", random.nextBoolean());
-      state.put("status", random.nextBoolean() ? "OPEN" : "CLOSED");
-      state.put("placedOn", LocalDate.of(2026, 1, 1).plusDays(random.nextInt(5) - 2));
-      state.put(
-          "placedAt", Instant.parse("2026-01-01T00:00:00Z").plusSeconds(random.nextInt(5) - 2));
-      state.put("tags", list(this::text));
-      state.put("counts", list(this::number));
-      state.put("lines", list(() -> Map.of("lineId", text(), "qty", number(), "label", text())));
-      if (random.nextBoolean()) {
-        state.put("note", text());
-      }
-      inputs.put("state", state);
-      inputs.put(
-          "user",
-          Map.of("name", text(), "roles", random.nextBoolean() ? List.of("clerk") : List.of()));
-      inputs.put("now", Instant.parse("2026-01-01T00:00:00Z"));
-      inputs.put("today", LocalDate.of(2026, 1, 1));
-      inputs.put("n", number());
-      inputs.put("s", text());
-      return inputs;
-    }
-
-    private String text() {
-      StringBuilder out = new StringBuilder();
-      int length = random.nextInt(5);
-      int[] letters = LETTERS.codePoints().toArray();
-      for (int i = 0; i < length; i++) {
-        out.appendCodePoint(letters[random.nextInt(letters.length)]);
-      }
-      return out.toString();
-    }
-
-    private Long number() {
-      return switch (random.nextInt(10)) {
-        case 0 -> Long.MAX_VALUE;
-        case 1 -> Long.MIN_VALUE;
-        case 2 -> 0L;
-        case 3 -> -1L;
-        default -> (long) random.nextInt(7) - 2;
-      };
-    }
-
-    private <T> List<T> list(java.util.function.Supplier<T> element) {
-      List<T> list = new ArrayList<>();
-      int size = random.nextInt(4);
-      for (int i = 0; i < size; i++) {
-        list.add(element.get());
-      }
-      return List.copyOf(list);
-    }
-
-    /** The Java stand-in of a CEL input: records for structs, Java enums, Instants. */
-    Object toJava(CelType type, Object value) {
-      if (value == null) {
-        return null;
-      }
-      if (value instanceof Timestamp t) {
-        return instant(t);
-      }
-      if (type instanceof ListType list) {
-        return ((List<?>) value).stream().map(v -> toJava(list.elemType(), v)).toList();
-      }
-      return types.struct(type).map(s -> record(s, (Map<?, ?>) value)).orElse(value);
-    }
-
-    private Object record(ModelStruct struct, Map<?, ?> value) {
-      try {
-        Class<?> record = loader.loadClass("Table$" + JavaHarness.recordName(struct.celType()));
-        Object[] components = new Object[struct.fields().size()];
-        for (int i = 0; i < components.length; i++) {
-          Field field = struct.fields().get(i);
-          Object given = value.get(field.name());
-          components[i] =
-              types.index().kindOf(field.type(), struct.owner()) == ModelIndex.TypeKind.ENUM
-                  ? enumValue(field.type().name(), (String) given)
-                  : toJava(types.of(field.type(), struct.owner()), given);
-        }
-        return record.getDeclaredConstructors()[0].newInstance(components);
-      } catch (ReflectiveOperationException e) {
-        throw new IllegalStateException(e);
-      }
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private Object enumValue(String enumName, String value) throws ClassNotFoundException {
-      Class enumClass = loader.loadClass("Table$" + JavaHarness.enumName(enumName));
-      return Enum.valueOf(enumClass, value);
-    }
   }
 }
