@@ -131,6 +131,12 @@ public final class JavaTranslator {
     } catch (Untranslatable e) {
       int offset = ast.getSource().getPositionsMap().getOrDefault(e.node.id(), 0);
       return new Translation.NotTranslatable(offset, e.construct, e.hint);
+    } catch (RuntimeException e) {
+      // A tree shape the checker accepts but this translator never met: no Java, and no crash.
+      return new Translation.NotTranslatable(
+          0,
+          "a construct of an unexpected shape",
+          "write it with the constructs listed in the docs");
     }
   }
 
