@@ -63,7 +63,7 @@ final class JavaCalls {
     return switch (function) {
       case "_&&_" -> binary(args, "&&");
       case "_||_" -> binary(args, "||");
-      case "!_" -> "(!" + java(args.get(0)) + ")";
+      case "!_" -> not(args.get(0));
       case "_?_:_" ->
           "(" + java(args.get(0)) + " ? " + java(args.get(1)) + " : " + java(args.get(2)) + ")";
       case "-_" ->
@@ -191,7 +191,25 @@ final class JavaCalls {
     if (type(args.get(0)).kind() != CelKind.LIST) {
       throw new Untranslatable(node, "an index into a map", "index lists only");
     }
-    return java(args.get(0)) + ".get(Math.toIntExact(" + java(args.get(1)) + "))";
+    CelExpr position = args.get(1);
+    boolean small =
+        isConstant(position)
+            && position.constant().getKind() == CelConstant.Kind.INT64_VALUE
+            && position.constant().int64Value() >= 0
+            && position.constant().int64Value() <= Integer.MAX_VALUE;
+    return java(args.get(0))
+        + (small
+            ? ".get(" + position.constant().int64Value() + ")"
+            : ".get(Math.toIntExact(" + java(position) + "))");
+  }
+
+  /** {@code !has(x.f)} reads better as {@code x.f() == null}. */
+  private String not(CelExpr operand) {
+    String java = java(operand);
+    if (operand.getKind() == CelExpr.ExprKind.Kind.SELECT && operand.select().testOnly()) {
+      return java.replace(" != null)", " == null)");
+    }
+    return "(!" + java + ")";
   }
 
   private String function(CelExpr node, String function, List<CelExpr> args) {

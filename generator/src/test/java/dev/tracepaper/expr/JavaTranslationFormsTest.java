@@ -55,7 +55,7 @@ class JavaTranslationFormsTest {
   @Test
   void datesCompareWithIsBefore() {
     assertThat(java("!has(command.dueOn) || today < command.dueOn"))
-        .isEqualTo("((!(command.dueOn() != null)) || today.isBefore(command.dueOn()))");
+        .isEqualTo("((command.dueOn() == null) || today.isBefore(command.dueOn()))");
   }
 
   @Test

@@ -123,8 +123,10 @@ class JavaTranslatorTest {
           "size(s)",
           "s.size()",
           "has(state.note)",
+          "!has(state.note) || state.note == ''",
           "has(state.note) ? state.note : 'none'",
           "state.counts[0]",
+          "state.counts[1] + state.counts[n]",
           "state.lines[0].qty",
           // macros
           "state.counts.exists(c, c > n)",

@@ -45,6 +45,9 @@ class TranslatedExamplesTest {
     }
     assertThat(n).isGreaterThan(10);
     String source = harness.source("Translated", imports, methods.toString());
+    if (System.getProperty("translate.print") != null) {
+      System.out.println(methods);
+    }
     JavaHarness.compile(
         Map.of("Translated", source, JavaNames.RUNTIME, JavaHarness.runtimeSource()));
   }
