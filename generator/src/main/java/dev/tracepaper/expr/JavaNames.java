@@ -1,0 +1,29 @@
+package dev.tracepaper.expr;
+
+import java.util.Map;
+
+/**
+ * How the names of an expression are written in the generated Java code.
+ *
+ * @param variables the Java name of each scope name that is not written as it is in CEL (e.g. a
+ *     {@code let} variable whose Java local has another name); names not listed keep their CEL name
+ * @param runtime the simple name of the generated helper class (see {@code Expressions.java.txt})
+ */
+public record JavaNames(Map<String, String> variables, String runtime) {
+
+  /** The name of the helper class the translated code calls, unless a generator chooses another. */
+  public static final String RUNTIME = "Expressions";
+
+  public JavaNames {
+    variables = Map.copyOf(variables);
+  }
+
+  /** Every name as in CEL, helpers in {@value #RUNTIME}. */
+  public static JavaNames plain() {
+    return new JavaNames(Map.of(), RUNTIME);
+  }
+
+  String variable(String celName) {
+    return variables.getOrDefault(celName, celName);
+  }
+}

@@ -1,0 +1,333 @@
+package dev.tracepaper.expr;
+
+import dev.cel.common.CelAbstractSyntaxTree;
+import dev.cel.common.ast.CelConstant;
+import dev.cel.common.ast.CelExpr;
+import dev.cel.common.types.CelKind;
+import dev.cel.common.types.CelType;
+import dev.cel.common.types.SimpleType;
+import dev.tracepaper.model.Field;
+import dev.tracepaper.model.ModelIndex;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Turns a checked CEL expression into one Java 21 expression, so the generated code runs no CEL
+ * interpreter. docs/model-reference.md ("From CEL to Java") lists what it supports and how the Java
+ * keeps CEL's meaning; {@link JavaCalls} translates the functions, this class everything else.
+ */
+public final class JavaTranslator {
+
+  private static final Set<String> TAKEN =
+      Set.of(
+          "abstract",
+          "assert",
+          "boolean",
+          "break",
+          "byte",
+          "case",
+          "catch",
+          "char",
+          "class",
+          "const",
+          "continue",
+          "default",
+          "do",
+          "double",
+          "else",
+          "enum",
+          "extends",
+          "final",
+          "finally",
+          "float",
+          "for",
+          "goto",
+          "if",
+          "implements",
+          "import",
+          "instanceof",
+          "int",
+          "interface",
+          "long",
+          "native",
+          "new",
+          "package",
+          "private",
+          "protected",
+          "public",
+          "return",
+          "short",
+          "static",
+          "strictfp",
+          "super",
+          "switch",
+          "synchronized",
+          "this",
+          "throw",
+          "throws",
+          "transient",
+          "try",
+          "void",
+          "volatile",
+          "while",
+          "true",
+          "false",
+          "null",
+          "var",
+          "yield",
+          "record",
+          "sealed",
+          "permits",
+          "_",
+          "Math",
+          "List",
+          "Objects",
+          "Pattern",
+          "Stream",
+          "Long",
+          "Double",
+          "Boolean",
+          "String",
+          "Enum");
+
+  private final ModelTypes types;
+  private final JavaNames names;
+
+  public JavaTranslator(ModelTypes types, JavaNames names) {
+    this.types = types;
+    this.names = names;
+  }
+
+  /** The Java for a valid expression; an invalid one has nothing to translate. */
+  public Translation translate(CheckedExpression checked) {
+    return translate(
+        checked.ast().orElseThrow(), checked.scope().names().keySet(), givesJson(checked.site()));
+  }
+
+  /** A Json value may be copied into a Json field, or into a variable (typed Json in turn). */
+  private static boolean givesJson(Site site) {
+    return site.place() == Place.LET
+        || site.target()
+            .map(t -> !t.type().list() && t.celType().kind() == CelKind.DYN)
+            .orElse(false);
+  }
+
+  /**
+   * @param inScope the CEL names the expression may use; macro variables get other Java names
+   * @param jsonResult whether the expression may give a Json value, copied as it is
+   */
+  public Translation translate(CelAbstractSyntaxTree ast, Set<String> inScope, boolean jsonResult) {
+    Session session = new Session(ast, inScope, jsonResult);
+    try {
+      return new Translation.Java(session.root(), session.imports);
+    } catch (Untranslatable e) {
+      int offset = ast.getSource().getPositionsMap().getOrDefault(e.node.id(), 0);
+      return new Translation.NotTranslatable(offset, e.construct, e.hint);
+    } catch (RuntimeException e) {
+      // A tree shape the checker accepts but this translator never met: no Java, and no crash.
+      return new Translation.NotTranslatable(
+          0,
+          "a construct of an unexpected shape",
+          "write it with the constructs listed in the docs");
+    }
+  }
+
+  /** The translation of one expression. */
+  final class Session {
+    private final CelAbstractSyntaxTree ast;
+    private final Map<Long, CelExpr> byId = new HashMap<>();
+    private final Set<String> taken = new HashSet<>(TAKEN);
+    private final Deque<Map.Entry<String, String>> lambdas = new ArrayDeque<>();
+    final Set<String> imports = new TreeSet<>();
+    private final JavaCalls calls;
+    private final boolean jsonResult;
+
+    Session(CelAbstractSyntaxTree ast, Set<String> inScope, boolean jsonResult) {
+      this.ast = ast;
+      this.jsonResult = jsonResult;
+      AstNodes.all(ast.getExpr()).forEach(n -> byId.put(n.id(), n));
+      inScope.forEach(n -> taken.add(names.variable(n)));
+      taken.add(names.runtime());
+      this.calls = new JavaCalls(this, names.runtime());
+    }
+
+    String root() {
+      CelExpr root = ast.getExpr();
+      if (jsonResult && type(root).kind() == CelKind.DYN) {
+        // A Json value copied as it is: the one use of a Json value the Java can follow.
+        if (root.getKind() == CelExpr.ExprKind.Kind.SELECT && !root.select().testOnly()) {
+          return select(root);
+        }
+        if (root.getKind() == CelExpr.ExprKind.Kind.IDENT) {
+          return ident(root.ident().name());
+        }
+      }
+      return java(root);
+    }
+
+    CelType type(CelExpr node) {
+      return ast.getType(node.id()).orElse(SimpleType.DYN);
+    }
+
+    void use(String qualifiedClass) {
+      imports.add(qualifiedClass);
+    }
+
+    String java(CelExpr node) {
+      CelType type = type(node);
+      if (!JavaTypes.isFixed(type) && !isEmptyList(node)) {
+        throw new Untranslatable(node, JavaTypes.unfixed(type), JavaTypes.unfixedHint(type));
+      }
+      return switch (node.getKind()) {
+        case CONSTANT -> constant(node);
+        case IDENT -> ident(node.ident().name());
+        case SELECT -> node.select().testOnly() ? has(node) : select(node);
+        case CALL -> calls.call(node);
+        case LIST -> list(node);
+        case COMPREHENSION -> macro(node);
+        default ->
+            throw new Untranslatable(
+                node, "a map or message literal", "use fields of the model instead");
+      };
+    }
+
+    private boolean isEmptyList(CelExpr node) {
+      return node.getKind() == CelExpr.ExprKind.Kind.LIST && node.list().elements().isEmpty();
+    }
+
+    private String constant(CelExpr node) {
+      CelConstant constant = node.constant();
+      return switch (constant.getKind()) {
+        case BOOLEAN_VALUE -> Boolean.toString(constant.booleanValue());
+        case INT64_VALUE -> JavaLiterals.integer(constant.int64Value());
+        case DOUBLE_VALUE -> JavaLiterals.decimal(constant.doubleValue());
+        case STRING_VALUE -> JavaLiterals.string(constant.stringValue());
+        case UINT64_VALUE ->
+            throw new Untranslatable(node, "an unsigned number", "write the number without `u`");
+        case BYTES_VALUE ->
+            throw new Untranslatable(node, "a bytes literal", "write a string without `b`");
+        default ->
+            throw new Untranslatable(
+                node, "`null`", "test whether a field has a value with `has(x.field)`");
+      };
+    }
+
+    private String ident(String name) {
+      for (Map.Entry<String, String> lambda : lambdas) {
+        if (lambda.getKey().equals(name)) {
+          return lambda.getValue();
+        }
+      }
+      return names.variable(name);
+    }
+
+    private ModelStruct struct(CelExpr node, String what) {
+      Optional<ModelStruct> struct = types.struct(type(node));
+      if (struct.isEmpty()) {
+        throw new Untranslatable(
+            node, what + " of " + JavaTypes.unfixed(type(node)), JavaTypes.unfixedHint(type(node)));
+      }
+      return struct.get();
+    }
+
+    /** {@code x.f} is the record accessor {@code x.f()}; enum values read as their names. */
+    private String select(CelExpr node) {
+      CelExpr operand = node.select().operand();
+      String field = node.select().field();
+      ModelStruct struct = struct(operand, "a field");
+      String access = java(operand) + "." + field + "()";
+      Optional<Field> declared = struct.field(field);
+      boolean isEnum =
+          declared.isPresent()
+              && types.index().kindOf(declared.get().type(), struct.owner())
+                  == ModelIndex.TypeKind.ENUM;
+      if (!isEnum) {
+        return access;
+      }
+      return declared.get().type().list()
+          ? access + ".stream().map(Enum::name).toList()"
+          : access + ".name()";
+    }
+
+    /** An absent value is {@code null} in the generated records. */
+    private String has(CelExpr node) {
+      CelExpr operand = node.select().operand();
+      struct(operand, "`has()` on a field");
+      return "(" + java(operand) + "." + node.select().field() + "() != null)";
+    }
+
+    private String list(CelExpr node) {
+      use("java.util.List");
+      return node.list().elements().stream()
+          .map(this::java)
+          .collect(Collectors.joining(", ", "List.of(", ")"));
+    }
+
+    /** The macros become streams; their variable gets a Java name no other name has. */
+    private String macro(CelExpr node) {
+      CelExpr call = ast.getSource().getMacroCalls().get(node.id());
+      if (call == null || call.getKind() != CelExpr.ExprKind.Kind.CALL) {
+        throw new Untranslatable(node, "a comprehension", "use `exists`, `all`, `filter` or `map`");
+      }
+      String macro = call.call().function();
+      List<CelExpr> args = call.call().args().stream().map(this::resolve).toList();
+      CelExpr range = node.comprehension().iterRange();
+      if (type(range).kind() != CelKind.LIST) {
+        throw new Untranslatable(node, "`" + macro + "` over a map", "use it on a list");
+      }
+      String variable = node.comprehension().iterVar();
+      String javaName = fresh(variable);
+      String stream = java(range) + ".stream()";
+      lambdas.push(Map.entry(variable, javaName));
+      try {
+        String lambda = javaName + " -> ";
+        return switch (macro) {
+          case "exists" -> stream + ".anyMatch(" + lambda + java(args.get(1)) + ")";
+          case "all" -> stream + ".allMatch(" + lambda + java(args.get(1)) + ")";
+          case "exists_one" ->
+              "(" + stream + ".filter(" + lambda + java(args.get(1)) + ").count() == 1L)";
+          case "filter" -> stream + ".filter(" + lambda + java(args.get(1)) + ").toList()";
+          case "map" ->
+              args.size() == 3
+                  ? stream
+                      + ".filter("
+                      + lambda
+                      + java(args.get(1))
+                      + ").map("
+                      + lambda
+                      + java(args.get(2))
+                      + ").toList()"
+                  : stream + ".map(" + lambda + java(args.get(1)) + ").toList()";
+          default ->
+              throw new Untranslatable(
+                  node, "the macro `" + macro + "`", "use `exists`, `all`, `filter` or `map`");
+        };
+      } finally {
+        lambdas.pop();
+        taken.remove(javaName);
+      }
+    }
+
+    /** Macro calls keep nested macros as references by id; the checked tree has the nodes. */
+    private CelExpr resolve(CelExpr arg) {
+      return byId.getOrDefault(arg.id(), arg);
+    }
+
+    private String fresh(String variable) {
+      String name = variable;
+      for (int n = 2; taken.contains(name); n++) {
+        name = variable + n;
+      }
+      taken.add(name);
+      return name;
+    }
+  }
+}

@@ -1,0 +1,57 @@
+package dev.tracepaper.validate.rules;
+
+import dev.cel.common.types.CelKind;
+import dev.tracepaper.expr.CheckedExpression;
+import dev.tracepaper.expr.CheckedExpressions;
+import dev.tracepaper.expr.ExpressionChecker;
+import dev.tracepaper.expr.JavaNames;
+import dev.tracepaper.expr.JavaTranslator;
+import dev.tracepaper.expr.Scope;
+import dev.tracepaper.expr.Translation;
+import dev.tracepaper.model.ModelIndex;
+import dev.tracepaper.validate.Reporter;
+import dev.tracepaper.validate.Rule;
+
+/**
+ * A valid CEL expression using a construct that has no Java translation (a map, a Json value in a
+ * computation, a function outside the supported set): generation would have no code for it.
+ */
+public final class UntranslatableExpression implements Rule {
+
+  @Override
+  public void check(ModelIndex model, Reporter report) {
+    CheckedExpressions checked = ExpressionChecker.checked(model);
+    JavaTranslator translator = new JavaTranslator(checked.types(), JavaNames.plain());
+    checked
+        .valid()
+        .filter(UntranslatableExpression::knowsItsNames)
+        .forEach(
+            expression -> {
+              if (translator.translate(expression) instanceof Translation.NotTranslatable problem) {
+                report(checked, expression, problem, report);
+              }
+            });
+  }
+
+  /**
+   * A root name typed {@code dyn} stands for a model element that is unknown (an event of a
+   * misspelt aggregate): another rule reports that, and the expression is translated once it is
+   * fixed.
+   */
+  private static boolean knowsItsNames(CheckedExpression expression) {
+    return expression.scope().names().entrySet().stream()
+        .noneMatch(e -> Scope.ROOTS.contains(e.getKey()) && e.getValue().kind() == CelKind.DYN);
+  }
+
+  private static void report(
+      CheckedExpressions checked,
+      CheckedExpression expression,
+      Translation.NotTranslatable problem,
+      Reporter report) {
+    report.error(
+        checked.locator().locateCodePoint(expression.expression(), problem.offset()),
+        "%s uses %s, which generated code cannot compute."
+            .formatted(expression.site().subject(), problem.construct()),
+        problem.hint());
+  }
+}

@@ -1,0 +1,331 @@
+package dev.tracepaper.expr;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
+
+import dev.cel.common.CelAbstractSyntaxTree;
+import dev.cel.common.types.CelType;
+import dev.cel.common.types.SimpleType;
+import dev.cel.extensions.CelExtensions;
+import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelFunctionBinding;
+import dev.cel.runtime.CelRuntime;
+import dev.cel.runtime.CelRuntimeFactory;
+import dev.tracepaper.model.Aggregate;
+import dev.tracepaper.model.ModelIndex;
+import dev.tracepaper.validate.ValidationReport;
+import dev.tracepaper.validate.Validator;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The translation keeps the meaning: each expression of {@link #TABLE} is translated, compiled and
+ * run on seeded-random inputs, and gives what dev.cel's interpreter gives on the same inputs (both
+ * an error, or equal values). Set {@code -Dtranslate.seed=N} to replay a run.
+ */
+class JavaTranslatorTest {
+
+  private static final String MODEL =
+      """
+      tracepaper: 1
+      app:
+        name: shop
+        package: com.example.shop
+        auth: {default: authenticated, roles: [clerk]}
+      enums:
+        Status: [OPEN, CLOSED]
+      aggregates:
+        Order:
+          key: orderId
+          fields:
+            orderId: String
+            total: Int
+            price: Float
+            paid: Boolean
+            status: Status
+            placedOn: Date
+            placedAt: DateTime
+            tags: '[String]'
+            counts: '[Int]'
+            lines: {type: '[Line]', key: lineId}
+            note: String
+          entities:
+            Line: {lineId: String, qty: Int, label: String}
+      """;
+
+  /** CEL text, each a construct the translator supports. */
+  static final List<String> TABLE =
+      List.of(
+          // literals, with escapes the Java source must carry exactly
+          "'caf\\u00e9 \"q\" \\\\ \\n\\t\\r \u2603 \uD83D\uDE00 \\u0001' + s",
+          "42",
+          "-7 + n",
+          "2.5 * state.price",
+          "[1, 2, 3]",
+          // arithmetic: Int overflow and division by zero are errors in both
+          "state.total + n",
+          "state.total - n",
+          "state.total * n",
+          "state.total / n",
+          "state.total % n",
+          "-state.total",
+          "-state.price + state.price / 2.0",
+          "s + state.orderId",
+          "state.tags + [s]",
+          // comparisons
+          "state.total < n",
+          "state.total >= n",
+          "state.price > 1.5",
+          "s < state.orderId",
+          "state.orderId >= s",
+          "state.total == n",
+          "state.total != 5",
+          "state.counts[0] == n",
+          "state.price == 0.5",
+          "state.orderId == s",
+          "'a' == state.orderId",
+          "state.paid == true",
+          "state.paid != (n > 0)",
+          "state.counts == [1, 2]",
+          "state.status == 'OPEN'",
+          "state.status != 'CLOSED'",
+          "state.placedOn < today",
+          "state.placedOn >= today",
+          "state.placedOn == today",
+          "state.placedAt > now",
+          "state.placedAt <= now",
+          "state.placedAt != now",
+          // logic
+          "state.paid && n > 0",
+          "state.paid || !(n > 0)",
+          "state.paid ? state.total : n",
+          // in, size, has, index
+          "s in state.tags",
+          "n in state.counts",
+          "state.status in ['OPEN']",
+          "'clerk' in user.roles",
+          "size(state.tags)",
+          "state.counts.size()",
+          "size(s)",
+          "s.size()",
+          "has(state.note)",
+          "!has(state.note) || state.note == ''",
+          "has(state.note) ? state.note : 'none'",
+          "state.counts[0]",
+          "state.counts[1] + state.counts[n]",
+          "state.lines[0].qty",
+          // macros
+          "state.counts.exists(c, c > n)",
+          "state.counts.all(c, c >= 0)",
+          "state.counts.exists_one(c, c == n)",
+          "state.counts.filter(c, c > 0)",
+          "state.counts.map(c, c * 2)",
+          "state.counts.map(c, c > 0, c + 1)",
+          "state.lines.map(l, l.label)",
+          "state.lines.filter(l, l.qty > n).size()",
+          "state.lines.exists(l, state.tags.exists(t, t == l.label))",
+          "state.counts.exists(c, state.counts.all(c, c > 0))",
+          "state.counts.exists(s, s == n)",
+          // strings extension
+          "s.lowerAscii()",
+          "s.upperAscii()",
+          "s.trim()",
+          "s.replace('a', 'b')",
+          "s.split(',')",
+          "state.tags.join(',')",
+          "state.tags.join()",
+          "s.contains('a')",
+          "s.startsWith('a')",
+          "s.endsWith('b')",
+          "s.matches('^[a-c]+$')",
+          "matches(s, 'b')",
+          "s.substring(1)",
+          "s.substring(0, 1)",
+          "s.indexOf('b')",
+          "s.indexOf('a', 1)",
+          "s.lastIndexOf('a')",
+          "s.charAt(0)",
+          // conversions
+          "int(state.price)",
+          "int('12') + n",
+          "int(s)",
+          "int(state.placedAt)",
+          "double(n)",
+          "double('2.5')",
+          "string(n)",
+          "string(state.paid)",
+          "string(state.placedOn)",
+          "string(state.placedAt)",
+          // Tracepaper's own functions
+          "size(uuid()) == 36",
+          "addDays(state.placedOn, n % 1000)",
+          "addDays(today, 7) > state.placedOn",
+          "addSeconds(state.placedAt, n % 100000)",
+          "user.name == state.orderId",
+          // odd corners
+          "state.paid ? state.tags : []",
+          "s.replace('', '-')",
+          "state.counts.map(c, double(c) / 2.0)",
+          "'a' + s < s + 'b'",
+          "state.lines.exists_one(l, l.label == s)",
+          "state.lines[0] == state.lines[size(state.lines) - 1]",
+          "state.total < 2.5 && state.price >= 1");
+
+  private static final int RUNS = 25;
+
+  @TempDir static Path folder;
+
+  private static ModelTypes types;
+  private static Map<String, CelType> scope;
+
+  @BeforeAll
+  static void model() throws Exception {
+    Files.writeString(folder.resolve("app.yaml"), MODEL);
+    ValidationReport report = new Validator(List.of()).validate(List.of(folder), folder);
+    types = new ModelTypes(new ModelIndex(report.model()));
+    Aggregate order = report.model().aggregates().get(0);
+    scope = new LinkedHashMap<>();
+    scope.put("state", types.state(order));
+    scope.put("user", types.user());
+    scope.put("now", SimpleType.TIMESTAMP);
+    scope.put("today", ModelTypes.DATE);
+    scope.put("n", SimpleType.INT);
+    scope.put("s", SimpleType.STRING);
+  }
+
+  private static CelAbstractSyntaxTree check(CheckerSession session, String text) {
+    CheckerSession.Parsed parsed = session.parse(text);
+    assertWithMessage("parse %s: %s", text, parsed.errors()).that(parsed.ast()).isPresent();
+    CheckerSession.Checked checked = session.check(parsed.ast().get(), scope);
+    assertWithMessage("check %s: %s", text, checked.errors()).that(checked.errors()).isEmpty();
+    return checked.ast().orElseThrow();
+  }
+
+  @Test
+  void translationsComputeWhatCelComputes() throws Exception {
+    long seed = Long.getLong("translate.seed", System.nanoTime());
+    System.out.println("JavaTranslatorTest seed: " + seed + " (-Dtranslate.seed=" + seed + ")");
+    CheckerSession session = new CheckerSession(new ModelTypeProvider(types));
+    JavaTranslator translator = new JavaTranslator(types, JavaNames.plain());
+    JavaHarness harness = new JavaHarness(types);
+    String parameters =
+        scope.entrySet().stream()
+            .map(e -> harness.parameterType(e.getValue()) + " " + e.getKey())
+            .collect(Collectors.joining(", "));
+    List<CelAbstractSyntaxTree> asts = new ArrayList<>();
+    TreeSet<String> imports = new TreeSet<>();
+    StringBuilder methods = new StringBuilder();
+    for (int i = 0; i < TABLE.size(); i++) {
+      CelAbstractSyntaxTree ast = check(session, TABLE.get(i));
+      asts.add(ast);
+      Translation translation = translator.translate(ast, scope.keySet(), false);
+      assertWithMessage("translate %s", TABLE.get(i))
+          .that(translation)
+          .isInstanceOf(Translation.Java.class);
+      Translation.Java java = (Translation.Java) translation;
+      imports.addAll(java.imports());
+      methods.append(
+          "  public static Object t%d(%s) {%n    return %s;%n  }%n"
+              .formatted(i, parameters, java.code()));
+    }
+    String source = harness.source("Table", new ArrayList<>(imports), methods.toString());
+    ClassLoader loader =
+        JavaHarness.compile(
+            Map.of("Table", source, JavaNames.RUNTIME, JavaHarness.runtimeSource()));
+    Class<?> table = loader.loadClass("Table");
+    CelRuntime runtime = runtime();
+    RandomInputs values = new RandomInputs(types, new Random(seed), loader);
+    int compared = 0;
+    for (int run = 0; run < RUNS; run++) {
+      Map<String, Object> cel = values.celInputs();
+      Object[] java =
+          scope.keySet().stream().map(n -> values.toJava(scope.get(n), cel.get(n))).toArray();
+      for (int i = 0; i < TABLE.size(); i++) {
+        Object expected = celResult(runtime, asts.get(i), cel);
+        Object actual = javaResult(table, i, java);
+        assertWithMessage(
+                "%s on %s (seed %s)\nJava: %s",
+                TABLE.get(i),
+                cel,
+                seed,
+                source.lines().filter(l -> l.contains("return")).skip(i).findFirst().orElse(""))
+            .that(actual)
+            .isEqualTo(expected);
+        compared++;
+      }
+    }
+    assertThat(TABLE.size()).isAtLeast(40);
+    System.out.println(
+        "JavaTranslatorTest: " + TABLE.size() + " expressions, " + compared + " comparisons");
+  }
+
+  private static CelRuntime runtime() {
+    return CelRuntimeFactory.standardCelRuntimeBuilder()
+        .setOptions(CheckerSession.OPTIONS)
+        .addLibraries(CelExtensions.strings())
+        .addFunctionBindings(
+            CelFunctionBinding.from(
+                "uuid", List.of(), args -> java.util.UUID.randomUUID().toString()),
+            CelFunctionBinding.from(
+                "addDays_date_int", LocalDate.class, Long.class, (d, n) -> d.plusDays(n)),
+            CelFunctionBinding.from(
+                "addSeconds_timestamp_int", Instant.class, Long.class, (t, n) -> t.plusSeconds(n)),
+            CelFunctionBinding.from("string_date", LocalDate.class, LocalDate::toString),
+            CelFunctionBinding.from(
+                "less_date", LocalDate.class, LocalDate.class, (a, b) -> a.isBefore(b)),
+            CelFunctionBinding.from(
+                "less_equals_date", LocalDate.class, LocalDate.class, (a, b) -> !a.isAfter(b)),
+            CelFunctionBinding.from(
+                "greater_date", LocalDate.class, LocalDate.class, (a, b) -> a.isAfter(b)),
+            CelFunctionBinding.from(
+                "greater_equals_date", LocalDate.class, LocalDate.class, (a, b) -> !a.isBefore(b)))
+        .build();
+  }
+
+  private static Object celResult(
+      CelRuntime runtime, CelAbstractSyntaxTree ast, Map<String, Object> inputs) {
+    try {
+      return normal(runtime.createProgram(ast).eval(inputs));
+    } catch (CelEvaluationException e) {
+      if (System.getProperty("translate.debug") != null) {
+        System.out.println(e.getMessage());
+      }
+      return "error";
+    }
+  }
+
+  private static Object javaResult(Class<?> table, int i, Object[] inputs) throws Exception {
+    Method method =
+        java.util.Arrays.stream(table.getMethods())
+            .filter(m -> m.getName().equals("t" + i))
+            .findFirst()
+            .orElseThrow();
+    try {
+      return normal(method.invoke(null, inputs));
+    } catch (InvocationTargetException e) {
+      return "error";
+    }
+  }
+
+  /** One form for both sides: plain lists. */
+  private static Object normal(Object value) {
+    if (value instanceof List<?> list) {
+      return list.stream().map(JavaTranslatorTest::normal).toList();
+    }
+    return value;
+  }
+}
