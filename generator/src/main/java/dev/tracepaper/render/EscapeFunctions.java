@@ -1,0 +1,69 @@
+package dev.tracepaper.render;
+
+import freemarker.template.SimpleScalar;
+import freemarker.template.TemplateMethodModelEx;
+import freemarker.template.TemplateModelException;
+import freemarker.template.TemplateScalarModel;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The {@link Escapes} as FreeMarker functions, shared by every template: {@code
+ * ${javaString(description)}}, {@code ${javadoc(description)}} or {@code ${javadoc(description, "
+ * * ")}}, {@code ${graphqlString(x)}}, {@code ${yamlString(x)}}, {@code ${jsonString(x)}}, {@code
+ * ${jsString(x)}}. Each takes exactly one string (javadoc: an optional line prefix too); a
+ * number, a missing value or anything else is a template error.
+ */
+final class EscapeFunctions {
+
+  /** The line prefix {@code javadoc(text)} uses: a comment at column 0 or inside a class. */
+  static final String DEFAULT_JAVADOC_PREFIX = " * ";
+
+  private EscapeFunctions() {}
+
+  static Map<String, TemplateMethodModelEx> all() {
+    return Map.of(
+        "javaString", unary("javaString", Escapes::javaString),
+        "graphqlString", unary("graphqlString", Escapes::graphqlString),
+        "yamlString", unary("yamlString", Escapes::yamlString),
+        "jsonString", unary("jsonString", Escapes::jsonString),
+        "jsString", unary("jsString", Escapes::jsString),
+        "javadoc", EscapeFunctions::javadoc);
+  }
+
+  private static TemplateMethodModelEx unary(String name, Function<String, String> escape) {
+    return arguments -> {
+      if (arguments.size() != 1) {
+        throw new TemplateModelException(
+            name + " takes exactly one argument, got " + arguments.size());
+      }
+      return new SimpleScalar(escape.apply(string(name, arguments.get(0))));
+    };
+  }
+
+  private static Object javadoc(List<?> arguments) throws TemplateModelException {
+    if (arguments.isEmpty() || arguments.size() > 2) {
+      throw new TemplateModelException(
+          "javadoc takes the text and an optional line prefix, got "
+              + arguments.size()
+              + " arguments");
+    }
+    String prefix =
+        arguments.size() == 2 ? string("javadoc", arguments.get(1)) : DEFAULT_JAVADOC_PREFIX;
+    return new SimpleScalar(Escapes.javadoc(string("javadoc", arguments.get(0)), prefix));
+  }
+
+  private static String string(String function, Object argument) throws TemplateModelException {
+    if (argument instanceof TemplateScalarModel scalar) {
+      String text = scalar.getAsString();
+      if (text != null) {
+        return text;
+      }
+    }
+    throw new TemplateModelException(
+        function
+            + " needs a string, got "
+            + (argument == null ? "nothing" : argument.getClass().getSimpleName()));
+  }
+}
