@@ -7,6 +7,7 @@ import freemarker.template.TemplateScalarModel;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The {@link Escapes} as FreeMarker functions, shared by every template: {@code
@@ -38,7 +39,8 @@ final class EscapeFunctions {
         throw new TemplateModelException(
             name + " takes exactly one argument, got " + arguments.size());
       }
-      return new SimpleScalar(escape.apply(string(name, arguments.get(0))));
+      String text = string(name, arguments.get(0));
+      return new SimpleScalar(escaped(name, () -> escape.apply(text)));
     };
   }
 
@@ -51,7 +53,18 @@ final class EscapeFunctions {
     }
     String prefix =
         arguments.size() == 2 ? string("javadoc", arguments.get(1)) : DEFAULT_JAVADOC_PREFIX;
-    return new SimpleScalar(Escapes.javadoc(string("javadoc", arguments.get(0)), prefix));
+    String text = string("javadoc", arguments.get(0));
+    return new SimpleScalar(escaped("javadoc", () -> Escapes.javadoc(text, prefix)));
+  }
+
+  /** Text that cannot be escaped (an unpaired surrogate) is a template error at its place. */
+  private static String escaped(String function, Supplier<String> escape)
+      throws TemplateModelException {
+    try {
+      return escape.get();
+    } catch (IllegalArgumentException e) {
+      throw new TemplateModelException(function + ": " + e.getMessage(), e);
+    }
   }
 
   private static String string(String function, Object argument) throws TemplateModelException {
