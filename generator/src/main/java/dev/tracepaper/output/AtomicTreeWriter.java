@@ -26,13 +26,13 @@ import java.util.stream.Stream;
  *
  * <ol>
  *   <li>Recover from an interrupted run (see {@link #recover}).
- *   <li>Refuse, changing nothing, if {@code out} holds a file the writer did not write (no
- *       marker, or a file the marker does not list).
+ *   <li>Refuse, changing nothing, if {@code out} holds a file the writer did not write (no marker,
+ *       or a file the marker does not list).
  *   <li>Write the marker {@value #MARKER}, then every file, into the sibling {@code
  *       .<out>.tracepaper-new}; fsync every file and folder.
  *   <li>Rename {@code out} to the sibling {@code .<out>.tracepaper-old}, rename the staging folder
- *       to {@code out} (both {@code ATOMIC_MOVE}, i.e. rename(2) within one file system), fsync
- *       the parent, delete the old tree.
+ *       to {@code out} (both {@code ATOMIC_MOVE}, i.e. rename(2) within one file system), fsync the
+ *       parent, delete the old tree.
  * </ol>
  *
  * <p>Between the two renames {@code out} does not exist for a moment: no portable call swaps two
@@ -108,10 +108,10 @@ public final class AtomicTreeWriter {
 
   /**
    * Finishes or undoes an interrupted run. A leftover {@code -old} tree with no {@code out} means
-   * the run died between its two renames: the previous tree goes back into place. A leftover
-   * {@code -old} beside {@code out} means it died after the swap: the old tree is deleted. A
-   * leftover staging folder is always deleted (it may be incomplete). Each leftover is touched
-   * only if it is empty or carries the marker, i.e. if this writer made it.
+   * the run died between its two renames: the previous tree goes back into place. A leftover {@code
+   * -old} beside {@code out} means it died after the swap: the old tree is deleted. A leftover
+   * staging folder is always deleted (it may be incomplete). Each leftover is touched only if it
+   * carries the marker or holds no file, i.e. if this writer made it.
    */
   static void recover(Path out, Path old, Path staging) throws IOException {
     if (Files.exists(old, LinkOption.NOFOLLOW_LINKS)) {
@@ -229,12 +229,20 @@ public final class AtomicTreeWriter {
   private static void requireOwnedLeftover(Path folder) throws IOException {
     boolean ours =
         Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)
-            && (isEmpty(folder)
-                || Files.isRegularFile(folder.resolve(MARKER), LinkOption.NOFOLLOW_LINKS));
+            && (Files.isRegularFile(folder.resolve(MARKER), LinkOption.NOFOLLOW_LINKS)
+                || holdsNoFile(folder));
     if (!ours) {
       throw new OutputRefusedException(
-          folder + " looks like a leftover of an interrupted run but was not written by Tracepaper;"
+          folder
+              + " looks like a leftover of an interrupted run but was not written by Tracepaper;"
               + " remove or rename it");
+    }
+  }
+
+  /** Only (nested) empty folders: a staging folder whose run died before its marker was written. */
+  private static boolean holdsNoFile(Path folder) throws IOException {
+    try (Stream<Path> entries = Files.walk(folder)) {
+      return entries.allMatch(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS));
     }
   }
 
@@ -244,14 +252,26 @@ public final class AtomicTreeWriter {
     }
   }
 
-  /** Deletes a tree this writer made; symbolic links are deleted, never followed. */
+  /**
+   * Deletes a tree this writer made; symbolic links are deleted, never followed. The marker goes
+   * last, so a folder left half-deleted by a crash still carries it and the next run may finish the
+   * job.
+   */
   private static void deleteOwned(Path root) throws IOException {
     if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
+    Path markerFolder = root.resolve(MARKER_FOLDER);
     Files.walkFileTree(
         root,
         new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path folder, BasicFileAttributes attributes) {
+            return folder.equals(markerFolder)
+                ? FileVisitResult.SKIP_SUBTREE
+                : FileVisitResult.CONTINUE;
+          }
+
           @Override
           public FileVisitResult visitFile(Path file, BasicFileAttributes attributes)
               throws IOException {
@@ -265,10 +285,15 @@ public final class AtomicTreeWriter {
             if (failure != null) {
               throw failure;
             }
-            Files.delete(folder);
+            if (!folder.equals(root)) {
+              Files.delete(folder);
+            }
             return FileVisitResult.CONTINUE;
           }
         });
+    Files.deleteIfExists(root.resolve(MARKER));
+    Files.deleteIfExists(markerFolder);
+    Files.delete(root);
   }
 
   /** Makes a folder's entries durable; a no-op where folders cannot be opened (Windows). */

@@ -9,9 +9,9 @@ import java.util.regex.Pattern;
  * One file of a generated tree: a relative path with {@code /} separators and its bytes. The path
  * is checked where the value is built, so no generated path can leave the output folder or be
  * unwritable on Windows or macOS: relative, no empty, {@code .} or {@code ..} segment, no
- * backslash, no control character, none of {@code <>:"|?*}, no segment ending in a dot or space,
- * no Windows device name ({@code CON}, {@code nul.txt}, {@code COM1}, ...), and nothing below
- * {@value AtomicTreeWriter#MARKER_FOLDER}/, which the writer keeps for itself.
+ * backslash, no control character, none of {@code <>:"|?*}, no segment ending in a dot or space, no
+ * Windows device name ({@code CON}, {@code nul.txt}, {@code COM1}, ...), and nothing below {@value
+ * AtomicTreeWriter#MARKER_FOLDER}/, which the writer keeps for itself.
  */
 public record GeneratedFile(String relativePath, byte[] content) {
 

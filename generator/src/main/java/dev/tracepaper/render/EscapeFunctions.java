@@ -11,10 +11,10 @@ import java.util.function.Supplier;
 
 /**
  * The {@link Escapes} as FreeMarker functions, shared by every template: {@code
- * ${javaString(description)}}, {@code ${javadoc(description)}} or {@code ${javadoc(description, "
- * * ")}}, {@code ${graphqlString(x)}}, {@code ${yamlString(x)}}, {@code ${jsonString(x)}}, {@code
- * ${jsString(x)}}. Each takes exactly one string (javadoc: an optional line prefix too); a
- * number, a missing value or anything else is a template error.
+ * ${javaString(description)}}, {@code ${javadoc(description)}} or {@code ${javadoc(description, " *
+ * ")}}, {@code ${graphqlString(x)}}, {@code ${yamlString(x)}}, {@code ${jsonString(x)}}, {@code
+ * ${jsString(x)}}. Each takes exactly one string (javadoc: an optional line prefix too); a number,
+ * a missing value or anything else is a template error.
  */
 final class EscapeFunctions {
 

@@ -1,18 +1,18 @@
 package dev.tracepaper.render;
 
+import java.util.Locale;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns any text of the model into a literal or fragment that means exactly that text where it
- * lands in generated code. Each function is total on well-formed Unicode text and rejects text
- * with an unpaired surrogate (which no UTF-8 file can hold) with an {@link
- * IllegalArgumentException}.
+ * lands in generated code. Each function is total on well-formed Unicode text and rejects text with
+ * an unpaired surrogate (which no UTF-8 file can hold) with an {@link IllegalArgumentException}.
  *
  * <p>One policy for all targets: printable characters, non-ASCII included, are kept as written
  * (generated files are UTF-8), so a German or Arabic description stays readable; characters a
  * reader cannot see (controls, line and paragraph separators, bidirectional and other format
- * characters, see {@link #isInvisible}) are escaped, so generated code holds no hidden text.
- * JSON is the one exception: it is written by Jackson, which escapes controls only. See
+ * characters, see {@link #isInvisible}) are escaped, so generated code holds no hidden text. JSON
+ * is the one exception: it is written by Jackson, which escapes controls only. See
  * docs/templates.md for the guarantees and why commons-text's escapers are not used.
  */
 public final class Escapes {
@@ -24,10 +24,10 @@ public final class Escapes {
 
   /**
    * A Java string literal, quotes included. ASCII controls use named or three-digit octal escapes,
-   * never {@code \}{@code u} escapes: javac turns those into characters before it lexes, so one
-   * for a line feed, quote or backslash would end or break the literal. Invisible non-ASCII
-   * characters use {@code \}{@code u} escapes, which are safe because none of them is a line
-   * terminator, quote or backslash.
+   * never {@code \}{@code u} escapes: javac turns those into characters before it lexes, so one for
+   * a line feed, quote or backslash would end or break the literal. Invisible non-ASCII characters
+   * use {@code \}{@code u} escapes, which are safe because none of them is a line terminator, quote
+   * or backslash.
    */
   public static String javaString(String text) {
     requireWellFormed(text);
@@ -67,7 +67,10 @@ public final class Escapes {
    * {@code >}; every {@code @} (a block tag at a line start, an inline tag after a brace); a slash
    * after an asterisk (it would end the comment); every backslash (javac reads {@code \}{@code u}
    * escapes inside comments too, so {@code \}{@code u002a/} would end it and a malformed one is a
-   * compile error); and invisible characters, as numeric character references.
+   * compile error); and invisible characters, as numeric character references. Control characters
+   * other than tab and line breaks cannot appear in HTML at all, even as references: they are
+   * shown, not kept (see {@link #controlPicture}), the one place where the output is not the exact
+   * text. A comment is for its reader.
    */
   public static String javadoc(String text, String linePrefix) {
     requireWellFormed(text);
@@ -89,8 +92,12 @@ public final class Escapes {
         }
         default -> {
           int cp = text.codePointAt(i);
-          if (c != '\t' && isInvisible(cp)) {
-            out.append("&#x").append(Integer.toHexString(cp).toUpperCase()).append(';');
+          if (c == '\t') {
+            out.append(c);
+          } else if (Character.getType(cp) == Character.CONTROL) {
+            out.append(controlPicture(cp));
+          } else if (isInvisible(cp)) {
+            out.append("&#x").append(Integer.toHexString(cp).toUpperCase(Locale.ROOT)).append(';');
           } else {
             out.appendCodePoint(cp);
           }
@@ -102,10 +109,10 @@ public final class Escapes {
   }
 
   /**
-   * A GraphQL string value (usable as a description), quotes included. Block strings are not
-   * used: they strip common indentation and blank lines, so they cannot carry every text exactly.
-   * Escapes follow the GraphQL specification; invisible characters use {@code \}{@code u} escapes
-   * (a surrogate pair for those beyond the BMP), which also keeps the schema within the older
+   * A GraphQL string value (usable as a description), quotes included. Block strings are not used:
+   * they strip common indentation and blank lines, so they cannot carry every text exactly. Escapes
+   * follow the GraphQL specification; invisible characters use {@code \}{@code u} escapes (a
+   * surrogate pair for those beyond the BMP), which also keeps the schema within the older
    * specification's source characters that AppSync may follow.
    */
   public static String graphqlString(String text) {
@@ -114,9 +121,9 @@ public final class Escapes {
 
   /**
    * A JavaScript string literal in double quotes (for AppSync JS resolvers). Line and paragraph
-   * separators are escaped (they ended string literals before ES2019); backticks and {@code $}
-   * need no escape inside a double-quoted literal. Do not put model text inside a template
-   * literal: concatenate {@code jsString} values instead.
+   * separators are escaped (they ended string literals before ES2019); backticks and {@code $} need
+   * no escape inside a double-quoted literal. Do not put model text inside a template literal:
+   * concatenate {@code jsString} values instead.
    */
   public static String jsString(String text) {
     return cStyle(text);
@@ -156,6 +163,18 @@ public final class Escapes {
     return out.append('"').toString();
   }
 
+  /**
+   * How a comment shows a control character, which HTML cannot hold even as a character reference:
+   * the Unicode control picture for C0 controls and DEL (U+2400 to U+2421), the replacement
+   * character for C1 controls.
+   */
+  static char controlPicture(int control) {
+    if (control < 0x20) {
+      return (char) (0x2400 + control);
+    }
+    return control == 0x7f ? '\u2421' : '\uFFFD';
+  }
+
   /** A JSON string, quotes included, as Jackson writes it (RFC 8259). */
   public static String jsonString(String text) {
     requireWellFormed(text);
@@ -163,9 +182,8 @@ public final class Escapes {
   }
 
   /**
-   * Whether a reader cannot see the character: controls (Cc), format characters (Cf: bidi
-   * controls, zero-width characters, the byte-order mark), line and paragraph separators, and
-   * surrogates.
+   * Whether a reader cannot see the character: controls (Cc), format characters (Cf: bidi controls,
+   * zero-width characters, the byte-order mark), line and paragraph separators, and surrogates.
    */
   static boolean isInvisible(int codePoint) {
     int type = Character.getType(codePoint);

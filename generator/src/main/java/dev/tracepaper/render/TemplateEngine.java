@@ -29,8 +29,8 @@ import java.util.TimeZone;
  * and column.
  *
  * <p>No auto-escaping: one engine renders Java, GraphQL, YAML, JSON and JavaScript, and no single
- * output format fits them all. Templates escape every model string explicitly with the function
- * for where it lands; names reach templates already converted to valid identifiers (naming/).
+ * output format fits them all. Templates escape every model string explicitly with the function for
+ * where it lands; names reach templates already converted to valid identifiers (naming/).
  */
 public final class TemplateEngine {
 
@@ -49,8 +49,8 @@ public final class TemplateEngine {
   }
 
   /**
-   * Templates from {@code overrideFolder} where it has them, else from the class path, so a
-   * project can replace single templates.
+   * Templates from {@code overrideFolder} where it has them, else from the class path, so a project
+   * can replace single templates.
    */
   public static TemplateEngine withOverrides(Path overrideFolder) throws IOException {
     return new TemplateEngine(
@@ -61,8 +61,8 @@ public final class TemplateEngine {
   }
 
   /**
-   * Renders {@code templateName} (a path below {@code templates/}, e.g. {@code "pom.xml.ftl"})
-   * with {@code dataModel} (a record, a map, ...) as its root.
+   * Renders {@code templateName} (a path below {@code templates/}, e.g. {@code "pom.xml.ftl"}) with
+   * {@code dataModel} (a record, a map, ...) as its root.
    */
   public String render(String templateName, Object dataModel) throws TemplateFailure {
     try {
@@ -112,6 +112,7 @@ public final class TemplateEngine {
     // Strict: errors stop rendering, reach the caller once, and are not logged by FreeMarker.
     c.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
     c.setLogTemplateExceptions(false);
+    c.setAttemptExceptionReporter((exception, environment) -> {});
     c.setWrapUncheckedExceptions(true);
     c.setFallbackOnNullLoopVariable(false);
     // Deterministic: no locale-, zone- or file-name-dependent behaviour.

@@ -197,6 +197,22 @@ class AtomicTreeWriterTest {
     assertThat(Files.readString(lookalike.resolve("keep.txt"), UTF_8)).isEqualTo("mine");
   }
 
+  @Test
+  void leftoversOfACrashDuringCleanupAreFinishedByTheNextRun() throws IOException {
+    Path out = parent.resolve("out");
+    new AtomicTreeWriter().write(out, SECOND);
+    // A previous tree half-deleted (marker last, so it is still there) and a staging folder that
+    // died before its marker was written.
+    Path old = Files.createDirectories(AtomicTreeWriter.sibling(out, "old").resolve(".tracepaper"));
+    Files.writeString(old.resolve("generated"), "# marker\nsrc/x\n", UTF_8);
+    Files.createDirectories(AtomicTreeWriter.sibling(out, "old").resolve("src/main"));
+    Files.writeString(AtomicTreeWriter.sibling(out, "old").resolve("src/main/x"), "x", UTF_8);
+    Files.createDirectories(AtomicTreeWriter.sibling(out, "new").resolve(".tracepaper"));
+    new AtomicTreeWriter().write(out, FIRST);
+    assertHolds(out, FIRST);
+    assertNoLeftovers();
+  }
+
   private static Map<String, String> expected(FileTree tree) {
     Map<String, String> files = new TreeMap<>();
     for (GeneratedFile file : tree.files()) {
@@ -210,8 +226,7 @@ class AtomicTreeWriterTest {
     found.remove(AtomicTreeWriter.MARKER);
     assertThat(found).isEqualTo(expected(tree));
     for (GeneratedFile file : tree.files()) {
-      assertThat(Files.readAllBytes(folder.resolve(file.relativePath())))
-          .isEqualTo(file.content());
+      assertThat(Files.readAllBytes(folder.resolve(file.relativePath()))).isEqualTo(file.content());
     }
   }
 

@@ -68,7 +68,8 @@ class DataEscapesTest {
   void jsonStringsParseBackExactly() {
     List<String> literals = HostileText.ALL.stream().map(Escapes::jsonString).toList();
     List<String> parsed =
-        JSON.readValue("[" + String.join(",", literals) + "]", new TypeReference<List<String>>() {});
+        JSON.readValue(
+            "[" + String.join(",", literals) + "]", new TypeReference<List<String>>() {});
     assertThat(parsed).containsExactlyElementsIn(HostileText.ALL).inOrder();
   }
 
