@@ -1,5 +1,6 @@
 package dev.tracepaper.output;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
@@ -25,6 +26,11 @@ public record GeneratedFile(String relativePath, byte[] content) {
       throw new IllegalArgumentException("generated file " + relativePath + " has no content");
     }
     content = content.clone();
+  }
+
+  /** A text file, encoded as UTF-8 (every generated text file is). */
+  public static GeneratedFile text(String relativePath, String text) {
+    return new GeneratedFile(relativePath, text.getBytes(StandardCharsets.UTF_8));
   }
 
   @Override

@@ -5,8 +5,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns any text of the model into a literal or fragment that means exactly that text where it
- * lands in generated code. Each function is total on well-formed Unicode text and rejects text with
- * an unpaired surrogate (which no UTF-8 file can hold) with an {@link IllegalArgumentException}.
+ * lands in generated code (a comment shows control characters rather than holding them: see {@link
+ * #javadoc}). Each function is total on well-formed Unicode text and rejects text with an unpaired
+ * surrogate (which no UTF-8 file can hold) with an {@link IllegalArgumentException}.
  *
  * <p>One policy for all targets: printable characters, non-ASCII included, are kept as written
  * (generated files are UTF-8), so a German or Arabic description stays readable; characters a

@@ -101,6 +101,12 @@ class GeneratedFileTest {
     }
   }
 
+  @Test
+  void textFilesAreUtf8() {
+    assertThat(GeneratedFile.text("a.md", "Caf\u00E9").content())
+        .isEqualTo("Caf\u00E9".getBytes(UTF_8));
+  }
+
   static GeneratedFile file(String path, String text) {
     return new GeneratedFile(path, text.getBytes(UTF_8));
   }
