@@ -1,9 +1,12 @@
 package dev.tracepaper.render;
 
 import freemarker.template.SimpleScalar;
+import freemarker.template.TemplateBooleanModel;
 import freemarker.template.TemplateMethodModelEx;
 import freemarker.template.TemplateModelException;
+import freemarker.template.TemplateNumberModel;
 import freemarker.template.TemplateScalarModel;
+import freemarker.template.TemplateSequenceModel;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -74,9 +77,19 @@ final class EscapeFunctions {
         return text;
       }
     }
-    throw new TemplateModelException(
-        function
-            + " needs a string, got "
-            + (argument == null ? "nothing" : argument.getClass().getSimpleName()));
+    throw new TemplateModelException(function + " needs a string, got " + kind(argument));
+  }
+
+  private static String kind(Object argument) {
+    if (argument == null || argument instanceof TemplateScalarModel) {
+      return "nothing";
+    } else if (argument instanceof TemplateNumberModel) {
+      return "a number";
+    } else if (argument instanceof TemplateBooleanModel) {
+      return "a boolean";
+    } else if (argument instanceof TemplateSequenceModel) {
+      return "a list";
+    }
+    return "a " + argument.getClass().getSimpleName();
   }
 }

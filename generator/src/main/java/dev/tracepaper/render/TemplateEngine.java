@@ -89,11 +89,28 @@ public final class TemplateEngine {
               nameOr(e.getTemplateSourceName(), templateName),
               line == null ? 0 : line,
               column == null ? 0 : column,
-              e.getMessageWithoutStackTop().strip()),
+              concise(e)),
           e);
     } catch (IOException e) {
       throw new TemplateFailure(new TemplateError(templateName, 0, 0, e.toString()), e);
     }
+  }
+
+  /**
+   * FreeMarker's message without its "Tip:" paragraphs; for an exception thrown by Java code, the
+   * message names that exception too.
+   */
+  private static String concise(TemplateException e) {
+    String message = e.getMessageWithoutStackTop();
+    int tips = message.indexOf("\n----");
+    message = (tips >= 0 ? message.substring(0, tips) : message).strip();
+    Throwable cause = e.getCause();
+    if (cause != null
+        && !(cause instanceof TemplateException)
+        && !message.contains(String.valueOf(cause.getMessage()))) {
+      message = message + "\nCaused by: " + cause;
+    }
+    return message;
   }
 
   private static String nameOr(String name, String fallback) {
