@@ -8,7 +8,6 @@ import freemarker.core.ParseException;
 import freemarker.core.PlainTextOutputFormat;
 import freemarker.core.TemplateClassResolver;
 import freemarker.template.Configuration;
-import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
@@ -145,10 +144,7 @@ public final class TemplateEngine {
     c.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
     c.setAPIBuiltinEnabled(false);
     // With incompatible improvements >= 2.3.33, record components read as `book.title`.
-    DefaultObjectWrapperBuilder wrapper = new DefaultObjectWrapperBuilder(FREEMARKER_BEHAVIOUR);
-    wrapper.setExposeFields(false);
-    wrapper.setForceLegacyNonListCollections(false);
-    c.setObjectWrapper(wrapper.build());
+    c.setObjectWrapper(new StableOrderObjectWrapper(FREEMARKER_BEHAVIOUR));
     try {
       for (Map.Entry<String, ?> function : EscapeFunctions.all().entrySet()) {
         c.setSharedVariable(function.getKey(), function.getValue());

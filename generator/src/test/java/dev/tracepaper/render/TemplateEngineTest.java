@@ -115,6 +115,29 @@ class TemplateEngineTest {
   }
 
   @Test
+  void collectionsWhoseOrderChangesBetweenRunsAreRefused() throws TemplateFailure {
+    Map<String, Object> unstable = new java.util.HashMap<>(Map.of("a", 1, "b", 2));
+    for (Object items : List.of(unstable, Map.of("a", 1, "b", 2), java.util.Set.of(1, 2))) {
+      TemplateError error =
+          assertThrows(
+                  TemplateFailure.class,
+                  () -> engine.render("test/list-items.ftl", Map.of("items", items)))
+              .error();
+      assertThat(error.message()).contains("whose order changes from run to run");
+      assertThat(error.line()).isEqualTo(1);
+    }
+    Map<String, Integer> ordered = new java.util.LinkedHashMap<>();
+    ordered.put("b", 2);
+    ordered.put("a", 1);
+    assertThat(engine.render("test/list-items.ftl", Map.of("items", ordered))).isEqualTo("b a \n");
+    assertThat(
+            engine.render("test/list-items.ftl", Map.of("items", new java.util.TreeMap<>(ordered))))
+        .isEqualTo("a b \n");
+    assertThat(engine.render("test/list-items.ftl", Map.of("items", List.of("x", "y"))))
+        .isEqualTo("x y \n");
+  }
+
+  @Test
   void aMissingTemplateIsAnError() {
     TemplateError error = failure("test/no-such.ftl").error();
     assertThat(error.templateName()).isEqualTo("test/no-such.ftl");
