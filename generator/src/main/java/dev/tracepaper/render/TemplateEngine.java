@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
+import java.util.TreeMap;
 
 /**
  * FreeMarker, configured once for generating code: templates from the class path folder {@code
@@ -67,7 +68,7 @@ public final class TemplateEngine {
     try {
       Template template = configuration.getTemplate(templateName);
       StringWriter out = new StringWriter();
-      template.process(dataModel, out);
+      template.process(stableRoot(dataModel), out);
       return out.toString();
     } catch (TemplateNotFoundException e) {
       throw new TemplateFailure(
@@ -110,6 +111,16 @@ public final class TemplateEngine {
       message = message + "\nCaused by: " + cause;
     }
     return message;
+  }
+
+  /** A root map is only looked up, never listed: any map will do, in a stable order. */
+  private static Object stableRoot(Object dataModel) {
+    if (dataModel instanceof Map<?, ?> map) {
+      Map<String, Object> sorted = new TreeMap<>();
+      map.forEach((key, value) -> sorted.put(String.valueOf(key), value));
+      return sorted;
+    }
+    return dataModel;
   }
 
   private static String nameOr(String name, String fallback) {

@@ -135,6 +135,9 @@ class TemplateEngineTest {
         .isEqualTo("a b \n");
     assertThat(engine.render("test/list-items.ftl", Map.of("items", List.of("x", "y"))))
         .isEqualTo("x y \n");
+    // The root may be any map: it is looked up, never listed.
+    assertThat(engine.render("test/list-items.ftl", Map.of("items", List.of("z"), "a", 1, "b", 2)))
+        .isEqualTo("z \n");
   }
 
   @Test
