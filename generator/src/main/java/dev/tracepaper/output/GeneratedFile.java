@@ -1,0 +1,101 @@
+package dev.tracepaper.output;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * One file of a generated tree: a relative path with {@code /} separators and its bytes. The path
+ * is checked where the value is built, so no generated path can leave the output folder or be
+ * unwritable on Windows or macOS: relative, no empty, {@code .} or {@code ..} segment, no
+ * backslash, no control character, none of {@code <>:"|?*}, no segment ending in a dot or space, no
+ * Windows device name ({@code CON}, {@code nul.txt}, {@code COM1}, ...), and nothing below {@value
+ * AtomicTreeWriter#MARKER_FOLDER}/, which the writer keeps for itself.
+ */
+public record GeneratedFile(String relativePath, byte[] content) {
+
+  private static final Pattern DEVICE_NAME =
+      Pattern.compile("(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\\..*)?");
+  private static final Set<Character> FORBIDDEN = Set.of('<', '>', ':', '"', '|', '?', '*', '\\');
+
+  public GeneratedFile {
+    checkPath(relativePath);
+    if (content == null) {
+      throw new IllegalArgumentException("generated file " + relativePath + " has no content");
+    }
+    content = content.clone();
+  }
+
+  /** A text file, encoded as UTF-8 (every generated text file is). */
+  public static GeneratedFile text(String relativePath, String text) {
+    return new GeneratedFile(relativePath, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Override
+  public byte[] content() {
+    return content.clone();
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof GeneratedFile that
+        && relativePath.equals(that.relativePath)
+        && Arrays.equals(content, that.content);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * relativePath.hashCode() + Arrays.hashCode(content);
+  }
+
+  @Override
+  public String toString() {
+    return "GeneratedFile[" + relativePath + ", " + content.length + " bytes]";
+  }
+
+  static void checkPath(String path) {
+    if (path == null || path.isEmpty()) {
+      throw invalid(path, "it is empty");
+    }
+    if (path.startsWith("/")) {
+      throw invalid(path, "it is absolute; paths are relative to the output folder");
+    }
+    for (int i = 0; i < path.length(); i++) {
+      char c = path.charAt(i);
+      if (c < 0x20 || c == 0x7f) {
+        throw invalid(path, String.format("it holds the control character U+%04X", (int) c));
+      }
+      if (FORBIDDEN.contains(c)) {
+        throw invalid(path, "it holds `" + c + "`, which Windows does not allow in file names");
+      }
+    }
+    for (String segment : path.split("/", -1)) {
+      checkSegment(path, segment);
+    }
+    if (path.equals(AtomicTreeWriter.MARKER_FOLDER)
+        || path.startsWith(AtomicTreeWriter.MARKER_FOLDER + "/")) {
+      throw invalid(path, AtomicTreeWriter.MARKER_FOLDER + "/ is kept for the writer's marker");
+    }
+  }
+
+  private static void checkSegment(String path, String segment) {
+    if (segment.isEmpty()) {
+      throw invalid(path, "it has an empty segment");
+    }
+    if (segment.equals(".") || segment.equals("..")) {
+      throw invalid(path, "it has a `" + segment + "` segment");
+    }
+    if (segment.endsWith(".") || segment.endsWith(" ")) {
+      throw invalid(path, "segment `" + segment + "` ends in a dot or space");
+    }
+    if (DEVICE_NAME.matcher(segment.toLowerCase(Locale.ROOT)).matches()) {
+      throw invalid(path, "`" + segment + "` is a reserved device name on Windows");
+    }
+  }
+
+  private static IllegalArgumentException invalid(String path, String why) {
+    return new IllegalArgumentException("invalid generated file path `" + path + "`: " + why);
+  }
+}

@@ -1,0 +1,15 @@
+package dev.tracepaper.render;
+
+/**
+ * Why a template could not be rendered: the template's name, where in it (1-based line and column;
+ * 0 when unknown, e.g. a missing template), and FreeMarker's message without its stack of template
+ * frames.
+ */
+public record TemplateError(String templateName, int line, int column, String message) {
+
+  /** {@code name:line:column: message}, the form the CLI prints. */
+  @Override
+  public String toString() {
+    return templateName + ":" + line + ":" + column + ": " + message;
+  }
+}

@@ -1,0 +1,1 @@
+${javaString(book.broken)}

@@ -1,0 +1,3 @@
+line one
+line two ${book.title}
+line three ${book.subtitle}

@@ -1,0 +1,1 @@
+<#assign e = "freemarker.template.utility.Execute"?new()>${e("id")}

@@ -1,0 +1,3 @@
+line one
+  <#iff book.title == "x">
+three

@@ -1,0 +1,2 @@
+ok
+  ${javaString(book.pages)}
