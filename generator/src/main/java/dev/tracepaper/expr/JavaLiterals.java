@@ -1,37 +1,18 @@
 package dev.tracepaper.expr;
 
+import dev.tracepaper.text.Escapes;
+
 /** Java source text for CEL constants. */
 final class JavaLiterals {
 
   private JavaLiterals() {}
 
   /**
-   * A Java string literal holding exactly {@code value}. Everything outside printable ASCII is
-   * written as a {@code \\u} escape of its UTF-16 unit (line breaks, quotes and backslashes as
-   * their short escapes, since a {@code \\u000a} would end the line before the compiler reads it).
+   * A Java string literal holding exactly {@code value}, as the templates write theirs ({@link
+   * Escapes#javaString}); refuses text with an unpaired surrogate, which no Java source can hold.
    */
   static String string(String value) {
-    StringBuilder out = new StringBuilder(value.length() + 2).append('"');
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        case '\b' -> out.append("\\b");
-        case '\f' -> out.append("\\f");
-        default -> {
-          if (c < 0x20 || c > 0x7e) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    return out.append('"').toString();
+    return Escapes.javaString(value);
   }
 
   static String integer(long value) {

@@ -8,6 +8,7 @@ import dev.cel.common.types.CelType;
 import dev.cel.common.types.SimpleType;
 import dev.tracepaper.model.Field;
 import dev.tracepaper.model.ModelIndex;
+import dev.tracepaper.naming.Reserved;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -18,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Turns a checked CEL expression into one Java 21 expression, so the generated code runs no CEL
@@ -26,77 +28,19 @@ import java.util.stream.Collectors;
  */
 public final class JavaTranslator {
 
+  /**
+   * Names a macro variable must not take: Java's keywords, the contextual ones that cannot name a
+   * variable everywhere, and the classes translated code names by their simple name.
+   */
   private static final Set<String> TAKEN =
-      Set.of(
-          "abstract",
-          "assert",
-          "boolean",
-          "break",
-          "byte",
-          "case",
-          "catch",
-          "char",
-          "class",
-          "const",
-          "continue",
-          "default",
-          "do",
-          "double",
-          "else",
-          "enum",
-          "extends",
-          "final",
-          "finally",
-          "float",
-          "for",
-          "goto",
-          "if",
-          "implements",
-          "import",
-          "instanceof",
-          "int",
-          "interface",
-          "long",
-          "native",
-          "new",
-          "package",
-          "private",
-          "protected",
-          "public",
-          "return",
-          "short",
-          "static",
-          "strictfp",
-          "super",
-          "switch",
-          "synchronized",
-          "this",
-          "throw",
-          "throws",
-          "transient",
-          "try",
-          "void",
-          "volatile",
-          "while",
-          "true",
-          "false",
-          "null",
-          "var",
-          "yield",
-          "record",
-          "sealed",
-          "permits",
-          "_",
-          "Math",
-          "List",
-          "Objects",
-          "Pattern",
-          "Stream",
-          "Long",
-          "Double",
-          "Boolean",
-          "String",
-          "Enum");
+      Stream.of(
+              Reserved.JAVA_KEYWORDS,
+              Set.of("var", "yield", "record", "sealed", "permits"),
+              Set.of(
+                  "Math", "List", "Objects", "Pattern", "Stream", "Long", "Double", "Boolean",
+                  "String", "Enum"))
+          .flatMap(Set::stream)
+          .collect(Collectors.toUnmodifiableSet());
 
   private final ModelTypes types;
   private final JavaNames names;
@@ -209,7 +153,7 @@ public final class JavaTranslator {
         case BOOLEAN_VALUE -> Boolean.toString(constant.booleanValue());
         case INT64_VALUE -> JavaLiterals.integer(constant.int64Value());
         case DOUBLE_VALUE -> JavaLiterals.decimal(constant.doubleValue());
-        case STRING_VALUE -> JavaLiterals.string(constant.stringValue());
+        case STRING_VALUE -> stringLiteral(node, constant.stringValue());
         case UINT64_VALUE ->
             throw new Untranslatable(node, "an unsigned number", "write the number without `u`");
         case BYTES_VALUE ->
@@ -218,6 +162,17 @@ public final class JavaTranslator {
             throw new Untranslatable(
                 node, "`null`", "test whether a field has a value with `has(x.field)`");
       };
+    }
+
+    private String stringLiteral(CelExpr node, String value) {
+      try {
+        return JavaLiterals.string(value);
+      } catch (IllegalArgumentException unpairedSurrogate) {
+        throw new Untranslatable(
+            node,
+            "a text with half a character (an unpaired surrogate)",
+            "remove the broken character");
+      }
     }
 
     private String ident(String name) {

@@ -1,5 +1,6 @@
 package dev.tracepaper.render;
 
+import dev.tracepaper.text.Escapes;
 import freemarker.template.SimpleScalar;
 import freemarker.template.TemplateBooleanModel;
 import freemarker.template.TemplateMethodModelEx;

@@ -4,6 +4,7 @@ import static com.google.common.truth.Truth.assertThat;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.tracepaper.text.Escapes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

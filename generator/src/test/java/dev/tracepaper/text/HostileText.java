@@ -1,9 +1,9 @@
-package dev.tracepaper.render;
+package dev.tracepaper.text;
 
 import java.util.List;
 
 /** Texts that break naive escaping, shared by the round-trip tests of every target. */
-final class HostileText {
+public final class HostileText {
 
   private HostileText() {}
 

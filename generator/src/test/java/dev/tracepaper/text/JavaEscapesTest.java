@@ -1,4 +1,4 @@
-package dev.tracepaper.render;
+package dev.tracepaper.text;
 
 import static com.google.common.truth.Truth.assertThat;
 import static java.nio.charset.StandardCharsets.UTF_8;

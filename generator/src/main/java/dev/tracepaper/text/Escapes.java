@@ -1,4 +1,4 @@
-package dev.tracepaper.render;
+package dev.tracepaper.text;
 
 import java.util.Locale;
 import tools.jackson.databind.json.JsonMapper;
