@@ -33,13 +33,14 @@ public final class ModelReader {
   public record Result(Model model, List<Diagnostic> diagnostics) {}
 
   public Result read(List<YamlFile> files) {
+    // Files are read independently (in parallel: large models have many files), then merged in
+    // file order, so that "defined twice" always names the earlier file as the first.
+    List<FilePart> parts = files.parallelStream().map(ModelReader::readOne).toList();
     DiagnosticSink sink = new DiagnosticSink();
-    Nodes nodes = new Nodes(sink);
     Builder builder = new Builder();
-    for (YamlFile file : files) {
-      builder.sources.add(file.source());
-      sink.reportAll(file.diagnostics());
-      file.root().ifPresent(root -> readFile(root, file.source(), nodes, builder));
+    for (FilePart part : parts) {
+      sink.reportAll(part.diagnostics());
+      builder.merge(part.builder(), sink);
     }
     Model model =
         new Model(
@@ -53,6 +54,18 @@ public final class ModelReader {
     return new Result(model, sink.diagnostics());
   }
 
+  /** What one file holds, and the problems found in it. */
+  private record FilePart(Builder builder, List<Diagnostic> diagnostics) {}
+
+  private static FilePart readOne(YamlFile file) {
+    DiagnosticSink sink = new DiagnosticSink();
+    Builder builder = new Builder();
+    builder.sources.add(file.source());
+    sink.reportAll(file.diagnostics());
+    file.root().ifPresent(root -> readFile(root, file.source(), new Nodes(sink), builder));
+    return new FilePart(builder, sink.diagnostics());
+  }
+
   private static final class Builder {
     final List<SourceFile> sources = new ArrayList<>();
     final List<PatternDef> patterns = new ArrayList<>();
@@ -61,15 +74,42 @@ public final class ModelReader {
     final List<Aggregate> aggregates = new ArrayList<>();
     final List<View> views = new ArrayList<>();
     App app;
+
+    void merge(Builder file, DiagnosticSink sink) {
+      sources.addAll(file.sources);
+      patterns.addAll(file.patterns);
+      enums.addAll(file.enums);
+      types.addAll(file.types);
+      aggregates.addAll(file.aggregates);
+      views.addAll(file.views);
+      if (file.app != null) {
+        setApp(file.app, sink);
+      }
+    }
+
+    private void setApp(App other, DiagnosticSink sink) {
+      if (app == null) {
+        app = other;
+        return;
+      }
+      sink.report(
+          Diagnostic.error(
+                  "DuplicateName",
+                  other.location(),
+                  "The `app` section is given twice; it was first given at %s."
+                      .formatted(app.location()))
+              .withHint("keep one `app` section, in one file")
+              .withRelated(app.location()));
+    }
   }
 
-  private void readFile(MappingNode root, SourceFile source, Nodes nodes, Builder builder) {
+  private static void readFile(MappingNode root, SourceFile source, Nodes nodes, Builder builder) {
     String what = "a model file";
     nodes.checkKeys(root, TOP_KEYS, what);
     checkVersion(root, source, nodes);
     root.entry("app")
         .flatMap(e -> app(e.value(), e.key().location(), nodes))
-        .ifPresent(app -> setApp(app, builder, nodes));
+        .ifPresent(app -> builder.app = app);
     FieldReader fields = new FieldReader(nodes);
     for (MappingNode.Entry e : section(root, "patterns", nodes)) {
       nodes
@@ -121,21 +161,6 @@ public final class ModelReader {
                           version.get() instanceof ScalarNode s ? s.value() : "a collection"))
               .withHint("write `tracepaper: 1`"));
     }
-  }
-
-  private static void setApp(App app, Builder builder, Nodes nodes) {
-    if (builder.app == null) {
-      builder.app = app;
-      return;
-    }
-    nodes.report(
-        Diagnostic.error(
-                "DuplicateName",
-                app.location(),
-                "The `app` section is given twice; it was first given at %s."
-                    .formatted(builder.app.location()))
-            .withHint("keep one `app` section, in one file")
-            .withRelated(builder.app.location()));
   }
 
   private static List<MappingNode.Entry> section(MappingNode root, String key, Nodes nodes) {
