@@ -27,10 +27,10 @@ import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
- * A seeded-random property test: mutate the example models (delete, duplicate, retype, rename and
- * truncate nodes) and check that validation always ends in exit 0 or 1 with diagnostics, never an
- * internal error or an exception. Each case prints its seed; replay one with {@code
- * -Dproperty.seed=N}, widen with {@code -Dproperty.cases=N}.
+ * A seeded-random property test: mutate the example models (one domain per seed) (delete,
+ * duplicate, retype, rename and truncate nodes) and check that validation always ends in exit 0 or
+ * 1 with diagnostics, never an internal error or an exception. Each case prints its seed; replay
+ * one with {@code -Dproperty.seed=N}, widen with {@code -Dproperty.cases=N}.
  */
 class MutatedModelsPropertyTest {
 
@@ -49,7 +49,7 @@ class MutatedModelsPropertyTest {
   @MethodSource("seeds")
   void everyMutationEndsInAVerdictNeverACrash(long seed) throws IOException {
     Random random = new Random(seed);
-    List<Path> sources = modelFiles();
+    List<Path> sources = modelFiles(EXAMPLES.get(random.nextInt(EXAMPLES.size())));
     Path model = temp.resolve("model");
     Files.createDirectories(model);
     String mutated = "";
@@ -80,8 +80,11 @@ class MutatedModelsPropertyTest {
     }
   }
 
-  private static List<Path> modelFiles() throws IOException {
-    try (Stream<Path> files = Files.list(TestPaths.examples().resolve("library"))) {
+  /** The example domains mutated; each seed picks one. */
+  private static final List<String> EXAMPLES = List.of("library", "clinic", "projects");
+
+  private static List<Path> modelFiles(String example) throws IOException {
+    try (Stream<Path> files = Files.list(TestPaths.examples().resolve(example))) {
       return files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
     }
   }
