@@ -31,35 +31,7 @@ public final class Escapes {
    * or backslash.
    */
   public static String javaString(String text) {
-    requireWellFormed(text);
-    StringBuilder out = new StringBuilder(text.length() + 2).append('"');
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        case '\b' -> out.append("\\b");
-        case '\f' -> out.append("\\f");
-        default -> {
-          if (c < 0x20 || c == 0x7f) {
-            out.append('\\').append((char) ('0' + (c >> 6))).append((char) ('0' + ((c >> 3) & 7)));
-            out.append((char) ('0' + (c & 7)));
-          } else {
-            int cp = text.codePointAt(i);
-            if (isInvisible(cp)) {
-              appendUtf16Escapes(out, cp, "\\u");
-            } else {
-              out.appendCodePoint(cp);
-            }
-            i += Character.charCount(cp) - 1;
-          }
-        }
-      }
-    }
-    return out.append('"').toString();
+    return quoted(text, true);
   }
 
   /**
@@ -216,6 +188,15 @@ public final class Escapes {
   }
 
   private static String cStyle(String text) {
+    return quoted(text, false);
+  }
+
+  /**
+   * A double-quoted literal with C-style short escapes, invisible characters as {@code \}{@code u}
+   * escapes; {@code octalControls} writes ASCII controls as three-digit octal instead (Java, where
+   * a {@code \}{@code u} escape is read before lexing).
+   */
+  private static String quoted(String text, boolean octalControls) {
     requireWellFormed(text);
     StringBuilder out = new StringBuilder(text.length() + 2).append('"');
     for (int i = 0; i < text.length(); i++) {
@@ -229,13 +210,18 @@ public final class Escapes {
         case '\b' -> out.append("\\b");
         case '\f' -> out.append("\\f");
         default -> {
-          int cp = text.codePointAt(i);
-          if (isInvisible(cp)) {
-            appendUtf16Escapes(out, cp, "\\u");
+          if (octalControls && (c < 0x20 || c == 0x7f)) {
+            out.append('\\').append((char) ('0' + (c >> 6))).append((char) ('0' + ((c >> 3) & 7)));
+            out.append((char) ('0' + (c & 7)));
           } else {
-            out.appendCodePoint(cp);
+            int cp = text.codePointAt(i);
+            if (isInvisible(cp)) {
+              appendUtf16Escapes(out, cp, "\\u");
+            } else {
+              out.appendCodePoint(cp);
+            }
+            i += Character.charCount(cp) - 1;
           }
-          i += Character.charCount(cp) - 1;
         }
       }
     }
