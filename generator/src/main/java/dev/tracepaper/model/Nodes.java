@@ -3,6 +3,7 @@ package dev.tracepaper.model;
 import dev.tracepaper.diagnostic.Diagnostic;
 import dev.tracepaper.diagnostic.DiagnosticSink;
 import dev.tracepaper.diagnostic.Suggestions;
+import dev.tracepaper.naming.Case;
 import dev.tracepaper.source.MappingNode;
 import dev.tracepaper.source.ScalarNode;
 import dev.tracepaper.source.SequenceNode;
@@ -178,6 +179,6 @@ final class Nodes {
   }
 
   static String capital(String text) {
-    return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    return Case.capitalize(text);
   }
 }

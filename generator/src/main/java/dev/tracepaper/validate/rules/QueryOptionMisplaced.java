@@ -3,6 +3,7 @@ package dev.tracepaper.validate.rules;
 import dev.tracepaper.model.ModelIndex;
 import dev.tracepaper.model.Query;
 import dev.tracepaper.model.View;
+import dev.tracepaper.naming.Case;
 import dev.tracepaper.validate.Reporter;
 import dev.tracepaper.validate.Rule;
 import java.util.List;
@@ -28,7 +29,8 @@ public final class QueryOptionMisplaced implements Rule {
                       query.name(),
                       query.name().equals("get") ? "one row by the view's key" : "all rows"),
               "give the index query its own name, such as `by%s: {index: %s}`"
-                  .formatted(capital(query.index().get().value()), query.index().get().value()));
+                  .formatted(
+                      Case.capitalize(query.index().get().value()), query.index().get().value()));
         } else if (builtin && query.sort().isPresent()) {
           report.error(
               query.sort().get().location(),
@@ -38,9 +40,5 @@ public final class QueryOptionMisplaced implements Rule {
         }
       }
     }
-  }
-
-  private static String capital(String text) {
-    return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
   }
 }

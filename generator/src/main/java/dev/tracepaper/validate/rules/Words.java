@@ -2,6 +2,8 @@ package dev.tracepaper.validate.rules;
 
 import dev.tracepaper.model.Command;
 import dev.tracepaper.model.Flow;
+import dev.tracepaper.naming.Case;
+import dev.tracepaper.validate.rules.shape.Phrases;
 import java.util.List;
 
 /** Small helpers for writing messages. */
@@ -16,11 +18,11 @@ final class Words {
 
   /** "command `LendBook`", "policy `WithdrawWhenLost`". */
   static String describe(Flow flow) {
-    return "%s `%s`".formatted(kind(flow), flow.name());
+    return Phrases.flow(flow);
   }
 
   static String capital(String text) {
-    return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    return Case.capitalize(text);
   }
 
   /** "`A`", "`A` and `B`", "`A`, `B` and `C`". */
@@ -30,14 +32,6 @@ final class Words {
 
   /** As {@link #quotedList(List)}, joining the last two with {@code conjunction}. */
   static String quotedList(List<String> names, String conjunction) {
-    List<String> quoted = names.stream().map(n -> "`" + n + "`").toList();
-    if (quoted.size() <= 1) {
-      return String.join("", quoted);
-    }
-    return String.join(", ", quoted.subList(0, quoted.size() - 1))
-        + " "
-        + conjunction
-        + " "
-        + quoted.get(quoted.size() - 1);
+    return Phrases.names(names, conjunction);
   }
 }

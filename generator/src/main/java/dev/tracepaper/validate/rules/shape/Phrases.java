@@ -5,8 +5,9 @@ import dev.tracepaper.model.Command;
 import dev.tracepaper.model.Event;
 import dev.tracepaper.model.Flow;
 import dev.tracepaper.model.View;
+import dev.tracepaper.naming.Case;
 import java.util.Collection;
-import java.util.stream.Collectors;
+import java.util.List;
 
 /** How messages name the elements of a model. */
 public final class Phrases {
@@ -31,18 +32,24 @@ public final class Phrases {
   }
 
   public static String capital(String text) {
-    return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    return Case.capitalize(text);
   }
 
   /** "`a`, `b` and `c`" */
   public static String names(Collection<String> names) {
-    java.util.List<String> quoted =
-        names.stream().map(n -> "`" + n + "`").collect(Collectors.toList());
+    return names(names, "and");
+  }
+
+  /** As {@link #names(Collection)}, joining the last two with {@code conjunction}. */
+  public static String names(Collection<String> names, String conjunction) {
+    List<String> quoted = names.stream().map(n -> "`" + n + "`").toList();
     if (quoted.size() <= 1) {
       return String.join("", quoted);
     }
     return String.join(", ", quoted.subList(0, quoted.size() - 1))
-        + " and "
+        + " "
+        + conjunction
+        + " "
         + quoted.get(quoted.size() - 1);
   }
 }
