@@ -198,7 +198,7 @@ public final class JavaTranslator {
       CelExpr operand = node.select().operand();
       String field = node.select().field();
       ModelStruct struct = struct(operand, "a field");
-      String access = java(operand) + "." + field + "()";
+      String access = java(operand) + "." + dev.tracepaper.naming.JavaNames.member(field) + "()";
       Optional<Field> declared = struct.field(field);
       boolean isEnum =
           declared.isPresent()
@@ -216,7 +216,11 @@ public final class JavaTranslator {
     private String has(CelExpr node) {
       CelExpr operand = node.select().operand();
       struct(operand, "`has()` on a field");
-      return "(" + java(operand) + "." + node.select().field() + "() != null)";
+      return "("
+          + java(operand)
+          + "."
+          + dev.tracepaper.naming.JavaNames.member(node.select().field())
+          + "() != null)";
     }
 
     private String list(CelExpr node) {

@@ -1,0 +1,59 @@
+package dev.tracepaper.render.data;
+
+import java.util.List;
+
+/**
+ * An aggregate: its package of domain classes, its command Lambda and its events' source.
+ *
+ * @param name the model name ({@code Book}), also the prefix of its ids in the event store
+ * @param javaPackage the package of its classes ({@code com.example.library.book})
+ * @param stateClass the state record ({@code BookState})
+ * @param eventInterface the sealed interface of its events ({@code BookEvent})
+ * @param aggregateClass the runtime's description of it ({@code BookAggregate})
+ * @param handlerClass the command Lambda handler ({@code BookCommandHandler})
+ * @param handler the handler string of the Lambda function ({@code
+ *     com.example.library.book.BookCommandHandler::handleRequest})
+ * @param functionLogicalId the command function's logical id ({@code BookCommandFunction})
+ * @param dataSourceLogicalId the AppSync data source's logical id ({@code BookCommandDataSource})
+ * @param source the EventBridge source of its events ({@code library.Catalog.Book})
+ * @param snapshotEvery events between snapshots; 0 when it takes none
+ * @param retentionDays days its events are kept; 0 for ever
+ * @param keyMember the state's key component ({@code isbn})
+ * @param fields the state's fields, in model order
+ * @param entities its entities, in model order
+ * @param events its events, in model order
+ * @param commands its commands, in model order
+ * @param policies its policies, in model order
+ * @param description the description, empty when none
+ * @param element how generated file headers name it
+ */
+public record AggregateData(
+    String name,
+    String javaPackage,
+    String stateClass,
+    String eventInterface,
+    String aggregateClass,
+    String handlerClass,
+    String handler,
+    String functionLogicalId,
+    String dataSourceLogicalId,
+    String source,
+    long snapshotEvery,
+    long retentionDays,
+    String keyMember,
+    List<FieldData> fields,
+    List<RecordData> entities,
+    List<EventData> events,
+    List<CommandData> commands,
+    List<PolicyData> policies,
+    String description,
+    String element) {
+
+  public AggregateData {
+    fields = List.copyOf(fields);
+    entities = List.copyOf(entities);
+    events = List.copyOf(events);
+    commands = List.copyOf(commands);
+    policies = List.copyOf(policies);
+  }
+}

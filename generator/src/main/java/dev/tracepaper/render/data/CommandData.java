@@ -1,0 +1,53 @@
+package dev.tracepaper.render.data;
+
+import java.util.List;
+
+/**
+ * A command: its input record, GraphQL mutation, resolver and flow.
+ *
+ * @param name the model name ({@code LendBook})
+ * @param javaClass the input record's simple name
+ * @param mutation the GraphQL mutation field ({@code lendBook})
+ * @param inputType the GraphQL input type ({@code LendBookInput})
+ * @param resolverLogicalId the resolver's logical id ({@code MutationLendBookResolver})
+ * @param resolverFile the resolver's code, relative to the project ({@code
+ *     src/main/resources/resolvers/Mutation.lendBook.js})
+ * @param directives the GraphQL auth directives of the mutation ({@code ""} when the default mode
+ *     applies)
+ * @param roles the roles allowed to run it; empty when any authenticated caller may
+ * @param fields every field of the record, in model order
+ * @param inputFields the fields the API takes (the record's, less those filled by the system)
+ * @param inputReads Java statements reading the fields into locals from {@code input} (an {@code
+ *     Input}) and {@code metadata}
+ * @param inputChecks Java statements checking the constraints of those locals
+ * @param flow its behaviour
+ * @param exampleInput an example input, as GraphQL input object text, for the README
+ * @param description the description, empty when none
+ * @param element how generated file headers name it
+ */
+public record CommandData(
+    String name,
+    String javaClass,
+    String mutation,
+    String inputType,
+    String resolverLogicalId,
+    String resolverFile,
+    String directives,
+    List<String> roles,
+    List<FieldData> fields,
+    List<FieldData> inputFields,
+    List<String> inputReads,
+    List<String> inputChecks,
+    FlowData flow,
+    String exampleInput,
+    String description,
+    String element) {
+
+  public CommandData {
+    roles = List.copyOf(roles);
+    fields = List.copyOf(fields);
+    inputFields = List.copyOf(inputFields);
+    inputReads = List.copyOf(inputReads);
+    inputChecks = List.copyOf(inputChecks);
+  }
+}

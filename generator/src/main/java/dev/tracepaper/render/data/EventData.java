@@ -1,0 +1,33 @@
+package dev.tracepaper.render.data;
+
+import java.util.List;
+
+/**
+ * An event: a record implementing its aggregate's sealed event interface, and how it changes state.
+ *
+ * @param name the model name, also the stored type and the EventBridge detail-type
+ * @param javaClass the record's simple name
+ * @param fields the fields, in model order
+ * @param endsInstance whether its {@code apply} holds {@code deleted: true}
+ * @param newState the Java arguments of the state's constructor after the event, one per state
+ *     field in order, reading the old state {@code state} and the event {@code event}
+ * @param imports the classes the {@code newState} code names by simple name
+ * @param description the description, empty when none
+ * @param element how generated file headers name it
+ */
+public record EventData(
+    String name,
+    String javaClass,
+    List<FieldData> fields,
+    boolean endsInstance,
+    List<String> newState,
+    List<String> imports,
+    String description,
+    String element) {
+
+  public EventData {
+    fields = List.copyOf(fields);
+    newState = List.copyOf(newState);
+    imports = List.copyOf(imports);
+  }
+}

@@ -1,0 +1,67 @@
+package dev.tracepaper.render.data;
+
+import java.util.List;
+
+/**
+ * The behaviour of a command or policy, as Java statements of its flow's {@code decide} method:
+ * {@code let} (in order), {@code rules}, then the events of {@code emits}.
+ *
+ * @param javaClass the flow class ({@code LendBookFlow})
+ * @param inputClass the class of the flow's input: the command record, or for a policy the
+ *     triggering event's record
+ * @param inputQualifiedClass the input class, fully qualified
+ * @param inputVariable {@code command} or {@code event}, as CEL names the input
+ * @param key a Java expression giving the aggregate key from {@code inputVariable} ({@code
+ *     command.isbn()})
+ * @param creates whether it starts a new instance
+ * @param usesToday whether some expression reads {@code today}
+ * @param lets the {@code let} variables
+ * @param rules the rules, in order
+ * @param emits the events, in order: Java expressions constructing each
+ * @param imports the classes the code names by simple name, sorted
+ * @param description the description, empty when none
+ * @param tests the model's given/when/then cases
+ */
+public record FlowData(
+    String javaClass,
+    String inputClass,
+    String inputQualifiedClass,
+    String inputVariable,
+    String key,
+    boolean creates,
+    boolean usesToday,
+    List<LetData> lets,
+    List<RuleData> rules,
+    List<String> emits,
+    List<String> imports,
+    String description,
+    List<TestData> tests) {
+
+  public FlowData {
+    lets = List.copyOf(lets);
+    rules = List.copyOf(rules);
+    emits = List.copyOf(emits);
+    imports = List.copyOf(imports);
+    tests = List.copyOf(tests);
+  }
+
+  /**
+   * A {@code let} variable.
+   *
+   * @param name the Java local
+   * @param javaType its Java type ({@code var} where the type has no short name)
+   * @param value the Java expression
+   * @param source the CEL expression, for a comment
+   */
+  public record LetData(String name, String javaType, String value, String source) {}
+
+  /**
+   * A rule.
+   *
+   * @param condition the Java condition that must hold
+   * @param code the error code as written
+   * @param message the message as written
+   * @param source the CEL expression, for a comment
+   */
+  public record RuleData(String condition, String code, String message, String source) {}
+}

@@ -1,0 +1,29 @@
+package dev.tracepaper.render.data;
+
+/**
+ * A policy: a Lambda triggered by an EventBridge rule, running its flow on its aggregate.
+ *
+ * @param name the model name ({@code WithdrawWhenLost})
+ * @param handlerClass the Lambda handler's simple name ({@code WithdrawWhenLostHandler})
+ * @param handler the handler string of the Lambda function
+ * @param functionLogicalId the function's logical id
+ * @param ruleLogicalId the EventBridge rule's logical id
+ * @param deadLetterQueueLogicalId the dead-letter queue's logical id
+ * @param triggerSource the EventBridge source of the triggering event ({@code library.Lending.Membership})
+ * @param triggerType the triggering event's name (the detail-type)
+ * @param triggerQualifiedClass the triggering event's record, fully qualified
+ * @param flow its behaviour
+ * @param element how generated file headers name it
+ */
+public record PolicyData(
+    String name,
+    String handlerClass,
+    String handler,
+    String functionLogicalId,
+    String ruleLogicalId,
+    String deadLetterQueueLogicalId,
+    String triggerSource,
+    String triggerType,
+    String triggerQualifiedClass,
+    FlowData flow,
+    String element) {}

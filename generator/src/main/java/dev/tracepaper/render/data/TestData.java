@@ -1,0 +1,48 @@
+package dev.tracepaper.render.data;
+
+import java.util.List;
+
+/**
+ * One given/when/then case of the model, as a JUnit test. Values travel as JSON text (through
+ * the generated JSON readers, as in production), written with {@code jsonString} by the template.
+ *
+ * @param name the case's name as written (the test's display name)
+ * @param method the test method's name
+ * @param givenEvents the past events, in order
+ * @param givenState the state the instance starts from, as JSON; empty when events are given
+ * @param when the command's input (for a policy, the triggering event) as JSON
+ * @param callerName the caller's name ({@code as}), or the default test caller
+ * @param callerRoles the caller's roles
+ * @param expectedEvents the events expected, in order; empty when {@code expectsEvents} is false
+ * @param expectsEvents whether the case names the events
+ * @param expectedState the state's named fields as JSON; empty when the case names none
+ * @param expectedError the error code expected; empty when none
+ */
+public record TestData(
+    String name,
+    String method,
+    List<EventJson> givenEvents,
+    String givenState,
+    String when,
+    String callerName,
+    List<String> callerRoles,
+    List<EventJson> expectedEvents,
+    boolean expectsEvents,
+    String expectedState,
+    String expectedError) {
+
+  public TestData {
+    givenEvents = List.copyOf(givenEvents);
+    callerRoles = List.copyOf(callerRoles);
+    expectedEvents = List.copyOf(expectedEvents);
+  }
+
+  /**
+   * An event of a test, as its type and JSON fields.
+   *
+   * @param type the event's name
+   * @param javaClass the event record's simple name
+   * @param json the fields given, as JSON
+   */
+  public record EventJson(String type, String javaClass, String json) {}
+}
