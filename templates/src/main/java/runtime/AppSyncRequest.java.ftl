@@ -46,7 +46,9 @@ public final class AppSyncRequest {
     return objectOrEmpty(event.get("arguments"));
   }
 
-  /** The command input, {@code arguments.input}; empty when missing, so that validation reports it. */
+  /**
+   * The command input, {@code arguments.input}; empty when missing, so that validation reports it.
+   */
   public ObjectNode input() {
     return objectOrEmpty(arguments().get("input"));
   }

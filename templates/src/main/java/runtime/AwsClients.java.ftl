@@ -12,12 +12,12 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
  * handler that touches one during initialization has it in its SnapStart snapshot, and a function
  * never builds a client it does not use.
  *
- * <p>Region: the system property {@code aws.region}, else {@code AWS_REGION} (always set in Lambda),
- * read directly so that the SDK does not search profile files. Endpoints: the SDK's standard
- * {@code AWS_ENDPOINT_URL}, {@code AWS_ENDPOINT_URL_DYNAMODB}, ... variables and their {@code
- * aws.endpointUrl...} system properties apply (a local emulator in tests). Credentials: the SDK's
- * default chain, which under SnapStart reads the container credentials that Lambda refreshes after
- * a restore.
+ * <p>Region: the system property {@code aws.region}, else {@code AWS_REGION} (always set in
+ * Lambda), read directly so that the SDK does not search profile files. Endpoints: the SDK's
+ * standard {@code AWS_ENDPOINT_URL}, {@code AWS_ENDPOINT_URL_DYNAMODB}, ... variables and their
+ * {@code aws.endpointUrl...} system properties apply (a local emulator in tests). Credentials: the
+ * SDK's default chain, which under SnapStart reads the container credentials that Lambda refreshes
+ * after a restore.
  */
 public final class AwsClients {
 

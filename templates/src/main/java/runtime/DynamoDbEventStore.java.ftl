@@ -43,7 +43,8 @@ public final class DynamoDbEventStore implements EventStore {
 
   /** The store of a Lambda function: the shared client and the table {@code EVENT_STORE_TABLE}. */
   public static DynamoDbEventStore fromEnvironment() {
-    return new DynamoDbEventStore(AwsClients.dynamoDb(), AwsClients.environment("EVENT_STORE_TABLE"));
+    return new DynamoDbEventStore(
+        AwsClients.dynamoDb(), AwsClients.environment("EVENT_STORE_TABLE"));
   }
 
   @Override
@@ -167,7 +168,8 @@ public final class DynamoDbEventStore implements EventStore {
    * race (an event version is taken, or another transaction holds one of the items: retry).
    */
   private AppendOutcome whyCancelled(TransactionCanceledException e, String commandId) {
-    List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
+    List<CancellationReason> reasons =
+        e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
     if (commandId != null && !reasons.isEmpty() && CONDITION_FAILED.equals(reasons.get(0).code())) {
       Optional<CommandResult> first = commandResult(reasons.get(0).item());
       return new AppendOutcome.Duplicate(first.or(() -> result(commandId)).orElseThrow(() -> e));

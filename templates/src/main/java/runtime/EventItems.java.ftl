@@ -10,10 +10,10 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The layout of the event-store table (docs/generated-runtime.md). An event item is keyed {@code
- * pk = <Aggregate>#<key>}, {@code sk = version}; an idempotency item {@code pk = Command#<id>},
- * {@code sk = 0}. Payload, snapshot and command result are JSON strings: they round-trip exactly
- * what the aggregate wrote, and the publisher forwards them without converting attribute maps.
+ * The layout of the event-store table (docs/generated-runtime.md). An event item is keyed {@code pk
+ * = <Aggregate>#<key>}, {@code sk = version}; an idempotency item {@code pk = Command#<id>}, {@code
+ * sk = 0}. Payload, snapshot and command result are JSON strings: they round-trip exactly what the
+ * aggregate wrote, and the publisher forwards them without converting attribute maps.
  */
 final class EventItems {
 

@@ -4,7 +4,10 @@ package ${project.runtimePackage};
 
 import java.util.Objects;
 
-/** One failing input field of a {@code VALIDATION} error; {@code field} is a path such as {@code address.city}. */
+/**
+ * One failing input field of a {@code VALIDATION} error; {@code field} is a path such as {@code
+ * address.city}.
+ */
 public record FieldError(String field, String message) {
 
   public FieldError {

@@ -13,9 +13,9 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 
 /**
- * The one Jackson mapper, used for JSON trees only. Records are read and written by generated
- * code field by field, never by reflective data binding: that keeps cold starts short and makes
- * every JSON name visible in the source.
+ * The one Jackson mapper, used for JSON trees only. Records are read and written by generated code
+ * field by field, never by reflective data binding: that keeps cold starts short and makes every
+ * JSON name visible in the source.
  */
 public final class Json {
 

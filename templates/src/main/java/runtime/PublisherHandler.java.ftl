@@ -24,12 +24,12 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
  * the event type, {@code detail} the {@link StoredEvent#toJson() stored event}. Items that are not
  * events (idempotency items) and removals (TTL expiry) are skipped.
  *
- * <p>Records are sent in order, in batches of at most 10 (the PutEvents limit). At the first
- * record EventBridge refuses, the handler stops and reports it and every record after it as
- * failed ({@code batchItemFailures}, with {@code ReportBatchItemFailures} on the event source
- * mapping): Lambda retries from there, so no event is lost and order per shard is kept. Records of
- * that batch after the failed one may then be delivered twice; EventBridge delivery is at least
- * once anyway, and consumers skip versions they have seen.
+ * <p>Records are sent in order, in batches of at most 10 (the PutEvents limit). At the first record
+ * EventBridge refuses, the handler stops and reports it and every record after it as failed ({@code
+ * batchItemFailures}, with {@code ReportBatchItemFailures} on the event source mapping): Lambda
+ * retries from there, so no event is lost and order per shard is kept. Records of that batch after
+ * the failed one may then be delivered twice; EventBridge delivery is at least once anyway, and
+ * consumers skip versions they have seen.
  */
 public final class PublisherHandler implements RequestStreamHandler {
 

@@ -2,6 +2,7 @@
 <@m.header/>
 package ${project.runtimePackage};
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.Objects;
@@ -49,6 +50,7 @@ public record StoredEvent(
     return aggregate + "#" + key;
   }
 
+  /** The JSON form: the {@code detail} of the event on the bus. */
   public ObjectNode toJson() {
     ObjectNode json = Json.object();
     json.put("aggregate", aggregate);
@@ -65,5 +67,23 @@ public record StoredEvent(
     json.put("user", user);
     json.put("source", source);
     return json;
+  }
+
+  /** Reads {@link #toJson()}'s form back, e.g. the {@code detail} a policy handler receives. */
+  public static StoredEvent fromJson(JsonNode json) {
+    JsonNode payload = json.path("payload");
+    JsonNode commandId = json.get("commandId");
+    return new StoredEvent(
+        json.path("aggregate").asText(),
+        json.path("key").asText(),
+        json.path("version").asLong(),
+        json.path("type").asText(),
+        json.path("schemaVersion").asInt(1),
+        payload.isObject() ? (ObjectNode) payload : Json.object(),
+        Instant.parse(json.path("timestamp").asText()),
+        commandId == null || commandId.isNull() ? null : commandId.asText(),
+        json.path("correlationId").asText(),
+        json.path("user").asText(),
+        json.path("source").asText());
   }
 }

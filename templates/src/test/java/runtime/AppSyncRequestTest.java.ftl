@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /** Parses events as AppSync sends them to a Lambda data source, for each auth mode. */
 class AppSyncRequestTest {
 
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T23:59:59Z"), ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-11-25T23:59:59Z"), ZoneOffset.UTC);
 
   /** A mutation by a Cognito user in the group "librarian", as AppSync sends it. */
   private static final String COGNITO =

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The shared clients honour the SDK's standard settings: region, endpoint and credentials from
- * system properties here (their environment variables in Lambda), so nothing in the code points
- * at a particular endpoint.
+ * system properties here (their environment variables in Lambda), so nothing in the code points at
+ * a particular endpoint.
  */
 class AwsClientsTest {
 
@@ -31,8 +31,11 @@ class AwsClientsTest {
       assertTrue(AwsClients.dynamoDb().listTables().tableNames().contains("aws-clients-test"));
       AwsClients.eventBridge().createEventBus(r -> r.name("aws-clients-test"));
       assertTrue(
-          AwsClients.eventBridge().listEventBuses(r -> r.namePrefix("aws-clients")).eventBuses()
-              .stream().anyMatch(bus -> bus.name().equals("aws-clients-test")));
+          AwsClients.eventBridge()
+              .listEventBuses(r -> r.namePrefix("aws-clients"))
+              .eventBuses()
+              .stream()
+              .anyMatch(bus -> bus.name().equals("aws-clients-test")));
     } finally {
       System.clearProperty("aws.region");
       System.clearProperty("aws.endpointUrl");

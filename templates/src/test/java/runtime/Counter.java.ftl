@@ -50,8 +50,7 @@ final class Counter implements AggregateType<Counter.State, Counter.Event> {
   public State apply(State state, Event event) {
     return switch (event) {
       case Created created -> new State(0, 0);
-      case Incremented incremented ->
-          new State(state.total() + incremented.by(), incremented.by());
+      case Incremented incremented -> new State(state.total() + incremented.by(), incremented.by());
       case Deleted deleted -> state;
     };
   }

@@ -64,6 +64,19 @@ class DynamoDbEventStoreTest extends EventStoreContract {
   }
 
   @Test
+  void concurrentCommandsConflictAndRetry() throws Exception {
+    String key = newKey();
+    create(key);
+    REQUESTS.reset();
+
+    long succeeded = incrementConcurrently(key, 20);
+
+    int transactions = REQUESTS.counts().get("TransactWriteItems");
+    assertTrue(transactions > succeeded, "the commands raced: " + REQUESTS.counts());
+    assertEquals(1 + succeeded, store.load(Counter.PLAIN, key).version());
+  }
+
+  @Test
   void aDuplicateIsToldFromTheCancellationWithoutAnotherRead() {
     String key = newKey();
     create(key);
@@ -116,7 +129,8 @@ class DynamoDbEventStoreTest extends EventStoreContract {
   @Test
   void eventItemsHoldTheDocumentedAttributes() {
     String key = newKey();
-    runner(Counter.PLAIN).run(key, true, meta("layout-" + key), state -> List.of(new Counter.Created()));
+    runner(Counter.PLAIN)
+        .run(key, true, meta("layout-" + key), state -> List.of(new Counter.Created()));
 
     Map<String, AttributeValue> item = scan(key).get(0);
     assertEquals("Counter#" + key, item.get("pk").s());
@@ -152,7 +166,8 @@ class DynamoDbEventStoreTest extends EventStoreContract {
             r ->
                 r.tableName(TABLE)
                     .keyConditionExpression("pk = :pk")
-                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("Counter#" + key))))
+                    .expressionAttributeValues(
+                        Map.of(":pk", AttributeValue.fromS("Counter#" + key))))
         .items();
   }
 }

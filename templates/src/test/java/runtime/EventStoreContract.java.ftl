@@ -12,10 +12,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
@@ -65,7 +65,8 @@ abstract class EventStoreContract {
                 meta(null),
                 state -> List.of(new Counter.Incremented(3), new Counter.Incremented(4)));
 
-    assertEquals(new CommandResult(key, 4, List.of("CounterIncremented", "CounterIncremented")), third);
+    assertEquals(
+        new CommandResult(key, 4, List.of("CounterIncremented", "CounterIncremented")), third);
     Loaded<Counter.State> loaded = store().load(Counter.PLAIN, key);
     assertEquals(new Counter.State(9, 4), loaded.state());
     assertEquals(4, loaded.version());
@@ -115,34 +116,46 @@ abstract class EventStoreContract {
   void concurrentCommandsLoseNoEvent() throws Exception {
     String key = newKey();
     create(key);
-    int commands = 20;
-    AtomicLong conflicts = new AtomicLong();
-    List<Future<?>> futures = new ArrayList<>();
-    try (ExecutorService pool = Executors.newFixedThreadPool(commands)) {
-      for (int i = 0; i < commands; i++) {
-        futures.add(
-            pool.submit(
-                () -> {
-                  try {
-                    increment(Counter.PLAIN, key, 1, null);
-                  } catch (CommandError e) {
-                    assertEquals(CommandError.CONFLICT, e.code());
-                    conflicts.incrementAndGet();
-                  }
-                }));
-      }
-      for (Future<?> future : futures) {
-        future.get();
-      }
-    }
 
-    long succeeded = commands - conflicts.get();
+    long succeeded = incrementConcurrently(key, 20);
+
     List<StoredEvent> history = store().history(Counter.PLAIN, key);
     assertEquals(
         LongStream.rangeClosed(1, 1 + succeeded).boxed().toList(),
         history.stream().map(StoredEvent::version).toList());
     assertEquals(succeeded, store().load(Counter.PLAIN, key).state().total());
     assertTrue(succeeded > 0, "no command succeeded");
+  }
+
+  /**
+   * Runs {@code commands} increments of 1 at once, each on its own thread; each succeeds or fails
+   * with {@code CONFLICT}. Answers how many succeeded.
+   */
+  long incrementConcurrently(String key, int commands) throws Exception {
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<Boolean>> outcomes = new ArrayList<>();
+    try (ExecutorService pool = Executors.newFixedThreadPool(commands)) {
+      for (int i = 0; i < commands; i++) {
+        outcomes.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  try {
+                    increment(Counter.PLAIN, key, 1, null);
+                    return true;
+                  } catch (CommandError e) {
+                    assertEquals(CommandError.CONFLICT, e.code());
+                    return false;
+                  }
+                }));
+      }
+      start.countDown();
+      long succeeded = 0;
+      for (Future<Boolean> outcome : outcomes) {
+        succeeded += outcome.get() ? 1 : 0;
+      }
+      return succeeded;
+    }
   }
 
   @Test
@@ -165,10 +178,12 @@ abstract class EventStoreContract {
     String key = newKey();
     String commandId = "create-" + key;
     CommandResult first =
-        runner(Counter.PLAIN).run(key, true, meta(commandId), state -> List.of(new Counter.Created()));
+        runner(Counter.PLAIN)
+            .run(key, true, meta(commandId), state -> List.of(new Counter.Created()));
 
     CommandResult retried =
-        runner(Counter.PLAIN).run(key, true, meta(commandId), state -> List.of(new Counter.Created()));
+        runner(Counter.PLAIN)
+            .run(key, true, meta(commandId), state -> List.of(new Counter.Created()));
 
     assertEquals(first, retried);
     CommandError other = assertThrows(CommandError.class, () -> create(key));

@@ -11,9 +11,9 @@ import java.util.Optional;
 
 /**
  * An {@link EventStore} in memory, for tests that run commands without AWS. Same rules as {@link
- * DynamoDbEventStore}: optimistic appends, idempotency by command id, snapshots, ending events. Events
- * and snapshots are kept as JSON and read back through the aggregate's codecs, so a test also
- * proves that what a command stores can be loaded again.
+ * DynamoDbEventStore}: optimistic appends, idempotency by command id, snapshots, ending events.
+ * Events and snapshots are kept as JSON and read back through the aggregate's codecs, so a test
+ * also proves that what a command stores can be loaded again.
  */
 public final class InMemoryEventStore implements EventStore {
 

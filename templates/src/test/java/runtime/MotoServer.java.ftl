@@ -52,7 +52,8 @@ public final class MotoServer implements ExecutionCondition, BeforeAllCallback {
   private static final String EXECUTABLE = "moto_server";
   private static final Duration STARTUP = Duration.ofSeconds(30);
 
-  private static final String MISSING = EXECUTABLE + " is not on the PATH (pip install 'moto[server]')";
+  private static final String MISSING =
+      EXECUTABLE + " is not on the PATH (pip install 'moto[server]')";
 
   private Running server;
 
@@ -154,8 +155,7 @@ public final class MotoServer implements ExecutionCondition, BeforeAllCallback {
                 .redirectOutput(log.toFile())
                 .start();
         Running running =
-            new Running(
-                process, URI.create("http://127.0.0.1:" + port), new OneRequestAtATime());
+            new Running(process, URI.create("http://127.0.0.1:" + port), new OneRequestAtATime());
         running.awaitListening(port, log);
         return running;
       } catch (IOException e) {

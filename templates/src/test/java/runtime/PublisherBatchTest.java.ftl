@@ -83,8 +83,8 @@ class PublisherBatchTest {
   }
 
   /**
-   * {@code events} events of one counter, with an idempotency item and a TTL removal between
-   * them, as the stream delivers them.
+   * {@code events} events of one counter, with an idempotency item and a TTL removal between them,
+   * as the stream delivers them.
    */
   private static ObjectNode streamEvent(int events) {
     ObjectNode event = Json.object();
@@ -92,8 +92,16 @@ class PublisherBatchTest {
     for (long version = 1; version <= events; version++) {
       StoredEvent stored =
           new StoredEvent(
-              "Counter", "c1", version, "CounterIncremented", 1,
-              Json.object().put("by", 1), EventStoreContract.NOW, null, "corr", "alice",
+              "Counter",
+              "c1",
+              version,
+              "CounterIncremented",
+              1,
+              Json.object().put("by", 1),
+              EventStoreContract.NOW,
+              null,
+              "corr",
+              "alice",
               "sample.Counting.Counter");
       records.add(record("INSERT", sequenceNumber(version), EventItems.eventItem(stored)));
       if (version == 3) {
@@ -102,7 +110,9 @@ class PublisherBatchTest {
                 "INSERT",
                 "command",
                 EventItems.commandItem(
-                    "cmd", "Counter#c1", new CommandResult("c1", 3, List.of("CounterIncremented")))));
+                    "cmd",
+                    "Counter#c1",
+                    new CommandResult("c1", 3, List.of("CounterIncremented")))));
         records.add(record("REMOVE", "removal", Map.of()));
       }
     }

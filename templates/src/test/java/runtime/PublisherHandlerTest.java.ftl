@@ -28,8 +28,8 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * The publisher, end to end on moto_server: commands append events, the table's stream records
- * go through the handler, and the events arrive on the bus, where a rule routes them to a queue.
+ * The publisher, end to end on moto_server: commands append events, the table's stream records go
+ * through the handler, and the events arrive on the bus, where a rule routes them to a queue.
  */
 class PublisherHandlerTest {
 
@@ -44,7 +44,8 @@ class PublisherHandlerTest {
       MOTO.createEventStoreTable(dynamoDb, "publisher-test");
       String queueUrl = routeToQueue(eventBridge, sqs, "sample-bus", "published");
       EventStore store = new DynamoDbEventStore(dynamoDb, "publisher-test");
-      CommandRunner<Counter.State, Counter.Event> runner = new CommandRunner<>(store, Counter.PLAIN);
+      CommandRunner<Counter.State, Counter.Event> runner =
+          new CommandRunner<>(store, Counter.PLAIN);
       Metadata meta = EventStoreContract.meta("publish-1");
       runner.run("c1", true, meta, state -> List.of(new Counter.Created()));
       runner.run(
@@ -57,7 +58,11 @@ class PublisherHandlerTest {
       assertEquals(0, response.path("batchItemFailures").size());
       List<JsonNode> received = receive(sqs, queueUrl, 2);
       assertEquals(2, received.size());
-      JsonNode created = received.stream().filter(e -> e.path("detail").path("version").asLong() == 1).findFirst().orElseThrow();
+      JsonNode created =
+          received.stream()
+              .filter(e -> e.path("detail").path("version").asLong() == 1)
+              .findFirst()
+              .orElseThrow();
       assertEquals("sample.Counting.Counter", created.path("source").asText());
       assertEquals("CounterCreated", created.path("detail-type").asText());
       JsonNode detail = created.path("detail");
@@ -67,8 +72,13 @@ class PublisherHandlerTest {
       assertEquals(meta.correlationId(), detail.path("correlationId").asText());
       assertEquals("alice", detail.path("user").asText());
       assertEquals(EventStoreContract.NOW.toString(), detail.path("timestamp").asText());
-      JsonNode incremented = received.stream().filter(e -> e.path("detail").path("version").asLong() == 2).findFirst().orElseThrow();
+      JsonNode incremented =
+          received.stream()
+              .filter(e -> e.path("detail").path("version").asLong() == 2)
+              .findFirst()
+              .orElseThrow();
       assertEquals(7, incremented.path("detail").path("payload").path("by").asInt());
+      assertEquals("CounterIncremented", StoredEvent.fromJson(incremented.path("detail")).type());
     }
   }
 
@@ -77,17 +87,20 @@ class PublisherHandlerTest {
     eventBridge.createEventBus(r -> r.name(bus));
     String queueUrl = sqs.createQueue(r -> r.queueName(queue)).queueUrl();
     String queueArn =
-        sqs.getQueueAttributes(r -> r.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+        sqs.getQueueAttributes(
+                r -> r.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
             .attributes()
             .get(QueueAttributeName.QUEUE_ARN);
     eventBridge.putRule(
-        r -> r.name("all-counter-events")
-            .eventBusName(bus)
-            .eventPattern("{\"source\":[\"sample.Counting.Counter\"]}"));
+        r ->
+            r.name("all-counter-events")
+                .eventBusName(bus)
+                .eventPattern("{\"source\":[\"sample.Counting.Counter\"]}"));
     eventBridge.putTargets(
-        r -> r.rule("all-counter-events")
-            .eventBusName(bus)
-            .targets(Target.builder().id("queue").arn(queueArn).build()));
+        r ->
+            r.rule("all-counter-events")
+                .eventBusName(bus)
+                .targets(Target.builder().id("queue").arn(queueArn).build()));
     return queueUrl;
   }
 
@@ -104,9 +117,10 @@ class PublisherHandlerTest {
               String iterator =
                   streams
                       .getShardIterator(
-                          r -> r.streamArn(streamArn)
-                              .shardId(shard.shardId())
-                              .shardIteratorType(ShardIteratorType.TRIM_HORIZON))
+                          r ->
+                              r.streamArn(streamArn)
+                                  .shardId(shard.shardId())
+                                  .shardIteratorType(ShardIteratorType.TRIM_HORIZON))
                       .shardIterator();
               records.addAll(streams.getRecords(r -> r.shardIterator(iterator)).records());
             });

@@ -23,7 +23,11 @@ class ResponsesTest {
 
   @Test
   void writesACommandErrorWithItsCode() {
-    String json = write(() -> { throw CommandError.rule("NO_COPIES_LEFT", "No copies left"); });
+    String json =
+        write(
+            () -> {
+              throw CommandError.rule("NO_COPIES_LEFT", "No copies left");
+            });
     assertEquals(
         "{\"error\":{\"type\":\"NO_COPIES_LEFT\",\"message\":\"No copies left\",\"fields\":[]}}",
         json);
@@ -53,7 +57,11 @@ class ResponsesTest {
     String json;
     try {
       System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
-      json = write(() -> { throw new IllegalStateException("secret table name"); });
+      json =
+          write(
+              () -> {
+                throw new IllegalStateException("secret table name");
+              });
     } finally {
       System.setErr(stderr);
     }
