@@ -189,6 +189,12 @@
                integration tests fail instead of skipping when moto_server is missing. -->
           <forkCount>1</forkCount>
           <reuseForks>true</reuseForks>
+          <!-- Unit and integration tests (*IT) alike: the integration tests need only the local
+               emulator, no deployed stack. -->
+          <includes>
+            <include>**/*Test.java</include>
+            <include>**/*IT.java</include>
+          </includes>
         </configuration>
       </plugin>
       <plugin>
