@@ -80,6 +80,14 @@
       <groupId>software.amazon.awssdk</groupId>
       <artifactId>url-connection-client</artifactId>
     </dependency>
+    <!-- The SDK logs through SLF4J 1.7; without a binding it prints a warning at every cold start.
+         The no-op binding says explicitly that SDK logging is off. -->
+    <dependency>
+      <groupId>org.slf4j</groupId>
+      <artifactId>slf4j-nop</artifactId>
+      <version>1.7.36</version>
+      <scope>runtime</scope>
+    </dependency>
     <dependency>
       <groupId>com.amazonaws</groupId>
       <artifactId>aws-lambda-java-core</artifactId>
@@ -189,6 +197,12 @@
                integration tests fail instead of skipping when moto_server is missing. -->
           <forkCount>1</forkCount>
           <reuseForks>true</reuseForks>
+          <!-- Unit and integration tests (*IT) alike: the integration tests need only the local
+               emulator, no deployed stack. -->
+          <includes>
+            <include>**/*Test.java</include>
+            <include>**/*IT.java</include>
+          </includes>
         </configuration>
       </plugin>
       <plugin>

@@ -4,7 +4,7 @@ package ${project.runtimePackage};
 
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.SplittableRandom;
 import java.util.function.Function;
 
 /**
@@ -77,7 +77,9 @@ public final class CommandRunner<S, E> {
   private static void backOff(int attempt) {
     long bound = BACKOFF_MILLIS << (attempt - 1);
     try {
-      Thread.sleep(ThreadLocalRandom.current().nextLong(bound + 1));
+      // Seeded now, not at class initialization: Lambda environments restored from one SnapStart
+      // snapshot must not share a random sequence, or their retries would collide again.
+      Thread.sleep(new SplittableRandom(System.nanoTime()).nextLong(bound + 1));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while retrying a command", e);

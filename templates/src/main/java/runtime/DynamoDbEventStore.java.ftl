@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -125,7 +126,12 @@ public final class DynamoDbEventStore implements EventStore {
       writes.add(putIfAbsent(withExpiry(item, expiresAt), false));
     }
     try {
-      dynamoDb.transactWriteItems(request -> request.transactItems(writes));
+      // The token makes the SDK's own retry of this request (after a timeout, say) idempotent:
+      // without it a retry of a transaction that did commit would look like a conflict, and the
+      // command would run twice.
+      String token = UUID.randomUUID().toString();
+      dynamoDb.transactWriteItems(
+          request -> request.transactItems(writes).clientRequestToken(token));
       return new AppendOutcome.Appended(next.result());
     } catch (TransactionCanceledException e) {
       return whyCancelled(e, meta.commandId());

@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
@@ -73,7 +74,14 @@ public final class PublisherHandler implements RequestStreamHandler {
     ArrayNode failures = response.putArray("batchItemFailures");
     for (int from = 0; from < entries.size(); from += MAX_BATCH) {
       int to = Math.min(from + MAX_BATCH, entries.size());
-      int failed = firstFailed(entries.subList(from, to));
+      int failed;
+      try {
+        failed = firstFailed(entries.subList(from, to));
+      } catch (SdkException e) {
+        // The SDK has retried already; Lambda retries this batch and the rest later.
+        System.err.println("PutEvents failed: " + e);
+        failed = 0;
+      }
       if (failed >= 0) {
         for (String sequenceNumber : sequenceNumbers.subList(from + failed, entries.size())) {
           failures.addObject().put("itemIdentifier", sequenceNumber);

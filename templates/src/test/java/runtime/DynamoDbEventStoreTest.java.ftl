@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 
 /** The DynamoDB event store against moto_server: the shared contract, plus cost and layout. */
 class DynamoDbEventStoreTest extends EventStoreContract {
@@ -74,6 +76,21 @@ class DynamoDbEventStoreTest extends EventStoreContract {
     int transactions = REQUESTS.counts().get("TransactWriteItems");
     assertTrue(transactions > succeeded, "the commands raced: " + REQUESTS.counts());
     assertEquals(1 + succeeded, store.load(Counter.PLAIN, key).version());
+  }
+
+  @Test
+  void eachTransactionCarriesItsOwnIdempotencyToken() {
+    String key = newKey();
+    create(key);
+    increment(Counter.PLAIN, key, 1, null);
+
+    List<String> tokens =
+        REQUESTS.requests(TransactWriteItemsRequest.class).stream()
+            .map(TransactWriteItemsRequest::clientRequestToken)
+            .toList();
+    assertEquals(2, tokens.size());
+    assertEquals(2, new HashSet<>(tokens).size(), "distinct tokens: " + tokens);
+    assertTrue(tokens.stream().allMatch(token -> token != null && !token.isBlank()));
   }
 
   @Test

@@ -114,6 +114,11 @@ public final class InMemoryEventStore implements EventStore {
     stream.add(new Entry(given, type.stateToJson(state)));
   }
 
+  /** The aggregate's events as the aggregate's types, oldest first (for a test's "then"). */
+  public synchronized <E> List<E> events(AggregateType<?, E> type, String key) {
+    return history(type, key).stream().map(event -> decode(type, event)).toList();
+  }
+
   private static <E> E decode(AggregateType<?, E> type, StoredEvent event) {
     return type.eventFromJson(event.type(), event.payload().deepCopy());
   }

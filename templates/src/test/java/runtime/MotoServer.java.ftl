@@ -148,6 +148,7 @@ public final class MotoServer implements ExecutionCondition, BeforeAllCallback {
       try {
         int port = freePort();
         Path log = Files.createTempFile("moto_server", ".log");
+        log.toFile().deleteOnExit();
         Process process =
             new ProcessBuilder(
                     executable.get().toString(), "-H", "127.0.0.1", "-p", Integer.toString(port))

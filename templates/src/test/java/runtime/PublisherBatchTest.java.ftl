@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequest;
@@ -21,7 +22,7 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
 /** Batching, skipping and partial failures of the publisher, with a scripted EventBridge. */
 class PublisherBatchTest {
 
-  /** Accepts every entry, except the one with the given detail-type version. */
+  /** Accepts every entry except the event of version {@code refusedVersion}. */
   private static final class ScriptedBus implements EventBridgeClient {
     final List<List<PutEventsRequestEntry>> batches = new ArrayList<>();
     final long refusedVersion;
@@ -30,9 +31,15 @@ class PublisherBatchTest {
       this.refusedVersion = refusedVersion;
     }
 
+    /** The number (from 1) of the request that fails as a whole; 0 = none. */
+    int failingBatch;
+
     @Override
     public PutEventsResponse putEvents(PutEventsRequest request) {
       batches.add(request.entries());
+      if (batches.size() == failingBatch) {
+        throw SdkClientException.create("connection reset");
+      }
       List<PutEventsResultEntry> results = new ArrayList<>();
       int failed = 0;
       for (PutEventsRequestEntry entry : request.entries()) {
@@ -65,6 +72,19 @@ class PublisherBatchTest {
     assertEquals(List.of(10, 10, 5), bus.batches.stream().map(List::size).toList());
     assertEquals("bus", bus.batches.get(0).get(0).eventBusName());
     assertEquals("CounterIncremented", bus.batches.get(2).get(4).detailType());
+  }
+
+  @Test
+  void reportsEveryEventFromAFailedRequestOn() {
+    ScriptedBus bus = new ScriptedBus(-1);
+    bus.failingBatch = 2;
+    JsonNode response = new PublisherHandler(bus, "bus").publish(streamEvent(25));
+
+    List<String> failed = new ArrayList<>();
+    response.path("batchItemFailures").forEach(f -> failed.add(f.path("itemIdentifier").asText()));
+    assertEquals(15, failed.size());
+    assertEquals(sequenceNumber(11), failed.get(0));
+    assertEquals(sequenceNumber(25), failed.get(14));
   }
 
   @Test

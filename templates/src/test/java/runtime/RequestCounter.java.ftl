@@ -2,17 +2,30 @@
 <@m.header/>
 package ${project.runtimePackage};
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
-/** Counts the HTTP requests an SDK client sends, per operation (retries included). */
+/**
+ * Counts the HTTP requests an SDK client sends, per operation (retries included), and keeps the
+ * requests themselves.
+ */
 final class RequestCounter implements ExecutionInterceptor {
 
   private final Map<String, Integer> counts = new TreeMap<>();
+  private final List<SdkRequest> requests = new ArrayList<>();
+
+  @Override
+  public synchronized void beforeExecution(
+      Context.BeforeExecution context, ExecutionAttributes attributes) {
+    requests.add(context.request());
+  }
 
   @Override
   public synchronized void beforeTransmission(
@@ -24,11 +37,12 @@ final class RequestCounter implements ExecutionInterceptor {
     return new TreeMap<>(counts);
   }
 
-  synchronized int total() {
-    return counts.values().stream().mapToInt(Integer::intValue).sum();
+  synchronized <R extends SdkRequest> List<R> requests(Class<R> type) {
+    return requests.stream().filter(type::isInstance).map(type::cast).toList();
   }
 
   synchronized void reset() {
     counts.clear();
+    requests.clear();
   }
 }
