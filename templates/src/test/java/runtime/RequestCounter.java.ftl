@@ -16,7 +16,7 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
  * Counts the HTTP requests an SDK client sends, per operation (retries included), and keeps the
  * requests themselves.
  */
-final class RequestCounter implements ExecutionInterceptor {
+public final class RequestCounter implements ExecutionInterceptor {
 
   private final Map<String, Integer> counts = new TreeMap<>();
   private final List<SdkRequest> requests = new ArrayList<>();
@@ -33,7 +33,7 @@ final class RequestCounter implements ExecutionInterceptor {
     counts.merge(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME), 1, Integer::sum);
   }
 
-  synchronized Map<String, Integer> counts() {
+  public synchronized Map<String, Integer> counts() {
     return new TreeMap<>(counts);
   }
 
@@ -41,7 +41,7 @@ final class RequestCounter implements ExecutionInterceptor {
     return requests.stream().filter(type::isInstance).map(type::cast).toList();
   }
 
-  synchronized void reset() {
+  public synchronized void reset() {
     counts.clear();
     requests.clear();
   }

@@ -102,6 +102,14 @@ public final class Layout {
           eachAggregate(template, root, outputs, a -> a.aggregateClass());
       case "aggregate/CommandHandler.java.ftl" ->
           eachAggregate(template, root, outputs, a -> a.handlerClass());
+      case "aggregate/CommandHandlerTest.java.ftl" -> {
+        for (AggregateData a : project.aggregates()) {
+          if (!a.handlerExamples().isEmpty()) {
+            outputs.add(
+                output(template, root, a.javaPackage(), a.handlerClass() + "Test", null, null, a));
+          }
+        }
+      }
       case "aggregate/entity/Entity.java.ftl" -> {
         for (AggregateData a : project.aggregates()) {
           for (RecordData e : a.entities()) {

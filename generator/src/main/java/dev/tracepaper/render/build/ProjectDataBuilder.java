@@ -5,6 +5,7 @@ import dev.tracepaper.expr.ExpressionChecker;
 import dev.tracepaper.model.Aggregate;
 import dev.tracepaper.model.App;
 import dev.tracepaper.model.Command;
+import dev.tracepaper.model.Emit;
 import dev.tracepaper.model.EnumDef;
 import dev.tracepaper.model.Event;
 import dev.tracepaper.model.Field;
@@ -22,9 +23,11 @@ import dev.tracepaper.render.data.CommandData;
 import dev.tracepaper.render.data.EnumData;
 import dev.tracepaper.render.data.EventData;
 import dev.tracepaper.render.data.FieldData;
+import dev.tracepaper.render.data.HandlerExample;
 import dev.tracepaper.render.data.PolicyData;
 import dev.tracepaper.render.data.ProjectData;
 import dev.tracepaper.render.data.RecordData;
+import dev.tracepaper.render.data.TestData;
 import dev.tracepaper.validate.rules.shape.FlowSite;
 import java.util.ArrayList;
 import java.util.List;
@@ -188,9 +191,46 @@ public final class ProjectDataBuilder {
         events,
         commands,
         policies,
+        handlerExample(aggregate, commands),
         aggregate.description().orElse(""),
         "aggregate " + aggregate.name(),
         List.copyOf(withoutOwnPackage(stateImports, pkg)));
+  }
+
+  /**
+   * The first creating command with a case that starts from nothing and succeeds.
+   */
+  private List<HandlerExample> handlerExample(Aggregate aggregate, List<CommandData> commands) {
+    String keyName = aggregate.key().map(Located::value).orElse("");
+    for (int i = 0; i < commands.size(); i++) {
+      Command command = aggregate.commands().get(i);
+      if (!command.creates() || command.key().isPresent()) {
+        continue;
+      }
+      Optional<Field> keyField = command.field(keyName);
+      if (keyField.isEmpty()) {
+        continue;
+      }
+      for (TestData test : commands.get(i).flow().tests()) {
+        if (test.givenEvents().isEmpty()
+            && test.givenState().isEmpty()
+            && test.expectedError().isEmpty()) {
+          return List.of(
+              new HandlerExample(
+                  commands.get(i).mutation(),
+                  test.when(),
+                  index.roles().stream().sorted().toList(),
+                  jsonArray(command.emits().stream().map(Emit::event).toList())));
+        }
+      }
+    }
+    return List.of();
+  }
+
+  private static String jsonArray(List<String> texts) {
+    return "["
+        + String.join(",", texts.stream().map(dev.tracepaper.text.Escapes::jsonString).toList())
+        + "]";
   }
 
   private EventData event(Aggregate aggregate, Event event, Set<String> stateImports) {

@@ -25,6 +25,8 @@ import java.util.List;
  * @param events its events, in model order
  * @param commands its commands, in model order
  * @param policies its policies, in model order
+ * @param handlerExamples at most one command that starts an instance, for the handler's integration
+ *     test; none when no case of the model shows one
  * @param description the description, empty when none
  * @param element how generated file headers name it
  * @param stateImports the classes the state's source file imports, sorted
@@ -49,6 +51,7 @@ public record AggregateData(
     List<EventData> events,
     List<CommandData> commands,
     List<PolicyData> policies,
+    List<HandlerExample> handlerExamples,
     String description,
     String element,
     List<String> stateImports) {
@@ -60,6 +63,7 @@ public record AggregateData(
     events = List.copyOf(events);
     commands = List.copyOf(commands);
     policies = List.copyOf(policies);
+    handlerExamples = List.copyOf(handlerExamples);
     stateImports = List.copyOf(stateImports);
   }
 }
