@@ -9,7 +9,8 @@ package dev.tracepaper.render.data;
  * @param functionLogicalId the function's logical id
  * @param ruleLogicalId the EventBridge rule's logical id
  * @param deadLetterQueueLogicalId the dead-letter queue's logical id
- * @param triggerSource the EventBridge source of the triggering event ({@code library.Lending.Membership})
+ * @param triggerSource the EventBridge source of the triggering event ({@code
+ *     library.Lending.Membership})
  * @param triggerType the triggering event's name (the detail-type)
  * @param triggerQualifiedClass the triggering event's record, fully qualified
  * @param flow its behaviour

@@ -3,8 +3,8 @@ package dev.tracepaper.render.data;
 import java.util.List;
 
 /**
- * One given/when/then case of the model, as a JUnit test. Values travel as JSON text (through
- * the generated JSON readers, as in production), written with {@code jsonString} by the template.
+ * One given/when/then case of the model, as a JUnit test. Values travel as JSON text (through the
+ * generated JSON readers, as in production), written with {@code jsonString} by the template.
  *
  * @param name the case's name as written (the test's display name)
  * @param method the test method's name
