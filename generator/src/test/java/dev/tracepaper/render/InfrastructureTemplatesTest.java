@@ -44,6 +44,11 @@ class InfrastructureTemplatesTest {
     assertThat(schema.getType("LoanInput")).isNotNull();
   }
 
+  @Test
+  void dumpTemplate() throws Exception {
+    render("template.yaml.ftl", LibraryProjectData.plain());
+  }
+
   String render(String template, ProjectData project) throws Exception {
     String text = engine.render(template, Map.of("project", project));
     String dump = System.getProperty("infra.dump");
