@@ -33,23 +33,32 @@ final class LibraryProjectData {
 
   /** The library as modelled: only the app has a description. */
   static ProjectData plain() {
-    return build("Lending books to members", "");
+    return build("Lending books to members", "", auth("authenticated"), Optional.empty());
   }
 
   /** The library with {@code text} as every description, the app's included. */
   static ProjectData describedAs(String text) {
-    return build(text, text);
+    return build(text, text, auth("authenticated"), Optional.empty());
   }
 
-  private static ProjectData build(String appDescription, String text) {
+  /**
+   * The library with another auth: the app's default mode {@code appDefault}, and every command
+   * open to {@code commandModes} ({@code anonymous}, {@code iam}, {@code role:librarian}, ...).
+   */
+  static ProjectData openTo(String appDefault, String... commandModes) {
+    return build("Lending books to members", "", auth(appDefault), auth(commandModes));
+  }
+
+  private static ProjectData build(
+      String appDescription, String text, Optional<Auth> appDefault, Optional<Auth> everyCommand) {
     AuthDirectives auth =
         AuthDirectives.of(
             new AuthConfig(
-                auth("authenticated"),
+                appDefault,
                 List.of(new Located<>("librarian", AT), new Located<>("member", AT)),
                 AT));
     List<Optional<Auth>> commandAuths = new ArrayList<>();
-    Commands commands = new Commands(auth, commandAuths, text);
+    Commands commands = new Commands(auth, commandAuths, text, everyCommand);
 
     RecordData loan =
         record(
@@ -164,10 +173,11 @@ final class LibraryProjectData {
   }
 
   /** Builds commands and remembers each one's auth, for the API. */
-  private record Commands(AuthDirectives auth, List<Optional<Auth>> auths, String text) {
+  private record Commands(
+      AuthDirectives auth, List<Optional<Auth>> auths, String text, Optional<Auth> override) {
 
-    CommandData command(
-        String name, String example, Optional<Auth> commandAuth, FieldData... inputs) {
+    CommandData command(String name, String example, Optional<Auth> modelled, FieldData... inputs) {
+      Optional<Auth> commandAuth = override.or(() -> modelled);
       auths.add(commandAuth);
       String mutation = GraphQlNames.mutation(name);
       return new CommandData(
