@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         "Validates event-sourced application models and generates serverless Java projects.",
     subcommands = {
       ValidateCommand.class,
+      GenerateCommand.class,
       AutoComplete.GenerateCompletion.class,
       CommandLine.HelpCommand.class
     },

@@ -7,7 +7,8 @@ import java.util.Map;
  *
  * @param variables the Java name of each scope name that is not written as it is in CEL (e.g. a
  *     {@code let} variable whose Java local has another name); names not listed keep their CEL name
- * @param runtime the simple name of the generated helper class (see {@code Expressions.java.txt})
+ * @param runtime the simple name of the generated helper class (see {@code
+ *     templates/src/main/java/runtime/Expressions.java.ftl})
  */
 public record JavaNames(Map<String, String> variables, String runtime) {
 

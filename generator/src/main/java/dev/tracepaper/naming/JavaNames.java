@@ -53,6 +53,11 @@ public record JavaNames(String basePackage) {
     return inAggregate(aggregate, aggregate, "Event");
   }
 
+  /** What the runtime knows of the aggregate (its events, state, JSON): {@code BookAggregate}. */
+  public JavaName aggregateType(String aggregate) {
+    return inAggregate(aggregate, aggregate, "Aggregate");
+  }
+
   /** The Lambda handler that runs every command of the aggregate: {@code BookCommandHandler}. */
   public JavaName commandHandler(String aggregate) {
     return inAggregate(aggregate, aggregate, "CommandHandler");

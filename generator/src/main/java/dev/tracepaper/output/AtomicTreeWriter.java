@@ -139,6 +139,9 @@ public final class AtomicTreeWriter {
     for (GeneratedFile file : tree.files()) {
       checkpoint.reached("write " + file.relativePath());
       writeFile(staging, file.relativePath(), file.content(), folders);
+      if (file.executable()) {
+        makeExecutable(staging.resolve(file.relativePath()));
+      }
     }
     for (Path folder : folders) {
       syncFolder(folder);
@@ -163,6 +166,25 @@ public final class AtomicTreeWriter {
       }
       channel.force(true);
     }
+  }
+
+  /** Adds execute permission where read permission is (a no-op where POSIX modes do not exist). */
+  private static void makeExecutable(Path file) throws IOException {
+    if (!file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      return;
+    }
+    java.util.Set<java.nio.file.attribute.PosixFilePermission> modes =
+        java.util.EnumSet.copyOf(Files.getPosixFilePermissions(file));
+    if (modes.contains(java.nio.file.attribute.PosixFilePermission.OWNER_READ)) {
+      modes.add(java.nio.file.attribute.PosixFilePermission.OWNER_EXECUTE);
+    }
+    if (modes.contains(java.nio.file.attribute.PosixFilePermission.GROUP_READ)) {
+      modes.add(java.nio.file.attribute.PosixFilePermission.GROUP_EXECUTE);
+    }
+    if (modes.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ)) {
+      modes.add(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE);
+    }
+    Files.setPosixFilePermissions(file, modes);
   }
 
   private static byte[] marker(FileTree tree) {

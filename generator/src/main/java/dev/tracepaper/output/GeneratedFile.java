@@ -14,11 +14,16 @@ import java.util.regex.Pattern;
  * Windows device name ({@code CON}, {@code nul.txt}, {@code COM1}, ...), and nothing below {@value
  * AtomicTreeWriter#MARKER_FOLDER}/, which the writer keeps for itself.
  */
-public record GeneratedFile(String relativePath, byte[] content) {
+public record GeneratedFile(String relativePath, byte[] content, boolean executable) {
 
   private static final Pattern DEVICE_NAME =
       Pattern.compile("(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\\..*)?");
   private static final Set<Character> FORBIDDEN = Set.of('<', '>', ':', '"', '|', '?', '*', '\\');
+
+  /** A file that is not a program (most of them). */
+  public GeneratedFile(String relativePath, byte[] content) {
+    this(relativePath, content, false);
+  }
 
   public GeneratedFile {
     checkPath(relativePath);
@@ -42,12 +47,14 @@ public record GeneratedFile(String relativePath, byte[] content) {
   public boolean equals(Object other) {
     return other instanceof GeneratedFile that
         && relativePath.equals(that.relativePath)
-        && Arrays.equals(content, that.content);
+        && Arrays.equals(content, that.content)
+        && executable == that.executable;
   }
 
   @Override
   public int hashCode() {
-    return 31 * relativePath.hashCode() + Arrays.hashCode(content);
+    return 31 * (31 * relativePath.hashCode() + Arrays.hashCode(content))
+        + Boolean.hashCode(executable);
   }
 
   @Override

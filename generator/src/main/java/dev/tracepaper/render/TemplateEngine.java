@@ -104,6 +104,9 @@ public final class TemplateEngine {
     String message = e.getMessageWithoutStackTop();
     int tips = message.indexOf("\n----");
     message = (tips >= 0 ? message.substring(0, tips) : message).strip();
+    // A syntax error lists every token FreeMarker would have taken: noise to the reader.
+    int expecting = message.indexOf("\nWas expecting");
+    message = (expecting >= 0 ? message.substring(0, expecting) : message).strip();
     Throwable cause = e.getCause();
     if (cause != null
         && !(cause instanceof TemplateException)

@@ -32,6 +32,17 @@ public final class Validator {
    * Validates the model made of the given files and folders; names files relative to {@code base}.
    */
   public ValidationReport validate(List<Path> inputs, Path base) {
+    return run(inputs, base).report();
+  }
+
+  /**
+   * The report, and the index of the model the rules checked (absent when loading failed), whose
+   * derived values (the checked expressions) generation reuses.
+   */
+  public record Outcome(ValidationReport report, java.util.Optional<ModelIndex> index) {}
+
+  /** Validates like {@link #validate}, keeping the model's index for generation. */
+  public Outcome run(List<Path> inputs, Path base) {
     ModelFiles.Collected collected = ModelFiles.collect(inputs, base);
     YamlReader reader = new YamlReader();
     // Files parse independently; on a large model this halves the wall time on two cores.
@@ -43,10 +54,12 @@ public final class Validator {
     List<Diagnostic> diagnostics = new ArrayList<>(collected.diagnostics());
     diagnostics.addAll(read.diagnostics());
     boolean loadFailed = diagnostics.stream().anyMatch(d -> d.severity() == Severity.ERROR);
+    java.util.Optional<ModelIndex> index = java.util.Optional.empty();
     if (!loadFailed) {
-      diagnostics.addAll(check(new ModelIndex(read.model())));
+      index = java.util.Optional.of(new ModelIndex(read.model()));
+      diagnostics.addAll(check(index.get()));
     }
-    return new ValidationReport(read.model(), diagnostics);
+    return new Outcome(new ValidationReport(read.model(), diagnostics), index);
   }
 
   /** Runs the semantic rules over a model that loaded without errors. */

@@ -46,8 +46,13 @@ final class JavaHarness {
   }
 
   static String runtimeSource() {
-    try (InputStream in = JavaTranslator.class.getResourceAsStream("Expressions.java.txt")) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    // The generated project's copy, less its template header and package line.
+    try (InputStream in =
+        JavaTranslator.class
+            .getClassLoader()
+            .getResourceAsStream("templates/src/main/java/runtime/Expressions.java.ftl")) {
+      String template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return template.substring(template.indexOf("/**"));
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }

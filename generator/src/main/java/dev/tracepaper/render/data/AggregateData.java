@@ -20,12 +20,14 @@ import java.util.List;
  * @param retentionDays days its events are kept; 0 for ever
  * @param keyMember the state's key component ({@code isbn})
  * @param fields the state's fields, in model order
+ * @param emptyState the Java values of the state before its first event, one per field
  * @param entities its entities, in model order
  * @param events its events, in model order
  * @param commands its commands, in model order
  * @param policies its policies, in model order
  * @param description the description, empty when none
  * @param element how generated file headers name it
+ * @param stateImports the classes the state's source file imports, sorted
  */
 public record AggregateData(
     String name,
@@ -42,18 +44,22 @@ public record AggregateData(
     long retentionDays,
     String keyMember,
     List<FieldData> fields,
+    List<String> emptyState,
     List<RecordData> entities,
     List<EventData> events,
     List<CommandData> commands,
     List<PolicyData> policies,
     String description,
-    String element) {
+    String element,
+    List<String> stateImports) {
 
   public AggregateData {
     fields = List.copyOf(fields);
+    emptyState = List.copyOf(emptyState);
     entities = List.copyOf(entities);
     events = List.copyOf(events);
     commands = List.copyOf(commands);
     policies = List.copyOf(policies);
+    stateImports = List.copyOf(stateImports);
   }
 }

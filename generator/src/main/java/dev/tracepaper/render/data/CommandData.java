@@ -17,6 +17,7 @@ import java.util.List;
  * @param roles the roles allowed to run it; empty when any authenticated caller may
  * @param fields every field of the record, in model order
  * @param inputFields the fields the API takes (the record's, less those filled by the system)
+ * @param constants Java constants the input checks use (compiled patterns)
  * @param inputReads Java statements reading the fields into locals from {@code input} (an {@code
  *     Input}) and {@code metadata}
  * @param inputChecks Java statements checking the constraints of those locals
@@ -24,6 +25,7 @@ import java.util.List;
  * @param exampleInput an example input, as GraphQL input object text, for the README
  * @param description the description, empty when none
  * @param element how generated file headers name it
+ * @param imports the classes the record's source file imports, sorted
  */
 public record CommandData(
     String name,
@@ -36,18 +38,22 @@ public record CommandData(
     List<String> roles,
     List<FieldData> fields,
     List<FieldData> inputFields,
+    List<String> constants,
     List<String> inputReads,
     List<String> inputChecks,
     FlowData flow,
     String exampleInput,
     String description,
-    String element) {
+    String element,
+    List<String> imports) {
 
   public CommandData {
     roles = List.copyOf(roles);
     fields = List.copyOf(fields);
     inputFields = List.copyOf(inputFields);
+    constants = List.copyOf(constants);
     inputReads = List.copyOf(inputReads);
     inputChecks = List.copyOf(inputChecks);
+    imports = List.copyOf(imports);
   }
 }

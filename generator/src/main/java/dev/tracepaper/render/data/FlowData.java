@@ -13,8 +13,10 @@ import java.util.List;
  * @param inputVariable {@code command} or {@code event}, as CEL names the input
  * @param key a Java expression giving the aggregate key from {@code inputVariable} ({@code
  *     command.isbn()})
+ * @param keyUsesToday whether the key's expression reads {@code today}
  * @param creates whether it starts a new instance
- * @param usesToday whether some expression reads {@code today}
+ * @param usesToday whether some expression of {@code decide} reads {@code today}
+ * @param usesKey whether {@code decide} needs the key (an event field copied from it)
  * @param lets the {@code let} variables
  * @param rules the rules, in order
  * @param emits the events, in order: Java expressions constructing each
@@ -28,8 +30,10 @@ public record FlowData(
     String inputQualifiedClass,
     String inputVariable,
     String key,
+    boolean keyUsesToday,
     boolean creates,
     boolean usesToday,
+    boolean usesKey,
     List<LetData> lets,
     List<RuleData> rules,
     List<String> emits,

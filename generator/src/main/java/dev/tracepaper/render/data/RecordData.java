@@ -12,8 +12,11 @@ import java.util.List;
  * @param fields the fields, in model order
  * @param description the description, empty when none
  * @param element how the generated file's header names the model element
- * @param inputChecks Java statements checking an input value's constraints (see {@link
- *     CommandData#inputChecks()})
+ * @param constants Java constants the input checks use (compiled patterns)
+ * @param inputReads Java statements reading the fields from API input (see {@link
+ *     CommandData#inputReads()})
+ * @param inputChecks Java statements checking an input value's constraints
+ * @param imports the classes its source file imports, sorted
  */
 public record RecordData(
     String name,
@@ -23,10 +26,16 @@ public record RecordData(
     List<FieldData> fields,
     String description,
     String element,
-    List<String> inputChecks) {
+    List<String> constants,
+    List<String> inputReads,
+    List<String> inputChecks,
+    List<String> imports) {
 
   public RecordData {
     fields = List.copyOf(fields);
+    constants = List.copyOf(constants);
+    inputReads = List.copyOf(inputReads);
     inputChecks = List.copyOf(inputChecks);
+    imports = List.copyOf(imports);
   }
 }

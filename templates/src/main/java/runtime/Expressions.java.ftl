@@ -1,3 +1,7 @@
+<#import "/lib/macros.ftl" as m>
+<@m.header/>
+package ${project.runtimePackage};
+
 /**
  * What translated model expressions need beyond the JDK: CEL's string functions count code points
  * and change ASCII letters only, which the JDK's methods do not.

@@ -1,0 +1,118 @@
+package dev.tracepaper.cli;
+
+import dev.tracepaper.diagnostic.Severity;
+import dev.tracepaper.output.AtomicTreeWriter;
+import dev.tracepaper.output.FileTree;
+import dev.tracepaper.output.OutputRefusedException;
+import dev.tracepaper.render.ProjectRenderer;
+import dev.tracepaper.render.TemplateFailure;
+import dev.tracepaper.render.build.ProjectDataBuilder;
+import dev.tracepaper.render.data.ProjectData;
+import dev.tracepaper.validate.ValidationReport;
+import dev.tracepaper.validate.Validator;
+import dev.tracepaper.validate.format.TextFormatter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code tracepaper generate MODEL... [-o DIR]}: validates the model and, when it has no error,
+ * renders the project into memory and swaps it into the output folder in one step.
+ */
+@Command(
+    name = "generate",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description =
+        "Validates a model and generates its serverless Java project. An invalid model generates"
+            + " nothing.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:the project was generated",
+      "1:the model is invalid (nothing was written)",
+      "2:usage error, or the output folder holds files tracepaper did not write",
+      "3:a template failed to render (nothing was written)",
+      "4:internal error (run with -x for the stack trace)"
+    })
+public final class GenerateCommand implements Callable<Integer> {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "MODEL",
+      description = "A model file, or a folder of *.yaml files that make one model.")
+  List<Path> paths;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "DIR",
+      description =
+          "The folder to generate into (default: generated/<app name>). Replaced as a whole; it"
+              + " must be empty or written by tracepaper before.")
+  Path output;
+
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "Print only errors.")
+  boolean quiet;
+
+  @Option(
+      names = {"-x", "--stacktrace"},
+      description = "Print the stack trace of an internal error.")
+  boolean stacktrace;
+
+  @Override
+  public Integer call() throws IOException {
+    for (Path path : paths) {
+      if (!Files.exists(path)) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "%s does not exist.".formatted(path));
+      }
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    long started = System.nanoTime();
+    Validator.Outcome validated = new Validator().run(paths, Path.of("").toAbsolutePath());
+    ValidationReport report = validated.report();
+    if (report.hasErrors() || validated.index().isEmpty()) {
+      out.print(new TextFormatter(true).format(report));
+      out.println("Nothing was generated: fix the errors above first.");
+      out.flush();
+      return ExitCode.INVALID_MODEL;
+    }
+    if (!quiet && report.fails(Severity.WARNING)) {
+      out.print(new TextFormatter(false).format(report));
+    }
+    ProjectData project = ProjectDataBuilder.build(validated.index().get());
+    Path target = output != null ? output : Path.of("generated", project.name());
+    FileTree tree;
+    try {
+      tree = ProjectRenderer.packaged().render(project);
+    } catch (TemplateFailure e) {
+      err.println("tracepaper: a template failed, nothing was written: " + e.error());
+      err.flush();
+      return ExitCode.RENDER;
+    }
+    try {
+      new AtomicTreeWriter().write(target, tree);
+    } catch (OutputRefusedException e) {
+      err.println("tracepaper: " + e.getMessage());
+      err.flush();
+      return ExitCode.USAGE;
+    }
+    if (!quiet) {
+      long millis = (System.nanoTime() - started) / 1_000_000;
+      out.printf("Generated %d files into %s in %d ms.%n", tree.files().size(), target, millis);
+      out.flush();
+    }
+    return ExitCode.OK;
+  }
+}

@@ -1,0 +1,234 @@
+package dev.tracepaper.render;
+
+import dev.tracepaper.render.data.AggregateData;
+import dev.tracepaper.render.data.CommandData;
+import dev.tracepaper.render.data.EventData;
+import dev.tracepaper.render.data.FlowData;
+import dev.tracepaper.render.data.PolicyData;
+import dev.tracepaper.render.data.ProjectData;
+import dev.tracepaper.render.data.RecordData;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Which file each template gives, and with what data. {@code templates/} mirrors the generated
+ * tree: a template renders once, to its own path less {@code .ftl}, except
+ *
+ * <ul>
+ *   <li>below {@code src/main/java/} and {@code src/test/java/} the base package's folders are left
+ *       out ({@code src/main/java/runtime/EventStore.java.ftl} gives {@code
+ *       src/main/java/com/example/library/runtime/EventStore.java});
+ *   <li>the folders named after a kind of model element ({@code aggregate/}, {@code types/type/},
+ *       ...) hold templates rendered once per element, named as {@link #PER_ELEMENT} says;
+ *   <li>{@code lib/} holds the shared macros, which give no file;
+ *   <li>a file without {@code .ftl} is copied as it is ({@code mvnw} stays executable); {@code
+ *       gitignore} becomes {@code .gitignore} (a dot file would be left out of the jar).
+ * </ul>
+ */
+public final class Layout {
+
+  /** One file to render: the template, where its output goes, and its data. */
+  public record Output(String template, String path, Map<String, Object> data) {}
+
+  /** One file copied as it is. */
+  public record Copy(String template, String path, boolean executable) {}
+
+  private static final String MAIN = "src/main/java/";
+  private static final String TEST = "src/test/java/";
+  private static final String LIB = "lib/";
+  private static final String FTL = ".ftl";
+
+  /** The templates rendered once per element, by the folder they are in. */
+  static final List<String> PER_ELEMENT =
+      List.of(MAIN + "aggregate/", TEST + "aggregate/", MAIN + "types/");
+
+  private final ProjectData project;
+  private final String packageFolder;
+
+  public Layout(ProjectData project) {
+    this.project = project;
+    this.packageFolder = project.basePackage().replace('.', '/') + "/";
+  }
+
+  /** Every template's outputs, in template order, then element order. */
+  public List<Output> outputs(List<String> templates) {
+    List<Output> outputs = new ArrayList<>();
+    for (String template : templates) {
+      if (!template.endsWith(FTL) || template.startsWith(LIB)) {
+        continue;
+      }
+      if (PER_ELEMENT.stream().anyMatch(template::startsWith)) {
+        outputs.addAll(perElement(template));
+      } else {
+        outputs.add(new Output(template, projectPath(strip(template)), data()));
+      }
+    }
+    return outputs;
+  }
+
+  /** The files copied as they are. */
+  public List<Copy> copies(List<String> templates) {
+    return templates.stream()
+        .filter(t -> !t.endsWith(FTL) && !t.startsWith(LIB))
+        .map(t -> new Copy(t, t.equals("gitignore") ? ".gitignore" : t, t.equals("mvnw")))
+        .toList();
+  }
+
+  private String projectPath(String path) {
+    for (String root : List.of(MAIN, TEST)) {
+      if (path.startsWith(root)) {
+        return root + packageFolder + path.substring(root.length());
+      }
+    }
+    return path;
+  }
+
+  private static String strip(String template) {
+    return template.substring(0, template.length() - FTL.length());
+  }
+
+  private List<Output> perElement(String template) {
+    String root = template.startsWith(TEST) ? TEST : MAIN;
+    String kind = template.substring(root.length());
+    List<Output> outputs = new ArrayList<>();
+    switch (kind) {
+      case "aggregate/State.java.ftl" ->
+          eachAggregate(template, root, outputs, a -> a.stateClass());
+      case "aggregate/Event.java.ftl" ->
+          eachAggregate(template, root, outputs, a -> a.eventInterface());
+      case "aggregate/Aggregate.java.ftl" ->
+          eachAggregate(template, root, outputs, a -> a.aggregateClass());
+      case "aggregate/CommandHandler.java.ftl" ->
+          eachAggregate(template, root, outputs, a -> a.handlerClass());
+      case "aggregate/entity/Entity.java.ftl" -> {
+        for (AggregateData a : project.aggregates()) {
+          for (RecordData e : a.entities()) {
+            outputs.add(output(template, root, a.javaPackage(), e.javaClass(), "entity", e, a));
+          }
+        }
+      }
+      case "aggregate/event/EventRecord.java.ftl" -> {
+        for (AggregateData a : project.aggregates()) {
+          for (EventData e : a.events()) {
+            outputs.add(output(template, root, a.javaPackage(), e.javaClass(), "event", e, a));
+          }
+        }
+      }
+      case "aggregate/command/Command.java.ftl" -> {
+        for (AggregateData a : project.aggregates()) {
+          for (CommandData c : a.commands()) {
+            outputs.add(output(template, root, a.javaPackage(), c.javaClass(), "command", c, a));
+          }
+        }
+      }
+      case "aggregate/policy/PolicyHandler.java.ftl" -> {
+        for (AggregateData a : project.aggregates()) {
+          for (PolicyData p : a.policies()) {
+            outputs.add(output(template, root, a.javaPackage(), p.handlerClass(), "policy", p, a));
+          }
+        }
+      }
+      case "aggregate/flow/Flow.java.ftl" -> eachFlow(template, root, outputs, "", false);
+      case "aggregate/flow/FlowTest.java.ftl" -> eachFlow(template, root, outputs, "Test", true);
+      case "types/type/Type.java.ftl" -> {
+        for (RecordData t : project.types()) {
+          outputs.add(output(template, root, t.javaPackage(), t.javaClass(), "type", t, null));
+        }
+      }
+      case "types/enum/Enum.java.ftl" ->
+          project
+              .enums()
+              .forEach(
+                  e ->
+                      outputs.add(
+                          output(
+                              template,
+                              root,
+                              e.qualifiedClass().substring(0, e.qualifiedClass().lastIndexOf('.')),
+                              e.javaClass(),
+                              "enum",
+                              e,
+                              null)));
+      default -> throw new IllegalStateException("no element gives the template " + template);
+    }
+    return outputs;
+  }
+
+  private interface ClassOf {
+    String of(AggregateData aggregate);
+  }
+
+  private void eachAggregate(String template, String root, List<Output> outputs, ClassOf name) {
+    for (AggregateData a : project.aggregates()) {
+      outputs.add(output(template, root, a.javaPackage(), name.of(a), null, null, a));
+    }
+  }
+
+  /** Commands and policies alike: their flows share one template, and so do their tests. */
+  private void eachFlow(
+      String template, String root, List<Output> outputs, String suffix, boolean onlyTested) {
+    for (AggregateData a : project.aggregates()) {
+      for (CommandData c : a.commands()) {
+        addFlow(template, root, outputs, suffix, onlyTested, a, c.flow(), "command", c);
+      }
+      for (PolicyData p : a.policies()) {
+        addFlow(template, root, outputs, suffix, onlyTested, a, p.flow(), "policy", p);
+      }
+    }
+  }
+
+  private void addFlow(
+      String template,
+      String root,
+      List<Output> outputs,
+      String suffix,
+      boolean onlyTested,
+      AggregateData aggregate,
+      FlowData flow,
+      String kind,
+      Object element) {
+    if (onlyTested && flow.tests().isEmpty()) {
+      return;
+    }
+    String className = flow.javaClass().replaceAll("Flow$", "") + suffix;
+    Output output =
+        output(
+            template,
+            root,
+            aggregate.javaPackage(),
+            suffix.isEmpty() ? flow.javaClass() : className,
+            kind,
+            element,
+            aggregate);
+    output.data().put("flow", flow);
+    output.data().put("className", suffix.isEmpty() ? flow.javaClass() : className);
+    outputs.add(output);
+  }
+
+  private Output output(
+      String template,
+      String root,
+      String javaPackage,
+      String javaClass,
+      String kind,
+      Object element,
+      AggregateData aggregate) {
+    Map<String, Object> data = data();
+    if (aggregate != null) {
+      data.put("aggregate", aggregate);
+    }
+    if (kind != null) {
+      data.put(kind, element);
+    }
+    return new Output(
+        template, root + javaPackage.replace('.', '/') + "/" + javaClass + ".java", data);
+  }
+
+  private Map<String, Object> data() {
+    Map<String, Object> data = new TreeMap<>();
+    data.put("project", project);
+    return data;
+  }
+}

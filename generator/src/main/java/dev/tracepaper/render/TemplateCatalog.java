@@ -1,0 +1,68 @@
+package dev.tracepaper.render;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The files below the class path folder {@code templates/}, whether it is a folder (tests, the IDE)
+ * or inside the jar: the generator renders every one of them, so a new template needs no code.
+ */
+public final class TemplateCatalog {
+
+  private static final String ROOT = "templates";
+
+  private TemplateCatalog() {}
+
+  /** Every file's path below {@code templates/}, with {@code /} separators, sorted. */
+  public static List<String> all() {
+    URL root = TemplateCatalog.class.getClassLoader().getResource(ROOT);
+    if (root == null) {
+      throw new IllegalStateException("no templates/ folder on the class path");
+    }
+    try {
+      if ("jar".equals(root.getProtocol())) {
+        try (FileSystem jar = FileSystems.newFileSystem(root.toURI(), Map.of())) {
+          return list(jar.getPath("/" + ROOT));
+        }
+      }
+      return list(Path.of(root.toURI()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static List<String> list(Path folder) throws IOException {
+    try (Stream<Path> files = Files.walk(folder)) {
+      return files
+          .filter(Files::isRegularFile)
+          .map(p -> folder.relativize(p).toString().replace('\\', '/'))
+          .sorted()
+          .toList();
+    }
+  }
+
+  /** The bytes of a file copied as it is (one that is not a template). */
+  public static byte[] bytes(String path) {
+    try (InputStream in =
+        TemplateCatalog.class.getClassLoader().getResourceAsStream(ROOT + "/" + path)) {
+      if (in == null) {
+        throw new IllegalStateException("no template file " + path);
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,128 @@
+package dev.tracepaper.render.build;
+
+import dev.cel.common.ast.CelExpr;
+import dev.tracepaper.expr.AstNodes;
+import dev.tracepaper.expr.CheckedExpression;
+import dev.tracepaper.expr.CheckedExpressions;
+import dev.tracepaper.expr.JavaNames;
+import dev.tracepaper.expr.JavaTranslator;
+import dev.tracepaper.expr.Translation;
+import dev.tracepaper.model.Aggregate;
+import dev.tracepaper.model.Expression;
+import dev.tracepaper.model.ModelIndex;
+import dev.tracepaper.model.TypeRef;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The Java of the model's expressions in one place of the generated code: the translation of {@link
+ * JavaTranslator}, converted to the field it goes into (text becomes an enum constant there, see
+ * "From CEL to Java" in docs/model-reference.md).
+ */
+final class ExpressionCode {
+
+  private final CheckedExpressions checked;
+  private final JavaTranslator translator;
+  private final TypeMapping types;
+  private final Set<String> imports;
+  private final String runtimePackage;
+
+  /**
+   * @param variables the Java name of each CEL name written otherwise in this place
+   * @param imports where the classes the code names are collected
+   */
+  ExpressionCode(
+      CheckedExpressions checked,
+      TypeMapping types,
+      String runtimePackage,
+      Map<String, String> variables,
+      Set<String> imports) {
+    this.checked = checked;
+    this.types = types;
+    this.translator =
+        new JavaTranslator(checked.types(), new JavaNames(variables, JavaNames.RUNTIME));
+    this.imports = imports;
+    this.runtimePackage = runtimePackage;
+  }
+
+  /** The Java expression of a value that needs no conversion (a condition, a key, a variable). */
+  String java(Expression expression) {
+    CheckedExpression c =
+        checked
+            .of(expression)
+            .orElseThrow(() -> new IllegalStateException("unchecked expression " + expression));
+    Translation translation = translator.translate(c);
+    if (!(translation instanceof Translation.Java java)) {
+      // UntranslatableExpression is an error, so a model that validated never gets here.
+      throw new IllegalStateException("untranslatable expression " + expression);
+    }
+    for (String used : java.imports()) {
+      imports.add(used);
+    }
+    if (java.code().contains(JavaNames.RUNTIME + ".")) {
+      imports.add(runtimePackage + "." + JavaNames.RUNTIME);
+    }
+    return java.code();
+  }
+
+  /** The Java expression of a value going into a field of type {@code target}. */
+  String into(Expression expression, TypeRef target, Optional<Aggregate> owner) {
+    String code = java(expression);
+    if (target.builtin().isPresent() || types.kind(target, owner) != ModelIndex.TypeKind.ENUM) {
+      return code;
+    }
+    // CEL reads enums as text; the field holds the Java enum.
+    types.addImports(target, owner, imports);
+    String javaClass = types.javaClass(target, owner).simpleName();
+    return target.list()
+        ? code + ".stream().map(" + javaClass + "::valueOf).toList()"
+        : javaClass + ".valueOf(" + code + ")";
+  }
+
+  /** Whether the expression reads the CEL name {@code name} (e.g. {@code today}). */
+  boolean reads(Expression expression, String name) {
+    return checked
+        .of(expression)
+        .flatMap(CheckedExpression::ast)
+        .map(
+            ast ->
+                AstNodes.all(ast.getExpr()).stream()
+                    .anyMatch(
+                        n ->
+                            n.getKind() == CelExpr.ExprKind.Kind.IDENT
+                                && n.ident().name().equals(name)))
+        .orElse(false);
+  }
+
+  /** {@code code} without the parentheses around all of it, if it has them: {@code (a > b)}. */
+  static String unwrapped(String code) {
+    while (code.length() > 1 && code.charAt(0) == '(' && closing(code) == code.length() - 1) {
+      code = code.substring(1, code.length() - 1);
+    }
+    return code;
+  }
+
+  /** Where the parenthesis opening {@code code} closes, skipping string and char literals. */
+  private static int closing(String code) {
+    int depth = 0;
+    char quote = 0;
+    for (int i = 0; i < code.length(); i++) {
+      char c = code.charAt(i);
+      if (quote != 0) {
+        if (c == '\\') {
+          i++;
+        } else if (c == quote) {
+          quote = 0;
+        }
+      } else if (c == '"' || c == '\'') {
+        quote = c;
+      } else if (c == '(') {
+        depth++;
+      } else if (c == ')' && --depth == 0) {
+        return i;
+      }
+    }
+    return -1;
+  }
+}

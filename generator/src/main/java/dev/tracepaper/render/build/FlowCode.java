@@ -1,0 +1,163 @@
+package dev.tracepaper.render.build;
+
+import dev.tracepaper.expr.CheckedExpressions;
+import dev.tracepaper.model.Aggregate;
+import dev.tracepaper.model.Assignment;
+import dev.tracepaper.model.BusinessRule;
+import dev.tracepaper.model.Emit;
+import dev.tracepaper.model.Event;
+import dev.tracepaper.model.Expression;
+import dev.tracepaper.model.Field;
+import dev.tracepaper.model.Let;
+import dev.tracepaper.naming.JavaName;
+import dev.tracepaper.naming.JavaNames;
+import dev.tracepaper.render.data.FlowData;
+import dev.tracepaper.render.data.TestData;
+import dev.tracepaper.validate.rules.shape.Copying;
+import dev.tracepaper.validate.rules.shape.FlowSite;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * A command's or policy's behaviour as the statements of its flow's {@code decide}: {@code let}
+ * locals, rule checks, and the events to append, each field mapped, copied (spec "Field copying",
+ * via {@link Copying}) or taken from the key.
+ */
+final class FlowCode {
+
+  private final CheckedExpressions checked;
+  private final TypeMapping types;
+  private final JavaNames names;
+
+  FlowCode(CheckedExpressions checked, TypeMapping types, JavaNames names) {
+    this.checked = checked;
+    this.types = types;
+    this.names = names;
+  }
+
+  FlowData of(FlowSite site, JavaName input, List<TestData> tests) {
+    Aggregate aggregate = site.aggregate();
+    Optional<Aggregate> owner = Optional.of(aggregate);
+    String inputVariable = site.isCommand() ? "command" : "event";
+    Set<String> imports = new TreeSet<>();
+    Map<String, String> variables = new LinkedHashMap<>();
+    site.flow().let().forEach(l -> variables.put(l.name(), JavaNames.variable(l.name())));
+    ExpressionCode expressions =
+        new ExpressionCode(checked, types, names.runtimePackage(), variables, imports);
+
+    List<FlowData.LetData> lets = new ArrayList<>();
+    for (Let let : site.flow().let()) {
+      lets.add(
+          new FlowData.LetData(
+              JavaNames.variable(let.name()),
+              "var",
+              expressions.java(let.value()),
+              let.value().text()));
+    }
+    List<FlowData.RuleData> rules = new ArrayList<>();
+    for (BusinessRule rule : site.flow().rules()) {
+      rules.add(
+          new FlowData.RuleData(
+              ExpressionCode.unwrapped(expressions.java(rule.require())),
+              rule.code().value(),
+              rule.message(),
+              rule.require().text()));
+    }
+    boolean[] usesKey = {false};
+    List<String> emits = new ArrayList<>();
+    for (Emit emit : site.flow().emits()) {
+      Event event = Copying.event(site, emit).orElseThrow();
+      List<String> arguments = new ArrayList<>();
+      for (Copying.Resolved resolved : Copying.resolve(site, emit, event)) {
+        String member = JavaNames.member(resolved.field().name());
+        arguments.add(
+            switch (resolved.from()) {
+              case MAPPED ->
+                  expressions.into(mapping(emit, resolved.field()), resolved.field().type(), owner);
+              case LET -> JavaNames.variable(resolved.field().name());
+              case INPUT -> inputVariable + "." + member + "()";
+              case KEY -> {
+                usesKey[0] = true;
+                yield "key";
+              }
+              case STATE -> "state." + member + "()";
+              case NOWHERE ->
+                  throw new IllegalStateException("UnfilledEventField lets no field go unfilled");
+            });
+      }
+      emits.add(
+          "new "
+              + names.event(aggregate.name(), event.name()).simpleName()
+              + "("
+              + String.join(", ", arguments)
+              + ")");
+    }
+    boolean usesToday =
+        Stream.concat(
+                site.flow().let().stream().map(Let::value),
+                Stream.concat(
+                    site.flow().rules().stream().map(BusinessRule::require),
+                    site.flow().emits().stream()
+                        .flatMap(e -> e.mappings().stream())
+                        .map(Assignment.SetValue::value)))
+            .anyMatch(e -> expressions.reads(e, "today"));
+
+    Set<String> keyImports = new TreeSet<>();
+    ExpressionCode keyExpressions =
+        new ExpressionCode(checked, types, names.runtimePackage(), Map.of(), keyImports);
+    String key;
+    boolean keyUsesToday = false;
+    Optional<Expression> keyExpression = site.flow().key();
+    if (keyExpression.isPresent()) {
+      key = keyExpressions.java(keyExpression.get());
+      keyUsesToday = keyExpressions.reads(keyExpression.get(), "today");
+    } else {
+      String keyName = aggregate.key().map(k -> k.value()).orElseThrow();
+      key = inputVariable + "." + JavaNames.member(keyName) + "()";
+    }
+    imports.addAll(keyImports);
+    imports.add("java.time.Instant");
+    imports.add("java.util.List");
+    imports.add(names.runtimePackage() + ".Caller");
+    if (!site.flow().rules().isEmpty()) {
+      imports.add(names.runtimePackage() + ".CommandError");
+    }
+    if (usesToday || keyUsesToday) {
+      imports.add("java.time.LocalDate");
+      imports.add("java.time.ZoneOffset");
+    }
+    if (!input.packageName().equals(names.aggregatePackage(aggregate.name()))) {
+      imports.add(input.qualified());
+    }
+    return new FlowData(
+        names.flow(aggregate.name(), site.flow().name()).simpleName(),
+        input.simpleName(),
+        input.qualified(),
+        inputVariable,
+        key,
+        keyUsesToday,
+        site.flow().creates(),
+        usesToday,
+        usesKey[0],
+        lets,
+        rules,
+        emits,
+        List.copyOf(imports),
+        site.flow().description().orElse(""),
+        tests);
+  }
+
+  private static Expression mapping(Emit emit, Field field) {
+    return emit.mappings().stream()
+        .filter(m -> m.field().equals(field.name()))
+        .findFirst()
+        .orElseThrow()
+        .value();
+  }
+}

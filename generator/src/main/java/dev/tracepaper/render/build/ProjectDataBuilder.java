@@ -1,0 +1,294 @@
+package dev.tracepaper.render.build;
+
+import dev.tracepaper.expr.CheckedExpressions;
+import dev.tracepaper.expr.ExpressionChecker;
+import dev.tracepaper.model.Aggregate;
+import dev.tracepaper.model.App;
+import dev.tracepaper.model.Command;
+import dev.tracepaper.model.EnumDef;
+import dev.tracepaper.model.Event;
+import dev.tracepaper.model.Field;
+import dev.tracepaper.model.Located;
+import dev.tracepaper.model.ModelIndex;
+import dev.tracepaper.model.PatternResolver;
+import dev.tracepaper.model.Policy;
+import dev.tracepaper.model.TypeDef;
+import dev.tracepaper.naming.AwsNames;
+import dev.tracepaper.naming.GraphQlNames;
+import dev.tracepaper.naming.JavaName;
+import dev.tracepaper.naming.JavaNames;
+import dev.tracepaper.render.data.AggregateData;
+import dev.tracepaper.render.data.CommandData;
+import dev.tracepaper.render.data.EnumData;
+import dev.tracepaper.render.data.EventData;
+import dev.tracepaper.render.data.FieldData;
+import dev.tracepaper.render.data.PolicyData;
+import dev.tracepaper.render.data.ProjectData;
+import dev.tracepaper.render.data.RecordData;
+import dev.tracepaper.validate.rules.shape.FlowSite;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Builds the template data model from a valid model: every name converted, every expression
+ * translated, every value the templates print computed here, so templates hold layout only.
+ */
+public final class ProjectDataBuilder {
+
+  private final ModelIndex index;
+  private final App app;
+  private final JavaNames names;
+  private final TypeMapping types;
+  private final FieldCode fields;
+  private final InputCode inputs;
+  private final CheckedExpressions checked;
+  private final FlowCode flows;
+  private final TestCode tests;
+
+  private ProjectDataBuilder(ModelIndex index) {
+    this.index = index;
+    this.app = index.model().app().orElseThrow(() -> new IllegalStateException("no app"));
+    this.names = new JavaNames(app.javaPackage().value());
+    this.types = new TypeMapping(index, names);
+    this.fields = new FieldCode(types);
+    this.inputs = new InputCode(types, PatternResolver.of(index.model()));
+    this.checked = ExpressionChecker.checked(index);
+    this.flows = new FlowCode(checked, types, names);
+    this.tests = new TestCode(index, names);
+  }
+
+  /** The data model of a model that validated without errors. */
+  public static ProjectData build(ModelIndex index) {
+    return new ProjectDataBuilder(index).project();
+  }
+
+  private ProjectData project() {
+    String name = app.name().value();
+    return new ProjectData(
+        name,
+        name,
+        names.basePackage(),
+        names.basePackage(),
+        names.runtimePackage(),
+        app.description().orElse(""),
+        1,
+        ApiDataBuilder.of(index),
+        index.model().enums().stream().map(this::enumData).toList(),
+        index.model().types().stream()
+            .map(t -> record(t, Optional.empty(), names.type(t.name())))
+            .toList(),
+        index.model().aggregates().stream().map(this::aggregate).toList());
+  }
+
+  private EnumData enumData(EnumDef e) {
+    JavaName javaName = names.enumType(e.name());
+    return new EnumData(
+        GraphQlNames.enumType(e.name()),
+        javaName.simpleName(),
+        javaName.qualified(),
+        e.values().stream().map(Located::value).toList(),
+        e.description().orElse(""),
+        "enum " + e.name());
+  }
+
+  /** A value type or entity; their fields are required in input unless they say otherwise. */
+  private RecordData record(TypeDef type, Optional<Aggregate> owner, JavaName javaName) {
+    boolean entity = owner.isPresent();
+    List<FieldData> data =
+        type.fields().stream()
+            .map(
+                f ->
+                    fields.data(
+                        f,
+                        owner,
+                        entity || !f.isRequired(true)
+                            ? FieldCode.Presence.MAYBE_ABSENT
+                            : FieldCode.Presence.ALWAYS,
+                        f.isRequired(true)))
+            .toList();
+    InputCode.Code input = inputs.of(type.fields(), owner, true);
+    Set<String> imports = new TreeSet<>(input.imports());
+    commonRecordImports(imports, javaName);
+    return new RecordData(
+        GraphQlNames.objectType(type.name()),
+        GraphQlNames.inputType(type.name()),
+        javaName.simpleName(),
+        javaName.packageName(),
+        data,
+        type.description().orElse(""),
+        (entity ? "entity " : "type ") + type.name(),
+        input.constants(),
+        input.reads(),
+        input.checks(),
+        List.copyOf(withoutOwnPackage(imports, javaName.packageName())));
+  }
+
+  private void commonRecordImports(Set<String> imports, JavaName javaName) {
+    imports.add("com.fasterxml.jackson.databind.JsonNode");
+    imports.add("com.fasterxml.jackson.databind.node.ObjectNode");
+    imports.add(names.runtimePackage() + ".JsonValues");
+    imports.add(names.runtimePackage() + ".Input");
+  }
+
+  private static List<String> withoutOwnPackage(Set<String> imports, String javaPackage) {
+    return imports.stream()
+        .filter(i -> !i.substring(0, Math.max(0, i.lastIndexOf('.'))).equals(javaPackage))
+        .toList();
+  }
+
+  private AggregateData aggregate(Aggregate aggregate) {
+    Optional<Aggregate> owner = Optional.of(aggregate);
+    String pkg = names.aggregatePackage(aggregate.name());
+    Set<String> stateImports = new TreeSet<>();
+    List<FieldData> state =
+        aggregate.fields().stream()
+            .map(f -> fields.data(f, owner, FieldCode.Presence.MAYBE_ABSENT, false))
+            .toList();
+    aggregate.fields().forEach(f -> types.addImports(f.type(), owner, stateImports));
+    stateImports.add("com.fasterxml.jackson.databind.JsonNode");
+    stateImports.add("com.fasterxml.jackson.databind.node.ObjectNode");
+    stateImports.add(names.runtimePackage() + ".JsonValues");
+    List<EventData> events = new ArrayList<>();
+    for (Event event : aggregate.events()) {
+      events.add(event(aggregate, event, stateImports));
+    }
+    List<CommandData> commands = new ArrayList<>();
+    for (Command command : aggregate.commands()) {
+      commands.add(command(aggregate, command));
+    }
+    List<PolicyData> policies = new ArrayList<>();
+    for (Policy policy : aggregate.policies()) {
+      policies.add(policy(aggregate, policy));
+    }
+    String app = this.app.name().value();
+    return new AggregateData(
+        aggregate.name(),
+        pkg,
+        names.state(aggregate.name()).simpleName(),
+        names.eventInterface(aggregate.name()).simpleName(),
+        names.aggregateType(aggregate.name()).simpleName(),
+        names.commandHandler(aggregate.name()).simpleName(),
+        names.commandHandler(aggregate.name()).qualified() + "::handleRequest",
+        AwsNames.commandFunctionId(aggregate.name()),
+        AwsNames.commandDataSourceId(aggregate.name()),
+        AwsNames.eventSource(
+            app, aggregate.subdomain().map(Located::value).orElse(""), aggregate.name()),
+        aggregate.snapshotEvery().map(Located::value).orElse(0L),
+        aggregate.eventRetentionDays().map(Located::value).orElse(0L),
+        JavaNames.member(aggregate.key().map(Located::value).orElseThrow()),
+        state,
+        aggregate.fields().stream().map(f -> f.type().list() ? "List.of()" : "null").toList(),
+        aggregate.entities().stream()
+            .map(e -> record(e, owner, names.entity(aggregate.name(), e.name())))
+            .toList(),
+        events,
+        commands,
+        policies,
+        aggregate.description().orElse(""),
+        "aggregate " + aggregate.name(),
+        List.copyOf(withoutOwnPackage(stateImports, pkg)));
+  }
+
+  private EventData event(Aggregate aggregate, Event event, Set<String> stateImports) {
+    Optional<Aggregate> owner = Optional.of(aggregate);
+    Set<String> imports = new TreeSet<>();
+    ExpressionCode expressions =
+        new ExpressionCode(
+            checked, types, names.runtimePackage(), Map.of("state", "this"), imports);
+    List<String> newState =
+        new ApplyCode(expressions, types, names.runtimePackage())
+            .newState(aggregate, event, imports);
+    stateImports.addAll(imports);
+    Set<String> own = new TreeSet<>();
+    event.fields().forEach(f -> types.addImports(f.type(), owner, own));
+    own.add("com.fasterxml.jackson.databind.JsonNode");
+    own.add("com.fasterxml.jackson.databind.node.ObjectNode");
+    own.add(names.runtimePackage() + ".JsonValues");
+    String pkg = names.aggregatePackage(aggregate.name());
+    return new EventData(
+        event.name(),
+        names.event(aggregate.name(), event.name()).simpleName(),
+        event.fields().stream()
+            .map(f -> fields.data(f, owner, FieldCode.Presence.ALWAYS, true))
+            .toList(),
+        event.endsInstance(),
+        newState,
+        List.copyOf(withoutOwnPackage(own, pkg)),
+        event.description().orElse(""),
+        "event " + aggregate.name() + "." + event.name());
+  }
+
+  private CommandData command(Aggregate aggregate, Command command) {
+    Optional<Aggregate> owner = Optional.of(aggregate);
+    JavaName javaName = names.command(aggregate.name(), command.name());
+    List<FieldData> all = new ArrayList<>();
+    List<FieldData> input = new ArrayList<>();
+    for (Field f : command.fields()) {
+      boolean required = f.isRequired(true);
+      boolean alwaysSet =
+          required
+              || f.constraints().defaultValue().isPresent()
+              || f.constraints().autoFill().isPresent();
+      FieldData data =
+          fields.data(
+              f,
+              owner,
+              alwaysSet ? FieldCode.Presence.ALWAYS : FieldCode.Presence.MAYBE_ABSENT,
+              required);
+      all.add(data);
+      if (f.constraints().autoFill().isEmpty()) {
+        input.add(data);
+      }
+    }
+    InputCode.Code code = inputs.of(command.fields(), owner, true);
+    Set<String> imports = new TreeSet<>(code.imports());
+    imports.add(names.runtimePackage() + ".Input");
+    imports.add(names.runtimePackage() + ".Metadata");
+    FlowSite site = new FlowSite(command, aggregate, Optional.empty());
+    String mutation = GraphQlNames.mutation(command.name());
+    return new CommandData(
+        command.name(),
+        javaName.simpleName(),
+        mutation,
+        GraphQlNames.commandInput(command.name()),
+        AwsNames.resolverId(GraphQlNames.MUTATION, mutation),
+        "src/main/resources/" + GraphQlNames.resolverFile(GraphQlNames.MUTATION, mutation),
+        "",
+        ApiDataBuilder.rolesOnly(index, command.auth()),
+        all,
+        input,
+        code.constants(),
+        code.reads(),
+        code.checks(),
+        flows.of(site, javaName, tests.of(aggregate, command.tests(), command.fields(), aggregate)),
+        ExampleInput.of(command, index),
+        command.description().orElse(""),
+        "command " + aggregate.name() + "." + command.name(),
+        List.copyOf(withoutOwnPackage(imports, javaName.packageName())));
+  }
+
+  private PolicyData policy(Aggregate aggregate, Policy policy) {
+    Event trigger = index.event(policy.on()).orElseThrow();
+    Aggregate source = index.aggregate(trigger.aggregate()).orElseThrow();
+    JavaName triggerClass = names.event(source.name(), trigger.name());
+    JavaName handler = names.policyHandler(aggregate.name(), policy.name());
+    FlowSite site = new FlowSite(policy, aggregate, Optional.of(trigger));
+    return new PolicyData(
+        policy.name(),
+        handler.simpleName(),
+        handler.qualified() + "::handleRequest",
+        AwsNames.policyFunctionId(policy.name()),
+        AwsNames.policyRuleId(policy.name()),
+        AwsNames.policyDeadLetterQueueId(policy.name()),
+        AwsNames.eventSource(
+            app.name().value(), source.subdomain().map(Located::value).orElse(""), source.name()),
+        trigger.name(),
+        triggerClass.qualified(),
+        flows.of(site, triggerClass, tests.of(aggregate, policy.tests(), trigger.fields(), source)),
+        "policy " + aggregate.name() + "." + policy.name());
+  }
+}

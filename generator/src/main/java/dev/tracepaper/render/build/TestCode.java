@@ -1,0 +1,201 @@
+package dev.tracepaper.render.build;
+
+import dev.tracepaper.model.Aggregate;
+import dev.tracepaper.model.BuiltinType;
+import dev.tracepaper.model.Event;
+import dev.tracepaper.model.Field;
+import dev.tracepaper.model.Located;
+import dev.tracepaper.model.ModelIndex;
+import dev.tracepaper.model.TestCase;
+import dev.tracepaper.model.TypeDef;
+import dev.tracepaper.model.TypeRef;
+import dev.tracepaper.naming.Case;
+import dev.tracepaper.naming.JavaNames;
+import dev.tracepaper.naming.Reserved;
+import dev.tracepaper.render.data.TestData;
+import dev.tracepaper.source.MappingNode;
+import dev.tracepaper.source.ScalarNode;
+import dev.tracepaper.source.SequenceNode;
+import dev.tracepaper.source.YamlNode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The model's given/when/then cases as test data: the values of each case as JSON typed by the
+ * fields they fill (YAML {@code 2} for an Int is the number 2, for a String the text "2"), so the
+ * generated tests read them through the same JSON code as production.
+ */
+final class TestCode {
+
+  /** The caller of a case without {@code as}: a user with every role of the model. */
+  static final String DEFAULT_CALLER = "test-user";
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  private final ModelIndex index;
+  private final JavaNames names;
+
+  TestCode(ModelIndex index, JavaNames names) {
+    this.index = index;
+    this.names = names;
+  }
+
+  /**
+   * @param input the fields of {@code when}: the command's, or the triggering event's
+   * @param inputOwner the aggregate whose entities those fields may name
+   */
+  List<TestData> of(
+      Aggregate aggregate, List<TestCase> cases, List<Field> input, Aggregate inputOwner) {
+    List<TestData> tests = new ArrayList<>();
+    Set<String> methods = new HashSet<>();
+    List<String> allRoles = index.roles().stream().sorted().toList();
+    for (TestCase test : cases) {
+      List<TestData.EventJson> given = new ArrayList<>();
+      String givenState = "";
+      for (TestCase.Given g : test.given()) {
+        if (g instanceof TestCase.GivenEvent e) {
+          given.add(event(aggregate, e.event(), e.fields()));
+        } else if (g instanceof TestCase.GivenState s) {
+          givenState = write(object(s.state(), aggregate.fields(), Optional.of(aggregate)));
+        }
+      }
+      String when =
+          write(
+              test.when()
+                  .map(w -> object(w, input, Optional.of(inputOwner)))
+                  .orElseGet(NODES::objectNode));
+      List<TestData.EventJson> expected = new ArrayList<>();
+      test.then()
+          .events()
+          .ifPresent(
+              events -> events.forEach(e -> expected.add(event(aggregate, e.event(), e.fields()))));
+      String state =
+          test.then()
+              .state()
+              .map(s -> write(object(s, aggregate.fields(), Optional.of(aggregate))))
+              .orElse("");
+      tests.add(
+          new TestData(
+              test.name(),
+              method(test.name(), methods),
+              given,
+              givenState,
+              when,
+              test.as().flatMap(TestCase.Caller::name).map(Located::value).orElse(DEFAULT_CALLER),
+              test.as().map(a -> a.roles().stream().map(Located::value).toList()).orElse(allRoles),
+              expected,
+              test.then().events().isPresent(),
+              state,
+              test.then().error().map(Located::value).orElse("")));
+    }
+    return tests;
+  }
+
+  private TestData.EventJson event(Aggregate aggregate, String name, MappingNode fields) {
+    Event event = aggregate.event(name).orElseThrow();
+    return new TestData.EventJson(
+        name,
+        names.event(aggregate.name(), name).simpleName(),
+        write(object(fields, event.fields(), Optional.of(aggregate))));
+  }
+
+  private static String write(JsonNode node) {
+    return JSON.writeValueAsString(node);
+  }
+
+  private ObjectNode object(MappingNode mapping, List<Field> fields, Optional<Aggregate> owner) {
+    ObjectNode object = NODES.objectNode();
+    for (MappingNode.Entry entry : mapping.entries()) {
+      Optional<Field> field =
+          fields.stream().filter(f -> f.name().equals(entry.name())).findFirst();
+      object.set(
+          entry.name(),
+          field.map(f -> value(entry.value(), f.type(), owner)).orElse(plain(entry.value())));
+    }
+    return object;
+  }
+
+  private JsonNode value(YamlNode node, TypeRef type, Optional<Aggregate> owner) {
+    if (node instanceof ScalarNode s && s.isNull()) {
+      return NODES.nullNode();
+    }
+    if (type.list()) {
+      ArrayNode array = NODES.arrayNode();
+      TypeRef element = new TypeRef(type.name(), false, type.location());
+      if (node instanceof SequenceNode sequence) {
+        sequence.items().forEach(i -> array.add(value(i, element, owner)));
+      }
+      return array;
+    }
+    if (node instanceof MappingNode mapping) {
+      Optional<TypeDef> def =
+          index.type(type.name()).or(() -> owner.flatMap(a -> a.entity(type.name())));
+      return object(mapping, def.map(TypeDef::fields).orElse(List.of()), owner);
+    }
+    if (!(node instanceof ScalarNode scalar)) {
+      return plain(node);
+    }
+    Optional<BuiltinType> builtin = type.builtin();
+    try {
+      if (builtin.isPresent()) {
+        return switch (builtin.get()) {
+          case Int -> NODES.numberNode(Long.parseLong(scalar.value()));
+          case Float -> NODES.numberNode(Double.parseDouble(scalar.value()));
+          case Boolean -> NODES.booleanNode(Boolean.parseBoolean(scalar.value()));
+          case Json -> plain(node);
+          default -> NODES.stringNode(scalar.value());
+        };
+      }
+    } catch (NumberFormatException e) {
+      // WrongTestValue reports it; keep the text so the test shows what was written.
+    }
+    return NODES.stringNode(scalar.value());
+  }
+
+  /** A YAML value as JSON by its own shape (a Json field's value, or an unknown field). */
+  private static JsonNode plain(YamlNode node) {
+    if (node instanceof MappingNode m) {
+      ObjectNode object = NODES.objectNode();
+      m.entries().forEach(e -> object.set(e.name(), plain(e.value())));
+      return object;
+    }
+    if (node instanceof SequenceNode s) {
+      ArrayNode array = NODES.arrayNode();
+      s.items().forEach(i -> array.add(plain(i)));
+      return array;
+    }
+    ScalarNode s = (ScalarNode) node;
+    return switch (s.kind()) {
+      case INT -> NODES.numberNode(new java.math.BigInteger(s.value().replace("_", "")));
+      case FLOAT -> NODES.numberNode(Double.parseDouble(s.value()));
+      case BOOLEAN -> NODES.booleanNode(Boolean.parseBoolean(s.value()));
+      case NULL -> NODES.nullNode();
+      case STRING -> NODES.stringNode(s.value());
+    };
+  }
+
+  /** A Java method name from the case's name, unique in its class. */
+  private static String method(String name, Set<String> taken) {
+    String base = Case.camel(name.replaceAll("[^A-Za-z0-9]+", " ").trim());
+    if (base.isEmpty() || !Character.isJavaIdentifierStart(base.charAt(0))) {
+      base = "case" + Case.pascal(base);
+    }
+    if (Reserved.JAVA_KEYWORDS.contains(base)) {
+      base = base + "Case";
+    }
+    String method = base;
+    for (int n = 2; !taken.add(method); n++) {
+      method = base + n;
+    }
+    return method;
+  }
+}

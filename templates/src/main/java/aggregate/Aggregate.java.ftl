@@ -1,0 +1,99 @@
+<#import "/lib/macros.ftl" as m>
+<@m.header element=aggregate.element/>
+package ${aggregate.javaPackage};
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import ${project.runtimePackage}.AggregateType;
+
+/** What the runtime needs to know of a ${aggregate.name}: its events, its state and their JSON. */
+public final class ${aggregate.aggregateClass}
+    implements AggregateType<${aggregate.stateClass}, ${aggregate.eventInterface}> {
+
+  public static final ${aggregate.aggregateClass} TYPE = new ${aggregate.aggregateClass}();
+
+  private ${aggregate.aggregateClass}() {}
+
+  @Override
+  public String name() {
+    return ${javaString(aggregate.name)};
+  }
+
+  @Override
+  public String source() {
+    return ${javaString(aggregate.source)};
+  }
+
+  @Override
+  public ${aggregate.stateClass} empty() {
+    return ${aggregate.stateClass}.EMPTY;
+  }
+
+  @Override
+  public ${aggregate.stateClass} apply(${aggregate.stateClass} state, ${aggregate.eventInterface} event) {
+    return state.apply(event);
+  }
+
+  @Override
+  public boolean endsInstance(${aggregate.eventInterface} event) {
+<#assign ending = aggregate.events?filter(e -> e.endsInstance)>
+<#if ending?has_content>
+    return <#list ending as e>event instanceof ${e.javaClass}<#sep> || </#sep></#list>;
+<#else>
+    return false;
+</#if>
+  }
+
+  @Override
+  public String eventType(${aggregate.eventInterface} event) {
+    return switch (event) {
+<#list aggregate.events as e>
+      case ${e.javaClass} ${e.javaClass?uncap_first} -> ${javaString(e.name)};
+</#list>
+    };
+  }
+
+  @Override
+  public int schemaVersion(${aggregate.eventInterface} event) {
+    return 1;
+  }
+
+  @Override
+  public ObjectNode eventToJson(${aggregate.eventInterface} event) {
+    return switch (event) {
+<#list aggregate.events as e>
+      case ${e.javaClass} ${e.javaClass?uncap_first} -> ${e.javaClass}.toJson(${e.javaClass?uncap_first});
+</#list>
+    };
+  }
+
+  @Override
+  public ${aggregate.eventInterface} eventFromJson(String type, JsonNode payload) {
+    return switch (type) {
+<#list aggregate.events as e>
+      case ${javaString(e.name)} -> ${e.javaClass}.fromJson(payload);
+</#list>
+      default -> throw new IllegalArgumentException("no event of a ${aggregate.name} is called " + type);
+    };
+  }
+
+  @Override
+  public ObjectNode stateToJson(${aggregate.stateClass} state) {
+    return ${aggregate.stateClass}.toJson(state);
+  }
+
+  @Override
+  public ${aggregate.stateClass} stateFromJson(JsonNode json) {
+    return ${aggregate.stateClass}.fromJson(json);
+  }
+
+  @Override
+  public int snapshotEvery() {
+    return ${aggregate.snapshotEvery?c};
+  }
+
+  @Override
+  public int retentionDays() {
+    return ${aggregate.retentionDays?c};
+  }
+}

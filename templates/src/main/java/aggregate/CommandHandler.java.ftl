@@ -1,0 +1,93 @@
+<#import "/lib/macros.ftl" as m>
+<@m.header element=aggregate.element/>
+package ${aggregate.javaPackage};
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Clock;
+<#if aggregate.commands?filter(c -> c.roles?has_content)?has_content>
+import java.util.Collections;
+import java.util.List;
+</#if>
+import ${project.runtimePackage}.AppSyncRequest;
+<#if aggregate.commands?filter(c -> c.roles?has_content)?has_content>
+import ${project.runtimePackage}.CommandError;
+</#if>
+import ${project.runtimePackage}.CommandResult;
+import ${project.runtimePackage}.CommandRunner;
+import ${project.runtimePackage}.DynamoDbEventStore;
+import ${project.runtimePackage}.EventStore;
+import ${project.runtimePackage}.Input;
+import ${project.runtimePackage}.Metadata;
+import ${project.runtimePackage}.Responses;
+
+/**
+ * The Lambda function behind the mutations of a ${aggregate.name}: AppSync invokes it with the
+ * mutation's arguments and the caller's identity; it answers with the command's result or its
+ * error as plain JSON.
+ */
+public final class ${aggregate.handlerClass} implements RequestStreamHandler {
+
+  /** Built on first use by the Lambda runtime, so that SnapStart snapshots it ready to go. */
+  private static final class Production {
+    static final CommandRunner<${aggregate.stateClass}, ${aggregate.eventInterface}> RUNNER =
+        new CommandRunner<>(DynamoDbEventStore.fromEnvironment(), ${aggregate.aggregateClass}.TYPE);
+  }
+
+  private final CommandRunner<${aggregate.stateClass}, ${aggregate.eventInterface}> runner;
+  private final Clock clock;
+
+  /** The handler the Lambda runtime creates. */
+  public ${aggregate.handlerClass}() {
+    this(Production.RUNNER, Clock.systemUTC());
+  }
+
+  /** A handler on another event store and clock (tests, tools). */
+  public ${aggregate.handlerClass}(EventStore store, Clock clock) {
+    this(new CommandRunner<>(store, ${aggregate.aggregateClass}.TYPE), clock);
+  }
+
+  private ${aggregate.handlerClass}(
+      CommandRunner<${aggregate.stateClass}, ${aggregate.eventInterface}> runner, Clock clock) {
+    this.runner = runner;
+    this.clock = clock;
+  }
+
+  @Override
+  public void handleRequest(InputStream input, OutputStream output, Context context)
+      throws IOException {
+    AppSyncRequest request = AppSyncRequest.read(input);
+    Responses.write(output, () -> handle(request));
+  }
+
+  private CommandResult handle(AppSyncRequest request) {
+    Metadata metadata = request.metadata(clock);
+    Input input = Input.of(request.input());
+    return switch (request.fieldName()) {
+<#list aggregate.commands as c>
+      case ${javaString(c.mutation)} -> ${c.mutation}(input, metadata);
+</#list>
+      default ->
+          throw new IllegalArgumentException("no mutation of a ${aggregate.name} is called " + request.fieldName());
+    };
+  }
+<#list aggregate.commands as c>
+
+  private CommandResult ${c.mutation}(Input input, Metadata metadata) {
+<#if c.roles?has_content>
+    if (Collections.disjoint(metadata.caller().roles(), List.of(<#list c.roles as r>${javaString(r)}<#sep>, </#sep></#list>))) {
+      throw CommandError.unauthorized(${javaString("Only " + c.roles?join(" or ") + " may " + c.name)});
+    }
+</#if>
+    ${c.javaClass} command = ${c.javaClass}.fromInput(input, metadata);
+    return runner.run(
+        ${c.flow.javaClass}.key(command, metadata.caller(), metadata.now()),
+        ${c.flow.creates?c},
+        metadata,
+        state -> ${c.flow.javaClass}.decide(<#if c.flow.usesKey>${c.flow.javaClass}.key(command, metadata.caller(), metadata.now()), </#if>command, state, metadata.caller(), metadata.now()));
+  }
+</#list>
+}

@@ -1,0 +1,7 @@
+<#import "/lib/macros.ftl" as m>
+<@m.header element=aggregate.element/>
+package ${aggregate.javaPackage};
+
+/** An event of a ${aggregate.name}: something that happened to it, stored for good. */
+public sealed interface ${aggregate.eventInterface}
+    permits <#list aggregate.events as e>${e.javaClass}<#sep>, </#sep></#list> {}

@@ -1,0 +1,21 @@
+<#import "/lib/macros.ftl" as m>
+<@m.header element=command.element/>
+package ${aggregate.javaPackage};
+
+<@m.imports command.imports/>
+
+/**
+ * The input of the command ${command.name} (GraphQL mutation {@code ${command.mutation}}).
+<#if command.description?has_content>
+ *
+ * <p>${javadoc(command.description)}
+</#if>
+ */
+<@m.record command.javaClass command.fields/>
+<#list command.constants as constant>
+
+  ${constant}
+</#list>
+
+<@m.fromInput command.javaClass command.fields command.inputReads command.inputChecks true/>
+}

@@ -1,0 +1,44 @@
+<#import "/lib/macros.ftl" as m>
+<@m.header element=(command!policy).element/>
+package ${aggregate.javaPackage};
+
+<@m.imports flow.imports/>
+
+/**
+ * What <#if command??>the command ${command.name}<#else>the policy ${policy.name}</#if> does: its {@code let} values, then its rules, then the
+ * events it records.
+<#if flow.description?has_content>
+ *
+ * <p>${javadoc(flow.description)}
+</#if>
+ */
+final class ${flow.javaClass} {
+
+  private ${flow.javaClass}() {}
+
+  /** The key of the ${aggregate.name} it acts on. */
+  static String key(${flow.inputClass} ${flow.inputVariable}, Caller user, Instant now) {
+<#if flow.keyUsesToday>
+    LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+</#if>
+    return ${flow.key};
+  }
+
+  /** The events to record, in order; a broken rule throws its {@code CommandError}. */
+  static List<${aggregate.eventInterface}> decide(
+      <#if flow.usesKey>String key, </#if>${flow.inputClass} ${flow.inputVariable}, ${aggregate.stateClass} state, Caller user, Instant now) {
+<#if flow.usesToday>
+    LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+</#if>
+<#list flow.lets as let>
+    ${let.javaType} ${let.name} = ${let.value};
+</#list>
+<#list flow.rules as rule>
+    if (!(${rule.condition})) {
+      throw CommandError.rule(${javaString(rule.code)}, ${javaString(rule.message)});
+    }
+</#list>
+    return List.of(
+<@m.arguments flow.emits/>
+  }
+}

@@ -1,0 +1,301 @@
+<#import "/lib/macros.ftl" as m>
+<@m.header/>
+package ${project.runtimePackage};
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * A command's input as the API sent it, read field by field: every value of the wrong kind and
+ * every broken constraint is collected, so that one {@code VALIDATION} error names them all
+ * ({@link #throwIfInvalid}). Readers give {@code null} for an absent field; checks pass over
+ * {@code null} values, which only {@link #required} refuses.
+ */
+public final class Input {
+
+  private final JsonNode json;
+  private final String path;
+  private final List<FieldError> errors;
+
+  private Input(JsonNode json, String path, List<FieldError> errors) {
+    this.json = json;
+    this.path = path;
+    this.errors = errors;
+  }
+
+  /** The input object of a request ({@code arguments.input}). */
+  public static Input of(JsonNode json) {
+    return new Input(json, "", new ArrayList<>());
+  }
+
+  /** Throws one {@code VALIDATION} error naming every failure found so far, if any. */
+  public void throwIfInvalid() {
+    if (!errors.isEmpty()) {
+      throw CommandError.validation(List.copyOf(errors));
+    }
+  }
+
+  private void fail(String field, String message) {
+    errors.add(new FieldError(path + field, message));
+  }
+
+  private JsonNode value(String field) {
+    JsonNode value = json == null ? null : json.get(field);
+    return value == null || value.isNull() ? null : value;
+  }
+
+  public String text(String field) {
+    return read(field, value(field), this::textOf);
+  }
+
+  public Long integer(String field) {
+    return read(field, value(field), this::integerOf);
+  }
+
+  public Double decimal(String field) {
+    return read(field, value(field), this::decimalOf);
+  }
+
+  public Boolean bool(String field) {
+    return read(field, value(field), this::boolOf);
+  }
+
+  public LocalDate date(String field) {
+    return read(field, value(field), this::dateOf);
+  }
+
+  public Instant dateTime(String field) {
+    return read(field, value(field), this::dateTimeOf);
+  }
+
+  /** An {@code AWSJSON} value: AppSync passes it as JSON text, other callers as JSON. */
+  public JsonNode json(String field) {
+    return read(field, value(field), this::jsonOf);
+  }
+
+  public <T> T enumValue(String field, Function<String, T> valueOf) {
+    return read(field, value(field), (name, node) -> enumOf(name, node, valueOf));
+  }
+
+  public <T> T object(String field, Function<Input, T> reader) {
+    return read(field, value(field), (name, node) -> objectOf(name, node, reader));
+  }
+
+  public List<String> texts(String field) {
+    return list(field, this::textOf);
+  }
+
+  public List<Long> integers(String field) {
+    return list(field, this::integerOf);
+  }
+
+  public List<Double> decimals(String field) {
+    return list(field, this::decimalOf);
+  }
+
+  public List<Boolean> bools(String field) {
+    return list(field, this::boolOf);
+  }
+
+  public List<LocalDate> dates(String field) {
+    return list(field, this::dateOf);
+  }
+
+  public List<Instant> dateTimes(String field) {
+    return list(field, this::dateTimeOf);
+  }
+
+  public List<JsonNode> jsons(String field) {
+    return list(field, this::jsonOf);
+  }
+
+  public <T> List<T> enums(String field, Function<String, T> valueOf) {
+    return list(field, (name, node) -> enumOf(name, node, valueOf));
+  }
+
+  public <T> List<T> objects(String field, Function<Input, T> reader) {
+    return list(field, (name, node) -> objectOf(name, node, reader));
+  }
+
+  /** Reads one value; a value of the wrong kind is recorded as a failure and reads as null. */
+  private interface Reader<T> {
+    T read(String name, JsonNode value) throws WrongValue;
+  }
+
+  /** A value of the wrong kind, with what the field expected. */
+  private static final class WrongValue extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    WrongValue(String expected) {
+      super(expected, null, false, false);
+    }
+  }
+
+  private <T> T read(String name, JsonNode value, Reader<T> reader) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return reader.read(name, value);
+    } catch (WrongValue e) {
+      fail(name, e.getMessage());
+      return null;
+    }
+  }
+
+  private <T> List<T> list(String field, Reader<T> reader) {
+    JsonNode value = value(field);
+    if (value == null) {
+      return null;
+    }
+    if (!value.isArray()) {
+      fail(field, "must be a list");
+      return null;
+    }
+    List<T> items = new ArrayList<>(value.size());
+    for (int i = 0; i < value.size(); i++) {
+      items.add(read(field + "[" + i + "]", value.get(i), reader));
+    }
+    return Collections.unmodifiableList(items);
+  }
+
+  private String textOf(String name, JsonNode value) throws WrongValue {
+    if (!value.isTextual()) {
+      throw new WrongValue("must be text");
+    }
+    return value.asText();
+  }
+
+  private Long integerOf(String name, JsonNode value) throws WrongValue {
+    if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+      throw new WrongValue("must be a whole number");
+    }
+    return value.longValue();
+  }
+
+  private Double decimalOf(String name, JsonNode value) throws WrongValue {
+    if (!value.isNumber()) {
+      throw new WrongValue("must be a number");
+    }
+    return value.doubleValue();
+  }
+
+  private Boolean boolOf(String name, JsonNode value) throws WrongValue {
+    if (!value.isBoolean()) {
+      throw new WrongValue("must be true or false");
+    }
+    return value.booleanValue();
+  }
+
+  private LocalDate dateOf(String name, JsonNode value) throws WrongValue {
+    try {
+      return LocalDate.parse(textOf(name, value));
+    } catch (DateTimeParseException e) {
+      throw new WrongValue("must be a date such as 2030-01-31");
+    }
+  }
+
+  private Instant dateTimeOf(String name, JsonNode value) throws WrongValue {
+    try {
+      return Instant.parse(textOf(name, value));
+    } catch (DateTimeParseException e) {
+      throw new WrongValue("must be a date and time such as 2030-01-31T09:30:00Z");
+    }
+  }
+
+  private JsonNode jsonOf(String name, JsonNode value) throws WrongValue {
+    if (!value.isTextual()) {
+      return value;
+    }
+    try {
+      return Json.MAPPER.readTree(value.asText());
+    } catch (java.io.IOException e) {
+      throw new WrongValue("must be JSON");
+    }
+  }
+
+  private <T> T enumOf(String name, JsonNode value, Function<String, T> valueOf)
+      throws WrongValue {
+    try {
+      return valueOf.apply(textOf(name, value));
+    } catch (IllegalArgumentException e) {
+      throw new WrongValue("is not one of the allowed values");
+    }
+  }
+
+  private <T> T objectOf(String name, JsonNode value, Function<Input, T> reader)
+      throws WrongValue {
+    if (!value.isObject()) {
+      throw new WrongValue("must be an object");
+    }
+    return reader.apply(new Input(value, path + name + ".", errors));
+  }
+
+  public void required(String field, Object value) {
+    if (value == null && errors.stream().noneMatch(e -> e.field().equals(path + field))) {
+      fail(field, "is required");
+    }
+  }
+
+  public void pattern(String field, String value, Pattern pattern, String patternName) {
+    if (value != null && !pattern.matcher(value).find()) {
+      fail(field, "does not have the form " + patternName + " asks for");
+    }
+  }
+
+  public void minLength(String field, String value, long length) {
+    if (value != null && value.codePointCount(0, value.length()) < length) {
+      fail(field, "must be at least " + length + " characters long");
+    }
+  }
+
+  public void maxLength(String field, String value, long length) {
+    if (value != null && value.codePointCount(0, value.length()) > length) {
+      fail(field, "must be at most " + length + " characters long");
+    }
+  }
+
+  public void minItems(String field, List<?> value, long count) {
+    if (value != null && value.size() < count) {
+      fail(field, "must have at least " + count + " items");
+    }
+  }
+
+  public void maxItems(String field, List<?> value, long count) {
+    if (value != null && value.size() > count) {
+      fail(field, "must have at most " + count + " items");
+    }
+  }
+
+  public void min(String field, Long value, long min) {
+    if (value != null && value < min) {
+      fail(field, "must be at least " + min);
+    }
+  }
+
+  public void max(String field, Long value, long max) {
+    if (value != null && value > max) {
+      fail(field, "must be at most " + max);
+    }
+  }
+
+  public void min(String field, Double value, double min) {
+    if (value != null && value < min) {
+      fail(field, "must be at least " + BigDecimal.valueOf(min).toPlainString());
+    }
+  }
+
+  public void max(String field, Double value, double max) {
+    if (value != null && value > max) {
+      fail(field, "must be at most " + BigDecimal.valueOf(max).toPlainString());
+    }
+  }
+}
