@@ -4,6 +4,7 @@ import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import dev.tracepaper.TestPaths;
 import dev.tracepaper.appsync.AppSyncSchema;
 import dev.tracepaper.render.data.ProjectData;
 import dev.tracepaper.tools.ExternalTool;
@@ -25,6 +26,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The infrastructure templates (schema, resolver, SAM template, samconfig, README) rendered for the
@@ -48,7 +51,7 @@ class InfrastructureTemplatesTest {
 
   @Test
   void theLibrarySchemaValidatesWithItsDirectives() throws Exception {
-    String sdl = render("schema.graphql.ftl", LibraryProjectData.plain());
+    String sdl = render("schema.graphql.ftl", library());
     GraphQLSchema schema = AppSyncSchema.validate(sdl);
     GraphQLFieldDefinition lendBook = schema.getMutationType().getFieldDefinition("lendBook");
     assertThat(GraphQLTypeUtil.simplePrint(lendBook.getArgument("input").getType()))
@@ -68,7 +71,7 @@ class InfrastructureTemplatesTest {
   @Test
   void theLibraryTemplatePassesCfnLint() throws Exception {
     ExternalTool cfnLint = ExternalTool.requireOrSkip("cfn-lint", "linting template.yaml");
-    ProjectData library = LibraryProjectData.plain();
+    ProjectData library = library();
     write("template.yaml", render("template.yaml.ftl", library));
     assertLints(cfnLint);
     String template = Files.readString(out.resolve("template.yaml"), UTF_8);
@@ -79,7 +82,7 @@ class InfrastructureTemplatesTest {
   @Test
   void theResolverRunsUnderNode() throws Exception {
     ExternalTool node = ExternalTool.requireOrSkip("node", "running the AppSync resolver");
-    write(RESOLVER, render("src/main/resources/resolvers/Mutation.js.ftl", project()));
+    write(RESOLVER, render("src/main/resources/resolvers/Mutation.js.ftl", library()));
     // The resolver imports @aws-appsync/utils, which AppSync provides: a stub stands in.
     write("package.json", "{\"type\": \"module\"}\n");
     Path utils = out.resolve("node_modules/@aws-appsync/utils");
@@ -94,7 +97,7 @@ class InfrastructureTemplatesTest {
 
   @Test
   void theReadmeExamplesAreValidMutations() throws Exception {
-    ProjectData library = LibraryProjectData.plain();
+    ProjectData library = library();
     GraphQLSchema schema = AppSyncSchema.validate(render("schema.graphql.ftl", library));
     String readme = render("README.md.ftl", library);
     List<String> examples = graphqlBlocks(readme);
@@ -107,7 +110,18 @@ class InfrastructureTemplatesTest {
 
   @Test
   void everyAuthTypeAtOnceValidatesAndLints() throws Exception {
-    ProjectData open = LibraryProjectData.openTo("anonymous", "iam", "role:librarian");
+    // The library, open to anonymous callers by default, with commands for IAM callers too.
+    Path model = out.resolve("model");
+    Files.createDirectories(model);
+    for (String file : List.of("app.yaml", "catalog.yaml", "membership.yaml")) {
+      String text = Files.readString(TestPaths.examples().resolve("library").resolve(file), UTF_8);
+      Files.writeString(
+          model.resolve(file),
+          text.replace("default: authenticated", "default: anonymous")
+              .replace("auth: role:member", "auth: [iam, role:member]"),
+          UTF_8);
+    }
+    ProjectData open = ModelProjects.of(model);
     assertThat(open.api().defaultAuthType()).isEqualTo("API_KEY");
     assertThat(open.api().additionalAuthTypes())
         .containsExactly("AMAZON_COGNITO_USER_POOLS", "AWS_IAM")
@@ -115,6 +129,10 @@ class InfrastructureTemplatesTest {
     String sdl = render("schema.graphql.ftl", open);
     AppSyncSchema.validate(sdl);
     assertThat(sdl).contains("type CommandResult @aws_cognito_user_pools @aws_iam {");
+    assertThat(sdl)
+        .contains(
+            "reportLoanLost(input: ReportLoanLostInput!, commandId: ID): CommandResult!"
+                + " @aws_cognito_user_pools(cognito_groups: [\"member\"]) @aws_iam");
     ExternalTool cfnLint = ExternalTool.requireOrSkip("cfn-lint", "linting template.yaml");
     write("template.yaml", render("template.yaml.ftl", open));
     assertLints(cfnLint);
@@ -123,9 +141,19 @@ class InfrastructureTemplatesTest {
     assertThat(template).contains("Value: !GetAtt ApiKey.ApiKey");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"library", "clinic", "projects"})
+  void everyExampleValidatesAndLints(String example) throws Exception {
+    ProjectData project = ModelProjects.of(TestPaths.examples().resolve(example));
+    AppSyncSchema.validate(render("schema.graphql.ftl", project));
+    ExternalTool cfnLint = ExternalTool.requireOrSkip("cfn-lint", "linting template.yaml");
+    write("template.yaml", render("template.yaml.ftl", project));
+    assertLints(cfnLint);
+  }
+
   @Test
   void samconfigNamesTheStackAfterTheApp() throws Exception {
-    String samconfig = render("samconfig.toml.ftl", LibraryProjectData.plain());
+    String samconfig = render("samconfig.toml.ftl", library());
     assertThat(samconfig).contains("stack_name = \"library\"");
     assertThat(samconfig).contains("capabilities = \"CAPABILITY_IAM\"");
     assertThat(samconfig).contains("resolve_s3 = true");
@@ -133,7 +161,7 @@ class InfrastructureTemplatesTest {
 
   @Test
   void hostileDescriptionsStillValidateAndReadBackExactly() throws Exception {
-    ProjectData hostile = LibraryProjectData.describedAs(HOSTILE);
+    ProjectData hostile = ModelProjects.describedAs(library(), HOSTILE);
     GraphQLSchema schema = AppSyncSchema.validate(render("schema.graphql.ftl", hostile));
     assertThat(schema.getMutationType().getFieldDefinition("lendBook").getDescription())
         .isEqualTo(HOSTILE);
@@ -146,7 +174,9 @@ class InfrastructureTemplatesTest {
   @Test
   void hostileDescriptionsStillGiveATemplateThatLints() throws Exception {
     ExternalTool cfnLint = ExternalTool.requireOrSkip("cfn-lint", "linting template.yaml");
-    write("template.yaml", render("template.yaml.ftl", LibraryProjectData.describedAs(HOSTILE)));
+    write(
+        "template.yaml",
+        render("template.yaml.ftl", ModelProjects.describedAs(library(), HOSTILE)));
     assertLints(cfnLint);
   }
 
@@ -166,8 +196,8 @@ class InfrastructureTemplatesTest {
     return found;
   }
 
-  private static ProjectData project() {
-    return LibraryProjectData.plain();
+  private static ProjectData library() {
+    return ModelProjects.of(TestPaths.examples().resolve("library"));
   }
 
   private String render(String template, ProjectData project) throws Exception {
