@@ -218,7 +218,7 @@ Resources:
           DeadLetterConfig:
             Arn: !GetAtt ${policy.deadLetterQueueLogicalId}.Arn
 
-  ${policy.functionLogicalId}Permission:
+  ${policy.permissionLogicalId}:
     Type: AWS::Lambda::Permission
     Properties:
       Action: lambda:InvokeFunction
@@ -235,7 +235,7 @@ Resources:
       MessageRetentionPeriod: 1209600
       SqsManagedSseEnabled: true
 
-  ${policy.deadLetterQueueLogicalId}Policy:
+  ${policy.deadLetterQueuePolicyLogicalId}:
     Type: AWS::SQS::QueuePolicy
     Properties:
       Queues:

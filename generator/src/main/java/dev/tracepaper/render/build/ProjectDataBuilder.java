@@ -284,6 +284,8 @@ public final class ProjectDataBuilder {
         AwsNames.policyFunctionId(policy.name()),
         AwsNames.policyRuleId(policy.name()),
         AwsNames.policyDeadLetterQueueId(policy.name()),
+        AwsNames.policyPermissionId(policy.name()),
+        AwsNames.policyDeadLetterQueuePolicyId(policy.name()),
         AwsNames.eventSource(
             app.name().value(), source.subdomain().map(Located::value).orElse(""), source.name()),
         trigger.name(),
