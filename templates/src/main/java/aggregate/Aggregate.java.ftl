@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import ${project.runtimePackage}.AggregateType;
 
-/** What the runtime needs to know of a ${aggregate.name}: its events, its state and their JSON. */
+/**
+ * What the runtime needs to know of the ${aggregate.name} aggregate: its events, its state and
+ * their JSON.
+ */
 public final class ${aggregate.aggregateClass}
     implements AggregateType<${aggregate.stateClass}, ${aggregate.eventInterface}> {
 
@@ -73,7 +76,7 @@ public final class ${aggregate.aggregateClass}
 <#list aggregate.events as e>
       case ${javaString(e.name)} -> ${e.javaClass}.fromJson(payload);
 </#list>
-      default -> throw new IllegalArgumentException("no event of a ${aggregate.name} is called " + type);
+      default -> throw new IllegalArgumentException("no event of ${aggregate.name} is called " + type);
     };
   }
 

@@ -25,7 +25,7 @@ import ${project.runtimePackage}.Metadata;
 import ${project.runtimePackage}.Responses;
 
 /**
- * The Lambda function behind the mutations of a ${aggregate.name}: AppSync invokes it with the
+ * The Lambda function behind the mutations of the ${aggregate.name} aggregate: AppSync invokes it with the
  * mutation's arguments and the caller's identity; it answers with the command's result or its
  * error as plain JSON.
  */
@@ -71,7 +71,7 @@ public final class ${aggregate.handlerClass} implements RequestStreamHandler {
       case ${javaString(c.mutation)} -> ${c.mutation}(input, metadata);
 </#list>
       default ->
-          throw new IllegalArgumentException("no mutation of a ${aggregate.name} is called " + request.fieldName());
+          throw new IllegalArgumentException("no mutation of ${aggregate.name} is called " + request.fieldName());
     };
   }
 <#list aggregate.commands as c>

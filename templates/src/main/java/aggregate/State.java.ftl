@@ -5,7 +5,7 @@ package ${aggregate.javaPackage};
 <@m.imports aggregate.stateImports/>
 
 /**
- * The current state of a ${aggregate.name}: what its events have made of it so far.
+ * The current state of one ${aggregate.name}: what its events have made of it so far.
 <#if aggregate.description?has_content>
  *
  * <p>${javadoc(aggregate.description)}

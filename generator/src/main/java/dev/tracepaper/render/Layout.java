@@ -130,8 +130,8 @@ public final class Layout {
           }
         }
       }
-      case "aggregate/flow/Flow.java.ftl" -> eachFlow(template, root, outputs, "", false);
-      case "aggregate/flow/FlowTest.java.ftl" -> eachFlow(template, root, outputs, "Test", true);
+      case "aggregate/flow/Flow.java.ftl" -> eachFlow(template, root, outputs, false);
+      case "aggregate/flow/FlowTest.java.ftl" -> eachFlow(template, root, outputs, true);
       case "types/type/Type.java.ftl" -> {
         for (RecordData t : project.types()) {
           outputs.add(output(template, root, t.javaPackage(), t.javaClass(), "type", t, null));
@@ -167,14 +167,13 @@ public final class Layout {
   }
 
   /** Commands and policies alike: their flows share one template, and so do their tests. */
-  private void eachFlow(
-      String template, String root, List<Output> outputs, String suffix, boolean onlyTested) {
+  private void eachFlow(String template, String root, List<Output> outputs, boolean tests) {
     for (AggregateData a : project.aggregates()) {
       for (CommandData c : a.commands()) {
-        addFlow(template, root, outputs, suffix, onlyTested, a, c.flow(), "command", c);
+        addFlow(template, root, outputs, tests, a, c.flow(), "command", c);
       }
       for (PolicyData p : a.policies()) {
-        addFlow(template, root, outputs, suffix, onlyTested, a, p.flow(), "policy", p);
+        addFlow(template, root, outputs, tests, a, p.flow(), "policy", p);
       }
     }
   }
@@ -183,7 +182,6 @@ public final class Layout {
       String template,
       String root,
       List<Output> outputs,
-      String suffix,
       boolean onlyTested,
       AggregateData aggregate,
       FlowData flow,
@@ -192,18 +190,10 @@ public final class Layout {
     if (onlyTested && flow.tests().isEmpty()) {
       return;
     }
-    String className = flow.javaClass().replaceAll("Flow$", "") + suffix;
+    String className = onlyTested ? flow.testClass() : flow.javaClass();
     Output output =
-        output(
-            template,
-            root,
-            aggregate.javaPackage(),
-            suffix.isEmpty() ? flow.javaClass() : className,
-            kind,
-            element,
-            aggregate);
+        output(template, root, aggregate.javaPackage(), className, kind, element, aggregate);
     output.data().put("flow", flow);
-    output.data().put("className", suffix.isEmpty() ? flow.javaClass() : className);
     outputs.add(output);
   }
 

@@ -137,6 +137,7 @@ final class FlowCode {
     }
     return new FlowData(
         names.flow(aggregate.name(), site.flow().name()).simpleName(),
+        names.flowTest(aggregate.name(), site.flow().name()).simpleName(),
         input.simpleName(),
         input.qualified(),
         inputVariable,

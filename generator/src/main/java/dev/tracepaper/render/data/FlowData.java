@@ -7,6 +7,7 @@ import java.util.List;
  * {@code let} (in order), {@code rules}, then the events of {@code emits}.
  *
  * @param javaClass the flow class ({@code LendBookFlow})
+ * @param testClass the class of its generated tests ({@code LendBookTest})
  * @param inputClass the class of the flow's input: the command record, or for a policy the
  *     triggering event's record
  * @param inputQualifiedClass the input class, fully qualified
@@ -26,6 +27,7 @@ import java.util.List;
  */
 public record FlowData(
     String javaClass,
+    String testClass,
     String inputClass,
     String inputQualifiedClass,
     String inputVariable,

@@ -104,6 +104,7 @@ final class GeneratedNames {
         javaClass(claims, java.state(name));
         javaClass(claims, java.eventInterface(name));
         javaClass(claims, java.commandHandler(name));
+        javaClass(claims, java.aggregateType(name));
         logicalIds(claims, AwsNames.commandFunctionId(name), AwsNames.commandDataSourceId(name));
       }
       case ENTITY -> {

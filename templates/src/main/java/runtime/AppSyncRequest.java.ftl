@@ -1,0 +1,122 @@
+<#import "/lib/macros.ftl" as m>
+<@m.header/>
+package ${project.runtimePackage};
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * The event AppSync sends to a Lambda data source for one GraphQL field: {@code arguments}, {@code
+ * identity}, {@code info.fieldName} and {@code request.headers}. A mutation's command input is
+ * {@code arguments.input}; its idempotency key is the separate argument {@code commandId}.
+ */
+public final class AppSyncRequest {
+
+  /** The request header a client may set to correlate its requests; else each gets a new id. */
+  public static final String CORRELATION_HEADER = "x-correlation-id";
+
+  private final JsonNode event;
+
+  private AppSyncRequest(JsonNode event) {
+    this.event = event;
+  }
+
+  public static AppSyncRequest parse(InputStream in) {
+    return of(Json.read(in));
+  }
+
+  public static AppSyncRequest of(JsonNode event) {
+    if (!event.isObject()) {
+      throw new IllegalArgumentException("an AppSync event is a JSON object");
+    }
+    return new AppSyncRequest(event);
+  }
+
+  public String fieldName() {
+    return event.path("info").path("fieldName").asText();
+  }
+
+  public ObjectNode arguments() {
+    return objectOrEmpty(event.get("arguments"));
+  }
+
+  /**
+   * The command input, {@code arguments.input}; empty when missing, so that validation reports it.
+   */
+  public ObjectNode input() {
+    return objectOrEmpty(arguments().get("input"));
+  }
+
+  /** The client's idempotency key, or {@code null}. */
+  public String commandId() {
+    JsonNode id = arguments().get("commandId");
+    return id == null || id.isNull() || id.asText().isEmpty() ? null : id.asText();
+  }
+
+  /** A request header (names are case-insensitive), or {@code null}. */
+  public String header(String name) {
+    for (var header : event.path("request").path("headers").properties()) {
+      if (header.getKey().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))) {
+        return header.getValue().asText();
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The caller: a Cognito user (name and groups), an IAM principal (its ARN, no roles), or, for an
+   * API key (AppSync sends no identity), {@link Caller#anonymous()}.
+   */
+  public Caller caller() {
+    JsonNode identity = event.get("identity");
+    if (identity == null || !identity.isObject()) {
+      return Caller.anonymous();
+    }
+    JsonNode claims = identity.path("claims");
+    String cognitoName = text(identity, "username", text(claims, "cognito:username", null));
+    if (identity.has("sub") || identity.has("claims")) {
+      JsonNode groups = identity.get("groups");
+      if (groups == null || groups.isNull()) {
+        groups = claims.path("cognito:groups");
+      }
+      String name = cognitoName != null ? cognitoName : text(identity, "sub", Caller.ANONYMOUS);
+      return new Caller(name, strings(groups));
+    }
+    String iamName = text(identity, "userArn", cognitoName);
+    return iamName != null ? new Caller(iamName, List.of()) : Caller.anonymous();
+  }
+
+  public Metadata metadata(Clock clock) {
+    String correlationId = header(CORRELATION_HEADER);
+    if (correlationId == null || correlationId.isBlank()) {
+      correlationId = UUID.randomUUID().toString();
+    }
+    return new Metadata(commandId(), correlationId, caller(), clock.instant());
+  }
+
+  private static ObjectNode objectOrEmpty(JsonNode node) {
+    return node instanceof ObjectNode object ? object : Json.object();
+  }
+
+  private static String text(JsonNode node, String field, String fallback) {
+    JsonNode value = node.get(field);
+    return value == null || value.isNull() ? fallback : value.asText();
+  }
+
+  /** A JSON array of strings; a single string counts as a list of one. */
+  private static List<String> strings(JsonNode node) {
+    List<String> values = new ArrayList<>();
+    if (node.isArray()) {
+      node.forEach(value -> values.add(value.asText()));
+    } else if (node.isTextual()) {
+      values.add(node.asText());
+    }
+    return values;
+  }
+}

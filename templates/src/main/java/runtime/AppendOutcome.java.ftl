@@ -1,0 +1,16 @@
+<#import "/lib/macros.ftl" as m>
+<@m.header/>
+package ${project.runtimePackage};
+
+/** What became of an {@link EventStore#append append}. */
+public sealed interface AppendOutcome {
+
+  /** The events are stored; {@code result} is what the command answers. */
+  record Appended(CommandResult result) implements AppendOutcome {}
+
+  /** The command id was used before: nothing was appended; {@code first} is the first answer. */
+  record Duplicate(CommandResult first) implements AppendOutcome {}
+
+  /** Another command appended to the aggregate since it was loaded: nothing was appended. */
+  record Conflict() implements AppendOutcome {}
+}

@@ -1,0 +1,94 @@
+<#import "/lib/macros.ftl" as m>
+<@m.header/>
+package ${project.runtimePackage};
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An {@link EventStore} in memory, for tests that run commands without AWS. Same rules as {@link
+ * DynamoDbEventStore}: optimistic appends, idempotency by command id, snapshots, ending events.
+ * Events and snapshots are kept as JSON and read back through the aggregate's codecs, so a test
+ * also proves that what a command stores can be loaded again.
+ */
+public final class InMemoryEventStore implements EventStore {
+
+  /** An event and, on the last event of an append that made one due, the state snapshot. */
+  private record Entry(StoredEvent event, ObjectNode snapshot) {}
+
+  private final Map<String, List<Entry>> streams = new HashMap<>();
+  private final Map<String, CommandResult> results = new HashMap<>();
+
+  @Override
+  public synchronized <S, E> Loaded<S> load(AggregateType<S, E> type, String key) {
+    List<Entry> stream = streams.getOrDefault(StoredEvent.streamId(type.name(), key), List.of());
+    S state = type.empty();
+    boolean exists = false;
+    long base = 0;
+    int from = stream.size();
+    // Newest first to the latest snapshot or ending event, as the DynamoDB store reads.
+    while (from > 0) {
+      Entry entry = stream.get(from - 1);
+      if (entry.snapshot() != null) {
+        state = type.stateFromJson(entry.snapshot());
+        exists = true;
+        base = entry.event().version();
+        break;
+      }
+      if (type.endsInstance(decode(type, entry.event()))) {
+        base = entry.event().version();
+        break;
+      }
+      from--;
+    }
+    for (Entry entry : stream.subList(from, stream.size())) {
+      state = type.apply(state, decode(type, entry.event()));
+      exists = true;
+    }
+    return new Loaded<>(key, state, stream.size(), exists, base);
+  }
+
+  @Override
+  public synchronized <S, E> AppendOutcome append(
+      AggregateType<S, E> type, Loaded<S> current, List<E> events, Metadata meta) {
+    if (meta.commandId() != null && results.containsKey(meta.commandId())) {
+      return new AppendOutcome.Duplicate(results.get(meta.commandId()));
+    }
+    List<Entry> stream =
+        streams.computeIfAbsent(
+            StoredEvent.streamId(type.name(), current.key()), id -> new ArrayList<>());
+    if (stream.size() != current.version()) {
+      return new AppendOutcome.Conflict();
+    }
+    NewEvents<S> next = NewEvents.of(type, current, events, meta);
+    List<StoredEvent> stored = next.stored();
+    for (int i = 0; i < stored.size(); i++) {
+      boolean last = i == stored.size() - 1;
+      stream.add(new Entry(stored.get(i), last ? next.snapshot() : null));
+    }
+    if (meta.commandId() != null) {
+      results.put(meta.commandId(), next.result());
+    }
+    return new AppendOutcome.Appended(next.result());
+  }
+
+  @Override
+  public synchronized Optional<CommandResult> result(String commandId) {
+    return Optional.ofNullable(results.get(commandId));
+  }
+
+  @Override
+  public synchronized List<StoredEvent> history(AggregateType<?, ?> type, String key) {
+    return streams.getOrDefault(StoredEvent.streamId(type.name(), key), List.of()).stream()
+        .map(Entry::event)
+        .toList();
+  }
+
+  private static <E> E decode(AggregateType<?, E> type, StoredEvent event) {
+    return type.eventFromJson(event.type(), event.payload().deepCopy());
+  }
+}
