@@ -27,6 +27,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
 
 /**
  * The infrastructure templates (schema, resolver, SAM template, samconfig, README) rendered from
@@ -175,6 +180,24 @@ class InfrastructureTemplatesTest {
     assertThat(((GraphQLNamedType) schema.getType("BookStatus")).getDescription())
         .isEqualTo(HOSTILE);
     assertThat(render("README.md.ftl", hostile)).contains(HOSTILE);
+    assertThat(
+            scalar(render("template.yaml.ftl", hostile), "Metadata", "Tracepaper", "Description"))
+        .isEqualTo(HOSTILE);
+  }
+
+  /** A scalar of a YAML document by its keys, without constructing CloudFormation's tags. */
+  private static String scalar(String yaml, String... keys) {
+    Node node = new Compose(LoadSettings.builder().build()).composeString(yaml).orElseThrow();
+    for (String key : keys) {
+      node =
+          ((MappingNode) node)
+              .getValue().stream()
+                  .filter(t -> ((ScalarNode) t.getKeyNode()).getValue().equals(key))
+                  .findFirst()
+                  .orElseThrow(() -> new AssertionError("no key " + key))
+                  .getValueNode();
+    }
+    return ((ScalarNode) node).getValue();
   }
 
   /** Every data model the schema and template must pass with. */
