@@ -44,7 +44,8 @@ skipped with a message, except under `CI=true`, where that is a failure.
 
 ## Deploy
 
-Needs the AWS SAM CLI (1.68 or newer, for the resolver code files) and AWS credentials.
+Needs the AWS SAM CLI (1.68 or newer, for the resolver code files), Maven on the `PATH`
+(`sam build` runs `mvn` on the project folder, which `CodeUri: .` names) and AWS credentials.
 
 ```sh
 sam build
