@@ -59,7 +59,7 @@ public final class ${aggregate.handlerClass} implements RequestStreamHandler {
   @Override
   public void handleRequest(InputStream input, OutputStream output, Context context)
       throws IOException {
-    AppSyncRequest request = AppSyncRequest.read(input);
+    AppSyncRequest request = AppSyncRequest.parse(input);
     Responses.write(output, () -> handle(request));
   }
 

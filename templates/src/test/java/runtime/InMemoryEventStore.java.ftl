@@ -88,6 +88,32 @@ public final class InMemoryEventStore implements EventStore {
         .toList();
   }
 
+  /**
+   * Starts the aggregate at {@code state}, as if earlier events had made it so: a test's {@code
+   * given: {state: ...}}. The instance exists at version 1, whose snapshot is that state.
+   */
+  public synchronized <S> void seed(AggregateType<S, ?> type, String key, S state) {
+    List<Entry> stream =
+        streams.computeIfAbsent(StoredEvent.streamId(type.name(), key), id -> new ArrayList<>());
+    if (!stream.isEmpty()) {
+      throw new IllegalStateException(key + " has events already");
+    }
+    StoredEvent given =
+        new StoredEvent(
+            type.name(),
+            key,
+            1,
+            "(given state)",
+            1,
+            Json.object(),
+            java.time.Instant.EPOCH,
+            null,
+            "seed",
+            "seed",
+            type.source());
+    stream.add(new Entry(given, type.stateToJson(state)));
+  }
+
   private static <E> E decode(AggregateType<?, E> type, StoredEvent event) {
     return type.eventFromJson(event.type(), event.payload().deepCopy());
   }

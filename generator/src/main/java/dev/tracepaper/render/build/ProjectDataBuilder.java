@@ -289,6 +289,7 @@ public final class ProjectDataBuilder {
         AwsNames.eventSource(
             app.name().value(), source.subdomain().map(Located::value).orElse(""), source.name()),
         trigger.name(),
+        source.name(),
         triggerClass.qualified(),
         flows.of(site, triggerClass, tests.of(aggregate, policy.tests(), trigger.fields(), source)),
         "policy " + aggregate.name() + "." + policy.name());

@@ -87,6 +87,7 @@ final class TestCode {
           new TestData(
               test.name(),
               method(test.name(), methods),
+              key(aggregate, test),
               given,
               givenState,
               when,
@@ -98,6 +99,27 @@ final class TestCode {
               test.then().error().map(Located::value).orElse("")));
     }
     return tests;
+  }
+
+  /** The key of the instance the case's past belongs to: named by its key field somewhere. */
+  private static String key(Aggregate aggregate, TestCase test) {
+    String keyField = aggregate.key().map(Located::value).orElse("");
+    List<MappingNode> candidates = new ArrayList<>();
+    for (TestCase.Given g : test.given()) {
+      if (g instanceof TestCase.GivenEvent e) {
+        candidates.add(e.fields());
+      } else if (g instanceof TestCase.GivenState s) {
+        candidates.add(s.state());
+      }
+    }
+    test.when().ifPresent(candidates::add);
+    return candidates.stream()
+        .map(m -> m.get(keyField))
+        .flatMap(Optional::stream)
+        .filter(ScalarNode.class::isInstance)
+        .map(n -> ((ScalarNode) n).value())
+        .findFirst()
+        .orElse("");
   }
 
   private TestData.EventJson event(Aggregate aggregate, String name, MappingNode fields) {

@@ -16,6 +16,7 @@ package dev.tracepaper.render.data;
  * @param triggerSource the EventBridge source of the triggering event ({@code
  *     library.Lending.Membership})
  * @param triggerType the triggering event's name (the detail-type)
+ * @param triggerAggregate the aggregate of the triggering event ({@code Membership})
  * @param triggerQualifiedClass the triggering event's record, fully qualified
  * @param flow its behaviour
  * @param element how generated file headers name it
@@ -31,6 +32,7 @@ public record PolicyData(
     String deadLetterQueuePolicyLogicalId,
     String triggerSource,
     String triggerType,
+    String triggerAggregate,
     String triggerQualifiedClass,
     FlowData flow,
     String element) {}

@@ -8,6 +8,8 @@ import java.util.List;
  *
  * @param name the case's name as written (the test's display name)
  * @param method the test method's name
+ * @param key the key of the instance the given events or state belong to (from the key field of the
+ *     first given event, the given state or the input; empty when none names it)
  * @param givenEvents the past events, in order
  * @param givenState the state the instance starts from, as JSON; empty when events are given
  * @param when the command's input (for a policy, the triggering event) as JSON
@@ -21,6 +23,7 @@ import java.util.List;
 public record TestData(
     String name,
     String method,
+    String key,
     List<EventJson> givenEvents,
     String givenState,
     String when,

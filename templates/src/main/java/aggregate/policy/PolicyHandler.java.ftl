@@ -1,0 +1,75 @@
+<#import "/lib/macros.ftl" as m>
+<@m.header element=policy.element/>
+package ${aggregate.javaPackage};
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+<#if policy.triggerQualifiedClass?keep_before_last(".") != aggregate.javaPackage>
+import ${policy.triggerQualifiedClass};
+</#if>
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.util.List;
+import ${project.runtimePackage}.Caller;
+import ${project.runtimePackage}.CommandResult;
+import ${project.runtimePackage}.CommandRunner;
+import ${project.runtimePackage}.DynamoDbEventStore;
+import ${project.runtimePackage}.EventStore;
+import ${project.runtimePackage}.Json;
+import ${project.runtimePackage}.Metadata;
+import ${project.runtimePackage}.StoredEvent;
+
+/**
+ * The Lambda function of the policy ${policy.name}: the event bus delivers each
+ * ${policy.triggerType} of ${policy.triggerAggregate} here, and the policy's flow runs on the
+ * ${aggregate.name} it names. A failure (a broken rule, {@code NOT_FOUND}) is thrown, so that
+ * Lambda retries the delivery and then moves it to the policy's dead-letter queue; the events
+ * behind it are not held up.
+ */
+public final class ${policy.handlerClass} implements RequestStreamHandler {
+
+  /** Built on first use by the Lambda runtime, so that SnapStart snapshots it ready to go. */
+  private static final class Production {
+    static final CommandRunner<${aggregate.stateClass}, ${aggregate.eventInterface}> RUNNER =
+        new CommandRunner<>(DynamoDbEventStore.fromEnvironment(), ${aggregate.aggregateClass}.TYPE);
+  }
+
+  private final CommandRunner<${aggregate.stateClass}, ${aggregate.eventInterface}> runner;
+  private final Clock clock;
+
+  /** The handler the Lambda runtime creates. */
+  public ${policy.handlerClass}() {
+    this(Production.RUNNER, Clock.systemUTC());
+  }
+
+  /** A handler on another event store and clock (tests, tools). */
+  public ${policy.handlerClass}(EventStore store, Clock clock) {
+    this(new CommandRunner<>(store, ${aggregate.aggregateClass}.TYPE), clock);
+  }
+
+  private ${policy.handlerClass}(
+      CommandRunner<${aggregate.stateClass}, ${aggregate.eventInterface}> runner, Clock clock) {
+    this.runner = runner;
+    this.clock = clock;
+  }
+
+  @Override
+  public void handleRequest(InputStream input, OutputStream output, Context context)
+      throws IOException {
+    StoredEvent trigger = StoredEvent.fromJson(Json.read(input).path("detail"));
+    ${policy.flow.inputClass} event = ${policy.flow.inputClass}.fromJson(trigger.payload());
+    Caller user = new Caller(trigger.user(), List.of());
+    // A redelivered event gets the first run's result instead of running twice.
+    String commandId = ${javaString(policy.name + ":")} + trigger.streamId() + ":" + trigger.version();
+    Metadata metadata = new Metadata(commandId, trigger.correlationId(), user, clock.instant());
+    CommandResult result =
+        runner.run(
+            ${policy.flow.javaClass}.key(event, user, metadata.now()),
+            ${policy.flow.creates?c},
+            metadata,
+            state -> ${policy.flow.javaClass}.decide(<#if policy.flow.usesKey>${policy.flow.javaClass}.key(event, user, metadata.now()), </#if>event, state, user, metadata.now()));
+    Json.write(output, result.toJson());
+  }
+}

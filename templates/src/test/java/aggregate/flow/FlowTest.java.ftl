@@ -1,0 +1,64 @@
+<#import "/lib/macros.ftl" as m>
+<@m.header element=(command!policy).element/>
+package ${aggregate.javaPackage};
+
+<#if policy?? && policy.triggerQualifiedClass?keep_before_last(".") != aggregate.javaPackage>
+import ${policy.triggerQualifiedClass};
+</#if>
+import ${project.runtimePackage}.Json;
+import ${project.runtimePackage}.Scenario;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The model's cases of <#if command??>the command ${command.name}<#else>the policy ${policy.name}</#if>, run in memory through its Lambda
+ * handler.
+ */
+class ${flow.testClass} {
+<#list flow.tests as test>
+
+  @Test
+  @DisplayName(${javaString(test.name)})
+  void ${test.method}() {
+    var outcome =
+        new Scenario<>(${aggregate.aggregateClass}.TYPE)
+            .as(${javaString(test.callerName)}, List.of(<#list test.callerRoles as r>${javaString(r)}<#sep>, </#sep></#list>))
+<#if test.givenState?has_content>
+            .givenState(
+                ${javaString(test.key)},
+                ${aggregate.stateClass}.fromJson(Json.parse(${javaString(test.givenState)})))
+</#if>
+<#if test.givenEvents?has_content>
+            .given(
+                ${javaString(test.key)},
+                List.of(
+<@m.arguments test.givenEvents?map(e -> e.javaClass + ".fromJson(Json.parse(" + javaString(e.json) + "))") "                    " "))"/>
+</#if>
+<#if command??>
+            .whenCommand(${aggregate.handlerClass}::new, ${javaString(command.mutation)}, ${javaString(test.when)});
+<#else>
+            .whenEvent(
+                ${policy.handlerClass}::new,
+                ${javaString(policy.triggerSource)},
+                ${javaString(policy.triggerAggregate)},
+                ${javaString(policy.triggerType)},
+                ${javaString(test.when)});
+</#if>
+<#if test.expectedError?has_content>
+    outcome.thenError(${javaString(test.expectedError)});
+</#if>
+<#if test.expectsEvents>
+<#if test.expectedEvents?has_content>
+    outcome.thenEvents(
+<@m.arguments test.expectedEvents?map(e -> "Scenario.event(" + javaString(e.type) + ", " + javaString(e.json) + ")")/>
+<#else>
+    outcome.thenEvents();
+</#if>
+</#if>
+<#if test.expectedState?has_content>
+    outcome.thenState(${javaString(test.expectedState)});
+</#if>
+  }
+</#list>
+}
