@@ -57,6 +57,16 @@ public final class AwsNames {
     return Case.pascal(policy) + "PolicyDeadLetterQueue";
   }
 
+  /** The permission that lets a policy's rule invoke its function. */
+  public static String policyPermissionId(String policy) {
+    return Case.pascal(policy) + "PolicyPermission";
+  }
+
+  /** The queue policy that lets a policy's rule send to its dead-letter queue. */
+  public static String policyDeadLetterQueuePolicyId(String policy) {
+    return policyDeadLetterQueueId(policy) + "Policy";
+  }
+
   /** The resolver of a GraphQL field: {@code MutationLendBookResolver}. */
   public static String resolverId(String typeName, String fieldName) {
     return typeName + Case.pascal(fieldName) + "Resolver";

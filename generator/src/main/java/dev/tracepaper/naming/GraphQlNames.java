@@ -71,6 +71,12 @@ public final class GraphQlNames {
     return Case.camel(name);
   }
 
+  /**
+   * The JavaScript resolver every mutation shares: they all pass the request to their aggregate's
+   * command Lambda, which dispatches on the field name, so their code is the same.
+   */
+  public static final String MUTATION_RESOLVER_FILE = "src/main/resources/resolvers/Mutation.js";
+
   /** The JavaScript resolver of a field: {@code src/main/resources/resolvers/Query.getBook.js}. */
   public static String resolverFile(String typeName, String fieldName) {
     return "src/main/resources/resolvers/" + typeName + "." + fieldName + ".js";

@@ -68,6 +68,10 @@ class NamesTest {
     assertThat(AwsNames.commandFunctionId("Book")).isEqualTo("BookCommandFunction");
     assertThat(AwsNames.policyFunctionId("WithdrawWhenLost"))
         .isEqualTo("WithdrawWhenLostPolicyFunction");
+    assertThat(AwsNames.policyPermissionId("WithdrawWhenLost"))
+        .isEqualTo("WithdrawWhenLostPolicyPermission");
+    assertThat(AwsNames.policyDeadLetterQueuePolicyId("WithdrawWhenLost"))
+        .isEqualTo("WithdrawWhenLostPolicyDeadLetterQueuePolicy");
     assertThat(AwsNames.resolverId("Mutation", "lendBook")).isEqualTo("MutationLendBookResolver");
     assertThat(AwsNames.roleGroupId("head-librarian")).isEqualTo("HeadLibrarianGroup");
     assertThat(AwsNames.eventSource("library", "Catalog", "Book"))

@@ -1,47 +1,34 @@
 package dev.tracepaper.render.build;
 
 import dev.tracepaper.model.Auth;
-import dev.tracepaper.model.AuthMode;
-import dev.tracepaper.model.Located;
+import dev.tracepaper.model.AuthConfig;
+import dev.tracepaper.model.Command;
 import dev.tracepaper.model.ModelIndex;
-import dev.tracepaper.naming.AwsNames;
 import dev.tracepaper.render.data.ApiData;
+import dev.tracepaper.source.SourceLocation;
 import java.util.List;
 import java.util.Optional;
 
-/** How the API authenticates: from {@code app.auth} and every element's {@code auth}. */
+/**
+ * How the API authenticates: from {@code app.auth} and every element's {@code auth}, as {@link
+ * AuthDirectives} maps them.
+ */
 final class ApiDataBuilder {
 
   private ApiDataBuilder() {}
 
   static ApiData of(ModelIndex index) {
-    List<AuthMode> defaults = defaults(index);
-    String defaultType =
-        authType(defaults.isEmpty() ? AuthMode.Kind.AUTHENTICATED : defaults.get(0).kind());
-    List<String> roles =
-        index
-            .model()
-            .app()
-            .map(a -> a.auth().roles().stream().map(Located::value).toList())
-            .orElse(List.of());
-    return new ApiData(
-        defaultType,
-        List.of(),
-        true,
-        false,
-        false,
-        roles.stream().map(r -> new ApiData.RoleData(r, AwsNames.roleGroupId(r))).toList(),
-        "");
+    List<Optional<Auth>> mutations =
+        index.model().aggregates().stream()
+            .flatMap(a -> a.commands().stream())
+            .map(Command::auth)
+            .toList();
+    return directives(index).api(mutations);
   }
 
-  /** The modes of {@code app.auth.default}; {@code authenticated} when omitted. */
-  static List<AuthMode> defaults(ModelIndex index) {
-    return index
-        .model()
-        .app()
-        .flatMap(a -> a.auth().defaultAuth())
-        .map(Auth::modes)
-        .orElse(List.of());
+  /** The GraphQL directives of a field with this {@code auth} ({@code ""}: the default's). */
+  static String directives(ModelIndex index, Optional<Auth> auth) {
+    return directives(index).directives(auth);
   }
 
   /**
@@ -49,18 +36,11 @@ final class ApiDataBuilder {
    * only, else none (any caller the API lets through may run it).
    */
   static List<String> rolesOnly(ModelIndex index, Optional<Auth> auth) {
-    List<AuthMode> modes = auth.map(Auth::modes).orElseGet(() -> defaults(index));
-    if (modes.isEmpty() || modes.stream().anyMatch(m -> m.kind() != AuthMode.Kind.ROLE)) {
-      return List.of();
-    }
-    return modes.stream().map(m -> m.role().orElseThrow()).distinct().toList();
+    return directives(index).roles(auth);
   }
 
-  static String authType(AuthMode.Kind kind) {
-    return switch (kind) {
-      case ANONYMOUS -> "API_KEY";
-      case IAM -> "AWS_IAM";
-      case AUTHENTICATED, ROLE -> "AMAZON_COGNITO_USER_POOLS";
-    };
+  private static AuthDirectives directives(ModelIndex index) {
+    return AuthDirectives.of(
+        index.model().app().map(a -> a.auth()).orElse(AuthConfig.none(SourceLocation.NONE)));
   }
 }

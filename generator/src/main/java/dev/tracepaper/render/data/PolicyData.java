@@ -9,6 +9,10 @@ package dev.tracepaper.render.data;
  * @param functionLogicalId the function's logical id
  * @param ruleLogicalId the EventBridge rule's logical id
  * @param deadLetterQueueLogicalId the dead-letter queue's logical id
+ * @param permissionLogicalId the logical id of the permission that lets the rule invoke the
+ *     function ({@code WithdrawWhenLostPolicyPermission})
+ * @param deadLetterQueuePolicyLogicalId the logical id of the queue policy that lets the rule send
+ *     to the dead-letter queue ({@code WithdrawWhenLostPolicyDeadLetterQueuePolicy})
  * @param triggerSource the EventBridge source of the triggering event ({@code
  *     library.Lending.Membership})
  * @param triggerType the triggering event's name (the detail-type)
@@ -24,6 +28,8 @@ public record PolicyData(
     String functionLogicalId,
     String ruleLogicalId,
     String deadLetterQueueLogicalId,
+    String permissionLogicalId,
+    String deadLetterQueuePolicyLogicalId,
     String triggerSource,
     String triggerType,
     String triggerAggregate,

@@ -1,0 +1,269 @@
+package dev.tracepaper.render;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import dev.tracepaper.TestPaths;
+import dev.tracepaper.appsync.AppSyncSchema;
+import dev.tracepaper.render.data.ProjectData;
+import dev.tracepaper.tools.ExternalTool;
+import graphql.ParseAndValidate;
+import graphql.parser.Parser;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLNamedType;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.GraphQLTypeUtil;
+import graphql.validation.ValidationError;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+
+/**
+ * The infrastructure templates (schema, resolver, SAM template, samconfig, README) rendered from
+ * the examples: every schema validates as AppSync's, every template passes cfn-lint without errors
+ * or warnings, the resolver runs in node, the README's examples are valid mutations; and all of
+ * that still holds when every description is hostile text, or when every auth type is in use.
+ */
+class InfrastructureTemplatesTest {
+
+  /** Every character class the issue names, in one description. */
+  static final String HOSTILE =
+      "Quote \" backslash \\ \\u0022 end */ ${x} #{y} <#if x> [=z] @param {@code c}\n"
+          + "line\r\nCRLF\ttab \u0000 NUL7 DEL\u007F caf\u00E9 \u65E5\u672C \uD83D\uDE00"
+          + " \u202Ebidi\u202C zero\u200Bwidth \u2028 `${y}` </script> - null: true ~ # ";
+
+  private static final String RESOLVER = "src/main/resources/resolvers/Mutation.js";
+
+  private final TemplateEngine engine = TemplateEngine.fromClasspath();
+
+  @TempDir Path out;
+
+  @Test
+  void theLibrarySchemaHasAMutationPerCommandWithItsDirectives() throws Exception {
+    String sdl = render("schema.graphql.ftl", library());
+    GraphQLSchema schema = AppSyncSchema.validate(sdl);
+    GraphQLFieldDefinition lendBook = schema.getMutationType().getFieldDefinition("lendBook");
+    assertThat(GraphQLTypeUtil.simplePrint(lendBook.getArgument("input").getType()))
+        .isEqualTo("LendBookInput!");
+    assertThat(GraphQLTypeUtil.simplePrint(lendBook.getArgument("commandId").getType()))
+        .isEqualTo("ID");
+    assertThat(GraphQLTypeUtil.simplePrint(lendBook.getType())).isEqualTo("CommandResult!");
+    assertThat(sdl)
+        .contains(
+            "joinLibrary(input: JoinLibraryInput!, commandId: ID): CommandResult!"
+                + " @aws_cognito_user_pools(cognito_groups: [\"librarian\", \"member\"])");
+    assertThat(sdl).contains("type CommandResult {");
+    assertThat(schema.getType("AddressInput")).isNotNull();
+    assertThat(schema.getType("LoanInput")).isNotNull();
+    assertThat(schema.getQueryType().getFieldDefinition("ping")).isNotNull();
+  }
+
+  @Test
+  void everySchemaValidatesAsAppSyncs() throws Exception {
+    for (Map.Entry<String, ProjectData> variant : variants().entrySet()) {
+      try {
+        AppSyncSchema.validate(render("schema.graphql.ftl", variant.getValue()));
+      } catch (AssertionError e) {
+        throw new AssertionError(variant.getKey() + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  /** One cfn-lint run for every variant: each run costs seconds, mostly its start. */
+  @Test
+  void everyTemplatePassesCfnLint() throws Exception {
+    ExternalTool cfnLint = ExternalTool.requireOrSkip("cfn-lint", "linting template.yaml");
+    List<String> files = new ArrayList<>();
+    for (Map.Entry<String, ProjectData> variant : variants().entrySet()) {
+      String file = variant.getKey() + "/template.yaml";
+      write(file, render("template.yaml.ftl", variant.getValue()));
+      files.add(file);
+    }
+    ExternalTool.Result result = cfnLint.run(out, files.toArray(String[]::new));
+    assertWithMessage("cfn-lint reported:\n" + result.output())
+        .that(result.exitCode())
+        .isEqualTo(0);
+  }
+
+  @Test
+  void theLibraryTemplateWiresTheSharedResolverAndNoApiKey() throws Exception {
+    String template = render("template.yaml.ftl", library());
+    assertThat(template).contains("CodeS3Location: " + RESOLVER);
+    assertThat(template).contains("LambdaFunctionArn: !Ref BookCommandFunction.Alias");
+    assertThat(template).contains("- !Ref MembershipCommandFunction.Alias");
+    assertThat(template).contains("AuthenticationType: AMAZON_COGNITO_USER_POOLS");
+    assertThat(template).doesNotContain("AdditionalAuthenticationProviders");
+    assertThat(template).doesNotContain("ApiKey:");
+    assertThat(template).contains("GroupName: \"librarian\"");
+  }
+
+  @Test
+  void everyAuthTypeAtOnce() throws Exception {
+    ProjectData open = openLibrary();
+    assertThat(open.api().defaultAuthType()).isEqualTo("API_KEY");
+    assertThat(open.api().additionalAuthTypes())
+        .containsExactly("AMAZON_COGNITO_USER_POOLS", "AWS_IAM")
+        .inOrder();
+    String sdl = render("schema.graphql.ftl", open);
+    assertThat(sdl).contains("type CommandResult @aws_cognito_user_pools @aws_iam {");
+    assertThat(sdl)
+        .contains(
+            "reportLoanLost(input: ReportLoanLostInput!, commandId: ID): CommandResult!"
+                + " @aws_cognito_user_pools(cognito_groups: [\"member\"]) @aws_iam");
+    String template = render("template.yaml.ftl", open);
+    assertThat(template).contains("AuthenticationType: API_KEY");
+    assertThat(template).contains("- AuthenticationType: AMAZON_COGNITO_USER_POOLS");
+    assertThat(template).contains("- AuthenticationType: AWS_IAM");
+    assertThat(template).contains("Value: !GetAtt ApiKey.ApiKey");
+  }
+
+  @Test
+  void theResolverRunsUnderNode() throws Exception {
+    ExternalTool node = ExternalTool.requireOrSkip("node", "running the AppSync resolver");
+    write(RESOLVER, render("src/main/resources/resolvers/Mutation.js.ftl", library()));
+    // The resolver imports @aws-appsync/utils, which AppSync provides: a stub stands in.
+    write("package.json", "{\"type\": \"module\"}\n");
+    write(
+        "node_modules/@aws-appsync/utils/package.json",
+        "{\"name\": \"@aws-appsync/utils\", \"type\": \"module\", \"exports\": \"./index.js\"}\n");
+    write("node_modules/@aws-appsync/utils/index.js", resource("utils-stub.mjs"));
+    write("check.mjs", resource("check-mutation-resolver.mjs"));
+    ExternalTool.Result result = node.run(out, "check.mjs", out.resolve(RESOLVER).toString());
+    assertWithMessage(result.output()).that(result.exitCode()).isEqualTo(0);
+  }
+
+  @Test
+  void theReadmeExamplesAreValidMutations() throws Exception {
+    for (String example : List.of("library", "clinic", "projects")) {
+      ProjectData project = ModelProjects.of(TestPaths.examples().resolve(example));
+      GraphQLSchema schema = AppSyncSchema.validate(render("schema.graphql.ftl", project));
+      List<String> mutations = graphqlBlocks(render("README.md.ftl", project));
+      assertThat(mutations).hasSize(project.commands().size());
+      for (String mutation : mutations) {
+        List<ValidationError> errors = ParseAndValidate.validate(schema, Parser.parse(mutation));
+        assertWithMessage(example + ":\n" + mutation).that(errors).isEmpty();
+      }
+    }
+  }
+
+  @Test
+  void samconfigNamesTheStackAfterTheApp() throws Exception {
+    String samconfig = render("samconfig.toml.ftl", library());
+    assertThat(samconfig).contains("stack_name = \"library\"");
+    assertThat(samconfig).contains("capabilities = \"CAPABILITY_IAM\"");
+    assertThat(samconfig).contains("resolve_s3 = true");
+  }
+
+  @Test
+  void hostileDescriptionsReadBackExactly() throws Exception {
+    ProjectData hostile = ModelProjects.describedAs(library(), HOSTILE);
+    GraphQLSchema schema = AppSyncSchema.validate(render("schema.graphql.ftl", hostile));
+    assertThat(schema.getMutationType().getFieldDefinition("lendBook").getDescription())
+        .isEqualTo(HOSTILE);
+    assertThat(((GraphQLNamedType) schema.getType("AddressInput")).getDescription())
+        .isEqualTo(HOSTILE);
+    assertThat(((GraphQLNamedType) schema.getType("BookStatus")).getDescription())
+        .isEqualTo(HOSTILE);
+    assertThat(render("README.md.ftl", hostile)).contains(HOSTILE);
+    assertThat(
+            scalar(render("template.yaml.ftl", hostile), "Metadata", "Tracepaper", "Description"))
+        .isEqualTo(HOSTILE);
+  }
+
+  /** A scalar of a YAML document by its keys, without constructing CloudFormation's tags. */
+  private static String scalar(String yaml, String... keys) {
+    Node node = new Compose(LoadSettings.builder().build()).composeString(yaml).orElseThrow();
+    for (String key : keys) {
+      node =
+          ((MappingNode) node)
+              .getValue().stream()
+                  .filter(t -> ((ScalarNode) t.getKeyNode()).getValue().equals(key))
+                  .findFirst()
+                  .orElseThrow(() -> new AssertionError("no key " + key))
+                  .getValueNode();
+    }
+    return ((ScalarNode) node).getValue();
+  }
+
+  /** Every data model the schema and template must pass with. */
+  private Map<String, ProjectData> variants() throws IOException {
+    Map<String, ProjectData> variants = new LinkedHashMap<>();
+    for (String example : List.of("library", "clinic", "projects")) {
+      variants.put(example, ModelProjects.of(TestPaths.examples().resolve(example)));
+    }
+    variants.put("hostile", ModelProjects.describedAs(variants.get("library"), HOSTILE));
+    variants.put("open", openLibrary());
+    return variants;
+  }
+
+  private static ProjectData library() {
+    return ModelProjects.of(TestPaths.examples().resolve("library"));
+  }
+
+  /** The library, open to anonymous callers by default, with commands for IAM callers too. */
+  private ProjectData openLibrary() throws IOException {
+    Path model = out.resolve("open-model");
+    Files.createDirectories(model);
+    for (String file : List.of("app.yaml", "catalog.yaml", "membership.yaml")) {
+      String text = Files.readString(TestPaths.examples().resolve("library").resolve(file), UTF_8);
+      Files.writeString(
+          model.resolve(file),
+          text.replace("default: authenticated", "default: anonymous")
+              .replace("auth: role:member", "auth: [iam, role:member]"),
+          UTF_8);
+    }
+    return ModelProjects.of(model);
+  }
+
+  private static List<String> graphqlBlocks(String markdown) {
+    Matcher blocks = Pattern.compile("```graphql\n(.*?)```", Pattern.DOTALL).matcher(markdown);
+    List<String> found = new ArrayList<>();
+    while (blocks.find()) {
+      found.add(blocks.group(1));
+    }
+    return found;
+  }
+
+  /** Renders; with {@code -Dinfra.dump=DIR} also writes the text there, to look at. */
+  private String render(String template, ProjectData project) throws Exception {
+    String text = engine.render(template, Map.of("project", project));
+    String dump = System.getProperty("infra.dump");
+    if (dump != null) {
+      Path file = Path.of(dump).resolve(template.replaceFirst("\\.ftl$", ""));
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, text, UTF_8);
+    }
+    return text;
+  }
+
+  private void write(String relative, String text) throws IOException {
+    Path file = out.resolve(relative);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text, UTF_8);
+  }
+
+  private static String resource(String name) throws IOException {
+    try (InputStream in =
+        InfrastructureTemplatesTest.class.getResourceAsStream("/appsync/" + name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing test resource appsync/" + name);
+      }
+      return new String(in.readAllBytes(), UTF_8);
+    }
+  }
+}

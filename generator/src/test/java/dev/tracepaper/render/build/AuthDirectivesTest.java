@@ -1,0 +1,145 @@
+package dev.tracepaper.render.build;
+
+import static com.google.common.truth.Truth.assertThat;
+
+import dev.tracepaper.model.Auth;
+import dev.tracepaper.model.AuthConfig;
+import dev.tracepaper.model.AuthMode;
+import dev.tracepaper.model.Located;
+import dev.tracepaper.render.data.ApiData;
+import dev.tracepaper.source.SourceLocation;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class AuthDirectivesTest {
+
+  private static final SourceLocation AT = SourceLocation.NONE;
+
+  /** The library example: default authenticated, commands for librarians and members. */
+  private static final AuthDirectives LIBRARY =
+      config(auth("authenticated"), "librarian", "member");
+
+  @Test
+  void aFieldThatFollowsTheCognitoDefaultNeedsNoDirective() {
+    assertThat(LIBRARY.defaultAuthType()).isEqualTo(AuthDirectives.COGNITO);
+    assertThat(LIBRARY.directives(Optional.empty())).isEmpty();
+    assertThat(LIBRARY.directives(auth("authenticated"))).isEmpty();
+  }
+
+  @Test
+  void rolesBecomeCognitoGroups() {
+    assertThat(LIBRARY.directives(auth("role:librarian")))
+        .isEqualTo("@aws_cognito_user_pools(cognito_groups: [\"librarian\"])");
+    assertThat(LIBRARY.directives(auth("role:librarian", "role:member")))
+        .isEqualTo("@aws_cognito_user_pools(cognito_groups: [\"librarian\", \"member\"])");
+    assertThat(LIBRARY.roles(auth("role:librarian", "role:member")))
+        .containsExactly("librarian", "member")
+        .inOrder();
+  }
+
+  @Test
+  void authenticatedWithARoleAdmitsEveryUser() {
+    assertThat(LIBRARY.directives(auth("role:librarian", "authenticated"))).isEmpty();
+    assertThat(LIBRARY.roles(auth("role:librarian", "authenticated"))).isEmpty();
+  }
+
+  @Test
+  void otherModesListEveryTypeTheFieldAdmitsTheDefaultIncluded() {
+    assertThat(LIBRARY.directives(auth("anonymous"))).isEqualTo("@aws_api_key");
+    assertThat(LIBRARY.directives(auth("iam", "role:member")))
+        .isEqualTo("@aws_cognito_user_pools(cognito_groups: [\"member\"]) @aws_iam");
+    assertThat(LIBRARY.directives(auth("anonymous", "authenticated")))
+        .isEqualTo("@aws_cognito_user_pools @aws_api_key");
+    assertThat(LIBRARY.roles(auth("iam", "role:member"))).isEmpty();
+  }
+
+  @Test
+  void theLibraryApiUsesOnlyTheUserPool() {
+    ApiData api = LIBRARY.api(List.of(auth("role:librarian"), auth("role:member")));
+    assertThat(api.defaultAuthType()).isEqualTo(AuthDirectives.COGNITO);
+    assertThat(api.additionalAuthTypes()).isEmpty();
+    assertThat(api.userPool()).isTrue();
+    assertThat(api.apiKey()).isFalse();
+    assertThat(api.iam()).isFalse();
+    assertThat(api.commandResultDirectives()).isEmpty();
+    assertThat(api.roles())
+        .containsExactly(
+            new ApiData.RoleData("librarian", "LibrarianGroup"),
+            new ApiData.RoleData("member", "MemberGroup"))
+        .inOrder();
+  }
+
+  @Test
+  void anotherModeOnAMutationMakesItAdditionalAndMarksTheResultType() {
+    ApiData api = LIBRARY.api(List.of(Optional.empty(), auth("anonymous"), auth("iam")));
+    assertThat(api.additionalAuthTypes())
+        .containsExactly(AuthDirectives.API_KEY, AuthDirectives.IAM)
+        .inOrder();
+    assertThat(api.apiKey()).isTrue();
+    assertThat(api.iam()).isTrue();
+    assertThat(api.commandResultDirectives())
+        .isEqualTo("@aws_cognito_user_pools @aws_api_key @aws_iam");
+  }
+
+  @Test
+  void anAnonymousAppDefaultsToTheApiKey() {
+    AuthDirectives open = config(auth("anonymous"));
+    assertThat(open.defaultAuthType()).isEqualTo(AuthDirectives.API_KEY);
+    assertThat(open.directives(Optional.empty())).isEmpty();
+    ApiData api = open.api(List.of(Optional.empty()));
+    assertThat(api.userPool()).isFalse();
+    assertThat(api.apiKey()).isTrue();
+    assertThat(api.additionalAuthTypes()).isEmpty();
+  }
+
+  @Test
+  void anIamAppDefaultsToIamAndOtherTypesAreAdditional() {
+    AuthDirectives machines = config(auth("iam"), "admin");
+    assertThat(machines.defaultAuthType()).isEqualTo(AuthDirectives.IAM);
+    ApiData api = machines.api(List.of(Optional.empty(), auth("role:admin")));
+    assertThat(api.additionalAuthTypes()).containsExactly(AuthDirectives.COGNITO);
+    assertThat(api.commandResultDirectives()).isEqualTo("@aws_cognito_user_pools @aws_iam");
+  }
+
+  @Test
+  void aRoleAppDefaultRestrictsFieldsWithoutAuth() {
+    AuthDirectives staff = config(auth("role:staff"), "staff");
+    assertThat(staff.defaultAuthType()).isEqualTo(AuthDirectives.COGNITO);
+    assertThat(staff.directives(Optional.empty()))
+        .isEqualTo("@aws_cognito_user_pools(cognito_groups: [\"staff\"])");
+    assertThat(staff.roles(Optional.empty())).containsExactly("staff");
+  }
+
+  @Test
+  void aMissingAppDefaultIsAuthenticated() {
+    AuthDirectives none = AuthDirectives.of(AuthConfig.none(AT));
+    assertThat(none.defaultAuthType()).isEqualTo(AuthDirectives.COGNITO);
+    assertThat(none.directives(Optional.empty())).isEmpty();
+  }
+
+  @Test
+  void roleNamesAreEscapedAsGraphQlStrings() {
+    AuthDirectives odd = config(auth("authenticated"), "a\"b");
+    assertThat(odd.directives(auth("role:a\"b")))
+        .isEqualTo("@aws_cognito_user_pools(cognito_groups: [\"a\\\"b\"])");
+  }
+
+  private static AuthDirectives config(Optional<Auth> defaultAuth, String... roles) {
+    return AuthDirectives.of(
+        new AuthConfig(
+            defaultAuth, Arrays.stream(roles).map(r -> new Located<>(r, AT)).toList(), AT));
+  }
+
+  private static Optional<Auth> auth(String... modes) {
+    return Optional.of(new Auth(Arrays.stream(modes).map(AuthDirectivesTest::mode).toList(), AT));
+  }
+
+  private static AuthMode mode(String text) {
+    if (text.startsWith("role:")) {
+      return new AuthMode(AuthMode.Kind.ROLE, Optional.of(text.substring(5)), AT);
+    }
+    return new AuthMode(AuthMode.Kind.valueOf(text.toUpperCase()), Optional.empty(), AT);
+  }
+}
