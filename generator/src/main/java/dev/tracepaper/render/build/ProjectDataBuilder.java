@@ -197,9 +197,7 @@ public final class ProjectDataBuilder {
         List.copyOf(withoutOwnPackage(stateImports, pkg)));
   }
 
-  /**
-   * The first creating command with a case that starts from nothing and succeeds.
-   */
+  /** The first creating command with a case that starts from nothing and succeeds. */
   private List<HandlerExample> handlerExample(Aggregate aggregate, List<CommandData> commands) {
     String keyName = aggregate.key().map(Located::value).orElse("");
     for (int i = 0; i < commands.size(); i++) {

@@ -11,8 +11,7 @@ import java.util.List;
  * @param roles the roles of the caller
  * @param events the types of the events it records, as a JSON array
  */
-public record HandlerExample(
-    String mutation, String input, List<String> roles, String events) {
+public record HandlerExample(String mutation, String input, List<String> roles, String events) {
 
   public HandlerExample {
     roles = List.copyOf(roles);
