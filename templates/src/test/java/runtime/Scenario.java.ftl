@@ -152,6 +152,15 @@ public final class Scenario<S, E> {
       this.errorMessage = errorMessage;
     }
 
+    /** The command failed with {@code code} and exactly this message. */
+    public Outcome thenError(String code, String message) {
+      thenError(code);
+      if (!message.equals(errorMessage)) {
+        throw new AssertionFailedError("the message of " + code, message, errorMessage);
+      }
+      return this;
+    }
+
     /** The command failed with {@code code}. */
     public Outcome thenError(String code) {
       if (!code.equals(errorCode)) {

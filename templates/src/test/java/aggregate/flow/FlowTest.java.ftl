@@ -46,7 +46,11 @@ class ${flow.testClass} {
                 ${javaString(test.when)});
 </#if>
 <#if test.expectedError?has_content>
+<#if test.expectedMessage?has_content>
+    outcome.thenError(${javaString(test.expectedError)}, ${javaString(test.expectedMessage)});
+<#else>
     outcome.thenError(${javaString(test.expectedError)});
+</#if>
 </#if>
 <#if test.expectsEvents>
 <#if test.expectedEvents?has_content>

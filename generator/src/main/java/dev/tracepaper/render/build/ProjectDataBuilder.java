@@ -302,7 +302,10 @@ public final class ProjectDataBuilder {
         code.constants(),
         code.reads(),
         code.checks(),
-        flows.of(site, javaName, tests.of(aggregate, command.tests(), command.fields(), aggregate)),
+        flows.of(
+            site,
+            javaName,
+            tests.of(aggregate, command.tests(), command.fields(), aggregate, command.rules())),
         ExampleInput.of(command, index),
         command.description().orElse(""),
         "command " + aggregate.name() + "." + command.name(),
@@ -329,7 +332,10 @@ public final class ProjectDataBuilder {
         trigger.name(),
         source.name(),
         triggerClass.qualified(),
-        flows.of(site, triggerClass, tests.of(aggregate, policy.tests(), trigger.fields(), source)),
+        flows.of(
+            site,
+            triggerClass,
+            tests.of(aggregate, policy.tests(), trigger.fields(), source, policy.rules())),
         "policy " + aggregate.name() + "." + policy.name());
   }
 }

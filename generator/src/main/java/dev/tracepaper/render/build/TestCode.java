@@ -2,6 +2,7 @@ package dev.tracepaper.render.build;
 
 import dev.tracepaper.model.Aggregate;
 import dev.tracepaper.model.BuiltinType;
+import dev.tracepaper.model.BusinessRule;
 import dev.tracepaper.model.Event;
 import dev.tracepaper.model.Field;
 import dev.tracepaper.model.Located;
@@ -54,7 +55,11 @@ final class TestCode {
    * @param inputOwner the aggregate whose entities those fields may name
    */
   List<TestData> of(
-      Aggregate aggregate, List<TestCase> cases, List<Field> input, Aggregate inputOwner) {
+      Aggregate aggregate,
+      List<TestCase> cases,
+      List<Field> input,
+      Aggregate inputOwner,
+      List<BusinessRule> rules) {
     List<TestData> tests = new ArrayList<>();
     Set<String> methods = new HashSet<>();
     List<String> allRoles = index.roles().stream().sorted().toList();
@@ -96,9 +101,17 @@ final class TestCode {
               expected,
               test.then().events().isPresent(),
               state,
-              test.then().error().map(Located::value).orElse("")));
+              test.then().error().map(Located::value).orElse(""),
+              test.then().error().map(e -> message(rules, e.value())).orElse("")));
     }
     return tests;
+  }
+
+  /** The message a failing case must show: the one rule's with that code, if one has it. */
+  private static String message(List<BusinessRule> rules, String code) {
+    List<BusinessRule> matching =
+        rules.stream().filter(r -> r.code().value().equals(code)).toList();
+    return matching.size() == 1 ? matching.get(0).message() : "";
   }
 
   /** The key of the instance the case's past belongs to: named by its key field somewhere. */

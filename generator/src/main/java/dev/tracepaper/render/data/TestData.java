@@ -19,6 +19,8 @@ import java.util.List;
  * @param expectsEvents whether the case names the events
  * @param expectedState the state's named fields as JSON; empty when the case names none
  * @param expectedError the error code expected; empty when none
+ * @param expectedMessage the message of the rule with that code, when exactly one rule of the flow
+ *     has it; empty otherwise
  */
 public record TestData(
     String name,
@@ -32,7 +34,8 @@ public record TestData(
     List<EventJson> expectedEvents,
     boolean expectsEvents,
     String expectedState,
-    String expectedError) {
+    String expectedError,
+    String expectedMessage) {
 
   public TestData {
     givenEvents = List.copyOf(givenEvents);

@@ -1,4 +1,4 @@
-package dev.tracepaper.e2e;
+package dev.tracepaper.tools;
 
 import java.io.IOException;
 import java.nio.file.Files;
