@@ -62,7 +62,7 @@ class GeneratedProjectsTest {
         .that(lint.exitCode())
         .isEqualTo(0);
 
-    ExternalTool.requireOrSkip("moto_server", "the generated integration tests");
+    ExternalTool.requireOrSkip("moto_server", "the generated integration tests", "--help");
     Path jdk =
         Jdks.forGeneratedProjects().orElseThrow(() -> new AssertionError(Jdks.missingMessage()));
     Build build = verify(out, jdk);

@@ -19,8 +19,16 @@ public record ExternalTool(String command) {
 
   /** The tool if {@code command --version} runs; otherwise skips (or fails under CI). */
   public static ExternalTool requireOrSkip(String command, String purpose) {
+    return requireOrSkip(command, purpose, "--version");
+  }
+
+  /**
+   * The tool if {@code command probe} runs (for tools without {@code --version}, such as
+   * moto_server: {@code --help}); otherwise skips (or fails under CI).
+   */
+  public static ExternalTool requireOrSkip(String command, String purpose, String probeArgument) {
     try {
-      Process probe = new ProcessBuilder(command, "--version").redirectErrorStream(true).start();
+      Process probe = new ProcessBuilder(command, probeArgument).redirectErrorStream(true).start();
       probe.getInputStream().readAllBytes();
       if (probe.waitFor(60, TimeUnit.SECONDS) && probe.exitValue() == 0) {
         return new ExternalTool(command);
