@@ -21,6 +21,9 @@ import java.util.Set;
  */
 final class ApplyCode {
 
+  /** The state's constructor arguments are printed at eight spaces. */
+  private static final int ARGUMENT_INDENT = 8;
+
   private final ExpressionCode expressions;
   private final TypeMapping types;
   private final String entitiesClass;
@@ -63,15 +66,14 @@ final class ApplyCode {
     }
     Assignment.Remove remove = (Assignment.Remove) a;
     imports.add(entitiesClass);
-    return "Entities.remove(this."
-        + member
-        + "(), "
-        + types.javaClass(field.type(), owner).simpleName()
-        + "::"
-        + keyMember(field)
-        + ", "
-        + expressions.java(remove.key())
-        + ")";
+    return JavaLayout.call(
+        "Entities.remove",
+        List.of(
+            "this." + member + "()",
+            types.javaClass(field.type(), owner).simpleName() + "::" + keyMember(field),
+            expressions.java(remove.key())),
+        ARGUMENT_INDENT,
+        ",");
   }
 
   private String upsert(
@@ -95,19 +97,16 @@ final class ApplyCode {
     }
     types.addImports(collection.type(), owner, imports);
     imports.add(entitiesClass);
-    return "Entities.upsert(this."
-        + JavaNames.member(collection.name())
-        + "(), "
-        + types.javaClass(collection.type(), owner).simpleName()
-        + "::"
-        + keyMember
-        + ", "
-        + key
-        + ", old -> new "
-        + types.javaClass(collection.type(), owner).simpleName()
-        + "("
-        + String.join(", ", fields)
-        + "))";
+    String entityClass = types.javaClass(collection.type(), owner).simpleName();
+    return JavaLayout.call(
+        "Entities.upsert",
+        List.of(
+            "this." + JavaNames.member(collection.name()) + "()",
+            entityClass + "::" + keyMember,
+            key,
+            "old -> " + JavaLayout.call("new " + entityClass, fields, ARGUMENT_INDENT + 4, "),")),
+        ARGUMENT_INDENT,
+        ",");
   }
 
   private static String keyMember(Field collection) {

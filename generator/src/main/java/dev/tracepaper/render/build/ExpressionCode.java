@@ -22,6 +22,9 @@ import java.util.Set;
  */
 final class ExpressionCode {
 
+  private static final java.util.regex.Pattern ENUM_LITERAL =
+      java.util.regex.Pattern.compile("\"([A-Za-z][A-Za-z0-9_]*)\"");
+
   private final CheckedExpressions checked;
   private final JavaTranslator translator;
   private final TypeMapping types;
@@ -68,15 +71,21 @@ final class ExpressionCode {
 
   /** The Java expression of a value going into a field of type {@code target}. */
   String into(Expression expression, TypeRef target, Optional<Aggregate> owner) {
-    String code = java(expression);
+    // A value stands alone (an argument): parentheses around all of it say nothing.
+    String code = unwrapped(java(expression));
     if (target.builtin().isPresent() || types.kind(target, owner) != ModelIndex.TypeKind.ENUM) {
       return code;
     }
     // CEL reads enums as text; the field holds the Java enum.
     types.addImports(target, owner, imports);
     String javaClass = types.javaClass(target, owner).simpleName();
-    return target.list()
-        ? code + ".stream().map(" + javaClass + "::valueOf).toList()"
+    if (target.list()) {
+      return code + ".stream().map(" + javaClass + "::valueOf).toList()";
+    }
+    // A literal names a value (UnknownEnumLiteral checks it): the constant reads better.
+    java.util.regex.Matcher literal = ENUM_LITERAL.matcher(code);
+    return literal.matches()
+        ? javaClass + "." + literal.group(1)
         : javaClass + ".valueOf(" + code + ")";
   }
 

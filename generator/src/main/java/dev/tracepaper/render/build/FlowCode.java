@@ -91,12 +91,13 @@ final class FlowCode {
                   throw new IllegalStateException("UnfilledEventField lets no field go unfilled");
             });
       }
+      // Printed as an argument of List.of(...) at eight spaces.
       emits.add(
-          "new "
-              + names.event(aggregate.name(), event.name()).simpleName()
-              + "("
-              + String.join(", ", arguments)
-              + ")");
+          JavaLayout.call(
+              "new " + names.event(aggregate.name(), event.name()).simpleName(),
+              arguments,
+              8,
+              ");"));
     }
     boolean usesToday =
         Stream.concat(
@@ -115,7 +116,7 @@ final class FlowCode {
     boolean keyUsesToday = false;
     Optional<Expression> keyExpression = site.flow().key();
     if (keyExpression.isPresent()) {
-      key = keyExpressions.java(keyExpression.get());
+      key = ExpressionCode.unwrapped(keyExpressions.java(keyExpression.get()));
       keyUsesToday = keyExpressions.reads(keyExpression.get(), "today");
     } else {
       String keyName = aggregate.key().map(k -> k.value()).orElseThrow();

@@ -170,10 +170,8 @@ final class InputCode {
       };
     }
     if (!type.list() && types.kind(type, owner) == ModelIndex.TypeKind.ENUM) {
-      return types.javaClass(type, owner).simpleName()
-          + ".valueOf("
-          + Escapes.javaString(text)
-          + ")";
+      // The enum's constants are its values as written (the enum template declares them so).
+      return types.javaClass(type, owner).simpleName() + "." + text;
     }
     throw new IllegalStateException("no default of type " + type + " is supported");
   }

@@ -46,7 +46,7 @@ public record OrderState(
         event.orderId(),
         event.customer(),
         event.shipTo(),
-        OrderStatus.valueOf("OPEN"),
+        OrderStatus.OPEN,
         0.0,
         event.placedAt(),
         this.lines(),
@@ -60,9 +60,13 @@ public record OrderState(
         this.customer(),
         this.shipTo(),
         this.status(),
-        (this.total() + (((double) event.quantity()) * event.price())),
+        this.total() + (((double) event.quantity()) * event.price()),
         this.placedAt(),
-        Entities.upsert(this.lines(), Line::sku, event.sku(), old -> new Line(event.sku(), event.quantity(), event.price())),
+        Entities.upsert(
+            this.lines(),
+            Line::sku,
+            event.sku(),
+            old -> new Line(event.sku(), event.quantity(), event.price())),
         this.tags(),
         this.notes());
   }
@@ -85,7 +89,7 @@ public record OrderState(
         event.orderId(),
         this.customer(),
         this.shipTo(),
-        OrderStatus.valueOf("CANCELLED"),
+        OrderStatus.CANCELLED,
         this.total(),
         this.placedAt(),
         this.lines(),

@@ -25,6 +25,12 @@ final class PlaceOrderFlow {
   static List<OrderEvent> decide(
       PlaceOrder command, OrderState state, Caller user, Instant now) {
     return List.of(
-        new OrderPlaced(command.orderId(), command.customer(), command.shipTo(), command.placedAt(), command.tags(), command.notes()));
+        new OrderPlaced(
+            command.orderId(),
+            command.customer(),
+            command.shipTo(),
+            command.placedAt(),
+            command.tags(),
+            command.notes()));
   }
 }

@@ -37,7 +37,7 @@ public record StockState(
     return new StockState(
         event.sku(),
         this.onHand(),
-        ((this.reserved() != null) ? Math.addExact(this.reserved(), event.quantity()) : event.quantity()));
+        (this.reserved() != null) ? Math.addExact(this.reserved(), event.quantity()) : event.quantity());
   }
 
   /** Reads a value written by {@link #toJson}. */
