@@ -5,11 +5,6 @@ package ${aggregate.javaPackage};
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import ${project.runtimePackage}.AppSyncEvents;
+import ${project.runtimePackage}.Caller;
 import ${project.runtimePackage}.DynamoDbEventStore;
 import ${project.runtimePackage}.Json;
 import ${project.runtimePackage}.MotoServer;
@@ -61,37 +58,19 @@ class ${aggregate.handlerClass}Test {
 
 <#list aggregate.handlerExamples as example>
   /** The mutation ${example.mutation} as AppSync sends it, with the input of a case of the model. */
-  private static ObjectNode request(String commandId) {
-    JsonNode input = Json.parse(${javaString(example.input)});
-    ObjectNode event = Json.object();
-    ObjectNode arguments = event.putObject("arguments");
-    arguments.set("input", input);
-    if (commandId != null) {
-      arguments.put("commandId", commandId);
-    }
-    ObjectNode identity = event.putObject("identity");
-    identity.put("sub", "sub-test-user");
-    identity.put("username", "test-user");
-    ObjectNode claims = identity.putObject("claims");
-    claims.put("cognito:username", "test-user");
-<#list example.roles as role>
-    identity.withArray("groups").add(${javaString(role)});
-    claims.withArray("cognito:groups").add(${javaString(role)});
-</#list>
-    event.putObject("info").put("fieldName", ${javaString(example.mutation)});
-    return event;
-  }
-
-  private JsonNode invoke(JsonNode event) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    handler.handleRequest(
-        new ByteArrayInputStream(Json.write(event).getBytes(StandardCharsets.UTF_8)), out, null);
-    return Json.parse(out.toString(StandardCharsets.UTF_8));
+  private JsonNode invoke(String commandId) {
+    return AppSyncEvents.invoke(
+        handler,
+        AppSyncEvents.mutation(
+            ${javaString(example.mutation)},
+            Json.parse(${javaString(example.input)}),
+            commandId,
+            new Caller("test-user", List.of(<#list example.roles as r>${javaString(r)}<#sep>, </#sep></#list>))));
   }
 
   @Test
-  void aCommandIsStoredInTwoRequests() throws IOException {
-    JsonNode answer = invoke(request(null));
+  void aCommandIsStoredInTwoRequests() {
+    JsonNode answer = invoke(null);
 
     assertEquals(1, answer.path("version").asLong(), answer.toString());
     assertEquals(Map.of("Query", 1, "TransactWriteItems", 1), REQUESTS.counts());
@@ -102,12 +81,11 @@ class ${aggregate.handlerClass}Test {
   }
 
   @Test
-  void aRetriedCommandAnswersAgainAndAppendsNothing() throws IOException {
+  void aRetriedCommandAnswersAgainAndAppendsNothing() {
     String commandId = UUID.randomUUID().toString();
-    ObjectNode request = request(commandId);
 
-    JsonNode first = invoke(request);
-    JsonNode again = invoke(request);
+    JsonNode first = invoke(commandId);
+    JsonNode again = invoke(commandId);
 
     assertEquals(first, again);
     String key = first.path("id").asText();

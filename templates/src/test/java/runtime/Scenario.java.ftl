@@ -5,10 +5,6 @@ package ${project.runtimePackage};
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -72,18 +68,8 @@ public final class Scenario<S, E> {
   /** Runs a mutation of the command handler with the input as AppSync passes it. */
   public Outcome whenCommand(
       BiFunction<EventStore, Clock, RequestStreamHandler> handler, String mutation, String input) {
-    ObjectNode event = Json.object();
-    event.putObject("arguments").set("input", Json.parse(input));
-    // The identity of a Cognito user pool caller, as AppSync passes it.
-    ObjectNode identity = event.putObject("identity");
-    identity.put("sub", "sub-" + caller.name());
-    identity.put("username", caller.name());
-    caller.roles().forEach(identity.putArray("groups")::add);
-    ObjectNode claims = identity.putObject("claims");
-    claims.put("cognito:username", caller.name());
-    caller.roles().forEach(claims.putArray("cognito:groups")::add);
-    event.putObject("info").put("fieldName", mutation);
-    JsonNode answer = invoke(handler.apply(store, clock), event);
+    JsonNode event = AppSyncEvents.mutation(mutation, Json.parse(input), null, caller);
+    JsonNode answer = AppSyncEvents.invoke(handler.apply(store, clock), event);
     JsonNode error = answer.get("error");
     if (error != null) {
       return new Outcome(error.path("type").asText(), error.path("message").asText());
@@ -117,26 +103,13 @@ public final class Scenario<S, E> {
     event.put("detail-type", eventType);
     event.set("detail", trigger.toJson());
     try {
-      JsonNode answer = invoke(handler.apply(store, clock), event);
+      JsonNode answer = AppSyncEvents.invoke(handler.apply(store, clock), event);
       key = answer.path("id").asText();
       return new Outcome(null, null);
     } catch (CommandError e) {
       return new Outcome(e.code(), e.getMessage());
     }
   }
-
-  private static final java.nio.charset.Charset UTF_8 = java.nio.charset.StandardCharsets.UTF_8;
-
-  private static JsonNode invoke(RequestStreamHandler handler, JsonNode event) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      handler.handleRequest(new ByteArrayInputStream(Json.write(event).getBytes(UTF_8)), out, null);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return Json.parse(out.toString(UTF_8));
-  }
-
 
   private Metadata metadata(String commandId) {
     return new Metadata(commandId, SOURCE, caller, Instant.now(clock));

@@ -5,11 +5,6 @@ package com.example.shop.order;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import com.example.shop.runtime.AppSyncEvents;
+import com.example.shop.runtime.Caller;
 import com.example.shop.runtime.DynamoDbEventStore;
 import com.example.shop.runtime.Json;
 import com.example.shop.runtime.MotoServer;
@@ -60,35 +57,19 @@ class OrderCommandHandlerTest {
   }
 
   /** The mutation placeOrder as AppSync sends it, with the input of a case of the model. */
-  private static ObjectNode request(String commandId) {
-    JsonNode input = Json.parse("{\"shipTo\":{\"street\":\"Main 1\",\"postcode\":\"1234AB\"},\"tags\":[\"gift\"]}");
-    ObjectNode event = Json.object();
-    ObjectNode arguments = event.putObject("arguments");
-    arguments.set("input", input);
-    if (commandId != null) {
-      arguments.put("commandId", commandId);
-    }
-    ObjectNode identity = event.putObject("identity");
-    identity.put("sub", "sub-test-user");
-    identity.put("username", "test-user");
-    ObjectNode claims = identity.putObject("claims");
-    claims.put("cognito:username", "test-user");
-    identity.withArray("groups").add("clerk");
-    claims.withArray("cognito:groups").add("clerk");
-    event.putObject("info").put("fieldName", "placeOrder");
-    return event;
-  }
-
-  private JsonNode invoke(JsonNode event) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    handler.handleRequest(
-        new ByteArrayInputStream(Json.write(event).getBytes(StandardCharsets.UTF_8)), out, null);
-    return Json.parse(out.toString(StandardCharsets.UTF_8));
+  private JsonNode invoke(String commandId) {
+    return AppSyncEvents.invoke(
+        handler,
+        AppSyncEvents.mutation(
+            "placeOrder",
+            Json.parse("{\"shipTo\":{\"street\":\"Main 1\",\"postcode\":\"1234AB\"},\"tags\":[\"gift\"]}"),
+            commandId,
+            new Caller("test-user", List.of("clerk"))));
   }
 
   @Test
-  void aCommandIsStoredInTwoRequests() throws IOException {
-    JsonNode answer = invoke(request(null));
+  void aCommandIsStoredInTwoRequests() {
+    JsonNode answer = invoke(null);
 
     assertEquals(1, answer.path("version").asLong(), answer.toString());
     assertEquals(Map.of("Query", 1, "TransactWriteItems", 1), REQUESTS.counts());
@@ -99,12 +80,11 @@ class OrderCommandHandlerTest {
   }
 
   @Test
-  void aRetriedCommandAnswersAgainAndAppendsNothing() throws IOException {
+  void aRetriedCommandAnswersAgainAndAppendsNothing() {
     String commandId = UUID.randomUUID().toString();
-    ObjectNode request = request(commandId);
 
-    JsonNode first = invoke(request);
-    JsonNode again = invoke(request);
+    JsonNode first = invoke(commandId);
+    JsonNode again = invoke(commandId);
 
     assertEquals(first, again);
     String key = first.path("id").asText();
