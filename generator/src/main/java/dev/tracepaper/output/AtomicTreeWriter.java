@@ -51,6 +51,13 @@ public final class AtomicTreeWriter {
       "# Written by Tracepaper. This folder is generated and replaced as a whole on each run;\n"
           + "# files not listed below are never deleted: the next run refuses instead.\n";
 
+  /**
+   * Folders a build of the generated project writes (Maven, SAM CLI). They hold nothing but what
+   * the build makes again, so a regeneration replaces them like the rest of the tree, as {@code mvn
+   * clean} would, instead of refusing.
+   */
+  static final List<String> BUILD_OUTPUT = List.of("target/", ".aws-sam/");
+
   /** A point of the write a test can fail at, as if the process died or the disk filled there. */
   interface Checkpoint {
     void reached(String step) throws IOException;
@@ -224,6 +231,7 @@ public final class AtomicTreeWriter {
           .filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
           .map(p -> out.relativize(p).toString().replace('\\', '/'))
           .filter(p -> !written.contains(p))
+          .filter(p -> BUILD_OUTPUT.stream().noneMatch(p::startsWith))
           .sorted()
           .forEach(foreign::add);
     }

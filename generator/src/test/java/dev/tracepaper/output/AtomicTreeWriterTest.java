@@ -77,6 +77,32 @@ class AtomicTreeWriterTest {
   }
 
   @Test
+  void buildOutputOfTheGeneratedProjectDoesNotBlockRegeneration() throws IOException {
+    Path out = parent.resolve("out");
+    new AtomicTreeWriter().write(out, FIRST);
+    Files.createDirectories(out.resolve("target/classes/a"));
+    Files.writeString(out.resolve("target/classes/a/A.class"), "compiled");
+    Files.createDirectories(out.resolve(".aws-sam/build"));
+    Files.writeString(out.resolve(".aws-sam/build/template.yaml"), "built");
+
+    new AtomicTreeWriter().write(out, SECOND);
+
+    assertHolds(out, SECOND);
+    assertThat(Files.exists(out.resolve("target"))).isFalse();
+    assertNoLeftovers();
+  }
+
+  @Test
+  void aFileNamedLikeBuildOutputOutsideItsFolderStillBlocks() throws IOException {
+    Path out = parent.resolve("out");
+    new AtomicTreeWriter().write(out, FIRST);
+    Files.writeString(out.resolve("targets.txt"), "mine");
+
+    assertThrows(OutputRefusedException.class, () -> new AtomicTreeWriter().write(out, SECOND));
+    assertThat(Files.readString(out.resolve("targets.txt"), UTF_8)).isEqualTo("mine");
+  }
+
+  @Test
   void writesIntoAnEmptyExistingFolderAndCreatesMissingParents() throws IOException {
     Path empty = Files.createDirectory(parent.resolve("empty"));
     new AtomicTreeWriter().write(empty, FIRST);

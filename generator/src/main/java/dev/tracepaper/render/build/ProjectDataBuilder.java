@@ -51,6 +51,7 @@ public final class ProjectDataBuilder {
   private final CheckedExpressions checked;
   private final FlowCode flows;
   private final TestCode tests;
+  private final ViewCode views;
 
   private ProjectDataBuilder(ModelIndex index) {
     this.index = index;
@@ -62,6 +63,7 @@ public final class ProjectDataBuilder {
     this.checked = ExpressionChecker.checked(index);
     this.flows = new FlowCode(checked, types, names);
     this.tests = new TestCode(index, names);
+    this.views = new ViewCode(index, checked, types, fields, names);
   }
 
   /** The data model of a model that validated without errors. */
@@ -84,7 +86,8 @@ public final class ProjectDataBuilder {
         index.model().types().stream()
             .map(t -> record(t, Optional.empty(), names.type(t.name())))
             .toList(),
-        index.model().aggregates().stream().map(this::aggregate).toList());
+        index.model().aggregates().stream().map(this::aggregate).toList(),
+        index.model().views().stream().map(views::of).toList());
   }
 
   private EnumData enumData(EnumDef e) {
@@ -137,7 +140,7 @@ public final class ProjectDataBuilder {
     imports.add(names.runtimePackage() + ".Input");
   }
 
-  private static List<String> withoutOwnPackage(Set<String> imports, String javaPackage) {
+  static List<String> withoutOwnPackage(Set<String> imports, String javaPackage) {
     return imports.stream()
         .filter(i -> !i.substring(0, Math.max(0, i.lastIndexOf('.'))).equals(javaPackage))
         .toList();
@@ -182,6 +185,11 @@ public final class ProjectDataBuilder {
             app, aggregate.subdomain().map(Located::value).orElse(""), aggregate.name()),
         aggregate.snapshotEvery().map(Located::value).orElse(0L),
         aggregate.eventRetentionDays().map(Located::value).orElse(0L),
+        index.model().views().stream()
+            .anyMatch(
+                v ->
+                    v.handlers().isEmpty()
+                        && v.from().map(f -> f.value().equals(aggregate.name())).orElse(false)),
         JavaNames.member(aggregate.key().map(Located::value).orElseThrow()),
         state,
         aggregate.fields().stream().map(f -> f.type().list() ? "List.of()" : "null").toList(),

@@ -18,6 +18,7 @@ import java.util.List;
  * @param source the EventBridge source of its events ({@code library.Catalog.Book})
  * @param snapshotEvery events between snapshots; 0 when it takes none
  * @param retentionDays days its events are kept; 0 for ever
+ * @param streamsState whether its events carry the state after them (a {@code from} view reads it)
  * @param keyMember the state's key component ({@code isbn})
  * @param fields the state's fields, in model order
  * @param emptyState the Java values of the state before its first event, one per field
@@ -44,6 +45,7 @@ public record AggregateData(
     String source,
     long snapshotEvery,
     long retentionDays,
+    boolean streamsState,
     String keyMember,
     List<FieldData> fields,
     List<String> emptyState,

@@ -17,6 +17,7 @@ import java.util.List;
  * @param enums the model's enums
  * @param types the model's value types
  * @param aggregates the write side
+ * @param views the read side
  */
 public record ProjectData(
     String name,
@@ -29,12 +30,14 @@ public record ProjectData(
     ApiData api,
     List<EnumData> enums,
     List<RecordData> types,
-    List<AggregateData> aggregates) {
+    List<AggregateData> aggregates,
+    List<ViewData> views) {
 
   public ProjectData {
     enums = List.copyOf(enums);
     types = List.copyOf(types);
     aggregates = List.copyOf(aggregates);
+    views = List.copyOf(views);
   }
 
   /** Every policy of every aggregate, in model order. */

@@ -1,0 +1,30 @@
+package dev.tracepaper.render.data;
+
+/**
+ * A query of a view: a field of GraphQL {@code Query} served by an AppSync JS resolver on the
+ * view's DynamoDB data source.
+ *
+ * @param name the model name ({@code get}, {@code list}, {@code byOpen})
+ * @param kind {@code GET}, {@code LIST} or {@code INDEX}
+ * @param field the GraphQL field ({@code getBookAvailability}, {@code listBookAvailabilities},
+ *     {@code memberLoansByOpen})
+ * @param resolverFile the resolver's code, relative to the project
+ * @param resolverLogicalId the resolver's logical id
+ * @param directives the GraphQL auth directives of the field ({@code ""} for the default mode)
+ * @param indexName the secondary index it queries ({@code byOpen}); empty for get and list
+ * @param argument the argument it takes: the key for get, the index field for an index query; empty
+ *     for list
+ * @param argumentType the argument's GraphQL type ({@code String!}); empty for list
+ * @param sortField the index's sort field, newest first; empty when none
+ */
+public record QueryData(
+    String name,
+    String kind,
+    String field,
+    String resolverFile,
+    String resolverLogicalId,
+    String directives,
+    String indexName,
+    String argument,
+    String argumentType,
+    String sortField) {}

@@ -1,0 +1,33 @@
+package dev.tracepaper.render.data;
+
+/**
+ * A field of a view that resolves rows of another view: {@code ref} (this row holds the other's
+ * key: one row) or {@code by} (the other's rows whose field holds this row's key: a page).
+ *
+ * @param field the GraphQL field ({@code practitioner})
+ * @param kind {@code REF} or {@code BY}
+ * @param target the other view's name
+ * @param targetTableLogicalId the other view's table
+ * @param targetDataSourceLogicalId the other view's data source, which the resolver reads
+ * @param graphqlType the field's GraphQL type ({@code PractitionerDirectory}, {@code
+ *     ScheduleConnection!})
+ * @param sourceField for {@code REF}: this view's field holding the other's key; for {@code BY}:
+ *     this view's key field
+ * @param targetField for {@code REF}: the other view's key field; for {@code BY}: the other view's
+ *     field that holds this row's key
+ * @param targetIndex for {@code BY}: the other view's index over {@code targetField}
+ * @param resolverFile the resolver's code, relative to the project
+ * @param resolverLogicalId the resolver's logical id
+ */
+public record RelationData(
+    String field,
+    String kind,
+    String target,
+    String targetTableLogicalId,
+    String targetDataSourceLogicalId,
+    String graphqlType,
+    String sourceField,
+    String targetField,
+    String targetIndex,
+    String resolverFile,
+    String resolverLogicalId) {}

@@ -1,0 +1,119 @@
+package dev.tracepaper.render.data;
+
+import java.util.List;
+
+/**
+ * A view: a row record, its projection (how events change rows), its DynamoDB table with indexes,
+ * and its GraphQL type, queries and relations.
+ *
+ * @param name the model name, also the GraphQL object type ({@code BookAvailability})
+ * @param javaClass the row record ({@code BookAvailability}) in {@code javaPackage}
+ * @param projectionClass the projection ({@code BookAvailabilityProjection})
+ * @param javaPackage the views package
+ * @param keyField the key field's name: the table's partition key attribute and the GraphQL
+ *     argument of {@code get}
+ * @param keyMember the key's record component
+ * @param tableSuffix the table name's suffix after the stack name ({@code book-availability})
+ * @param tableLogicalId the table's logical id
+ * @param tableVariable the environment variable holding the table's name
+ * @param dataSourceLogicalId the AppSync DynamoDB data source's logical id
+ * @param connectionType the GraphQL page type ({@code BookAvailabilityConnection})
+ * @param retentionDays days a row is kept after its last change; 0 for ever
+ * @param directives the GraphQL auth directives of the type ({@code ""} for the default mode)
+ * @param fields the stored fields (relations left out), in model order
+ * @param emptyRow the Java values of a row no event has set yet, one per stored field
+ * @param from how rows follow an aggregate's state; empty for a view fed {@code on} events
+ * @param handlers how rows follow events; empty for a {@code from} view
+ * @param queries its queries
+ * @param relations its relation fields
+ * @param indexes the secondary indexes of its table (for its queries and for relations into it)
+ * @param imports the classes the row record imports, sorted
+ * @param projectionImports the classes the projection imports, sorted
+ * @param description the description, empty when none
+ * @param element how generated file headers name it
+ */
+public record ViewData(
+    String name,
+    String javaClass,
+    String projectionClass,
+    String javaPackage,
+    String keyField,
+    String keyMember,
+    String tableSuffix,
+    String tableLogicalId,
+    String tableVariable,
+    String dataSourceLogicalId,
+    String connectionType,
+    long retentionDays,
+    String directives,
+    List<FieldData> fields,
+    List<String> emptyRow,
+    List<FromData> from,
+    List<ViewHandlerData> handlers,
+    List<QueryData> queries,
+    List<RelationData> relations,
+    List<IndexData> indexes,
+    List<String> imports,
+    List<String> projectionImports,
+    String description,
+    String element) {
+
+  public ViewData {
+    fields = List.copyOf(fields);
+    emptyRow = List.copyOf(emptyRow);
+    from = List.copyOf(from);
+    handlers = List.copyOf(handlers);
+    queries = List.copyOf(queries);
+    relations = List.copyOf(relations);
+    indexes = List.copyOf(indexes);
+    imports = List.copyOf(imports);
+    projectionImports = List.copyOf(projectionImports);
+  }
+
+  /**
+   * A view kept equal to an aggregate's state.
+   *
+   * @param aggregate the aggregate's name
+   * @param stateClass its state record (simple name; imported)
+   * @param aggregateClass its runtime description (simple name; imported)
+   * @param where the Java condition a state must meet to have a row ({@code true} without {@code
+   *     where}), reading {@code state}
+   * @param row the Java arguments of the row's constructor, one per stored field, reading {@code
+   *     state}
+   * @param key the Java expression of the row's key, reading {@code state}
+   */
+  public record FromData(
+      String aggregate,
+      String stateClass,
+      String aggregateClass,
+      String where,
+      List<String> row,
+      String key) {
+    public FromData {
+      row = List.copyOf(row);
+    }
+  }
+
+  /**
+   * How a view reacts to one event.
+   *
+   * @param aggregate the event's aggregate
+   * @param eventType the event's name
+   * @param eventClass the event record (simple name; imported)
+   * @param key the Java expression of the row's key, reading {@code event}
+   * @param deletes whether the handler deletes the row
+   * @param row the Java arguments of the row's constructor, one per stored field, reading {@code
+   *     event} and the current row {@code view}; empty when it deletes
+   */
+  public record ViewHandlerData(
+      String aggregate,
+      String eventType,
+      String eventClass,
+      String key,
+      boolean deletes,
+      List<String> row) {
+    public ViewHandlerData {
+      row = List.copyOf(row);
+    }
+  }
+}
