@@ -7,6 +7,7 @@ import dev.tracepaper.render.data.FlowData;
 import dev.tracepaper.render.data.PolicyData;
 import dev.tracepaper.render.data.ProjectData;
 import dev.tracepaper.render.data.RecordData;
+import dev.tracepaper.render.data.ViewData;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,12 @@ public final class Layout {
 
   /** The templates rendered once per element, by the folder they are in. */
   static final List<String> PER_ELEMENT =
-      List.of(MAIN + "aggregate/", TEST + "aggregate/", MAIN + "types/");
+      List.of(
+          MAIN + "aggregate/",
+          TEST + "aggregate/",
+          MAIN + "types/",
+          MAIN + "views/",
+          TEST + "views/");
 
   private final ProjectData project;
   private final String packageFolder;
@@ -140,6 +146,24 @@ public final class Layout {
       }
       case "aggregate/flow/Flow.java.ftl" -> eachFlow(template, root, outputs, false);
       case "aggregate/flow/FlowTest.java.ftl" -> eachFlow(template, root, outputs, true);
+      case "views/view/Row.java.ftl" -> {
+        for (ViewData v : project.views()) {
+          outputs.add(output(template, root, v.javaPackage(), v.javaClass(), "view", v, null));
+        }
+      }
+      case "views/view/Projection.java.ftl" -> {
+        for (ViewData v : project.views()) {
+          outputs.add(
+              output(template, root, v.javaPackage(), v.projectionClass(), "view", v, null));
+        }
+      }
+      case "views/view/ProjectionTest.java.ftl" -> {
+        for (ViewData v : project.views()) {
+          outputs.add(
+              output(
+                  template, root, v.javaPackage(), v.projectionClass() + "Test", "view", v, null));
+        }
+      }
       case "types/type/Type.java.ftl" -> {
         for (RecordData t : project.types()) {
           outputs.add(output(template, root, t.javaPackage(), t.javaClass(), "type", t, null));

@@ -1,0 +1,102 @@
+<#import "/lib/macros.ftl" as m>
+<@m.header element=view.element/>
+package ${view.javaPackage};
+
+<@m.imports view.projectionImports/>
+
+/**
+<#if view.from?has_content>
+ * Keeps the view ${view.name} equal to the state of each ${view.from[0].aggregate}: every event
+ * of one rewrites its row from the state after the event, which the event store keeps with it.
+<#else>
+ * Keeps the view ${view.name} from events: each handled event changes the row its key names.
+</#if>
+ */
+public final class ${view.projectionClass} implements Projection {
+
+  @Override
+  public String view() {
+    return ${javaString(view.name)};
+  }
+
+  @Override
+  public String keyField() {
+    return ${javaString(view.keyField)};
+  }
+
+  @Override
+  public String tableVariable() {
+    return ${javaString(view.tableVariable)};
+  }
+
+  @Override
+  public long retentionDays() {
+    return ${view.retentionDays?c};
+  }
+<#if view.from?has_content>
+<#assign from = view.from[0]>
+
+  @Override
+  public boolean handles(StoredEvent stored) {
+    return stored.aggregate().equals(${javaString(from.aggregate)});
+  }
+
+  @Override
+  public List<RowChange> project(StoredEvent stored, RowReader rows) {
+    ${from.stateClass} state = ${from.stateClass}.fromJson(stored.state());
+    String key = ${from.key};
+    if (key == null) {
+      return List.of();
+    }
+    boolean ended =
+        ${from.aggregateClass}.TYPE.endsInstance(
+            ${from.aggregateClass}.TYPE.eventFromJson(stored.type(), stored.payload()));
+    if (ended || !(${from.where})) {
+      return List.of(new RowChange.Delete(key));
+    }
+    ${view.javaClass} row =
+        new ${view.javaClass}(
+<@m.arguments from.row "            "/>
+    return List.of(new RowChange.Put(key, ${view.javaClass}.toJson(row)));
+  }
+<#else>
+
+  @Override
+  public boolean handles(StoredEvent stored) {
+    return <#list view.handlers as h>is(stored, ${javaString(h.aggregate)}, ${javaString(h.eventType)})<#sep>
+        || </#sep></#list>;
+  }
+
+  @Override
+  public List<RowChange> project(StoredEvent stored, RowReader rows) {
+<#list view.handlers as h>
+    if (is(stored, ${javaString(h.aggregate)}, ${javaString(h.eventType)})) {
+      return on(${h.eventClass}.fromJson(stored.payload()), rows);
+    }
+</#list>
+    return List.of();
+  }
+
+  private static boolean is(StoredEvent stored, String aggregate, String type) {
+    return stored.aggregate().equals(aggregate) && stored.type().equals(type);
+  }
+<#list view.handlers as h>
+
+  private static List<RowChange> on(${h.eventClass} event, RowReader rows) {
+    String key = ${h.key};
+    if (key == null) {
+      return List.of();
+    }
+<#if h.deletes>
+    return List.of(new RowChange.Delete(key));
+<#else>
+    ${view.javaClass} view = rows.row(key).map(${view.javaClass}::fromJson).orElse(${view.javaClass}.EMPTY);
+    ${view.javaClass} row =
+        new ${view.javaClass}(
+<@m.arguments h.row "            "/>
+    return List.of(new RowChange.Put(key, ${view.javaClass}.toJson(row)));
+</#if>
+  }
+</#list>
+</#if>
+}
