@@ -41,6 +41,8 @@ final class ViewCode {
   private final TypeMapping types;
   private final FieldCode fields;
   private final JavaNames names;
+  private final Map<String, List<String>> byFieldsInto = new LinkedHashMap<>();
+  private final Map<String, List<IndexData>> indexesOf = new LinkedHashMap<>();
 
   ViewCode(
       ModelIndex index,
@@ -53,6 +55,20 @@ final class ViewCode {
     this.types = types;
     this.fields = fields;
     this.names = names;
+    // Which fields of a view other views' `by` relations look rows up by: one pass, not one per
+    // view.
+    for (View other : index.model().views()) {
+      for (Field field : other.fields()) {
+        field
+            .constraints()
+            .by()
+            .ifPresent(
+                by ->
+                    byFieldsInto
+                        .computeIfAbsent(field.type().name(), v -> new ArrayList<>())
+                        .add(by.value()));
+      }
+    }
   }
 
   ViewData of(View view) {
@@ -321,6 +337,10 @@ final class ViewCode {
 
   /** The indexes of a view's table: one per index query, and one per relation into it. */
   private List<IndexData> indexes(View view) {
+    return indexesOf.computeIfAbsent(view.name(), name -> computeIndexes(view));
+  }
+
+  private List<IndexData> computeIndexes(View view) {
     Map<String, IndexData> indexes = new LinkedHashMap<>();
     for (Query query : view.queries().orElse(List.of())) {
       if (query.kind() == Query.Kind.INDEX) {
@@ -337,16 +357,10 @@ final class ViewCode {
                 sort.isEmpty() ? "" : attributeType(view, sort)));
       }
     }
-    for (View other : index.model().views()) {
-      for (Field field : other.fields()) {
-        Optional<String> by = field.constraints().by().map(Located::value);
-        boolean intoThis = field.type().name().equals(view.name());
-        if (by.isPresent()
-            && intoThis
-            && indexes.values().stream().noneMatch(i -> i.hashKey().equals(by.get()))) {
-          String name = indexName(by.get(), "");
-          indexes.put(name, new IndexData(name, by.get(), attributeType(view, by.get()), "", ""));
-        }
+    for (String by : byFieldsInto.getOrDefault(view.name(), List.of())) {
+      if (indexes.values().stream().noneMatch(i -> i.hashKey().equals(by))) {
+        String name = indexName(by, "");
+        indexes.put(name, new IndexData(name, by, attributeType(view, by), "", ""));
       }
     }
     return List.copyOf(indexes.values());
