@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  *   <li>Refuse, changing nothing, if {@code out} holds a file the writer did not write (no marker,
  *       or a file the marker does not list).
  *   <li>Write the marker {@value #MARKER}, then every file, into the sibling {@code
- *       .<out>.tracepaper-new}; fsync every file and folder.
+ *       .<out>.tracepaper-new} (not fsynced: see "Durability" in docs/architecture.md).
  *   <li>Rename {@code out} to the sibling {@code .<out>.tracepaper-old}, rename the staging folder
  *       to {@code out} (both {@code ATOMIC_MOVE}, i.e. rename(2) within one file system), fsync the
  *       parent, delete the old tree.
@@ -150,9 +150,6 @@ public final class AtomicTreeWriter {
         makeExecutable(staging.resolve(file.relativePath()));
       }
     }
-    for (Path folder : folders) {
-      syncFolder(folder);
-    }
   }
 
   private static void writeFile(Path root, String relativePath, byte[] bytes, Set<Path> folders)
@@ -161,9 +158,6 @@ public final class AtomicTreeWriter {
     Path folder = target.getParent();
     if (folders.add(folder)) {
       Files.createDirectories(folder);
-      for (Path p = folder.getParent(); p.startsWith(root) && folders.add(p); p = p.getParent()) {
-        // every folder on the way gets its own fsync for its new entry
-      }
     }
     try (FileChannel channel =
         FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
@@ -171,7 +165,6 @@ public final class AtomicTreeWriter {
       while (buffer.hasRemaining()) {
         channel.write(buffer);
       }
-      channel.force(true);
     }
   }
 
