@@ -89,6 +89,14 @@ public final class ${aggregate.aggregateClass}
   public ${aggregate.stateClass} stateFromJson(JsonNode json) {
     return ${aggregate.stateClass}.fromJson(json);
   }
+<#if aggregate.streamsState>
+
+  /** A view is kept {@code from} this aggregate: each stored event carries the state after it. */
+  @Override
+  public boolean streamsState() {
+    return true;
+  }
+</#if>
 
   @Override
   public int snapshotEvery() {

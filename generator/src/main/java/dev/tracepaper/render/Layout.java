@@ -159,9 +159,17 @@ public final class Layout {
       }
       case "views/view/ProjectionTest.java.ftl" -> {
         for (ViewData v : project.views()) {
-          outputs.add(
-              output(
-                  template, root, v.javaPackage(), v.projectionClass() + "Test", "view", v, null));
+          if (!v.cases().isEmpty()) {
+            outputs.add(
+                output(
+                    template,
+                    root,
+                    v.javaPackage(),
+                    v.projectionClass() + "Test",
+                    "view",
+                    v,
+                    null));
+          }
         }
       }
       case "types/type/Type.java.ftl" -> {

@@ -73,6 +73,8 @@ public final class ProjectDataBuilder {
 
   private ProjectData project() {
     String name = app.name().value();
+    List<AggregateData> aggregates =
+        index.model().aggregates().stream().map(this::aggregate).toList();
     return new ProjectData(
         name,
         name,
@@ -86,8 +88,9 @@ public final class ProjectDataBuilder {
         index.model().types().stream()
             .map(t -> record(t, Optional.empty(), names.type(t.name())))
             .toList(),
-        index.model().aggregates().stream().map(this::aggregate).toList(),
-        index.model().views().stream().map(views::of).toList());
+        aggregates,
+        ViewCases.withCases(
+            index.model().views().stream().map(views::of).toList(), aggregates, names));
   }
 
   private EnumData enumData(EnumDef e) {

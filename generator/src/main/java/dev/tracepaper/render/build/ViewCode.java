@@ -109,6 +109,11 @@ final class ViewCode {
         handlers(view, stored, keyField, projectionImports),
         queries(view, keyField),
         relations(view),
+        view.handlers().isEmpty()
+            ? view.set().stream().map(Assignment.SetValue::field).toList()
+            : List.of(),
+        List.of(),
+        List.of(),
         indexes(view),
         ProjectDataBuilder.withoutOwnPackage(rowImports, pkg),
         ProjectDataBuilder.withoutOwnPackage(projectionImports, pkg),

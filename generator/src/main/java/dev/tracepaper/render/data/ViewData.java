@@ -26,6 +26,9 @@ import java.util.List;
  * @param handlers how rows follow events; empty for a {@code from} view
  * @param queries its queries
  * @param relations its relation fields
+ * @param computed the stored fields a {@code from} view computes ({@code set}) rather than copies
+ * @param cases the cases of the model whose past events the view's test replays
+ * @param testImports the aggregate classes the view's test imports, sorted
  * @param indexes the secondary indexes of its table (for its queries and for relations into it)
  * @param imports the classes the row record imports, sorted
  * @param projectionImports the classes the projection imports, sorted
@@ -52,6 +55,9 @@ public record ViewData(
     List<ViewHandlerData> handlers,
     List<QueryData> queries,
     List<RelationData> relations,
+    List<String> computed,
+    List<ViewCase> cases,
+    List<String> testImports,
     List<IndexData> indexes,
     List<String> imports,
     List<String> projectionImports,
@@ -65,6 +71,9 @@ public record ViewData(
     handlers = List.copyOf(handlers);
     queries = List.copyOf(queries);
     relations = List.copyOf(relations);
+    computed = List.copyOf(computed);
+    cases = List.copyOf(cases);
+    testImports = List.copyOf(testImports);
     indexes = List.copyOf(indexes);
     imports = List.copyOf(imports);
     projectionImports = List.copyOf(projectionImports);

@@ -1,0 +1,102 @@
+package dev.tracepaper.render.build;
+
+import dev.tracepaper.naming.JavaNames;
+import dev.tracepaper.render.data.AggregateData;
+import dev.tracepaper.render.data.FlowData;
+import dev.tracepaper.render.data.TestData;
+import dev.tracepaper.render.data.ViewCase;
+import dev.tracepaper.render.data.ViewData;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Which cases of the model each view's test replays: every case with past events of which the view
+ * handles at least one, so that no generated view test passes without projecting.
+ */
+final class ViewCases {
+
+  private ViewCases() {}
+
+  static List<ViewData> withCases(
+      List<ViewData> views, List<AggregateData> aggregates, JavaNames names) {
+    List<ViewData> withCases = new ArrayList<>();
+    for (ViewData view : views) {
+      List<ViewCase> cases = new ArrayList<>();
+      Set<String> methods = new HashSet<>();
+      Set<List<Object>> histories = new HashSet<>();
+      for (AggregateData aggregate : aggregates) {
+        List<FlowData> flows =
+            Stream.concat(
+                    aggregate.commands().stream().map(c -> c.flow()),
+                    aggregate.policies().stream().map(p -> p.flow()))
+                .toList();
+        for (FlowData flow : flows) {
+          for (TestData test : flow.tests()) {
+            if (test.givenEvents().isEmpty()
+                || test.givenEvents().stream()
+                    .noneMatch(e -> handles(view, aggregate.name(), e.type()))) {
+              continue;
+            }
+            if (!histories.add(List.of(aggregate.name(), test.key(), test.givenEvents()))) {
+              continue; // another case had the same past: replaying it again checks nothing new
+            }
+            String method = test.method();
+            for (int n = 2; !methods.add(method); n++) {
+              method = test.method() + n;
+            }
+            cases.add(
+                new ViewCase(
+                    test.name(),
+                    flow.javaClass().replaceAll("Flow$", ""),
+                    method,
+                    aggregate.aggregateClass(),
+                    names.aggregateType(aggregate.name()).qualified(),
+                    test.key(),
+                    test.givenEvents()));
+          }
+        }
+      }
+      withCases.add(
+          new ViewData(
+              view.name(),
+              view.javaClass(),
+              view.projectionClass(),
+              view.javaPackage(),
+              view.keyField(),
+              view.keyMember(),
+              view.tableSuffix(),
+              view.tableLogicalId(),
+              view.tableVariable(),
+              view.dataSourceLogicalId(),
+              view.connectionType(),
+              view.retentionDays(),
+              view.directives(),
+              view.fields(),
+              view.emptyRow(),
+              view.from(),
+              view.handlers(),
+              view.queries(),
+              view.relations(),
+              view.computed(),
+              cases,
+              cases.stream().map(ViewCase::aggregateQualified).distinct().sorted().toList(),
+              view.indexes(),
+              view.imports(),
+              view.projectionImports(),
+              view.description(),
+              view.element()));
+    }
+    return withCases;
+  }
+
+  private static boolean handles(ViewData view, String aggregate, String eventType) {
+    if (!view.from().isEmpty()) {
+      return view.from().get(0).aggregate().equals(aggregate);
+    }
+    return view.handlers().stream()
+        .anyMatch(h -> h.aggregate().equals(aggregate) && h.eventType().equals(eventType));
+  }
+}
