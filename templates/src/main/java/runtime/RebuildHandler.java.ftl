@@ -1,0 +1,102 @@
+<#import "/lib/macros.ftl" as m>
+<@m.header/>
+package ${project.runtimePackage};
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Rebuilds one view from the event store, invoked by an operator with {@code {"view": "X"}}:
+ * deletes the view's rows, then replays every stored event its projection handles, stream by
+ * stream in version order. Answers {@code {"view": "X", "events": n, "rows": m}}: the events
+ * replayed and the rows the view holds afterwards.
+ *
+ * <p>The live projector may keep running: its writes and the replay's obey the same version rule,
+ * so whichever comes second for an event changes nothing. The handled events are held in memory
+ * while the table is scanned (to sort them per stream), which bounds the size of a rebuild by the
+ * function's memory.
+ */
+public final class RebuildHandler implements RequestStreamHandler {
+
+  private final DynamoDbClient dynamoDb;
+  private final String eventStoreTable;
+  private final ViewStore views;
+  private final List<Projection> projections;
+
+  /** Used by Lambda: the shared client, {@code EVENT_STORE_TABLE}, every view's projection. */
+  public RebuildHandler() {
+    this(
+        AwsClients.dynamoDb(),
+        AwsClients.environment("EVENT_STORE_TABLE"),
+        DynamoDbViewStore.fromEnvironment(),
+        Projections.all());
+  }
+
+  public RebuildHandler(
+      DynamoDbClient dynamoDb,
+      String eventStoreTable,
+      ViewStore views,
+      List<Projection> projections) {
+    this.dynamoDb = dynamoDb;
+    this.eventStoreTable = eventStoreTable;
+    this.views = views;
+    this.projections = List.copyOf(projections);
+  }
+
+  @Override
+  public void handleRequest(InputStream in, OutputStream out, Context context) {
+    Json.write(out, rebuild(Json.read(in).path("view").asText()));
+  }
+
+  public ObjectNode rebuild(String viewName) {
+    Projection view =
+        projections.stream()
+            .filter(projection -> projection.view().equals(viewName))
+            .findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("no view named " + viewName));
+    views.deleteAll(view);
+    Projector projector = new Projector(views);
+    Map<String, Boolean> live = new HashMap<>();
+    long events = 0;
+    for (List<StoredEvent> stream : handledStreams(view)) {
+      for (StoredEvent event : stream) {
+        for (RowChange change : projector.project(view, event)) {
+          live.put(change.key(), change instanceof RowChange.Put);
+        }
+        events++;
+      }
+    }
+    ObjectNode response = Json.object().put("view", view.view()).put("events", events);
+    response.put("rows", live.values().stream().filter(Boolean::booleanValue).count());
+    return response;
+  }
+
+  /** The events {@code view} handles, grouped by stream, each stream in version order. */
+  private List<List<StoredEvent>> handledStreams(Projection view) {
+    Map<String, List<StoredEvent>> streams = new HashMap<>();
+    // Consistent, so that events appended before the rebuild started are all seen.
+    for (Map<String, AttributeValue> item :
+        dynamoDb.scanPaginator(r -> r.tableName(eventStoreTable).consistentRead(true)).items()) {
+      if (!EventItems.isEvent(item)) {
+        continue;
+      }
+      StoredEvent event = EventItems.storedEvent(item);
+      if (view.handles(event)) {
+        streams.computeIfAbsent(event.streamId(), id -> new ArrayList<>()).add(event);
+      }
+    }
+    List<List<StoredEvent>> ordered = new ArrayList<>(streams.values());
+    ordered.forEach(stream -> stream.sort(Comparator.comparingLong(StoredEvent::version)));
+    return ordered;
+  }
+}

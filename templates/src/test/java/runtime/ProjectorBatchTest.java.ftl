@@ -1,0 +1,96 @@
+<#import "/lib/macros.ftl" as m>
+<@m.header/>
+package ${project.runtimePackage};
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Skipping and partial batch failures of the projector, in memory. */
+class ProjectorBatchTest {
+
+  /** Fails on the event of counter {@code c1} with version 2, as a broken projection would. */
+  private static final Projection FAILING =
+      new Projection() {
+        @Override
+        public String view() {
+          return "Failing";
+        }
+
+        @Override
+        public String keyField() {
+          return "id";
+        }
+
+        @Override
+        public String tableVariable() {
+          return "FAILING_TABLE";
+        }
+
+        @Override
+        public long retentionDays() {
+          return 0;
+        }
+
+        @Override
+        public boolean handles(StoredEvent event) {
+          return true;
+        }
+
+        @Override
+        public List<RowChange> project(StoredEvent event, RowReader rows) {
+          if (event.key().equals("c1") && event.version() == 2) {
+            throw new IllegalStateException("broken projection");
+          }
+          return List.of();
+        }
+      };
+
+  private final InMemoryViewStore store = new InMemoryViewStore();
+
+  @Test
+  void reportsTheFirstFailedRecordAndStopsThere() {
+    ObjectNode streamEvent = Json.object();
+    ArrayNode records = streamEvent.putArray("Records");
+    add(records, "100", "INSERT", EventItems.eventItem(event("c2", 1, "CounterCreated")));
+    add(records, "200", "INSERT", EventItems.commandKey("cmd-1"));
+    add(records, "300", "INSERT", EventItems.eventItem(event("c1", 2, "CounterIncremented")));
+    add(records, "400", "INSERT", EventItems.eventItem(event("c3", 1, "CounterCreated")));
+
+    ProjectorHandler handler = new ProjectorHandler(store, List.of(CounterViews.TOTALS, FAILING));
+    ObjectNode response = handler.project(streamEvent);
+
+    assertEquals("{\"batchItemFailures\":[{\"itemIdentifier\":\"300\"}]}", Json.write(response));
+    // Records before the failed one are projected; the ones after it wait for Lambda's retry.
+    assertEquals(List.of("c1", "c2"), List.copyOf(store.rows("CounterTotals").keySet()));
+  }
+
+  @Test
+  void skipsRemovalsAndItemsThatAreNotEvents() {
+    ObjectNode streamEvent = Json.object();
+    ArrayNode records = streamEvent.putArray("Records");
+    add(records, "100", "REMOVE", EventItems.eventItem(event("c1", 1, "CounterCreated")));
+    add(records, "200", "INSERT", EventItems.commandKey("cmd-1"));
+
+    ObjectNode response = new ProjectorHandler(store, CounterViews.ALL).project(streamEvent);
+
+    assertEquals(0, response.path("batchItemFailures").size());
+    assertEquals(Map.of(), store.rows("CounterTotals"));
+  }
+
+  private static StoredEvent event(String key, long version, String type) {
+    return ViewStoreContract.event(key, version, type);
+  }
+
+  private static void add(
+      ArrayNode records, String sequenceNumber, String name, Map<String, AttributeValue> item) {
+    ObjectNode record = records.addObject().put("eventName", name);
+    ObjectNode dynamodb = record.putObject("dynamodb").put("SequenceNumber", sequenceNumber);
+    dynamodb.set("NewImage", PublisherHandlerTest.image(item));
+  }
+}
