@@ -62,9 +62,16 @@ public final class ProjectionCheck {
           JsonNode expected = state.get(field.getKey());
           if (!computed.contains(field.getKey())
               && expected != null
-              && !expected.equals(field.getValue())) {
+              && !Scenario.same(expected, field.getValue())) {
             throw new AssertionFailedError(
-                "row " + row.getKey() + ": " + field.getKey() + " is not the state's value",
+                "row "
+                    + row.getKey()
+                    + ": "
+                    + field.getKey()
+                    + " is "
+                    + field.getValue()
+                    + ", the state's value is "
+                    + expected,
                 expected,
                 field.getValue());
           }
