@@ -151,6 +151,8 @@ public final class TemplateEngine {
     c.setNumberFormat("computer");
     c.setBooleanFormat("c");
     c.setLocalizedLookup(false);
+    // Templates do not change during a run: parse each once, never check its source again.
+    c.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
     c.setRecognizeStandardFileExtensions(false);
     c.setOutputFormat(PlainTextOutputFormat.INSTANCE);
     c.setAutoEscapingPolicy(Configuration.DISABLE_AUTO_ESCAPING_POLICY);
