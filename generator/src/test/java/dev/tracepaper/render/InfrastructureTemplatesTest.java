@@ -70,7 +70,8 @@ class InfrastructureTemplatesTest {
     assertThat(sdl).contains("type CommandResult {");
     assertThat(schema.getType("AddressInput")).isNotNull();
     assertThat(schema.getType("LoanInput")).isNotNull();
-    assertThat(schema.getQueryType().getFieldDefinition("ping")).isNotNull();
+    assertThat(schema.getQueryType().getFieldDefinition("getBookAvailability")).isNotNull();
+    assertThat(schema.getQueryType().getFieldDefinition("ping")).isNull();
   }
 
   @Test

@@ -41,6 +41,7 @@ final class ViewCode {
   private final TypeMapping types;
   private final FieldCode fields;
   private final JavaNames names;
+  private final ReadAuth readAuth;
 
   ViewCode(
       ModelIndex index,
@@ -53,6 +54,7 @@ final class ViewCode {
     this.types = types;
     this.fields = fields;
     this.names = names;
+    this.readAuth = ApiDataBuilder.readAuth(index);
   }
 
   ViewData of(View view) {
@@ -84,7 +86,7 @@ final class ViewCode {
         AwsNames.viewDataSourceId(view.name()),
         GraphQlNames.connection(view.name()),
         view.retentionDays().map(Located::value).orElse(0L),
-        ApiDataBuilder.directives(index, view.auth()),
+        readAuth.viewDirectives(view),
         stored.stream()
             .map(f -> fields.data(f, Optional.empty(), FieldCode.Presence.MAYBE_ABSENT, false))
             .toList(),
@@ -303,20 +305,18 @@ final class ViewCode {
                   : GraphQlNames.connection(target.name()) + "!",
               byRef ? field.constraints().ref().map(Located::value).orElseThrow() : keyField(view),
               targetField,
-              byRef ? "" : indexOver(target, targetField),
+              byRef ? "" : indexOver(target, targetField).name(),
+              byRef ? "" : indexOver(target, targetField).rangeKey(),
               GraphQlNames.resolverFile(typeName, graphqlField),
-              AwsNames.resolverId(typeName, graphqlField)));
+              AwsNames.resolverId(typeName, graphqlField),
+              readAuth.relationDirectives(view, field)));
     }
     return relations;
   }
 
   /** The index of {@code view}'s table over {@code field}: a query's, else one for relations. */
-  private String indexOver(View view, String field) {
-    return indexes(view).stream()
-        .filter(i -> i.hashKey().equals(field))
-        .map(IndexData::name)
-        .findFirst()
-        .orElseThrow();
+  private IndexData indexOver(View view, String field) {
+    return indexes(view).stream().filter(i -> i.hashKey().equals(field)).findFirst().orElseThrow();
   }
 
   /** The indexes of a view's table: one per index query, and one per relation into it. */
