@@ -92,14 +92,44 @@ class ReadSideTemplatesTest {
   }
 
   @Test
+  void theClinicTemplateHasATableDataSourceAndResolversPerView() {
+    String template = render("template.yaml.ftl", clinic());
+    assertThat(template)
+        .contains(
+            "        - IndexName: \"byPatientIdThenStartsAt\"\n"
+                + "          KeySchema:\n"
+                + "            - AttributeName: \"patientId\"\n"
+                + "              KeyType: HASH\n"
+                + "            - AttributeName: \"startsAt\"\n"
+                + "              KeyType: RANGE\n");
+    assertThat(template).contains("TableName: !Sub \"${AWS::StackName}-patient-card\"");
+    assertThat(template).contains("AttributeName: _expiresAt");
+    assertThat(template).contains("ServiceRoleArn: !GetAtt ScheduleDataSourceRole.Arn");
+    // A relation reads the other view's table with the other view's data source.
+    assertThat(template)
+        .contains(
+            "      TypeName: PatientCard\n"
+                + "      FieldName: invoices\n"
+                + "      DataSourceName: !GetAtt InvoiceSummaryDataSource.Name\n");
+    assertThat(template)
+        .contains("CodeS3Location: src/main/resources/resolvers/Schedule.practitioner.js");
+    assertThat(template).contains("SCHEDULE_TABLE: !Ref ScheduleTable");
+    assertThat(template).contains("Destination: !GetAtt ProjectorDeadLetterQueue.Arn");
+    assertThat(template).contains("FunctionName: !Ref ProjectorFunction.Alias");
+    assertThat(template).contains("ProjectorHandler::handleRequest");
+    assertThat(template).contains("RebuildHandler::handleRequest");
+  }
+
+  @Test
+  void aModelWithoutViewsHasNoReadSide() throws IOException {
+    ProjectData writeOnly = writeOnlyLibrary();
+    assertThat(render("template.yaml.ftl", writeOnly)).doesNotContain("Projector");
+    assertThat(render("README.md.ftl", writeOnly)).doesNotContain("RebuildFunction");
+  }
+
+  @Test
   void aModelWithoutViewsKeepsThePlaceholderQuery() throws IOException {
-    Path model = out.resolve("write-only");
-    Files.createDirectories(model);
-    for (String file : List.of("app.yaml", "catalog.yaml", "membership.yaml")) {
-      Files.copy(TestPaths.examples().resolve("library").resolve(file), model.resolve(file));
-    }
-    GraphQLSchema schema =
-        AppSyncSchema.validate(render("schema.graphql.ftl", ModelProjects.of(model)));
+    GraphQLSchema schema = AppSyncSchema.validate(render("schema.graphql.ftl", writeOnlyLibrary()));
     assertThat(schema.getQueryType().getFieldDefinitions()).hasSize(1);
     assertThat(schema.getQueryType().getFieldDefinition("ping")).isNotNull();
   }
@@ -175,6 +205,16 @@ class ReadSideTemplatesTest {
                 .map(a -> a.getName() + ": " + GraphQLTypeUtil.simplePrint(a.getType()))
                 .collect(java.util.stream.Collectors.joining(", ", "(", ")"));
     return arguments + ": " + GraphQLTypeUtil.simplePrint(field.getType());
+  }
+
+  /** The library without its views. */
+  private ProjectData writeOnlyLibrary() throws IOException {
+    Path model = out.resolve("write-only");
+    Files.createDirectories(model);
+    for (String file : List.of("app.yaml", "catalog.yaml", "membership.yaml")) {
+      Files.copy(TestPaths.examples().resolve("library").resolve(file), model.resolve(file));
+    }
+    return ModelProjects.of(model);
   }
 
   private static ProjectData clinic() {
