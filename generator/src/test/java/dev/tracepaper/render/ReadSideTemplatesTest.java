@@ -128,6 +128,37 @@ class ReadSideTemplatesTest {
   }
 
   @Test
+  void valueTypesInAViewAreReadableByEveryTypeThatReadsTheView() throws IOException {
+    Path model = out.resolve("open-cards");
+    Files.createDirectories(model);
+    try (var files = Files.list(TestPaths.examples().resolve("clinic"))) {
+      for (Path file : files.toList()) {
+        Files.writeString(
+            model.resolve(file.getFileName().toString()),
+            Files.readString(file, UTF_8)
+                .replace(
+                    "from: Patient\n    auth: [role:receptionist, role:practitioner]",
+                    "from: Patient\n    auth: [iam, role:receptionist]"),
+            UTF_8);
+      }
+    }
+    ProjectData project = ModelProjects.of(model);
+    String sdl = render("schema.graphql.ftl", project);
+    AppSyncSchema.validate(sdl);
+    // ContactDetails holds an Address: both are reached through PatientCard.
+    assertThat(sdl).contains("type ContactDetails @aws_cognito_user_pools @aws_iam {");
+    assertThat(sdl).contains("type Address @aws_cognito_user_pools @aws_iam {");
+    assertThat(sdl).contains("type EmergencyContact @aws_cognito_user_pools @aws_iam {");
+    assertThat(sdl).contains("type PatientCard @aws_cognito_user_pools @aws_iam {");
+    // The relations of a type with directives name the default type explicitly, so that they do
+    // not fall back to the type's own.
+    assertThat(sdl)
+        .contains(
+            "upcoming(limit: Int, nextToken: String): ScheduleConnection!"
+                + " @aws_cognito_user_pools(cognito_groups: [\"receptionist\", \"practitioner\"])");
+  }
+
+  @Test
   void aModelWithoutViewsKeepsThePlaceholderQuery() throws IOException {
     GraphQLSchema schema = AppSyncSchema.validate(render("schema.graphql.ftl", writeOnlyLibrary()));
     assertThat(schema.getQueryType().getFieldDefinitions()).hasSize(1);
