@@ -48,7 +48,7 @@ function liveRows() {
 function page(ctx) {
   failOnError(ctx);
   return {
-    items: ctx.result.items.map(withoutInternals),
+    items: ctx.result.items.map((item) => withoutInternals(item)),
     nextToken: ctx.result.nextToken ?? null,
   };
 }
