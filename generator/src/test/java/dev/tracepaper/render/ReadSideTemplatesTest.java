@@ -85,8 +85,14 @@ class ReadSideTemplatesTest {
     // through the other queries and the relation; the groups are checked by those fields.
     assertThat(sdl).contains("type InvoiceSummary @aws_cognito_user_pools @aws_iam {");
     assertThat(sdl).contains("type InvoiceSummaryConnection @aws_cognito_user_pools @aws_iam {");
-    assertThat(sdl).contains("practitioner: PractitionerDirectory @aws_api_key\n");
-    assertThat(sdl).contains("type PractitionerDirectory @aws_api_key {");
+    // A relation into public data admits whoever reached the row too.
+    assertThat(sdl)
+        .contains("practitioner: PractitionerDirectory @aws_cognito_user_pools @aws_api_key\n");
+    assertThat(sdl).contains("type PractitionerDirectory @aws_cognito_user_pools @aws_api_key {");
+    assertThat(sdl)
+        .contains(
+            "getPractitionerDirectory(practitionerId: String!): PractitionerDirectory"
+                + " @aws_api_key\n");
     assertThat(sdl).contains("type PatientCard {");
     assertThat(clinic().api().additionalAuthTypes()).containsExactly("API_KEY", "AWS_IAM");
   }

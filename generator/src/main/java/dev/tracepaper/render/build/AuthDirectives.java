@@ -118,6 +118,11 @@ public final class AuthDirectives {
         objectDirectives);
   }
 
+  /** Whether a field with this {@code auth} is open to anonymous callers: public data. */
+  public boolean isPublic(Optional<Auth> auth) {
+    return access(auth).apiKey;
+  }
+
   /** The AppSync types a field with this {@code auth} admits, in a fixed order. */
   public List<String> types(Optional<Auth> auth) {
     return access(auth).types();
