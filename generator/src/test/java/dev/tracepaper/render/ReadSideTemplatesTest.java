@@ -127,6 +127,44 @@ class ReadSideTemplatesTest {
   }
 
   @Test
+  void theReadPathOnlyReadsAndTheProjectorOnlyWritesTheViews() {
+    String template = render("template.yaml.ftl", clinic());
+    String readRole = between(template, "  ScheduleDataSourceRole:", "  ScheduleDataSource:");
+    assertThat(readRole).contains("- dynamodb:GetItem");
+    assertThat(readRole).contains("- dynamodb:Query");
+    assertThat(readRole).contains("- dynamodb:Scan");
+    assertThat(readRole).contains("!Sub \"${ScheduleTable.Arn}/index/*\"");
+    assertThat(readRole).doesNotContain("Put");
+    assertThat(readRole).doesNotContain("Delete");
+    String projector = between(template, "  ProjectorFunction:", "  ProjectorStreamMapping:");
+    assertThat(projector).contains("- !GetAtt PatientCardTable.Arn");
+    assertThat(projector).contains("Resource: !GetAtt EventStoreTable.StreamArn");
+    assertThat(projector).doesNotContain("Scan");
+    assertThat(projector).doesNotContain("EventStoreTable.Arn");
+    String rebuild = between(template, "  RebuildFunction:", "\nOutputs:");
+    assertThat(rebuild).contains("Resource: !GetAtt EventStoreTable.Arn");
+    assertThat(rebuild).doesNotContain("StreamArn");
+  }
+
+  @Test
+  void theReadmeSaysHowToRebuildAView() {
+    String readme = render("README.md.ftl", clinic());
+    assertThat(readme)
+        .contains(
+            "sam remote invoke RebuildFunction --stack-name clinic"
+                + " --event '{\"view\": \"PractitionerDirectory\"}'");
+    assertThat(readme).contains("### PatientCard");
+  }
+
+  private static String between(String text, String from, String to) {
+    int start = text.indexOf(from);
+    assertWithMessage("no " + from).that(start).isAtLeast(0);
+    int end = text.indexOf(to, start + from.length());
+    assertWithMessage("no " + to + " after " + from).that(end).isAtLeast(0);
+    return text.substring(start, end);
+  }
+
+  @Test
   void aModelWithoutViewsHasNoReadSide() throws IOException {
     ProjectData writeOnly = writeOnlyLibrary();
     assertThat(render("template.yaml.ftl", writeOnly)).doesNotContain("Projector");
