@@ -18,10 +18,23 @@ model and generate again instead of editing them.
   handlers) and `runtime/` (event store on DynamoDB, event publisher, Lambda plumbing).
 - `src/test/java/`: the model's given/when/then tests (in memory) and integration tests of the
   handlers and the event store against a local DynamoDB emulator.
-- `schema.graphql`: the AppSync schema: one mutation per command.
+- `schema.graphql`: the AppSync schema: one mutation per command<#if project.views?has_content>; per view
+  a type, a page type and its queries</#if>.
+<#if project.views?has_content>
+- `src/main/resources/resolvers/`: the AppSync JavaScript resolvers: `Mutation.js` for every
+  mutation; one file per query and relation field, which reads the view tables directly (no
+  Lambda on the read path).
+<#else>
 - `src/main/resources/resolvers/Mutation.js`: the AppSync JavaScript resolver of every mutation.
+</#if>
+<#if project.views?has_content>
+- `template.yaml`: the AWS SAM template: functions, event-store table, event bus and policy
+  rules, dead-letter queues, the view tables, the projector that keeps them up to date and the
+  function that rebuilds one, the AppSync API<#if api.userPool> and the Cognito user pool</#if>.
+<#else>
 - `template.yaml`: the AWS SAM template: functions, event-store table, event bus and policy
   rules, dead-letter queues, the AppSync API<#if api.userPool> and the Cognito user pool</#if>.
+</#if>
 - `samconfig.toml`: defaults for `sam build` and `sam deploy`.
 
 Commands (aggregate: mutations):
@@ -115,3 +128,95 @@ mutation {
 }
 ```
 </#list>
+<#if project.views?has_content>
+<#assign objectTypes = project.types?map(t -> t.name)>
+<#macro selection view indent>
+<#list view.fields?filter(f -> !objectTypes?seq_contains(f.graphqlType?replace("[\\[\\]!]", "", "r"))) as field>
+${indent}${field.name}
+</#list>
+</#macro>
+
+## Reading the views
+
+Views are kept from the stored events by the projector, a moment after each command: a query
+may not show a command's effect yet. Every list is paged: `limit` (default 20, at most 100;
+more is an error) and the `nextToken` of the previous page, which is `null` on the last one.
+A page may hold fewer rows than the limit (deleted rows are filtered out after reading) and
+still have a next page.
+<#list project.views as view>
+
+### ${view.name}
+
+<#if view.description?has_content>
+${view.description}
+
+</#if>
+<#list view.queries as query>
+<#switch query.kind>
+<#case "GET">
+- `${query.field}(${query.argument}: ${query.argumentType})`: the row with this key, or `null`.
+<#break>
+<#case "LIST">
+- `${query.field}(limit, nextToken)`: every row, a page at a time, in no particular order.
+<#break>
+<#case "INDEX">
+- `${query.field}(${query.argument}: ${query.argumentType}, limit, nextToken)`: the rows with this
+  `${query.argument}`<#if query.sortField?has_content>, latest `${query.sortField}` first</#if>.
+<#break>
+</#switch>
+</#list>
+<#list view.relations as relation>
+- field `${relation.field}`: <#if relation.kind == "REF">the `${relation.target}` row its `${relation.sourceField}` names<#else>a page of the `${relation.target}` rows whose `${relation.targetField}` is its `${relation.sourceField}`</#if>.
+</#list>
+<#assign examples = view.queries?filter(q -> q.kind == "LIST" || q.argumentType == "String!")>
+<#if examples?has_content>
+
+```graphql
+query {
+<#list examples as query>
+<#if query.kind == "LIST">
+  ${query.field}(limit: 20) {
+    items {
+<@selection view "      "/>
+    }
+    nextToken
+  }
+<#elseif query.kind == "GET">
+  ${query.field}(${query.argument}: "some-${query.argument}") {
+<@selection view "    "/>
+  }
+<#else>
+  ${query.field}(${query.argument}: "some-${query.argument}", limit: 20) {
+    items {
+<@selection view "      "/>
+    }
+    nextToken
+  }
+</#if>
+</#list>
+}
+```
+</#if>
+</#list>
+
+## Rebuilding a view
+
+A view can be rebuilt from the event store, for instance after its projection changed: the
+`RebuildFunction` deletes the view's rows and replays every stored event the view handles. It
+runs for at most 15 minutes; while it runs, the view's queries see it partly rebuilt.
+
+```sh
+sam remote invoke RebuildFunction --stack-name ${project.name} --event '{"view": "${project.views[0].name}"}'
+```
+
+or, with the function name from the stack's `RebuildFunctionName` output:
+
+```sh
+aws lambda invoke --function-name <RebuildFunctionName>:live --cli-read-timeout 0 \
+  --cli-binary-format raw-in-base64-out --payload '{"view": "${project.views[0].name}"}' rebuild.json
+```
+
+Views: <#list project.views as view>`${view.name}`<#sep>, </#list>. Events the projector could
+not apply after its retries are in the `ProjectorDeadLetterQueue` (the stack's
+`ProjectorDeadLetterQueueUrl` output); rebuild the view once the cause is fixed.
+</#if>

@@ -1,6 +1,6 @@
-<#-- The AppSync schema of the write side: one mutation per command. Layout only: names,
-     types and directives arrive converted in `project`; every model text goes through
-     graphqlString. Views add their types and Query fields in the next issue. -->
+<#-- The AppSync schema: one mutation per command; per view an object type, a page type and its
+     queries. Layout only: names, types and directives arrive converted in `project`; every
+     model text goes through graphqlString. -->
 <#macro description text indent="">
 <#if text?has_content>
 ${indent}${graphqlString(text)}
@@ -12,10 +12,11 @@ ${indent}${graphqlString(text)}
   ${field.name}: ${input?then(field.graphqlInputType, field.graphqlType)}
 </#list>
 </#macro>
+<#macro directives text><#if text?has_content> ${text}</#if></#macro>
 <#macro record type>
 
 <@description type.description/>
-type ${type.name} {
+type ${type.name}<@directives project.api.objectDirectives[type.name]!""/> {
 <@fields type.fields false/>
 }
 
@@ -43,8 +44,27 @@ type CommandResult<#if project.api.commandResultDirectives?has_content> ${projec
 }
 
 type Query {
+<#list project.views as view>
+<#list view.queries as query>
+<#switch query.kind>
+<#case "GET">
+  ${graphqlString("The " + view.name + " row with this key; null when there is none")}
+  ${query.field}(${query.argument}: ${query.argumentType}): ${view.name}<@directives query.directives/>
+<#break>
+<#case "LIST">
+  ${graphqlString("A page of " + view.name + " rows, in no particular order; pass the nextToken of a page to get the next")}
+  ${query.field}(limit: Int, nextToken: String): ${view.connectionType}!<@directives query.directives/>
+<#break>
+<#case "INDEX">
+  ${graphqlString("A page of the " + view.name + " rows with this " + query.argument + (query.sortField?has_content)?then(", latest " + query.sortField + " first", "") + "; pass the nextToken of a page to get the next")}
+  ${query.field}(${query.argument}: ${query.argumentType}, limit: Int, nextToken: String): ${view.connectionType}!<@directives query.directives/>
+<#break>
+</#switch>
+</#list>
+<#else>
   "Placeholder: AppSync needs a Query type. It has no resolver and always returns null."
   ping: String
+</#list>
 }
 
 type Mutation {
@@ -71,6 +91,30 @@ enum ${enum.name} {
 </#list>
 <#list project.types as type>
 <@record type/>
+</#list>
+<#list project.views as view>
+
+<@description view.description/>
+type ${view.name}<@directives view.directives/> {
+<@fields view.fields false/>
+<#list view.relations as relation>
+<#if relation.kind == "REF">
+  ${graphqlString("The " + relation.target + " row this row's " + relation.sourceField + " names; null when there is none")}
+  ${relation.field}: ${relation.graphqlType}<@directives relation.directives/>
+<#else>
+  ${graphqlString("A page of the " + relation.target + " rows whose " + relation.targetField + " is this row's " + relation.sourceField + (relation.targetSortField?has_content)?then(", latest " + relation.targetSortField + " first", ""))}
+  ${relation.field}(limit: Int, nextToken: String): ${relation.graphqlType}<@directives relation.directives/>
+</#if>
+</#list>
+}
+
+${graphqlString("A page of " + view.name + " rows; nextToken is null on the last page")}
+type ${view.connectionType}<@directives view.directives/> {
+  "The rows of this page: at most the limit asked for, possibly fewer even when more follow"
+  items: [${view.name}!]!
+  "Pass it to the same query to get the next page; null when there are no more rows"
+  nextToken: String
+}
 </#list>
 <#list project.aggregates as aggregate>
 <#list aggregate.entities as entity>

@@ -23,6 +23,8 @@ import java.util.TreeMap;
  *       src/main/java/com/example/library/runtime/EventStore.java});
  *   <li>the folders named after a kind of model element ({@code aggregate/}, {@code types/type/},
  *       ...) hold templates rendered once per element, named as {@link #PER_ELEMENT} says;
+ *   <li>{@code src/main/resources/resolvers/view/} holds the resolvers of the read side, rendered
+ *       once per query or relation field ({@link ViewResolverLayout});
  *   <li>{@code lib/} holds the shared macros, which give no file;
  *   <li>a file without {@code .ftl} is copied as it is ({@code mvnw} stays executable); {@code
  *       gitignore} becomes {@code .gitignore} (a dot file would be left out of the jar).
@@ -65,7 +67,9 @@ public final class Layout {
       if (!template.endsWith(FTL) || template.startsWith(LIB)) {
         continue;
       }
-      if (PER_ELEMENT.stream().anyMatch(template::startsWith)) {
+      if (ViewResolverLayout.holds(template)) {
+        outputs.addAll(ViewResolverLayout.outputs(template, project));
+      } else if (PER_ELEMENT.stream().anyMatch(template::startsWith)) {
         outputs.addAll(perElement(template));
       } else {
         outputs.add(new Output(template, projectPath(strip(template)), data()));

@@ -23,7 +23,13 @@ final class ApiDataBuilder {
             .flatMap(a -> a.commands().stream())
             .map(Command::auth)
             .toList();
-    return directives(index).api(mutations);
+    ReadAuth reads = readAuth(index);
+    return directives(index).api(mutations, reads.reads(), reads.valueTypeDirectives());
+  }
+
+  /** Who may read the views, their relations and the types they return. */
+  static ReadAuth readAuth(ModelIndex index) {
+    return new ReadAuth(index, directives(index));
   }
 
   /** The GraphQL directives of a field with this {@code auth} ({@code ""}: the default's). */

@@ -8,8 +8,11 @@ import dev.tracepaper.naming.AwsNames;
 import dev.tracepaper.render.data.ApiData;
 import dev.tracepaper.text.Escapes;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -83,19 +86,25 @@ public final class AuthDirectives {
    * caller who may run a mutation may also read its result.
    */
   public ApiData api(List<Optional<Auth>> auths) {
+    return api(auths, List.of(), new LinkedHashMap<>());
+  }
+
+  /**
+   * The API for these mutations and read fields (queries and relations), with the directives of the
+   * object types that views return ({@code objectDirectives}: type name to directives, only types
+   * that need one).
+   */
+  public ApiData api(
+      List<Optional<Auth>> mutations,
+      List<Optional<Auth>> reads,
+      Map<String, String> objectDirectives) {
     Set<String> mutationTypes = new LinkedHashSet<>();
-    auths.forEach(auth -> mutationTypes.addAll(access(auth).types()));
+    mutations.forEach(auth -> mutationTypes.addAll(access(auth).types()));
     Set<String> used = new LinkedHashSet<>(mutationTypes);
+    reads.forEach(auth -> used.addAll(access(auth).types()));
     used.add(defaultType); // the placeholder query field uses the default type
     List<String> additional =
         TYPE_ORDER.stream().filter(t -> used.contains(t) && !t.equals(defaultType)).toList();
-    String resultDirectives =
-        mutationTypes.isEmpty() || mutationTypes.equals(Set.of(defaultType))
-            ? ""
-            : TYPE_ORDER.stream()
-                .filter(mutationTypes::contains)
-                .map(t -> directive(t, List.of()))
-                .collect(Collectors.joining(" "));
     List<ApiData.RoleData> groups =
         roles.stream().map(r -> new ApiData.RoleData(r, AwsNames.roleGroupId(r))).toList();
     return new ApiData(
@@ -105,7 +114,43 @@ public final class AuthDirectives {
         used.contains(API_KEY),
         used.contains(IAM),
         groups,
-        resultDirectives);
+        typeDirectives(mutationTypes),
+        objectDirectives);
+  }
+
+  /** Whether a field with this {@code auth} is open to anonymous callers: public data. */
+  public boolean isPublic(Optional<Auth> auth) {
+    return access(auth).apiKey;
+  }
+
+  /** The AppSync types a field with this {@code auth} admits, in a fixed order. */
+  public List<String> types(Optional<Auth> auth) {
+    return access(auth).types();
+  }
+
+  /**
+   * The directives of an object type returned to callers of these AppSync {@code types}: one per
+   * type, without groups (the field that returned the object already checked them); {@code ""} when
+   * only the default type reads it.
+   */
+  public String typeDirectives(Collection<String> types) {
+    if (types.isEmpty() || Set.copyOf(types).equals(Set.of(defaultType))) {
+      return "";
+    }
+    return TYPE_ORDER.stream()
+        .filter(types::contains)
+        .map(t -> directive(t, List.of()))
+        .collect(Collectors.joining(" "));
+  }
+
+  /**
+   * The directives of a field with this {@code auth}, even when it is the default's: a field
+   * without a directive follows its type's directives, not the API default, so a field of a type
+   * that has some must name its own.
+   */
+  public String explicitDirectives(Optional<Auth> auth) {
+    String directives = directives(auth);
+    return directives.isEmpty() ? directive(defaultType, List.of()) : directives;
   }
 
   private Access access(Optional<Auth> auth) {

@@ -43,6 +43,7 @@ final class ViewCode {
   private final JavaNames names;
   private final Map<String, List<String>> byFieldsInto = new LinkedHashMap<>();
   private final Map<String, List<IndexData>> indexesOf = new LinkedHashMap<>();
+  private final ReadAuth readAuth;
 
   ViewCode(
       ModelIndex index,
@@ -69,6 +70,7 @@ final class ViewCode {
                         .add(by.value()));
       }
     }
+    this.readAuth = ApiDataBuilder.readAuth(index);
   }
 
   ViewData of(View view) {
@@ -100,7 +102,7 @@ final class ViewCode {
         AwsNames.viewDataSourceId(view.name()),
         GraphQlNames.connection(view.name()),
         view.retentionDays().map(Located::value).orElse(0L),
-        ApiDataBuilder.directives(index, view.auth()),
+        readAuth.viewDirectives(view),
         stored.stream()
             .map(f -> fields.data(f, Optional.empty(), FieldCode.Presence.MAYBE_ABSENT, false))
             .toList(),
@@ -324,20 +326,18 @@ final class ViewCode {
                   : GraphQlNames.connection(target.name()) + "!",
               byRef ? field.constraints().ref().map(Located::value).orElseThrow() : keyField(view),
               targetField,
-              byRef ? "" : indexOver(target, targetField),
+              byRef ? "" : indexOver(target, targetField).name(),
+              byRef ? "" : indexOver(target, targetField).rangeKey(),
               GraphQlNames.resolverFile(typeName, graphqlField),
-              AwsNames.resolverId(typeName, graphqlField)));
+              AwsNames.resolverId(typeName, graphqlField),
+              readAuth.relationDirectives(view, field)));
     }
     return relations;
   }
 
   /** The index of {@code view}'s table over {@code field}: a query's, else one for relations. */
-  private String indexOver(View view, String field) {
-    return indexes(view).stream()
-        .filter(i -> i.hashKey().equals(field))
-        .map(IndexData::name)
-        .findFirst()
-        .orElseThrow();
+  private IndexData indexOver(View view, String field) {
+    return indexes(view).stream().filter(i -> i.hashKey().equals(field)).findFirst().orElseThrow();
   }
 
   /** The indexes of a view's table: one per index query, and one per relation into it. */

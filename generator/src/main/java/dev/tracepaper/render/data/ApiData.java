@@ -1,6 +1,9 @@
 package dev.tracepaper.render.data;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How the AppSync API authenticates callers.
@@ -14,6 +17,8 @@ import java.util.List;
  * @param roles the roles of the model: one Cognito group each
  * @param commandResultDirectives the directives {@code CommandResult} and other shared types need
  *     so that every mode that may call a mutation may read its result ({@code ""} if none)
+ * @param objectDirectives the directives of the value types that views return, by GraphQL type
+ *     name, for the types some non-default mode reads (others are left out)
  */
 public record ApiData(
     String defaultAuthType,
@@ -22,9 +27,11 @@ public record ApiData(
     boolean apiKey,
     boolean iam,
     List<RoleData> roles,
-    String commandResultDirectives) {
+    String commandResultDirectives,
+    Map<String, String> objectDirectives) {
 
   public ApiData {
+    objectDirectives = Collections.unmodifiableMap(new LinkedHashMap<>(objectDirectives));
     additionalAuthTypes = List.copyOf(additionalAuthTypes);
     roles = List.copyOf(roles);
   }

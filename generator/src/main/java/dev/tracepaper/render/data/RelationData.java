@@ -16,8 +16,11 @@ package dev.tracepaper.render.data;
  * @param targetField for {@code REF}: the other view's key field; for {@code BY}: the other view's
  *     field that holds this row's key
  * @param targetIndex for {@code BY}: the other view's index over {@code targetField}
+ * @param targetSortField for {@code BY}: that index's sort field, newest first; empty when none
  * @param resolverFile the resolver's code, relative to the project
  * @param resolverLogicalId the resolver's logical id
+ * @param directives the GraphQL auth directives of the field: the other view's ({@code ""} for the
+ *     default mode)
  */
 public record RelationData(
     String field,
@@ -29,5 +32,7 @@ public record RelationData(
     String sourceField,
     String targetField,
     String targetIndex,
+    String targetSortField,
     String resolverFile,
-    String resolverLogicalId) {}
+    String resolverLogicalId,
+    String directives) {}

@@ -1,6 +1,8 @@
 package dev.tracepaper.render.data;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A view: a row record, its projection (how events change rows), its DynamoDB table with indexes,
@@ -78,6 +80,30 @@ public record ViewData(
     imports = List.copyOf(imports);
     projectionImports = List.copyOf(projectionImports);
   }
+
+  /**
+   * The attributes the table's key and its indexes use, each once, with its DynamoDB type: what
+   * CloudFormation's {@code AttributeDefinitions} must list, no more (a key is always text).
+   */
+  public List<AttributeData> keyAttributes() {
+    Map<String, String> types = new LinkedHashMap<>();
+    types.put(keyField, "S");
+    for (IndexData index : indexes) {
+      types.putIfAbsent(index.hashKey(), index.hashKeyType());
+      if (!index.rangeKey().isEmpty()) {
+        types.putIfAbsent(index.rangeKey(), index.rangeKeyType());
+      }
+    }
+    return types.entrySet().stream().map(e -> new AttributeData(e.getKey(), e.getValue())).toList();
+  }
+
+  /**
+   * An attribute of a table's key or index.
+   *
+   * @param name the attribute's name
+   * @param type its DynamoDB type ({@code S} or {@code N})
+   */
+  public record AttributeData(String name, String type) {}
 
   /**
    * A view kept equal to an aggregate's state.

@@ -84,6 +84,38 @@ class AuthDirectivesTest {
   }
 
   @Test
+  void readFieldsAddTheirTypesToTheApiButNotToTheCommandResult() {
+    ApiData api =
+        LIBRARY.api(
+            List.of(Optional.empty()),
+            List.of(auth("anonymous"), auth("iam")),
+            new java.util.LinkedHashMap<>(java.util.Map.of("Address", "@aws_api_key")));
+    assertThat(api.additionalAuthTypes())
+        .containsExactly(AuthDirectives.API_KEY, AuthDirectives.IAM)
+        .inOrder();
+    assertThat(api.commandResultDirectives()).isEmpty();
+    assertThat(api.objectDirectives()).containsExactly("Address", "@aws_api_key");
+  }
+
+  @Test
+  void anObjectTypeNamesEveryTypeThatReadsItWithoutGroups() {
+    assertThat(LIBRARY.typeDirectives(List.of(AuthDirectives.COGNITO))).isEmpty();
+    assertThat(LIBRARY.typeDirectives(List.of())).isEmpty();
+    assertThat(LIBRARY.typeDirectives(List.of(AuthDirectives.IAM, AuthDirectives.COGNITO)))
+        .isEqualTo("@aws_cognito_user_pools @aws_iam");
+    assertThat(LIBRARY.typeDirectives(List.of(AuthDirectives.API_KEY))).isEqualTo("@aws_api_key");
+    assertThat(LIBRARY.types(auth("role:member", "iam")))
+        .containsExactly(AuthDirectives.COGNITO, AuthDirectives.IAM)
+        .inOrder();
+  }
+
+  @Test
+  void explicitDirectivesNameTheDefaultToo() {
+    assertThat(LIBRARY.explicitDirectives(Optional.empty())).isEqualTo("@aws_cognito_user_pools");
+    assertThat(LIBRARY.explicitDirectives(auth("iam"))).isEqualTo("@aws_iam");
+  }
+
+  @Test
   void anAnonymousAppDefaultsToTheApiKey() {
     AuthDirectives open = config(auth("anonymous"));
     assertThat(open.defaultAuthType()).isEqualTo(AuthDirectives.API_KEY);

@@ -1,0 +1,320 @@
+package dev.tracepaper.render;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import dev.tracepaper.TestPaths;
+import dev.tracepaper.appsync.AppSyncSchema;
+import dev.tracepaper.render.data.ProjectData;
+import dev.tracepaper.render.data.QueryData;
+import dev.tracepaper.render.data.RelationData;
+import dev.tracepaper.render.data.ViewData;
+import dev.tracepaper.tools.ExternalTool;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLNamedType;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.GraphQLTypeUtil;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The read side's infrastructure rendered from the examples: the views' types, queries and
+ * relations in the schema with their auth directives, and every generated resolver run under node
+ * (the request it builds, the result it returns, paging and limits). The SAM template's read side
+ * is linted with the write side's in {@link InfrastructureTemplatesTest}.
+ */
+class ReadSideTemplatesTest {
+
+  private static final List<String> EXAMPLES = List.of("library", "clinic", "projects");
+
+  private final TemplateEngine engine = TemplateEngine.fromClasspath();
+
+  @TempDir Path out;
+
+  @Test
+  void theClinicSchemaHasTheViewsQueriesAndRelations() {
+    GraphQLSchema schema = AppSyncSchema.validate(render("schema.graphql.ftl", clinic()));
+    GraphQLObjectType query = schema.getQueryType();
+    assertThat(signature(query.getFieldDefinition("getSchedule")))
+        .isEqualTo("(appointmentId: String!): Schedule");
+    assertThat(signature(query.getFieldDefinition("listInvoiceSummaries")))
+        .isEqualTo("(limit: Int, nextToken: String): InvoiceSummaryConnection!");
+    assertThat(signature(query.getFieldDefinition("schedulesByPatient")))
+        .isEqualTo("(patientId: String!, limit: Int, nextToken: String): ScheduleConnection!");
+    GraphQLObjectType schedule = schema.getObjectType("Schedule");
+    assertThat(signature(schedule.getFieldDefinition("practitioner")))
+        .isEqualTo(": PractitionerDirectory");
+    GraphQLObjectType card = schema.getObjectType("PatientCard");
+    assertThat(signature(card.getFieldDefinition("upcoming")))
+        .isEqualTo("(limit: Int, nextToken: String): ScheduleConnection!");
+    GraphQLObjectType page = schema.getObjectType("ScheduleConnection");
+    assertThat(GraphQLTypeUtil.simplePrint(page.getFieldDefinition("items").getType()))
+        .isEqualTo("[Schedule!]!");
+    assertThat(GraphQLTypeUtil.simplePrint(page.getFieldDefinition("nextToken").getType()))
+        .isEqualTo("String");
+    assertThat(query.getFieldDefinition("ping")).isNull();
+  }
+
+  @Test
+  void everyReadFieldCarriesTheDirectivesOfWhoMayReadIt() {
+    String sdl = render("schema.graphql.ftl", clinic());
+    String receptionists = "@aws_cognito_user_pools(cognito_groups: [\"receptionist\"])";
+    assertThat(sdl)
+        .contains(
+            "listInvoiceSummaries(limit: Int, nextToken: String): InvoiceSummaryConnection!"
+                + " @aws_iam\n");
+    assertThat(sdl)
+        .contains("getInvoiceSummary(appointmentId: String!): InvoiceSummary " + receptionists);
+    // A relation admits whom the view it leads to admits, not whom this view admits.
+    assertThat(sdl)
+        .contains(
+            "invoices(limit: Int, nextToken: String): InvoiceSummaryConnection! " + receptionists);
+    // Every AppSync type that reaches a view may read its type: the IAM export, the user pool
+    // through the other queries and the relation; the groups are checked by those fields.
+    assertThat(sdl).contains("type InvoiceSummary @aws_cognito_user_pools @aws_iam {");
+    assertThat(sdl).contains("type InvoiceSummaryConnection @aws_cognito_user_pools @aws_iam {");
+    // A relation into public data admits whoever reached the row too.
+    assertThat(sdl)
+        .contains("practitioner: PractitionerDirectory @aws_cognito_user_pools @aws_api_key\n");
+    assertThat(sdl).contains("type PractitionerDirectory @aws_cognito_user_pools @aws_api_key {");
+    assertThat(sdl)
+        .contains(
+            "getPractitionerDirectory(practitionerId: String!): PractitionerDirectory"
+                + " @aws_api_key\n");
+    assertThat(sdl).contains("type PatientCard {");
+    assertThat(clinic().api().additionalAuthTypes()).containsExactly("API_KEY", "AWS_IAM");
+  }
+
+  @Test
+  void theClinicTemplateHasATableDataSourceAndResolversPerView() {
+    String template = render("template.yaml.ftl", clinic());
+    assertThat(template)
+        .contains(
+            "        - IndexName: \"byPatientIdThenStartsAt\"\n"
+                + "          KeySchema:\n"
+                + "            - AttributeName: \"patientId\"\n"
+                + "              KeyType: HASH\n"
+                + "            - AttributeName: \"startsAt\"\n"
+                + "              KeyType: RANGE\n");
+    assertThat(template).contains("TableName: !Sub \"${AWS::StackName}-patient-card\"");
+    assertThat(template).contains("AttributeName: _expiresAt");
+    assertThat(template).contains("ServiceRoleArn: !GetAtt ScheduleDataSourceRole.Arn");
+    // A relation reads the other view's table with the other view's data source.
+    assertThat(template)
+        .contains(
+            "      TypeName: PatientCard\n"
+                + "      FieldName: invoices\n"
+                + "      DataSourceName: !GetAtt InvoiceSummaryDataSource.Name\n");
+    assertThat(template)
+        .contains("CodeS3Location: src/main/resources/resolvers/Schedule.practitioner.js");
+    assertThat(template).contains("SCHEDULE_TABLE: !Ref ScheduleTable");
+    assertThat(template).contains("Destination: !GetAtt ProjectorDeadLetterQueue.Arn");
+    assertThat(template).contains("FunctionName: !Ref ProjectorFunction.Alias");
+    assertThat(template).contains("ProjectorHandler::handleRequest");
+    assertThat(template).contains("RebuildHandler::handleRequest");
+  }
+
+  @Test
+  void theReadPathOnlyReadsAndTheProjectorOnlyWritesTheViews() {
+    String template = render("template.yaml.ftl", clinic());
+    String readRole = between(template, "  ScheduleDataSourceRole:", "  ScheduleDataSource:");
+    assertThat(readRole).contains("- dynamodb:GetItem");
+    assertThat(readRole).contains("- dynamodb:Query");
+    assertThat(readRole).contains("- dynamodb:Scan");
+    assertThat(readRole).contains("!Sub \"${ScheduleTable.Arn}/index/*\"");
+    assertThat(readRole).doesNotContain("Put");
+    assertThat(readRole).doesNotContain("Delete");
+    String projector = between(template, "  ProjectorFunction:", "  ProjectorStreamMapping:");
+    assertThat(projector).contains("- !GetAtt PatientCardTable.Arn");
+    assertThat(projector).contains("Resource: !GetAtt EventStoreTable.StreamArn");
+    assertThat(projector).doesNotContain("Scan");
+    assertThat(projector).doesNotContain("EventStoreTable.Arn");
+    String rebuild = between(template, "  RebuildFunction:", "\nOutputs:");
+    assertThat(rebuild).contains("Resource: !GetAtt EventStoreTable.Arn");
+    assertThat(rebuild).doesNotContain("StreamArn");
+  }
+
+  @Test
+  void theReadmeSaysHowToRebuildAView() {
+    String readme = render("README.md.ftl", clinic());
+    assertThat(readme)
+        .contains(
+            "sam remote invoke RebuildFunction --stack-name clinic"
+                + " --event '{\"view\": \"PractitionerDirectory\"}'");
+    assertThat(readme).contains("### PatientCard");
+  }
+
+  private static String between(String text, String from, String to) {
+    int start = text.indexOf(from);
+    assertWithMessage("no " + from).that(start).isAtLeast(0);
+    int end = text.indexOf(to, start + from.length());
+    assertWithMessage("no " + to + " after " + from).that(end).isAtLeast(0);
+    return text.substring(start, end);
+  }
+
+  @Test
+  void aModelWithoutViewsHasNoReadSide() throws IOException {
+    ProjectData writeOnly = writeOnlyLibrary();
+    assertThat(render("template.yaml.ftl", writeOnly)).doesNotContain("Projector");
+    assertThat(render("README.md.ftl", writeOnly)).doesNotContain("RebuildFunction");
+  }
+
+  @Test
+  void valueTypesInAViewAreReadableByEveryTypeThatReadsTheView() throws IOException {
+    Path model = out.resolve("open-cards");
+    Files.createDirectories(model);
+    try (var files = Files.list(TestPaths.examples().resolve("clinic"))) {
+      for (Path file : files.toList()) {
+        Files.writeString(
+            model.resolve(file.getFileName().toString()),
+            Files.readString(file, UTF_8)
+                .replace(
+                    "from: Patient\n    auth: [role:receptionist, role:practitioner]",
+                    "from: Patient\n    auth: [iam, role:receptionist]"),
+            UTF_8);
+      }
+    }
+    ProjectData project = ModelProjects.of(model);
+    String sdl = render("schema.graphql.ftl", project);
+    AppSyncSchema.validate(sdl);
+    // ContactDetails holds an Address: both are reached through PatientCard.
+    assertThat(sdl).contains("type ContactDetails @aws_cognito_user_pools @aws_iam {");
+    assertThat(sdl).contains("type Address @aws_cognito_user_pools @aws_iam {");
+    assertThat(sdl).contains("type EmergencyContact @aws_cognito_user_pools @aws_iam {");
+    assertThat(sdl).contains("type PatientCard @aws_cognito_user_pools @aws_iam {");
+    // The relations of a type with directives name the default type explicitly, so that they do
+    // not fall back to the type's own.
+    assertThat(sdl)
+        .contains(
+            "upcoming(limit: Int, nextToken: String): ScheduleConnection!"
+                + " @aws_cognito_user_pools(cognito_groups: [\"receptionist\", \"practitioner\"])");
+  }
+
+  @Test
+  void aModelWithoutViewsKeepsThePlaceholderQuery() throws IOException {
+    GraphQLSchema schema = AppSyncSchema.validate(render("schema.graphql.ftl", writeOnlyLibrary()));
+    assertThat(schema.getQueryType().getFieldDefinitions()).hasSize(1);
+    assertThat(schema.getQueryType().getFieldDefinition("ping")).isNotNull();
+  }
+
+  @Test
+  void hostileViewDescriptionsReadBackExactly() {
+    ProjectData hostile = ModelProjects.describedAs(clinic(), InfrastructureTemplatesTest.HOSTILE);
+    GraphQLSchema schema = AppSyncSchema.validate(render("schema.graphql.ftl", hostile));
+    assertThat(((GraphQLNamedType) schema.getType("Schedule")).getDescription())
+        .isEqualTo(InfrastructureTemplatesTest.HOSTILE);
+  }
+
+  /** Every resolver of every example, checked by one node run (each run costs its start). */
+  @Test
+  void everyResolverBuildsItsRequestAndShapesItsResult() throws Exception {
+    ExternalTool node = ExternalTool.requireOrSkip("node", "running the AppSync resolvers");
+    installUtilsStub();
+    ObjectMapper json = JsonMapper.builder().build();
+    List<String> kinds = new java.util.ArrayList<>();
+    ArrayNode manifest = json.createArrayNode();
+    for (String example : EXAMPLES) {
+      ProjectData project = ModelProjects.of(TestPaths.examples().resolve(example));
+      for (Layout.Output output : new Layout(project).outputs(TemplateCatalog.all())) {
+        if (ViewResolverLayout.holds(output.template())) {
+          Path file = out.resolve(example).resolve(output.path());
+          write(file, engine.render(output.template(), output.data()));
+          ObjectNode expected = expectations(json, file, output.data());
+          manifest.add(expected);
+          kinds.add(expected.get("kind").asString());
+        }
+      }
+    }
+    assertThat(manifest.size()).isAtLeast(25);
+    for (String kind : List.of("GET", "LIST", "INDEX", "REF", "BY")) {
+      assertWithMessage("resolvers of kind " + kind).that(kinds).contains(kind);
+    }
+    write(out.resolve("resolvers.json"), json.writeValueAsString(manifest));
+    write(out.resolve("check.mjs"), resource("check-view-resolvers.mjs"));
+    ExternalTool.Result result = node.run(out, "check.mjs", "resolvers.json");
+    assertWithMessage(result.output()).that(result.exitCode()).isEqualTo(0);
+  }
+
+  /** What the node check expects of one resolver, from the data model it was rendered with. */
+  private static ObjectNode expectations(ObjectMapper json, Path file, Map<String, Object> data) {
+    ObjectNode r = json.createObjectNode().put("file", file.toString());
+    if (data.get("query") instanceof QueryData q) {
+      r.put("kind", q.kind()).put("key", q.argument()).put("field", q.argument());
+      r.put("index", q.indexName()).put("newestFirst", !q.sortField().isEmpty());
+    } else {
+      RelationData rel = (RelationData) data.get("relation");
+      r.put("kind", rel.kind()).put("sourceField", rel.sourceField());
+      r.put("targetKey", rel.targetField()).put("sourceKey", rel.sourceField());
+      r.put("targetField", rel.targetField()).put("index", rel.targetIndex());
+      r.put("newestFirst", !rel.targetSortField().isEmpty());
+    }
+    assertThat(((ViewData) data.get("view")).name()).isNotEmpty();
+    return r;
+  }
+
+  private void installUtilsStub() throws IOException {
+    write(out.resolve("package.json"), "{\"type\": \"module\"}\n");
+    write(
+        out.resolve("node_modules/@aws-appsync/utils/package.json"),
+        "{\"name\": \"@aws-appsync/utils\", \"type\": \"module\", \"exports\": \"./index.js\"}\n");
+    write(out.resolve("node_modules/@aws-appsync/utils/index.js"), resource("utils-stub.mjs"));
+  }
+
+  private static String signature(GraphQLFieldDefinition field) {
+    String arguments =
+        field.getArguments().isEmpty()
+            ? ""
+            : field.getArguments().stream()
+                .map(a -> a.getName() + ": " + GraphQLTypeUtil.simplePrint(a.getType()))
+                .collect(java.util.stream.Collectors.joining(", ", "(", ")"));
+    return arguments + ": " + GraphQLTypeUtil.simplePrint(field.getType());
+  }
+
+  /** The library without its views. */
+  private ProjectData writeOnlyLibrary() throws IOException {
+    Path model = out.resolve("write-only");
+    Files.createDirectories(model);
+    for (String file : List.of("app.yaml", "catalog.yaml", "membership.yaml")) {
+      Files.copy(TestPaths.examples().resolve("library").resolve(file), model.resolve(file));
+    }
+    return ModelProjects.of(model);
+  }
+
+  private static ProjectData clinic() {
+    return ModelProjects.of(TestPaths.examples().resolve("clinic"));
+  }
+
+  private String render(String template, ProjectData project) {
+    try {
+      return engine.render(template, Map.of("project", project));
+    } catch (TemplateFailure e) {
+      throw new AssertionError(e.getMessage(), e);
+    }
+  }
+
+  private static void write(Path file, String text) throws IOException {
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text, UTF_8);
+  }
+
+  private static String resource(String name) throws IOException {
+    try (InputStream in = ReadSideTemplatesTest.class.getResourceAsStream("/appsync/" + name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing test resource appsync/" + name);
+      }
+      return new String(in.readAllBytes(), UTF_8);
+    }
+  }
+}

@@ -1,0 +1,29 @@
+<#import "/lib/resolvers.ftl" as r>
+<@r.header "Query." + query.field + ": a page of the " + view.name + " rows with this " + query.argument + (query.sortField?has_content)?then(", latest " + query.sortField + " first", "")/>
+import { util } from '@aws-appsync/utils';
+
+/** The secondary index queried, and the field (the query's argument) it is partitioned by. */
+const INDEX = ${jsString(query.indexName)};
+const FIELD = ${jsString(query.argument)};
+
+export function request(ctx) {
+  return {
+    operation: 'Query',
+    index: INDEX,
+<@r.keyCondition "FIELD" "ctx.arguments[FIELD]"/>
+<#if query.sortField?has_content>
+    // Sorted by ${query.sortField}: latest first.
+    scanIndexForward: false,
+</#if>
+    limit: pageLimit(ctx.arguments.limit),
+    nextToken: ctx.arguments.nextToken ?? null,
+    filter: liveRows(),
+  };
+}
+
+export function response(ctx) {
+  return page(ctx);
+}
+
+<@r.pageHelpers/>
+<@r.commonHelpers/>
