@@ -11,43 +11,10 @@ Run from the repository root; it builds the jar and the synthetic model writer f
 """
 import argparse
 import os
-import statistics
 import subprocess
-import sys
 import tempfile
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-JAR = os.path.join(ROOT, "generator", "target", "tracepaper.jar")
-TEST_CLASSES = os.path.join(ROOT, "generator", "target", "test-classes")
-
-
-def build():
-    subprocess.run(
-        ["./mvnw", "-q", "-B", "-DskipTests", "-Dspotless.check.skip=true", "package", "test-compile"],
-        cwd=ROOT, check=True)
-
-
-def timed(cmd):
-    """Runs cmd under /usr/bin/time; returns (wall s, CPU s, peak RSS MiB, exit code)."""
-    result = subprocess.run(
-        ["/usr/bin/time", "-f", "%e %U %S %M"] + cmd, cwd=ROOT,
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    wall, user, system, rss_kib = result.stderr.strip().splitlines()[-1].split()
-    return float(wall), float(user) + float(system), int(rss_kib) / 1024, result.returncode
-
-
-def measure(cmd, runs, expect_exit=0):
-    walls, cpus, rsss = [], [], []
-    timed(cmd)  # warm the file cache
-    for _ in range(runs):
-        wall, cpu, rss, code = timed(cmd)
-        if code != expect_exit:
-            sys.exit(f"{' '.join(cmd)} exited {code}, expected {expect_exit}")
-        walls.append(wall)
-        cpus.append(cpu)
-        rsss.append(rss)
-    return (statistics.median(walls), statistics.median(rsss), min(walls), max(walls),
-            statistics.median(cpus))
+from benchlib import JAR, ROOT, build, measure, synthetic_model
 
 
 def main():
@@ -73,9 +40,7 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         for n in sizes:
             model = os.path.join(tmp, f"model{n}")
-            subprocess.run(
-                ["java", "-cp", TEST_CLASSES + os.pathsep + JAR,
-                 "dev.tracepaper.bench.SyntheticModel", str(n), model], check=True)
+            synthetic_model(n, model)
             lines = sum(1 for f in os.listdir(model) for _ in open(os.path.join(model, f)))
             result = measure(tool + ["validate", "--quiet", model], args.runs)
             rows.append((f"validate, {n} aggregates ({lines} lines)", n, result))
