@@ -25,6 +25,7 @@ public final class ProjectorBench {
 
   /** Events per counter, appended by commands of this many events each. */
   private static final int EVENTS_PER_COUNTER = 100;
+
   private static final int EVENTS_PER_COMMAND = 10;
 
   private ProjectorBench() {}
