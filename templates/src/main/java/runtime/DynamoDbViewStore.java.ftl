@@ -67,8 +67,7 @@ public final class DynamoDbViewStore implements ViewStore {
 
   /** The store of a Lambda function: the shared client, table names from the environment. */
   public static DynamoDbViewStore fromEnvironment() {
-    return new DynamoDbViewStore(
-        AwsClients.dynamoDb(), AwsClients::environment, Clock.systemUTC());
+    return new DynamoDbViewStore(AwsClients.dynamoDb(), AwsClients::environment, Clock.systemUTC());
   }
 
   @Override
@@ -175,7 +174,8 @@ public final class DynamoDbViewStore implements ViewStore {
           case RowChange.Put put -> {
             Map<String, AttributeValue> row = AttributeValues.item(put.row());
             if (view.retentionDays() > 0) {
-              Instant expires = event.timestamp().plusSeconds(view.retentionDays() * SECONDS_PER_DAY);
+              Instant expires =
+                  event.timestamp().plusSeconds(view.retentionDays() * SECONDS_PER_DAY);
               row.put(EXPIRES_AT, number(expires.getEpochSecond()));
             }
             yield row;

@@ -29,6 +29,8 @@ public interface Projection {
   /** Whether the view changes with {@code event} (by aggregate name and event type). */
   boolean handles(StoredEvent event);
 
-  /** The rows the event changes; {@code rows} reads a row's current fields (for {@code on} views). */
+  /**
+   * The rows the event changes; {@code rows} reads a row's current fields (for {@code on} views).
+   */
   List<RowChange> project(StoredEvent event, RowReader rows);
 }

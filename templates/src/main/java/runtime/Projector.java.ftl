@@ -40,7 +40,9 @@ final class Projector {
       for (RowChange change : view.project(event, reads)) {
         ViewRow read = reads.rows.get(change.key());
         ViewStore.Write write =
-            read == null ? store.write(view, event, change) : store.write(view, event, change, read);
+            read == null
+                ? store.write(view, event, change)
+                : store.write(view, event, change, read);
         switch (write) {
           case APPLIED -> written.add(change);
           case STALE -> {}
@@ -52,7 +54,11 @@ final class Projector {
       }
     }
     throw new IllegalStateException(
-        view.view() + " rows kept changing while projecting " + event.streamId() + "@" + event.version());
+        view.view()
+            + " rows kept changing while projecting "
+            + event.streamId()
+            + "@"
+            + event.version());
   }
 
   /** The rows a projection reads, each read once, remembered for the conditional write. */

@@ -23,8 +23,8 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
  * Forwards every event appended to the event store to the app's EventBridge bus: the DynamoDB
  * stream of the table triggers it. {@code source} is the aggregate's source, {@code detail-type}
  * the event type, {@code detail} the {@link StoredEvent#toJson() stored event} without the state
- * that aggregates feeding {@code from} views store with each event. Items that are not
- * events (idempotency items) and removals (TTL expiry) are skipped.
+ * that aggregates feeding {@code from} views store with each event. Items that are not events
+ * (idempotency items) and removals (TTL expiry) are skipped.
  *
  * <p>Records are sent in order, in batches of at most 10 (the PutEvents limit). At the first record
  * EventBridge refuses, the handler stops and reports it and every record after it as failed ({@code

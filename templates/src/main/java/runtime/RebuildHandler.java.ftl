@@ -17,9 +17,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Rebuilds one view from the event store, invoked by an operator with {@code {"view": "X"}}:
- * deletes the view's rows, then replays every stored event its projection handles, stream by
- * stream in version order. Answers {@code {"view": "X", "events": n, "rows": m}}: the events
- * replayed and the rows the view holds afterwards.
+ * deletes the view's rows, then replays every stored event its projection handles, stream by stream
+ * in version order. Answers {@code {"view": "X", "events": n, "rows": m}}: the events replayed and
+ * the rows the view holds afterwards.
  *
  * <p>The live projector may keep running: its writes and the replay's obey the same version rule,
  * so whichever comes second for an event changes nothing. The handled events are held in memory

@@ -16,8 +16,7 @@ import java.util.Optional;
  * @param revision changes with every write, so that a write can require that nothing else wrote
  *     since the row was read; {@code null} when nothing is stored under the key
  */
-public record ViewRow(
-    String key, ObjectNode fields, Map<String, Long> versions, String revision) {
+public record ViewRow(String key, ObjectNode fields, Map<String, Long> versions, String revision) {
 
   public ViewRow {
     Objects.requireNonNull(key, "key");

@@ -85,7 +85,8 @@ public final class InMemoryViewStore implements ViewStore {
       fields = AttributeValues.fields(AttributeValues.item(put.row()));
       fields.put(view.keyField(), change.key());
     }
-    rows(view).put(change.key(), new Item(fields, Map.copyOf(versions), UUID.randomUUID().toString()));
+    rows(view)
+        .put(change.key(), new Item(fields, Map.copyOf(versions), UUID.randomUUID().toString()));
   }
 
   private Map<String, Item> rows(Projection view) {

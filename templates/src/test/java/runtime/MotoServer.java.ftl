@@ -75,6 +75,17 @@ public final class MotoServer implements ExecutionCondition, BeforeAllCallback {
             .computeIfAbsent(Running.class, key -> Running.start(), Running.class);
   }
 
+  /** A server for a program outside JUnit (the benchmarks); {@link #stop()} it when done. */
+  static MotoServer startStandalone() {
+    MotoServer moto = new MotoServer();
+    moto.server = Running.start();
+    return moto;
+  }
+
+  void stop() {
+    server.close();
+  }
+
   public URI endpoint() {
     return server.endpoint();
   }

@@ -83,6 +83,58 @@ class ProjectorBatchTest {
     assertEquals(Map.of(), store.rows("CounterTotals"));
   }
 
+  @Test
+  void projectsAgainWhenARowChangedBetweenItsReadAndTheWrite() {
+    StoredEvent other = event("c9", 1, "CounterCreated");
+    Projection racing =
+        new Projection() {
+          private boolean raced;
+
+          @Override
+          public String view() {
+            return CounterViews.ACTIVITY.view();
+          }
+
+          @Override
+          public String keyField() {
+            return CounterViews.ACTIVITY.keyField();
+          }
+
+          @Override
+          public String tableVariable() {
+            return CounterViews.ACTIVITY.tableVariable();
+          }
+
+          @Override
+          public long retentionDays() {
+            return 0;
+          }
+
+          @Override
+          public boolean handles(StoredEvent event) {
+            return true;
+          }
+
+          /** The first time, another stream's event is projected between the read and the write. */
+          @Override
+          public List<RowChange> project(StoredEvent event, RowReader rows) {
+            List<RowChange> changes = CounterViews.ACTIVITY.project(event, rows);
+            if (!raced) {
+              raced = true;
+              new Projector(store).project(CounterViews.ACTIVITY, other);
+            }
+            return changes;
+          }
+        };
+
+    StoredEvent event = event("c1", 1, "CounterCreated");
+    new ProjectorHandler(store, List.of(racing)).project(event);
+
+    ViewRow row = store.read(CounterViews.ACTIVITY, "CounterCreated");
+    assertEquals(2, row.live().orElseThrow().path("count").asLong(), "no lost update");
+    assertEquals(Map.of(event.streamId(), 1L, other.streamId(), 1L), row.versions());
+  }
+
   private static StoredEvent event(String key, long version, String type) {
     return ViewStoreContract.event(key, version, type);
   }

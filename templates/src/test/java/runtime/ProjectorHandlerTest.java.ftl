@@ -193,8 +193,7 @@ class ProjectorHandlerTest {
   private Map<String, AttributeValue> row(Projection view, String key) {
     return dynamoDb
         .getItem(
-            r ->
-                r.tableName(tableOf(view)).key(Map.of(view.keyField(), AttributeValue.fromS(key))))
+            r -> r.tableName(tableOf(view)).key(Map.of(view.keyField(), AttributeValue.fromS(key))))
         .item();
   }
 
@@ -209,7 +208,9 @@ class ProjectorHandlerTest {
     return rows;
   }
 
-  /** As the query resolver of {@code {index: parity, sort: total}} reads: newest (highest) first. */
+  /**
+   * As the query resolver of {@code {index: parity, sort: total}} reads: newest (highest) first.
+   */
   private List<String> keysOfOddCountersNewestTotalFirst() {
     return dynamoDb
         .query(
@@ -231,7 +232,8 @@ class ProjectorHandlerTest {
     Map<String, AttributeValue> start = null;
     do {
       Map<String, AttributeValue> from = start;
-      ScanResponse page = dynamoDb.scan(r -> r.tableName(table).limit(limit).exclusiveStartKey(from));
+      ScanResponse page =
+          dynamoDb.scan(r -> r.tableName(table).limit(limit).exclusiveStartKey(from));
       assertTrue(page.items().size() <= limit);
       page.items().forEach(item -> keys.add(item.get("id").s()));
       start = page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null;

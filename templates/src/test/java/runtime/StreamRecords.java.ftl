@@ -20,7 +20,8 @@ final class StreamRecords {
   static List<Record> all(DynamoDbClient dynamoDb, DynamoDbStreamsClient streams, String table) {
     String streamArn = dynamoDb.describeTable(r -> r.tableName(table)).table().latestStreamArn();
     List<Record> records = new ArrayList<>();
-    for (Shard shard : streams.describeStream(r -> r.streamArn(streamArn)).streamDescription().shards()) {
+    for (Shard shard :
+        streams.describeStream(r -> r.streamArn(streamArn)).streamDescription().shards()) {
       String iterator =
           streams
               .getShardIterator(

@@ -126,12 +126,14 @@ abstract class ViewStoreContract {
     store().write(totals, fromA, put(key, 1), store().read(totals, key));
     StoredEvent fromB = event(b, 2, "CounterIncremented");
     assertEquals(
-        ViewStore.Write.APPLIED, store().write(totals, fromB, put(key, 2), store().read(totals, key)));
+        ViewStore.Write.APPLIED,
+        store().write(totals, fromB, put(key, 2), store().read(totals, key)));
 
     ViewRow row = store().read(totals, key);
     assertEquals(Map.of(fromA.streamId(), 5L, fromB.streamId(), 2L), row.versions());
     assertEquals(
-        ViewStore.Write.STALE, store().write(totals, fromA, put(key, 9), store().read(totals, key)));
+        ViewStore.Write.STALE,
+        store().write(totals, fromA, put(key, 9), store().read(totals, key)));
   }
 
   @Test

@@ -16,8 +16,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * Creates the view tables of {@link CounterViews} as the generated SAM template does: the key field
- * as partition key (S), an index per query ({@code byParity}: parity, total), TTL on
- * {@code _expiresAt}. Table names get a suffix, so that test classes do not share rows.
+ * as partition key (S), an index per query ({@code byParity}: parity, total), TTL on {@code
+ * _expiresAt}. Table names get a suffix, so that test classes do not share rows.
  */
 final class ViewTables {
 
@@ -38,7 +38,10 @@ final class ViewTables {
             .build());
     createTable(dynamoDb, activity, "type", null);
     return Map.of(
-        CounterViews.TOTALS.tableVariable(), totals, CounterViews.ACTIVITY.tableVariable(), activity);
+        CounterViews.TOTALS.tableVariable(),
+        totals,
+        CounterViews.ACTIVITY.tableVariable(),
+        activity);
   }
 
   private static void createTable(

@@ -49,4 +49,13 @@ public interface AggregateType<S, E> {
   default int retentionDays() {
     return 0;
   }
+
+  /**
+   * Whether each stored event carries the state right after it (attribute {@code state}): true for
+   * an aggregate that feeds a {@code from} view, whose rows are then computed from the event-store
+   * stream alone, without reading the aggregate back.
+   */
+  default boolean streamsState() {
+    return false;
+  }
 }

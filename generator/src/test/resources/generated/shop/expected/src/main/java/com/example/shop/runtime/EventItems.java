@@ -27,6 +27,7 @@ final class EventItems {
   static final String CORRELATION_ID = "correlationId";
   static final String USER = "user";
   static final String SOURCE = "source";
+  static final String STATE = "state";
   static final String SNAPSHOT = "snapshot";
   static final String RESULT = "result";
   static final String STREAM = "stream";
@@ -50,6 +51,9 @@ final class EventItems {
     item.put(CORRELATION_ID, s(event.correlationId()));
     item.put(USER, s(event.user()));
     item.put(SOURCE, s(event.source()));
+    if (event.state() != null) {
+      item.put(STATE, s(Json.write(event.state())));
+    }
     return item;
   }
 
@@ -62,6 +66,7 @@ final class EventItems {
     String streamId = item.get(PK).s();
     int hash = streamId.indexOf('#');
     AttributeValue commandId = item.get(COMMAND_ID);
+    AttributeValue state = item.get(STATE);
     return new StoredEvent(
         streamId.substring(0, hash),
         streamId.substring(hash + 1),
@@ -73,7 +78,8 @@ final class EventItems {
         commandId == null ? null : commandId.s(),
         item.get(CORRELATION_ID).s(),
         item.get(USER).s(),
-        item.get(SOURCE).s());
+        item.get(SOURCE).s(),
+        state == null ? null : (ObjectNode) Json.parse(state.s()));
   }
 
   static long version(Map<String, AttributeValue> item) {

@@ -32,6 +32,10 @@ record NewEvents<S>(
     for (E event : events) {
       version++;
       String eventType = type.eventType(event);
+      boolean ends = type.endsInstance(event);
+      // Ending events are not applied when loading; the streamed state applies them all, so that a
+      // view can show what an ending event changed.
+      S after = ends && !type.streamsState() ? state : type.apply(state, event);
       stored.add(
           new StoredEvent(
               type.name(),
@@ -44,15 +48,16 @@ record NewEvents<S>(
               meta.commandId(),
               meta.correlationId(),
               meta.caller().name(),
-              type.source()));
+              type.source(),
+              type.streamsState() ? type.stateToJson(after) : null));
       types.add(eventType);
-      if (type.endsInstance(event)) {
+      if (ends) {
         // An ending event is a base of its own: loading starts after it, from the empty state.
         state = type.empty();
         exists = false;
         base = version;
       } else {
-        state = type.apply(state, event);
+        state = after;
         exists = true;
       }
     }

@@ -22,8 +22,9 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
 /**
  * Forwards every event appended to the event store to the app's EventBridge bus: the DynamoDB
  * stream of the table triggers it. {@code source} is the aggregate's source, {@code detail-type}
- * the event type, {@code detail} the {@link StoredEvent#toJson() stored event}. Items that are not
- * events (idempotency items) and removals (TTL expiry) are skipped.
+ * the event type, {@code detail} the {@link StoredEvent#toJson() stored event} without the state
+ * that aggregates feeding {@code from} views store with each event. Items that are not events
+ * (idempotency items) and removals (TTL expiry) are skipped.
  *
  * <p>Records are sent in order, in batches of at most 10 (the PutEvents limit). At the first record
  * EventBridge refuses, the handler stops and reports it and every record after it as failed ({@code
@@ -97,7 +98,8 @@ public final class PublisherHandler implements RequestStreamHandler {
         .eventBusName(busName)
         .source(event.source())
         .detailType(event.type())
-        .detail(Json.write(event.toJson()))
+        // The state after the event is internal (for views) and would eat the 256 KB entry limit.
+        .detail(Json.write(event.withoutState().toJson()))
         .time(event.timestamp())
         .build();
   }

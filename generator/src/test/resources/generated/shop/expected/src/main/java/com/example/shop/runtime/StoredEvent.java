@@ -16,6 +16,9 @@ import java.util.Objects;
  * @param version 1 for the aggregate's first event, then contiguous
  * @param commandId the idempotency key of the command that appended it, or {@code null}
  * @param user the name of the caller who ran that command
+ * @param state the aggregate's state right after this event, or {@code null}: only aggregates that
+ *     feed a {@code from} view store it ({@link AggregateType#streamsState()}), so that the
+ *     projector computes their rows from the stream record alone
  */
 public record StoredEvent(
     String aggregate,
@@ -28,7 +31,8 @@ public record StoredEvent(
     String commandId,
     String correlationId,
     String user,
-    String source) {
+    String source,
+    ObjectNode state) {
 
   public StoredEvent {
     Objects.requireNonNull(aggregate, "aggregate");
@@ -39,6 +43,55 @@ public record StoredEvent(
     Objects.requireNonNull(correlationId, "correlationId");
     Objects.requireNonNull(user, "user");
     Objects.requireNonNull(source, "source");
+  }
+
+  /** An event without the state after it. */
+  public StoredEvent(
+      String aggregate,
+      String key,
+      long version,
+      String type,
+      int schemaVersion,
+      ObjectNode payload,
+      Instant timestamp,
+      String commandId,
+      String correlationId,
+      String user,
+      String source) {
+    this(
+        aggregate,
+        key,
+        version,
+        type,
+        schemaVersion,
+        payload,
+        timestamp,
+        commandId,
+        correlationId,
+        user,
+        source,
+        null);
+  }
+
+  /** This event without its state: what leaves the app (the bus has a 256 KB entry limit). */
+  public StoredEvent withoutState() {
+    return state == null ? this : withState(null);
+  }
+
+  public StoredEvent withState(ObjectNode newState) {
+    return new StoredEvent(
+        aggregate,
+        key,
+        version,
+        type,
+        schemaVersion,
+        payload,
+        timestamp,
+        commandId,
+        correlationId,
+        user,
+        source,
+        newState);
   }
 
   /** The stream id of this event's aggregate: {@code Book#<key>}. */
@@ -66,6 +119,9 @@ public record StoredEvent(
     json.put("correlationId", correlationId);
     json.put("user", user);
     json.put("source", source);
+    if (state != null) {
+      json.set("state", state);
+    }
     return json;
   }
 
@@ -73,6 +129,7 @@ public record StoredEvent(
   public static StoredEvent fromJson(JsonNode json) {
     JsonNode payload = json.path("payload");
     JsonNode commandId = json.get("commandId");
+    JsonNode state = json.get("state");
     return new StoredEvent(
         json.path("aggregate").asText(),
         json.path("key").asText(),
@@ -84,6 +141,7 @@ public record StoredEvent(
         commandId == null || commandId.isNull() ? null : commandId.asText(),
         json.path("correlationId").asText(),
         json.path("user").asText(),
-        json.path("source").asText());
+        json.path("source").asText(),
+        state != null && state.isObject() ? (ObjectNode) state : null);
   }
 }

@@ -23,12 +23,21 @@ final class Counter implements AggregateType<Counter.State, Counter.Event> {
 
   static final Counter PLAIN = new Counter(0, 0);
 
+  /** Stores the state after each event, as an aggregate that feeds a {@code from} view does. */
+  static final Counter STREAMING = new Counter(0, 0, true);
+
   private final int snapshotEvery;
   private final int retentionDays;
+  private final boolean streamsState;
 
   Counter(int snapshotEvery, int retentionDays) {
+    this(snapshotEvery, retentionDays, false);
+  }
+
+  Counter(int snapshotEvery, int retentionDays, boolean streamsState) {
     this.snapshotEvery = snapshotEvery;
     this.retentionDays = retentionDays;
+    this.streamsState = streamsState;
   }
 
   @Override
@@ -111,5 +120,10 @@ final class Counter implements AggregateType<Counter.State, Counter.Event> {
   @Override
   public int retentionDays() {
     return retentionDays;
+  }
+
+  @Override
+  public boolean streamsState() {
+    return streamsState;
   }
 }

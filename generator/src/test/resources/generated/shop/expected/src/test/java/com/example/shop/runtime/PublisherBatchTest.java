@@ -102,6 +102,23 @@ class PublisherBatchTest {
     assertEquals(2, bus.batches.size(), "no batch is sent after a refusal");
   }
 
+  @Test
+  void leavesTheStateAfterTheEventOutOfTheDetail() {
+    ScriptedBus bus = new ScriptedBus(-1);
+    StoredEvent withState =
+        ViewStoreContract.event("c1", 1, "CounterCreated").withState(Json.object().put("total", 0));
+    ObjectNode streamEvent = Json.object();
+    streamEvent
+        .putArray("Records")
+        .add(record("INSERT", sequenceNumber(1), EventItems.eventItem(withState)));
+
+    new PublisherHandler(bus, "bus").publish(streamEvent);
+
+    JsonNode detail = Json.parse(bus.batches.get(0).get(0).detail());
+    assertEquals(withState.withoutState(), StoredEvent.fromJson(detail));
+    assertEquals(false, detail.has("state"));
+  }
+
   /**
    * {@code events} events of one counter, with an idempotency item and a TTL removal between them,
    * as the stream delivers them.
