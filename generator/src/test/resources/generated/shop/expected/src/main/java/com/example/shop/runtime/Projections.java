@@ -4,7 +4,7 @@ package com.example.shop.runtime;
 
 import java.util.List;
 
-/** Every view's projection, for the projector and the rebuild function. */
+/** Every view's projection: what the projector runs for each stored event. */
 public final class Projections {
 
   private Projections() {}
