@@ -88,6 +88,12 @@ public final class OrderAggregate
     return OrderState.fromJson(json);
   }
 
+  /** A view is kept {@code from} this aggregate: each stored event carries the state after it. */
+  @Override
+  public boolean streamsState() {
+    return true;
+  }
+
   @Override
   public int snapshotEvery() {
     return 50;

@@ -3,6 +3,8 @@
 package com.example.shop.runtime;
 
 import java.util.List;
+import com.example.shop.views.OpenOrderProjection;
+import com.example.shop.views.StockReservationsProjection;
 
 /** Every view's projection: what the projector runs for each stored event. */
 public final class Projections {
@@ -10,6 +12,6 @@ public final class Projections {
   private Projections() {}
 
   public static List<Projection> all() {
-    return List.of();
+    return List.of(new OpenOrderProjection(), new StockReservationsProjection());
   }
 }
