@@ -14,6 +14,11 @@ public final class Expressions {
     return java.util.UUID.randomUUID().toString();
   }
 
+  /** An enum value's name, as CEL reads enums; {@code null} for a field with no value. */
+  public static String name(Enum<?> value) {
+    return value == null ? null : value.name();
+  }
+
   public static long size(String text) {
     return text.codePointCount(0, text.length());
   }

@@ -207,9 +207,10 @@ public final class JavaTranslator {
       if (!isEnum) {
         return access;
       }
+      // An enum field with no value yet reads as null, as any absent field: not a crash.
       return declared.get().type().list()
           ? access + ".stream().map(Enum::name).toList()"
-          : access + ".name()";
+          : names.runtime() + ".name(" + access + ")";
     }
 
     /** An absent value is {@code null} in the generated records. */

@@ -49,7 +49,7 @@ class JavaTranslationFormsTest {
   @Test
   void enumsCompareByName() {
     assertThat(java("state.status == 'AVAILABLE'"))
-        .isEqualTo("\"AVAILABLE\".equals(state.status().name())");
+        .isEqualTo("\"AVAILABLE\".equals(Expressions.name(state.status()))");
   }
 
   @Test

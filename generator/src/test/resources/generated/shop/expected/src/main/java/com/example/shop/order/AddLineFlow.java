@@ -4,6 +4,7 @@ package com.example.shop.order;
 
 import com.example.shop.runtime.Caller;
 import com.example.shop.runtime.CommandError;
+import com.example.shop.runtime.Expressions;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -24,7 +25,7 @@ final class AddLineFlow {
   /** The events to record, in order; a broken rule throws its {@code CommandError}. */
   static List<OrderEvent> decide(
       AddLine command, OrderState state, Caller user, Instant now) {
-    if (!("OPEN".equals(state.status().name()))) {
+    if (!("OPEN".equals(Expressions.name(state.status())))) {
       throw CommandError.rule("ORDER_CLOSED", "Lines can only be added to an open order: this one is \"closed\"");
     }
     if (!(!state.lines().stream().anyMatch(l -> Objects.equals(l.sku(), command.sku())))) {

@@ -4,6 +4,7 @@ package com.example.shop.views;
 
 import com.example.shop.order.OrderAggregate;
 import com.example.shop.order.OrderState;
+import com.example.shop.runtime.Expressions;
 import com.example.shop.runtime.Projection;
 import com.example.shop.runtime.RowChange;
 import com.example.shop.runtime.RowReader;
@@ -51,7 +52,7 @@ public final class OpenOrderProjection implements Projection {
     boolean ended =
         OrderAggregate.TYPE.endsInstance(
             OrderAggregate.TYPE.eventFromJson(stored.type(), stored.payload()));
-    if (ended || !("OPEN".equals(state.status().name()))) {
+    if (ended || !("OPEN".equals(Expressions.name(state.status())))) {
       return List.of(new RowChange.Delete(key));
     }
     OpenOrder row =
