@@ -79,7 +79,7 @@ public final class ${aggregate.handlerClass} implements RequestStreamHandler {
   private CommandResult ${c.mutation}(Input input, Metadata metadata) {
 <#if c.roles?has_content>
     if (Collections.disjoint(metadata.caller().roles(), List.of(<#list c.roles as r>${javaString(r)}<#sep>, </#sep></#list>))) {
-      throw CommandError.unauthorized(${javaString("Only " + c.roles?join(" or ") + " may " + c.name)});
+      throw CommandError.unauthorized(${javaString("Only callers with the role " + c.roles?join(" or ") + " may run " + c.name + ".")});
     }
 </#if>
     ${c.javaClass} command = ${c.javaClass}.fromInput(input, metadata);

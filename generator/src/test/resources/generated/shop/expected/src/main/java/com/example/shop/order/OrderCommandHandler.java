@@ -101,7 +101,7 @@ public final class OrderCommandHandler implements RequestStreamHandler {
 
   private CommandResult cancelOrder(Input input, Metadata metadata) {
     if (Collections.disjoint(metadata.caller().roles(), List.of("clerk"))) {
-      throw CommandError.unauthorized("Only clerk may CancelOrder");
+      throw CommandError.unauthorized("Only callers with the role clerk may run CancelOrder.");
     }
     CancelOrder command = CancelOrder.fromInput(input, metadata);
     return runner.run(

@@ -71,7 +71,7 @@ public final class StockCommandHandler implements RequestStreamHandler {
 
   private CommandResult countStock(Input input, Metadata metadata) {
     if (Collections.disjoint(metadata.caller().roles(), List.of("clerk"))) {
-      throw CommandError.unauthorized("Only clerk may CountStock");
+      throw CommandError.unauthorized("Only callers with the role clerk may run CountStock.");
     }
     CountStock command = CountStock.fromInput(input, metadata);
     return runner.run(
