@@ -5,6 +5,8 @@ import dev.tracepaper.output.AtomicTreeWriter;
 import dev.tracepaper.output.FileTree;
 import dev.tracepaper.output.OutputRefusedException;
 import dev.tracepaper.render.ProjectRenderer;
+import dev.tracepaper.render.TemplateCatalog;
+import dev.tracepaper.render.TemplateEngine;
 import dev.tracepaper.render.TemplateFailure;
 import dev.tracepaper.render.build.ProjectDataBuilder;
 import dev.tracepaper.render.data.ProjectData;
@@ -60,6 +62,14 @@ public final class GenerateCommand implements Callable<Integer> {
   Path output;
 
   @Option(
+      names = "--templates",
+      paramLabel = "DIR",
+      description =
+          "A folder of templates that replace built-in ones file by file (same relative path; see"
+              + " `tracepaper templates export`).")
+  Path templates;
+
+  @Option(
       names = {"-q", "--quiet"},
       description = "Print only errors.")
   boolean quiet;
@@ -95,7 +105,7 @@ public final class GenerateCommand implements Callable<Integer> {
     Path target = output != null ? output : Path.of("generated", project.name());
     FileTree tree;
     try {
-      tree = ProjectRenderer.packaged().render(project);
+      tree = renderer().render(project);
     } catch (TemplateFailure e) {
       err.println("tracepaper: a template failed, nothing was written: " + e.error());
       err.flush();
@@ -114,5 +124,16 @@ public final class GenerateCommand implements Callable<Integer> {
       out.flush();
     }
     return ExitCode.OK;
+  }
+
+  private ProjectRenderer renderer() throws IOException {
+    if (templates == null) {
+      return ProjectRenderer.packaged();
+    }
+    if (!Files.isDirectory(templates)) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--templates %s is not a folder.".formatted(templates));
+    }
+    return new ProjectRenderer(TemplateEngine.withOverrides(templates), TemplateCatalog.all());
   }
 }

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       ValidateCommand.class,
       GenerateCommand.class,
+      TemplatesCommand.class,
       AutoComplete.GenerateCompletion.class,
       CommandLine.HelpCommand.class
     },

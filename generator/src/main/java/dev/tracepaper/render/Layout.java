@@ -86,6 +86,67 @@ public final class Layout {
         .toList();
   }
 
+  /** The per-element templates and the files each gives, for {@code templates list}. */
+  private static final Map<String, String> ELEMENT_OUTPUTS =
+      Map.ofEntries(
+          Map.entry("aggregate/State.java.ftl", "<aggregate>/<Aggregate>State.java, per aggregate"),
+          Map.entry("aggregate/Event.java.ftl", "<aggregate>/<Aggregate>Event.java, per aggregate"),
+          Map.entry(
+              "aggregate/Aggregate.java.ftl",
+              "<aggregate>/<Aggregate>Aggregate.java, per aggregate"),
+          Map.entry(
+              "aggregate/CommandHandler.java.ftl",
+              "<aggregate>/<Aggregate>CommandHandler.java, per aggregate"),
+          Map.entry(
+              "aggregate/CommandHandlerTest.java.ftl",
+              "<aggregate>/<Aggregate>CommandHandlerTest.java, per aggregate with an example"),
+          Map.entry("aggregate/entity/Entity.java.ftl", "<aggregate>/<Entity>.java, per entity"),
+          Map.entry("aggregate/event/EventRecord.java.ftl", "<aggregate>/<Event>.java, per event"),
+          Map.entry(
+              "aggregate/command/Command.java.ftl", "<aggregate>/<Command>.java, per command"),
+          Map.entry(
+              "aggregate/policy/PolicyHandler.java.ftl",
+              "<aggregate>/<Policy>Handler.java, per policy"),
+          Map.entry(
+              "aggregate/flow/Flow.java.ftl",
+              "<aggregate>/<Command>Flow.java and <Policy>Flow.java, per command and policy"),
+          Map.entry(
+              "aggregate/flow/FlowTest.java.ftl",
+              "<aggregate>/<Command>Test.java and <Policy>Test.java, per command and policy with tests"),
+          Map.entry("types/type/Type.java.ftl", "types/<Type>.java, per value type"),
+          Map.entry("types/enum/Enum.java.ftl", "types/<Enum>.java, per enum"),
+          Map.entry("views/view/Row.java.ftl", "views/<View>.java, per view"),
+          Map.entry("views/view/Projection.java.ftl", "views/<View>Projection.java, per view"),
+          Map.entry(
+              "views/view/ProjectionTest.java.ftl",
+              "views/<View>ProjectionTest.java, per view with cases"));
+
+  /** What a template gives, in words: the file (or files) it renders to, or that it is copied. */
+  public static String describe(String template) {
+    if (template.startsWith(LIB)) {
+      return "macros shared by the templates";
+    }
+    if (!template.endsWith(FTL)) {
+      return (template.equals("gitignore") ? ".gitignore" : template) + " (copied as it is)";
+    }
+    for (String root : List.of(MAIN, TEST)) {
+      if (template.startsWith(root)) {
+        String rest = template.substring(root.length());
+        String element = ELEMENT_OUTPUTS.get(rest);
+        if (element != null) {
+          return root + "<package>/" + element;
+        }
+        if (PER_ELEMENT.stream().anyMatch(template::startsWith)) {
+          return "resolver files, per query or relation field";
+        }
+        return root + "<package>/" + strip(rest);
+      }
+    }
+    return template.startsWith("src/main/resources/resolvers/view/")
+        ? "src/main/resources/resolvers/<Type>.<field>.js, per query or relation field"
+        : strip(template);
+  }
+
   private String projectPath(String path) {
     for (String root : List.of(MAIN, TEST)) {
       if (path.startsWith(root)) {
