@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       GenerateCommand.class,
       TemplatesCommand.class,
+      InitCommand.class,
       AutoComplete.GenerateCompletion.class,
       CommandLine.HelpCommand.class
     },
