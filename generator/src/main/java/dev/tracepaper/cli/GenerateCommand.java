@@ -70,6 +70,13 @@ public final class GenerateCommand implements Callable<Integer> {
   Path templates;
 
   @Option(
+      names = "--dump-model",
+      description =
+          "Print the template data model of the model as JSON (what templates see as `project`)"
+              + " instead of generating.")
+  boolean dumpModel;
+
+  @Option(
       names = {"-q", "--quiet"},
       description = "Print only errors.")
   boolean quiet;
@@ -102,6 +109,15 @@ public final class GenerateCommand implements Callable<Integer> {
       out.print(new TextFormatter(false).format(report));
     }
     ProjectData project = ProjectDataBuilder.build(validated.index().get());
+    if (dumpModel) {
+      out.println(
+          tools.jackson.databind.json.JsonMapper.builder()
+              .enable(tools.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+              .build()
+              .writeValueAsString(project));
+      out.flush();
+      return ExitCode.OK;
+    }
     Path target = output != null ? output : Path.of("generated", project.name());
     FileTree tree;
     try {

@@ -90,6 +90,23 @@ class GenerateCommandTest {
   }
 
   @Test
+  void dumpModelPrintsWhatTemplatesSeeAndWritesNothing() throws IOException {
+    Path out = temp.resolve("library");
+
+    CliTest.Run run = CliTest.run("generate", library(), "--dump-model", "-o", out.toString());
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
+    tools.jackson.databind.JsonNode project =
+        tools.jackson.databind.json.JsonMapper.builder().build().readTree(run.out());
+    assertThat(project.path("basePackage").asText()).isEqualTo("com.example.library");
+    assertThat(project.path("aggregates").get(0).path("stateClass").asText())
+        .isEqualTo("BookState");
+    assertThat(project.path("views").get(1).path("queries").get(2).path("field").asText())
+        .isEqualTo("memberLoansByOpen");
+    assertThat(Files.exists(out)).isFalse();
+  }
+
+  @Test
   void aMissingModelIsAUsageError() {
     CliTest.Run run = CliTest.run("generate", temp.resolve("nothing.yaml").toString());
 
