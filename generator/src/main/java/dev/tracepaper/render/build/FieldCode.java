@@ -99,6 +99,15 @@ final class FieldCode {
         : types.javaClass(type, owner).simpleName() + "::toJson";
   }
 
+  /**
+   * Adds the classes the {@code fromJson} and {@code toJson} of a record name to {@code imports}.
+   */
+  static void addCodecImports(java.util.Set<String> imports, String runtimePackage) {
+    imports.add("com.fasterxml.jackson.databind.JsonNode");
+    imports.add("com.fasterxml.jackson.databind.node.ObjectNode");
+    imports.add(runtimePackage + ".JsonValues");
+  }
+
   /** The name of the runtime's reader of a scalar ({@code text}, {@code integer}, ...). */
   static String scalar(BuiltinType type) {
     return switch (type) {

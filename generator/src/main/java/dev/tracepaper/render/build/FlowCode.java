@@ -137,6 +137,7 @@ final class FlowCode {
       imports.add(input.qualified());
     }
     return new FlowData(
+        site.flow().name(),
         names.flow(aggregate.name(), site.flow().name()).simpleName(),
         names.flowTest(aggregate.name(), site.flow().name()).simpleName(),
         input.simpleName(),

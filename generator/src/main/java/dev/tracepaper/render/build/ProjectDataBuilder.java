@@ -121,7 +121,8 @@ public final class ProjectDataBuilder {
             .toList();
     InputCode.Code input = inputs.of(type.fields(), owner, true);
     Set<String> imports = new TreeSet<>(input.imports());
-    commonRecordImports(imports, javaName);
+    FieldCode.addCodecImports(imports, names.runtimePackage());
+    imports.add(names.runtimePackage() + ".Input");
     return new RecordData(
         GraphQlNames.objectType(type.name()),
         GraphQlNames.inputType(type.name()),
@@ -134,13 +135,6 @@ public final class ProjectDataBuilder {
         input.reads(),
         input.checks(),
         List.copyOf(withoutOwnPackage(imports, javaName.packageName())));
-  }
-
-  private void commonRecordImports(Set<String> imports, JavaName javaName) {
-    imports.add("com.fasterxml.jackson.databind.JsonNode");
-    imports.add("com.fasterxml.jackson.databind.node.ObjectNode");
-    imports.add(names.runtimePackage() + ".JsonValues");
-    imports.add(names.runtimePackage() + ".Input");
   }
 
   static List<String> withoutOwnPackage(Set<String> imports, String javaPackage) {
@@ -158,9 +152,7 @@ public final class ProjectDataBuilder {
             .map(f -> fields.data(f, owner, FieldCode.Presence.MAYBE_ABSENT, false))
             .toList();
     aggregate.fields().forEach(f -> types.addImports(f.type(), owner, stateImports));
-    stateImports.add("com.fasterxml.jackson.databind.JsonNode");
-    stateImports.add("com.fasterxml.jackson.databind.node.ObjectNode");
-    stateImports.add(names.runtimePackage() + ".JsonValues");
+    FieldCode.addCodecImports(stateImports, names.runtimePackage());
     List<EventData> events = new ArrayList<>();
     for (Event event : aggregate.events()) {
       events.add(event(aggregate, event, stateImports));
@@ -254,9 +246,7 @@ public final class ProjectDataBuilder {
     stateImports.addAll(imports);
     Set<String> own = new TreeSet<>();
     event.fields().forEach(f -> types.addImports(f.type(), owner, own));
-    own.add("com.fasterxml.jackson.databind.JsonNode");
-    own.add("com.fasterxml.jackson.databind.node.ObjectNode");
-    own.add(names.runtimePackage() + ".JsonValues");
+    FieldCode.addCodecImports(own, names.runtimePackage());
     String pkg = names.aggregatePackage(aggregate.name());
     return new EventData(
         event.name(),

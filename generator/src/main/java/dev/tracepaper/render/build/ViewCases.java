@@ -50,7 +50,7 @@ final class ViewCases {
             cases.add(
                 new ViewCase(
                     test.name(),
-                    flow.javaClass().replaceAll("Flow$", ""),
+                    flow.name(),
                     method,
                     aggregate.aggregateClass(),
                     names.aggregateType(aggregate.name()).qualified(),

@@ -79,9 +79,7 @@ final class ViewCode {
     List<Field> stored = stored(view);
     Set<String> rowImports = new TreeSet<>();
     stored.forEach(f -> types.addImports(f.type(), Optional.empty(), rowImports));
-    rowImports.add("com.fasterxml.jackson.databind.JsonNode");
-    rowImports.add("com.fasterxml.jackson.databind.node.ObjectNode");
-    rowImports.add(names.runtimePackage() + ".JsonValues");
+    FieldCode.addCodecImports(rowImports, names.runtimePackage());
     Set<String> projectionImports = new TreeSet<>();
     projectionImports.add("java.util.List");
     projectionImports.add(names.runtimePackage() + ".Projection");

@@ -6,6 +6,7 @@ import java.util.List;
  * The behaviour of a command or policy, as Java statements of its flow's {@code decide} method:
  * {@code let} (in order), {@code rules}, then the events of {@code emits}.
  *
+ * @param name the command's or policy's model name ({@code LendBook})
  * @param javaClass the flow class ({@code LendBookFlow})
  * @param testClass the class of its generated tests ({@code LendBookTest})
  * @param inputClass the class of the flow's input: the command record, or for a policy the
@@ -26,6 +27,7 @@ import java.util.List;
  * @param tests the model's given/when/then cases
  */
 public record FlowData(
+    String name,
     String javaClass,
     String testClass,
     String inputClass,
