@@ -1,15 +1,19 @@
 package dev.tracepaper.cli;
 
 import dev.tracepaper.diagnostic.Severity;
-import dev.tracepaper.output.AtomicTreeWriter;
 import dev.tracepaper.output.FileTree;
+import dev.tracepaper.output.Manifest;
 import dev.tracepaper.output.OutputRefusedException;
+import dev.tracepaper.output.Plan;
+import dev.tracepaper.output.PlanWriter;
+import dev.tracepaper.output.Planner;
 import dev.tracepaper.render.ProjectRenderer;
 import dev.tracepaper.render.TemplateCatalog;
 import dev.tracepaper.render.TemplateEngine;
 import dev.tracepaper.render.TemplateFailure;
 import dev.tracepaper.render.build.ProjectDataBuilder;
 import dev.tracepaper.render.data.ProjectData;
+import dev.tracepaper.source.ModelFiles;
 import dev.tracepaper.validate.ValidationReport;
 import dev.tracepaper.validate.Validator;
 import dev.tracepaper.validate.format.TextFormatter;
@@ -26,7 +30,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code tracepaper generate MODEL... [-o DIR]}: validates the model and, when it has no error,
- * renders the project into memory and swaps it into the output folder in one step.
+ * renders the project into memory, compares it with the output folder and the manifest of the last
+ * generation, and writes what changed in one transaction (docs/regeneration.md).
  */
 @Command(
     name = "generate",
@@ -39,7 +44,8 @@ import picocli.CommandLine.Parameters;
     exitCodeList = {
       "0:the project was generated",
       "1:the model is invalid (nothing was written)",
-      "2:usage error, or the output folder holds files tracepaper did not write",
+      "2:usage error, or a conflict: a generated file was edited by hand (see --force), or a"
+          + " file Tracepaper did not write is in the way (nothing was written)",
       "3:a template failed to render (nothing was written)",
       "4:internal error (run with -x for the stack trace)"
     })
@@ -57,8 +63,8 @@ public final class GenerateCommand implements Callable<Integer> {
       names = {"-o", "--output"},
       paramLabel = "DIR",
       description =
-          "The folder to generate into (default: generated/<app name>). Replaced as a whole; it"
-              + " must be empty or written by tracepaper before.")
+          "The folder to generate into (default: generated/<app name>). Only files that changed"
+              + " are written; files Tracepaper did not write are never touched.")
   Path output;
 
   @Option(
@@ -75,6 +81,25 @@ public final class GenerateCommand implements Callable<Integer> {
           "Print the template data model of the model as JSON (what templates see as `project`)"
               + " instead of generating.")
   boolean dumpModel;
+
+  @Option(
+      names = "--dry-run",
+      description =
+          "List each file with what generating would do to it (create, update, unchanged, delete,"
+              + " keep, conflict) and write nothing.")
+  boolean dryRun;
+
+  @Option(
+      names = "--diff",
+      description = "Like --dry-run, and also show each change as a unified diff.")
+  boolean diff;
+
+  @Option(
+      names = "--force",
+      description =
+          "Overwrite (or delete) generated files that were edited by hand since the last"
+              + " generation. Files Tracepaper did not write are never touched, even so.")
+  boolean force;
 
   @Option(
       names = {"-q", "--quiet"},
@@ -128,15 +153,51 @@ public final class GenerateCommand implements Callable<Integer> {
       return ExitCode.RENDER;
     }
     try {
-      new AtomicTreeWriter().write(target, tree);
+      return write(target, tree, started, out, err);
     } catch (OutputRefusedException e) {
       err.println("tracepaper: " + e.getMessage());
       err.flush();
       return ExitCode.USAGE;
     }
+  }
+
+  private int write(Path target, FileTree tree, long started, PrintWriter out, PrintWriter err)
+      throws IOException {
+    boolean preview = dryRun || diff;
+    if (PlanWriter.interrupted(target)) {
+      if (preview) {
+        err.printf(
+            "tracepaper: an interrupted run left half-applied changes in %s; run generate without"
+                + " --dry-run to roll them back first.%n",
+            target);
+        err.flush();
+        return ExitCode.USAGE;
+      }
+      PlanWriter.recover(target);
+    }
+    Manifest manifest =
+        Manifest.of(
+            "tracepaper " + VersionProvider.version(),
+            ModelFiles.contentHash(ModelFiles.collect(paths, Path.of("")).files()),
+            tree);
+    Plan plan = Planner.plan(target, tree, manifest, force);
+    PlanReport report = new PlanReport(plan);
+    if (preview) {
+      report.list(out, quiet, diff);
+      out.println(report.summary(true, target) + ".");
+      out.flush();
+      return plan.hasConflicts() ? ExitCode.USAGE : ExitCode.OK;
+    }
+    if (plan.hasConflicts()) {
+      report.conflicts(err);
+      err.flush();
+      return ExitCode.USAGE;
+    }
+    new PlanWriter().write(plan);
     if (!quiet) {
+      report.notes(out);
       long millis = (System.nanoTime() - started) / 1_000_000;
-      out.printf("Generated %d files into %s in %d ms.%n", tree.files().size(), target, millis);
+      out.println(report.summary(false, target) + "; in " + millis + " ms.");
       out.flush();
     }
     return ExitCode.OK;

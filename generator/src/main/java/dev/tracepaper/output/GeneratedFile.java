@@ -3,18 +3,21 @@ package dev.tracepaper.output;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * One file of a generated tree: a relative path with {@code /} separators and its bytes. The path
+ * One file of a generated tree: a relative path with {@code /} separators, its bytes, and whether
+ * it is a stub: the starting point of a hand-written class, created when missing and never
+ * overwritten, updated or deleted afterwards (the generation gap, docs/regeneration.md). The path
  * is checked where the value is built, so no generated path can leave the output folder or be
  * unwritable on Windows or macOS: relative, no empty, {@code .} or {@code ..} segment, no
  * backslash, no control character, none of {@code <>:"|?*}, no segment ending in a dot or space, no
  * Windows device name ({@code CON}, {@code nul.txt}, {@code COM1}, ...), and nothing below {@value
- * AtomicTreeWriter#MARKER_FOLDER}/, which the writer keeps for itself.
+ * Manifest#FOLDER}/, which the writer keeps for itself.
  */
-public record GeneratedFile(String relativePath, byte[] content, boolean executable) {
+public record GeneratedFile(String relativePath, byte[] content, boolean executable, boolean stub) {
 
   private static final Pattern DEVICE_NAME =
       Pattern.compile("(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\\..*)?");
@@ -22,7 +25,12 @@ public record GeneratedFile(String relativePath, byte[] content, boolean executa
 
   /** A file that is not a program (most of them). */
   public GeneratedFile(String relativePath, byte[] content) {
-    this(relativePath, content, false);
+    this(relativePath, content, false, false);
+  }
+
+  /** A generated file, replaced on every generation. */
+  public GeneratedFile(String relativePath, byte[] content, boolean executable) {
+    this(relativePath, content, executable, false);
   }
 
   public GeneratedFile {
@@ -48,18 +56,24 @@ public record GeneratedFile(String relativePath, byte[] content, boolean executa
     return other instanceof GeneratedFile that
         && relativePath.equals(that.relativePath)
         && Arrays.equals(content, that.content)
-        && executable == that.executable;
+        && executable == that.executable
+        && stub == that.stub;
   }
 
   @Override
   public int hashCode() {
-    return 31 * (31 * relativePath.hashCode() + Arrays.hashCode(content))
-        + Boolean.hashCode(executable);
+    return Objects.hash(relativePath, Arrays.hashCode(content), executable, stub);
   }
 
   @Override
   public String toString() {
-    return "GeneratedFile[" + relativePath + ", " + content.length + " bytes]";
+    return "GeneratedFile["
+        + relativePath
+        + ", "
+        + content.length
+        + " bytes"
+        + (stub ? ", stub" : "")
+        + "]";
   }
 
   static void checkPath(String path) {
@@ -81,9 +95,8 @@ public record GeneratedFile(String relativePath, byte[] content, boolean executa
     for (String segment : path.split("/", -1)) {
       checkSegment(path, segment);
     }
-    if (path.equals(AtomicTreeWriter.MARKER_FOLDER)
-        || path.startsWith(AtomicTreeWriter.MARKER_FOLDER + "/")) {
-      throw invalid(path, AtomicTreeWriter.MARKER_FOLDER + "/ is kept for the writer's marker");
+    if (path.equals(Manifest.FOLDER) || path.startsWith(Manifest.FOLDER + "/")) {
+      throw invalid(path, Manifest.FOLDER + "/ is kept for the writer's manifest");
     }
   }
 

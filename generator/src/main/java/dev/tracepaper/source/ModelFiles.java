@@ -66,6 +66,30 @@ public final class ModelFiles {
     }
   }
 
+  /**
+   * A hash of the model's content: SHA-256 over the sorted SHA-256 hashes of its files, so it
+   * changes with any edit but not with the folder it is run from or the order of the inputs.
+   */
+  public static String contentHash(List<ModelFile> files) throws IOException {
+    java.security.MessageDigest sha256;
+    try {
+      sha256 = java.security.MessageDigest.getInstance("SHA-256");
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+    List<String> hashes = new ArrayList<>();
+    for (ModelFile file : files) {
+      hashes.add(
+          java.util.HexFormat.of().formatHex(sha256.digest(Files.readAllBytes(file.path()))));
+    }
+    hashes.sort(null);
+    return "sha256:"
+        + java.util.HexFormat.of()
+            .formatHex(
+                sha256.digest(
+                    String.join("\n", hashes).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+  }
+
   private static Path key(Path path) {
     return path.toAbsolutePath().normalize();
   }

@@ -19,10 +19,10 @@ import java.util.stream.Stream;
 /**
  * The floor of the generate benchmark: a JVM that writes the bytes of a generated tree into a fresh
  * folder. The tree is read into memory first (the generator also holds its tree in memory before
- * writing); with {@code --fsync} every file and folder is forced to disk as {@code
- * AtomicTreeWriter} does (file by file as it writes); with {@code --fsync-parallel} every file is
- * written first and then forced from 16 threads, which lets the file system commit many in one
- * journal transaction (a candidate change to the writer, measured here).
+ * writing); with {@code --fsync} every file and folder is forced to disk as {@code PlanWriter} does
+ * (file by file as it writes); with {@code --fsync-parallel} every file is written first and then
+ * forced from 16 threads, which lets the file system commit many in one journal transaction (a
+ * candidate change to the writer, measured here).
  *
  * <p>Usage: {@code CopyTree SOURCE_DIR TARGET_DIR [--fsync | --fsync-parallel]}
  */

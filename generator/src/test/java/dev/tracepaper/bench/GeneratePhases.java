@@ -1,7 +1,9 @@
 package dev.tracepaper.bench;
 
-import dev.tracepaper.output.AtomicTreeWriter;
 import dev.tracepaper.output.FileTree;
+import dev.tracepaper.output.Manifest;
+import dev.tracepaper.output.PlanWriter;
+import dev.tracepaper.output.Planner;
 import dev.tracepaper.render.ProjectRenderer;
 import dev.tracepaper.render.build.ProjectDataBuilder;
 import dev.tracepaper.render.data.ProjectData;
@@ -33,7 +35,8 @@ public final class GeneratePhases {
     long t2 = System.nanoTime();
     FileTree tree = ProjectRenderer.packaged().render(project);
     long t3 = System.nanoTime();
-    new AtomicTreeWriter().write(output, tree);
+    PlanWriter.recover(output);
+    new PlanWriter().write(Planner.plan(output, tree, Manifest.of("bench", "", tree), false));
     long t4 = System.nanoTime();
     long bytes = tree.files().stream().mapToLong(f -> f.content().length).sum();
     System.out.printf(

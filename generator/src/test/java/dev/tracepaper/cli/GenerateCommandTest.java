@@ -6,6 +6,7 @@ import dev.tracepaper.TestPaths;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -29,7 +30,7 @@ class GenerateCommandTest {
 
     assertThat(run.err()).isEmpty();
     assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
-    assertThat(run.out()).containsMatch("Generated \\d+ files into .*library");
+    assertThat(run.out()).containsMatch("Generated into .*library: \\d+ created; in \\d+ ms");
     assertThat(
             Files.readString(out.resolve("src/main/java/com/example/library/book/BookState.java")))
         .contains("public record BookState(");
@@ -65,16 +66,135 @@ class GenerateCommandTest {
   }
 
   @Test
-  void refusesAFolderItDidNotWrite() throws IOException {
+  void generatesBesideFilesItDidNotWriteAndNeverTouchesThem() throws IOException {
     Path out = temp.resolve("mine");
-    Files.createDirectories(out);
+    Files.createDirectories(out.resolve("src"));
     Files.writeString(out.resolve("notes.txt"), "my own work");
+    Files.writeString(out.resolve("src/Mine.java"), "class Mine {}");
 
     CliTest.Run run = CliTest.run("generate", library(), "-o", out.toString());
 
-    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
-    assertThat(run.err()).contains(out.getFileName().toString());
+    assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
     assertThat(Files.readString(out.resolve("notes.txt"))).isEqualTo("my own work");
+    assertThat(Files.readString(out.resolve("src/Mine.java"))).isEqualTo("class Mine {}");
+    assertThat(Files.exists(out.resolve("pom.xml"))).isTrue();
+  }
+
+  @Test
+  void aFileItDidNotWriteInTheWayStopsTheRunAndNothingIsWritten() throws IOException {
+    Path out = temp.resolve("mine");
+    Files.createDirectories(out);
+    Files.writeString(out.resolve("pom.xml"), "<project>my own</project>");
+
+    CliTest.Run run = CliTest.run("generate", library(), "-o", out.toString(), "--force");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(run.err())
+        .contains(
+            "nothing was written to "
+                + out.toAbsolutePath()
+                + ": 1 file would lose someone's work:\n"
+                + "  pom.xml: exists, but Tracepaper did not write it; move it away, or delete it,"
+                + " and run again\n");
+    assertThat(Files.readString(out.resolve("pom.xml"))).isEqualTo("<project>my own</project>");
+    try (Stream<Path> files = Files.list(out)) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactly("pom.xml");
+    }
+  }
+
+  @Test
+  void aGeneratedFileEditedByHandStopsTheRunUnlessForced() throws IOException {
+    Path out = temp.resolve("library");
+    CliTest.run("generate", library(), "-o", out.toString());
+    Path readme = out.resolve("README.md");
+    Files.writeString(readme, "my notes", java.nio.file.StandardOpenOption.APPEND);
+    Path pom = out.resolve("pom.xml");
+    String pomBefore = Files.readString(pom);
+    Files.delete(out.resolve("schema.graphql"));
+
+    CliTest.Run refused = CliTest.run("generate", library(), "-o", out.toString());
+
+    assertThat(refused.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(refused.err())
+        .contains(
+            "1 file would lose someone's work:\n"
+                + "  README.md: edited by hand since the last generation\n");
+    assertThat(refused.err()).contains("--force");
+    assertThat(Files.readString(readme)).endsWith("my notes");
+    assertThat(Files.exists(out.resolve("schema.graphql"))).isFalse();
+
+    CliTest.Run forced = CliTest.run("generate", library(), "-o", out.toString(), "--force");
+
+    assertThat(forced.exitCode()).isEqualTo(ExitCode.OK);
+    assertThat(forced.out())
+        .contains("update README.md: edited by hand, replaced because of --force");
+    assertThat(forced.out()).containsMatch("1 created, 1 updated, \\d+ unchanged");
+    assertThat(Files.readString(readme)).doesNotContain("my notes");
+    assertThat(Files.readString(pom)).isEqualTo(pomBefore);
+  }
+
+  @Test
+  void dryRunListsEachFileWithItsActionAndWritesNothing() throws IOException {
+    Path out = temp.resolve("library");
+    CliTest.run("generate", library(), "-o", out.toString());
+    Files.writeString(out.resolve("README.md"), "mine\n");
+    Files.delete(out.resolve("schema.graphql"));
+    Map<String, String> before = contents(out);
+
+    CliTest.Run run = CliTest.run("generate", library(), "-o", out.toString(), "--dry-run");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(run.out())
+        .contains("conflict  README.md  (edited by hand since the last generation)\n");
+    assertThat(run.out()).contains("create    schema.graphql\n");
+    assertThat(run.out()).contains("unchanged pom.xml\n");
+    assertThat(run.out())
+        .containsMatch(
+            "Dry run, nothing written to .*library: 1 to create, \\d+ unchanged, 1 in"
+                + " conflict\\.");
+    assertThat(contents(out)).isEqualTo(before);
+  }
+
+  @Test
+  void diffShowsEachChangeAsAUnifiedDiff() throws IOException {
+    Path out = temp.resolve("library");
+    CliTest.run("generate", library(), "-o", out.toString());
+    Path samconfig = out.resolve("samconfig.toml");
+    List<String> lines = Files.readAllLines(samconfig);
+    Files.delete(samconfig);
+
+    CliTest.Run run = CliTest.run("generate", library(), "-o", out.toString(), "--diff", "-q");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
+    assertThat(run.out())
+        .startsWith(
+            "create    samconfig.toml\n"
+                + "--- /dev/null\n"
+                + "+++ b/samconfig.toml\n"
+                + "@@ -0,0 +1,"
+                + lines.size()
+                + " @@\n+"
+                + lines.get(0)
+                + "\n");
+    assertThat(Files.exists(samconfig)).isFalse();
+  }
+
+  @Test
+  void theManifestRecordsTheGeneratorTheModelAndEveryFile() throws IOException {
+    Path out = temp.resolve("library");
+    CliTest.run("generate", library(), "-o", out.toString());
+
+    tools.jackson.databind.JsonNode manifest =
+        tools.jackson.databind.json.JsonMapper.builder()
+            .build()
+            .readTree(out.resolve(".tracepaper/manifest.json").toFile());
+
+    assertThat(manifest.path("generator").asText())
+        .isEqualTo("tracepaper " + VersionProvider.version());
+    assertThat(manifest.path("model").asText()).matches("sha256:[0-9a-f]{64}");
+    assertThat(manifest.path("files").path("pom.xml").asText())
+        .isEqualTo(dev.tracepaper.output.Hashes.sha256(Files.readAllBytes(out.resolve("pom.xml"))));
+    assertThat(manifest.path("files").size()).isEqualTo(contents(out).size());
   }
 
   @Test
@@ -114,11 +234,17 @@ class GenerateCommandTest {
     assertThat(run.err()).contains("does not exist");
   }
 
-  /** Every file below {@code folder} by relative path, as text (all generated files are). */
+  /**
+   * Every file below {@code folder} by relative path, as text (all generated files are), except
+   * Tracepaper's own manifest.
+   */
   static Map<String, String> contents(Path folder) throws IOException {
     Map<String, String> files = new TreeMap<>();
     try (Stream<Path> walk = Files.walk(folder)) {
-      for (Path file : walk.filter(Files::isRegularFile).toList()) {
+      for (Path file :
+          walk.filter(Files::isRegularFile)
+              .filter(p -> !folder.relativize(p).startsWith(".tracepaper"))
+              .toList()) {
         files.put(folder.relativize(file).toString().replace('\\', '/'), Files.readString(file));
       }
     }
