@@ -8,6 +8,12 @@
 // overwrites this file. Put hand-written code in classes of your own.
 </#macro>
 
+<#-- The first lines of a stub: a hand-written class Tracepaper starts and then leaves alone. -->
+<#macro stubHeader element>
+// Written once by Tracepaper, as a starting point, for the `custom: true` of
+// ${element}. This file is yours: regeneration never changes or deletes it.
+</#macro>
+
 <#-- The import lines of a Java source, one per class, sorted by the data model. -->
 <#macro imports classes>
 <#list classes as c>

@@ -13,6 +13,11 @@ package ${aggregate.javaPackage};
 </#if>
  */
 final class ${flow.javaClass} {
+<#if flow.custom.enabled>
+
+  /** The hand-written part ({@code custom: true}): yours to edit, never regenerated. */
+  private static final ${flow.custom.interfaceClass} CUSTOM = new ${flow.custom.codeClass}();
+</#if>
 
   private ${flow.javaClass}() {}
 
@@ -38,7 +43,13 @@ final class ${flow.javaClass} {
       throw CommandError.rule(${javaString(rule.code)}, ${javaString(rule.message)});
     }
 </#list>
+<#if flow.custom.enabled>
+    List<${aggregate.eventInterface}> events = List.of(
+<@m.arguments flow.emits/>
+    return CUSTOM.decide(${flow.inputVariable}, state, user, now, events);
+<#else>
     return List.of(
 <@m.arguments flow.emits/>
+</#if>
   }
 }

@@ -13,6 +13,11 @@ package ${view.javaPackage};
 </#if>
  */
 public final class ${view.projectionClass} implements Projection {
+<#if view.custom.enabled>
+
+  /** The hand-written part ({@code custom: true}): yours to edit, never regenerated. */
+  private static final ${view.custom.interfaceClass} CUSTOM = new ${view.custom.codeClass}();
+</#if>
 
   @Override
   public String view() {
@@ -43,6 +48,13 @@ public final class ${view.projectionClass} implements Projection {
 
   @Override
   public List<RowChange> project(StoredEvent stored, RowReader rows) {
+<#if view.custom.enabled>
+    return CUSTOM.project(stored, rows, projectAsModelled(stored, rows));
+  }
+
+  /** The row changes the model gives for the event, before the hand-written part sees them. */
+  private List<RowChange> projectAsModelled(StoredEvent stored, RowReader rows) {
+</#if>
     ${from.stateClass} state = ${from.stateClass}.fromJson(stored.state());
     String key = ${from.key};
     if (key == null) {
@@ -69,6 +81,13 @@ public final class ${view.projectionClass} implements Projection {
 
   @Override
   public List<RowChange> project(StoredEvent stored, RowReader rows) {
+<#if view.custom.enabled>
+    return CUSTOM.project(stored, rows, projectAsModelled(stored, rows));
+  }
+
+  /** The row changes the model gives for the event, before the hand-written part sees them. */
+  private List<RowChange> projectAsModelled(StoredEvent stored, RowReader rows) {
+</#if>
 <#list view.handlers as h>
     if (is(stored, ${javaString(h.aggregate)}, ${javaString(h.eventType)})) {
       return on(${h.eventClass}.fromJson(stored.payload()), rows);

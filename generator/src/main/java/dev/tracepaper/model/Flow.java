@@ -22,6 +22,11 @@ public interface Flow {
     return body().key();
   }
 
+  /** Whether hand-written code takes part in deciding its events ({@code custom: true}). */
+  default boolean custom() {
+    return body().custom();
+  }
+
   default List<Let> let() {
     return body().let();
   }

@@ -13,9 +13,19 @@ import java.util.Set;
 final class FlowReader {
 
   private static final Set<String> COMMAND_KEYS =
-      Set.of("creates", "auth", "fields", "key", "let", "rules", "emits", "tests", "description");
+      Set.of(
+          "creates",
+          "auth",
+          "fields",
+          "key",
+          "let",
+          "rules",
+          "emits",
+          "tests",
+          "description",
+          "custom");
   private static final Set<String> POLICY_KEYS =
-      Set.of("on", "creates", "key", "let", "rules", "emits", "tests", "description");
+      Set.of("on", "creates", "key", "let", "rules", "emits", "tests", "description", "custom");
   private static final Set<String> RULE_KEYS = Set.of("require", "code", "message");
 
   private final Nodes nodes;
@@ -82,7 +92,8 @@ final class FlowReader {
         m.get("rules").map(n -> rules(n, what)).orElse(List.of()),
         m.get("emits").map(n -> emits(n, what)).orElse(List.of()),
         m.get("tests").map(n -> tests.tests(n, what)).orElse(List.of()),
-        m.get("description").flatMap(n -> nodes.prose(n, "the description of " + what)));
+        m.get("description").flatMap(n -> nodes.prose(n, "the description of " + what)),
+        flag(m, "custom", what));
   }
 
   /** {@code Aggregate.Event} or {@code Event}. */
@@ -107,8 +118,13 @@ final class FlowReader {
   }
 
   private boolean creates(MappingNode m, String what) {
-    return m.get("creates")
-        .flatMap(n -> nodes.bool(n, "`creates` of " + what))
+    return flag(m, "creates", what);
+  }
+
+  /** A {@code true}/{@code false} option, false when absent. */
+  boolean flag(MappingNode m, String key, String what) {
+    return m.get(key)
+        .flatMap(n -> nodes.bool(n, "`" + key + "` of " + what))
         .map(Located::value)
         .orElse(false);
   }

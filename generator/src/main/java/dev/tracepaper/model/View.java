@@ -21,6 +21,7 @@ public record View(
     Optional<List<Query>> queries,
     Optional<Located<Long>> retentionDays,
     Optional<String> description,
+    boolean custom,
     SourceLocation location) {
 
   public View {

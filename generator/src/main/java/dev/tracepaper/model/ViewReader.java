@@ -21,7 +21,8 @@ final class ViewReader {
           "on",
           "queries",
           "retentionDays",
-          "description");
+          "description",
+          "custom");
   private static final Set<String> HANDLER_KEYS = Set.of("key", "set", "delete");
   private static final Set<String> QUERY_KEYS = Set.of("index", "sort", "auth");
 
@@ -61,6 +62,7 @@ final class ViewReader {
                   m.get("retentionDays")
                       .flatMap(n -> nodes.wholeNumber(n, "`retentionDays` of " + what)),
                   m.get("description").flatMap(n -> nodes.prose(n, "the description of " + what)),
+                  flows.flag(m, "custom", what),
                   entry.key().location());
             });
   }

@@ -78,6 +78,16 @@ public record JavaNames(String basePackage) {
     return inAggregate(aggregate, flow, "Flow");
   }
 
+  /** The interface hand-written code of a {@code custom} command or policy implements. */
+  public JavaName flowCustom(String aggregate, String flow) {
+    return inAggregate(aggregate, flow, "Custom");
+  }
+
+  /** The hand-written class of a {@code custom} command or policy: {@code LendBookCustomCode}. */
+  public JavaName flowCustomCode(String aggregate, String flow) {
+    return inAggregate(aggregate, flow, "CustomCode");
+  }
+
   /** The Lambda handler of a policy, triggered by its event: {@code WithdrawWhenLostHandler}. */
   public JavaName policyHandler(String aggregate, String policy) {
     return inAggregate(aggregate, policy, "Handler");
@@ -106,6 +116,16 @@ public record JavaNames(String basePackage) {
   /** A view's row record: {@code BookAvailability}. */
   public JavaName viewRow(String view) {
     return new JavaName(viewsPackage(), Case.pascal(view));
+  }
+
+  /** The interface hand-written code of a {@code custom} view implements. */
+  public JavaName viewCustom(String view) {
+    return new JavaName(viewsPackage(), Case.pascal(view) + "Custom");
+  }
+
+  /** The hand-written class of a {@code custom} view: {@code BookAvailabilityCustomCode}. */
+  public JavaName viewCustomCode(String view) {
+    return new JavaName(viewsPackage(), Case.pascal(view) + "CustomCode");
   }
 
   /** How events change a view's rows: {@code BookAvailabilityProjection}. */

@@ -32,8 +32,16 @@ import java.util.TreeMap;
  */
 public final class Layout {
 
-  /** One file to render: the template, where its output goes, and its data. */
-  public record Output(String template, String path, Map<String, Object> data) {}
+  /**
+   * One file to render: the template, where its output goes, its data, and whether it is a stub
+   * (created once, then the engineer's: see {@link #STUBS}).
+   */
+  public record Output(String template, String path, Map<String, Object> data, boolean stub) {
+
+    public Output(String template, String path, Map<String, Object> data) {
+      this(template, path, data, false);
+    }
+  }
 
   /** One file copied as it is. */
   public record Copy(String template, String path, boolean executable) {}
@@ -42,6 +50,10 @@ public final class Layout {
   private static final String TEST = "src/test/java/";
   private static final String LIB = "lib/";
   private static final String FTL = ".ftl";
+
+  /** The templates of hand-written classes: rendered only where the file does not exist yet. */
+  static final List<String> STUBS =
+      List.of(MAIN + "aggregate/flow/CustomCode.java.ftl", MAIN + "views/view/CustomCode.java.ftl");
 
   /** The templates rendered once per element, by the folder they are in. */
   static final List<String> PER_ELEMENT =
@@ -113,6 +125,18 @@ public final class Layout {
           Map.entry(
               "aggregate/flow/FlowTest.java.ftl",
               "<aggregate>/<Command>Test.java and <Policy>Test.java, per command and policy with tests"),
+          Map.entry(
+              "aggregate/flow/Custom.java.ftl",
+              "<aggregate>/<Command>Custom.java and <Policy>Custom.java, per custom command and"
+                  + " policy"),
+          Map.entry(
+              "aggregate/flow/CustomCode.java.ftl",
+              "<aggregate>/<Command>CustomCode.java and <Policy>CustomCode.java, per custom"
+                  + " command and policy: created once, then yours"),
+          Map.entry("views/view/Custom.java.ftl", "views/<View>Custom.java, per custom view"),
+          Map.entry(
+              "views/view/CustomCode.java.ftl",
+              "views/<View>CustomCode.java, per custom view: created once, then yours"),
           Map.entry("types/type/Type.java.ftl", "types/<Type>.java, per value type"),
           Map.entry("types/enum/Enum.java.ftl", "types/<Enum>.java, per enum"),
           Map.entry("views/view/Row.java.ftl", "views/<View>.java, per view"),
@@ -210,6 +234,18 @@ public final class Layout {
         }
       }
       case "aggregate/flow/Flow.java.ftl" -> eachFlow(template, root, outputs, false);
+      case "aggregate/flow/Custom.java.ftl" -> eachCustomFlow(template, root, outputs, false);
+      case "aggregate/flow/CustomCode.java.ftl" -> eachCustomFlow(template, root, outputs, true);
+      case "views/view/Custom.java.ftl", "views/view/CustomCode.java.ftl" -> {
+        boolean stub = STUBS.contains(template);
+        for (ViewData v : project.views()) {
+          if (v.custom().enabled()) {
+            String javaClass = stub ? v.custom().codeClass() : v.custom().interfaceClass();
+            Output output = output(template, root, v.javaPackage(), javaClass, "view", v, null);
+            outputs.add(new Output(template, output.path(), output.data(), stub));
+          }
+        }
+      }
       case "aggregate/flow/FlowTest.java.ftl" -> eachFlow(template, root, outputs, true);
       case "views/view/Row.java.ftl" -> {
         for (ViewData v : project.views()) {
@@ -281,6 +317,37 @@ public final class Layout {
         addFlow(template, root, outputs, tests, a, p.flow(), "policy", p);
       }
     }
+  }
+
+  /** The interface, or the hand-written class, of each custom command and policy. */
+  private void eachCustomFlow(String template, String root, List<Output> outputs, boolean stub) {
+    for (AggregateData a : project.aggregates()) {
+      for (CommandData c : a.commands()) {
+        addCustomFlow(template, root, outputs, stub, a, c.flow(), "command", c);
+      }
+      for (PolicyData p : a.policies()) {
+        addCustomFlow(template, root, outputs, stub, a, p.flow(), "policy", p);
+      }
+    }
+  }
+
+  private void addCustomFlow(
+      String template,
+      String root,
+      List<Output> outputs,
+      boolean stub,
+      AggregateData aggregate,
+      FlowData flow,
+      String kind,
+      Object element) {
+    if (!flow.custom().enabled()) {
+      return;
+    }
+    String javaClass = stub ? flow.custom().codeClass() : flow.custom().interfaceClass();
+    Output output =
+        output(template, root, aggregate.javaPackage(), javaClass, kind, element, aggregate);
+    output.data().put("flow", flow);
+    outputs.add(new Output(template, output.path(), output.data(), stub));
   }
 
   private void addFlow(

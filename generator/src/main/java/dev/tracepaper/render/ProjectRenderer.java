@@ -3,6 +3,7 @@ package dev.tracepaper.render;
 import dev.tracepaper.output.FileTree;
 import dev.tracepaper.output.GeneratedFile;
 import dev.tracepaper.render.data.ProjectData;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,7 +33,13 @@ public final class ProjectRenderer {
       // Templates render independently; FreeMarker's configuration is safe to share.
       files.addAll(
           layout.outputs(templates).parallelStream()
-              .map(o -> GeneratedFile.text(o.path(), renderUnchecked(o)))
+              .map(
+                  o ->
+                      new GeneratedFile(
+                          o.path(),
+                          renderUnchecked(o).getBytes(StandardCharsets.UTF_8),
+                          false,
+                          o.stub()))
               .toList());
     } catch (UncheckedFailure e) {
       throw e.failure;

@@ -11,6 +11,7 @@ import dev.tracepaper.model.Field;
 import dev.tracepaper.model.Let;
 import dev.tracepaper.naming.JavaName;
 import dev.tracepaper.naming.JavaNames;
+import dev.tracepaper.render.data.CustomData;
 import dev.tracepaper.render.data.FlowData;
 import dev.tracepaper.render.data.TestData;
 import dev.tracepaper.validate.rules.shape.Copying;
@@ -153,7 +154,24 @@ final class FlowCode {
         emits,
         List.copyOf(imports),
         site.flow().description().orElse(""),
-        tests);
+        tests,
+        new CustomData(
+            site.flow().custom(),
+            names.flowCustom(aggregate.name(), site.flow().name()).simpleName(),
+            names.flowCustomCode(aggregate.name(), site.flow().name()).simpleName(),
+            customImports(
+                input.packageName().equals(names.aggregatePackage(aggregate.name()))
+                    ? List.of()
+                    : List.of(input.qualified()))));
+  }
+
+  /** What the interface of a custom flow and its hand-written class name by simple name. */
+  private List<String> customImports(List<String> input) {
+    Set<String> imports = new TreeSet<>(input);
+    imports.add("java.time.Instant");
+    imports.add("java.util.List");
+    imports.add(names.runtimePackage() + ".Caller");
+    return List.copyOf(imports);
   }
 
   private static Expression mapping(Emit emit, Field field) {

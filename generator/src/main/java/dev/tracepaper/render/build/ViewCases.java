@@ -87,7 +87,8 @@ final class ViewCases {
               view.imports(),
               view.projectionImports(),
               view.description(),
-              view.element()));
+              view.element(),
+              view.custom()));
     }
     return withCases;
   }

@@ -17,6 +17,7 @@ import dev.tracepaper.naming.Case;
 import dev.tracepaper.naming.GraphQlNames;
 import dev.tracepaper.naming.JavaName;
 import dev.tracepaper.naming.JavaNames;
+import dev.tracepaper.render.data.CustomData;
 import dev.tracepaper.render.data.IndexData;
 import dev.tracepaper.render.data.QueryData;
 import dev.tracepaper.render.data.RelationData;
@@ -118,7 +119,16 @@ final class ViewCode {
         ProjectDataBuilder.withoutOwnPackage(rowImports, pkg),
         ProjectDataBuilder.withoutOwnPackage(projectionImports, pkg),
         view.description().orElse(""),
-        "view " + view.name());
+        "view " + view.name(),
+        new CustomData(
+            view.custom(),
+            names.viewCustom(view.name()).simpleName(),
+            names.viewCustomCode(view.name()).simpleName(),
+            List.of(
+                "java.util.List",
+                names.runtimePackage() + ".RowChange",
+                names.runtimePackage() + ".RowReader",
+                names.runtimePackage() + ".StoredEvent")));
   }
 
   /** The fields kept in the table: every field but the relations. */

@@ -25,6 +25,7 @@ import java.util.List;
  * @param imports the classes the code names by simple name, sorted
  * @param description the description, empty when none
  * @param tests the model's given/when/then cases
+ * @param custom its hand-written part ({@code custom: true})
  */
 public record FlowData(
     String name,
@@ -43,7 +44,8 @@ public record FlowData(
     List<String> emits,
     List<String> imports,
     String description,
-    List<TestData> tests) {
+    List<TestData> tests,
+    CustomData custom) {
 
   public FlowData {
     lets = List.copyOf(lets);

@@ -36,6 +36,7 @@ import java.util.Map;
  * @param projectionImports the classes the projection imports, sorted
  * @param description the description, empty when none
  * @param element how generated file headers name it
+ * @param custom its hand-written part ({@code custom: true})
  */
 public record ViewData(
     String name,
@@ -64,7 +65,8 @@ public record ViewData(
     List<String> imports,
     List<String> projectionImports,
     String description,
-    String element) {
+    String element,
+    CustomData custom) {
 
   public ViewData {
     fields = List.copyOf(fields);

@@ -116,6 +116,8 @@ final class GeneratedNames {
         javaClass(claims, java.command(aggregate, name));
         javaClass(claims, java.flow(aggregate, name));
         testClass(claims, java.flowTest(aggregate, name));
+        customClasses(
+            claims, e, java.flowCustom(aggregate, name), java.flowCustomCode(aggregate, name));
         graphQlTypes(claims, GraphQlNames.commandInput(name));
         resolver(claims, GraphQlNames.MUTATION, GraphQlNames.mutation(name));
       }
@@ -123,6 +125,8 @@ final class GeneratedNames {
         javaClass(claims, java.flow(aggregate, name));
         javaClass(claims, java.policyHandler(aggregate, name));
         testClass(claims, java.flowTest(aggregate, name));
+        customClasses(
+            claims, e, java.flowCustom(aggregate, name), java.flowCustomCode(aggregate, name));
         logicalIds(
             claims,
             AwsNames.policyFunctionId(name),
@@ -132,6 +136,7 @@ final class GeneratedNames {
       case VIEW -> {
         javaClass(claims, java.viewRow(name));
         javaClass(claims, java.viewProjection(name));
+        customClasses(claims, e, java.viewCustom(name), java.viewCustomCode(name));
         graphQlTypes(claims, GraphQlNames.objectType(name), GraphQlNames.connection(name));
         claims.add(new Claim(Namespace.TABLE, "", AwsNames.viewTable(name)));
         logicalIds(claims, AwsNames.viewTableId(name), AwsNames.viewDataSourceId(name));
@@ -197,6 +202,20 @@ final class GeneratedNames {
   private static void javaClass(List<Claim> claims, JavaName name) {
     claims.add(new Claim(Namespace.JAVA_CLASS, "", name.qualified()));
     claims.add(new Claim(Namespace.FILE, "", name.sourcePath()));
+  }
+
+  /** The interface and hand-written class of a {@code custom: true} element. */
+  private static void customClasses(
+      List<Claim> claims, NamedElement element, JavaName customInterface, JavaName code) {
+    Object definition = element.definition();
+    boolean custom =
+        definition instanceof dev.tracepaper.model.Flow f
+            ? f.custom()
+            : definition instanceof View v && v.custom();
+    if (custom) {
+      javaClass(claims, customInterface);
+      javaClass(claims, code);
+    }
   }
 
   private static void testClass(List<Claim> claims, JavaName name) {
