@@ -8,15 +8,11 @@ import dev.tracepaper.appsync.AppSyncSchema;
 import dev.tracepaper.cli.Main;
 import dev.tracepaper.tools.ExternalTool;
 import dev.tracepaper.tools.Jdks;
-import java.io.IOException;
+import dev.tracepaper.tools.MavenBuild;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -65,64 +61,9 @@ class GeneratedProjectsTest {
     ExternalTool.requireOrSkip("moto_server", "the generated integration tests", "--help");
     Path jdk =
         Jdks.forGeneratedProjects().orElseThrow(() -> new AssertionError(Jdks.missingMessage()));
-    Build build = verify(out, jdk);
+    MavenBuild.Result build = MavenBuild.run(out, jdk, "verify");
     assertWithMessage("./mvnw verify of the project generated from %s:\n%s", model, build.tail())
         .that(build.exitCode())
         .isEqualTo(0);
-  }
-
-  /** One run of Maven: its exit code and the end of what it printed. */
-  record Build(int exitCode, String output) {
-    String tail() {
-      List<String> lines = output.lines().toList();
-      return String.join("\n", lines.subList(Math.max(0, lines.size() - 80), lines.size()));
-    }
-  }
-
-  /**
-   * Runs {@code ./mvnw -B verify} offline first (no network when the local repository has every
-   * artifact), then online if an artifact was missing.
-   */
-  private static Build verify(Path project, Path jdk) throws IOException, InterruptedException {
-    Build offline = maven(project, jdk, true);
-    if (offline.exitCode() == 0 || !missingArtifact(offline.output())) {
-      return offline;
-    }
-    return maven(project, jdk, false);
-  }
-
-  private static boolean missingArtifact(String output) {
-    return output.contains("offline mode")
-        || output.contains("has not been downloaded")
-        || output.contains("Could not resolve");
-  }
-
-  private static Build maven(Path project, Path jdk, boolean offline)
-      throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of("./mvnw", "-B", "-ntp"));
-    if (offline) {
-      command.add("-o");
-    }
-    command.add("verify");
-    Path log = Files.createTempFile("generated-build", ".log");
-    try {
-      ProcessBuilder builder =
-          new ProcessBuilder(command)
-              .directory(project.toFile())
-              .redirectErrorStream(true)
-              .redirectOutput(log.toFile());
-      builder.environment().put("JAVA_HOME", jdk.toString());
-      Optional.ofNullable(System.getenv("MAVEN_OPTS"))
-          .ifPresent(o -> builder.environment().put("MAVEN_OPTS", o));
-      Process process = builder.start();
-      if (!process.waitFor(15, TimeUnit.MINUTES)) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-        return new Build(-1, "timed out after 15 minutes\n" + Files.readString(log, UTF_8));
-      }
-      return new Build(process.exitValue(), Files.readString(log, UTF_8));
-    } finally {
-      Files.deleteIfExists(log);
-    }
   }
 }

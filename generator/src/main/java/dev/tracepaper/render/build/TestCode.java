@@ -68,7 +68,7 @@ final class TestCode {
       String givenState = "";
       for (TestCase.Given g : test.given()) {
         if (g instanceof TestCase.GivenEvent e) {
-          given.add(event(aggregate, e.event(), e.fields()));
+          given.add(event(aggregate, e.event(), e.fields(), true));
         } else if (g instanceof TestCase.GivenState s) {
           givenState = write(object(s.state(), aggregate.fields(), Optional.of(aggregate)));
         }
@@ -82,7 +82,9 @@ final class TestCode {
       test.then()
           .events()
           .ifPresent(
-              events -> events.forEach(e -> expected.add(event(aggregate, e.event(), e.fields()))));
+              events ->
+                  events.forEach(
+                      e -> expected.add(event(aggregate, e.event(), e.fields(), false))));
       String state =
           test.then()
               .state()
@@ -135,12 +137,35 @@ final class TestCode {
         .orElse("");
   }
 
-  private TestData.EventJson event(Aggregate aggregate, String name, MappingNode fields) {
+  /**
+   * An event of a case as JSON; {@code given} events are completed (below), expected ones are not:
+   * their fields not named are not compared.
+   */
+  private TestData.EventJson event(
+      Aggregate aggregate, String name, MappingNode fields, boolean given) {
     Event event = aggregate.event(name).orElseThrow();
+    ObjectNode json = object(fields, event.fields(), Optional.of(aggregate));
+    // A given event may leave out what the case does not care about. An event's numbers and
+    // booleans are Java primitives, which cannot be absent: they read as 0 and false instead of
+    // failing the test with a NullPointerException.
+    for (Field field : event.fields()) {
+      if (given && !json.has(field.name()) && !field.type().list()) {
+        field
+            .type()
+            .builtin()
+            .ifPresent(
+                type -> {
+                  switch (type) {
+                    case Int -> json.put(field.name(), 0L);
+                    case Float -> json.put(field.name(), 0.0);
+                    case Boolean -> json.put(field.name(), false);
+                    default -> {}
+                  }
+                });
+      }
+    }
     return new TestData.EventJson(
-        name,
-        names.event(aggregate.name(), name).simpleName(),
-        write(object(fields, event.fields(), Optional.of(aggregate))));
+        name, names.event(aggregate.name(), name).simpleName(), write(json));
   }
 
   private static String write(JsonNode node) {
