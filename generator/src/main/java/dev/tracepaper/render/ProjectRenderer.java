@@ -2,6 +2,7 @@ package dev.tracepaper.render;
 
 import dev.tracepaper.output.FileTree;
 import dev.tracepaper.output.GeneratedFile;
+import dev.tracepaper.render.data.ModelElement;
 import dev.tracepaper.render.data.ProjectData;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -28,21 +29,21 @@ public final class ProjectRenderer {
 
   public FileTree render(ProjectData project) throws TemplateFailure {
     Layout layout = new Layout(project);
+    List<Layout.Output> outputs = layout.outputs(templates);
+    // Templates render independently; FreeMarker's configuration is safe to share. Failures are
+    // collected, not thrown, so that the one reported is the first in template order whatever
+    // the threads did: the same broken template always gives the same message.
+    List<Rendered> rendered = outputs.parallelStream().map(this::render).toList();
     List<GeneratedFile> files = new ArrayList<>();
-    try {
-      // Templates render independently; FreeMarker's configuration is safe to share.
-      files.addAll(
-          layout.outputs(templates).parallelStream()
-              .map(
-                  o ->
-                      new GeneratedFile(
-                          o.path(),
-                          renderUnchecked(o).getBytes(StandardCharsets.UTF_8),
-                          false,
-                          o.stub()))
-              .toList());
-    } catch (UncheckedFailure e) {
-      throw e.failure;
+    for (int i = 0; i < outputs.size(); i++) {
+      Rendered r = rendered.get(i);
+      if (r.failure() != null) {
+        throw r.failure();
+      }
+      Layout.Output output = outputs.get(i);
+      files.add(
+          new GeneratedFile(
+              output.path(), r.text().getBytes(StandardCharsets.UTF_8), false, output.stub()));
     }
     for (Layout.Copy copy : layout.copies(templates)) {
       files.add(
@@ -52,22 +53,27 @@ public final class ProjectRenderer {
     return FileTree.of(files);
   }
 
-  private String renderUnchecked(Layout.Output output) {
+  /** A template's text, or why it failed. */
+  private record Rendered(String text, TemplateFailure failure) {}
+
+  private Rendered render(Layout.Output output) {
     try {
-      return engine.render(output.template(), output.data());
+      return new Rendered(engine.render(output.template(), output.data()), null);
     } catch (TemplateFailure e) {
-      throw new UncheckedFailure(e);
+      String rendering =
+          "while rendering " + output.path() + element(output).map(x -> " for " + x).orElse("");
+      return new Rendered(null, new TemplateFailure(e.error().during(rendering), e));
     }
   }
 
-  /** Carries a template failure out of a stream. */
-  private static final class UncheckedFailure extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-    final transient TemplateFailure failure;
-
-    UncheckedFailure(TemplateFailure failure) {
-      super(failure.getMessage(), failure, false, false);
-      this.failure = failure;
+  /** The most specific model element a template renders, if it renders one. */
+  private static java.util.Optional<String> element(Layout.Output output) {
+    for (String kind :
+        List.of("view", "command", "policy", "event", "entity", "type", "enum", "aggregate")) {
+      if (output.data().get(kind) instanceof ModelElement element) {
+        return java.util.Optional.of(element.element());
+      }
     }
+    return java.util.Optional.empty();
   }
 }

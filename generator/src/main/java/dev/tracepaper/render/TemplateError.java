@@ -7,6 +7,11 @@ package dev.tracepaper.render;
  */
 public record TemplateError(String templateName, int line, int column, String message) {
 
+  /** The same error, saying what was being rendered ({@code while rendering X for command Y}). */
+  public TemplateError during(String rendering) {
+    return new TemplateError(templateName, line, column, message + " (" + rendering + ")");
+  }
+
   /** {@code name:line:column: message}, the form the CLI prints. */
   @Override
   public String toString() {

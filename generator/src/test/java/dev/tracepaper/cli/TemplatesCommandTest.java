@@ -53,6 +53,30 @@ class TemplatesCommandTest {
   }
 
   @Test
+  void aTemplateErrorNamesTheTemplatePlaceAndTheElementBeingRendered() throws IOException {
+    Path templates = temp.resolve("templates");
+    Path flow = templates.resolve("src/main/java/aggregate/flow/Flow.java.ftl");
+    Files.createDirectories(flow.getParent());
+    Files.writeString(flow, "// ${flow.name}\n// ${flow.nmae}\n");
+    Path out = temp.resolve("out");
+
+    CliTest.Run run =
+        CliTest.run(
+            "generate", library(), "-o", out.toString(), "--templates", templates.toString());
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.RENDER);
+    assertThat(run.err())
+        .startsWith(
+            "tracepaper: a template failed, nothing was written:"
+                + " src/main/java/aggregate/flow/Flow.java.ftl:2:6: ");
+    assertThat(run.err())
+        .contains(
+            "(while rendering src/main/java/com/example/library/book/RegisterBookFlow.java for"
+                + " command Book.RegisterBook)");
+    assertThat(Files.exists(out)).isFalse();
+  }
+
+  @Test
   void aBrokenOverrideIsATemplateErrorAndWritesNothing() throws IOException {
     Path templates = temp.resolve("templates");
     Files.createDirectories(templates);

@@ -56,7 +56,8 @@ public record AggregateData(
     List<HandlerExample> handlerExamples,
     String description,
     String element,
-    List<String> stateImports) {
+    List<String> stateImports)
+    implements ModelElement {
 
   public AggregateData {
     fields = List.copyOf(fields);

@@ -45,7 +45,8 @@ public record CommandData(
     String exampleInput,
     String description,
     String element,
-    List<String> imports) {
+    List<String> imports)
+    implements ModelElement {
 
   public CommandData {
     roles = List.copyOf(roles);

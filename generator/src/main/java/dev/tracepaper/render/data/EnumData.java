@@ -18,7 +18,8 @@ public record EnumData(
     String qualifiedClass,
     List<String> values,
     String description,
-    String element) {
+    String element)
+    implements ModelElement {
 
   public EnumData {
     values = List.copyOf(values);

@@ -23,7 +23,8 @@ public record EventData(
     List<String> newState,
     List<String> imports,
     String description,
-    String element) {
+    String element)
+    implements ModelElement {
 
   public EventData {
     fields = List.copyOf(fields);

@@ -35,4 +35,5 @@ public record PolicyData(
     String triggerAggregate,
     String triggerQualifiedClass,
     FlowData flow,
-    String element) {}
+    String element)
+    implements ModelElement {}

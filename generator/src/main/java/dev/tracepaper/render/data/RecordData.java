@@ -29,7 +29,8 @@ public record RecordData(
     List<String> constants,
     List<String> inputReads,
     List<String> inputChecks,
-    List<String> imports) {
+    List<String> imports)
+    implements ModelElement {
 
   public RecordData {
     fields = List.copyOf(fields);

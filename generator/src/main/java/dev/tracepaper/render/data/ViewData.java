@@ -66,7 +66,8 @@ public record ViewData(
     List<String> projectionImports,
     String description,
     String element,
-    CustomData custom) {
+    CustomData custom)
+    implements ModelElement {
 
   public ViewData {
     fields = List.copyOf(fields);
