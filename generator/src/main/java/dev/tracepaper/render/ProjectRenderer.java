@@ -2,10 +2,20 @@ package dev.tracepaper.render;
 
 import dev.tracepaper.output.FileTree;
 import dev.tracepaper.output.GeneratedFile;
+import dev.tracepaper.render.ExtraTemplates.Extra;
+import dev.tracepaper.render.TemplateSetupException.Problem;
 import dev.tracepaper.render.data.ProjectData;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Renders every template for a project into memory: nothing is written until every file rendered,
@@ -13,12 +23,24 @@ import java.util.List;
  */
 public final class ProjectRenderer {
 
+  /** Where tracepaper keeps its own records in a generated project; no template writes there. */
+  private static final String OWN_FOLDER = ".tracepaper/";
+
   private final TemplateEngine engine;
   private final List<String> templates;
+  private final Optional<Path> folder;
+  private final ExtraTemplates extras;
 
   public ProjectRenderer(TemplateEngine engine, List<String> templates) {
+    this(engine, templates, Optional.empty(), ExtraTemplates.none());
+  }
+
+  private ProjectRenderer(
+      TemplateEngine engine, List<String> templates, Optional<Path> folder, ExtraTemplates extras) {
     this.engine = engine;
     this.templates = List.copyOf(templates);
+    this.folder = folder;
+    this.extras = extras;
   }
 
   /** The renderer of the templates packaged with the generator. */
@@ -26,13 +48,34 @@ public final class ProjectRenderer {
     return new ProjectRenderer(TemplateEngine.fromClasspath(), TemplateCatalog.all());
   }
 
+  /**
+   * The built-in templates with those of {@code folder} in their place (same path), plus the extra
+   * templates its {@code templates.yaml} lists.
+   *
+   * @throws TemplateSetupException when the folder or its {@code templates.yaml} is wrong
+   */
+  public static ProjectRenderer customised(Path folder) throws IOException {
+    List<String> builtIns = TemplateCatalog.all();
+    ExtraTemplates extras = ExtraTemplates.read(folder, builtIns);
+    return new ProjectRenderer(
+        TemplateEngine.withOverrides(folder), builtIns, Optional.of(folder), extras);
+  }
+
+  /**
+   * @throws TemplateFailure when a template (or an extra's {@code output}) fails to render
+   * @throws TemplateSetupException when an extra's output is outside the project or collides with
+   *     another file
+   */
   public FileTree render(ProjectData project) throws TemplateFailure {
     Layout layout = new Layout(project);
+    List<Layout.Output> outputs = new ArrayList<>(layout.outputs(templates));
+    List<Layout.Copy> copies = layout.copies(templates);
+    outputs.addAll(extraOutputs(project, outputs, copies));
     List<GeneratedFile> files = new ArrayList<>();
     try {
       // Templates render independently; FreeMarker's configuration is safe to share.
       files.addAll(
-          layout.outputs(templates).parallelStream()
+          outputs.parallelStream()
               .map(
                   o ->
                       new GeneratedFile(
@@ -44,12 +87,97 @@ public final class ProjectRenderer {
     } catch (UncheckedFailure e) {
       throw e.failure;
     }
-    for (Layout.Copy copy : layout.copies(templates)) {
-      files.add(
-          new GeneratedFile(
-              copy.path(), TemplateCatalog.bytes(copy.template()), copy.executable()));
+    for (Layout.Copy copy : copies) {
+      files.add(new GeneratedFile(copy.path(), bytes(copy.template()), copy.executable()));
     }
     return FileTree.of(files);
+  }
+
+  /** A copied file from the templates folder when it has one: an override, as for templates. */
+  private byte[] bytes(String template) {
+    if (folder.isPresent()) {
+      Path override = folder.get().resolve(template);
+      if (Files.isRegularFile(override)) {
+        try {
+          return Files.readAllBytes(override);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    }
+    return TemplateCatalog.bytes(template);
+  }
+
+  /**
+   * The outputs of the extra templates, after checking that each stays inside the project and that
+   * no two files, extra or built-in, have one path (or paths equal but for case).
+   */
+  private List<Layout.Output> extraOutputs(
+      ProjectData project, List<Layout.Output> builtIn, List<Layout.Copy> copies)
+      throws TemplateFailure {
+    Map<String, String> owners = new HashMap<>();
+    builtIn.forEach(
+        o -> owners.putIfAbsent(fold(o.path()), "the built-in template `" + o.template() + "`"));
+    copies.forEach(
+        c -> owners.putIfAbsent(fold(c.path()), "the built-in file `" + c.template() + "`"));
+    List<Problem> problems = new ArrayList<>();
+    List<Layout.Output> outputs = new ArrayList<>();
+    for (Extra extra : extras.extras()) {
+      for (ExtraLayout.Element element : ExtraLayout.elements(project, extra.each())) {
+        String path = path(extra, element);
+        String what =
+            "`%s` for %s renders to `%s`".formatted(extra.template(), element.label(), path);
+        Optional<String> problem =
+            ExtraTemplatesReader.pathProblem(path)
+                .or(
+                    () ->
+                        path.startsWith(OWN_FOLDER)
+                            ? Optional.of("is in .tracepaper/, which tracepaper keeps for itself")
+                            : Optional.empty());
+        if (problem.isPresent()) {
+          problems.add(
+              new Problem(extra.outputLocation(), what + ", which " + problem.get() + "."));
+          continue;
+        }
+        String owner =
+            owners.putIfAbsent(fold(path), "`" + extra.template() + "` for " + element.label());
+        if (owner != null) {
+          problems.add(
+              new Problem(
+                  extra.outputLocation(), what + ", which is also the output of " + owner + "."));
+          continue;
+        }
+        outputs.add(new Layout.Output(extra.template(), path, element.data()));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new TemplateSetupException(problems);
+    }
+    return outputs;
+  }
+
+  private String path(Extra extra, ExtraLayout.Element element) throws TemplateFailure {
+    if (extra.output().isEmpty()) {
+      return extra.template().substring(0, extra.template().length() - ".ftl".length());
+    }
+    String config = extras.folder().resolve(ExtraTemplates.CONFIG).toString();
+    try {
+      return engine.renderText(config, extra.output().get(), element.data());
+    } catch (TemplateFailure e) {
+      throw new TemplateFailure(
+          new TemplateError(
+              config,
+              extra.outputLocation().line(),
+              extra.outputLocation().column(),
+              "the output of `%s` for %s: %s"
+                  .formatted(extra.template(), element.label(), e.error().message())),
+          e);
+    }
+  }
+
+  /** Two paths equal but for case are one file on macOS and Windows. */
+  private static String fold(String path) {
+    return path.toLowerCase(Locale.ROOT);
   }
 
   private String renderUnchecked(Layout.Output output) {
