@@ -73,7 +73,7 @@ final class ExtraTemplatesReader {
       }
       String message =
           d.id().equals("YamlNotAMapping")
-              ? "templates.yaml holds a mapping with the key `extra`, not " + describe(d) + "."
+              ? "templates.yaml holds a mapping whose one key is `extra` (a list of templates)."
               : d.message();
       problems.add(new Problem(d.location(), message + (d.hasHint() ? " (" + d.hint() + ")" : "")));
     }
@@ -109,13 +109,6 @@ final class ExtraTemplatesReader {
                     + "."));
       }
     }
-  }
-
-  private static String describe(Diagnostic d) {
-    String text = d.message();
-    int holds = text.indexOf("holds ");
-    int end = text.indexOf(';');
-    return holds >= 0 && end > holds ? text.substring(holds + 6, end) : "that";
   }
 
   private void unknownKeys(MappingNode mapping, List<String> known, String where) {
@@ -249,9 +242,11 @@ final class ExtraTemplatesReader {
     }
     for (String file : files) {
       String name = file.substring(file.lastIndexOf('/') + 1);
+      // Hidden files and folders (.git/, .DS_Store) belong to tools, not to tracepaper.
+      boolean hidden = file.startsWith(".") || file.contains("/.");
       if (file.equals(ExtraTemplates.CONFIG)
           || file.startsWith(LIB)
-          || name.startsWith(".")
+          || hidden
           || builtIns.contains(file)
           || listed.contains(file)) {
         continue;

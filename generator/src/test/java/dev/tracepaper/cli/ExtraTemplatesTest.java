@@ -178,6 +178,17 @@ class ExtraTemplatesTest {
   }
 
   @Test
+  void aConfigThatIsNotAMapping() throws IOException {
+    assertRefused(
+        "- template: docs/A.md.ftl\n",
+        "CONFIG:1:1: templates.yaml holds a mapping whose one key is `extra` (a list of"
+            + " templates).");
+    assertRefused(
+        "extra: docs/A.md.ftl\n",
+        "CONFIG:1:8: `extra` is a list of templates (`- template: …`), not a text.");
+  }
+
+  @Test
   void anUnknownKey() throws IOException {
     assertRefused(
         "extras:\n  - template: docs/A.md.ftl\n",
@@ -259,6 +270,9 @@ class ExtraTemplatesTest {
   void aTemplateNeitherBuiltInNorListed() throws IOException {
     write("Readme.md.ftl", "# ours\n");
     write("aggregate/State.java.ftl", "x");
+    write("lib/audit.ftl", "<#macro audit></#macro>");
+    write(".git/HEAD", "ref: refs/heads/main\n");
+    write("docs/.DS_Store", "");
     assertRefused(
         "extra:\n  - template: docs/A.md.ftl\n",
         temp.resolve("templates/Readme.md.ftl")
@@ -268,6 +282,8 @@ class ExtraTemplatesTest {
             + ": not a built-in template (so it overrides nothing) and not listed under `extra` in"
             + " templates.yaml, so it would be ignored. Did you mean to override"
             + " `src/main/java/aggregate/State.java.ftl`?");
+    CliTest.Run run = generate(temp.resolve("out"));
+    assertThat(run.err().lines().count()).isEqualTo(3);
   }
 
   @Test
