@@ -72,10 +72,11 @@ public final class TemplatesCommand implements Runnable {
         String output =
             extra.output().orElse(extra.template().substring(0, extra.template().length() - 4));
         out.printf(
-            "%-60s %s, %s (extra, from %s)%n",
+            "%-60s %s, %s%s (extra, from %s)%n",
             extra.template(),
             output,
             extra.each() == ExtraTemplates.Each.PROJECT ? "once" : "per " + extra.each().word(),
+            extra.stub() ? ": created once, then yours" : "",
             folder);
       }
       out.flush();

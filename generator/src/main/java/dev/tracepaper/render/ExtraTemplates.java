@@ -60,13 +60,16 @@ public record ExtraTemplates(Path folder, List<Extra> extras) {
    *     template's path less {@code .ftl}
    * @param location where {@code templates.yaml} lists it
    * @param outputLocation where its {@code output} is written (its {@code location} when none is)
+   * @param stub whether each output is a stub for hand-written code: created when missing, then
+   *     never overwritten
    */
   public record Extra(
       String template,
       Each each,
       Optional<String> output,
       SourceLocation location,
-      SourceLocation outputLocation) {}
+      SourceLocation outputLocation,
+      boolean stub) {}
 
   /** No extra templates (no {@code --templates} folder). */
   public static ExtraTemplates none() {

@@ -35,7 +35,7 @@ final class ExtraTemplatesReader {
   private static final String FTL = ".ftl";
   private static final String LIB = "lib/";
   private static final List<String> ROOT_KEYS = List.of("extra");
-  private static final List<String> EXTRA_KEYS = List.of("template", "each", "output");
+  private static final List<String> EXTRA_KEYS = List.of("template", "each", "output", "stub");
 
   private final Path folder;
   private final Set<String> builtIns;
@@ -133,6 +133,7 @@ final class ExtraTemplatesReader {
     Optional<ScalarNode> template = text(entry, "template");
     Optional<ScalarNode> each = text(entry, "each");
     Optional<ScalarNode> output = text(entry, "output");
+    boolean stub = flag(entry, "stub");
     if (template.isEmpty()) {
       if (entry.get("template").isEmpty()) {
         problems.add(
@@ -178,7 +179,8 @@ final class ExtraTemplatesReader {
     }
     if (checkTemplate(path, at) && kind.isPresent()) {
       SourceLocation outputAt = output.map(ScalarNode::contentLocation).orElse(at);
-      extras.put(path, new Extra(path, kind.get(), output.map(ScalarNode::value), at, outputAt));
+      extras.put(
+          path, new Extra(path, kind.get(), output.map(ScalarNode::value), at, outputAt, stub));
     }
   }
 
@@ -207,6 +209,21 @@ final class ExtraTemplatesReader {
       problems.add(new Problem(at, message));
     }
     return message == null;
+  }
+
+  private boolean flag(MappingNode entry, String key) {
+    Optional<YamlNode> value = entry.get(key);
+    if (value.isEmpty()) {
+      return false;
+    }
+    if (value.get() instanceof ScalarNode s && s.kind() == ScalarNode.Kind.BOOLEAN) {
+      return Boolean.parseBoolean(s.value().toLowerCase(java.util.Locale.ROOT));
+    }
+    problems.add(
+        new Problem(
+            value.get().location(),
+            "`%s` is true or false, not %s.".formatted(key, value.get().describe())));
+    return false;
   }
 
   private Optional<ScalarNode> text(MappingNode entry, String key) {

@@ -7,9 +7,9 @@ import dev.tracepaper.render.TemplateSetupException.Problem;
 import dev.tracepaper.render.data.ProjectData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,9 +22,6 @@ import java.util.Optional;
  * so a template error leaves the output folder as it was.
  */
 public final class ProjectRenderer {
-
-  /** Where tracepaper keeps its own records in a generated project; no template writes there. */
-  private static final String OWN_FOLDER = ".tracepaper/";
 
   private final TemplateEngine engine;
   private final List<String> templates;
@@ -127,13 +124,7 @@ public final class ProjectRenderer {
         String path = path(extra, element);
         String what =
             "`%s` for %s renders to `%s`".formatted(extra.template(), element.label(), path);
-        Optional<String> problem =
-            ExtraTemplatesReader.pathProblem(path)
-                .or(
-                    () ->
-                        path.startsWith(OWN_FOLDER)
-                            ? Optional.of("is in .tracepaper/, which tracepaper keeps for itself")
-                            : Optional.empty());
+        Optional<String> problem = ExtraTemplatesReader.pathProblem(path).or(() -> invalid(path));
         if (problem.isPresent()) {
           problems.add(
               new Problem(extra.outputLocation(), what + ", which " + problem.get() + "."));
@@ -147,7 +138,7 @@ public final class ProjectRenderer {
                   extra.outputLocation(), what + ", which is also the output of " + owner + "."));
           continue;
         }
-        outputs.add(new Layout.Output(extra.template(), path, element.data()));
+        outputs.add(new Layout.Output(extra.template(), path, element.data(), extra.stub()));
       }
     }
     if (!problems.isEmpty()) {
@@ -172,6 +163,20 @@ public final class ProjectRenderer {
               "the output of `%s` for %s: %s"
                   .formatted(extra.template(), element.label(), e.error().message())),
           e);
+    }
+  }
+
+  /**
+   * Why no file may have this path (a name Windows refuses, tracepaper's own folder), in the words
+   * of {@link GeneratedFile}, which refuses such paths.
+   */
+  private static Optional<String> invalid(String path) {
+    try {
+      GeneratedFile.text(path, "");
+      return Optional.empty();
+    } catch (IllegalArgumentException e) {
+      String message = e.getMessage();
+      return Optional.of("is not a valid path: " + message.substring(message.indexOf(": ") + 2));
     }
   }
 

@@ -125,6 +125,34 @@ class ExtraTemplatesTest {
   }
 
   @Test
+  void anExtraStubIsCreatedOnceAndThenLeftToItsOwner() throws IOException {
+    write(
+        "templates.yaml",
+        """
+        extra:
+          - template: starter/Notes.md.ftl
+            each: aggregate
+            output: notes/${aggregate.name}.md
+            stub: true
+        """);
+    write("starter/Notes.md.ftl", "# Notes on ${aggregate.name}\n");
+    Path out = temp.resolve("out");
+    assertThat(generate(out).exitCode()).isEqualTo(0);
+    assertThat(Files.readString(out.resolve("notes/Book.md"))).isEqualTo("# Notes on Book\n");
+
+    Files.writeString(out.resolve("notes/Book.md"), "# Notes on Book\n\nMine now.\n");
+    write("starter/Notes.md.ftl", "# Changed ${aggregate.name}\n");
+    CliTest.Run again = generate(out);
+
+    assertThat(again.err()).isEmpty();
+    assertThat(again.exitCode()).isEqualTo(0);
+    assertThat(Files.readString(out.resolve("notes/Book.md")))
+        .isEqualTo("# Notes on Book\n\nMine now.\n");
+    assertThat(Files.readString(out.resolve("notes/Membership.md")))
+        .isEqualTo("# Notes on Membership\n");
+  }
+
+  @Test
   void aCopiedFileIsOverriddenToo() throws IOException {
     write("gitignore", "target/\n.idea/\n");
     Path out = temp.resolve("out");
@@ -197,7 +225,7 @@ class ExtraTemplatesTest {
     assertRefused(
         "extra:\n  - template: docs/A.md.ftl\n    outptu: A.md\n",
         "CONFIG:3:5: `outptu` is not a key of an entry of `extra`; it takes `template`, `each`,"
-            + " `output` (did you mean `output`?).");
+            + " `output`, `stub` (did you mean `output`?).");
   }
 
   @Test
@@ -250,8 +278,12 @@ class ExtraTemplatesTest {
             + " project (`..`).");
     assertRefused(
         "extra:\n  - template: docs/A.md.ftl\n    output: .tracepaper/A.md\n",
-        "CONFIG:3:13: `docs/A.md.ftl` for the project renders to `.tracepaper/A.md`, which is in"
-            + " .tracepaper/, which tracepaper keeps for itself.");
+        "CONFIG:3:13: `docs/A.md.ftl` for the project renders to `.tracepaper/A.md`, which is not"
+            + " a valid path: .tracepaper/ is kept for the writer's manifest.");
+    assertRefused(
+        "extra:\n  - template: docs/A.md.ftl\n    output: docs/aux.md\n",
+        "CONFIG:3:13: `docs/A.md.ftl` for the project renders to `docs/aux.md`, which is not a"
+            + " valid path: `aux.md` is a reserved device name on Windows.");
   }
 
   @Test
