@@ -112,11 +112,9 @@ public final class ProjectRenderer {
   private List<Layout.Output> extraOutputs(
       ProjectData project, List<Layout.Output> builtIn, List<Layout.Copy> copies)
       throws TemplateFailure {
-    Map<String, String> owners = new HashMap<>();
-    builtIn.forEach(
-        o -> owners.putIfAbsent(fold(o.path()), "the built-in template `" + o.template() + "`"));
-    copies.forEach(
-        c -> owners.putIfAbsent(fold(c.path()), "the built-in file `" + c.template() + "`"));
+    Owners owners = new Owners();
+    builtIn.forEach(o -> owners.claim(o.path(), "the built-in template `" + o.template() + "`"));
+    copies.forEach(c -> owners.claim(c.path(), "the built-in file `" + c.template() + "`"));
     List<Problem> problems = new ArrayList<>();
     List<Layout.Output> outputs = new ArrayList<>();
     for (Extra extra : extras.extras()) {
@@ -130,14 +128,12 @@ public final class ProjectRenderer {
               new Problem(extra.outputLocation(), what + ", which " + problem.get() + "."));
           continue;
         }
-        String owner =
-            owners.putIfAbsent(fold(path), "`" + extra.template() + "` for " + element.label());
-        if (owner != null) {
-          problems.add(
-              new Problem(
-                  extra.outputLocation(), what + ", which is also the output of " + owner + "."));
+        Optional<String> clash = owners.clash(path);
+        if (clash.isPresent()) {
+          problems.add(new Problem(extra.outputLocation(), what + ", which " + clash.get() + "."));
           continue;
         }
+        owners.claim(path, "`" + extra.template() + "` for " + element.label());
         outputs.add(new Layout.Output(extra.template(), path, element.data(), extra.stub()));
       }
     }
@@ -180,9 +176,41 @@ public final class ProjectRenderer {
     }
   }
 
-  /** Two paths equal but for case are one file on macOS and Windows. */
-  private static String fold(String path) {
-    return path.toLowerCase(Locale.ROOT);
+  /**
+   * Who writes each file and which folders the files need, to tell why a new path cannot be
+   * written: {@link FileTree} refuses the same clashes, but without saying which template caused
+   * them. Paths equal but for case are one file on macOS and Windows.
+   */
+  private static final class Owners {
+    private final Map<String, String> files = new HashMap<>();
+    private final Map<String, String> folders = new HashMap<>();
+
+    void claim(String path, String owner) {
+      String folded = path.toLowerCase(Locale.ROOT);
+      files.putIfAbsent(folded, owner);
+      for (int slash = folded.indexOf('/'); slash > 0; slash = folded.indexOf('/', slash + 1)) {
+        folders.putIfAbsent(folded.substring(0, slash), owner);
+      }
+    }
+
+    Optional<String> clash(String path) {
+      String folded = path.toLowerCase(Locale.ROOT);
+      if (files.containsKey(folded)) {
+        return Optional.of("is also the output of " + files.get(folded));
+      }
+      if (folders.containsKey(folded)) {
+        return Optional.of("is a folder of the output of " + folders.get(folded));
+      }
+      for (int slash = folded.indexOf('/'); slash > 0; slash = folded.indexOf('/', slash + 1)) {
+        String folder = folded.substring(0, slash);
+        if (files.containsKey(folder)) {
+          return Optional.of(
+              "needs the folder `%s`, a file of %s"
+                  .formatted(path.substring(0, slash), files.get(folder)));
+        }
+      }
+      return Optional.empty();
+    }
   }
 
   private String renderUnchecked(Layout.Output output) {

@@ -296,6 +296,14 @@ class ExtraTemplatesTest {
         "extra:\n  - template: docs/A.md.ftl\n    each: aggregate\n    output: A.md\n",
         "CONFIG:4:13: `docs/A.md.ftl` for aggregate `Membership` renders to `A.md`, which is also"
             + " the output of `docs/A.md.ftl` for aggregate `Book`.");
+    assertRefused(
+        "extra:\n  - template: docs/A.md.ftl\n    output: README.md/A.md\n",
+        "CONFIG:3:13: `docs/A.md.ftl` for the project renders to `README.md/A.md`, which needs the"
+            + " folder `README.md`, a file of the built-in template `README.md.ftl`.");
+    assertRefused(
+        "extra:\n  - template: docs/A.md.ftl\n    output: src/main\n",
+        "CONFIG:3:13: `docs/A.md.ftl` for the project renders to `src/main`, which is a folder of"
+            + " the output of the built-in template `src/main/java/aggregate/Aggregate.java.ftl`.");
   }
 
   @Test
