@@ -8,8 +8,6 @@ import dev.tracepaper.output.Plan;
 import dev.tracepaper.output.PlanWriter;
 import dev.tracepaper.output.Planner;
 import dev.tracepaper.render.ProjectRenderer;
-import dev.tracepaper.render.TemplateCatalog;
-import dev.tracepaper.render.TemplateEngine;
 import dev.tracepaper.render.TemplateFailure;
 import dev.tracepaper.render.build.ProjectDataBuilder;
 import dev.tracepaper.render.data.ProjectData;
@@ -72,7 +70,7 @@ public final class GenerateCommand implements Callable<Integer> {
       paramLabel = "DIR",
       description =
           "A folder of templates that replace built-in ones file by file (same relative path; see"
-              + " `tracepaper templates export`).")
+              + " `tracepaper templates export`), plus new templates listed in its templates.yaml.")
   Path templates;
 
   @Option(
@@ -211,6 +209,6 @@ public final class GenerateCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--templates %s is not a folder.".formatted(templates));
     }
-    return new ProjectRenderer(TemplateEngine.withOverrides(templates), TemplateCatalog.all());
+    return ProjectRenderer.customised(templates);
   }
 }

@@ -1,5 +1,6 @@
 package dev.tracepaper.cli;
 
+import dev.tracepaper.render.TemplateSetupException;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import picocli.CommandLine;
@@ -32,6 +33,14 @@ public final class Main {
     cli.setExitCodeExceptionMapper(e -> ExitCode.INTERNAL);
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
+          if (e instanceof TemplateSetupException setup) {
+            // The user's templates folder is wrong, like a bad option: a usage error.
+            err.println(
+                "tracepaper: the templates folder cannot be used as it is; nothing was written:\n"
+                    + setup.getMessage());
+            err.flush();
+            return ExitCode.USAGE;
+          }
           if (stacktrace) {
             e.printStackTrace(err);
           } else {

@@ -1,5 +1,6 @@
 package dev.tracepaper.cli;
 
+import dev.tracepaper.render.ExtraTemplates;
 import dev.tracepaper.render.Layout;
 import dev.tracepaper.render.TemplateCatalog;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code tracepaper templates list|export}: the built-in templates, to read or to customise. */
@@ -40,11 +42,42 @@ public final class TemplatesCommand implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+    @Option(
+        names = "--templates",
+        paramLabel = "DIR",
+        description =
+            "Also show which built-in templates DIR overrides, and the extra templates its"
+                + " templates.yaml lists (checked as generate --templates checks them).")
+    Path folder;
+
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
+      if (folder != null && !Files.isDirectory(folder)) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--templates %s is not a folder.".formatted(folder));
+      }
+      List<String> builtIns = TemplateCatalog.all();
+      ExtraTemplates extras =
+          folder == null ? ExtraTemplates.none() : ExtraTemplates.read(folder, builtIns);
       PrintWriter out = spec.commandLine().getOut();
-      for (String template : TemplateCatalog.all()) {
-        out.printf("%-60s %s%n", template, Layout.describe(template));
+      for (String template : builtIns) {
+        boolean overridden = folder != null && Files.isRegularFile(folder.resolve(template));
+        out.printf(
+            "%-60s %s%s%n",
+            template,
+            Layout.describe(template),
+            overridden ? " (overridden in " + folder + ")" : "");
+      }
+      for (ExtraTemplates.Extra extra : extras.extras()) {
+        String output =
+            extra.output().orElse(extra.template().substring(0, extra.template().length() - 4));
+        out.printf(
+            "%-60s %s, %s%s (extra, from %s)%n",
+            extra.template(),
+            output,
+            extra.each() == ExtraTemplates.Each.PROJECT ? "once" : "per " + extra.each().word(),
+            extra.stub() ? ": created once, then yours" : "",
+            folder);
       }
       out.flush();
       return ExitCode.OK;

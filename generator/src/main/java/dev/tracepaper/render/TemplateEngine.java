@@ -14,6 +14,7 @@ import freemarker.template.TemplateExceptionHandler;
 import freemarker.template.TemplateModelException;
 import freemarker.template.TemplateNotFoundException;
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -65,8 +66,26 @@ public final class TemplateEngine {
    * {@code dataModel} (a record, a map, ...) as its root.
    */
   public String render(String templateName, Object dataModel) throws TemplateFailure {
+    return render(templateName, () -> configuration.getTemplate(templateName), dataModel);
+  }
+
+  /**
+   * Renders a template given as text (an extra template's {@code output} path), named {@code name}
+   * in errors.
+   */
+  public String renderText(String name, String source, Object dataModel) throws TemplateFailure {
+    return render(
+        name, () -> new Template(name, new StringReader(source), configuration), dataModel);
+  }
+
+  private interface TemplateSource {
+    Template get() throws IOException;
+  }
+
+  private String render(String templateName, TemplateSource source, Object dataModel)
+      throws TemplateFailure {
     try {
-      Template template = configuration.getTemplate(templateName);
+      Template template = source.get();
       StringWriter out = new StringWriter();
       template.process(stableRoot(dataModel), out);
       return out.toString();

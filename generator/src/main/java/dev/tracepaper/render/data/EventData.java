@@ -10,7 +10,7 @@ import java.util.List;
  * @param fields the fields, in model order
  * @param endsInstance whether its {@code apply} holds {@code deleted: true}
  * @param newState the Java arguments of the state's constructor after the event, one per state
- *     field in order, reading the old state {@code state} and the event {@code event}
+ *     field in order, reading the old state as {@code this} and the event as {@code event}
  * @param imports the classes the {@code newState} code names by simple name
  * @param description the description, empty when none
  * @param element how generated file headers name it
