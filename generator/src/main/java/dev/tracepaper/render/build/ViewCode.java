@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * A view as template data: its row record, how its projection computes rows (every {@code set},
@@ -124,11 +125,13 @@ final class ViewCode {
             view.custom(),
             names.viewCustom(view.name()).simpleName(),
             names.viewCustomCode(view.name()).simpleName(),
-            List.of(
-                "java.util.List",
-                names.runtimePackage() + ".RowChange",
-                names.runtimePackage() + ".RowReader",
-                names.runtimePackage() + ".StoredEvent")));
+            Stream.of(
+                    "java.util.List",
+                    names.runtimePackage() + ".RowChange",
+                    names.runtimePackage() + ".RowReader",
+                    names.runtimePackage() + ".StoredEvent")
+                .sorted()
+                .toList()));
   }
 
   /** The fields kept in the table: every field but the relations. */

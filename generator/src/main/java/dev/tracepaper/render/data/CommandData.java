@@ -10,8 +10,8 @@ import java.util.List;
  * @param mutation the GraphQL mutation field ({@code lendBook})
  * @param inputType the GraphQL input type ({@code LendBookInput})
  * @param resolverLogicalId the resolver's logical id ({@code MutationLendBookResolver})
- * @param resolverFile the resolver's code, relative to the project ({@code
- *     src/main/resources/resolvers/Mutation.lendBook.js})
+ * @param resolverFile the resolver's code, relative to the project: one file all mutations share
+ *     ({@code src/main/resources/resolvers/Mutation.js})
  * @param directives the GraphQL auth directives of the mutation ({@code ""} when the default mode
  *     applies)
  * @param roles the roles allowed to run it; empty when any authenticated caller may
