@@ -68,16 +68,25 @@ def main():
             synthetic_model(n, model)
             subprocess.run(tool + ["generate", "--quiet", model, "-o", reference], cwd=ROOT, check=True)
             files, size = tree_size(reference)
+            def previous():
+                # Untimed: the folder as the last generation left it (same content and manifest),
+                # so the run must compare every file and write none.
+                fresh()
+                shutil.copytree(reference, out, symlinks=True)
+                os.sync()
+
             rows = [
-                ("JVM start + --version", tool + ["--version"]),
-                ("JVM writes the same bytes, no fsync", copier + [reference, out]),
-                ("JVM writes the same bytes, fsync per file", copier + [reference, out, "--fsync"]),
-                ("generate", tool + ["generate", "--quiet", model, "-o", out]),
+                ("JVM start + --version", tool + ["--version"], fresh),
+                ("JVM writes the same bytes, no fsync", copier + [reference, out], fresh),
+                ("JVM writes the same bytes, fsync per file", copier + [reference, out, "--fsync"], fresh),
+                ("generate", tool + ["generate", "--quiet", model, "-o", out], fresh),
+                ("regenerate, model unchanged (nothing written)",
+                 tool + ["generate", "--quiet", model, "-o", out], previous),
             ]
-            results = interleaved([(cmd, fresh) for _, cmd in rows], args.runs)
+            results = interleaved([(cmd, before) for _, cmd, before in rows], args.runs)
             floor = results[0]
             table.append(f"| **{n} aggregates**: {files} files, {size / 2**20:.1f} MiB | | | | | |")
-            for (label, _), (wall, rss, lo, hi, cpu) in zip(rows, results):
+            for (label, _, _), (wall, rss, lo, hi, cpu) in zip(rows, results):
                 ratio = wall / floor[0]
                 table.append(f"| {label} | {wall:.2f} | {lo:.2f}-{hi:.2f} | {cpu:.2f} | {rss:.0f} | {ratio:.1f} |")
             generate, synced = results[3][0], results[2][0]

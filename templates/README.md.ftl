@@ -43,6 +43,36 @@ Commands (aggregate: mutations):
 - ${aggregate.name}: <#list aggregate.commands as command>`${command.mutation}`<#sep>, </#list>
 </#list>
 
+## Generated and hand-written code
+
+Files Tracepaper generated say so in their first lines, and `.tracepaper/manifest.json` lists
+them with their hashes: do not edit them. Regenerating rewrites only the files whose content
+changes, never touches files of your own, and stops (naming them) if a generated file was edited
+by hand. Behaviour the model cannot express goes into hand-written classes: mark the command,
+policy or view `custom: true` in the model and Tracepaper creates a class for it, once.
+<#assign customFlows = []>
+<#list project.aggregates as aggregate>
+<#list aggregate.commands?map(c -> c.flow) + aggregate.policies?map(p -> p.flow) as flow>
+<#if flow.custom.enabled>
+<#assign customFlows += [{"aggregate": aggregate, "flow": flow}]>
+</#if>
+</#list>
+</#list>
+<#assign customViews = project.views?filter(v -> v.custom.enabled)>
+<#if customFlows?has_content || customViews?has_content>
+
+Hand-written (yours to edit; regeneration never changes them):
+
+<#list customFlows as c>
+- `src/main/java/${c.aggregate.javaPackage?replace(".", "/")}/${c.flow.custom.codeClass}.java`: ${c.flow.name}, after
+  its rules, with the events it decided
+</#list>
+<#list customViews as view>
+- `src/main/java/${view.javaPackage?replace(".", "/")}/${view.custom.codeClass}.java`: the view ${view.name}, with the
+  row changes of each event
+</#list>
+</#if>
+
 ## Build and test
 
 Needs a JDK 21 or newer.
