@@ -1,0 +1,68 @@
+package dev.tracepaper.property;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+
+/**
+ * Compiles generated projects in-process with the JDK's compiler, as their own build does ({@code
+ * --release 21 -Xlint:all -Werror}, main and test sources against the project's dependencies). It
+ * runs in a JVM of JDK 21 or newer, which the generator's own tests (Java 17) are not: {@link
+ * RandomModelsPropertyTest} starts one for all its projects.
+ *
+ * <p>Usage: {@code CompileWorker CLASSPATH_FILE PROJECT...}; prints {@code ok PROJECT} or {@code
+ * failed PROJECT} followed by the compiler's messages, and exits 0 either way.
+ */
+public final class CompileWorker {
+
+  private CompileWorker() {}
+
+  public static void main(String[] args) throws IOException {
+    String classpath = Files.readString(Path.of(args[0])).strip();
+    JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+    try (StandardJavaFileManager files = compiler.getStandardFileManager(null, null, null)) {
+      for (int i = 1; i < args.length; i++) {
+        Path project = Path.of(args[i]);
+        Path classes = Files.createTempDirectory("compiled");
+        List<Path> sources = new ArrayList<>();
+        for (String root : List.of("src/main/java", "src/test/java")) {
+          try (Stream<Path> walk = Files.walk(project.resolve(root))) {
+            walk.filter(p -> p.toString().endsWith(".java")).forEach(sources::add);
+          }
+        }
+        StringWriter messages = new StringWriter();
+        boolean ok =
+            compiler
+                .getTask(
+                    messages,
+                    files,
+                    null,
+                    List.of(
+                        "--release",
+                        "21",
+                        "-Xlint:all",
+                        "-Werror",
+                        "-proc:none",
+                        "-cp",
+                        classpath,
+                        "-d",
+                        classes.toString()),
+                    null,
+                    files.getJavaFileObjectsFromPaths(sources))
+                .call();
+        System.out.println((ok ? "ok " : "failed ") + project);
+        if (!ok) {
+          System.out.println(messages);
+        }
+        System.out.flush();
+      }
+    }
+  }
+}

@@ -1,0 +1,155 @@
+package dev.tracepaper.property;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import dev.tracepaper.cli.Main;
+import dev.tracepaper.tools.ExternalTool;
+import dev.tracepaper.tools.Jdks;
+import dev.tracepaper.tools.MavenBuild;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A seeded-random property test over models built from the language's constructs ({@link
+ * RandomModel}): every model either generates a project whose Java sources compile (in-process with
+ * the JDK compiler, as the project's own build compiles them; the first one also gets its full
+ * {@code ./mvnw verify}), or fails validation with exit 1 and diagnostics located at a line and
+ * column of the model, never an internal error. The base seed is printed; replay one model with
+ * {@code -Dproperty.seed=N}, run more with {@code -Dproperty.cases=N}.
+ */
+class RandomModelsPropertyTest {
+
+  private static final long BASE_SEED = Long.getLong("property.seed", System.nanoTime());
+  private static final int CASES =
+      Integer.getInteger("property.cases", System.getProperty("property.seed") != null ? 1 : 24);
+  private static final Pattern LOCATED = Pattern.compile("model-\\d+\\.yaml:\\d+:\\d+: error\\[");
+
+  @TempDir Path temp;
+
+  @Test
+  void everyModelGeneratesACompilingProjectOrFailsWithLocatedDiagnostics() throws Exception {
+    System.out.println("RandomModelsPropertyTest base seed: " + BASE_SEED);
+    Map<Path, String> projects = new LinkedHashMap<>();
+    int invalid = 0;
+    for (int i = 0; i < CASES; i++) {
+      long seed = BASE_SEED + i;
+      RandomModel.Generated model = RandomModel.of(seed);
+      Path file = temp.resolve("model-" + Math.floorMod(seed, 1_000_000) + ".yaml");
+      Files.writeString(file, model.yaml(), UTF_8);
+      Path out = temp.resolve("project-" + i);
+      StringWriter output = new StringWriter();
+      int exit =
+          Main.run(
+              new String[] {"generate", file.toString(), "-o", out.toString(), "-q"},
+              new PrintWriter(output),
+              new PrintWriter(output));
+      String what =
+          "seed %d (replay with -Dproperty.seed=%d):\n%s\n%s"
+              .formatted(seed, seed, model.yaml(), output);
+      assertWithMessage(what).that(exit).isAnyOf(0, 1);
+      assertWithMessage(what).that(output.toString()).doesNotContain("Exception");
+      if (exit == 1) {
+        assertWithMessage(what).that(output.toString()).containsMatch(LOCATED);
+        invalid++;
+        System.out.printf(
+            "seed %d: invalid: %s%n",
+            seed,
+            output
+                .toString()
+                .lines()
+                .filter(l -> LOCATED.matcher(l).find())
+                .findFirst()
+                .orElse(""));
+      } else {
+        projects.put(out, what);
+      }
+    }
+    System.out.printf(
+        "RandomModelsPropertyTest: %d models, %d generated, %d invalid%n",
+        CASES, projects.size(), invalid);
+    if (projects.isEmpty()) {
+      return;
+    }
+
+    Path jdk =
+        Jdks.forGeneratedProjects().orElseThrow(() -> new AssertionError(Jdks.missingMessage()));
+    Path first = projects.keySet().iterator().next();
+    Path classpath = temp.resolve("classpath.txt");
+    MavenBuild.Result resolved =
+        MavenBuild.run(
+            first,
+            jdk,
+            "-q",
+            "dependency:build-classpath",
+            "-Dmdep.includeScope=test",
+            "-Dmdep.outputFile=" + classpath);
+    assertWithMessage(resolved.tail()).that(resolved.exitCode()).isEqualTo(0);
+
+    Map<Path, String> compiled = compile(jdk, classpath, projects.keySet());
+    for (Map.Entry<Path, String> project : projects.entrySet()) {
+      assertWithMessage(
+              "the project of %s\ndoes not compile:\n%s",
+              project.getValue(), compiled.get(project.getKey()))
+          .that(compiled.get(project.getKey()))
+          .isEqualTo("ok");
+    }
+
+    ExternalTool.requireOrSkip("moto_server", "the generated integration tests", "--help");
+    MavenBuild.Result build = MavenBuild.run(first, jdk, "verify");
+    assertWithMessage("./mvnw verify of %s\n%s", projects.get(first), build.tail())
+        .that(build.exitCode())
+        .isEqualTo(0);
+  }
+
+  /** Each project's result: "ok", or the compiler's messages. */
+  private static Map<Path, String> compile(Path jdk, Path classpath, Iterable<Path> projects)
+      throws Exception {
+    Path testClasses =
+        Path.of(CompileWorker.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                jdk.resolve("bin/java").toString(),
+                "-cp",
+                testClasses.toString(),
+                CompileWorker.class.getName(),
+                classpath.toString()));
+    projects.forEach(p -> command.add(p.toString()));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), UTF_8);
+    assertThat(process.waitFor(10, TimeUnit.MINUTES)).isTrue();
+    assertWithMessage(output).that(process.exitValue()).isEqualTo(0);
+    Map<Path, String> results = new LinkedHashMap<>();
+    Path current = null;
+    StringBuilder messages = new StringBuilder();
+    for (String line : output.lines().toList()) {
+      if (line.startsWith("ok ") || line.startsWith("failed ")) {
+        if (current != null) {
+          results.put(current, messages.toString());
+        }
+        boolean ok = line.startsWith("ok ");
+        current = Path.of(line.substring(ok ? 3 : 7));
+        messages.setLength(0);
+        messages.append(ok ? "ok" : "");
+      } else {
+        messages.append(line).append('\n');
+      }
+    }
+    if (current != null) {
+      results.put(current, messages.toString());
+    }
+    return results;
+  }
+}
