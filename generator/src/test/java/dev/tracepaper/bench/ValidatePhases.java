@@ -10,9 +10,14 @@ import dev.tracepaper.validate.Reporter;
 import dev.tracepaper.validate.Rule;
 import dev.tracepaper.validate.Rules;
 import dev.tracepaper.validate.Validator;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * Times the phases of one cold {@code validate} in-process: find the files, read the YAML (in
@@ -21,8 +26,9 @@ import java.util.List;
  * slowest rules too. A rule that asks for a value another already derived finds it ready, so the
  * first rule to ask pays for it.
  *
- * <p>Usage: {@code ValidatePhases MODEL_DIR [--rules|--phases [ROUNDS]]}; rounds after the first
- * show the warm cost.
+ * <p>Usage: {@code ValidatePhases MODEL_DIR [--rules|--phases [ROUNDS]|--validator]}; {@code
+ * --validator} runs the validator as {@code tracepaper validate} does, and prints CPU per thread;
+ * rounds after the first show the warm cost.
  */
 public final class ValidatePhases {
 
@@ -30,10 +36,48 @@ public final class ValidatePhases {
 
   public static void main(String[] args) {
     args = args.length > 1 ? args : new String[] {args[0], "--phases"};
+    if (args[1].equals("--validator")) {
+      long start = System.nanoTime();
+      int found =
+          new Validator()
+              .validate(List.of(Path.of(args[0])), Path.of("").toAbsolutePath())
+              .diagnostics()
+              .size();
+      System.out.printf(
+          "validate %d ms, %d diagnostics%n", (System.nanoTime() - start) / 1_000_000, found);
+      threadTimes();
+      return;
+    }
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 1;
     for (int r = 0; r < rounds; r++) {
       once(args, r == rounds - 1 && args[1].equals("--rules"));
     }
+    threadTimes();
+  }
+
+  /**
+   * CPU time per kind of thread (Linux only, from /proc): how much went to the JIT compiler and the
+   * collector rather than to validation.
+   */
+  private static void threadTimes() {
+    Path tasks = Path.of("/proc/self/task");
+    if (!Files.isDirectory(tasks)) {
+      return;
+    }
+    Map<String, Long> ticks = new TreeMap<>();
+    try (Stream<Path> list = Files.list(tasks)) {
+      for (Path task : list.toList()) {
+        String name = Files.readString(task.resolve("comm")).strip().replaceAll("[0-9#]+$", "");
+        String stat = Files.readString(task.resolve("stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        ticks.merge(name, Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
+      }
+    } catch (IOException | RuntimeException e) {
+      return;
+    }
+    StringBuilder line = new StringBuilder("CPU ms by thread:");
+    ticks.forEach((name, t) -> line.append(' ').append(name).append('=').append(t * 10));
+    System.out.println(line);
   }
 
   private static void once(String[] args, boolean rulesToo) {
