@@ -88,7 +88,10 @@ public final class JavaTranslator {
   final class Session {
     private final CelAbstractSyntaxTree ast;
     private final Map<Long, CelExpr> byId = new HashMap<>();
-    private final Set<String> taken = new HashSet<>(TAKEN);
+
+    /** Names taken besides {@link #TAKEN}, which is not copied: every expression has a session. */
+    private final Set<String> taken = new HashSet<>();
+
     private final Deque<Map.Entry<String, String>> lambdas = new ArrayDeque<>();
     final Set<String> imports = new TreeSet<>();
     private final JavaCalls calls;
@@ -283,7 +286,7 @@ public final class JavaTranslator {
 
     private String fresh(String variable) {
       String name = variable;
-      for (int n = 2; taken.contains(name); n++) {
+      for (int n = 2; TAKEN.contains(name) || taken.contains(name); n++) {
         name = variable + n;
       }
       taken.add(name);

@@ -26,9 +26,10 @@ import java.util.stream.Stream;
  * slowest rules too. A rule that asks for a value another already derived finds it ready, so the
  * first rule to ask pays for it.
  *
- * <p>Usage: {@code ValidatePhases MODEL_DIR [--rules|--phases [ROUNDS]|--validator]}; {@code
- * --validator} runs the validator as {@code tracepaper validate} does, and prints CPU per thread;
- * rounds after the first show the warm cost.
+ * <p>Usage: {@code ValidatePhases MODEL_DIR [--rules|--phases [ROUNDS]|--validator|--parse-only]};
+ * {@code --validator} runs the validator as {@code tracepaper validate} does, and prints CPU per
+ * thread; {@code --parse-only} only finds and parses the files (the floor of any validator of
+ * them); rounds after the first show the warm cost.
  */
 public final class ValidatePhases {
 
@@ -46,6 +47,19 @@ public final class ValidatePhases {
       System.out.printf(
           "validate %d ms, %d diagnostics%n", (System.nanoTime() - start) / 1_000_000, found);
       threadTimes();
+      return;
+    }
+    if (args[1].equals("--parse-only")) {
+      // The floor of any validator of these files: find them and parse their YAML, nothing more.
+      YamlReader reader = new YamlReader();
+      long nodes =
+          ModelFiles.collect(List.of(Path.of(args[0])), Path.of("").toAbsolutePath())
+              .files()
+              .parallelStream()
+              .map(f -> reader.read(f.path(), f.displayName()))
+              .mapToLong(f -> f.root().map(r -> r.size()).orElse(0L))
+              .sum();
+      System.out.printf("parsed %d YAML nodes%n", nodes);
       return;
     }
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 1;
