@@ -5,6 +5,8 @@ import dev.tracepaper.model.Expression;
 import dev.tracepaper.model.ModelIndex;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
 
 /**
@@ -22,12 +24,14 @@ public final class ExpressionChecker {
 
   private final ModelTypes types;
   private final ExpressionLocator locator;
-  private final ThreadLocal<Worker> workers;
+  // Idle workers: a unit takes one (or makes one) and gives it back, so there are as many as units
+  // ran at once. Not thread-locals: the common pool's threads outlive the model, and would keep a
+  // worker (and through it the model) after the check.
+  private final Queue<Worker> idle = new ConcurrentLinkedQueue<>();
 
   private ExpressionChecker(ModelIndex index) {
     this.types = new ModelTypes(index);
     this.locator = new ExpressionLocator(index.model().sources());
-    this.workers = ThreadLocal.withInitial(() -> new Worker(types, locator));
   }
 
   /** The model's expressions, checked once per model however many rules ask. */
@@ -53,20 +57,25 @@ public final class ExpressionChecker {
   }
 
   private List<CheckedExpression> run(Consumer<ModelWalker> unit) {
-    Worker worker = workers.get();
+    Worker taken = idle.poll();
+    Worker worker = taken != null ? taken : new Worker(types, locator);
     List<CheckedExpression> found = new ArrayList<>();
-    unit.accept(
-        new ModelWalker(
-            types,
-            (expression, site, scope) -> {
-              CheckedExpression checked = worker.check(expression, site, scope);
-              found.add(checked);
-              return checked;
-            }));
+    try {
+      unit.accept(
+          new ModelWalker(
+              types,
+              (expression, site, scope) -> {
+                CheckedExpression checked = worker.check(expression, site, scope);
+                found.add(checked);
+                return checked;
+              }));
+    } finally {
+      idle.add(worker);
+    }
     return found;
   }
 
-  /** What one thread needs: its own checker environment. */
+  /** What a thread needs while it checks a unit: a checker environment of its own. */
   private static final class Worker {
     private final CheckerSession session;
     private final ProblemExplainer explainer;
