@@ -5,10 +5,8 @@ import dev.tracepaper.model.Expression;
 import dev.tracepaper.model.ModelIndex;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
 
 /**
@@ -16,7 +14,7 @@ import java.util.function.Consumer;
  * Rules share one result per model through {@link #checked(ModelIndex)}.
  *
  * <p>Each aggregate and each view is checked as a unit (a flow's {@code let} variables must be
- * checked in order); large models check their units on several threads, each with its own checker
+ * checked in order); large models check their units in parallel, each thread with its own checker
  * environment.
  */
 public final class ExpressionChecker {
@@ -24,16 +22,16 @@ public final class ExpressionChecker {
   /** Below this many aggregates and views, starting threads costs more than it saves. */
   private static final int UNITS_FOR_THREADS = 64;
 
-  private static final int MAX_THREADS = 4;
-
   private final ModelTypes types;
   private final ExpressionLocator locator;
-  private final ThreadLocal<Worker> workers;
+  // Idle workers: a unit takes one (or makes one) and gives it back, so there are as many as units
+  // ran at once. Not thread-locals: the common pool's threads outlive the model, and would keep a
+  // worker (and through it the model) after the check.
+  private final Queue<Worker> idle = new ConcurrentLinkedQueue<>();
 
   private ExpressionChecker(ModelIndex index) {
     this.types = new ModelTypes(index);
     this.locator = new ExpressionLocator(index.model().sources());
-    this.workers = ThreadLocal.withInitial(() -> new Worker(types, locator));
   }
 
   /** The model's expressions, checked once per model however many rules ask. */
@@ -47,63 +45,37 @@ public final class ExpressionChecker {
     List<Consumer<ModelWalker>> units = new ArrayList<>();
     index.model().aggregates().forEach(a -> units.add(walker -> walker.aggregate(a)));
     index.model().views().forEach(v -> units.add(walker -> walker.view(v)));
-    // Half the processors: on small machines the JIT compiler needs the others during a short run.
-    int threads = Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors() / 2);
-    List<CheckedExpression> all =
-        units.size() < UNITS_FOR_THREADS || threads < 2
-            ? checker.inOrder(units)
-            : checker.onThreads(units, threads);
+    List<CheckedExpression> all = new ArrayList<>();
+    if (units.size() < UNITS_FOR_THREADS || Runtime.getRuntime().availableProcessors() < 2) {
+      units.forEach(unit -> all.addAll(checker.run(unit)));
+    } else {
+      // Units on the common pool, in model order: the caller and the pool's threads share them,
+      // so an idle processor helps rather than waits for the checked expressions.
+      units.parallelStream().map(checker::run).toList().forEach(all::addAll);
+    }
     return new CheckedExpressions(all, checker.types, checker.locator);
   }
 
-  private List<CheckedExpression> inOrder(List<Consumer<ModelWalker>> units) {
-    List<CheckedExpression> all = new ArrayList<>();
-    units.forEach(unit -> all.addAll(run(unit)));
-    return all;
-  }
-
-  private List<CheckedExpression> onThreads(List<Consumer<ModelWalker>> units, int threads) {
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            threads,
-            r -> {
-              Thread thread = new Thread(r, "tracepaper-cel");
-              thread.setDaemon(true);
-              return thread;
-            });
-    try {
-      List<Future<List<CheckedExpression>>> results = new ArrayList<>();
-      units.forEach(unit -> results.add(pool.submit(() -> run(unit))));
-      List<CheckedExpression> all = new ArrayList<>();
-      for (Future<List<CheckedExpression>> result : results) {
-        all.addAll(result.get());
-      }
-      return all;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("expression checking was interrupted", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("expression checking failed", e.getCause());
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
   private List<CheckedExpression> run(Consumer<ModelWalker> unit) {
-    Worker worker = workers.get();
+    Worker taken = idle.poll();
+    Worker worker = taken != null ? taken : new Worker(types, locator);
     List<CheckedExpression> found = new ArrayList<>();
-    unit.accept(
-        new ModelWalker(
-            types,
-            (expression, site, scope) -> {
-              CheckedExpression checked = worker.check(expression, site, scope);
-              found.add(checked);
-              return checked;
-            }));
+    try {
+      unit.accept(
+          new ModelWalker(
+              types,
+              (expression, site, scope) -> {
+                CheckedExpression checked = worker.check(expression, site, scope);
+                found.add(checked);
+                return checked;
+              }));
+    } finally {
+      idle.add(worker);
+    }
     return found;
   }
 
-  /** What one thread needs: its own checker environment. */
+  /** What a thread needs while it checks a unit: a checker environment of its own. */
   private static final class Worker {
     private final CheckerSession session;
     private final ProblemExplainer explainer;

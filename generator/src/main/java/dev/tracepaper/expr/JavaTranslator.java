@@ -87,8 +87,13 @@ public final class JavaTranslator {
   /** The translation of one expression. */
   final class Session {
     private final CelAbstractSyntaxTree ast;
-    private final Map<Long, CelExpr> byId = new HashMap<>();
-    private final Set<String> taken = new HashSet<>(TAKEN);
+
+    /** Every node by id; made on the first macro call only, since most expressions have none. */
+    private Map<Long, CelExpr> byId;
+
+    /** Names taken besides {@link #TAKEN}, which is not copied: every expression has a session. */
+    private final Set<String> taken = new HashSet<>();
+
     private final Deque<Map.Entry<String, String>> lambdas = new ArrayDeque<>();
     final Set<String> imports = new TreeSet<>();
     private final JavaCalls calls;
@@ -97,7 +102,6 @@ public final class JavaTranslator {
     Session(CelAbstractSyntaxTree ast, Set<String> inScope, boolean jsonResult) {
       this.ast = ast;
       this.jsonResult = jsonResult;
-      AstNodes.all(ast.getExpr()).forEach(n -> byId.put(n.id(), n));
       inScope.forEach(n -> taken.add(names.variable(n)));
       taken.add(names.runtime());
       this.calls = new JavaCalls(this, names.runtime());
@@ -278,12 +282,16 @@ public final class JavaTranslator {
 
     /** Macro calls keep nested macros as references by id; the checked tree has the nodes. */
     private CelExpr resolve(CelExpr arg) {
+      if (byId == null) {
+        byId = new HashMap<>();
+        AstNodes.all(ast.getExpr()).forEach(n -> byId.put(n.id(), n));
+      }
       return byId.getOrDefault(arg.id(), arg);
     }
 
     private String fresh(String variable) {
       String name = variable;
-      for (int n = 2; taken.contains(name); n++) {
+      for (int n = 2; TAKEN.contains(name) || taken.contains(name); n++) {
         name = variable + n;
       }
       taken.add(name);

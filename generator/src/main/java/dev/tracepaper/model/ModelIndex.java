@@ -1,6 +1,10 @@
 package dev.tracepaper.model;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +39,10 @@ public final class ModelIndex {
   private final Map<String, EnumDef> enums = new LinkedHashMap<>();
   private final Map<String, TypeDef> types = new LinkedHashMap<>();
   private final Map<String, PatternDef> patterns = new LinkedHashMap<>();
+  // Bare event names are looked up once per policy, handler and test: by scanning every event of
+  // the model, the lookups together grew with the square of the model's size.
+  private final Map<String, List<Event>> eventsByName = new HashMap<>();
+  private final Map<String, List<Event>> firstEventsByName = new HashMap<>();
 
   public ModelIndex(Model model) {
     this.model = model;
@@ -43,6 +51,17 @@ public final class ModelIndex {
     model.enums().forEach(e -> enums.putIfAbsent(e.name(), e));
     model.types().forEach(t -> types.putIfAbsent(t.name(), t));
     model.patterns().forEach(p -> patterns.putIfAbsent(p.name(), p));
+    model
+        .events()
+        .forEach(e -> eventsByName.computeIfAbsent(e.name(), n -> new ArrayList<>()).add(e));
+    for (Aggregate a : aggregates.values()) {
+      Set<String> seen = new HashSet<>();
+      for (Event e : a.events()) {
+        if (seen.add(e.name())) {
+          firstEventsByName.computeIfAbsent(e.name(), n -> new ArrayList<>()).add(e);
+        }
+      }
+    }
   }
 
   public Model model() {
@@ -149,9 +168,16 @@ public final class ModelIndex {
     if (ref.aggregate().isPresent()) {
       return aggregate(ref.aggregate().get()).flatMap(a -> a.event(ref.event()));
     }
-    List<Event> matches =
-        model.events().filter(e -> e.name().equals(ref.event())).collect(Collectors.toList());
+    List<Event> matches = eventsByName.getOrDefault(ref.event(), List.of());
     return matches.size() == 1 ? Optional.of(matches.get(0)) : Optional.empty();
+  }
+
+  /**
+   * The events named {@code name}, one per aggregate (its first event of that name), in the order
+   * of the aggregates; where an aggregate is defined twice, only its first definition counts.
+   */
+  public List<Event> eventsNamed(String name) {
+    return Collections.unmodifiableList(firstEventsByName.getOrDefault(name, List.of()));
   }
 
   /** The roles that {@code app.auth.roles} lists. */

@@ -35,7 +35,19 @@ public final class ModelReader {
   public Result read(List<YamlFile> files) {
     // Files are read independently (in parallel: large models have many files), then merged in
     // file order, so that "defined twice" always names the earlier file as the first.
-    List<FilePart> parts = files.parallelStream().map(ModelReader::readOne).toList();
+    return merge(files.parallelStream().map(ModelReader::part).toList());
+  }
+
+  /**
+   * What one file defines, read apart from the others: the validator reads each file's part right
+   * after parsing it, on the same thread, so no step waits for every file to be parsed.
+   */
+  public static FilePart part(YamlFile file) {
+    return readOne(file);
+  }
+
+  /** The model made of the parts of its files, in file order. */
+  public Result merge(List<FilePart> parts) {
     DiagnosticSink sink = new DiagnosticSink();
     Builder builder = new Builder();
     for (FilePart part : parts) {
@@ -55,7 +67,7 @@ public final class ModelReader {
   }
 
   /** What one file holds, and the problems found in it. */
-  private record FilePart(Builder builder, List<Diagnostic> diagnostics) {}
+  public record FilePart(Builder builder, List<Diagnostic> diagnostics) {}
 
   private static FilePart readOne(YamlFile file) {
     DiagnosticSink sink = new DiagnosticSink();
@@ -66,7 +78,8 @@ public final class ModelReader {
     return new FilePart(builder, sink.diagnostics());
   }
 
-  private static final class Builder {
+  /** The sections of one file, or of the merged model. */
+  static final class Builder {
     final List<SourceFile> sources = new ArrayList<>();
     final List<PatternDef> patterns = new ArrayList<>();
     final List<EnumDef> enums = new ArrayList<>();

@@ -19,13 +19,11 @@ public final class SourceFile {
     int[] starts = new int[16];
     int count = 0;
     starts[count++] = 0;
-    for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) == '\n') {
-        if (count == starts.length) {
-          starts = Arrays.copyOf(starts, count * 2);
-        }
-        starts[count++] = i + 1;
+    for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+      if (count == starts.length) {
+        starts = Arrays.copyOf(starts, count * 2);
       }
+      starts[count++] = i + 1;
     }
     this.lineStarts = Arrays.copyOf(starts, count);
   }

@@ -56,11 +56,7 @@ final class EventLookup {
 
   /** The events of that name, one per aggregate (first definitions only). */
   static List<Event> eventsNamed(ModelIndex index, String name) {
-    List<Event> events = new ArrayList<>();
-    for (String aggregate : index.aggregateNames()) {
-      index.aggregate(aggregate).flatMap(a -> a.event(name)).ifPresent(events::add);
-    }
-    return events;
+    return index.eventsNamed(name);
   }
 
   /** Every {@code Aggregate.Event} of the model, for "did you mean". */
