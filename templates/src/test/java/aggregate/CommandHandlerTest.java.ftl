@@ -79,8 +79,14 @@ class ${aggregate.handlerClass}Test {
   private static final Caller CALLER =
       new Caller("test-user", List.of(<#list example.roles as r>${javaString(r)}<#sep>, </#sep></#list>));
 
+  /** The mutation by {@code caller}, authenticated in the first way ${command.name} admits. */
   private static ObjectNode event(JsonNode input, String commandId, Caller caller) {
-    return AppSyncEvents.mutation(${javaString(example.mutation)}, input, commandId, caller);
+    return AppSyncEvents.mutation(
+        ${javaString(example.mutation)},
+        input,
+        commandId,
+        caller,
+        AppSyncRequest.AuthType.${command.authTypes[0]});
   }
 
   /** Asserts an error answer of this type, and that the handler did not touch the store. */

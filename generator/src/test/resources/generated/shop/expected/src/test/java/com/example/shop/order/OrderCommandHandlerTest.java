@@ -77,8 +77,14 @@ class OrderCommandHandlerTest {
   private static final Caller CALLER =
       new Caller("test-user", List.of("clerk"));
 
+  /** The mutation by {@code caller}, authenticated in the first way PlaceOrder admits. */
   private static ObjectNode event(JsonNode input, String commandId, Caller caller) {
-    return AppSyncEvents.mutation("placeOrder", input, commandId, caller);
+    return AppSyncEvents.mutation(
+        "placeOrder",
+        input,
+        commandId,
+        caller,
+        AppSyncRequest.AuthType.AMAZON_COGNITO_USER_POOLS);
   }
 
   /** Asserts an error answer of this type, and that the handler did not touch the store. */
