@@ -51,18 +51,52 @@ class SchemaAuthTest {
   @ParameterizedTest
   @MethodSource("examples")
   void everyMutationAndQueryAdmitsExactlyWhatItsModelAuthSays(String example) {
-    Model model = model(example);
-    Document schema = Parser.parse(GeneratedExamples.render(example, "schema.graphql"));
-    String defaultType = defaultType(example);
+    String sdl = GeneratedExamples.render(example, "schema.graphql");
 
+    assertThat(admittedByField(sdl, defaultType(example)))
+        .containsExactlyEntriesIn(expected(model(example)));
+  }
+
+  /** The check sees a lost directive, and one that admits a group too many. */
+  @ParameterizedTest
+  @MethodSource("examples")
+  void aChangedDirectiveIsSeen(String example) {
+    String sdl = GeneratedExamples.render(example, "schema.graphql");
+    Map<String, Set<String>> expected = expected(model(example));
+    String defaultType = defaultType(example);
+    String directive = "@aws_cognito_user_pools(cognito_groups: [";
+    int at = -1;
+    for (String root : List.of("type Mutation {", "type Query {")) {
+      int start = sdl.indexOf(root);
+      int found = start < 0 ? -1 : sdl.indexOf(directive, start);
+      if (found >= 0 && found < sdl.indexOf("\n}", start)) {
+        at = found;
+        break;
+      }
+    }
+    if (at < 0) {
+      return; // no root field restricted to groups
+    }
+    String lost = sdl.substring(0, at) + sdl.substring(sdl.indexOf(')', at) + 1);
+    String widened =
+        sdl.substring(0, at + directive.length())
+            + "\"intruder\", "
+            + sdl.substring(at + directive.length());
+
+    assertThat(admittedByField(lost, defaultType)).isNotEqualTo(expected);
+    assertThat(admittedByField(widened, defaultType)).isNotEqualTo(expected);
+  }
+
+  /** Each root field, {@code Mutation.lendBook}, with the callers AppSync admits to it. */
+  private static Map<String, Set<String>> admittedByField(String sdl, String defaultType) {
+    Document schema = Parser.parse(sdl);
     Map<String, Set<String>> actual = new TreeMap<>();
     for (String root : List.of(GraphQlNames.MUTATION, GraphQlNames.QUERY)) {
       for (FieldDefinition field : type(schema, root).orElseThrow().getFieldDefinitions()) {
         actual.put(root + "." + field.getName(), admitted(field.getDirectives(), defaultType));
       }
     }
-
-    assertThat(actual).containsExactlyEntriesIn(expected(model));
+    return actual;
   }
 
   /** AppSync checks the returned type too: each caller of a field may read what it returns. */
