@@ -8,14 +8,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
-<#if aggregate.commands?filter(c -> c.roles?has_content)?has_content>
-import java.util.Collections;
 import java.util.List;
-</#if>
 import ${project.runtimePackage}.AppSyncRequest;
-<#if aggregate.commands?filter(c -> c.roles?has_content)?has_content>
-import ${project.runtimePackage}.CommandError;
-</#if>
+import ${project.runtimePackage}.AppSyncRequest.AuthType;
 import ${project.runtimePackage}.CommandResult;
 import ${project.runtimePackage}.CommandRunner;
 import ${project.runtimePackage}.DynamoDbEventStore;
@@ -59,8 +54,8 @@ public final class ${aggregate.handlerClass} implements RequestStreamHandler {
   @Override
   public void handleRequest(InputStream input, OutputStream output, Context context)
       throws IOException {
-    AppSyncRequest request = AppSyncRequest.parse(input);
-    Responses.write(output, () -> handle(request));
+    // Parsed inside write: a request over the size bound is answered as a VALIDATION error.
+    Responses.write(output, () -> handle(AppSyncRequest.parse(input)));
   }
 
   private CommandResult handle(AppSyncRequest request) {
@@ -68,7 +63,7 @@ public final class ${aggregate.handlerClass} implements RequestStreamHandler {
     Input input = Input.of(request.input());
     return switch (request.fieldName()) {
 <#list aggregate.commands as c>
-      case ${javaString(c.mutation)} -> ${c.mutation}(input, metadata);
+      case ${javaString(c.mutation)} -> ${c.mutation}(request, input, metadata);
 </#list>
       default ->
           throw new IllegalArgumentException("no mutation of ${aggregate.name} is called " + request.fieldName());
@@ -76,12 +71,13 @@ public final class ${aggregate.handlerClass} implements RequestStreamHandler {
   }
 <#list aggregate.commands as c>
 
-  private CommandResult ${c.mutation}(Input input, Metadata metadata) {
-<#if c.roles?has_content>
-    if (Collections.disjoint(metadata.caller().roles(), List.of(<#list c.roles as r>${javaString(r)}<#sep>, </#sep></#list>))) {
-      throw CommandError.unauthorized(${javaString("Only callers with the role " + c.roles?join(" or ") + " may run " + c.name + ".")});
-    }
-</#if>
+  private CommandResult ${c.mutation}(AppSyncRequest request, Input input, Metadata metadata) {
+    // AppSync checked the caller against the mutation's directives; checked again here, from the
+    // identity AppSync sends, before any input is read.
+    request.admit(
+        ${javaString(c.name)},
+        List.of(<#list c.authTypes as t>AuthType.${t}<#sep>, </#sep></#list>),
+        List.of(<#list c.cognitoGroups as g>${javaString(g)}<#sep>, </#sep></#list>));
     ${c.javaClass} command = ${c.javaClass}.fromInput(input, metadata);
     return runner.run(
         ${c.flow.javaClass}.key(command, metadata.caller(), metadata.now()),

@@ -4,11 +4,16 @@ package ${project.runtimePackage};
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -21,14 +26,44 @@ public final class AppSyncRequest {
   /** The request header a client may set to correlate its requests; else each gets a new id. */
   public static final String CORRELATION_HEADER = "x-correlation-id";
 
+  /**
+   * The largest request a handler reads, in bytes of the whole event AppSync sends (input,
+   * identity, headers). An event is published to EventBridge, whose entries hold at most 256 KB,
+   * so a larger input could be stored but never published; it is refused before it is parsed.
+   */
+  public static final int MAX_REQUEST_BYTES = 256 * 1024;
+
+  /** How AppSync authenticated the caller: its authorization types. */
+  public enum AuthType {
+    AMAZON_COGNITO_USER_POOLS,
+    API_KEY,
+    AWS_IAM
+  }
+
   private final JsonNode event;
 
   private AppSyncRequest(JsonNode event) {
     this.event = event;
   }
 
+  /**
+   * Reads a request of at most {@link #MAX_REQUEST_BYTES}; a larger one is a {@code VALIDATION}
+   * error on {@code input}, the only part of it a client can make that large.
+   */
   public static AppSyncRequest parse(InputStream in) {
-    return of(Json.read(in));
+    byte[] bytes;
+    try {
+      bytes = in.readNBytes(MAX_REQUEST_BYTES + 1);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (bytes.length > MAX_REQUEST_BYTES) {
+      throw CommandError.validation(
+          List.of(
+              new FieldError(
+                  "input", "makes the request larger than " + MAX_REQUEST_BYTES + " bytes")));
+    }
+    return of(Json.read(new ByteArrayInputStream(bytes)));
   }
 
   public static AppSyncRequest of(JsonNode event) {
@@ -90,6 +125,48 @@ public final class AppSyncRequest {
     }
     String iamName = text(identity, "userArn", cognitoName);
     return iamName != null ? new Caller(iamName, List.of()) : Caller.anonymous();
+  }
+
+  /**
+   * How AppSync authenticated the caller: no identity is an API key, a user-pool identity has
+   * {@code sub} or {@code claims}, an IAM one a {@code userArn}; empty for any other identity,
+   * which no command admits.
+   */
+  public Optional<AuthType> authType() {
+    JsonNode identity = event.get("identity");
+    if (identity == null || identity.isNull()) {
+      return Optional.of(AuthType.API_KEY);
+    }
+    if (!identity.isObject()) {
+      return Optional.empty();
+    }
+    if (identity.has("sub") || identity.has("claims")) {
+      return Optional.of(AuthType.AMAZON_COGNITO_USER_POOLS);
+    }
+    return identity.hasNonNull("userArn") ? Optional.of(AuthType.AWS_IAM) : Optional.empty();
+  }
+
+  /**
+   * Refuses with {@code UNAUTHORIZED} a caller that {@code command} does not admit: one
+   * authenticated by a type not in {@code types}, or a user-pool caller in none of {@code groups}
+   * (any user when empty). AppSync's directives already did this; the handler checks again from
+   * the identity AppSync wrote (never from the arguments), so a resolver or schema mistake does not
+   * open a command.
+   */
+  public void admit(String command, List<AuthType> types, List<String> groups) {
+    Optional<AuthType> type = authType();
+    if (type.isEmpty() || !types.contains(type.get())) {
+      throw CommandError.unauthorized(
+          type.isPresent() && type.get() == AuthType.API_KEY
+              ? "Only signed-in callers may run " + command + "."
+              : command + " does not admit callers authenticated as this one is.");
+    }
+    if (type.get() == AuthType.AMAZON_COGNITO_USER_POOLS
+        && !groups.isEmpty()
+        && Collections.disjoint(caller().roles(), groups)) {
+      throw CommandError.unauthorized(
+          "Only callers with the role " + String.join(" or ", groups) + " may run " + command + ".");
+    }
   }
 
   public Metadata metadata(Clock clock) {

@@ -3,9 +3,12 @@
 package ${aggregate.javaPackage};
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,8 +19,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import ${project.runtimePackage}.AppSyncEvents;
+import ${project.runtimePackage}.AppSyncRequest;
 import ${project.runtimePackage}.Caller;
 import ${project.runtimePackage}.DynamoDbEventStore;
+import ${project.runtimePackage}.EventStore;
+import ${project.runtimePackage}.InMemoryEventStore;
 import ${project.runtimePackage}.Json;
 import ${project.runtimePackage}.MotoServer;
 import ${project.runtimePackage}.RequestCounter;
@@ -25,7 +31,8 @@ import ${project.runtimePackage}.StoredEvent;
 
 /**
  * The real Lambda handler of the ${aggregate.name} aggregate on the real DynamoDB event store
- * (moto_server): the JSON AppSync sends goes in, the stored events and the answer come out.
+ * (moto_server): the JSON AppSync sends goes in, the stored events and the answer come out. Also
+ * its boundary: input it refuses, callers it refuses, text it keeps as sent.
  */
 class ${aggregate.handlerClass}Test {
 
@@ -57,15 +64,42 @@ class ${aggregate.handlerClass}Test {
   }
 
 <#list aggregate.handlerExamples as example>
+<#assign command = aggregate.commands?filter(c -> c.mutation == example.mutation)?first>
   /** The mutation ${example.mutation} as AppSync sends it, with the input of a case of the model. */
   private JsonNode invoke(String commandId) {
-    return AppSyncEvents.invoke(
-        handler,
-        AppSyncEvents.mutation(
-            ${javaString(example.mutation)},
-            Json.parse(${javaString(example.input)}),
-            commandId,
-            new Caller("test-user", List.of(<#list example.roles as r>${javaString(r)}<#sep>, </#sep></#list>))));
+    return AppSyncEvents.invoke(handler, event(example(), commandId, CALLER));
+  }
+
+  /** The input of the model's case. */
+  private static ObjectNode example() {
+    return (ObjectNode) Json.parse(${javaString(example.input)});
+  }
+
+  /** A user-pool caller with every role of the model. */
+  private static final Caller CALLER =
+      new Caller("test-user", List.of(<#list example.roles as r>${javaString(r)}<#sep>, </#sep></#list>));
+
+  /** The mutation by {@code caller}, authenticated in the first way ${command.name} admits. */
+  private static ObjectNode event(JsonNode input, String commandId, Caller caller) {
+    return AppSyncEvents.mutation(
+        ${javaString(example.mutation)},
+        input,
+        commandId,
+        caller,
+        AppSyncRequest.AuthType.${command.authTypes[0]});
+  }
+
+  /** Asserts an error answer of this type, and that the handler did not touch the store. */
+  private static JsonNode assertRefused(String type, JsonNode answer) {
+    assertEquals(type, answer.path("error").path("type").asText(), answer.toString());
+    assertEquals(Map.of(), REQUESTS.counts(), "requests to DynamoDB");
+    return answer.path("error");
+  }
+
+  private static List<String> failingFields(JsonNode error) {
+    List<String> fields = new ArrayList<>();
+    error.path("fields").forEach(f -> fields.add(f.path("field").asText()));
+    return fields;
   }
 
   @Test
@@ -91,5 +125,127 @@ class ${aggregate.handlerClass}Test {
     String key = first.path("id").asText();
     assertEquals(first.path("version").asLong(), store.history(${aggregate.aggregateClass}.TYPE, key).size());
   }
+
+  @Test
+  void unknownInputFieldsAreRefusedByName() {
+    ObjectNode input = example();
+    input.put("notAField", 1);
+    input.putObject("identity").putArray("groups").add("admin");
+
+    JsonNode error = assertRefused("VALIDATION", AppSyncEvents.invoke(handler, event(input, null, CALLER)));
+
+    assertEquals(List.of("notAField", "identity"), failingFields(error), error.toString());
+  }
+
+  @Test
+  void anOversizedRequestIsRefusedBeforeItIsParsed() {
+    ObjectNode input = example();
+    input.put("padding", "x".repeat(AppSyncRequest.MAX_REQUEST_BYTES));
+
+    JsonNode error = assertRefused("VALIDATION", AppSyncEvents.invoke(handler, event(input, null, CALLER)));
+
+    assertEquals(List.of("input"), failingFields(error), error.toString());
+  }
+
+  @Test
+  void anIdentityAppSyncDoesNotSendIsRefused() {
+    ObjectNode event = event(example(), null, CALLER);
+    event.putObject("identity").put("name", "test-user");
+
+    assertRefused("UNAUTHORIZED", AppSyncEvents.invoke(handler, event));
+  }
+<#if !command.authTypes?seq_contains("API_KEY")>
+
+  /** No identity is how AppSync calls with an API key; ${command.name} needs a signed-in caller. */
+  @Test
+  void aCallWithoutIdentityIsRefused() {
+    ObjectNode event = event(example(), null, CALLER);
+    event.remove("identity");
+    assertRefused("UNAUTHORIZED", AppSyncEvents.invoke(handler, event));
+
+    event.putNull("identity");
+    assertRefused("UNAUTHORIZED", AppSyncEvents.invoke(handler, event));
+  }
+</#if>
+<#if !command.authTypes?seq_contains("AWS_IAM")>
+
+  @Test
+  void anIamCallerIsRefused() {
+    ObjectNode event = event(example(), null, CALLER);
+    event.putObject("identity")
+        .put("accountId", "123456789012")
+        .put("userArn", "arn:aws:iam::123456789012:user/test-user")
+        .put("username", "AIDAEXAMPLE");
+
+    assertRefused("UNAUTHORIZED", AppSyncEvents.invoke(handler, event));
+  }
+</#if>
+<#if command.cognitoGroups?has_content>
+
+  @Test
+  void aUserWithoutTheRoleIsRefused() {
+    Caller intruder = new Caller("intruder", List.of("no such role"));
+
+    JsonNode error =
+        assertRefused("UNAUTHORIZED", AppSyncEvents.invoke(handler, event(example(), null, intruder)));
+
+    assertEquals(${javaString("Only callers with the role " + command.cognitoGroups?join(" or ") + " may run " + command.name + ".")}, error.path("message").asText());
+  }
+
+  /** Roles claimed anywhere but in the identity AppSync wrote count for nothing. */
+  @Test
+  void rolesClaimedInTheArgumentsAreIgnored() {
+    ObjectNode event = event(example(), null, new Caller("intruder", List.of()));
+    ObjectNode arguments = (ObjectNode) event.get("arguments");
+    ObjectNode input = (ObjectNode) arguments.get("input");
+    for (ObjectNode place : List.of(arguments, input)) {
+      CALLER.roles().forEach(place.putArray("groups")::add);
+      CALLER.roles().forEach(place.putArray("roles")::add);
+      CALLER.roles().forEach(place.putObject("claims").putArray("cognito:groups")::add);
+    }
+    event.putObject("stash").putArray("groups").add(CALLER.roles().get(0));
+
+    assertRefused("UNAUTHORIZED", AppSyncEvents.invoke(handler, event));
+  }
+</#if>
+<#if example.copiedTexts?has_content>
+
+  /**
+   * Text the API accepts is stored and read back as sent, on both stores: quotes, backslashes,
+   * line breaks, NUL, accents, CJK, emoji, bidi and zero-width characters, template syntax.
+   */
+  @Test
+  void textIsStoredAndReadBackUnchanged() {
+    String text =
+        "q\"b\\ \n\r\n\t\u0000 \u00E9\u65E5\u672C\uD83D\uDE00\u202Eb\u202C z\u200Bw \u0024{x} \u003C#if> 'x";
+    // At most HandlerExample.PROBE_LENGTH characters: the fields tried have room for them.
+    assertTrue(text.codePointCount(0, text.length()) <= 40);
+    for (String field : List.of(<#list example.copiedTexts as t>${javaString(t)}<#sep>, </#sep></#list>)) {
+      String table = "${aggregate.name?lower_case}-" + UUID.randomUUID();
+      MOTO.createEventStoreTable(dynamoDb, table);
+      for (EventStore target : List.of(new DynamoDbEventStore(dynamoDb, table), new InMemoryEventStore())) {
+        ObjectNode input = example();
+        input.put(field, text);
+
+        JsonNode answer =
+            AppSyncEvents.invoke(
+                new ${aggregate.handlerClass}(target, Clock.systemUTC()), event(input, null, CALLER));
+
+        assertTrue(answer.has("version"), answer.toString());
+        List<StoredEvent> stored = target.history(${aggregate.aggregateClass}.TYPE, answer.path("id").asText());
+        // As stored, and as EventBridge and the policies read it: the event's JSON, written and
+        // parsed again.
+        assertTrue(
+            stored.stream()
+                .map(e -> StoredEvent.fromJson(Json.parse(Json.write(e.withoutState().toJson()))))
+                .anyMatch(e -> text.equals(e.payload().path(field).textValue())),
+            field + " not stored as sent: " + stored);
+        assertTrue(
+            stored.stream().anyMatch(e -> text.equals(e.payload().path(field).textValue())),
+            field + " not stored as sent: " + stored);
+      }
+    }
+  }
+</#if>
 </#list>
 }

@@ -5,6 +5,7 @@ package ${project.runtimePackage};
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Parses events as AppSync sends them to a Lambda data source, for each auth mode. */
@@ -161,6 +163,87 @@ class AppSyncRequestTest {
     AppSyncRequest request = parse("{\"info\": {\"fieldName\": \"x\"}}");
     assertEquals(0, request.input().size());
     assertEquals(0, request.arguments().size());
+  }
+
+  @Test
+  void tellsHowAppSyncAuthenticatedTheCaller() {
+    assertEquals(
+        Optional.of(AppSyncRequest.AuthType.AMAZON_COGNITO_USER_POOLS), parse(COGNITO).authType());
+    assertEquals(
+        Optional.of(AppSyncRequest.AuthType.AWS_IAM),
+        parse("{\"identity\": {\"accountId\": \"1\", \"userArn\": \"arn:aws:iam::1:user/u\"}}")
+            .authType());
+    assertEquals(Optional.of(AppSyncRequest.AuthType.API_KEY), parse("{\"identity\": null}").authType());
+    assertEquals(Optional.of(AppSyncRequest.AuthType.API_KEY), parse("{}").authType());
+    assertEquals(Optional.empty(), parse("{\"identity\": {\"name\": \"admin\"}}").authType());
+    assertEquals(Optional.empty(), parse("{\"identity\": \"admin\"}").authType());
+  }
+
+  @Test
+  void admitsOnlyTheTypesAndGroupsItIsGiven() {
+    List<AppSyncRequest.AuthType> userPool =
+        List.of(AppSyncRequest.AuthType.AMAZON_COGNITO_USER_POOLS);
+    AppSyncRequest librarian = parse(COGNITO);
+    librarian.admit("LendBook", userPool, List.of("librarian"));
+    librarian.admit("LendBook", userPool, List.of());
+
+    assertUnauthorized(
+        "Only callers with the role clerk or admin may run LendBook.",
+        () -> librarian.admit("LendBook", userPool, List.of("clerk", "admin")));
+    assertUnauthorized(
+        "LendBook does not admit callers authenticated as this one is.",
+        () -> librarian.admit("LendBook", List.of(AppSyncRequest.AuthType.AWS_IAM), List.of()));
+    assertUnauthorized(
+        "Only signed-in callers may run LendBook.",
+        () -> parse("{\"identity\": null}").admit("LendBook", userPool, List.of()));
+    assertUnauthorized(
+        "LendBook does not admit callers authenticated as this one is.",
+        () ->
+            parse("{\"identity\": {\"groups\": [\"librarian\"]}}")
+                .admit("LendBook", userPool, List.of("librarian")));
+  }
+
+  /** Groups count from the identity only: the arguments are the client's to write. */
+  @Test
+  void rolesInTheArgumentsCountForNothing() {
+    AppSyncRequest forged =
+        parse(
+            """
+            {"arguments": {"input": {"groups": ["librarian"]}, "groups": ["librarian"],
+                           "identity": {"groups": ["librarian"]}},
+             "identity": {"sub": "u-3", "username": "eve", "groups": null, "claims": {}},
+             "info": {"fieldName": "lendBook"}}
+            """);
+    assertEquals(new Caller("eve", List.of()), forged.caller());
+    assertUnauthorized(
+        "Only callers with the role librarian may run LendBook.",
+        () ->
+            forged.admit(
+                "LendBook",
+                List.of(AppSyncRequest.AuthType.AMAZON_COGNITO_USER_POOLS),
+                List.of("librarian")));
+  }
+
+  @Test
+  void aRequestOverTheBoundIsAValidationErrorOnTheInput() {
+    String padding = "x".repeat(AppSyncRequest.MAX_REQUEST_BYTES - 40);
+    String fits = "{\"arguments\": {\"input\": {\"a\": \"" + padding + "\"}}}";
+    assertEquals(padding, parse(fits).input().path("a").asText());
+
+    String over = "{\"arguments\": {\"input\": {\"a\": \"" + padding + "x".repeat(41) + "\"}}}";
+    CommandError error = assertThrows(CommandError.class, () -> parse(over));
+    assertEquals(CommandError.VALIDATION, error.code());
+    assertEquals(
+        List.of(
+            new FieldError(
+                "input", "makes the request larger than " + AppSyncRequest.MAX_REQUEST_BYTES + " bytes")),
+        error.fields());
+  }
+
+  private static void assertUnauthorized(String message, Runnable call) {
+    CommandError error = assertThrows(CommandError.class, call::run);
+    assertEquals(CommandError.UNAUTHORIZED, error.code());
+    assertEquals(message, error.getMessage());
   }
 
   private static AppSyncRequest parse(String json) {

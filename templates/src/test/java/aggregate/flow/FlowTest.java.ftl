@@ -36,7 +36,11 @@ class ${flow.testClass} {
 <@m.arguments test.givenEvents?map(e -> e.javaClass + ".fromJson(Json.parse(" + javaString(e.json) + "))") "                    " "))"/>
 </#if>
 <#if command??>
+<#if command.authTypes?seq_contains("AMAZON_COGNITO_USER_POOLS")>
             .whenCommand(${aggregate.handlerClass}::new, ${javaString(command.mutation)}, ${javaString(test.when)});
+<#else>
+            .whenCommand(${aggregate.handlerClass}::new, ${javaString(command.mutation)}, ${javaString(test.when)}, ${javaString(command.authTypes[0])});
+</#if>
 <#else>
             .whenEvent(
                 ${policy.handlerClass}::new,

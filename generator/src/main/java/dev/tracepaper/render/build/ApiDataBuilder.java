@@ -45,6 +45,16 @@ final class ApiDataBuilder {
     return directives(index).roles(auth);
   }
 
+  /** The AppSync auth types that may call an element with this {@code auth}, in a fixed order. */
+  static List<String> authTypes(ModelIndex index, Optional<Auth> auth) {
+    return directives(index).types(auth);
+  }
+
+  /** The groups a Cognito caller of an element with this {@code auth} needs one of (none: any). */
+  static List<String> cognitoGroups(ModelIndex index, Optional<Auth> auth) {
+    return directives(index).cognitoGroups(auth);
+  }
+
   private static AuthDirectives directives(ModelIndex index) {
     return AuthDirectives.of(
         index.model().app().map(a -> a.auth()).orElse(AuthConfig.none(SourceLocation.NONE)));

@@ -81,6 +81,17 @@ public final class AuthDirectives {
   }
 
   /**
+   * The Cognito groups a user-pool caller must be in one of, for the handler's own check; empty
+   * when any user of the pool is admitted (or no user-pool caller is, which {@link #types} says).
+   * Unlike {@link #roles}, other modes of {@code auth} do not empty it: they admit other types of
+   * caller, not Cognito users outside the groups.
+   */
+  public List<String> cognitoGroups(Optional<Auth> auth) {
+    Access access = access(auth);
+    return access.anyUser ? List.of() : access.groups;
+  }
+
+  /**
    * The API for fields with these {@code auths} (one per mutation, empty = app default). The result
    * type of the mutations carries a directive for every type some mutation admits, so that each
    * caller who may run a mutation may also read its result.

@@ -97,6 +97,13 @@ final class InputCode {
               });
       c.minLength().ifPresent(n -> checks.add(bound("minLength", name, local, n.value() + "")));
       c.maxLength().ifPresent(n -> checks.add(bound("maxLength", name, local, n.value() + "")));
+      // Text without a maxLength still has one: the runtime's default, so that no single field
+      // can fill an event (docs/generated-runtime.md, "Input").
+      boolean text = type.builtin().map(BuiltinType::isText).orElse(false);
+      if (text && c.maxLength().isEmpty()) {
+        String check = type.list() ? "maxLengthOfEach" : "maxLength";
+        checks.add(bound(check, name, local, "Input.MAX_TEXT_LENGTH"));
+      }
       c.minItems().ifPresent(n -> checks.add(bound("minItems", name, local, n.value() + "")));
       c.maxItems().ifPresent(n -> checks.add(bound("maxItems", name, local, n.value() + "")));
       c.min().ifPresent(n -> checks.add(bound("min", name, local, number(n.value(), type))));

@@ -15,6 +15,10 @@ import java.util.List;
  * @param directives the GraphQL auth directives of the mutation ({@code ""} when the default mode
  *     applies)
  * @param roles the roles allowed to run it; empty when any authenticated caller may
+ * @param authTypes the AppSync auth types that may call the mutation, which its handler checks
+ *     again ({@code AMAZON_COGNITO_USER_POOLS}, {@code API_KEY}, {@code AWS_IAM})
+ * @param cognitoGroups the groups a Cognito caller must be in one of, which its handler checks
+ *     again; empty when any user of the pool may
  * @param fields every field of the record, in model order
  * @param inputFields the fields the API takes (the record's, less those filled by the system)
  * @param constants Java constants the input checks use (compiled patterns)
@@ -36,6 +40,8 @@ public record CommandData(
     String resolverFile,
     String directives,
     List<String> roles,
+    List<String> authTypes,
+    List<String> cognitoGroups,
     List<FieldData> fields,
     List<FieldData> inputFields,
     List<String> constants,
@@ -50,6 +56,8 @@ public record CommandData(
 
   public CommandData {
     roles = List.copyOf(roles);
+    authTypes = List.copyOf(authTypes);
+    cognitoGroups = List.copyOf(cognitoGroups);
     fields = List.copyOf(fields);
     inputFields = List.copyOf(inputFields);
     constants = List.copyOf(constants);

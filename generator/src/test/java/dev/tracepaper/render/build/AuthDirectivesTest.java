@@ -55,6 +55,19 @@ class AuthDirectivesTest {
     assertThat(LIBRARY.roles(auth("iam", "role:member"))).isEmpty();
   }
 
+  /** What the handler checks again: the types, and the groups a user-pool caller needs. */
+  @Test
+  void theHandlersCheckNamesTheTypesAndTheGroupsOfUserPoolCallers() {
+    assertThat(LIBRARY.types(auth("iam", "role:member")))
+        .containsExactly("AMAZON_COGNITO_USER_POOLS", "AWS_IAM")
+        .inOrder();
+    assertThat(LIBRARY.cognitoGroups(auth("iam", "role:member"))).containsExactly("member");
+    assertThat(LIBRARY.cognitoGroups(auth("role:member", "authenticated"))).isEmpty();
+    assertThat(LIBRARY.types(auth("anonymous"))).containsExactly("API_KEY");
+    assertThat(LIBRARY.cognitoGroups(auth("anonymous"))).isEmpty();
+    assertThat(LIBRARY.types(Optional.empty())).containsExactly("AMAZON_COGNITO_USER_POOLS");
+  }
+
   @Test
   void theLibraryApiUsesOnlyTheUserPool() {
     ApiData api = LIBRARY.api(List.of(auth("role:librarian"), auth("role:member")));

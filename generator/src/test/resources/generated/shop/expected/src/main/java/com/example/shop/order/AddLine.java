@@ -25,8 +25,10 @@ public record AddLine(
     Long quantity = Objects.requireNonNullElse(input.integer("quantity"), 1L);
     Double price = input.decimal("price");
     input.required("orderId", orderId);
+    input.maxLength("orderId", orderId, Input.MAX_TEXT_LENGTH);
     input.required("sku", sku);
     input.pattern("sku", sku, SKU_PATTERN, "Sku");
+    input.maxLength("sku", sku, Input.MAX_TEXT_LENGTH);
     input.min("quantity", quantity, 1L);
     input.max("quantity", quantity, 99L);
     input.required("price", price);

@@ -17,6 +17,7 @@ public record CancelOrder(
     String orderId = input.text("orderId");
     String reason = input.text("reason");
     input.required("orderId", orderId);
+    input.maxLength("orderId", orderId, Input.MAX_TEXT_LENGTH);
     input.required("reason", reason);
     input.maxLength("reason", reason, 200);
     input.throwIfInvalid();

@@ -18,6 +18,7 @@ public record Line(
     Long quantity = input.integer("quantity");
     Double price = input.decimal("price");
     input.required("sku", sku);
+    input.maxLength("sku", sku, Input.MAX_TEXT_LENGTH);
     input.required("quantity", quantity);
     input.required("price", price);
     return new Line(sku, quantity, price);

@@ -8,10 +8,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
-import java.util.Collections;
 import java.util.List;
 import com.example.shop.runtime.AppSyncRequest;
-import com.example.shop.runtime.CommandError;
+import com.example.shop.runtime.AppSyncRequest.AuthType;
 import com.example.shop.runtime.CommandResult;
 import com.example.shop.runtime.CommandRunner;
 import com.example.shop.runtime.DynamoDbEventStore;
@@ -55,24 +54,30 @@ public final class OrderCommandHandler implements RequestStreamHandler {
   @Override
   public void handleRequest(InputStream input, OutputStream output, Context context)
       throws IOException {
-    AppSyncRequest request = AppSyncRequest.parse(input);
-    Responses.write(output, () -> handle(request));
+    // Parsed inside write: a request over the size bound is answered as a VALIDATION error.
+    Responses.write(output, () -> handle(AppSyncRequest.parse(input)));
   }
 
   private CommandResult handle(AppSyncRequest request) {
     Metadata metadata = request.metadata(clock);
     Input input = Input.of(request.input());
     return switch (request.fieldName()) {
-      case "placeOrder" -> placeOrder(input, metadata);
-      case "addLine" -> addLine(input, metadata);
-      case "removeLine" -> removeLine(input, metadata);
-      case "cancelOrder" -> cancelOrder(input, metadata);
+      case "placeOrder" -> placeOrder(request, input, metadata);
+      case "addLine" -> addLine(request, input, metadata);
+      case "removeLine" -> removeLine(request, input, metadata);
+      case "cancelOrder" -> cancelOrder(request, input, metadata);
       default ->
           throw new IllegalArgumentException("no mutation of Order is called " + request.fieldName());
     };
   }
 
-  private CommandResult placeOrder(Input input, Metadata metadata) {
+  private CommandResult placeOrder(AppSyncRequest request, Input input, Metadata metadata) {
+    // AppSync checked the caller against the mutation's directives; checked again here, from the
+    // identity AppSync sends, before any input is read.
+    request.admit(
+        "PlaceOrder",
+        List.of(AuthType.AMAZON_COGNITO_USER_POOLS),
+        List.of());
     PlaceOrder command = PlaceOrder.fromInput(input, metadata);
     return runner.run(
         PlaceOrderFlow.key(command, metadata.caller(), metadata.now()),
@@ -81,7 +86,13 @@ public final class OrderCommandHandler implements RequestStreamHandler {
         state -> PlaceOrderFlow.decide(command, state, metadata.caller(), metadata.now()));
   }
 
-  private CommandResult addLine(Input input, Metadata metadata) {
+  private CommandResult addLine(AppSyncRequest request, Input input, Metadata metadata) {
+    // AppSync checked the caller against the mutation's directives; checked again here, from the
+    // identity AppSync sends, before any input is read.
+    request.admit(
+        "AddLine",
+        List.of(AuthType.AMAZON_COGNITO_USER_POOLS),
+        List.of());
     AddLine command = AddLine.fromInput(input, metadata);
     return runner.run(
         AddLineFlow.key(command, metadata.caller(), metadata.now()),
@@ -90,7 +101,13 @@ public final class OrderCommandHandler implements RequestStreamHandler {
         state -> AddLineFlow.decide(command, state, metadata.caller(), metadata.now()));
   }
 
-  private CommandResult removeLine(Input input, Metadata metadata) {
+  private CommandResult removeLine(AppSyncRequest request, Input input, Metadata metadata) {
+    // AppSync checked the caller against the mutation's directives; checked again here, from the
+    // identity AppSync sends, before any input is read.
+    request.admit(
+        "RemoveLine",
+        List.of(AuthType.AMAZON_COGNITO_USER_POOLS),
+        List.of());
     RemoveLine command = RemoveLine.fromInput(input, metadata);
     return runner.run(
         RemoveLineFlow.key(command, metadata.caller(), metadata.now()),
@@ -99,10 +116,13 @@ public final class OrderCommandHandler implements RequestStreamHandler {
         state -> RemoveLineFlow.decide(command, state, metadata.caller(), metadata.now()));
   }
 
-  private CommandResult cancelOrder(Input input, Metadata metadata) {
-    if (Collections.disjoint(metadata.caller().roles(), List.of("clerk"))) {
-      throw CommandError.unauthorized("Only callers with the role clerk may run CancelOrder.");
-    }
+  private CommandResult cancelOrder(AppSyncRequest request, Input input, Metadata metadata) {
+    // AppSync checked the caller against the mutation's directives; checked again here, from the
+    // identity AppSync sends, before any input is read.
+    request.admit(
+        "CancelOrder",
+        List.of(AuthType.AMAZON_COGNITO_USER_POOLS),
+        List.of("clerk"));
     CancelOrder command = CancelOrder.fromInput(input, metadata);
     return runner.run(
         CancelOrderFlow.key(command, metadata.caller(), metadata.now()),

@@ -33,6 +33,7 @@ public record PlaceOrder(
     List<String> tags = Objects.requireNonNullElse(input.texts("tags"), List.of());
     JsonNode notes = input.json("notes");
     input.required("shipTo", shipTo);
+    input.maxLengthOfEach("tags", tags, Input.MAX_TEXT_LENGTH);
     input.maxItems("tags", tags, 3);
     input.throwIfInvalid();
     return new PlaceOrder(orderId, customer, placedAt, shipTo, tags, notes);

@@ -17,7 +17,9 @@ public record RemoveLine(
     String orderId = input.text("orderId");
     String sku = input.text("sku");
     input.required("orderId", orderId);
+    input.maxLength("orderId", orderId, Input.MAX_TEXT_LENGTH);
     input.required("sku", sku);
+    input.maxLength("sku", sku, Input.MAX_TEXT_LENGTH);
     input.throwIfInvalid();
     return new RemoveLine(orderId, sku);
   }

@@ -9,7 +9,9 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -17,13 +19,23 @@ import java.util.regex.Pattern;
  * A command's input as the API sent it, read field by field: every value of the wrong kind and
  * every broken constraint is collected, so that one {@code VALIDATION} error names them all
  * ({@link #throwIfInvalid}). Readers give {@code null} for an absent field; checks pass over
- * {@code null} values, which only {@link #required} refuses.
+ * {@code null} values, which only {@link #required} refuses. A field the record does not read is
+ * not one of its fields, and is refused too: input that would be silently dropped is a client's
+ * mistake (or a probe), not data.
  */
 public final class Input {
+
+  /**
+   * The most characters a text field without a {@code maxLength} may hold (each element, for a
+   * list of texts): the generated checks apply it, so that no single field can fill an event.
+   * The whole request is bounded too ({@link AppSyncRequest#MAX_REQUEST_BYTES}).
+   */
+  public static final int MAX_TEXT_LENGTH = 10_000;
 
   private final JsonNode json;
   private final String path;
   private final List<FieldError> errors;
+  private final Set<String> read = new HashSet<>();
 
   private Input(JsonNode json, String path, List<FieldError> errors) {
     this.json = json;
@@ -38,6 +50,7 @@ public final class Input {
 
   /** Throws one {@code VALIDATION} error naming every failure found so far, if any. */
   public void throwIfInvalid() {
+    refuseUnreadFields();
     if (!errors.isEmpty()) {
       throw CommandError.validation(List.copyOf(errors));
     }
@@ -47,7 +60,20 @@ public final class Input {
     errors.add(new FieldError(path + field, message));
   }
 
+  /** Every field of the JSON object that no reader asked for, in the order sent. */
+  private void refuseUnreadFields() {
+    if (json == null) {
+      return;
+    }
+    for (var field : json.properties()) {
+      if (!read.contains(field.getKey())) {
+        fail(field.getKey(), "is not a field of this input");
+      }
+    }
+  }
+
   private JsonNode value(String field) {
+    read.add(field);
     JsonNode value = json == null ? null : json.get(field);
     return value == null || value.isNull() ? null : value;
   }
@@ -171,7 +197,26 @@ public final class Input {
     if (!value.isTextual()) {
       throw new WrongValue("must be text");
     }
-    return value.asText();
+    String text = value.asText();
+    if (hasLoneSurrogate(text)) {
+      // UTF-8 cannot encode it: DynamoDB would store a replacement character instead.
+      throw new WrongValue("must be valid Unicode text (it holds a lone surrogate)");
+    }
+    return text;
+  }
+
+  private static boolean hasLoneSurrogate(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private Long integerOf(String name, JsonNode value) throws WrongValue {
@@ -236,7 +281,10 @@ public final class Input {
     if (!value.isObject()) {
       throw new WrongValue("must be an object");
     }
-    return reader.apply(new Input(value, path + name + ".", errors));
+    Input nested = new Input(value, path + name + ".", errors);
+    T object = reader.apply(nested);
+    nested.refuseUnreadFields();
+    return object;
   }
 
   public void required(String field, Object value) {
@@ -260,6 +308,15 @@ public final class Input {
   public void maxLength(String field, String value, long length) {
     if (value != null && value.codePointCount(0, value.length()) > length) {
       fail(field, "must be at most " + length + " characters long");
+    }
+  }
+
+  /** {@link #maxLength} for each text of a list, named by its index. */
+  public void maxLengthOfEach(String field, List<String> values, long length) {
+    if (values != null) {
+      for (int i = 0; i < values.size(); i++) {
+        maxLength(field + "[" + i + "]", values.get(i), length);
+      }
     }
   }
 

@@ -21,6 +21,7 @@ public record CountStock(
     Long onHand = input.integer("onHand");
     input.required("sku", sku);
     input.pattern("sku", sku, SKU_PATTERN, "/{{Sku}}/");
+    input.maxLength("sku", sku, Input.MAX_TEXT_LENGTH);
     input.required("onHand", onHand);
     input.min("onHand", onHand, 0L);
     input.throwIfInvalid();

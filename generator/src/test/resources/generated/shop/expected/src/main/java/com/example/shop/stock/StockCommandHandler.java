@@ -8,10 +8,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
-import java.util.Collections;
 import java.util.List;
 import com.example.shop.runtime.AppSyncRequest;
-import com.example.shop.runtime.CommandError;
+import com.example.shop.runtime.AppSyncRequest.AuthType;
 import com.example.shop.runtime.CommandResult;
 import com.example.shop.runtime.CommandRunner;
 import com.example.shop.runtime.DynamoDbEventStore;
@@ -55,24 +54,27 @@ public final class StockCommandHandler implements RequestStreamHandler {
   @Override
   public void handleRequest(InputStream input, OutputStream output, Context context)
       throws IOException {
-    AppSyncRequest request = AppSyncRequest.parse(input);
-    Responses.write(output, () -> handle(request));
+    // Parsed inside write: a request over the size bound is answered as a VALIDATION error.
+    Responses.write(output, () -> handle(AppSyncRequest.parse(input)));
   }
 
   private CommandResult handle(AppSyncRequest request) {
     Metadata metadata = request.metadata(clock);
     Input input = Input.of(request.input());
     return switch (request.fieldName()) {
-      case "countStock" -> countStock(input, metadata);
+      case "countStock" -> countStock(request, input, metadata);
       default ->
           throw new IllegalArgumentException("no mutation of Stock is called " + request.fieldName());
     };
   }
 
-  private CommandResult countStock(Input input, Metadata metadata) {
-    if (Collections.disjoint(metadata.caller().roles(), List.of("clerk"))) {
-      throw CommandError.unauthorized("Only callers with the role clerk may run CountStock.");
-    }
+  private CommandResult countStock(AppSyncRequest request, Input input, Metadata metadata) {
+    // AppSync checked the caller against the mutation's directives; checked again here, from the
+    // identity AppSync sends, before any input is read.
+    request.admit(
+        "CountStock",
+        List.of(AuthType.AMAZON_COGNITO_USER_POOLS),
+        List.of("clerk"));
     CountStock command = CountStock.fromInput(input, metadata);
     return runner.run(
         CountStockFlow.key(command, metadata.caller(), metadata.now()),

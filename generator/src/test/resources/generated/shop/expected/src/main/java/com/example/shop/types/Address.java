@@ -19,8 +19,10 @@ public record Address(
     String street = input.text("street");
     String postcode = input.text("postcode");
     input.required("street", street);
+    input.maxLength("street", street, Input.MAX_TEXT_LENGTH);
     input.required("postcode", postcode);
     input.pattern("postcode", postcode, POSTCODE_PATTERN, "/^[0-9]{4}[A-Z]{2}$/");
+    input.maxLength("postcode", postcode, Input.MAX_TEXT_LENGTH);
     return new Address(street, postcode);
   }
 

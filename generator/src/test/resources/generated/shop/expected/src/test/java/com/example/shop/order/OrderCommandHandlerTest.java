@@ -3,9 +3,12 @@
 package com.example.shop.order;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,8 +19,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import com.example.shop.runtime.AppSyncEvents;
+import com.example.shop.runtime.AppSyncRequest;
 import com.example.shop.runtime.Caller;
 import com.example.shop.runtime.DynamoDbEventStore;
+import com.example.shop.runtime.EventStore;
+import com.example.shop.runtime.InMemoryEventStore;
 import com.example.shop.runtime.Json;
 import com.example.shop.runtime.MotoServer;
 import com.example.shop.runtime.RequestCounter;
@@ -25,7 +31,8 @@ import com.example.shop.runtime.StoredEvent;
 
 /**
  * The real Lambda handler of the Order aggregate on the real DynamoDB event store
- * (moto_server): the JSON AppSync sends goes in, the stored events and the answer come out.
+ * (moto_server): the JSON AppSync sends goes in, the stored events and the answer come out. Also
+ * its boundary: input it refuses, callers it refuses, text it keeps as sent.
  */
 class OrderCommandHandlerTest {
 
@@ -58,13 +65,39 @@ class OrderCommandHandlerTest {
 
   /** The mutation placeOrder as AppSync sends it, with the input of a case of the model. */
   private JsonNode invoke(String commandId) {
-    return AppSyncEvents.invoke(
-        handler,
-        AppSyncEvents.mutation(
-            "placeOrder",
-            Json.parse("{\"shipTo\":{\"street\":\"Main 1\",\"postcode\":\"1234AB\"},\"tags\":[\"gift\"]}"),
-            commandId,
-            new Caller("test-user", List.of("clerk"))));
+    return AppSyncEvents.invoke(handler, event(example(), commandId, CALLER));
+  }
+
+  /** The input of the model's case. */
+  private static ObjectNode example() {
+    return (ObjectNode) Json.parse("{\"shipTo\":{\"street\":\"Main 1\",\"postcode\":\"1234AB\"},\"tags\":[\"gift\"]}");
+  }
+
+  /** A user-pool caller with every role of the model. */
+  private static final Caller CALLER =
+      new Caller("test-user", List.of("clerk"));
+
+  /** The mutation by {@code caller}, authenticated in the first way PlaceOrder admits. */
+  private static ObjectNode event(JsonNode input, String commandId, Caller caller) {
+    return AppSyncEvents.mutation(
+        "placeOrder",
+        input,
+        commandId,
+        caller,
+        AppSyncRequest.AuthType.AMAZON_COGNITO_USER_POOLS);
+  }
+
+  /** Asserts an error answer of this type, and that the handler did not touch the store. */
+  private static JsonNode assertRefused(String type, JsonNode answer) {
+    assertEquals(type, answer.path("error").path("type").asText(), answer.toString());
+    assertEquals(Map.of(), REQUESTS.counts(), "requests to DynamoDB");
+    return answer.path("error");
+  }
+
+  private static List<String> failingFields(JsonNode error) {
+    List<String> fields = new ArrayList<>();
+    error.path("fields").forEach(f -> fields.add(f.path("field").asText()));
+    return fields;
   }
 
   @Test
@@ -89,5 +122,56 @@ class OrderCommandHandlerTest {
     assertEquals(first, again);
     String key = first.path("id").asText();
     assertEquals(first.path("version").asLong(), store.history(OrderAggregate.TYPE, key).size());
+  }
+
+  @Test
+  void unknownInputFieldsAreRefusedByName() {
+    ObjectNode input = example();
+    input.put("notAField", 1);
+    input.putObject("identity").putArray("groups").add("admin");
+
+    JsonNode error = assertRefused("VALIDATION", AppSyncEvents.invoke(handler, event(input, null, CALLER)));
+
+    assertEquals(List.of("notAField", "identity"), failingFields(error), error.toString());
+  }
+
+  @Test
+  void anOversizedRequestIsRefusedBeforeItIsParsed() {
+    ObjectNode input = example();
+    input.put("padding", "x".repeat(AppSyncRequest.MAX_REQUEST_BYTES));
+
+    JsonNode error = assertRefused("VALIDATION", AppSyncEvents.invoke(handler, event(input, null, CALLER)));
+
+    assertEquals(List.of("input"), failingFields(error), error.toString());
+  }
+
+  @Test
+  void anIdentityAppSyncDoesNotSendIsRefused() {
+    ObjectNode event = event(example(), null, CALLER);
+    event.putObject("identity").put("name", "test-user");
+
+    assertRefused("UNAUTHORIZED", AppSyncEvents.invoke(handler, event));
+  }
+
+  /** No identity is how AppSync calls with an API key; PlaceOrder needs a signed-in caller. */
+  @Test
+  void aCallWithoutIdentityIsRefused() {
+    ObjectNode event = event(example(), null, CALLER);
+    event.remove("identity");
+    assertRefused("UNAUTHORIZED", AppSyncEvents.invoke(handler, event));
+
+    event.putNull("identity");
+    assertRefused("UNAUTHORIZED", AppSyncEvents.invoke(handler, event));
+  }
+
+  @Test
+  void anIamCallerIsRefused() {
+    ObjectNode event = event(example(), null, CALLER);
+    event.putObject("identity")
+        .put("accountId", "123456789012")
+        .put("userArn", "arn:aws:iam::123456789012:user/test-user")
+        .put("username", "AIDAEXAMPLE");
+
+    assertRefused("UNAUTHORIZED", AppSyncEvents.invoke(handler, event));
   }
 }

@@ -22,6 +22,37 @@ public final class AppSyncEvents {
    */
   public static ObjectNode mutation(
       String fieldName, JsonNode input, String commandId, Caller caller) {
+    return mutation(
+        fieldName, input, commandId, caller, AppSyncRequest.AuthType.AMAZON_COGNITO_USER_POOLS);
+  }
+
+  /**
+   * The mutation as AppSync sends it for a caller authenticated by {@code type}: a user-pool
+   * identity with the caller's name and groups; an IAM identity whose principal ARN is the caller's
+   * name (the name the handler reads back); or, for an API key, no identity at all.
+   */
+  public static ObjectNode mutation(
+      String fieldName,
+      JsonNode input,
+      String commandId,
+      Caller caller,
+      AppSyncRequest.AuthType type) {
+    ObjectNode event = cognitoMutation(fieldName, input, commandId, caller);
+    switch (type) {
+      case AMAZON_COGNITO_USER_POOLS -> {}
+      case AWS_IAM ->
+          event
+              .putObject("identity")
+              .put("accountId", "123456789012")
+              .put("userArn", caller.name())
+              .put("username", "AIDATESTCALLER");
+      case API_KEY -> event.putNull("identity");
+    }
+    return event;
+  }
+
+  private static ObjectNode cognitoMutation(
+      String fieldName, JsonNode input, String commandId, Caller caller) {
     ObjectNode event = Json.object();
     ObjectNode arguments = event.putObject("arguments");
     arguments.set("input", input);

@@ -68,7 +68,26 @@ public final class Scenario<S, E> {
   /** Runs a mutation of the command handler with the input as AppSync passes it. */
   public Outcome whenCommand(
       BiFunction<EventStore, Clock, RequestStreamHandler> handler, String mutation, String input) {
-    JsonNode event = AppSyncEvents.mutation(mutation, Json.parse(input), null, caller);
+    return whenCommand(handler, mutation, input, "AMAZON_COGNITO_USER_POOLS");
+  }
+
+  /**
+   * Runs a mutation as a caller authenticated by {@code authType} (an {@link
+   * AppSyncRequest.AuthType} name): for a command that admits no user-pool caller, the handler
+   * refuses one.
+   */
+  public Outcome whenCommand(
+      BiFunction<EventStore, Clock, RequestStreamHandler> handler,
+      String mutation,
+      String input,
+      String authType) {
+    JsonNode event =
+        AppSyncEvents.mutation(
+            mutation,
+            Json.parse(input),
+            null,
+            caller,
+            AppSyncRequest.AuthType.valueOf(authType));
     JsonNode answer = AppSyncEvents.invoke(handler.apply(store, clock), event);
     JsonNode error = answer.get("error");
     if (error != null) {

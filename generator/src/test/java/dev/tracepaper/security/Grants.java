@@ -1,0 +1,111 @@
+package dev.tracepaper.security;
+
+import dev.tracepaper.security.SamTemplate.Intrinsic;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Every permission a SAM template grants, as {@code "action on resource"} per principal (the
+ * logical id of the function, role or queue policy). Whatever this reader cannot see through (a
+ * managed policy, a SAM policy template, a role given to a function, a {@code Deny}, {@code
+ * NotAction}) fails the read: an unread grant would pass every check unseen.
+ */
+final class Grants {
+
+  private Grants() {}
+
+  static Map<String, Set<String>> of(SamTemplate template) {
+    Map<String, Set<String>> grants = new TreeMap<>();
+    template
+        .resources()
+        .forEach(
+            (id, resource) -> {
+              Object type = resource.get("Type");
+              switch (String.valueOf(type)) {
+                case "AWS::Serverless::Function" -> {
+                  refuse(id, resource, "Role");
+                  for (Object document : list(path(resource, "Properties", "Policies"))) {
+                    if (!(document instanceof Map<?, ?> map) || !map.containsKey("Statement")) {
+                      throw new AssertionError(id + ": a policy that is not inline: " + document);
+                    }
+                    statements(grants, id, map.get("Statement"));
+                  }
+                }
+                case "AWS::IAM::Role" -> {
+                  refuse(id, resource, "ManagedPolicyArns");
+                  refuse(id, resource, "PermissionsBoundary");
+                  for (Object policy : list(path(resource, "Properties", "Policies"))) {
+                    statements(grants, id, path(policy, "PolicyDocument", "Statement"));
+                  }
+                }
+                case "AWS::SQS::QueuePolicy" ->
+                    statements(
+                        grants, id, path(resource, "Properties", "PolicyDocument", "Statement"));
+                default -> {
+                  if (String.valueOf(type).matches("AWS::IAM::.*|.*Policy")) {
+                    throw new AssertionError(id + ": a " + type + " this test does not read");
+                  }
+                }
+              }
+            });
+    return grants;
+  }
+
+  private static void refuse(String id, Map<String, Object> resource, String property) {
+    if (path(resource, "Properties", property) != null) {
+      throw new AssertionError(id + ": " + property + " is not checked by this test");
+    }
+  }
+
+  private static void statements(Map<String, Set<String>> grants, String id, Object statements) {
+    for (Object statement : list(statements)) {
+      Map<?, ?> map = (Map<?, ?>) statement;
+      for (String key : List.of("NotAction", "NotResource", "NotPrincipal")) {
+        if (map.containsKey(key)) {
+          throw new AssertionError(id + ": " + key + " grants everything else");
+        }
+      }
+      if (!"Allow".equals(map.get("Effect"))) {
+        throw new AssertionError(id + ": a statement that is not an Allow: " + map);
+      }
+      Set<String> set = grants.computeIfAbsent(id, k -> new TreeSet<>());
+      for (Object action : list(map.get("Action"))) {
+        for (Object resource : list(map.get("Resource"))) {
+          set.add(action + " on " + resource(resource));
+        }
+      }
+    }
+  }
+
+  private static String resource(Object resource) {
+    if (resource instanceof Intrinsic intrinsic) {
+      return String.valueOf(intrinsic.argument());
+    }
+    if (resource instanceof String text) {
+      return text;
+    }
+    throw new AssertionError("a resource of an unexpected form: " + resource);
+  }
+
+  /** A single value or a list, as a list; nothing as an empty list. */
+  static List<?> list(Object value) {
+    return value == null ? List.of() : value instanceof List<?> list ? list : List.of(value);
+  }
+
+  /** The value at a path of map keys and list indexes, or {@code null}. */
+  static Object path(Object value, Object... steps) {
+    for (Object step : steps) {
+      if (value instanceof Map<?, ?> map && step instanceof String key) {
+        value = map.get(key);
+      } else if (value instanceof List<?> list && step instanceof Integer index) {
+        value = index < list.size() ? list.get(index) : null;
+      } else {
+        return null;
+      }
+    }
+    return value;
+  }
+}

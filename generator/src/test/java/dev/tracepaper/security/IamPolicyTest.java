@@ -1,0 +1,235 @@
+package dev.tracepaper.security;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
+
+import dev.tracepaper.render.data.AggregateData;
+import dev.tracepaper.render.data.PolicyData;
+import dev.tracepaper.render.data.ProjectData;
+import dev.tracepaper.render.data.ViewData;
+import dev.tracepaper.security.SamTemplate.Intrinsic;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The IAM of every example's generated {@code template.yaml}, read as YAML: no statement grants
+ * every action or every resource except where AWS offers nothing narrower, and each function and
+ * role may do exactly what the runtime needs on exactly its own resources, derived from the model
+ * (which functions append to the event store, which views the projector writes, which queue is a
+ * policy's). A grant added to the template without being added here fails; so does one missing.
+ */
+class IamPolicyTest {
+
+  /**
+   * Actions AWS authorises only on {@code Resource: "*"}: {@code dynamodb:ListStreams} has no
+   * resource-level permission, and Lambda's stream event-source mapping calls it with the
+   * function's role.
+   */
+  static final Set<String> STAR_RESOURCE_ACTIONS = Set.of("dynamodb:ListStreams");
+
+  private static final String EVENT_STORE = "EventStoreTable.Arn";
+  private static final String EVENT_STREAM = "EventStoreTable.StreamArn";
+  private static final List<String> STORE_ACCESS =
+      List.of("dynamodb:Query", "dynamodb:GetItem", "dynamodb:PutItem");
+  private static final List<String> STREAM_READ =
+      List.of(
+          "dynamodb:DescribeStream",
+          "dynamodb:GetRecords",
+          "dynamodb:GetShardIterator",
+          "dynamodb:ListStreams");
+
+  static List<String> examples() {
+    return GeneratedExamples.names();
+  }
+
+  @ParameterizedTest
+  @MethodSource("examples")
+  void noStatementGrantsEveryActionOrEveryResourceUnlessAwsRequiresIt(String example)
+      throws Exception {
+    SamTemplate template = SamTemplate.parse(GeneratedExamples.render(example, "template.yaml"));
+    Map<String, Set<String>> grants = Grants.of(template);
+    assertThat(grants).isNotEmpty();
+    for (Map.Entry<String, Set<String>> principal : grants.entrySet()) {
+      for (String grant : principal.getValue()) {
+        String action = grant.substring(0, grant.indexOf(" on "));
+        String resource = grant.substring(grant.indexOf(" on ") + 4);
+        assertWithMessage("%s: %s grants %s", example, principal.getKey(), grant)
+            .that(action)
+            .doesNotContain("*");
+        if (resource.equals("*")) {
+          assertWithMessage("%s: %s grants %s", example, principal.getKey(), grant)
+              .that(STAR_RESOURCE_ACTIONS)
+              .contains(action);
+        } else {
+          // The one wildcard inside an ARN: the indexes of one view's table.
+          assertWithMessage("%s: %s grants %s", example, principal.getKey(), grant)
+              .that(resource.replaceFirst("^\\$\\{\\w+\\.Arn}/index/\\*$", ""))
+              .doesNotContain("*");
+        }
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("examples")
+  void eachFunctionAndRoleReachesExactlyItsOwnResources(String example) throws Exception {
+    ProjectData project = GeneratedExamples.project(example);
+    SamTemplate template = SamTemplate.parse(GeneratedExamples.render(example, "template.yaml"));
+
+    assertThat(Grants.of(template)).containsExactlyEntriesIn(expected(project));
+  }
+
+  @ParameterizedTest
+  @MethodSource("examples")
+  void failuresGoToTheFunctionsOwnQueueAndOnlyItsRuleMaySendThere(String example) throws Exception {
+    ProjectData project = GeneratedExamples.project(example);
+    Map<String, Map<String, Object>> resources =
+        SamTemplate.parse(GeneratedExamples.render(example, "template.yaml")).resources();
+    for (AggregateData aggregate : project.aggregates()) {
+      for (PolicyData policy : aggregate.policies()) {
+        Object destination =
+            Grants.path(
+                resources.get(policy.functionLogicalId()),
+                "Properties",
+                "EventInvokeConfig",
+                "DestinationConfig",
+                "OnFailure",
+                "Destination");
+        assertThat(destination)
+            .isEqualTo(new Intrinsic("GetAtt", policy.deadLetterQueueLogicalId() + ".Arn"));
+        Map<String, Object> queuePolicy = resources.get(policy.deadLetterQueuePolicyLogicalId());
+        assertThat(Grants.path(queuePolicy, "Properties", "Queues"))
+            .isEqualTo(List.of(new Intrinsic("Ref", policy.deadLetterQueueLogicalId())));
+        assertThat(
+                Grants.path(
+                    queuePolicy,
+                    "Properties",
+                    "PolicyDocument",
+                    "Statement",
+                    0,
+                    "Condition",
+                    "ArnEquals",
+                    "aws:SourceArn"))
+            .isEqualTo(new Intrinsic("GetAtt", policy.ruleLogicalId() + ".Arn"));
+      }
+    }
+    assertMapping(resources, "PublisherStreamMapping", "PublisherFunction", "Publisher");
+    if (!project.views().isEmpty()) {
+      assertMapping(resources, "ProjectorStreamMapping", "ProjectorFunction", "Projector");
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("examples")
+  void appSyncAssumesItsRolesForThisApiOnly(String example) throws Exception {
+    Map<String, Map<String, Object>> resources =
+        SamTemplate.parse(GeneratedExamples.render(example, "template.yaml")).resources();
+    int roles = 0;
+    for (Map.Entry<String, Map<String, Object>> resource : resources.entrySet()) {
+      if (!"AWS::IAM::Role".equals(resource.getValue().get("Type"))) {
+        continue;
+      }
+      roles++;
+      Object trust =
+          Grants.path(resource.getValue(), "Properties", "AssumeRolePolicyDocument", "Statement");
+      assertWithMessage("%s %s", example, resource.getKey())
+          .that(trust)
+          .isEqualTo(
+              List.of(
+                  Map.of(
+                      "Effect",
+                      "Allow",
+                      "Principal",
+                      Map.of("Service", "appsync.amazonaws.com"),
+                      "Action",
+                      "sts:AssumeRole",
+                      "Condition",
+                      Map.of(
+                          "ArnEquals",
+                          Map.of("aws:SourceArn", new Intrinsic("GetAtt", "GraphQLApi.Arn"))))));
+    }
+    assertThat(roles).isGreaterThan(0);
+  }
+
+  private static void assertMapping(
+      Map<String, Map<String, Object>> resources, String mapping, String function, String queue) {
+    Map<String, Object> resource = resources.get(mapping);
+    assertThat(Grants.path(resource, "Properties", "FunctionName"))
+        .isEqualTo(new Intrinsic("Ref", function + ".Alias"));
+    assertThat(Grants.path(resource, "Properties", "EventSourceArn"))
+        .isEqualTo(new Intrinsic("GetAtt", EVENT_STREAM));
+    assertThat(Grants.path(resource, "Properties", "DestinationConfig", "OnFailure", "Destination"))
+        .isEqualTo(new Intrinsic("GetAtt", queue + "DeadLetterQueue.Arn"));
+  }
+
+  /**
+   * What each principal may do, from the model: the runtime's calls (docs/generated-runtime.md) on
+   * the resources the model gives it.
+   */
+  static Map<String, Set<String>> expected(ProjectData project) {
+    Map<String, Set<String>> grants = new TreeMap<>();
+    Set<String> invoke = new TreeSet<>();
+    for (AggregateData aggregate : project.aggregates()) {
+      if (!aggregate.commands().isEmpty()) {
+        grant(grants, aggregate.functionLogicalId(), STORE_ACCESS, EVENT_STORE);
+        invoke.add("lambda:InvokeFunction on " + aggregate.functionLogicalId() + ".Alias");
+      }
+      for (PolicyData policy : aggregate.policies()) {
+        grant(grants, policy.functionLogicalId(), STORE_ACCESS, EVENT_STORE);
+        grants
+            .computeIfAbsent(policy.deadLetterQueuePolicyLogicalId(), k -> new TreeSet<>())
+            .add("sqs:SendMessage on " + policy.deadLetterQueueLogicalId() + ".Arn");
+      }
+    }
+    if (!invoke.isEmpty()) {
+      grants.put("CommandDataSourceRole", invoke);
+    }
+    grantStreamRead(grants, "PublisherFunction");
+    grant(grants, "PublisherFunction", List.of("events:PutEvents"), "EventBus.Arn");
+    grant(grants, "PublisherFunction", List.of("sqs:SendMessage"), "PublisherDeadLetterQueue.Arn");
+    if (project.views().isEmpty()) {
+      return grants;
+    }
+    grantStreamRead(grants, "ProjectorFunction");
+    grant(grants, "ProjectorFunction", List.of("sqs:SendMessage"), "ProjectorDeadLetterQueue.Arn");
+    grant(grants, "RebuildFunction", List.of("dynamodb:Scan"), EVENT_STORE);
+    for (ViewData view : project.views()) {
+      String table = view.tableLogicalId() + ".Arn";
+      grant(grants, "ProjectorFunction", List.of("dynamodb:GetItem", "dynamodb:PutItem"), table);
+      grant(
+          grants,
+          "RebuildFunction",
+          List.of(
+              "dynamodb:Scan", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:BatchWriteItem"),
+          table);
+      List<String> read = List.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:Scan");
+      String role = view.dataSourceLogicalId() + "Role";
+      grant(grants, role, read, table);
+      if (!view.indexes().isEmpty()) {
+        grant(grants, role, read, "${" + table + "}/index/*");
+      }
+    }
+    return grants;
+  }
+
+  private static void grantStreamRead(Map<String, Set<String>> grants, String function) {
+    for (String action : STREAM_READ) {
+      grant(
+          grants,
+          function,
+          List.of(action),
+          STAR_RESOURCE_ACTIONS.contains(action) ? "*" : EVENT_STREAM);
+    }
+  }
+
+  private static void grant(
+      Map<String, Set<String>> grants, String principal, List<String> actions, String resource) {
+    Set<String> set = grants.computeIfAbsent(principal, k -> new TreeSet<>());
+    actions.forEach(action -> set.add(action + " on " + resource));
+  }
+}
