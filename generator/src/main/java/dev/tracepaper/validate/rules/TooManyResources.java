@@ -51,47 +51,60 @@ public final class TooManyResources implements Rule {
       if (where.equals(SourceLocation.NONE) && !model.model().aggregates().isEmpty()) {
         where = model.model().aggregates().get(0).location();
       }
+      Count parts = parts(model);
       report.error(
           where,
-          ("The model would generate %d CloudFormation resources (after the SAM transform: 5 per"
-                  + " aggregate with commands and 1 per command, 9 per policy, 3 per view and 1 per"
-                  + " query or relation, and about 20 shared), but one stack holds at most %d.")
-              .formatted(count, STACK_LIMIT),
+          ("The model would generate %d CloudFormation resources after the SAM transform (%d for"
+                  + " commands, %d for policies, %d for views and queries, %d shared), but one"
+                  + " stack holds at most %d.")
+              .formatted(
+                  count, parts.commands, parts.policies, parts.views, parts.shared, STACK_LIMIT),
           "split the model into several apps (each its own stack), or merge policies and views");
     }
   }
 
   /** The resources the template of this model holds after the SAM transform. */
   static int count(ModelIndex model) {
-    int count = ALWAYS;
+    Count parts = parts(model);
+    return parts.commands + parts.policies + parts.views + parts.shared;
+  }
+
+  /** The resources by what they serve. */
+  private record Count(int commands, int policies, int views, int shared) {}
+
+  private static Count parts(ModelIndex model) {
+    int commands = 0;
+    int policies = 0;
+    int views = 0;
+    int shared = ALWAYS;
     boolean anyCommands = false;
     List<Optional<Auth>> auths = new ArrayList<>();
     for (Aggregate aggregate : model.model().aggregates()) {
       if (!aggregate.commands().isEmpty()) {
         anyCommands = true;
-        count += PER_COMMAND_AGGREGATE + aggregate.commands().size();
+        commands += PER_COMMAND_AGGREGATE + aggregate.commands().size();
         aggregate.commands().forEach(c -> auths.add(c.auth()));
       }
-      count += PER_POLICY * aggregate.policies().size();
+      policies += PER_POLICY * aggregate.policies().size();
     }
     if (anyCommands) {
-      count++; // the role AppSync assumes to invoke command functions
+      shared++; // the role AppSync assumes to invoke command functions
     }
     if (!model.model().views().isEmpty()) {
-      count += READ_SIDE;
+      shared += READ_SIDE;
     }
     for (View view : model.model().views()) {
       List<Query> queries = view.queries().orElse(List.of());
-      count += PER_VIEW + (view.queries().isPresent() ? queries.size() : 2);
+      views += PER_VIEW + (view.queries().isPresent() ? queries.size() : 2);
       for (Field field : view.fields()) {
         if (model.view(field.type().name()).isPresent()) {
-          count++; // a relation's resolver
+          views++; // a relation's resolver
         }
       }
       auths.add(view.auth());
       queries.forEach(q -> auths.add(q.auth().or(view::auth)));
     }
-    return count + authResources(model, auths);
+    return new Count(commands, policies, views, shared + authResources(model, auths));
   }
 
   /** The API key, user pool and client, and a group per role, as far as the modes used need. */
