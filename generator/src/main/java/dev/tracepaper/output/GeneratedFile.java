@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -21,6 +22,10 @@ public record GeneratedFile(String relativePath, byte[] content, boolean executa
 
   private static final Pattern DEVICE_NAME =
       Pattern.compile("(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\\..*)?");
+
+  /** The longest file name ext4, APFS, NTFS and most others accept (NTFS counts UTF-16 units). */
+  public static final int MAX_SEGMENT_BYTES = 255;
+
   private static final Set<Character> FORBIDDEN = Set.of('<', '>', ':', '"', '|', '?', '*', '\\');
 
   /** A file that is not a program (most of them). */
@@ -101,18 +106,38 @@ public record GeneratedFile(String relativePath, byte[] content, boolean executa
   }
 
   private static void checkSegment(String path, String segment) {
+    segmentProblem(segment)
+        .ifPresent(
+            why -> {
+              throw invalid(path, why);
+            });
+  }
+
+  /**
+   * Why one file or folder name of a generated path cannot be written everywhere, if it cannot: the
+   * validator asks this of the names it predicts, so that a model is refused with a located message
+   * before rendering instead of failing here.
+   */
+  public static Optional<String> segmentProblem(String segment) {
     if (segment.isEmpty()) {
-      throw invalid(path, "it has an empty segment");
+      return Optional.of("it has an empty segment");
     }
     if (segment.equals(".") || segment.equals("..")) {
-      throw invalid(path, "it has a `" + segment + "` segment");
+      return Optional.of("it has a `" + segment + "` segment");
     }
     if (segment.endsWith(".") || segment.endsWith(" ")) {
-      throw invalid(path, "segment `" + segment + "` ends in a dot or space");
+      return Optional.of("segment `" + segment + "` ends in a dot or space");
     }
     if (DEVICE_NAME.matcher(segment.toLowerCase(Locale.ROOT)).matches()) {
-      throw invalid(path, "`" + segment + "` is a reserved device name on Windows");
+      return Optional.of("`" + segment + "` is a reserved device name on Windows");
     }
+    int bytes = segment.getBytes(StandardCharsets.UTF_8).length;
+    if (bytes > MAX_SEGMENT_BYTES) {
+      return Optional.of(
+          "`%s…` is %d bytes long; file systems allow at most %d"
+              .formatted(segment.substring(0, 20), bytes, MAX_SEGMENT_BYTES));
+    }
+    return Optional.empty();
   }
 
   private static IllegalArgumentException invalid(String path, String why) {

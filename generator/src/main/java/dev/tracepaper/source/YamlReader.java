@@ -17,6 +17,7 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Parse;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.ReaderException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
@@ -103,6 +104,9 @@ public final class YamlReader {
     } catch (MarkedYamlEngineException e) {
       diagnostics.add(syntaxError(e, displayName));
       return new YamlFile(source, Optional.empty(), diagnostics);
+    } catch (ReaderException e) {
+      diagnostics.add(unreadableCharacter(text, e, displayName));
+      return new YamlFile(source, Optional.empty(), diagnostics);
     } catch (YamlEngineException e) {
       diagnostics.add(
           Diagnostic.error(
@@ -115,6 +119,32 @@ public final class YamlReader {
       return new YamlFile(source, Optional.empty(), diagnostics);
     }
     return new YamlFile(source, builder.root(source), diagnostics);
+  }
+
+  /**
+   * A character YAML does not allow in a stream (NUL, most other control characters, a lone
+   * surrogate), located by the code-point offset the reader reports.
+   */
+  private static Diagnostic unreadableCharacter(String text, ReaderException e, String file) {
+    int line = 1;
+    int column = 1;
+    int seen = 0;
+    for (int i = 0; i < text.length() && seen < e.getPosition(); seen++) {
+      int c = text.codePointAt(i);
+      i += Character.charCount(c);
+      if (c == '\n') {
+        line++;
+        column = 1;
+      } else {
+        column++;
+      }
+    }
+    return Diagnostic.error(
+            "YamlSyntax",
+            SourceLocation.of(file, line, column),
+            "The file holds the character U+%04X, which YAML does not allow in a document."
+                .formatted(e.getCodePoint()))
+        .withHint("remove the character, or write it as an escape in a double-quoted string");
   }
 
   private YamlFile tooLarge(long size, String displayName) {

@@ -52,6 +52,16 @@ class GeneratedFileTest {
     assertThat(e).hasMessageThat().startsWith("invalid generated file path `");
   }
 
+  @org.junit.jupiter.api.Test
+  void rejectsAFileNameLongerThanFileSystemsAllow() {
+    String longest = "a".repeat(250) + ".java";
+    file("src/" + longest, "x");
+
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> file("src/b" + longest, "x"));
+    assertThat(e).hasMessageThat().contains("is 256 bytes long; file systems allow at most 255");
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {

@@ -81,6 +81,16 @@ class YamlReaderTest {
   }
 
   @Test
+  void locatesACharacterYamlDoesNotAllow() {
+    YamlFile file = reader.read("a: 1\nb: x\u0000y\n", "m.yaml");
+
+    Diagnostic d = only(file);
+    assertThat(d.id()).isEqualTo("YamlSyntax");
+    assertThat(d.location()).isEqualTo(SourceLocation.of("m.yaml", 2, 5));
+    assertThat(d.message()).contains("U+0000");
+  }
+
+  @Test
   void reusesAFewAliasesAsWritten() {
     YamlFile file = reader.read("base: &b {a: 1}\nother: *b\n", "m.yaml");
 

@@ -37,6 +37,11 @@ public final class ModelRules {
         new EmitsNothing(),
         new EventNeverEmitted(),
         new EventAfterDeletion(),
+        // limits AWS imposes
+        new TooManyEvents(),
+        new EventTooLarge(),
+        new TooManyResources(),
+        new AwsNameTooLong(),
         // views
         new ViewWithoutSource(),
         new ViewWithTwoSources(),

@@ -26,6 +26,7 @@ public final class ReferenceRules {
         new InvalidName(),
         new DuplicateName(),
         new ReservedWord(),
+        new UnportableFileName(),
         new NameCollision(),
         new NamingConvention(),
         new CommandNotImperative(),

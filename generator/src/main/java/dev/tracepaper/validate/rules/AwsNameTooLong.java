@@ -1,0 +1,86 @@
+package dev.tracepaper.validate.rules;
+
+import dev.tracepaper.model.ModelIndex;
+import dev.tracepaper.naming.AwsNames;
+import dev.tracepaper.validate.Reporter;
+import dev.tracepaper.validate.Rule;
+
+/**
+ * A name whose generated AWS name is longer than AWS allows, so that the deployment would fail: a
+ * CloudFormation logical id over 255 characters (with the longest suffix the SAM transform appends
+ * to a function's id), a DynamoDB table name over 255 (the stack name, up to 128 characters, a
+ * hyphen and the view's suffix), or a Cognito group over 128. Lambda functions, EventBridge rules,
+ * SQS queues and IAM roles get their names from CloudFormation, which fits them to their limits
+ * (64, 64, 80, 64), so they need no check; docs/validation-rules.md says why.
+ */
+public final class AwsNameTooLong implements Rule {
+
+  static final int LOGICAL_ID = 255;
+
+  /**
+   * What SAM appends to a function's logical id for the resources it expands it into: {@code
+   * Version} and a 10-character hash for the published version (longer than {@code Aliaslive},
+   * {@code Role} and {@code EventInvokeConfig}).
+   */
+  static final int SAM_SUFFIX = "Version".length() + 10;
+
+  static final int TABLE = 255;
+
+  /** The longest stack name CloudFormation accepts. */
+  static final int STACK = 128;
+
+  static final int COGNITO_GROUP = 128;
+
+  @Override
+  public void check(ModelIndex model, Reporter report) {
+    GeneratedNames names = GeneratedNames.of(model);
+    for (NamedElement e : NamedElements.of(model)) {
+      if (e.shadowed()) {
+        continue;
+      }
+      if (e.kind() == NamedElement.Kind.ROLE && e.name().length() > COGNITO_GROUP) {
+        tooLong(report, e, "the Cognito group `%s`", e.name(), e.name().length(), COGNITO_GROUP);
+        continue;
+      }
+      for (GeneratedNames.Claim claim : names.of(e)) {
+        String name = claim.name();
+        if (claim.namespace() == GeneratedNames.Namespace.LOGICAL_ID) {
+          int length = name.length() + (name.endsWith("Function") ? SAM_SUFFIX : 0);
+          if (length > LOGICAL_ID) {
+            tooLong(report, e, "the CloudFormation resource `%s`", name, length, LOGICAL_ID);
+            break;
+          }
+        } else if (claim.namespace() == GeneratedNames.Namespace.TABLE) {
+          int length = STACK + 1 + name.length();
+          if (length > TABLE) {
+            tooLong(report, e, "the DynamoDB table `<stack>-%s`", name, length, TABLE);
+            break;
+          }
+        }
+      }
+    }
+  }
+
+  private static void tooLong(
+      Reporter report, NamedElement e, String what, String name, int length, int limit) {
+    report.error(
+        e.location(),
+        "%s is too long for AWS: it becomes %s, %d characters%s, and AWS allows at most %d."
+            .formatted(
+                e.describeCapitalized(),
+                what.formatted(shorten(name)),
+                length,
+                what.contains("table")
+                    ? " with a stack name of " + STACK
+                    : what.contains("resource") && length != name.length()
+                        ? " with the suffix the SAM transform adds"
+                        : "",
+                limit),
+        "shorten the name; the app name may have up to %d characters, so keep element names well under 100"
+            .formatted(AwsNames.MAX_APP_NAME));
+  }
+
+  private static String shorten(String name) {
+    return name.length() <= 40 ? name : name.substring(0, 40) + "…";
+  }
+}

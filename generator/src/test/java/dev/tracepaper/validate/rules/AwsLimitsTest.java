@@ -1,0 +1,137 @@
+package dev.tracepaper.validate.rules;
+
+import static com.google.common.truth.Truth.assertThat;
+
+import dev.tracepaper.diagnostic.Diagnostic;
+import dev.tracepaper.model.ModelIndex;
+import dev.tracepaper.source.SourceLocation;
+import dev.tracepaper.validate.Validator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The AWS limit rules at their boundaries: one under the limit is quiet, one over reported. */
+class AwsLimitsTest {
+
+  private static final String APP = "tracepaper: 1\napp: {name: shop, package: com.example.shop}\n";
+
+  @TempDir Path folder;
+
+  @Test
+  void ninetyNineEventsFitInATransactionAndAHundredDoNot() throws IOException {
+    assertThat(ids(emitting(99), "TooManyEvents")).isEmpty();
+
+    List<Diagnostic> found = ids(emitting(100), "TooManyEvents");
+    assertThat(found).hasSize(1);
+    // The 100th entry of the one-line `emits` list: `        emits: [` then 99 × `LineAdded, `.
+    assertThat(found.get(0).location())
+        .isEqualTo(SourceLocation.of("model.yaml", 12, 17 + 99 * "LineAdded, ".length()));
+  }
+
+  @Test
+  void anEventIsTooLargeOnlyWhenItsBoundedFieldsCanPassTheItemLimit() throws IOException {
+    assertThat(ids(document("{type: String, maxLength: 67000}"), "EventTooLarge")).isEmpty();
+
+    List<Diagnostic> found = ids(document("{type: String, maxLength: 68000}"), "EventTooLarge");
+    assertThat(found).hasSize(1);
+    assertThat(found.get(0).message()).contains("can be 401 KB");
+  }
+
+  @Test
+  void unboundedFieldsAloneAreNotReported() throws IOException {
+    assertThat(ids(document("Json"), "EventTooLarge")).isEmpty();
+    assertThat(ids(document("'[String]'"), "EventTooLarge")).isEmpty();
+  }
+
+  @Test
+  void theStackLimitIsFiveHundredResources() throws IOException {
+    // 10 always, 10 for the read side, 2 for the user pool and its client, 5 per view.
+    Path under = write(views(95));
+    assertThat(TooManyResources.count(index(under))).isEqualTo(497);
+    assertThat(ids(under, "TooManyResources")).isEmpty();
+
+    Path over = write(views(96));
+    assertThat(TooManyResources.count(index(over))).isEqualTo(502);
+    assertThat(ids(over, "TooManyResources")).hasSize(1);
+  }
+
+  @Test
+  void aViewsTableSuffixMayHaveOneHundredAndTwentySixCharacters() throws IOException {
+    assertThat(ids(write(viewNamed("Order" + "x".repeat(121))), "AwsNameTooLong")).isEmpty();
+
+    List<Diagnostic> found = ids(write(viewNamed("Order" + "x".repeat(122))), "AwsNameTooLong");
+    assertThat(found).hasSize(1);
+    assertThat(found.get(0).message()).contains("256 characters with a stack name of 128");
+  }
+
+  private Path emitting(int events) throws IOException {
+    return write(
+        APP
+            + """
+            aggregates:
+              Order:
+                key: orderId
+                fields: {orderId: String}
+                events:
+                  LineAdded: {fields: {orderId: String}}
+                commands:
+                  AddLines:
+                    fields: {orderId: String}
+            """
+            + "        emits: ["
+            + String.join(", ", Collections.nCopies(events, "LineAdded"))
+            + "]\n");
+  }
+
+  private Path document(String bodyType) throws IOException {
+    return write(
+        APP
+            + """
+            aggregates:
+              Document:
+                key: id
+                fields: {id: String}
+                events:
+                  DocumentWritten:
+                    fields:
+                      id: {type: String, maxLength: 36}
+                      body: %s
+            """
+                .formatted(bodyType));
+  }
+
+  private static String views(int count) {
+    StringBuilder yaml =
+        new StringBuilder(
+            APP + "aggregates:\n  Order: {key: orderId, fields: {orderId: String}}\n");
+    yaml.append("views:\n");
+    for (int i = 0; i < count; i++) {
+      yaml.append("  OrderView").append(i).append(": {from: Order, fields: {orderId: String}}\n");
+    }
+    return yaml.toString();
+  }
+
+  private static String viewNamed(String name) {
+    return views(0)
+        .replace("views:\n", "views:\n  " + name + ": {from: Order, fields: {orderId: String}}\n");
+  }
+
+  private Path write(String yaml) throws IOException {
+    return Files.writeString(folder.resolve("model.yaml"), yaml);
+  }
+
+  private ModelIndex index(Path model) {
+    return new Validator().run(List.of(model), folder).index().orElseThrow();
+  }
+
+  private List<Diagnostic> ids(Path model, String id) {
+    return new Validator()
+        .validate(List.of(model), folder).diagnostics().stream()
+            .filter(d -> d.id().equals(id))
+            .toList();
+  }
+}

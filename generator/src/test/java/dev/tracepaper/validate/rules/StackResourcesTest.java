@@ -1,0 +1,104 @@
+package dev.tracepaper.validate.rules;
+
+import static com.google.common.truth.Truth.assertWithMessage;
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import dev.tracepaper.TestPaths;
+import dev.tracepaper.cli.Main;
+import dev.tracepaper.model.ModelIndex;
+import dev.tracepaper.validate.Validator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * TooManyResources counts the template's resources from the model; this renders the real template
+ * of each example (and of the library open to anonymous callers, which adds an API key) and checks
+ * that the count equals the resources in it after the SAM transform, so the rule cannot drift from
+ * {@code templates/template.yaml.ftl}.
+ */
+class StackResourcesTest {
+
+  /** A resource of the template: two-space indented id, then its {@code Type}. */
+  private static final Pattern RESOURCE =
+      Pattern.compile("(?m)^  ([A-Za-z0-9]+):\\n(?:    #.*\\n)*    Type: (\\S+)");
+
+  /** The line that ends a resource's body: the next key at two spaces. */
+  private static final Pattern NEXT_RESOURCE = Pattern.compile("\n  [^ \n]");
+
+  @TempDir Path temp;
+
+  static Stream<String> models() {
+    return Stream.of("library", "clinic", "projects", "open-library");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("models")
+  void theRuleCountsTheResourcesTheTemplateHas(String name) throws IOException {
+    Path model = model(name);
+    ModelIndex index = new Validator().run(List.of(model), model).index().orElseThrow();
+    Path out = temp.resolve("out");
+    StringWriter err = new StringWriter();
+    int code =
+        Main.run(
+            new String[] {"generate", model.toString(), "-o", out.toString()},
+            new PrintWriter(new StringWriter()),
+            new PrintWriter(err));
+    assertWithMessage("generate %s: %s", name, err).that(code).isEqualTo(0);
+
+    int rendered = expanded(Files.readString(out.resolve("template.yaml"), UTF_8));
+
+    assertWithMessage("resources of %s after the SAM transform", name)
+        .that(TooManyResources.count(index))
+        .isEqualTo(rendered);
+  }
+
+  /**
+   * The resources after the SAM transform: a function with {@code AutoPublishAlias} (set in
+   * Globals) becomes the function, its role, a version and an alias, plus an EventInvokeConfig when
+   * it has one.
+   */
+  private static int expanded(String template) {
+    String resources = template.substring(template.indexOf("\nResources:\n"));
+    resources = resources.substring(0, resources.indexOf("\nOutputs:\n"));
+    Matcher m = RESOURCE.matcher(resources);
+    int count = 0;
+    while (m.find()) {
+      if (m.group(2).equals("AWS::Serverless::Function")) {
+        Matcher next = NEXT_RESOURCE.matcher(resources);
+        int end = next.find(m.end()) ? next.start() : resources.length();
+        String body = resources.substring(m.end(), end);
+        count += 4 + (body.contains("EventInvokeConfig:") ? 1 : 0);
+      } else {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  private Path model(String name) throws IOException {
+    if (!name.equals("open-library")) {
+      return TestPaths.examples().resolve(name);
+    }
+    Path model = temp.resolve("open-library");
+    Files.createDirectories(model);
+    try (Stream<Path> files = Files.list(TestPaths.examples().resolve("library"))) {
+      for (Path file : files.filter(p -> p.toString().endsWith(".yaml")).toList()) {
+        Files.writeString(
+            model.resolve(file.getFileName().toString()),
+            Files.readString(file, UTF_8).replace("default: authenticated", "default: anonymous"),
+            UTF_8);
+      }
+    }
+    return model;
+  }
+}
