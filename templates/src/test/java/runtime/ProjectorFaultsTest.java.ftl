@@ -92,7 +92,7 @@ class ProjectorFaultsTest {
     assertTrue(faults.allUsed());
     assertEquals(List.of(), dead);
     assertEquals(3, mapping.invocations(), "failed at the GetItem, then succeeded");
-    ViewReplay replay = ViewReplay.of(dynamoDb, eventTable, CounterViews.ALL);
+    ViewReplay replay = ViewReplay.of(dynamoDb, List.of(eventTable), CounterViews.ALL);
     assertEquals(List.of(), replay.failed());
     assertViewsEqual(replay);
     Map<String, ObjectNode> activity = stored(CounterViews.ACTIVITY);
@@ -157,7 +157,7 @@ class ProjectorFaultsTest {
     }
     // The first delivery, every retry of the poison, then the events after it in one batch.
     assertEquals(1 + mapping.maximumRetryAttempts() + 1, mapping.invocations());
-    ViewReplay replay = ViewReplay.of(dynamoDb, eventTable, CounterViews.ALL);
+    ViewReplay replay = ViewReplay.of(dynamoDb, List.of(eventTable), CounterViews.ALL);
     assertEquals(List.of("Counter#p1@2"), replay.failed());
     assertViewsEqual(replay);
     assertEquals(3, stored(CounterViews.TOTALS).get("c1").path("total").asLong());

@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The views as they must be: every event of the event-store table replayed, stream by stream in
+ * The views as they must be: every event of the event-store tables replayed, stream by stream in
  * version order, through the projector into memory. An event the projector fails on is left out, as
  * the live projector leaves it to the dead-letter queue. Compared with the rows the live projector
  * wrote to DynamoDB.
@@ -25,14 +25,17 @@ final class ViewReplay {
 
   private ViewReplay() {}
 
-  static ViewReplay of(DynamoDbClient dynamoDb, String eventTable, List<Projection> projections) {
+  static ViewReplay of(
+      DynamoDbClient dynamoDb, List<String> eventTables, List<Projection> projections) {
     ViewReplay replay = new ViewReplay();
     Map<String, List<StoredEvent>> streams = new HashMap<>();
-    for (Map<String, AttributeValue> item :
-        dynamoDb.scanPaginator(r -> r.tableName(eventTable).consistentRead(true)).items()) {
-      if (EventItems.isEvent(item)) {
-        StoredEvent event = EventItems.storedEvent(item);
-        streams.computeIfAbsent(event.streamId(), id -> new ArrayList<>()).add(event);
+    for (String table : eventTables) {
+      for (Map<String, AttributeValue> item :
+          dynamoDb.scanPaginator(r -> r.tableName(table).consistentRead(true)).items()) {
+        if (EventItems.isEvent(item)) {
+          StoredEvent event = EventItems.storedEvent(item);
+          streams.computeIfAbsent(event.streamId(), id -> new ArrayList<>()).add(event);
+        }
       }
     }
     ProjectorHandler projector = new ProjectorHandler(replay.views, projections);
