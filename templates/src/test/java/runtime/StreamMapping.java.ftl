@@ -35,12 +35,18 @@ final class StreamMapping {
     this.maximumRetryAttempts = maximumRetryAttempts;
   }
 
-  /** The mapping of the projector as the generated {@code template.yaml} configures it. */
+  /**
+   * The mapping of the projector as the generated {@code template.yaml} configures it; in a project
+   * without views, which has no projector, the publisher's, which has the same settings.
+   */
   static StreamMapping ofProjector() {
     try {
       String template = Files.readString(Path.of("template.yaml"));
-      String mapping = template.substring(template.indexOf("  ProjectorStreamMapping:"));
-      mapping = mapping.substring(0, mapping.indexOf("\n\n"));
+      int at = template.indexOf("\n  ProjectorStreamMapping:");
+      if (at < 0) {
+        at = template.indexOf("\n  PublisherStreamMapping:");
+      }
+      String mapping = template.substring(at, template.indexOf("\n\n", at));
       return new StreamMapping(
           number(mapping, "BatchSize"), number(mapping, "MaximumRetryAttempts"));
     } catch (IOException e) {
