@@ -248,5 +248,7 @@ aws lambda invoke --function-name <RebuildFunctionName>:live --cli-read-timeout 
 
 Views: <#list project.views as view>`${view.name}`<#sep>, </#list>. Events the projector could
 not apply after its retries are in the `ProjectorDeadLetterQueue` (the stack's
-`ProjectorDeadLetterQueueUrl` output); rebuild the view once the cause is fixed.
+`ProjectorDeadLetterQueueUrl` output); rebuild the view once the cause is fixed. The rebuild
+answers the events replayed and the rows the view holds; events its projection still fails on
+are skipped, logged, and listed under `failed`.
 </#if>

@@ -53,12 +53,21 @@ final class Projector {
         return written;
       }
     }
-    throw new IllegalStateException(
+    throw new RowsKeptChanging(
         view.view()
             + " rows kept changing while projecting "
             + event.streamId()
             + "@"
             + event.version());
+  }
+
+  /** Contention on a row, not a fault of the event: retrying later can succeed. */
+  static final class RowsKeptChanging extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+
+    RowsKeptChanging(String message) {
+      super(message);
+    }
   }
 
   /** The rows a projection reads, each read once, remembered for the conditional write. */

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -19,7 +20,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Rebuilds one view from the event store, invoked by an operator with {@code {"view": "X"}}:
  * deletes the view's rows, then replays every stored event its projection handles, stream by stream
  * in version order. Answers {@code {"view": "X", "events": n, "rows": m}}: the events replayed and
- * the rows the view holds afterwards.
+ * the rows the view holds afterwards, plus {@code "failed": ["Stream#key@version", ...]} when the
+ * projection failed on some events, which are then skipped as the live projector skips them after
+ * its retries (their stack traces are in the log).
  *
  * <p>The live projector may keep running: its writes and the replay's obey the same version rule,
  * so whichever comes second for an event changes nothing. The handled events are held in memory
@@ -64,21 +67,43 @@ public final class RebuildHandler implements RequestStreamHandler {
             .filter(projection -> projection.view().equals(viewName))
             .findFirst()
             .orElseThrow(() -> new IllegalArgumentException("no view named " + viewName));
+    // Read before deleting: an event item that cannot be read fails the rebuild, view untouched.
+    List<List<StoredEvent>> streams = handledStreams(view);
     views.deleteAll(view);
     Projector projector = new Projector(views);
     Map<String, Boolean> live = new HashMap<>();
+    List<String> failed = new ArrayList<>();
     long events = 0;
-    for (List<StoredEvent> stream : handledStreams(view)) {
+    for (List<StoredEvent> stream : streams) {
       for (StoredEvent event : stream) {
-        for (RowChange change : projector.project(view, event)) {
-          live.put(change.key(), change instanceof RowChange.Put);
+        try {
+          for (RowChange change : projector.project(view, event)) {
+            live.put(change.key(), change instanceof RowChange.Put);
+          }
+          events++;
+        } catch (SdkException | Projector.RowsKeptChanging e) {
+          // AWS failing (throttling, an outage) or rows contended: the operator runs it again.
+          throw e;
+        } catch (RuntimeException e) {
+          // The projection fails on this event (its code or the event's data): the live projector
+          // leaves such an event to its dead-letter queue and goes on; so does the rebuild, so
+          // that one poison event does not leave the view half rebuilt. Reported in the answer.
+          System.err.println("rebuilding " + view.view() + ": skipped " + name(event) + ":");
+          e.printStackTrace();
+          failed.add(name(event));
         }
-        events++;
       }
     }
     ObjectNode response = Json.object().put("view", view.view()).put("events", events);
     response.put("rows", live.values().stream().filter(Boolean::booleanValue).count());
+    if (!failed.isEmpty()) {
+      failed.forEach(response.putArray("failed")::add);
+    }
     return response;
+  }
+
+  private static String name(StoredEvent event) {
+    return event.streamId() + "@" + event.version();
   }
 
   /** The events {@code view} handles, grouped by stream, each stream in version order. */
