@@ -87,16 +87,13 @@ public final class Planner {
 
   private Change generated(GeneratedFile file) throws IOException {
     String path = file.relativePath();
-    Optional<String> blocked = blockedFolder(path);
-    if (blocked.isPresent()) {
-      return Change.of(file, Action.CONFLICT, blocked.get());
-    }
     Path target = out.resolve(path);
+    Optional<Change> obstacle = obstacle(file, target);
+    if (obstacle.isPresent()) {
+      return obstacle.get();
+    }
     if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
       return Change.of(file, Action.CREATE);
-    }
-    if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
-      return Change.of(file, Action.CONFLICT, notAFile(target));
     }
     byte[] onDisk = Files.readAllBytes(target);
     if (Arrays.equals(onDisk, file.content())
@@ -118,20 +115,32 @@ public final class Planner {
         : Change.of(file, Action.CONFLICT, "edited by hand since the last generation");
   }
 
-  private Change stub(GeneratedFile file) throws IOException {
-    String path = file.relativePath();
-    Optional<String> blocked = blockedFolder(path);
-    if (blocked.isPresent()) {
-      return Change.of(file, Action.CONFLICT, blocked.get());
+  private Change stub(GeneratedFile file) {
+    Path target = out.resolve(file.relativePath());
+    Optional<Change> obstacle = obstacle(file, target);
+    if (obstacle.isPresent()) {
+      return obstacle.get();
     }
-    Path target = out.resolve(path);
     if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
       return Change.of(file, Action.CREATE, "a stub for your code; created once, then yours");
     }
-    if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
-      return Change.of(file, Action.CONFLICT, notAFile(target));
-    }
     return Change.of(file, Action.KEEP, "hand-written");
+  }
+
+  /**
+   * A conflict whatever the file's content: a folder on its way that is a file or a link, or
+   * something other than a file at its path.
+   */
+  private Optional<Change> obstacle(GeneratedFile file, Path target) {
+    Optional<String> blocked = blockedFolder(file.relativePath());
+    if (blocked.isPresent()) {
+      return Optional.of(Change.of(file, Action.CONFLICT, blocked.get()));
+    }
+    if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)
+        && !Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+      return Optional.of(Change.of(file, Action.CONFLICT, notAFile(target)));
+    }
+    return Optional.empty();
   }
 
   /** A file the last generation made and this one does not. */
