@@ -44,12 +44,20 @@ final class ${flow.javaClass} {
     }
 </#list>
 <#if flow.custom.enabled>
+<#if flow.emits?has_content>
     List<${aggregate.eventInterface}> events = List.of(
 <@m.arguments flow.emits/>
     return CUSTOM.decide(${flow.inputVariable}, state, user, now, events);
 <#else>
+    // The model records no event here; the hand-written part may add some.
+    return CUSTOM.decide(${flow.inputVariable}, state, user, now, List.of());
+</#if>
+<#elseif flow.emits?has_content>
     return List.of(
 <@m.arguments flow.emits/>
+<#else>
+    // The model records no event: <#if command??>the command<#else>the policy</#if> only checks its rules.
+    return List.of();
 </#if>
   }
 }
