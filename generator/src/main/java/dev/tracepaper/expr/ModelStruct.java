@@ -11,6 +11,8 @@ import java.util.Optional;
  * event, an entity, a type, a view row or the caller ({@code user}).
  *
  * @param celType the CEL struct type; its name is internal and never shown to the modeller
+ * @param kind what it is: {@code state}, {@code command}, {@code event}, {@code view} (a row),
+ *     {@code user}, {@code type} or {@code entity}
  * @param name the model's name for it, e.g. {@code Book}
  * @param description how messages name it, e.g. "the state of `Book`"
  * @param fields the model fields, typed as the model writes them
@@ -18,6 +20,7 @@ import java.util.Optional;
  */
 public record ModelStruct(
     StructType celType,
+    String kind,
     String name,
     String description,
     List<Field> fields,

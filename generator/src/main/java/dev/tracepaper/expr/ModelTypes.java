@@ -172,7 +172,7 @@ public final class ModelTypes {
     StructType type =
         StructType.create(
             celName, names, fieldName -> fieldType(resolved, fields, owner, fieldName));
-    ModelStruct struct = new ModelStruct(type, name, description, fields, owner);
+    ModelStruct struct = new ModelStruct(type, kind, name, description, fields, owner);
     byElement.put(element, struct);
     byCelName.put(celName, struct);
     return struct;

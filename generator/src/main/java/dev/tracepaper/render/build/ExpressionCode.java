@@ -1,16 +1,22 @@
 package dev.tracepaper.render.build;
 
 import dev.cel.common.ast.CelExpr;
+import dev.cel.common.types.CelKind;
+import dev.cel.common.types.CelType;
+import dev.cel.common.types.ListType;
 import dev.tracepaper.expr.AstNodes;
 import dev.tracepaper.expr.CheckedExpression;
 import dev.tracepaper.expr.CheckedExpressions;
 import dev.tracepaper.expr.JavaNames;
 import dev.tracepaper.expr.JavaTranslator;
+import dev.tracepaper.expr.ModelTypes;
 import dev.tracepaper.expr.Translation;
 import dev.tracepaper.model.Aggregate;
+import dev.tracepaper.model.BuiltinType;
 import dev.tracepaper.model.Expression;
 import dev.tracepaper.model.ModelIndex;
 import dev.tracepaper.model.TypeRef;
+import dev.tracepaper.naming.JavaName;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -49,13 +55,15 @@ final class ExpressionCode {
     this.runtimePackage = runtimePackage;
   }
 
+  private CheckedExpression checked(Expression expression) {
+    return checked
+        .of(expression)
+        .orElseThrow(() -> new IllegalStateException("unchecked expression " + expression));
+  }
+
   /** The Java expression of a value that needs no conversion (a condition, a key, a variable). */
   String java(Expression expression) {
-    CheckedExpression c =
-        checked
-            .of(expression)
-            .orElseThrow(() -> new IllegalStateException("unchecked expression " + expression));
-    Translation translation = translator.translate(c);
+    Translation translation = translator.translate(checked(expression));
     if (!(translation instanceof Translation.Java java)) {
       // UntranslatableExpression is an error, so a model that validated never gets here.
       throw new IllegalStateException("untranslatable expression " + expression);
@@ -73,6 +81,9 @@ final class ExpressionCode {
   String into(Expression expression, TypeRef target, Optional<Aggregate> owner) {
     // A value stands alone (an argument): parentheses around all of it say nothing.
     String code = unwrapped(java(expression));
+    if (target.is(BuiltinType.Json) && !target.list()) {
+      return asJson(code, checked(expression).resultType());
+    }
     if (target.builtin().isPresent() || types.kind(target, owner) != ModelIndex.TypeKind.ENUM) {
       return code;
     }
@@ -87,6 +98,49 @@ final class ExpressionCode {
     return literal.matches()
         ? javaClass + "." + literal.group(1)
         : javaClass + ".valueOf(" + code + ")";
+  }
+
+  /**
+   * A value of CEL type {@code type} as a Json field holds it: a Json value as it is, anything else
+   * written as JSON the way the event store writes it (a list as an array, an entity or type as its
+   * object, an absent value absent). WrongExpressionType refuses the values no record can write (a
+   * whole command, the caller).
+   */
+  private String asJson(String code, CelType type) {
+    if (type.kind() == CelKind.DYN) {
+      return code;
+    }
+    imports.add(runtimePackage + ".JsonValues");
+    if (type.kind() == CelKind.LIST) {
+      return "JsonValues.ofList(" + code + ", " + jsonWriter(((ListType) type).elemType()) + ")";
+    }
+    return "JsonValues.of(" + code + ", " + jsonWriter(type) + ")";
+  }
+
+  /** A {@code Function<T, JsonNode>} writing one value of CEL type {@code type}. */
+  private String jsonWriter(CelType type) {
+    if (type.equals(ModelTypes.DATE)) {
+      return "JsonValues::ofDate";
+    }
+    return switch (type.kind()) {
+      case STRING -> "JsonValues::ofText";
+      case INT -> "JsonValues::ofInteger";
+      case DOUBLE -> "JsonValues::ofDecimal";
+      case BOOL -> "JsonValues::ofBool";
+      case TIMESTAMP -> "JsonValues::ofDateTime";
+      case DYN -> "JsonValues::ofJson";
+      case STRUCT -> {
+        JavaName record =
+            checked
+                .types()
+                .struct(type)
+                .flatMap(types::recordWithJson)
+                .orElseThrow(() -> new IllegalStateException("no JSON writer for " + type));
+        imports.add(record.qualified());
+        yield record.simpleName() + "::toJson";
+      }
+      default -> throw new IllegalStateException("no JSON writer for " + type);
+    };
   }
 
   /** Whether the expression reads the CEL name {@code name} (e.g. {@code today}). */

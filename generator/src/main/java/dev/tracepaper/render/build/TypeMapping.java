@@ -62,6 +62,22 @@ final class TypeMapping {
     };
   }
 
+  /**
+   * The generated record of a model struct that can write itself as JSON ({@code toJson}): a type,
+   * an entity, a state, an event or a view's row; a command's input and the caller cannot.
+   */
+  Optional<JavaName> recordWithJson(dev.tracepaper.expr.ModelStruct struct) {
+    String owner = struct.owner().map(Aggregate::name).orElse("");
+    return switch (struct.kind()) {
+      case "type" -> Optional.of(names.type(struct.name()));
+      case "entity" -> Optional.of(names.entity(owner, struct.name()));
+      case "state" -> Optional.of(names.state(struct.name()));
+      case "event" -> Optional.of(names.event(owner, struct.name()));
+      case "view" -> Optional.of(names.viewRow(struct.name()));
+      default -> Optional.empty();
+    };
+  }
+
   /** Adds the classes the Java type names by simple name to {@code imports}. */
   void addImports(TypeRef ref, Optional<Aggregate> owner, Set<String> imports) {
     if (ref.list()) {
