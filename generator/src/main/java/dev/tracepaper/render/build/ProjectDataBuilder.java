@@ -52,6 +52,7 @@ public final class ProjectDataBuilder {
   private final FlowCode flows;
   private final TestCode tests;
   private final ViewCode views;
+  private final TextProbes textProbes;
 
   private ProjectDataBuilder(ModelIndex index) {
     this.index = index;
@@ -60,6 +61,7 @@ public final class ProjectDataBuilder {
     this.types = new TypeMapping(index, names);
     this.fields = new FieldCode(types);
     this.inputs = new InputCode(types, PatternResolver.of(index.model()));
+    this.textProbes = new TextProbes(PatternResolver.of(index.model()));
     this.checked = ExpressionChecker.checked(index);
     this.flows = new FlowCode(checked, types, names);
     this.tests = new TestCode(index, names);
@@ -216,58 +218,19 @@ public final class ProjectDataBuilder {
         if (test.givenEvents().isEmpty()
             && test.givenState().isEmpty()
             && test.expectedError().isEmpty()) {
+          TextProbes.Probes probes = textProbes.of(aggregate, command);
           return List.of(
               new HandlerExample(
                   commands.get(i).mutation(),
                   test.when(),
                   index.roles().stream().sorted().toList(),
                   jsonArray(command.emits().stream().map(Emit::event).toList()),
-                  copiedTexts(aggregate, command)));
+                  probes.tried(),
+                  probes.leftOut()));
         }
       }
     }
     return List.of();
-  }
-
-  /**
-   * The command's free-text fields that an event it emits copies as they are (a same-named event
-   * field of type String, not mapped and not shadowed by a {@code let}), so a test can send any
-   * text in them and find it stored unchanged. Fields with a pattern or a short {@code maxLength}
-   * are left out: the test's text could not pass them.
-   */
-  private static List<String> copiedTexts(Aggregate aggregate, Command command) {
-    if (command.custom()) {
-      return List.of();
-    }
-    List<String> texts = new ArrayList<>();
-    for (Field field : command.fields()) {
-      var c = field.constraints();
-      boolean free =
-          field.type().is(dev.tracepaper.model.BuiltinType.String)
-              && !field.type().list()
-              && c.pattern().isEmpty()
-              && c.autoFill().isEmpty()
-              && c.maxLength().map(Located::value).orElse(Long.MAX_VALUE)
-                  >= HandlerExample.PROBE_LENGTH;
-      boolean shadowed = command.let().stream().anyMatch(l -> l.name().equals(field.name()));
-      boolean copied =
-          command.emits().stream()
-              .anyMatch(
-                  emit ->
-                      emit.mappings().stream().noneMatch(m -> m.field().equals(field.name()))
-                          && aggregate.events().stream()
-                              .filter(e -> e.name().equals(emit.event()))
-                              .flatMap(e -> e.fields().stream())
-                              .anyMatch(
-                                  f ->
-                                      f.name().equals(field.name())
-                                          && f.type().is(dev.tracepaper.model.BuiltinType.String)
-                                          && !f.type().list()));
-      if (free && !shadowed && copied) {
-        texts.add(field.name());
-      }
-    }
-    return texts;
   }
 
   private static String jsonArray(List<String> texts) {
