@@ -9,7 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.util.ArrayList;
+<#if aggregate.handlerExamples?filter(e -> e.copiedTexts?has_content)?has_content>
 import java.util.LinkedHashMap;
+</#if>
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
