@@ -182,6 +182,23 @@ public final class JsonValues {
     }
   }
 
+  /** A value as JSON, or {@code null} (absent) when it has none. */
+  public static <T> JsonNode of(T value, Function<T, JsonNode> write) {
+    return value == null ? null : write.apply(value);
+  }
+
+  /** A list as a JSON array, or {@code null} (absent) when it has none. */
+  public static <T> JsonNode ofList(List<T> values, Function<T, JsonNode> write) {
+    if (values == null) {
+      return null;
+    }
+    ArrayNode array = NODES.arrayNode();
+    for (T value : values) {
+      array.add(write.apply(value));
+    }
+    return array;
+  }
+
   public static JsonNode ofText(String value) {
     return NODES.textNode(value);
   }
