@@ -53,7 +53,7 @@ public final class DefaultDoesNotMatchPattern implements Rule {
   }
 
   /** "`^[A-Z]{3}$`", or for a named pattern "`Currency` (`^[A-Z]{3}$`)". */
-  private static String shown(PatternResolver resolver, String pattern, String regex) {
+  static String shown(PatternResolver resolver, String pattern, String regex) {
     return resolver.namesPattern(pattern)
         ? "`%s` (`%s`)".formatted(pattern, regex)
         : "`%s`".formatted(pattern);
@@ -63,7 +63,7 @@ public final class DefaultDoesNotMatchPattern implements Rule {
    * Searches the value, giving up (taking it as a match) when a pathological pattern backtracks
    * without end: validation must finish whatever the model says.
    */
-  private static boolean matches(String regex, String value) {
+  static boolean matches(String regex, String value) {
     try {
       return Pattern.compile(regex).matcher(new Budgeted(value, 1_000_000)).find();
     } catch (Budgeted.Exhausted | StackOverflowError e) {

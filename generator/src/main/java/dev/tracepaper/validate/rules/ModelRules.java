@@ -62,6 +62,7 @@ public final class ModelRules {
         new UnexpectedTestField(),
         new WrongTestValue(),
         new MissingTestInput(),
+        new TestInputBreaksConstraint(),
         new UnknownErrorCode(),
         new ExpectedEventsDiffer(),
         new StateAfterDeletion());
