@@ -63,6 +63,7 @@ public final class ModelRules {
         new WrongTestValue(),
         new MissingTestInput(),
         new TestInputBreaksConstraint(),
+        new JsonFromInput(),
         new UnknownErrorCode(),
         new ExpectedEventsDiffer(),
         new StateAfterDeletion());
