@@ -39,7 +39,8 @@ class GeneratedProjectsTest {
         "examples/library",
         "examples/clinic",
         "examples/projects",
-        "generator/src/test/resources/e2e/hostile");
+        "generator/src/test/resources/e2e/hostile",
+        "generator/src/test/resources/e2e/shapes");
   }
 
   @ParameterizedTest
