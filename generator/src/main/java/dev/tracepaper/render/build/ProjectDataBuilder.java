@@ -313,7 +313,8 @@ public final class ProjectDataBuilder {
         flows.of(
             site,
             javaName,
-            tests.of(aggregate, command.tests(), command.fields(), aggregate, command.rules())),
+            tests.of(
+                aggregate, command.tests(), command.fields(), aggregate, command.rules(), false)),
         ExampleInput.of(command, index),
         command.description().orElse(""),
         "command " + aggregate.name() + "." + command.name(),
@@ -343,7 +344,7 @@ public final class ProjectDataBuilder {
         flows.of(
             site,
             triggerClass,
-            tests.of(aggregate, policy.tests(), trigger.fields(), source, policy.rules())),
+            tests.of(aggregate, policy.tests(), trigger.fields(), source, policy.rules(), true)),
         "policy " + aggregate.name() + "." + policy.name());
   }
 }

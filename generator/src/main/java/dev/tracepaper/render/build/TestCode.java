@@ -53,13 +53,16 @@ final class TestCode {
   /**
    * @param input the fields of {@code when}: the command's, or the triggering event's
    * @param inputOwner the aggregate whose entities those fields may name
+   * @param whenIsEvent whether {@code when} is a triggering event (a policy's), completed as a
+   *     given event is
    */
   List<TestData> of(
       Aggregate aggregate,
       List<TestCase> cases,
       List<Field> input,
       Aggregate inputOwner,
-      List<BusinessRule> rules) {
+      List<BusinessRule> rules,
+      boolean whenIsEvent) {
     List<TestData> tests = new ArrayList<>();
     Set<String> methods = new HashSet<>();
     List<String> allRoles = index.roles().stream().sorted().toList();
@@ -73,11 +76,14 @@ final class TestCode {
           givenState = write(object(s.state(), aggregate.fields(), Optional.of(aggregate)));
         }
       }
-      String when =
-          write(
-              test.when()
-                  .map(w -> object(w, input, Optional.of(inputOwner)))
-                  .orElseGet(NODES::objectNode));
+      ObjectNode whenJson =
+          test.when()
+              .map(w -> object(w, input, Optional.of(inputOwner)))
+              .orElseGet(NODES::objectNode);
+      if (whenIsEvent) {
+        completeNumbers(whenJson, input);
+      }
+      String when = write(whenJson);
       List<TestData.EventJson> expected = new ArrayList<>();
       test.then()
           .events()
@@ -145,11 +151,21 @@ final class TestCode {
       Aggregate aggregate, String name, MappingNode fields, boolean given) {
     Event event = aggregate.event(name).orElseThrow();
     ObjectNode json = object(fields, event.fields(), Optional.of(aggregate));
-    // A given event may leave out what the case does not care about. An event's numbers and
-    // booleans are Java primitives, which cannot be absent: they read as 0 and false instead of
-    // failing the test with a NullPointerException.
-    for (Field field : event.fields()) {
-      if (given && !json.has(field.name()) && !field.type().list()) {
+    if (given) {
+      completeNumbers(json, event.fields());
+    }
+    return new TestData.EventJson(
+        name, names.event(aggregate.name(), name).simpleName(), write(json));
+  }
+
+  /**
+   * A past or triggering event may leave out what the case does not care about. An event's numbers
+   * and booleans are Java primitives, which cannot be absent: they read as 0 and false instead of
+   * failing the test with a NullPointerException.
+   */
+  private static void completeNumbers(ObjectNode json, List<Field> fields) {
+    for (Field field : fields) {
+      if (!json.has(field.name()) && !field.type().list()) {
         field
             .type()
             .builtin()
@@ -164,8 +180,6 @@ final class TestCode {
                 });
       }
     }
-    return new TestData.EventJson(
-        name, names.event(aggregate.name(), name).simpleName(), write(json));
   }
 
   private static String write(JsonNode node) {
