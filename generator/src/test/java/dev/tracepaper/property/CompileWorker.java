@@ -13,12 +13,14 @@ import javax.tools.ToolProvider;
 
 /**
  * Compiles generated projects in-process with the JDK's compiler, as their own build does ({@code
- * --release 21 -Xlint:all -Werror}, main and test sources against the project's dependencies). It
- * runs in a JVM of JDK 21 or newer, which the generator's own tests (Java 17) are not: {@link
- * RandomModelsPropertyTest} starts one for all its projects.
+ * --release 21 -Xlint:all -Werror}, main and test sources against the project's dependencies), then
+ * runs the tests the project derives from its model ({@link ModelTests}). It runs in a JVM of JDK
+ * 21 or newer, which the generator's own tests (Java 17) are not: {@link RandomModelsPropertyTest}
+ * starts one for all its projects, with the project's test classpath and JUnit's launcher.
  *
- * <p>Usage: {@code CompileWorker CLASSPATH_FILE PROJECT...}; prints {@code ok PROJECT} or {@code
- * failed PROJECT} followed by the compiler's messages, and exits 0 either way.
+ * <p>Usage: {@code CompileWorker CLASSPATH_FILE WITH_MOTO PROJECT...}; prints {@code ok PROJECT} or
+ * {@code failed PROJECT} followed by the compiler's messages or the failed tests, and exits 0
+ * either way.
  */
 public final class CompileWorker {
 
@@ -26,9 +28,10 @@ public final class CompileWorker {
 
   public static void main(String[] args) throws IOException {
     String classpath = Files.readString(Path.of(args[0])).strip();
+    boolean withMoto = Boolean.parseBoolean(args[1]);
     JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
     try (StandardJavaFileManager files = compiler.getStandardFileManager(null, null, null)) {
-      for (int i = 1; i < args.length; i++) {
+      for (int i = 2; i < args.length; i++) {
         Path project = Path.of(args[i]);
         Path classes = Files.createTempDirectory("compiled");
         List<Path> sources = new ArrayList<>();
@@ -57,9 +60,10 @@ public final class CompileWorker {
                     null,
                     files.getJavaFileObjectsFromPaths(sources))
                 .call();
-        System.out.println((ok ? "ok " : "failed ") + project);
-        if (!ok) {
-          System.out.println(messages);
+        String failures = ok ? ModelTests.run(classes, withMoto) : messages.toString();
+        System.out.println((failures.isEmpty() ? "ok " : "failed ") + project);
+        if (!failures.isEmpty()) {
+          System.out.println(failures);
         }
         System.out.flush();
       }

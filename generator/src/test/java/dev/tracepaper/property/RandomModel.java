@@ -9,9 +9,13 @@ import java.util.Random;
 /**
  * A random model built from the language's constructs, for property tests: one to three aggregates
  * with fields of every kind of type, events, commands (with rules and tests), policies reacting to
- * another aggregate, and views of their state. Most are valid; about one in five gets one
- * deliberate mistake (an unknown type or event, an expression of the wrong type), so both branches
- * of the property run. The same seed gives the same model.
+ * another aggregate, and views of their state. It also draws the shapes that once validated and
+ * then failed in the generated build (issue 11): commands and policies without {@code emits}
+ * (custom, or only checking), Json view fields filled from an entity collection, and text fields
+ * with a {@code minLength} above the handler test's text, a small {@code maxLength} or a pattern.
+ * Most models are valid; about one in five gets one deliberate mistake (an unknown type or event,
+ * an expression of the wrong type, a Java keyword, a test input its field's constraints refuse), so
+ * both branches of the property run. The same seed gives the same model.
  */
 final class RandomModel {
 
@@ -42,13 +46,46 @@ final class RandomModel {
   private static final List<String> SCALARS =
       List.of("String", "Int", "Float", "Boolean", "Date", "DateTime", "[String]");
 
+  /** Patterns a text field may have, each with a text it accepts. */
+  private static final Map<String, String> PATTERNS =
+      Map.of(
+          "Code", "ABC-12",
+          "Postcode", "1234AB");
+
   private final Random random;
   private final StringBuilder yaml = new StringBuilder();
   private final List<Aggregate> aggregates = new ArrayList<>();
-  private boolean mistake;
 
+  /** The kinds of deliberate mistake, each made where it fits. */
+  private enum Mistake {
+    UNKNOWN_TYPE,
+    JAVA_KEYWORD,
+    RULE_TYPE,
+    UNKNOWN_EVENT,
+    REFUSED_INPUT
+  }
+
+  /** The mistake still to be made in this model, if any. */
+  private Mistake mistake;
+
+  /** Whether one was made. */
+  private boolean mistaken;
+
+  /**
+   * An aggregate of the model.
+   *
+   * @param constraints the constraints of each text field of its creating command, as YAML ({@code
+   *     minLength: 40}), absent for none
+   * @param lines whether it has an entity collection {@code lines} of entity {@code <Name>Line}
+   */
   private record Aggregate(
-      String name, String key, Map<String, String> fields, String created, String touched) {}
+      String name,
+      String key,
+      Map<String, String> fields,
+      Map<String, String> constraints,
+      String created,
+      String touched,
+      boolean lines) {}
 
   private RandomModel(long seed) {
     this.random = new Random(seed);
@@ -60,15 +97,29 @@ final class RandomModel {
   static Generated of(long seed) {
     RandomModel model = new RandomModel(seed);
     model.write(seed);
-    return new Generated(model.yaml.toString(), model.mistake);
+    return new Generated(model.yaml.toString(), model.mistaken);
+  }
+
+  /** Makes the pending mistake if it is of this kind and the dice say so now. */
+  private boolean mistakeNow(Mistake kind, int oneIn) {
+    if (mistake == kind && random.nextInt(oneIn) == 0) {
+      mistake = null;
+      mistaken = true;
+      return true;
+    }
+    return false;
   }
 
   private void write(long seed) {
-    mistake = random.nextInt(5) == 0;
+    mistake =
+        random.nextInt(5) == 0 ? Mistake.values()[random.nextInt(Mistake.values().length)] : null;
     line(0, "tracepaper: 1");
     line(0, "app:");
     line(1, "name: random" + Math.floorMod(seed, 1000));
     line(1, "package: com.example.random" + Math.floorMod(seed, 1000));
+    line(0, "patterns:");
+    line(1, "Code: '^[A-Z]{3}-[0-9]{2}$'");
+    line(1, "Postcode: '^[0-9]{4}[A-Z]{2}$'");
     line(0, "enums:");
     line(1, "Level: [LOW, MEDIUM, HIGH]");
     line(0, "types:");
@@ -85,11 +136,28 @@ final class RandomModel {
       for (int f = 0; f < extra; f++) {
         fields.putIfAbsent(pick(ATTRIBUTES), type());
       }
-      if (mistake && random.nextInt(4) == 0) {
-        fields.put(random.nextBoolean() ? "class" : "default", "String"); // a Java keyword
-        mistake = false;
+      if (random.nextBoolean()) {
+        fields.putIfAbsent("label", "String"); // text, where the checks below land
       }
-      aggregates.add(new Aggregate(name, key, fields, name + "Created", name + "Touched"));
+      if (mistakeNow(Mistake.JAVA_KEYWORD, 2)) {
+        fields.put(random.nextBoolean() ? "class" : "default", "String"); // a Java keyword
+      }
+      Map<String, String> constraints = new LinkedHashMap<>();
+      fields.forEach(
+          (field, type) -> {
+            if (type.equals("String") && !field.equals(key)) {
+              textConstraint().ifPresent(c -> constraints.put(field, c));
+            }
+          });
+      aggregates.add(
+          new Aggregate(
+              name,
+              key,
+              fields,
+              constraints,
+              name + "Created",
+              name + "Touched",
+              random.nextInt(3) == 0));
     }
     line(0, "aggregates:");
     for (int i = 0; i < aggregates.size(); i++) {
@@ -110,11 +178,52 @@ final class RandomModel {
     if (roll == 1) {
       return "Amount";
     }
-    if (mistake && random.nextInt(4) == 0) {
-      mistake = false; // one mistake is enough
+    if (mistakeNow(Mistake.UNKNOWN_TYPE, 4)) {
       return "Nonexistent";
     }
     return pick(SCALARS);
+  }
+
+  /** Most text fields get checks the handler test's 36-character text cannot pass as it is. */
+  private java.util.Optional<String> textConstraint() {
+    return switch (random.nextInt(5)) {
+      case 0 -> java.util.Optional.of("minLength: " + (37 + random.nextInt(60)));
+      case 1 -> java.util.Optional.of("maxLength: " + (3 + random.nextInt(6)));
+      case 2 -> java.util.Optional.of("pattern: Code");
+      case 3 -> java.util.Optional.of("pattern: '^[0-9]{4}[A-Z]{2}$'");
+      default -> java.util.Optional.empty();
+    };
+  }
+
+  /** A value a test may give for a field of this type and these constraints, as YAML. */
+  private String value(String field, String type, String constraint) {
+    if (constraint != null) {
+      // The handler would refuse it: validation must say so.
+      boolean breaks = mistakeNow(Mistake.REFUSED_INPUT, 2);
+      if (constraint.startsWith("minLength")) {
+        int min = Integer.parseInt(constraint.substring("minLength: ".length()));
+        return breaks ? "short" : "x".repeat(min);
+      }
+      if (constraint.startsWith("maxLength")) {
+        return breaks ? "far too long for it" : "ab";
+      }
+      if (constraint.contains("Code")) {
+        return breaks ? "abc-12" : PATTERNS.get("Code");
+      }
+      return breaks ? "1234ab" : PATTERNS.get("Postcode");
+    }
+    return switch (type) {
+      case "String" -> field.endsWith("Id") ? "k1" : "some text";
+      case "Int" -> "3";
+      case "Float" -> "2.5";
+      case "Boolean" -> "true";
+      case "Date" -> "'2026-01-31'";
+      case "DateTime" -> "'2026-01-31T09:00:00Z'";
+      case "[String]" -> "[a, b]";
+      case "Level" -> "MEDIUM";
+      case "Amount" -> "{value: 5, currency: EUR}";
+      default -> "x";
+    };
   }
 
   private void aggregate(Aggregate a, Aggregate trigger) {
@@ -122,20 +231,65 @@ final class RandomModel {
     line(2, "key: " + a.key());
     line(2, "fields:");
     a.fields().forEach((name, type) -> line(3, name + ": " + quoted(type)));
+    if (a.lines()) {
+      line(3, "lines: {type: '[" + a.name() + "Line]', key: lineId}");
+      line(2, "entities:");
+      line(3, a.name() + "Line: {lineId: String, quantity: Int}");
+    }
     line(2, "events:");
     line(3, a.created() + ":");
     line(4, "fields: {" + fieldList(a.fields()) + "}");
     line(3, a.touched() + ":");
     line(4, "fields: {" + a.key() + ": String}");
+    if (a.lines()) {
+      line(3, a.name() + "LineAdded:");
+      line(4, "fields: {" + a.key() + ": String, lineId: String, quantity: Int}");
+      line(4, "apply: {lines: {upsert: event.lineId, with: {quantity: event.quantity}}}");
+    }
     line(2, "commands:");
     line(3, "Create" + a.name() + ":");
     line(4, "creates: true");
-    line(4, "fields: {" + fieldList(a.fields()) + "}");
+    line(4, "fields:");
+    a.fields()
+        .forEach(
+            (name, type) ->
+                line(
+                    5,
+                    name
+                        + ": "
+                        + (a.constraints().containsKey(name)
+                            ? "{type: String, " + a.constraints().get(name) + "}"
+                            : quoted(type))));
     rule(a);
-    line(4, "emits: [" + (mistake && random.nextBoolean() ? noMore("Missing") : a.created()) + "]");
-    line(3, "Touch" + a.name() + ":");
-    line(4, "fields: {" + a.key() + ": String}");
-    line(4, "emits: [" + a.touched() + "]");
+    line(4, "emits: [" + (mistakeNow(Mistake.UNKNOWN_EVENT, 2) ? "Missing" : a.created()) + "]");
+    line(4, "tests:");
+    line(5, "- name: creates one");
+    List<String> when = new ArrayList<>();
+    a.fields()
+        .forEach(
+            (name, type) -> when.add(name + ": " + value(name, type, a.constraints().get(name))));
+    line(6, "when: {" + String.join(", ", when) + "}");
+    line(6, "then: {events: [" + a.created() + "]}");
+    String given = "given: [{" + a.created() + ": {" + a.key() + ": k1}}]";
+    command(a, "Touch" + a.name(), "", "emits: [" + a.touched() + "]", given, a.touched());
+    if (a.lines()) {
+      line(3, "Add" + a.name() + "Line:");
+      line(4, "fields: {" + a.key() + ": String, lineId: String, quantity: Int}");
+      line(4, "emits: [" + a.name() + "LineAdded]");
+      line(4, "tests:");
+      line(5, "- " + given);
+      line(6, "when: {" + a.key() + ": k1, lineId: l1, quantity: 2}");
+      line(6, "then: {events: [" + a.name() + "LineAdded]}");
+    }
+    if (random.nextInt(3) == 0) {
+      // Only checks: no emits, a rule.
+      String rule =
+          "rules: [{require: 'has(state." + a.key() + ")', code: UNKNOWN, message: Unknown}]";
+      command(a, "Check" + a.name(), "", rule, given, "");
+    }
+    if (random.nextInt(3) == 0) {
+      command(a, "Audit" + a.name(), "custom: true", "", given, ""); // hand-written, no emits
+    }
     if (trigger != null) {
       line(2, "policies:");
       line(3, "Touch" + a.name() + "When" + trigger.created() + ":");
@@ -143,12 +297,41 @@ final class RandomModel {
       line(4, "key: event." + trigger.key());
       line(4, "emits:");
       line(5, "- " + a.touched() + ": {" + a.key() + ": event." + trigger.key() + "}");
+      if (random.nextInt(2) == 0) {
+        // No emits: hand-written, or only checking.
+        line(3, "Note" + a.name() + "When" + trigger.created() + ":");
+        line(4, "on: " + trigger.name() + "." + trigger.created());
+        line(4, "key: event." + trigger.key());
+        line(
+            4,
+            random.nextBoolean()
+                ? "custom: true"
+                : "rules: [{require: 'event."
+                    + trigger.key()
+                    + " != \"\"', code: NO_KEY, message: No key}]");
+        line(4, "tests:");
+        line(5, "- " + given);
+        line(6, "when: {" + trigger.key() + ": k1}");
+        line(6, "then: {events: []}");
+      }
     }
   }
 
-  private String noMore(String event) {
-    mistake = false;
-    return event;
+  /** A command on an existing instance, given as {@code given}, with one test. */
+  private void command(
+      Aggregate a, String name, String option, String body, String given, String event) {
+    line(3, name + ":");
+    if (!option.isEmpty()) {
+      line(4, option);
+    }
+    line(4, "fields: {" + a.key() + ": String}");
+    if (!body.isEmpty()) {
+      line(4, body);
+    }
+    line(4, "tests:");
+    line(5, "- " + given);
+    line(6, "when: {" + a.key() + ": k1}");
+    line(6, "then: {events: [" + event + "]}");
   }
 
   /** A rule of the right type for a field the command has, or (as the mistake) of a wrong one. */
@@ -163,9 +346,8 @@ final class RandomModel {
             default -> null;
           };
       if (condition != null && !field.getKey().equals(a.key())) {
-        if (mistake) {
+        if (mistakeNow(Mistake.RULE_TYPE, 1)) {
           condition = "command." + field.getKey() + " + true";
-          mistake = false;
         }
         line(4, "rules:");
         line(5, "- require: " + quoted(condition));
@@ -187,6 +369,10 @@ final class RandomModel {
                 shown.put(name, type);
               }
             });
+    if (a.lines()) {
+      line(2, "set: {linesJson: state.lines}"); // a Json field from an entity collection
+      shown.put("linesJson", "Json");
+    }
     line(2, "fields: {" + fieldList(shown) + "}");
   }
 

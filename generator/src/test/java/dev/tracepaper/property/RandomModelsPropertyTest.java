@@ -18,16 +18,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A seeded-random property test over models built from the language's constructs ({@link
  * RandomModel}): every model either generates a project whose Java sources compile (in-process with
- * the JDK compiler, as the project's own build compiles them; the first one also gets its full
- * {@code ./mvnw verify}), or fails validation with exit 1 and diagnostics located at a line and
- * column of the model, never an internal error. The base seed is printed; replay one model with
- * {@code -Dproperty.seed=N}, run more with {@code -Dproperty.cases=N}.
+ * the JDK compiler, as the project's own build compiles them) and whose model tests pass ({@link
+ * ModelTests}; the first project also gets its full {@code ./mvnw verify}), or fails validation
+ * with exit 1 and diagnostics located at a line and column of the model, never an internal error; a
+ * model given a mistake on purpose must fail validation. The base seed is printed; replay one model
+ * with {@code -Dproperty.seed=N}, run more with {@code -Dproperty.cases=N}.
  */
 class RandomModelsPropertyTest {
 
@@ -59,6 +61,10 @@ class RandomModelsPropertyTest {
           "seed %d (replay with -Dproperty.seed=%d):\n%s\n%s"
               .formatted(seed, seed, model.yaml(), output);
       assertWithMessage(what).that(exit).isAnyOf(0, 1);
+      if (model.mistake()) {
+        // Every mistake the model was given is one validation must find, not the build.
+        assertWithMessage("a mistake that validated, " + what).that(exit).isEqualTo(1);
+      }
       assertWithMessage(what).that(output.toString()).doesNotContain("Exception");
       if (exit == 1) {
         assertWithMessage(what).that(output.toString()).containsMatch(LOCATED);
@@ -97,35 +103,58 @@ class RandomModelsPropertyTest {
             "-Dmdep.outputFile=" + classpath);
     assertWithMessage(resolved.tail()).that(resolved.exitCode()).isEqualTo(0);
 
-    Map<Path, String> compiled = compile(jdk, classpath, projects.keySet());
+    // The handler tests run where moto_server is; the full build below requires it (under CI).
+    boolean moto =
+        Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+            .anyMatch(folder -> Files.isExecutable(Path.of(folder, "moto_server")));
+    long started = System.nanoTime();
+    Map<Path, String> compiled = compile(jdk, classpath, moto, projects.keySet());
+    System.out.printf(
+        "RandomModelsPropertyTest: %d projects compiled and their model tests run in %d s%n",
+        projects.size(), (System.nanoTime() - started) / 1_000_000_000L);
     for (Map.Entry<Path, String> project : projects.entrySet()) {
       assertWithMessage(
-              "the project of %s\ndoes not compile:\n%s",
+              "the project of %s\ndoes not compile or fails its model's tests:\n%s",
               project.getValue(), compiled.get(project.getKey()))
           .that(compiled.get(project.getKey()))
           .isEqualTo("ok");
     }
 
     ExternalTool.requireOrSkip("moto_server", "the generated integration tests", "--help");
+    started = System.nanoTime();
     MavenBuild.Result build = MavenBuild.run(first, jdk, "verify");
+    System.out.printf(
+        "RandomModelsPropertyTest: ./mvnw verify of the first project in %d s%n",
+        (System.nanoTime() - started) / 1_000_000_000L);
     assertWithMessage("./mvnw verify of %s\n%s", projects.get(first), build.tail())
         .that(build.exitCode())
         .isEqualTo(0);
   }
 
-  /** Each project's result: "ok", or the compiler's messages. */
-  private static Map<Path, String> compile(Path jdk, Path classpath, Iterable<Path> projects)
-      throws Exception {
-    Path testClasses =
-        Path.of(CompileWorker.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+  private static String codeSource(Class<?> type) throws Exception {
+    return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+  }
+
+  /** Each project's result: "ok", or the compiler's messages or the failed tests. */
+  private static Map<Path, String> compile(
+      Path jdk, Path classpath, boolean moto, Iterable<Path> projects) throws Exception {
+    // The worker, JUnit's launcher (the generated projects bring the engine) and the projects'
+    // test classpath, which every generated project shares.
+    String workerClasspath =
+        String.join(
+            java.io.File.pathSeparator,
+            codeSource(CompileWorker.class),
+            codeSource(org.junit.platform.launcher.core.LauncherFactory.class),
+            Files.readString(classpath).strip());
     List<String> command =
         new ArrayList<>(
             List.of(
                 jdk.resolve("bin/java").toString(),
                 "-cp",
-                testClasses.toString(),
+                workerClasspath,
                 CompileWorker.class.getName(),
-                classpath.toString()));
+                classpath.toString(),
+                Boolean.toString(moto)));
     projects.forEach(p -> command.add(p.toString()));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(process.getInputStream().readAllBytes(), UTF_8);
@@ -135,7 +164,9 @@ class RandomModelsPropertyTest {
     Path current = null;
     StringBuilder messages = new StringBuilder();
     for (String line : output.lines().toList()) {
-      if (line.startsWith("ok ") || line.startsWith("failed ")) {
+      if (line.startsWith("# ")) {
+        System.out.println(line.substring(2));
+      } else if (line.startsWith("ok ") || line.startsWith("failed ")) {
         if (current != null) {
           results.put(current, messages.toString());
         }

@@ -1,0 +1,73 @@
+package dev.tracepaper.property;
+
+import static com.google.common.truth.Truth.assertWithMessage;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link RandomModel} draws every shape of model that once validated and then failed in the
+ * generated build (issue 11), so that {@link RandomModelsPropertyTest} meets them all: over the
+ * seeds its runs use, each shape turns up.
+ */
+class RandomModelShapesTest {
+
+  private static final Map<String, Pattern> SHAPES = new LinkedHashMap<>();
+
+  static {
+    SHAPES.put(
+        "a command that only checks",
+        Pattern.compile("\\n {6}Check\\w+:\\n(?: {8}.*\\n)*? {8}rules:"));
+    SHAPES.put(
+        "a custom command without emits",
+        Pattern.compile("\\n {6}Audit\\w+:\\n {8}custom: true\\n"));
+    SHAPES.put(
+        "a custom policy without emits",
+        Pattern.compile("\\n {6}Note\\w+:\\n(?: {8}.*\\n)*? {8}custom: true\\n"));
+    SHAPES.put(
+        "a policy that only checks",
+        Pattern.compile("\\n {6}Note\\w+:\\n(?: {8}.*\\n)*? {8}rules:"));
+    SHAPES.put(
+        "a Json view field from an entity collection",
+        Pattern.compile("set: \\{linesJson: state\\.lines\\}"));
+    SHAPES.put(
+        "a text field with a minLength above 36",
+        Pattern.compile("minLength: (3[7-9]|[4-9][0-9])\\}"));
+    SHAPES.put("a text field with a small maxLength", Pattern.compile("maxLength: [3-8]\\}"));
+    SHAPES.put("a text field with a named pattern", Pattern.compile("pattern: Code\\}"));
+    SHAPES.put("a text field with a pattern of its own", Pattern.compile("pattern: '\\^"));
+    SHAPES.put(
+        "a test input its field's constraints refuse",
+        Pattern.compile("when: \\{.*(: short[,}]|: far too long for it|: abc-12|: 1234ab)"));
+  }
+
+  @Test
+  void everyShapeTurnsUpWithinTheCasesOfAFewRuns() {
+    Map<String, Integer> seen = new LinkedHashMap<>();
+    SHAPES.keySet().forEach(s -> seen.put(s, 0));
+    for (long seed = 0; seed < 96; seed++) {
+      String yaml = RandomModel.of(seed).yaml();
+      SHAPES.forEach(
+          (shape, pattern) -> {
+            if (pattern.matcher(yaml).find()) {
+              seen.merge(shape, 1, Integer::sum);
+            }
+          });
+    }
+    seen.forEach((shape, count) -> assertWithMessage(shape).that(count).isGreaterThan(0));
+  }
+
+  @Test
+  void aRefusedTestInputIsAMistakeValidationMustFind() {
+    for (long seed = 0; seed < 400; seed++) {
+      RandomModel.Generated model = RandomModel.of(seed);
+      if (SHAPES.get("a test input its field's constraints refuse").matcher(model.yaml()).find()) {
+        assertWithMessage(model.yaml()).that(model.mistake()).isTrue();
+        return;
+      }
+    }
+    throw new AssertionError("no model of the first 400 seeds has a refused test input");
+  }
+}
