@@ -51,9 +51,20 @@ final class TextSamples {
 
   /**
    * The shortest text (of letters where it can) that matches {@code regex} (searched, as the
-   * generated checks search it) and has {@code minLength} to {@code maxLength} characters.
+   * generated checks search it) and has {@code minLength} to {@code maxLength} characters; not
+   * empty unless only the empty text fits, since an empty example shows nothing.
    */
   static Sample matching(Optional<String> regex, long minLength, long maxLength) {
+    if (minLength == 0 && maxLength > 0) {
+      Sample some = shortest(regex, 1, maxLength);
+      if (some instanceof Sample.Text) {
+        return some;
+      }
+    }
+    return shortest(regex, minLength, maxLength);
+  }
+
+  private static Sample shortest(Optional<String> regex, long minLength, long maxLength) {
     if (minLength > maxLength) {
       return new Sample.None("its minLength is above its maxLength");
     }
