@@ -199,6 +199,11 @@ public final class JsonValues {
     return array;
   }
 
+  /** Each value of a list as JSON, for a list of Json values. */
+  public static <T> List<JsonNode> eachOf(List<T> values, Function<T, JsonNode> write) {
+    return values.stream().map(write).toList();
+  }
+
   public static JsonNode ofText(String value) {
     return NODES.textNode(value);
   }

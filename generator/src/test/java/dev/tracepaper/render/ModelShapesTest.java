@@ -63,7 +63,8 @@ class ModelShapesTest {
     assertThat(projection)
         .contains(
             "JsonValues.ofList(state.reviews().stream().map(r -> r.score()).toList(), JsonValues::ofInteger),");
-    assertThat(projection).contains("JsonValues.of(state.code(), JsonValues::ofText));");
+    assertThat(projection).contains("JsonValues.of(state.code(), JsonValues::ofText),");
+    assertThat(projection).contains("JsonValues.eachOf(state.reviews(), Review::toJson));");
     assertThat(files.get("src/main/java/com/example/shapes/views/ReviewLogProjection.java"))
         .contains("JsonValues.of(event, PaperReviewed::toJson));");
   }

@@ -81,8 +81,9 @@ final class ExpressionCode {
   String into(Expression expression, TypeRef target, Optional<Aggregate> owner) {
     // A value stands alone (an argument): parentheses around all of it say nothing.
     String code = unwrapped(java(expression));
-    if (target.is(BuiltinType.Json) && !target.list()) {
-      return asJson(code, checked(expression).resultType());
+    if (target.builtin().filter(BuiltinType.Json::equals).isPresent()) {
+      CelType type = checked(expression).resultType();
+      return target.list() ? asJsonList(code, type) : asJson(code, type);
     }
     if (target.builtin().isPresent() || types.kind(target, owner) != ModelIndex.TypeKind.ENUM) {
       return code;
@@ -103,8 +104,8 @@ final class ExpressionCode {
   /**
    * A value of CEL type {@code type} as a Json field holds it: a Json value as it is, anything else
    * written as JSON the way the event store writes it (a list as an array, an entity or type as its
-   * object, an absent value absent). WrongExpressionType refuses the values no record can write (a
-   * whole command, the caller).
+   * object, an absent value absent). JsonFromInput refuses the values no record can write (a whole
+   * command, the caller).
    */
   private String asJson(String code, CelType type) {
     if (type.kind() == CelKind.DYN) {
@@ -115,6 +116,15 @@ final class ExpressionCode {
       return "JsonValues.ofList(" + code + ", " + jsonWriter(((ListType) type).elemType()) + ")";
     }
     return "JsonValues.of(" + code + ", " + jsonWriter(type) + ")";
+  }
+
+  /** A list of CEL type {@code type} as a {@code [Json]} field holds it: each item as JSON. */
+  private String asJsonList(String code, CelType type) {
+    if (type.kind() != CelKind.LIST || ((ListType) type).elemType().kind() == CelKind.DYN) {
+      return code;
+    }
+    imports.add(runtimePackage + ".JsonValues");
+    return "JsonValues.eachOf(" + code + ", " + jsonWriter(((ListType) type).elemType()) + ")";
   }
 
   /** A {@code Function<T, JsonNode>} writing one value of CEL type {@code type}. */
