@@ -60,7 +60,7 @@ public final class CompileWorker {
                     null,
                     files.getJavaFileObjectsFromPaths(sources))
                 .call();
-        String failures = ok ? ModelTests.run(classes, withMoto) : messages.toString();
+        String failures = ok ? ModelTests.run(project, classes, withMoto) : messages.toString();
         System.out.println((failures.isEmpty() ? "ok " : "failed ") + project);
         if (!failures.isEmpty()) {
           System.out.println(failures);

@@ -36,8 +36,8 @@ final class ModelTests {
 
   private ModelTests() {}
 
-  /** Empty when every test passed, else the failures. */
-  static String run(Path classes, boolean withMoto) throws IOException {
+  /** Empty when every test passed, else the failures; {@code project} names it in the log. */
+  static String run(Path project, Path classes, boolean withMoto) throws IOException {
     List<String> names;
     try (Stream<Path> walk = Files.walk(classes)) {
       names =
@@ -73,7 +73,8 @@ final class ModelTests {
       TestExecutionSummary summary = listener.getSummary();
       if (summary.getTotalFailureCount() == 0 && summary.getTestsSucceededCount() > 0) {
         System.out.printf(
-            "# %s: %d model tests passed%n", classes, summary.getTestsSucceededCount());
+            "# %s: %d model tests passed%n",
+            project.getFileName(), summary.getTestsSucceededCount());
         return "";
       }
       StringWriter failures = new StringWriter();
