@@ -19,7 +19,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The product as a user gets it: each example (and the model of hostile texts) is generated, then
+ * The product as a user gets it: each example (and the model of hostile texts, and the model of the
+ * shapes that once validated and then failed in the build, {@code e2e/shapes}) is generated, then
  * the generated project is built and tested by its own {@code ./mvnw verify} (its model cases, and
  * its integration tests on moto_server), its {@code template.yaml} linted by cfn-lint and its
  * {@code schema.graphql} validated as AppSync would.

@@ -3,6 +3,7 @@ package dev.tracepaper.render;
 import static com.google.common.truth.Truth.assertThat;
 
 import dev.tracepaper.TestPaths;
+import dev.tracepaper.render.data.HandlerExample;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,7 +72,14 @@ class ModelShapesTest {
 
   @Test
   void theHandlerTestSendsEachTextFieldATextItsChecksAccept() {
-    assertThat(files.get("src/test/java/com/example/shapes/paper/PaperCommandHandlerTest.java"))
+    String test = files.get("src/test/java/com/example/shapes/paper/PaperCommandHandlerTest.java");
+    // The generator fits texts to a text of PROBE_LENGTH characters: the test's text is that long.
+    assertThat(test)
+        .contains(
+            "assertEquals("
+                + HandlerExample.PROBE_LENGTH
+                + ", text.codePointCount(0, text.length()));");
+    assertThat(test)
         .contains(
             """
                 Map<String, String> texts = new LinkedHashMap<>();
