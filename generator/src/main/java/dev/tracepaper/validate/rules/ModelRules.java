@@ -23,6 +23,7 @@ public final class ModelRules {
         // constraints
         new ConstraintNotApplicable(),
         new AutoFillNotOnCommand(),
+        new ConstraintNotChecked(),
         new CollectionWithoutKey(),
         new NegativeBound(),
         new InvertedBounds(),
