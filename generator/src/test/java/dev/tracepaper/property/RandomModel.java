@@ -47,6 +47,9 @@ final class RandomModel {
   private final List<Aggregate> aggregates = new ArrayList<>();
   private boolean mistake;
 
+  /** The refused form of issue 11 the current graded aggregate gets: none (0), or 1 to 3. */
+  private int graded;
+
   private record Aggregate(
       String name, String key, Map<String, String> fields, String created, String touched) {}
 
@@ -73,6 +76,8 @@ final class RandomModel {
     line(1, "Level: [LOW, MEDIUM, HIGH]");
     line(0, "types:");
     line(1, "Amount: {value: Int, currency: String}");
+    line(0, "patterns:");
+    line(1, "Lower: '^[a-z]+( [a-z]+)*$'");
     List<String> names = new ArrayList<>(NOUNS);
     java.util.Collections.shuffle(names, random);
     int count = 1 + random.nextInt(3);
@@ -127,7 +132,14 @@ final class RandomModel {
     line(4, "fields: {" + fieldList(a.fields()) + "}");
     line(3, a.touched() + ":");
     line(4, "fields: {" + a.key() + ": String}");
+    boolean graded = random.nextBoolean();
+    if (graded) {
+      gradedEvent(a);
+    }
     line(2, "commands:");
+    if (graded) {
+      gradedCommand(a);
+    }
     line(3, "Create" + a.name() + ":");
     line(4, "creates: true");
     line(4, "fields: {" + fieldList(a.fields()) + "}");
@@ -144,6 +156,51 @@ final class RandomModel {
       line(4, "emits:");
       line(5, "- " + a.touched() + ": {" + a.key() + ": event." + trigger.key() + "}");
     }
+  }
+
+  /**
+   * The shapes of issue 11's "values that are silently wrong": a Float computed from Ints with
+   * {@code double()}, a spliced pattern, the key field of an event, a bound on an event field
+   * (checked when the event is recorded). One graded aggregate in six gets, independently of the
+   * model's own mistake, one refused form instead: integer division into the Float, another value
+   * for the key field, or a {@code default} on the event field.
+   */
+  private void gradedEvent(Aggregate a) {
+    graded = random.nextInt(6) == 0 ? 1 + random.nextInt(3) : 0;
+    String bound = graded == 3 ? "default: 1" : "min: 0";
+    line(3, a.name() + "Graded:");
+    line(4, "fields: {" + a.key() + ": String, mean: Float, aCount: {type: Int, " + bound + "}}");
+  }
+
+  private void gradedCommand(Aggregate a) {
+    String mean =
+        graded == 1 ? "(command.a + command.b) / 2" : "double(command.a + command.b) / 2.0";
+    String key = (graded == 2 ? "'other-' + " : "") + "command." + a.key();
+    String pattern = pick(List.of("'{{Lower}}'", "Lower", "'^{{Lower}}( [0-9]+)?$'"));
+    line(3, "Grade" + a.name() + ":");
+    line(4, "creates: true");
+    line(
+        4,
+        "fields: {"
+            + a.key()
+            + ": String, a: Int, b: Int, label: {type: String, pattern: "
+            + pattern
+            + "}}");
+    line(4, "emits:");
+    line(
+        5,
+        "- "
+            + a.name()
+            + "Graded: {"
+            + a.key()
+            + ": "
+            + quoted(key)
+            + ", mean: "
+            + quoted(mean)
+            + ", aCount: command.a}");
+    line(4, "tests:");
+    line(5, "- when: {" + a.key() + ": k1, a: 4, b: 3, label: abc def}");
+    line(6, "then: {events: [{" + a.name() + "Graded: {mean: 3.5, aCount: 4}}]}");
   }
 
   private String noMore(String event) {
