@@ -27,9 +27,14 @@ import java.util.regex.Pattern;
  *   <li>Inside a regular expression, {@code {{Name}}} splices the pattern {@code Name} (spaces
  *       inside the braces are ignored), wrapped in a non-capturing group {@code (?:…)} so that a
  *       quantifier or an alternation around the splice applies to the whole spliced pattern.
- *       Splicing is recursive. A leading {@code ^} and a trailing {@code $} of the spliced pattern
- *       are left out: they anchor that pattern when it is used on its own ({@code Isbn: '^…$'}),
- *       and would make it match nothing in the middle of another.
+ *       Splicing is recursive.
+ *   <li>A splice keeps the spliced pattern's meaning wherever it can: the {@code ^} that starts an
+ *       alternative of the spliced pattern is kept when the splice starts an alternative of the
+ *       regex around it, and its {@code $} when the splice ends one, unless a quantifier follows
+ *       the splice. So {@code '{{Lower}}'} accepts exactly what {@code Lower} does, and {@code
+ *       '{{Lower}}|{{Digits}}'} what either does. Everywhere else (in the middle of a regex, under
+ *       a quantifier) the anchors are left out: there they would make the regex match nothing, and
+ *       the spliced pattern is a piece of the value ({@code '^{{Isbn}}-[0-9]$'}).
  *   <li>A pattern is <em>searched</em> in the value, as JavaScript's {@code RegExp.test} and JSON
  *       Schema do: a pattern that must cover the whole value is anchored with {@code ^…$}.
  * </ul>
@@ -74,7 +79,9 @@ public final class PatternResolver {
   }
 
   private final Map<String, PatternDef> patterns = new LinkedHashMap<>();
-  private final Map<String, Expansion> expanded = new HashMap<>();
+
+  /** Per pattern, its expansions by {@link #variant}: which of its own anchors it keeps. */
+  private final Map<String, Expansion[]> expanded = new HashMap<>();
 
   public PatternResolver(Collection<PatternDef> definitions) {
     definitions.forEach(p -> patterns.putIfAbsent(p.name(), p));
@@ -112,28 +119,68 @@ public final class PatternResolver {
 
   /** The regex the pattern {@code name} stands for, with every splice done. */
   public Expansion named(String name) {
-    return expanded.getOrDefault(name, Expansion.failed(Failure.UNKNOWN_NAME));
+    return named(name, true, true);
+  }
+
+  private Expansion named(String name, boolean keepStart, boolean keepEnd) {
+    Expansion[] variants = expanded.get(name);
+    return variants == null
+        ? Expansion.failed(Failure.UNKNOWN_NAME)
+        : variants[variant(keepStart, keepEnd)];
+  }
+
+  private static int variant(boolean keepStart, boolean keepEnd) {
+    return (keepStart ? 2 : 0) + (keepEnd ? 1 : 0);
   }
 
   /** {@code regex} with every splice done. */
   public Expansion expand(String regex) {
+    return expand(regex, true, true);
+  }
+
+  /**
+   * {@code regex} with every splice done; {@code keepStart} and {@code keepEnd} say whether the
+   * anchors that start and end its alternatives still mean something where it stands.
+   */
+  private Expansion expand(String regex, boolean keepStart, boolean keepEnd) {
+    List<Splice> splices = splices(regex);
     StringBuilder out = new StringBuilder();
-    int last = 0;
-    for (Splice splice : splices(regex)) {
-      Expansion inner = named(splice.name());
-      if (!inner.isDone()) {
-        return inner;
+    for (int[] alt : RegexAlternatives.of(regex, splices)) {
+      int start = alt[0];
+      int end = alt[1];
+      boolean ownStart = RegexAlternatives.startsWithAnchor(regex, start, end);
+      boolean ownEnd = RegexAlternatives.endsWithAnchor(regex, start, end);
+      if (start > 0) {
+        out.append('|');
       }
-      out.append(regex, last, splice.start())
-          .append("(?:")
-          .append(unanchored(inner.regex().get()))
-          .append(')');
-      last = splice.end();
-      if (out.length() > MAX_LENGTH) {
-        return Expansion.failed(Failure.TOO_LONG);
+      if (ownStart && keepStart) {
+        out.append('^');
+      }
+      int last = ownStart ? start + 1 : start;
+      int stop = ownEnd ? end - 1 : end;
+      for (Splice splice : splices) {
+        if (splice.start() < last || splice.end() > stop) {
+          continue;
+        }
+        boolean free = !RegexAlternatives.quantified(regex, splice.end());
+        boolean first = splice.start() == last && keepStart && !ownStart && free;
+        boolean lastOne = splice.end() == stop && keepEnd && !ownEnd && free;
+        Expansion inner = named(splice.name(), first, lastOne);
+        if (!inner.isDone()) {
+          return inner;
+        }
+        out.append(regex, last, splice.start()).append("(?:").append(inner.regex().get());
+        out.append(')');
+        last = splice.end();
+        if (out.length() > MAX_LENGTH) {
+          return Expansion.failed(Failure.TOO_LONG);
+        }
+      }
+      out.append(regex, last, stop);
+      if (ownEnd && keepEnd) {
+        out.append('$');
       }
     }
-    out.append(regex, last, regex.length());
     return out.length() > MAX_LENGTH
         ? Expansion.failed(Failure.TOO_LONG)
         : Expansion.done(out.toString());
@@ -162,7 +209,14 @@ public final class PatternResolver {
         });
     while (!ready.isEmpty()) {
       String name = ready.removeFirst();
-      expanded.put(name, expand(patterns.get(name).regex().value()));
+      String regex = patterns.get(name).regex().value();
+      Expansion[] variants = new Expansion[4];
+      for (boolean keepStart : new boolean[] {false, true}) {
+        for (boolean keepEnd : new boolean[] {false, true}) {
+          variants[variant(keepStart, keepEnd)] = expand(regex, keepStart, keepEnd);
+        }
+      }
+      expanded.put(name, variants);
       for (String waiting : splicedBy.getOrDefault(name, List.of())) {
         Set<String> rest = waitingOn.get(waiting);
         if (rest.remove(name) && rest.isEmpty()) {
@@ -170,21 +224,9 @@ public final class PatternResolver {
         }
       }
     }
-    patterns.keySet().forEach(n -> expanded.putIfAbsent(n, Expansion.failed(Failure.CYCLE)));
-  }
-
-  /** {@code regex} without a leading {@code ^} and a trailing, unescaped {@code $}. */
-  static String unanchored(String regex) {
-    String body = regex.startsWith("^") ? regex.substring(1) : regex;
-    if (body.endsWith("$")) {
-      int backslashes = 0;
-      for (int i = body.length() - 2; i >= 0 && body.charAt(i) == '\\'; i--) {
-        backslashes++;
-      }
-      if (backslashes % 2 == 0) {
-        body = body.substring(0, body.length() - 1);
-      }
-    }
-    return body;
+    Expansion cycle = Expansion.failed(Failure.CYCLE);
+    patterns
+        .keySet()
+        .forEach(n -> expanded.putIfAbsent(n, new Expansion[] {cycle, cycle, cycle, cycle}));
   }
 }

@@ -12,10 +12,13 @@ import java.util.Random;
  * another aggregate, and views of their state. It also draws the shapes that once validated and
  * then failed in the generated build (issue 11): commands and policies without {@code emits}
  * (custom, or only checking), Json view fields filled from an entity collection, and text fields
- * with a {@code minLength} above the handler test's text, a small {@code maxLength} or a pattern.
- * Most models are valid; about one in five gets one deliberate mistake (an unknown type or event,
- * an expression of the wrong type, a Java keyword, a test input its field's constraints refuse), so
- * both branches of the property run. The same seed gives the same model.
+ * with a {@code minLength} above the handler test's text, a small {@code maxLength} or a pattern;
+ * and the shapes of values once silently wrong: a Float computed from Ints with {@code double()},
+ * a spliced pattern, an event's key field, a bound on an event field. Most models are valid; about
+ * one in five gets one deliberate mistake (an unknown type or event, an expression of the wrong
+ * type, a Java keyword, a test input its field's constraints refuse, integer division into a
+ * Float, an event changing the key, a {@code default} on an event field), so both branches of the
+ * property run. The same seed gives the same model.
  */
 final class RandomModel {
 
@@ -62,7 +65,10 @@ final class RandomModel {
     JAVA_KEYWORD,
     RULE_TYPE,
     UNKNOWN_EVENT,
-    REFUSED_INPUT
+    REFUSED_INPUT,
+    INTEGER_DIVISION_INTO_FLOAT,
+    EVENT_CHANGES_KEY,
+    DEFAULT_ON_EVENT_FIELD
   }
 
   /** The mistake still to be made in this model, if any. */
@@ -70,6 +76,9 @@ final class RandomModel {
 
   /** Whether one was made. */
   private boolean mistaken;
+
+  /** The mistake the current graded aggregate's event and command make, if any. */
+  private Mistake graded;
 
   /**
    * An aggregate of the model.
@@ -120,6 +129,7 @@ final class RandomModel {
     line(0, "patterns:");
     line(1, "Code: '^[A-Z]{3}-[0-9]{2}$'");
     line(1, "Postcode: '^[0-9]{4}[A-Z]{2}$'");
+    line(1, "Lower: '^[a-z]+( [a-z]+)*$'");
     line(0, "enums:");
     line(1, "Level: [LOW, MEDIUM, HIGH]");
     line(0, "types:");
@@ -246,7 +256,14 @@ final class RandomModel {
       line(4, "fields: {" + a.key() + ": String, lineId: String, quantity: Int}");
       line(4, "apply: {lines: {upsert: event.lineId, with: {quantity: event.quantity}}}");
     }
+    boolean withGrades = random.nextBoolean();
+    if (withGrades) {
+      gradedEvent(a);
+    }
     line(2, "commands:");
+    if (withGrades) {
+      gradedCommand(a);
+    }
     line(3, "Create" + a.name() + ":");
     line(4, "creates: true");
     line(4, "fields:");
@@ -315,6 +332,58 @@ final class RandomModel {
         line(6, "then: {events: []}");
       }
     }
+  }
+
+  /**
+   * The shapes of issue 11's "values that are silently wrong": a Float computed from Ints with
+   * {@code double()}, a spliced pattern, the key field of an event, a bound on an event field
+   * (checked when the event is recorded). When the model's mistake is one of their refused forms, a
+   * graded aggregate may make it: integer division into the Float, another value for the key
+   * field, or a {@code default} on the event field.
+   */
+  private void gradedEvent(Aggregate a) {
+    graded =
+        mistakeNow(Mistake.INTEGER_DIVISION_INTO_FLOAT, 2)
+            ? Mistake.INTEGER_DIVISION_INTO_FLOAT
+            : mistakeNow(Mistake.EVENT_CHANGES_KEY, 2)
+                ? Mistake.EVENT_CHANGES_KEY
+                : mistakeNow(Mistake.DEFAULT_ON_EVENT_FIELD, 2)
+                    ? Mistake.DEFAULT_ON_EVENT_FIELD
+                    : null;
+    String bound = graded == Mistake.DEFAULT_ON_EVENT_FIELD ? "default: 1" : "min: 0";
+    line(3, a.name() + "Graded:");
+    line(4, "fields: {" + a.key() + ": String, mean: Float, aCount: {type: Int, " + bound + "}}");
+  }
+
+  private void gradedCommand(Aggregate a) {
+    String mean =
+        graded == Mistake.INTEGER_DIVISION_INTO_FLOAT ? "(command.a + command.b) / 2" : "double(command.a + command.b) / 2.0";
+    String key = (graded == Mistake.EVENT_CHANGES_KEY ? "'other-' + " : "") + "command." + a.key();
+    String pattern = pick(List.of("'{{Lower}}'", "Lower", "'^{{Lower}}( [0-9]+)?$'"));
+    line(3, "Grade" + a.name() + ":");
+    line(4, "creates: true");
+    line(
+        4,
+        "fields: {"
+            + a.key()
+            + ": String, a: Int, b: Int, label: {type: String, pattern: "
+            + pattern
+            + "}}");
+    line(4, "emits:");
+    line(
+        5,
+        "- "
+            + a.name()
+            + "Graded: {"
+            + a.key()
+            + ": "
+            + quoted(key)
+            + ", mean: "
+            + quoted(mean)
+            + ", aCount: command.a}");
+    line(4, "tests:");
+    line(5, "- when: {" + a.key() + ": k1, a: 4, b: 3, label: abc def}");
+    line(6, "then: {events: [{" + a.name() + "Graded: {mean: 3.5, aCount: 4}}]}");
   }
 
   /** A command on an existing instance, given as {@code given}, with one test. */

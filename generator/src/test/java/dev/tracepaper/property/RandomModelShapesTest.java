@@ -41,6 +41,18 @@ class RandomModelShapesTest {
     SHAPES.put(
         "a test input its field's constraints refuse",
         Pattern.compile("when: \\{.*(: short[,}]|: far too long for it|: abc-12|: 1234ab)"));
+    SHAPES.put(
+        "a Float from Ints with double()",
+        Pattern.compile("mean: 'double\\(command\\.a \\+ command\\.b\\) / 2\\.0'"));
+    SHAPES.put("a spliced pattern", Pattern.compile("pattern: '[^']*\\{\\{Lower\\}\\}"));
+    SHAPES.put("an event field bounded", Pattern.compile("aCount: \\{type: Int, min: 0\\}"));
+    SHAPES.put(
+        "integer division into a Float (refused)",
+        Pattern.compile("mean: '\\(command\\.a \\+ command\\.b\\) / 2'"));
+    SHAPES.put("an event changing the key (refused)", Pattern.compile(": '''other-'' \\+ command\\."));
+    SHAPES.put(
+        "a default on an event field (refused)",
+        Pattern.compile("aCount: \\{type: Int, default: 1\\}"));
   }
 
   @Test

@@ -28,6 +28,9 @@ import java.util.Set;
  */
 final class ExpressionCode {
 
+  private static final java.util.regex.Pattern LONG_LITERAL =
+      java.util.regex.Pattern.compile("(-?[0-9]+)L");
+
   private static final java.util.regex.Pattern ENUM_LITERAL =
       java.util.regex.Pattern.compile("\"([A-Za-z][A-Za-z0-9_]*)\"");
 
@@ -84,6 +87,9 @@ final class ExpressionCode {
     if (target.builtin().filter(BuiltinType.Json::equals).isPresent()) {
       CelType type = checked(expression).resultType();
       return target.list() ? asJsonList(code, type) : asJson(code, type);
+    }
+    if (target.builtin().filter(BuiltinType.Float::equals).isPresent() && givesInt(expression)) {
+      return target.list() ? code + ".stream().map(Long::doubleValue).toList()" : asDouble(code);
     }
     if (target.builtin().isPresent() || types.kind(target, owner) != ModelIndex.TypeKind.ENUM) {
       return code;
@@ -151,6 +157,55 @@ final class ExpressionCode {
       }
       default -> throw new IllegalStateException("no JSON writer for " + type);
     };
+  }
+
+  /**
+   * Whether the expression gives Int (or a list of Int): the model lets an Int go into a Float
+   * field, converted as CEL's {@code double()} converts, which is Java's widening of a {@code long}
+   * to a {@code double}. Written out, since Java does not widen a {@code long} into a boxed {@code
+   * Double} (a field that may be absent) or a {@code List<Long>} into a {@code List<Double>}.
+   */
+  private boolean givesInt(Expression expression) {
+    return checked
+        .of(expression)
+        .map(CheckedExpression::resultType)
+        .map(t -> t instanceof ListType list ? list.elemType() : t)
+        .map(t -> t.kind() == CelKind.INT)
+        .orElse(false);
+  }
+
+  /** {@code (double) code}, with parentheses where the cast would bind to less than all. */
+  private static String asDouble(String code) {
+    java.util.regex.Matcher literal = LONG_LITERAL.matcher(code);
+    if (literal.matches()) {
+      return literal.group(1) + ".0";
+    }
+    return "(double) " + (postfixOnly(code) ? code : "(" + code + ")");
+  }
+
+  /** Whether {@code code} is names, dots and calls only ({@code Math.addExact(a, b)}). */
+  private static boolean postfixOnly(String code) {
+    int depth = 0;
+    char quote = 0;
+    for (int i = 0; i < code.length(); i++) {
+      char c = code.charAt(i);
+      if (quote != 0) {
+        if (c == '\\') {
+          i++;
+        } else if (c == quote) {
+          quote = 0;
+        }
+      } else if (c == '"' || c == '\'') {
+        quote = c;
+      } else if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        depth--;
+      } else if (depth == 0 && !Character.isJavaIdentifierPart(c) && c != '.') {
+        return false;
+      }
+    }
+    return !code.isEmpty() && code.charAt(0) != '(';
   }
 
   /** Whether the expression reads the CEL name {@code name} (e.g. {@code today}). */

@@ -92,13 +92,22 @@ final class FlowCode {
                   throw new IllegalStateException("UnfilledEventField lets no field go unfilled");
             });
       }
-      // Printed as an argument of List.of(...) at eight spaces.
+      // Printed as an argument of List.of(...) at eight spaces; an event whose fields carry
+      // constraints is checked before it is recorded (EventRecord.java.ftl, `checked`).
+      String eventClass = names.event(aggregate.name(), event.name()).simpleName();
+      boolean constrained = event.fields().stream().anyMatch(InputCode::constrained);
       emits.add(
-          JavaLayout.call(
-              "new " + names.event(aggregate.name(), event.name()).simpleName(),
-              arguments,
-              8,
-              ");"));
+          constrained
+              ? eventClass
+                  + ".checked("
+                  + JavaLayout.call(
+                      "new " + eventClass,
+                      arguments,
+                      8,
+                      // the width of `X.checked(` before the call and `)` after it
+                      ")" + " ".repeat(eventClass.length() + ".checked(".length()) + ");")
+                  + ")"
+              : JavaLayout.call("new " + eventClass, arguments, 8, ");"));
     }
     boolean usesToday =
         Stream.concat(

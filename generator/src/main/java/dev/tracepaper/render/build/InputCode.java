@@ -72,44 +72,89 @@ final class InputCode {
       if (field.isRequired(requiredByDefault)) {
         checks.add("input.required(" + name + ", " + local + ");");
       }
-      c.pattern()
-          .flatMap(p -> patterns.field(p.value()).regex())
-          .ifPresent(
-              regex -> {
-                String constant = Case.screamingSnake(field.name()) + "_PATTERN";
-                imports.add("java.util.regex.Pattern");
-                constants.add(
-                    "private static final Pattern "
-                        + constant
-                        + " = Pattern.compile("
-                        + Escapes.javaString(regex)
-                        + ");");
-                checks.add(
-                    "input.pattern("
-                        + name
-                        + ", "
-                        + local
-                        + ", "
-                        + constant
-                        + ", "
-                        + Escapes.javaString(patternName(c.pattern().get().value()))
-                        + ");");
-              });
-      c.minLength().ifPresent(n -> checks.add(bound("minLength", name, local, n.value() + "")));
-      c.maxLength().ifPresent(n -> checks.add(bound("maxLength", name, local, n.value() + "")));
-      // Text without a maxLength still has one: the runtime's default, so that no single field
-      // can fill an event (docs/generated-runtime.md, "Input").
-      boolean text = type.builtin().map(BuiltinType::isText).orElse(false);
-      if (text && c.maxLength().isEmpty()) {
-        String check = type.list() ? "maxLengthOfEach" : "maxLength";
-        checks.add(bound(check, name, local, "Input.MAX_TEXT_LENGTH"));
-      }
-      c.minItems().ifPresent(n -> checks.add(bound("minItems", name, local, n.value() + "")));
-      c.maxItems().ifPresent(n -> checks.add(bound("maxItems", name, local, n.value() + "")));
-      c.min().ifPresent(n -> checks.add(bound("min", name, local, number(n.value(), type))));
-      c.max().ifPresent(n -> checks.add(bound("max", name, local, number(n.value(), type))));
+      constraints(field, local, true, checks, constants, imports);
     }
     return new Code(reads, checks, constants, imports);
+  }
+
+  /**
+   * The checks of the constraints an event's fields carry, reading the record {@code event}: a
+   * command or policy records the event only if they hold (docs/model-reference.md, "Events and
+   * apply"). Only what the model writes is checked: an event has no default length limit.
+   */
+  Code eventChecks(List<Field> fields, Optional<Aggregate> owner) {
+    List<String> checks = new ArrayList<>();
+    List<String> constants = new ArrayList<>();
+    Set<String> imports = new java.util.TreeSet<>();
+    for (Field field : fields) {
+      String value = "event." + JavaNames.member(field.name()) + "()";
+      constraints(field, value, false, checks, constants, imports);
+    }
+    return new Code(List.of(), checks, constants, imports);
+  }
+
+  /** Whether an event field carries constraints that {@link #eventChecks} checks. */
+  static boolean constrained(Field field) {
+    Constraints c = field.constraints();
+    return c.pattern().isPresent()
+        || c.min().isPresent()
+        || c.max().isPresent()
+        || c.minLength().isPresent()
+        || c.maxLength().isPresent()
+        || c.minItems().isPresent()
+        || c.maxItems().isPresent();
+  }
+
+  /**
+   * Adds the checks of a field's constraints on {@code local}, the Java expression of its value;
+   * with {@code defaultMaxLength}, text without a {@code maxLength} gets the runtime's default.
+   */
+  private void constraints(
+      Field field,
+      String local,
+      boolean defaultMaxLength,
+      List<String> checks,
+      List<String> constants,
+      Set<String> imports) {
+    String name = Escapes.javaString(field.name());
+    TypeRef type = field.type();
+    Constraints c = field.constraints();
+    c.pattern()
+        .flatMap(p -> patterns.field(p.value()).regex())
+        .ifPresent(
+            regex -> {
+              String constant = Case.screamingSnake(field.name()) + "_PATTERN";
+              imports.add("java.util.regex.Pattern");
+              constants.add(
+                  "private static final Pattern "
+                      + constant
+                      + " = Pattern.compile("
+                      + Escapes.javaString(regex)
+                      + ");");
+              checks.add(
+                  "input.pattern("
+                      + name
+                      + ", "
+                      + local
+                      + ", "
+                      + constant
+                      + ", "
+                      + Escapes.javaString(patternName(c.pattern().get().value()))
+                      + ");");
+            });
+    c.minLength().ifPresent(n -> checks.add(bound("minLength", name, local, n.value() + "")));
+    c.maxLength().ifPresent(n -> checks.add(bound("maxLength", name, local, n.value() + "")));
+    // Text without a maxLength still has one: the runtime's default, so that no single field
+    // can fill an event (docs/generated-runtime.md, "Input").
+    boolean text = type.builtin().map(BuiltinType::isText).orElse(false);
+    if (text && c.maxLength().isEmpty() && defaultMaxLength) {
+      String check = type.list() ? "maxLengthOfEach" : "maxLength";
+      checks.add(bound(check, name, local, "Input.MAX_TEXT_LENGTH"));
+    }
+    c.minItems().ifPresent(n -> checks.add(bound("minItems", name, local, n.value() + "")));
+    c.maxItems().ifPresent(n -> checks.add(bound("maxItems", name, local, n.value() + "")));
+    c.min().ifPresent(n -> checks.add(bound("min", name, local, number(n.value(), type))));
+    c.max().ifPresent(n -> checks.add(bound("max", name, local, number(n.value(), type))));
   }
 
   private static String bound(String check, String name, String local, String bound) {

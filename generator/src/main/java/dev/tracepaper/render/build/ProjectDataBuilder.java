@@ -252,6 +252,11 @@ public final class ProjectDataBuilder {
     Set<String> own = new TreeSet<>();
     event.fields().forEach(f -> types.addImports(f.type(), owner, own));
     FieldCode.addCodecImports(own, names.runtimePackage());
+    InputCode.Code checks = inputs.eventChecks(event.fields(), owner);
+    if (!checks.checks().isEmpty()) {
+      own.addAll(checks.imports());
+      own.add(names.runtimePackage() + ".Input");
+    }
     String pkg = names.aggregatePackage(aggregate.name());
     return new EventData(
         event.name(),
@@ -262,6 +267,8 @@ public final class ProjectDataBuilder {
         event.endsInstance(),
         newState,
         List.copyOf(withoutOwnPackage(own, pkg)),
+        checks.checks(),
+        checks.constants(),
         event.description().orElse(""),
         "event " + aggregate.name() + "." + event.name());
   }

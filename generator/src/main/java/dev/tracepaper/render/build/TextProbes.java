@@ -52,6 +52,10 @@ final class TextProbes {
         leftOut.add(name + ": a rule or `let` reads it, so another text could change the outcome");
         continue;
       }
+      if (checkedByAnEvent(aggregate, command, field.name())) {
+        leftOut.add(name + ": an event it is copied into checks its own constraints on it");
+        continue;
+      }
       probe(field)
           .ifPresentOrElse(
               value ->
@@ -137,6 +141,18 @@ final class TextProbes {
                             .filter(e -> e.name().equals(emit.event()))
                             .flatMap(e -> e.fields().stream())
                             .anyMatch(f -> f.name().equals(field.name()) && isText(f)));
+  }
+
+  /**
+   * Whether an event the command emits has a same-named field with constraints of its own: the
+   * event checks them when it is recorded (EventRecord.java.ftl), so a text fitted to the command
+   * field's checks could still be refused there.
+   */
+  private static boolean checkedByAnEvent(Aggregate aggregate, Command command, String field) {
+    return command.emits().stream()
+        .flatMap(emit -> aggregate.events().stream().filter(e -> e.name().equals(emit.event())))
+        .flatMap(e -> e.fields().stream())
+        .anyMatch(f -> f.name().equals(field) && InputCode.constrained(f));
   }
 
   /** Whether a rule or {@code let} mentions {@code command.<field>} (read as text, to be safe). */

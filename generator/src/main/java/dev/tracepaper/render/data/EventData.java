@@ -12,6 +12,9 @@ import java.util.List;
  * @param newState the Java arguments of the state's constructor after the event, one per state
  *     field in order, reading the old state as {@code this} and the event as {@code event}
  * @param imports the classes the {@code newState} code names by simple name
+ * @param checks Java statements checking the constraints of the event's fields on the record {@code
+ *     event} with the runtime's {@code Input} {@code input}; empty when the fields have none
+ * @param checkConstants the constants the checks use (compiled patterns)
  * @param description the description, empty when none
  * @param element how generated file headers name it
  */
@@ -22,6 +25,8 @@ public record EventData(
     boolean endsInstance,
     List<String> newState,
     List<String> imports,
+    List<String> checks,
+    List<String> checkConstants,
     String description,
     String element)
     implements ModelElement {
@@ -30,5 +35,7 @@ public record EventData(
     fields = List.copyOf(fields);
     newState = List.copyOf(newState);
     imports = List.copyOf(imports);
+    checks = List.copyOf(checks);
+    checkConstants = List.copyOf(checkConstants);
   }
 }

@@ -52,11 +52,14 @@ public final class DefaultDoesNotMatchPattern implements Rule {
     }
   }
 
-  /** "`^[A-Z]{3}$`", or for a named pattern "`Currency` (`^[A-Z]{3}$`)". */
+  /**
+   * "`^[A-Z]{3}$`", or for a named or spliced pattern the regex it stands for too: "`Currency`
+   * (`^[A-Z]{3}$`)".
+   */
   static String shown(PatternResolver resolver, String pattern, String regex) {
-    return resolver.namesPattern(pattern)
-        ? "`%s` (`%s`)".formatted(pattern, regex)
-        : "`%s`".formatted(pattern);
+    return pattern.equals(regex)
+        ? "`%s`".formatted(pattern)
+        : "`%s` (`%s`)".formatted(pattern, regex);
   }
 
   /**

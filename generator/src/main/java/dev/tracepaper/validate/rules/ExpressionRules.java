@@ -15,6 +15,7 @@ public final class ExpressionRules {
         new UnknownFieldInExpression(),
         new ExpressionTypeError(),
         new WrongExpressionType(),
+        new IntegerDivisionIntoFloat(),
         new UnknownEnumLiteral(),
         new UntranslatableExpression());
   }

@@ -23,6 +23,7 @@ public final class ModelRules {
         // constraints
         new ConstraintNotApplicable(),
         new AutoFillNotOnCommand(),
+        new ConstraintNotChecked(),
         new CollectionWithoutKey(),
         new NegativeBound(),
         new InvertedBounds(),
@@ -33,6 +34,7 @@ public final class ModelRules {
         // field copying and flows
         new UnfilledEventField(),
         new CopyTypeMismatch(),
+        new EventChangesKey(),
         new StateFieldNeverSet(),
         new EmitsNothing(),
         new EventNeverEmitted(),

@@ -13,7 +13,7 @@ public record CountStock(
     String sku,
     long onHand) {
 
-  private static final Pattern SKU_PATTERN = Pattern.compile("(?:[A-Z]{3}-[0-9]{4})");
+  private static final Pattern SKU_PATTERN = Pattern.compile("(?:^[A-Z]{3}-[0-9]{4}$)");
 
   /** Reads an API input, recording each missing or wrong value and each broken constraint. */
   public static CountStock fromInput(Input input, Metadata metadata) {

@@ -24,6 +24,6 @@ final class ReserveStockForLineFlow {
   static List<StockEvent> decide(
       LineAdded event, StockState state, Caller user, Instant now) {
     return List.of(
-        new StockReserved(event.sku(), event.orderId(), event.quantity()));
+        StockReserved.checked(new StockReserved(event.sku(), event.orderId(), event.quantity())));
   }
 }

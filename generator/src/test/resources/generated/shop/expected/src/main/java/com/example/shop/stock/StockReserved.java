@@ -2,6 +2,7 @@
 // overwrites this file. Put hand-written code in classes of your own.
 package com.example.shop.stock;
 
+import com.example.shop.runtime.Input;
 import com.example.shop.runtime.JsonValues;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,6 +11,18 @@ public record StockReserved(
     String sku,
     String orderId,
     long quantity) implements StockEvent {
+
+  /**
+   * The event, once the constraints the model puts on its fields hold: a command or policy
+   * records it only then, and otherwise fails with {@code VALIDATION}. Events read back from the
+   * store are not checked, so that their history stays readable when a constraint changes.
+   */
+  static StockReserved checked(StockReserved event) {
+    Input input = Input.of(null);
+    input.min("quantity", event.quantity(), 1L);
+    input.throwIfInvalid();
+    return event;
+  }
 
   /** Reads a value written by {@link #toJson}. */
   public static StockReserved fromJson(JsonNode json) {

@@ -35,4 +35,23 @@ class ReserveStockForLineTest {
         Scenario.event("StockReserved", "{\"orderId\":\"o1\",\"quantity\":3}"));
     outcome.thenState("{\"reserved\":3}");
   }
+
+  @Test
+  @DisplayName("reserves nothing for a line of no items")
+  void reservesNothingForALineOfNoItems() {
+    var outcome =
+        new Scenario<>(StockAggregate.TYPE)
+            .as("test-user", List.of("clerk"))
+            .given(
+                "ABC-1234",
+                List.of(
+                    StockCounted.fromJson(Json.parse("{\"sku\":\"ABC-1234\",\"onHand\":10}"))))
+            .whenEvent(
+                ReserveStockForLineHandler::new,
+                "shop.Sales.Order",
+                "Order",
+                "LineAdded",
+                "{\"orderId\":\"o1\",\"sku\":\"ABC-1234\",\"quantity\":0,\"price\":2.5}");
+    outcome.thenError("VALIDATION");
+  }
 }
