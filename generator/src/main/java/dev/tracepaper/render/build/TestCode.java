@@ -1,6 +1,7 @@
 package dev.tracepaper.render.build;
 
 import dev.tracepaper.model.Aggregate;
+import dev.tracepaper.model.AwsScalars;
 import dev.tracepaper.model.BuiltinType;
 import dev.tracepaper.model.BusinessRule;
 import dev.tracepaper.model.Event;
@@ -212,6 +213,9 @@ final class TestCode {
           case Float -> NODES.numberNode(Double.parseDouble(scalar.value()));
           case Boolean -> NODES.booleanNode(Boolean.parseBoolean(scalar.value()));
           case Json -> plain(node);
+          // As the runtime stores them, so that given and expected events and states compare.
+          case Date -> NODES.stringNode(AwsScalars.normalDate(scalar.value()));
+          case DateTime -> NODES.stringNode(AwsScalars.normalDateTime(scalar.value()));
           default -> NODES.stringNode(scalar.value());
         };
       }
