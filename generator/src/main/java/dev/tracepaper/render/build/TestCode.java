@@ -77,7 +77,7 @@ final class TestCode {
       String when =
           write(
               test.when()
-                  .map(w -> object(w, input, Optional.of(inputOwner)))
+                  .map(w -> object(w, input, Optional.of(inputOwner), true))
                   .orElseGet(NODES::objectNode));
       List<TestData.EventJson> expected = new ArrayList<>();
       test.then()
@@ -174,18 +174,29 @@ final class TestCode {
   }
 
   private ObjectNode object(MappingNode mapping, List<Field> fields, Optional<Aggregate> owner) {
+    return object(mapping, fields, owner, false);
+  }
+
+  /**
+   * @param asSent whether the values are API input, sent as written; else they are stored values
+   *     (given and expected events and states), whose dates and times are in the stored form
+   */
+  private ObjectNode object(
+      MappingNode mapping, List<Field> fields, Optional<Aggregate> owner, boolean asSent) {
     ObjectNode object = NODES.objectNode();
     for (MappingNode.Entry entry : mapping.entries()) {
       Optional<Field> field =
           fields.stream().filter(f -> f.name().equals(entry.name())).findFirst();
       object.set(
           entry.name(),
-          field.map(f -> value(entry.value(), f.type(), owner)).orElse(plain(entry.value())));
+          field
+              .map(f -> value(entry.value(), f.type(), owner, asSent))
+              .orElse(plain(entry.value())));
     }
     return object;
   }
 
-  private JsonNode value(YamlNode node, TypeRef type, Optional<Aggregate> owner) {
+  private JsonNode value(YamlNode node, TypeRef type, Optional<Aggregate> owner, boolean asSent) {
     if (node instanceof ScalarNode s && s.isNull()) {
       return NODES.nullNode();
     }
@@ -193,14 +204,14 @@ final class TestCode {
       ArrayNode array = NODES.arrayNode();
       TypeRef element = new TypeRef(type.name(), false, type.location());
       if (node instanceof SequenceNode sequence) {
-        sequence.items().forEach(i -> array.add(value(i, element, owner)));
+        sequence.items().forEach(i -> array.add(value(i, element, owner, asSent)));
       }
       return array;
     }
     if (node instanceof MappingNode mapping) {
       Optional<TypeDef> def =
           index.type(type.name()).or(() -> owner.flatMap(a -> a.entity(type.name())));
-      return object(mapping, def.map(TypeDef::fields).orElse(List.of()), owner);
+      return object(mapping, def.map(TypeDef::fields).orElse(List.of()), owner, asSent);
     }
     if (!(node instanceof ScalarNode scalar)) {
       return plain(node);
@@ -213,9 +224,11 @@ final class TestCode {
           case Float -> NODES.numberNode(Double.parseDouble(scalar.value()));
           case Boolean -> NODES.booleanNode(Boolean.parseBoolean(scalar.value()));
           case Json -> plain(node);
-          // As the runtime stores them, so that given and expected events and states compare.
-          case Date -> NODES.stringNode(AwsScalars.normalDate(scalar.value()));
-          case DateTime -> NODES.stringNode(AwsScalars.normalDateTime(scalar.value()));
+          // Stored values as the runtime stores them, so that events and states compare.
+          case Date ->
+              NODES.stringNode(asSent ? scalar.value() : AwsScalars.normalDate(scalar.value()));
+          case DateTime ->
+              NODES.stringNode(asSent ? scalar.value() : AwsScalars.normalDateTime(scalar.value()));
           default -> NODES.stringNode(scalar.value());
         };
       }
