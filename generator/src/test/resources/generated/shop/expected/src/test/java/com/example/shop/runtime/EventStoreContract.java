@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -215,6 +217,41 @@ abstract class EventStoreContract {
         List.of(2L, 3L, 4L),
         List.of(first.version(), otherMutation.version(), otherCaller.version()));
     assertEquals(6, store().load(Counter.PLAIN, key).state().total());
+  }
+
+  /**
+   * Through the handler, as a client sends it: a mutation sent with the id of an earlier one runs
+   * (before, it answered the earlier command's result and changed nothing); the same mutation with
+   * the id and another input is refused; another caller's id is its own.
+   */
+  @Test
+  void aHandlerScopesCommandIdsToTheMutationAndTheCaller() {
+    String key = newKey();
+    String id = UUID.randomUUID().toString();
+    CounterHandler handler = new CounterHandler(store(), Counter.PLAIN, Clock.systemUTC());
+    Caller bob = new Caller("bob", List.of());
+
+    JsonNode created = send(handler, "createCounter", key, 0, id, ALICE);
+    JsonNode incremented = send(handler, "incrementCounter", key, 2, id, ALICE);
+    JsonNode again = send(handler, "incrementCounter", key, 2, id, ALICE);
+    JsonNode otherInput = send(handler, "incrementCounter", key, 3, id, ALICE);
+    JsonNode byBob = send(handler, "incrementCounter", key, 2, id, bob);
+
+    assertEquals(1, created.path("version").asLong(), created.toString());
+    assertEquals(2, incremented.path("version").asLong(), incremented.toString());
+    assertEquals(incremented, again);
+    assertEquals(CommandError.COMMAND_ID_REUSED, otherInput.path("error").path("type").asText());
+    assertEquals(3, byBob.path("version").asLong(), byBob.toString());
+    assertEquals(4, store().load(Counter.PLAIN, key).state().total());
+  }
+
+  private static JsonNode send(
+      CounterHandler handler, String mutation, String key, int by, String id, Caller caller) {
+    ObjectNode input = Json.object().put("id", key);
+    if (by != 0) {
+      input.put("by", by);
+    }
+    return AppSyncEvents.invoke(handler, AppSyncEvents.mutation(mutation, input, id, caller));
   }
 
   /**
