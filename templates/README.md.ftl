@@ -132,10 +132,23 @@ header instead.
 </#if>
 
 Every command is a mutation returning `CommandResult { id, version, events }`. An optional
-`commandId` makes a retry safe: the same id twice gives the first result and appends nothing.
+`commandId` (a UUID; at most 128 characters) makes a retry safe: sent again by the same caller
+to the same mutation with the same input, within 24 hours, it gives the first result and
+appends nothing. The same id with a different input is refused with `COMMAND_ID_REUSED`; to
+another mutation, or from another caller, it is another command. After 24 hours the id is
+forgotten, and sending it again runs the command again.
+
 A refused command is a GraphQL error whose `errorType` is the rule's code, or one of
 `VALIDATION` (with every failing field under `errorInfo.fields`), `NOT_FOUND`,
-`ALREADY_EXISTS`, `CONFLICT`, `UNAUTHORIZED`, `INTERNAL_ERROR`.
+`ALREADY_EXISTS`, `CONFLICT`, `COMMAND_ID_REUSED`, `UNAUTHORIZED`, `INTERNAL_ERROR`.
+
+Who may call a field is checked by AppSync first, from the schema's auth directives: a caller
+the field does not admit (without one of its roles, or signed in another way) gets AppSync's
+own error, `errorType` `Unauthorized` with the message `Not Authorized to access <field> on type
+Mutation` (or `Query`), and nothing runs; a request without valid credentials is refused before
+any field (HTTP 401). The command's handler checks the caller again and answers `UNAUTHORIZED`
+only if AppSync's check was lost (a schema or resolver changed by hand), or for a rule of the
+model with `code: UNAUTHORIZED`, which depends on the data.
 <#list project.commands as command>
 
 ### ${command.name}

@@ -67,6 +67,7 @@ type Query {
 </#list>
 }
 
+"Every command. An optional commandId (at most 128 characters; a UUID) makes a retry safe for 24 hours: the same id sent again by the same caller to the same mutation with the same input answers the first result and appends nothing; with another input it is refused with errorType COMMAND_ID_REUSED."
 type Mutation {
 <#list project.commands as command>
 <@description command.description "  "/>

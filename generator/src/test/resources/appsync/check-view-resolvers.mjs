@@ -42,10 +42,25 @@ function checkRow(resolver, ctx) {
   checkError(resolver, ctx);
 }
 
+/** DynamoDB's message names the table (its ARN): the caller gets a fixed one, the type is kept. */
 function checkError(resolver, ctx) {
-  const error = { message: 'Throttled', type: 'DynamoDB:ProvisionedThroughputExceededException' };
-  const failed = thrown(() => resolver.response({ ...ctx, error, result: null }));
-  assert.equal(failed.errorType, error.type);
+  const arn = 'arn:aws:dynamodb:eu-west-1:123456789012:table/shop-open-order';
+  const error = {
+    message: 'User is not authorized to perform dynamodb:Query on resource ' + arn,
+    type: 'DynamoDB:AccessDeniedException',
+  };
+  const logged = [];
+  const consoleError = console.error;
+  console.error = (...parts) => logged.push(parts.join(' '));
+  try {
+    const failed = thrown(() => resolver.response({ ...ctx, error, result: null }));
+    assert.equal(failed.errorType, error.type);
+    assert.equal(failed.message, 'The view could not be read');
+    assert.ok(!JSON.stringify(failed).includes('arn:'), 'the error shows the ARN: ' + JSON.stringify(failed));
+  } finally {
+    console.error = consoleError;
+  }
+  assert.ok(logged.some((line) => line.includes(arn)), 'the log keeps DynamoDB\'s message');
 }
 
 function checkPaging(resolver, ctx, expected) {

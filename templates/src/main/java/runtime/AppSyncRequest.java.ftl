@@ -88,10 +88,23 @@ public final class AppSyncRequest {
     return objectOrEmpty(arguments().get("input"));
   }
 
-  /** The client's idempotency key, or {@code null}. */
+  /**
+   * The client's idempotency key as sent, or {@code null}; one longer than {@link
+   * CommandId#MAX_LENGTH} characters is a {@code VALIDATION} error on {@code commandId}.
+   */
   public String commandId() {
     JsonNode id = arguments().get("commandId");
-    return id == null || id.isNull() || id.asText().isEmpty() ? null : id.asText();
+    if (id == null || id.isNull() || id.asText().isEmpty()) {
+      return null;
+    }
+    String text = id.asText();
+    if (text.codePointCount(0, text.length()) > CommandId.MAX_LENGTH) {
+      throw CommandError.validation(
+          List.of(
+              new FieldError(
+                  "commandId", "must be at most " + CommandId.MAX_LENGTH + " characters long")));
+    }
+    return text;
   }
 
   /** A request header (names are case-insensitive), or {@code null}. */
@@ -169,12 +182,19 @@ public final class AppSyncRequest {
     }
   }
 
+  /**
+   * The command's context. Its command id is scoped to the caller and the mutation ({@link
+   * #fieldName()}), and fingerprints the input ({@link CommandId}).
+   */
   public Metadata metadata(Clock clock) {
     String correlationId = header(CORRELATION_HEADER);
     if (correlationId == null || correlationId.isBlank()) {
       correlationId = UUID.randomUUID().toString();
     }
-    return new Metadata(commandId(), correlationId, caller(), clock.instant());
+    Caller caller = caller();
+    String id = commandId();
+    CommandId commandId = id == null ? null : CommandId.of(id, caller.name(), fieldName(), input());
+    return new Metadata(commandId, correlationId, caller, clock.instant());
   }
 
   private static ObjectNode objectOrEmpty(JsonNode node) {

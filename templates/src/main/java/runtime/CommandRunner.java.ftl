@@ -12,9 +12,10 @@ import java.util.function.Function;
  * reload and decide again (the other command may have changed what is allowed), at most {@value
  * #ATTEMPTS} times, then fail with {@code CONFLICT}.
  *
- * <p>Idempotency: with a command id, a second run with the same id answers the first result and
- * appends nothing, also when the second decision would fail (a {@code creates} command retried
- * after it succeeded would otherwise answer {@code ALREADY_EXISTS}).
+ * <p>Idempotency: with a command id, a second run with the same id (and the same input) answers the
+ * first result and appends nothing, also when the second decision would fail (a {@code creates}
+ * command retried after it succeeded would otherwise answer {@code ALREADY_EXISTS}); with another
+ * input it fails with {@code COMMAND_ID_REUSED}.
  */
 public final class CommandRunner<S, E> {
 
@@ -38,39 +39,52 @@ public final class CommandRunner<S, E> {
    */
   public CommandResult run(
       String key, boolean creates, Metadata meta, Function<S, List<E>> decide) {
+    AppendOutcome outcome;
     try {
-      for (int attempt = 1; ; attempt++) {
-        Loaded<S> current = store.load(type, key);
-        if (creates && current.exists()) {
-          throw CommandError.alreadyExists(type.name(), key);
-        }
-        if (!creates && !current.exists()) {
-          throw CommandError.notFound(type.name(), key);
-        }
-        List<E> events = decide.apply(current.state());
-        if (events.isEmpty()) {
-          return new CommandResult(key, current.version(), List.of());
-        }
-        switch (store.append(type, current, events, meta)) {
-          case AppendOutcome.Appended appended -> {
-            return appended.result();
-          }
-          case AppendOutcome.Duplicate duplicate -> {
-            return duplicate.first();
-          }
-          case AppendOutcome.Conflict conflict -> {
-            if (attempt == ATTEMPTS) {
-              throw CommandError.conflict(type.name(), key);
-            }
-            backOff(attempt);
-          }
-        }
-      }
+      outcome = decideAndAppend(key, creates, meta, decide);
     } catch (CommandError e) {
-      // Only on this failure path does a command id cost a read.
-      Optional<CommandResult> first =
-          meta.commandId() == null ? Optional.empty() : store.result(meta.commandId());
-      return first.orElseThrow(() -> e);
+      // Only on this failure path does a command id cost a read: a retry of a command that
+      // succeeded may fail to decide again (a create finds its own instance).
+      Optional<CommandRecord> first =
+          meta.commandId() == null
+              ? Optional.empty()
+              : store.recorded(meta.commandId(), meta.now());
+      outcome = new AppendOutcome.Duplicate(first.orElseThrow(() -> e));
+    }
+    return switch (outcome) {
+      case AppendOutcome.Appended appended -> appended.result();
+      case AppendOutcome.Duplicate duplicate -> duplicate.first().answer(meta.commandId());
+      case AppendOutcome.Conflict conflict ->
+          throw new IllegalStateException("a conflict is retried, never answered");
+    };
+  }
+
+  /**
+   * Decides and appends, deciding again after each conflict; a decision without events appends
+   * nothing and answers the aggregate as it stands.
+   */
+  private AppendOutcome decideAndAppend(
+      String key, boolean creates, Metadata meta, Function<S, List<E>> decide) {
+    for (int attempt = 1; ; attempt++) {
+      Loaded<S> current = store.load(type, key);
+      if (creates && current.exists()) {
+        throw CommandError.alreadyExists(type.name(), key);
+      }
+      if (!creates && !current.exists()) {
+        throw CommandError.notFound(type.name(), key);
+      }
+      List<E> events = decide.apply(current.state());
+      if (events.isEmpty()) {
+        return new AppendOutcome.Appended(new CommandResult(key, current.version(), List.of()));
+      }
+      AppendOutcome outcome = store.append(type, current, events, meta);
+      if (!(outcome instanceof AppendOutcome.Conflict)) {
+        return outcome;
+      }
+      if (attempt == ATTEMPTS) {
+        throw CommandError.conflict(type.name(), key);
+      }
+      backOff(attempt);
     }
   }
 

@@ -7,13 +7,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The layout of the event-store table (docs/generated-runtime.md). An event item is keyed {@code pk
- * = <Aggregate>#<key>}, {@code sk = version}; an idempotency item {@code pk = Command#<id>}, {@code
- * sk = 0}. Payload, snapshot and command result are JSON strings: they round-trip exactly what the
- * aggregate wrote, and the publisher forwards them without converting attribute maps.
+ * = <Aggregate>#<key>}, {@code sk = version}; an idempotency item {@code pk = Command#<key>},
+ * {@code sk = 0}, with the scoped key of {@link CommandId#key()}. Payload, snapshot and command
+ * result are JSON strings: they round-trip exactly what the aggregate wrote, and the publisher
+ * forwards them without converting attribute maps.
  */
 final class EventItems {
 
@@ -32,6 +34,7 @@ final class EventItems {
   static final String RESULT = "result";
   static final String STREAM = "stream";
   static final String EXPIRES_AT = "expiresAt";
+  static final String FINGERPRINT = "fingerprint";
 
   private static final String COMMAND_PREFIX = "Command#";
 
@@ -90,17 +93,39 @@ final class EventItems {
     return (ObjectNode) Json.parse(item.get(PAYLOAD).s());
   }
 
-  static Map<String, AttributeValue> commandKey(String commandId) {
-    return Map.of(PK, s(COMMAND_PREFIX + commandId), SK, n(0));
+  static Map<String, AttributeValue> commandKey(CommandId commandId) {
+    return Map.of(PK, s(COMMAND_PREFIX + commandId.key()), SK, n(0));
   }
 
-  /** The idempotency item: the command's result, and the stream it appended to (for operators). */
+  /**
+   * The idempotency item: the command's result and input fingerprint, alive until {@code
+   * expiresAt} (also the table's TTL attribute); the id as sent, the caller and the stream it
+   * appended to are there for operators.
+   */
   static Map<String, AttributeValue> commandItem(
-      String commandId, String streamId, CommandResult result) {
+      Metadata meta, String streamId, CommandResult result) {
+    CommandId commandId = meta.commandId();
     Map<String, AttributeValue> item = new HashMap<>(commandKey(commandId));
+    item.put(COMMAND_ID, s(commandId.id()));
+    item.put(USER, s(meta.caller().name()));
+    item.put(FINGERPRINT, s(commandId.fingerprint()));
     item.put(STREAM, s(streamId));
     item.put(RESULT, s(Json.write(result.toJson())));
+    item.put(EXPIRES_AT, n(meta.now().plus(CommandId.LIFETIME).getEpochSecond()));
     return item;
+  }
+
+  /** What an idempotency item records, unless there is no item or it expired before {@code now}. */
+  static Optional<CommandRecord> commandRecord(Map<String, AttributeValue> item, Instant now) {
+    if (item == null || !item.containsKey(RESULT) || !item.containsKey(FINGERPRINT)) {
+      return Optional.empty();
+    }
+    AttributeValue expiresAt = item.get(EXPIRES_AT);
+    if (expiresAt != null && Long.parseLong(expiresAt.n()) <= now.getEpochSecond()) {
+      return Optional.empty();
+    }
+    CommandResult result = CommandResult.fromJson(Json.parse(item.get(RESULT).s()));
+    return Optional.of(new CommandRecord(result, item.get(FINGERPRINT).s()));
   }
 
   /**

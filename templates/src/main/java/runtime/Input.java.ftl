@@ -102,7 +102,7 @@ public final class Input {
     return read(field, value(field), this::dateTimeOf);
   }
 
-  /** An {@code AWSJSON} value: AppSync passes it as JSON text, other callers as JSON. */
+  /** An {@code AWSJSON} value, as the JSON value it is ({@link #jsonOf}). */
   public JsonNode json(String field) {
     return read(field, value(field), this::jsonOf);
   }
@@ -242,29 +242,28 @@ public final class Input {
 
   private LocalDate dateOf(String name, JsonNode value) throws WrongValue {
     try {
-      return LocalDate.parse(textOf(name, value));
+      return AwsScalars.date(textOf(name, value));
     } catch (DateTimeParseException e) {
-      throw new WrongValue("must be a date such as 2030-01-31");
+      throw new WrongValue("must be a date such as 2030-01-31 or 2030-01-31+05:30");
     }
   }
 
   private Instant dateTimeOf(String name, JsonNode value) throws WrongValue {
     try {
-      return Instant.parse(textOf(name, value));
+      return AwsScalars.dateTime(textOf(name, value));
     } catch (DateTimeParseException e) {
-      throw new WrongValue("must be a date and time such as 2030-01-31T09:30:00Z");
+      throw new WrongValue(
+          "must be a date and time with an offset, such as 2030-01-31T09:30Z or"
+              + " 2030-01-31T09:30:00.5+01:00");
     }
   }
 
-  private JsonNode jsonOf(String name, JsonNode value) throws WrongValue {
-    if (!value.isTextual()) {
-      return value;
-    }
-    try {
-      return Json.MAPPER.readTree(value.asText());
-    } catch (java.io.IOException e) {
-      throw new WrongValue("must be JSON");
-    }
+  /**
+   * AppSync parses an {@code AWSJSON} argument before it invokes the handler, so the value arrives
+   * as the JSON it is: a JSON string is text, never JSON text to parse again.
+   */
+  private JsonNode jsonOf(String name, JsonNode value) {
+    return value;
   }
 
   private <T> T enumOf(String name, JsonNode value, Function<String, T> valueOf)

@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The one Jackson mapper, used for JSON trees only. Records are read and written by generated code
@@ -55,6 +57,27 @@ public final class Json {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a JSON tree that cannot be written", e);
     }
+  }
+
+  /**
+   * The same value with the fields of every object sorted by name: two inputs that differ only in
+   * the order of their fields write the same text.
+   */
+  public static JsonNode canonical(JsonNode json) {
+    if (json.isObject()) {
+      List<String> names = new ArrayList<>();
+      json.properties().forEach(field -> names.add(field.getKey()));
+      names.sort(null);
+      ObjectNode sorted = object();
+      names.forEach(name -> sorted.set(name, canonical(json.get(name))));
+      return sorted;
+    }
+    if (json.isArray()) {
+      ArrayNode items = array();
+      json.forEach(item -> items.add(canonical(item)));
+      return items;
+    }
+    return json;
   }
 
   public static void write(OutputStream out, JsonNode json) {

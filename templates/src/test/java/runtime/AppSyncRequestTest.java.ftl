@@ -4,9 +4,12 @@ package ${project.runtimePackage};
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -88,7 +91,58 @@ class AppSyncRequestTest {
     assertEquals("corr-42", meta.correlationId());
     assertEquals(CLOCK.instant(), meta.now());
     assertEquals(LocalDate.of(2026, 11, 25), meta.today());
-    assertEquals(request.commandId(), meta.commandId());
+    assertEquals(request.commandId(), meta.commandId().id());
+    assertEquals(
+        CommandId.of(request.commandId(), "jdoe", "lendBook", request.input()), meta.commandId());
+  }
+
+  /** The same id is another command for another caller or mutation, or with another input. */
+  @Test
+  void aCommandIdIsScopedToTheCallerAndTheMutationAndFingerprintsTheInput() {
+    JsonNode input = Json.parse("{\"bookId\": \"b-1\", \"days\": 14}");
+    CommandId id = CommandId.of("c-1", "jdoe", "lendBook", input);
+
+    assertEquals(id, CommandId.of("c-1", "jdoe", "lendBook", input.deepCopy()));
+    assertNotEquals(id.key(), CommandId.of("c-1", "ada", "lendBook", input).key());
+    assertNotEquals(id.key(), CommandId.of("c-1", "jdoe", "returnBook", input).key());
+    assertNotEquals(id.key(), CommandId.of("c-2", "jdoe", "lendBook", input).key());
+    // The parts cannot run into each other: caller "ab" of mutation "c" is not "a" of "bc".
+    assertNotEquals(
+        CommandId.of("x", "ab", "c", input).key(), CommandId.of("x", "a", "bc", input).key());
+    assertEquals(64, id.key().length(), "a SHA-256 in hex, whatever the lengths of the parts");
+
+    JsonNode reordered = Json.parse("{\"days\": 14, \"bookId\": \"b-1\"}");
+    assertEquals(
+        id.fingerprint(), CommandId.of("c-1", "jdoe", "lendBook", reordered).fingerprint());
+    JsonNode other = Json.parse("{\"bookId\": \"b-1\", \"days\": 15}");
+    assertNotEquals(id.fingerprint(), CommandId.of("c-1", "jdoe", "lendBook", other).fingerprint());
+    JsonNode nested = Json.parse("{\"a\": {\"y\": 1, \"x\": [{\"q\": 1, \"p\": 2}]}}");
+    JsonNode nestedReordered =
+        Json.parse("{\"a\": {\"x\": [{\"p\": 2, \"q\": 1}], \"y\": 1}}");
+    assertEquals(
+        CommandId.of("c", "u", "m", nested).fingerprint(),
+        CommandId.of("c", "u", "m", nestedReordered).fingerprint());
+  }
+
+  @Test
+  void aCommandIdLongerThanTheBoundIsRefused() {
+    String longest = "i".repeat(CommandId.MAX_LENGTH);
+    assertEquals(longest, withCommandId(longest).commandId());
+    // Characters, not UTF-16 units: an emoji is one.
+    String emoji = "\uD83D\uDE00".repeat(CommandId.MAX_LENGTH);
+    assertEquals(emoji, withCommandId(emoji).commandId());
+
+    AppSyncRequest tooLong = withCommandId(longest + "i");
+    CommandError e = assertThrows(CommandError.class, tooLong::commandId);
+    assertEquals(CommandError.VALIDATION, e.code());
+    assertEquals(List.of("commandId"), e.fields().stream().map(FieldError::field).toList());
+    assertThrows(CommandError.class, () -> tooLong.metadata(CLOCK));
+  }
+
+  private static AppSyncRequest withCommandId(String commandId) {
+    ObjectNode event = Json.object();
+    event.putObject("arguments").put("commandId", commandId).putObject("input");
+    return AppSyncRequest.of(event);
   }
 
   @Test

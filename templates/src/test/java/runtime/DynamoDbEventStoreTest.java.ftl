@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -108,6 +110,68 @@ class DynamoDbEventStoreTest extends EventStoreContract {
   }
 
   @Test
+  void aReusedCommandIdIsToldFromTheCancellationWithoutAnotherRead() {
+    String key = newKey();
+    create(key);
+    String id = "reused-" + key;
+    increment(key, 1, incrementId(id, "alice", "incrementCounter", 1), NOW);
+    REQUESTS.reset();
+
+    CommandError e =
+        assertThrows(
+            CommandError.class,
+            () -> increment(key, 2, incrementId(id, "alice", "incrementCounter", 2), NOW));
+
+    assertEquals(CommandError.COMMAND_ID_REUSED, e.code());
+    assertEquals(Map.of("Query", 1, "TransactWriteItems", 1), REQUESTS.counts());
+  }
+
+  /** An expired record that TTL has not deleted yet is replaced by the new command's record. */
+  @Test
+  void anExpiredIdempotencyItemIsReplaced() {
+    String key = newKey();
+    create(key);
+    CommandId id = incrementId("expired-" + key, "alice", "incrementCounter", 1);
+    increment(key, 1, id, NOW);
+    Instant later = NOW.plus(CommandId.LIFETIME).plusSeconds(5);
+    REQUESTS.reset();
+
+    CommandResult again = increment(key, 1, id, later);
+
+    assertEquals(3, again.version());
+    assertEquals(Map.of("Query", 1, "TransactWriteItems", 1), REQUESTS.counts());
+    Map<String, AttributeValue> item =
+        dynamoDb.getItem(r -> r.tableName(TABLE).key(EventItems.commandKey(id))).item();
+    assertEquals(
+        Long.toString(later.plus(CommandId.LIFETIME).getEpochSecond()),
+        item.get(EventItems.EXPIRES_AT).n());
+  }
+
+  @Test
+  void idempotencyItemsHoldTheDocumentedAttributes() {
+    String key = newKey();
+    CommandId id = incrementId("layout-" + key, "alice", "incrementCounter", 4);
+    create(key);
+    increment(key, 4, id, NOW);
+
+    Map<String, AttributeValue> item =
+        dynamoDb.getItem(r -> r.tableName(TABLE).key(EventItems.commandKey(id))).item();
+    assertEquals("Command#" + id.key(), item.get("pk").s());
+    assertEquals("0", item.get("sk").n());
+    assertEquals("layout-" + key, item.get("commandId").s());
+    assertEquals("alice", item.get("user").s());
+    assertEquals(id.fingerprint(), item.get("fingerprint").s());
+    assertEquals("Counter#" + key, item.get("stream").s());
+    assertEquals(
+        new CommandResult(key, 2, List.of("CounterIncremented")),
+        CommandResult.fromJson(Json.parse(item.get("result").s())));
+    assertEquals(
+        Long.toString(NOW.plus(Duration.ofHours(24)).getEpochSecond()),
+        item.get("expiresAt").n());
+    assertFalse(EventItems.isEvent(item));
+  }
+
+  @Test
   void aSnapshotLoadIsOneQuery() {
     Counter snapshotting = new Counter(5, 0);
     String key = newKey();
@@ -138,9 +202,13 @@ class DynamoDbEventStoreTest extends EventStoreContract {
     List<Map<String, AttributeValue>> items = scan(key);
     assertEquals(1, items.size());
     assertEquals(Long.toString(expected), items.get(0).get(EventItems.EXPIRES_AT).n());
+    // The idempotency item has its own lifetime, whatever the events' retention.
+    CommandId id = meta("ttl-" + key).commandId();
     Map<String, AttributeValue> command =
-        dynamoDb.getItem(r -> r.tableName(TABLE).key(EventItems.commandKey("ttl-" + key))).item();
-    assertEquals(Long.toString(expected), command.get(EventItems.EXPIRES_AT).n());
+        dynamoDb.getItem(r -> r.tableName(TABLE).key(EventItems.commandKey(id))).item();
+    assertEquals(
+        Long.toString(NOW.plus(CommandId.LIFETIME).getEpochSecond()),
+        command.get(EventItems.EXPIRES_AT).n());
   }
 
   @Test

@@ -3,6 +3,7 @@
 package ${project.runtimePackage};
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,7 +22,10 @@ public final class InMemoryEventStore implements EventStore {
   private record Entry(StoredEvent event, ObjectNode snapshot) {}
 
   private final Map<String, List<Entry>> streams = new HashMap<>();
-  private final Map<String, CommandResult> results = new HashMap<>();
+  /** What a command id recorded, and until when (its lifetime). */
+  private record Recorded(CommandRecord record, Instant expiresAt) {}
+
+  private final Map<String, Recorded> commands = new HashMap<>();
 
   @Override
   public synchronized <S, E> Loaded<S> load(AggregateType<S, E> type, String key) {
@@ -55,8 +59,10 @@ public final class InMemoryEventStore implements EventStore {
   @Override
   public synchronized <S, E> AppendOutcome append(
       AggregateType<S, E> type, Loaded<S> current, List<E> events, Metadata meta) {
-    if (meta.commandId() != null && results.containsKey(meta.commandId())) {
-      return new AppendOutcome.Duplicate(results.get(meta.commandId()));
+    Optional<CommandRecord> first =
+        meta.commandId() == null ? Optional.empty() : recorded(meta.commandId(), meta.now());
+    if (first.isPresent()) {
+      return new AppendOutcome.Duplicate(first.get());
     }
     List<Entry> stream =
         streams.computeIfAbsent(
@@ -71,14 +77,21 @@ public final class InMemoryEventStore implements EventStore {
       stream.add(new Entry(stored.get(i), last ? next.snapshot() : null));
     }
     if (meta.commandId() != null) {
-      results.put(meta.commandId(), next.result());
+      CommandId commandId = meta.commandId();
+      commands.put(
+          commandId.key(),
+          new Recorded(
+              new CommandRecord(next.result(), commandId.fingerprint()),
+              meta.now().plus(CommandId.LIFETIME)));
     }
     return new AppendOutcome.Appended(next.result());
   }
 
   @Override
-  public synchronized Optional<CommandResult> result(String commandId) {
-    return Optional.ofNullable(results.get(commandId));
+  public synchronized Optional<CommandRecord> recorded(CommandId commandId, Instant now) {
+    return Optional.ofNullable(commands.get(commandId.key()))
+        .filter(recorded -> now.isBefore(recorded.expiresAt()))
+        .map(Recorded::record);
   }
 
   @Override

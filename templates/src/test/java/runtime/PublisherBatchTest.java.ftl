@@ -147,7 +147,7 @@ class PublisherBatchTest {
                 "INSERT",
                 "command",
                 EventItems.commandItem(
-                    "cmd",
+                    EventStoreContract.meta("cmd"),
                     "Counter#c1",
                     new CommandResult("c1", 3, List.of("CounterIncremented")))));
         records.add(record("REMOVE", "removal", Map.of()));

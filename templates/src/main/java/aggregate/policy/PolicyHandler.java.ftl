@@ -13,6 +13,7 @@ import java.io.OutputStream;
 import java.time.Clock;
 import java.util.List;
 import ${project.runtimePackage}.Caller;
+import ${project.runtimePackage}.CommandId;
 import ${project.runtimePackage}.CommandResult;
 import ${project.runtimePackage}.CommandRunner;
 import ${project.runtimePackage}.DynamoDbEventStore;
@@ -62,7 +63,9 @@ public final class ${policy.handlerClass} implements RequestStreamHandler {
     ${policy.flow.inputClass} event = ${policy.flow.inputClass}.fromJson(trigger.payload());
     Caller user = new Caller(trigger.user(), List.of());
     // A redelivered event gets the first run's result instead of running twice.
-    String commandId = ${javaString(policy.name + ":")} + trigger.streamId() + ":" + trigger.version();
+    String id = ${javaString(policy.name + ":")} + trigger.streamId() + ":" + trigger.version();
+    CommandId commandId =
+        CommandId.of(id, user.name(), ${javaString(policy.name)}, trigger.payload());
     Metadata metadata = new Metadata(commandId, trigger.correlationId(), user, clock.instant());
     CommandResult result =
         runner.run(

@@ -2,6 +2,7 @@ package dev.tracepaper.render.build;
 
 import dev.tracepaper.model.Aggregate;
 import dev.tracepaper.model.AutoFill;
+import dev.tracepaper.model.AwsScalars;
 import dev.tracepaper.model.BuiltinType;
 import dev.tracepaper.model.Constraints;
 import dev.tracepaper.model.Field;
@@ -216,8 +217,10 @@ final class InputCode {
         case Int -> Long.parseLong(text) + "L";
         case Float -> Double.parseDouble(text) + "d";
         case Boolean -> Boolean.toString(Boolean.parseBoolean(text));
-        case Date -> "LocalDate.parse(" + Escapes.javaString(text) + ")";
-        case DateTime -> "Instant.parse(" + Escapes.javaString(text) + ")";
+        // Written as the runtime stores them: any form AppSync accepts validates.
+        case Date -> "LocalDate.parse(" + Escapes.javaString(AwsScalars.normalDate(text)) + ")";
+        case DateTime ->
+            "Instant.parse(" + Escapes.javaString(AwsScalars.normalDateTime(text)) + ")";
         default -> Escapes.javaString(text);
       };
     }

@@ -1,6 +1,7 @@
 package dev.tracepaper.render.build;
 
 import dev.tracepaper.model.Aggregate;
+import dev.tracepaper.model.AwsScalars;
 import dev.tracepaper.model.BuiltinType;
 import dev.tracepaper.model.BusinessRule;
 import dev.tracepaper.model.Event;
@@ -76,9 +77,11 @@ final class TestCode {
           givenState = write(object(s.state(), aggregate.fields(), Optional.of(aggregate)));
         }
       }
+      // A command's input is sent as a client writes it; a policy's triggering event is read
+      // from the store, in the form the store holds.
       ObjectNode whenJson =
           test.when()
-              .map(w -> object(w, input, Optional.of(inputOwner)))
+              .map(w -> object(w, input, Optional.of(inputOwner), !whenIsEvent))
               .orElseGet(NODES::objectNode);
       if (whenIsEvent) {
         completeNumbers(whenJson, input);
@@ -187,18 +190,29 @@ final class TestCode {
   }
 
   private ObjectNode object(MappingNode mapping, List<Field> fields, Optional<Aggregate> owner) {
+    return object(mapping, fields, owner, false);
+  }
+
+  /**
+   * @param asSent whether the values are API input, sent as written; else they are stored values
+   *     (given and expected events and states), whose dates and times are in the stored form
+   */
+  private ObjectNode object(
+      MappingNode mapping, List<Field> fields, Optional<Aggregate> owner, boolean asSent) {
     ObjectNode object = NODES.objectNode();
     for (MappingNode.Entry entry : mapping.entries()) {
       Optional<Field> field =
           fields.stream().filter(f -> f.name().equals(entry.name())).findFirst();
       object.set(
           entry.name(),
-          field.map(f -> value(entry.value(), f.type(), owner)).orElse(plain(entry.value())));
+          field
+              .map(f -> value(entry.value(), f.type(), owner, asSent))
+              .orElse(plain(entry.value())));
     }
     return object;
   }
 
-  private JsonNode value(YamlNode node, TypeRef type, Optional<Aggregate> owner) {
+  private JsonNode value(YamlNode node, TypeRef type, Optional<Aggregate> owner, boolean asSent) {
     if (node instanceof ScalarNode s && s.isNull()) {
       return NODES.nullNode();
     }
@@ -206,14 +220,14 @@ final class TestCode {
       ArrayNode array = NODES.arrayNode();
       TypeRef element = new TypeRef(type.name(), false, type.location());
       if (node instanceof SequenceNode sequence) {
-        sequence.items().forEach(i -> array.add(value(i, element, owner)));
+        sequence.items().forEach(i -> array.add(value(i, element, owner, asSent)));
       }
       return array;
     }
     if (node instanceof MappingNode mapping) {
       Optional<TypeDef> def =
           index.type(type.name()).or(() -> owner.flatMap(a -> a.entity(type.name())));
-      return object(mapping, def.map(TypeDef::fields).orElse(List.of()), owner);
+      return object(mapping, def.map(TypeDef::fields).orElse(List.of()), owner, asSent);
     }
     if (!(node instanceof ScalarNode scalar)) {
       return plain(node);
@@ -226,6 +240,11 @@ final class TestCode {
           case Float -> NODES.numberNode(Double.parseDouble(scalar.value()));
           case Boolean -> NODES.booleanNode(Boolean.parseBoolean(scalar.value()));
           case Json -> plain(node);
+          // Stored values as the runtime stores them, so that events and states compare.
+          case Date ->
+              NODES.stringNode(asSent ? scalar.value() : AwsScalars.normalDate(scalar.value()));
+          case DateTime ->
+              NODES.stringNode(asSent ? scalar.value() : AwsScalars.normalDateTime(scalar.value()));
           default -> NODES.stringNode(scalar.value());
         };
       }

@@ -2,6 +2,7 @@ package dev.tracepaper.validate.rules.shape;
 
 import dev.tracepaper.diagnostic.Suggestions;
 import dev.tracepaper.model.Aggregate;
+import dev.tracepaper.model.AwsScalars;
 import dev.tracepaper.model.BuiltinType;
 import dev.tracepaper.model.EnumDef;
 import dev.tracepaper.model.Field;
@@ -14,13 +15,9 @@ import dev.tracepaper.source.ScalarNode;
 import dev.tracepaper.source.SequenceNode;
 import dev.tracepaper.source.SourceLocation;
 import dev.tracepaper.source.YamlNode;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Checks that a YAML value written in the model (a default, a value in a test) fits a field's type:
@@ -31,10 +28,6 @@ public final class ValueChecker {
 
   /** One value that does not fit, with a sentence saying so. */
   public record Problem(SourceLocation location, String message, String hint) {}
-
-  private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-  private static final Pattern URL = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://\\S+");
 
   private final ModelIndex index;
   private final Optional<Aggregate> owner;
@@ -105,31 +98,20 @@ public final class ValueChecker {
       case Boolean -> scalar.kind() == ScalarNode.Kind.BOOLEAN;
       case Date -> isDate(text);
       case DateTime -> isDateTime(text);
-      case Email -> EMAIL.matcher(text).matches();
-      case Url -> URL.matcher(text).matches();
+      case Email -> AwsScalars.isEmail(text);
+      case Url -> AwsScalars.isUrl(text);
       case Json -> true;
     };
   }
 
+  /** An AWSDate, in any form AppSync accepts. */
   public static boolean isDate(String text) {
-    if (!DATE.matcher(text).matches()) {
-      return false;
-    }
-    try {
-      LocalDate.parse(text);
-      return true;
-    } catch (DateTimeParseException e) {
-      return false;
-    }
+    return AwsScalars.date(text).isPresent();
   }
 
+  /** An AWSDateTime, in any form AppSync accepts. */
   public static boolean isDateTime(String text) {
-    try {
-      OffsetDateTime.parse(text);
-      return true;
-    } catch (DateTimeParseException e) {
-      return false;
-    }
+    return AwsScalars.dateTime(text).isPresent();
   }
 
   private void enumValue(YamlNode value, EnumDef enumDef, String subject, List<Problem> problems) {

@@ -45,9 +45,14 @@ function withoutInternals(item) {
   return shown;
 }
 
-/** A failed DynamoDB request (a malformed nextToken, throttling) is the caller's error. */
+/**
+ * A failed DynamoDB request (a malformed nextToken, throttling) fails the field. Its message may
+ * name the table (its ARN), so the caller gets a fixed one; the type (such as
+ * DynamoDB:ProvisionedThroughputExceededException) tells what failed, and the log keeps the rest.
+ */
 function failOnError(ctx) {
   if (ctx.error) {
-    util.error(ctx.error.message, ctx.error.type);
+    console.error('DynamoDB request failed', ctx.error.type, ctx.error.message);
+    util.error('The view could not be read', ctx.error.type);
   }
 }

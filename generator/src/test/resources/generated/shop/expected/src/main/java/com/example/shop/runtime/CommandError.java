@@ -7,8 +7,9 @@ import java.util.Objects;
 
 /**
  * A command that fails for a reason the client should see: a rule of the model ({@code
- * NO_COPIES_LEFT}), invalid input, a missing or existing aggregate, a lost race, or a caller
- * without rights. {@link Responses} turns it into the GraphQL error whose type is {@link #code()}.
+ * NO_COPIES_LEFT}), invalid input, a missing or existing aggregate, a lost race, a caller without
+ * rights, or a command id sent again with another input. {@link Responses} turns it into the
+ * GraphQL error whose type is {@link #code()}.
  *
  * <p>It carries no stack trace: it is an expected outcome, not a bug, and filling in the trace
  * would cost time on every rejected command.
@@ -22,6 +23,7 @@ public final class CommandError extends RuntimeException {
   public static final String ALREADY_EXISTS = "ALREADY_EXISTS";
   public static final String CONFLICT = "CONFLICT";
   public static final String UNAUTHORIZED = "UNAUTHORIZED";
+  public static final String COMMAND_ID_REUSED = "COMMAND_ID_REUSED";
   public static final String INTERNAL_ERROR = "INTERNAL_ERROR";
 
   private final String code;
@@ -60,6 +62,17 @@ public final class CommandError extends RuntimeException {
 
   public static CommandError unauthorized(String message) {
     return new CommandError(UNAUTHORIZED, message, List.of());
+  }
+
+  /** A command id, still remembered, sent again by the same caller with a different input. */
+  public static CommandError commandIdReused(String commandId) {
+    return new CommandError(
+        COMMAND_ID_REUSED,
+        "The commandId "
+            + commandId
+            + " was already used for this mutation with a different input; send a new commandId"
+            + " for a new command",
+        List.of());
   }
 
   public String code() {

@@ -3,6 +3,7 @@
 package com.example.shop.runtime;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * <p>A command costs two requests in the common case: one Query that reads the aggregate newest
  * first and stops at its latest snapshot (or ending event), and one TransactWriteItems that puts
  * the new events, each on condition that its version is still free, together with the command's
- * idempotency item.
+ * idempotency item (on condition that no record of its id is alive).
  */
 public final class DynamoDbEventStore implements EventStore {
 
@@ -114,8 +115,8 @@ public final class DynamoDbEventStore implements EventStore {
       // First, so that its cancellation reason is at index 0.
       Map<String, AttributeValue> item =
           EventItems.commandItem(
-              meta.commandId(), StoredEvent.streamId(type.name(), current.key()), next.result());
-      writes.add(putIfAbsent(withExpiry(item, expiresAt), true));
+              meta, StoredEvent.streamId(type.name(), current.key()), next.result());
+      writes.add(putIfAbsentOrExpired(item, meta.now()));
     }
     List<StoredEvent> stored = next.stored();
     for (int i = 0; i < stored.size(); i++) {
@@ -123,7 +124,7 @@ public final class DynamoDbEventStore implements EventStore {
       if (i == stored.size() - 1 && next.snapshot() != null) {
         item.put(EventItems.SNAPSHOT, EventItems.s(Json.write(next.snapshot())));
       }
-      writes.add(putIfAbsent(withExpiry(item, expiresAt), false));
+      writes.add(putIfAbsent(withExpiry(item, expiresAt)));
     }
     try {
       // The token makes the SDK's own retry of this request (after a timeout, say) idempotent:
@@ -134,12 +135,12 @@ public final class DynamoDbEventStore implements EventStore {
           request -> request.transactItems(writes).clientRequestToken(token));
       return new AppendOutcome.Appended(next.result());
     } catch (TransactionCanceledException e) {
-      return whyCancelled(e, meta.commandId());
+      return whyCancelled(e, meta);
     }
   }
 
   @Override
-  public Optional<CommandResult> result(String commandId) {
+  public Optional<CommandRecord> recorded(CommandId commandId, Instant now) {
     Map<String, AttributeValue> item =
         dynamoDb
             .getItem(
@@ -149,7 +150,7 @@ public final class DynamoDbEventStore implements EventStore {
                         .key(EventItems.commandKey(commandId))
                         .consistentRead(true))
             .item();
-    return commandResult(item);
+    return EventItems.commandRecord(item, now);
   }
 
   @Override
@@ -173,12 +174,16 @@ public final class DynamoDbEventStore implements EventStore {
    * Tells a duplicate command (its idempotency item exists: answer the first result) from a lost
    * race (an event version is taken, or another transaction holds one of the items: retry).
    */
-  private AppendOutcome whyCancelled(TransactionCanceledException e, String commandId) {
+  private AppendOutcome whyCancelled(TransactionCanceledException e, Metadata meta) {
     List<CancellationReason> reasons =
         e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
-    if (commandId != null && !reasons.isEmpty() && CONDITION_FAILED.equals(reasons.get(0).code())) {
-      Optional<CommandResult> first = commandResult(reasons.get(0).item());
-      return new AppendOutcome.Duplicate(first.or(() -> result(commandId)).orElseThrow(() -> e));
+    CommandId commandId = meta.commandId();
+    if (commandId != null
+        && !reasons.isEmpty()
+        && CONDITION_FAILED.equals(reasons.get(0).code())) {
+      Optional<CommandRecord> first = EventItems.commandRecord(reasons.get(0).item(), meta.now());
+      return new AppendOutcome.Duplicate(
+          first.or(() -> recorded(commandId, meta.now())).orElseThrow(() -> e));
     }
     for (CancellationReason reason : reasons) {
       if (CONDITION_FAILED.equals(reason.code()) || TRANSACTION_CONFLICT.equals(reason.code())) {
@@ -188,25 +193,30 @@ public final class DynamoDbEventStore implements EventStore {
     throw e;
   }
 
-  private static Optional<CommandResult> commandResult(Map<String, AttributeValue> item) {
-    if (item == null || !item.containsKey(EventItems.RESULT)) {
-      return Optional.empty();
-    }
-    return Optional.of(CommandResult.fromJson(Json.parse(item.get(EventItems.RESULT).s())));
+  /** A put on condition that the key is free. */
+  private TransactWriteItem putIfAbsent(Map<String, AttributeValue> item) {
+    return TransactWriteItem.builder()
+        .put(put -> put.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"))
+        .build();
   }
 
-  /** A put on condition that the key is free; {@code returnOld}: a failure carries the old item. */
-  private TransactWriteItem putIfAbsent(Map<String, AttributeValue> item, boolean returnOld) {
+  /**
+   * The idempotency item's put: on condition that no record of the id is alive at {@code now} (an
+   * expired one that TTL has not deleted yet is replaced). A failure carries the old item, so a
+   * duplicate is answered without another read.
+   */
+  private TransactWriteItem putIfAbsentOrExpired(Map<String, AttributeValue> item, Instant now) {
     return TransactWriteItem.builder()
         .put(
             put ->
                 put.tableName(table)
                     .item(item)
-                    .conditionExpression("attribute_not_exists(pk)")
+                    .conditionExpression("attribute_not_exists(pk) OR #expiresAt <= :now")
+                    .expressionAttributeNames(Map.of("#expiresAt", EventItems.EXPIRES_AT))
+                    .expressionAttributeValues(
+                        Map.of(":now", EventItems.n(now.getEpochSecond())))
                     .returnValuesOnConditionCheckFailure(
-                        returnOld
-                            ? ReturnValuesOnConditionCheckFailure.ALL_OLD
-                            : ReturnValuesOnConditionCheckFailure.NONE))
+                        ReturnValuesOnConditionCheckFailure.ALL_OLD))
         .build();
   }
 

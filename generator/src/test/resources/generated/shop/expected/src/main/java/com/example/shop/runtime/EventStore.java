@@ -2,6 +2,7 @@
 // overwrites this file. Put hand-written code in classes of your own.
 package com.example.shop.runtime;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,13 +18,18 @@ public interface EventStore {
 
   /**
    * Appends {@code events} (at least one) after {@code current}, all or none, recording the
-   * command's result under {@code meta.commandId()} when there is one.
+   * command's result under {@code meta.commandId()} when there is one, for {@link
+   * CommandId#LIFETIME} from {@code meta.now()}. A record of that id still alive at {@code
+   * meta.now()} makes it a {@link AppendOutcome.Duplicate} that appends nothing.
    */
   <S, E> AppendOutcome append(
       AggregateType<S, E> type, Loaded<S> current, List<E> events, Metadata meta);
 
-  /** The result recorded for {@code commandId}, if a command with that id appended events. */
-  Optional<CommandResult> result(String commandId);
+  /**
+   * What a command with {@code commandId} recorded when it appended events, if that record is
+   * still alive at {@code now}.
+   */
+  Optional<CommandRecord> recorded(CommandId commandId, Instant now);
 
   /** Every stored event of the aggregate, oldest first (for tests and for rebuilding views). */
   List<StoredEvent> history(AggregateType<?, ?> type, String key);

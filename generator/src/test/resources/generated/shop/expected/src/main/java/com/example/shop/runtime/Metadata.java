@@ -10,12 +10,14 @@ import java.util.Objects;
 /**
  * The context of one command, stored with every event it appends.
  *
- * @param commandId the client's idempotency key, or {@code null} when the client sent none
+ * @param commandId the client's idempotency key, scoped to the caller and the operation, or {@code
+ *     null} when the client sent none
  * @param correlationId ties together everything one client request caused
  * @param caller who runs the command
  * @param now the one instant the whole command sees (rules, event timestamps)
  */
-public record Metadata(String commandId, String correlationId, Caller caller, Instant now) {
+public record Metadata(
+    CommandId commandId, String correlationId, Caller caller, Instant now) {
 
   public Metadata {
     Objects.requireNonNull(correlationId, "correlationId");

@@ -45,7 +45,7 @@ record NewEvents<S>(
               type.schemaVersion(event),
               type.eventToJson(event),
               meta.now(),
-              meta.commandId(),
+              meta.commandId() == null ? null : meta.commandId().id(),
               meta.correlationId(),
               meta.caller().name(),
               type.source(),

@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import java.time.Clock;
 import java.util.List;
 import com.example.shop.runtime.Caller;
+import com.example.shop.runtime.CommandId;
 import com.example.shop.runtime.CommandResult;
 import com.example.shop.runtime.CommandRunner;
 import com.example.shop.runtime.DynamoDbEventStore;
@@ -60,7 +61,9 @@ public final class ReserveStockForLineHandler implements RequestStreamHandler {
     LineAdded event = LineAdded.fromJson(trigger.payload());
     Caller user = new Caller(trigger.user(), List.of());
     // A redelivered event gets the first run's result instead of running twice.
-    String commandId = "ReserveStockForLine:" + trigger.streamId() + ":" + trigger.version();
+    String id = "ReserveStockForLine:" + trigger.streamId() + ":" + trigger.version();
+    CommandId commandId =
+        CommandId.of(id, user.name(), "ReserveStockForLine", trigger.payload());
     Metadata metadata = new Metadata(commandId, trigger.correlationId(), user, clock.instant());
     CommandResult result =
         runner.run(

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -85,7 +86,9 @@ class CommandFaultsTest {
         CommandError.INTERNAL_ERROR, errorOf(invoke("incrementCounter", "c1", 5, commandId)));
     assertTrue(faults.injected() > 1, "the SDK retried before giving up: " + faults.injected());
     assertEquals(List.of(1L), versions("c1"));
-    assertTrue(store.result(commandId).isEmpty(), "no idempotency item without the events");
+    assertTrue(
+        recorded(commandId, "incrementCounter", input("c1", 5)).isEmpty(),
+        "no idempotency item without the events");
 
     JsonNode retried = invoke("incrementCounter", "c1", 5, commandId);
     assertEquals(2, retried.path("version").asLong(), retried.toString());
@@ -170,7 +173,11 @@ class CommandFaultsTest {
             EventStoreContract.meta(commandId));
     assertInstanceOf(AppendOutcome.Conflict.class, refused);
     assertEquals(List.of(1L), versions("c1"), "no event of the refused transaction");
-    assertTrue(store.result(commandId).isEmpty(), "nor its idempotency item");
+    assertTrue(
+        store
+            .recorded(EventStoreContract.meta(commandId).commandId(), EventStoreContract.NOW)
+            .isEmpty(),
+        "nor its idempotency item");
 
     faults.refuseLastItemOfNextTransaction();
     requests.reset();
@@ -183,14 +190,27 @@ class CommandFaultsTest {
     assertEquals(Map.of("Query", 2, "TransactWriteItems", 2), requests.counts());
     assertEquals(List.of(1L, 2L, 3L, 4L), versions("c1"));
     assertEquals(6, store.load(Counter.PLAIN, "c1").state().total());
-    assertEquals(Optional.of(result), store.result(commandId));
+    assertEquals(
+        Optional.of(result),
+        store
+            .recorded(EventStoreContract.meta(commandId).commandId(), EventStoreContract.NOW)
+            .map(CommandRecord::result));
   }
 
   private JsonNode invoke(String mutation, String id, int by, String commandId) {
-    JsonNode input =
-        by == 0 ? Json.object().put("id", id) : Json.object().put("id", id).put("by", by);
     return AppSyncEvents.invoke(
-        handler, AppSyncEvents.mutation(mutation, input, commandId, EventStoreContract.ALICE));
+        handler,
+        AppSyncEvents.mutation(mutation, input(id, by), commandId, EventStoreContract.ALICE));
+  }
+
+  private static JsonNode input(String id, int by) {
+    return by == 0 ? Json.object().put("id", id) : Json.object().put("id", id).put("by", by);
+  }
+
+  /** What the store recorded for the id that ALICE sent with {@code input} to {@code mutation}. */
+  private Optional<CommandRecord> recorded(String commandId, String mutation, JsonNode input) {
+    CommandId id = CommandId.of(commandId, EventStoreContract.ALICE.name(), mutation, input);
+    return store.recorded(id, Instant.now());
   }
 
   private static String errorOf(JsonNode answer) {

@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,8 +37,29 @@ abstract class EventStoreContract {
     return new CommandRunner<>(store(), type);
   }
 
+  /** The context of a command by {@link #ALICE}, with {@code commandId} for an empty input. */
   static Metadata meta(String commandId) {
-    return new Metadata(commandId, "corr-" + UUID.randomUUID(), ALICE, NOW);
+    return meta(commandId, Json.object(), NOW);
+  }
+
+  /** The context of a command by {@link #ALICE} at {@code now}, with its id for {@code input}. */
+  static Metadata meta(String commandId, JsonNode input, Instant now) {
+    return meta(
+        commandId == null ? null : CommandId.of(commandId, ALICE.name(), "test", input), now);
+  }
+
+  static Metadata meta(CommandId commandId, Instant now) {
+    return new Metadata(commandId, "corr-" + UUID.randomUUID(), ALICE, now);
+  }
+
+  /** Increments by {@code by}, the input the command id fingerprints. */
+  CommandResult increment(String key, int by, CommandId commandId, Instant now) {
+    return runner(Counter.PLAIN)
+        .run(key, false, meta(commandId, now), state -> List.of(new Counter.Incremented(by)));
+  }
+
+  static CommandId incrementId(String id, String caller, String mutation, int by) {
+    return CommandId.of(id, caller, mutation, Json.object().put("by", by));
   }
 
   static String newKey() {
@@ -109,7 +133,7 @@ abstract class EventStoreContract {
     assertInstanceOf(AppendOutcome.Appended.class, won);
     assertInstanceOf(AppendOutcome.Conflict.class, lost);
     assertEquals(2, store().history(Counter.PLAIN, key).size());
-    assertTrue(store().result("lost-" + key).isEmpty());
+    assertTrue(store().recorded(meta("lost-" + key).commandId(), NOW).isEmpty());
   }
 
   @Test
@@ -171,6 +195,124 @@ abstract class EventStoreContract {
     assertEquals(first, retried);
     assertEquals(3, store().history(Counter.PLAIN, key).size());
     assertEquals(4, store().load(Counter.PLAIN, key).state().total());
+  }
+
+  /**
+   * The same id sent by another caller, or to another mutation, is another command: it runs, and
+   * does not answer the first command's result.
+   */
+  @Test
+  void aCommandIdIsScopedToTheCallerAndTheMutation() {
+    String key = newKey();
+    create(key);
+    String id = "shared-" + key;
+
+    CommandResult first = increment(key, 2, incrementId(id, "alice", "incrementCounter", 2), NOW);
+    CommandResult otherMutation =
+        increment(key, 2, incrementId(id, "alice", "addToCounter", 2), NOW);
+    CommandResult otherCaller =
+        increment(key, 2, incrementId(id, "bob", "incrementCounter", 2), NOW);
+
+    assertEquals(
+        List.of(2L, 3L, 4L),
+        List.of(first.version(), otherMutation.version(), otherCaller.version()));
+    assertEquals(6, store().load(Counter.PLAIN, key).state().total());
+  }
+
+  /**
+   * Through the handler, as a client sends it: a mutation sent with the id of an earlier one runs
+   * (before, it answered the earlier command's result and changed nothing); the same mutation with
+   * the id and another input is refused; another caller's id is its own.
+   */
+  @Test
+  void aHandlerScopesCommandIdsToTheMutationAndTheCaller() {
+    String key = newKey();
+    String id = UUID.randomUUID().toString();
+    CounterHandler handler = new CounterHandler(store(), Counter.PLAIN, Clock.systemUTC());
+    Caller bob = new Caller("bob", List.of());
+
+    JsonNode created = send(handler, "createCounter", key, 0, id, ALICE);
+    JsonNode incremented = send(handler, "incrementCounter", key, 2, id, ALICE);
+    JsonNode again = send(handler, "incrementCounter", key, 2, id, ALICE);
+    JsonNode otherInput = send(handler, "incrementCounter", key, 3, id, ALICE);
+    JsonNode byBob = send(handler, "incrementCounter", key, 2, id, bob);
+
+    assertEquals(1, created.path("version").asLong(), created.toString());
+    assertEquals(2, incremented.path("version").asLong(), incremented.toString());
+    assertEquals(incremented, again);
+    assertEquals(CommandError.COMMAND_ID_REUSED, otherInput.path("error").path("type").asText());
+    assertEquals(3, byBob.path("version").asLong(), byBob.toString());
+    assertEquals(4, store().load(Counter.PLAIN, key).state().total());
+  }
+
+  private static JsonNode send(
+      CounterHandler handler, String mutation, String key, int by, String id, Caller caller) {
+    ObjectNode input = Json.object().put("id", key);
+    if (by != 0) {
+      input.put("by", by);
+    }
+    return AppSyncEvents.invoke(handler, AppSyncEvents.mutation(mutation, input, id, caller));
+  }
+
+  /**
+   * The same id with another input is a client's mistake: answering the first result would report
+   * a command as done that never ran. It is refused, and appends nothing; so is a create whose
+   * decision fails because the first command created the instance.
+   */
+  @Test
+  void aCommandIdSentAgainWithAnotherInputIsRefused() {
+    String key = newKey();
+    create(key);
+    String id = "reused-" + key;
+    increment(key, 2, incrementId(id, "alice", "incrementCounter", 2), NOW);
+
+    CommandError e =
+        assertThrows(
+            CommandError.class,
+            () -> increment(key, 3, incrementId(id, "alice", "incrementCounter", 3), NOW));
+
+    assertEquals(CommandError.COMMAND_ID_REUSED, e.code());
+    assertTrue(e.getMessage().contains(id), e.getMessage());
+    assertEquals(2, store().history(Counter.PLAIN, key).size());
+    assertEquals(2, store().load(Counter.PLAIN, key).state().total());
+
+    String createKey = newKey();
+    CommandId createId = CommandId.of("c-" + createKey, "alice", "createCounter", Json.object());
+    runner(Counter.PLAIN)
+        .run(createKey, true, meta(createId, NOW), state -> List.of(new Counter.Created()));
+    CommandId otherInput =
+        CommandId.of(createId.id(), "alice", "createCounter", Json.object().put("label", "x"));
+    CommandError refused =
+        assertThrows(
+            CommandError.class,
+            () ->
+                runner(Counter.PLAIN)
+                    .run(
+                        createKey,
+                        true,
+                        meta(otherInput, NOW),
+                        state -> List.of(new Counter.Created())));
+    assertEquals(CommandError.COMMAND_ID_REUSED, refused.code());
+  }
+
+  /** Within its lifetime an id answers the first result; after it, the command runs again. */
+  @Test
+  void aCommandIdIsForgottenAfterItsLifetime() {
+    String key = newKey();
+    create(key);
+    CommandId id = incrementId("ttl-" + key, "alice", "incrementCounter", 1);
+    CommandResult first = increment(key, 1, id, NOW);
+
+    Instant lastMoment = NOW.plus(CommandId.LIFETIME).minusSeconds(1);
+    assertEquals(first, increment(key, 1, id, lastMoment));
+    assertTrue(store().recorded(id, lastMoment).isPresent());
+    assertTrue(store().recorded(id, NOW.plus(CommandId.LIFETIME)).isEmpty());
+
+    Instant expired = NOW.plus(CommandId.LIFETIME);
+    CommandResult again = increment(key, 1, id, expired);
+    assertEquals(first.version() + 1, again.version(), "a new command after the lifetime");
+    assertEquals(again, increment(key, 1, id, expired.plusSeconds(60)), "and remembered again");
+    assertEquals(2, store().load(Counter.PLAIN, key).state().total());
   }
 
   @Test

@@ -14,6 +14,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** Skipping and partial batch failures of the projector, in memory. */
 class ProjectorBatchTest {
 
+  /** The idempotency item of a command: in the stream, and no event. */
+  private static final Map<String, AttributeValue> COMMAND_ITEM =
+      EventItems.commandItem(
+          EventStoreContract.meta("cmd-1"),
+          "Counter#c1",
+          new CommandResult("c1", 2, List.of("CounterIncremented")));
+
   /** Fails on the event of counter {@code c1} with version 2, as a broken projection would. */
   private static final Projection FAILING =
       new Projection() {
@@ -58,7 +65,7 @@ class ProjectorBatchTest {
     ObjectNode streamEvent = Json.object();
     ArrayNode records = streamEvent.putArray("Records");
     add(records, "100", "INSERT", EventItems.eventItem(event("c2", 1, "CounterCreated")));
-    add(records, "200", "INSERT", EventItems.commandKey("cmd-1"));
+    add(records, "200", "INSERT", COMMAND_ITEM);
     add(records, "300", "INSERT", EventItems.eventItem(event("c1", 2, "CounterIncremented")));
     add(records, "400", "INSERT", EventItems.eventItem(event("c3", 1, "CounterCreated")));
 
@@ -75,7 +82,7 @@ class ProjectorBatchTest {
     ObjectNode streamEvent = Json.object();
     ArrayNode records = streamEvent.putArray("Records");
     add(records, "100", "REMOVE", EventItems.eventItem(event("c1", 1, "CounterCreated")));
-    add(records, "200", "INSERT", EventItems.commandKey("cmd-1"));
+    add(records, "200", "INSERT", COMMAND_ITEM);
 
     ObjectNode response = new ProjectorHandler(store, CounterViews.ALL).project(streamEvent);
 

@@ -52,7 +52,7 @@ public final class Scenario<S, E> {
   public Scenario<S, E> given(String key, List<E> events) {
     this.key = key;
     Loaded<S> current = store.load(type, key);
-    store.append(type, current, events, metadata(null));
+    store.append(type, current, events, metadata());
     given += events.size();
     return this;
   }
@@ -130,8 +130,9 @@ public final class Scenario<S, E> {
     }
   }
 
-  private Metadata metadata(String commandId) {
-    return new Metadata(commandId, SOURCE, caller, Instant.now(clock));
+  /** The context of a given event: no command id, since nothing sends it twice. */
+  private Metadata metadata() {
+    return new Metadata(null, SOURCE, caller, Instant.now(clock));
   }
 
   /** What the command did: its error, or the events it appended and the state they left. */
