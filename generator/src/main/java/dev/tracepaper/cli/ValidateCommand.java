@@ -95,16 +95,17 @@ public final class ValidateCommand implements Callable<Integer> {
                 report.diagnostics().stream().filter(d -> d.severity().atLeast(threshold)).toList())
             : report;
     PrintWriter out = spec.commandLine().getOut();
-    out.print(formatter().format(shown));
+    out.print(formatter(threshold).format(shown));
     out.flush();
-    return report.fails(threshold) ? ExitCode.INVALID_MODEL : ExitCode.OK;
+    return report.valid(threshold) ? ExitCode.OK : ExitCode.INVALID_MODEL;
   }
 
-  private DiagnosticFormatter formatter() {
+  /** Every format judges the model against the same threshold as the exit code. */
+  private DiagnosticFormatter formatter(Severity threshold) {
     return switch (format) {
-      case text -> new TextFormatter(!quiet);
-      case json -> new JsonFormatter();
-      case sarif -> new SarifFormatter(VersionProvider.version());
+      case text -> new TextFormatter(!quiet, threshold);
+      case json -> new JsonFormatter(threshold);
+      case sarif -> new SarifFormatter(VersionProvider.version(), threshold);
     };
   }
 }
