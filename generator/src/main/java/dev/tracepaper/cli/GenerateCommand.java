@@ -104,11 +104,6 @@ public final class GenerateCommand implements Callable<Integer> {
       description = "Print only errors.")
   boolean quiet;
 
-  @Option(
-      names = {"-x", "--stacktrace"},
-      description = "Print the stack trace of an internal error.")
-  boolean stacktrace;
-
   @Override
   public Integer call() throws IOException {
     for (Path path : paths) {

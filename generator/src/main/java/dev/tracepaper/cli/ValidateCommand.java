@@ -72,11 +72,6 @@ public final class ValidateCommand implements Callable<Integer> {
       description = "Print only diagnostics that make the run fail, and no summary.")
   boolean quiet;
 
-  @Option(
-      names = {"-x", "--stacktrace"},
-      description = "Print the stack trace of an internal error.")
-  boolean stacktrace;
-
   @Override
   public Integer call() {
     for (Path path : paths) {
