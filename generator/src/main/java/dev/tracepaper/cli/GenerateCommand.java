@@ -54,7 +54,7 @@ public final class GenerateCommand implements Callable<Integer> {
   @Parameters(
       arity = "1..*",
       paramLabel = "MODEL",
-      description = "A model file, or a folder of *.yaml files that make one model.")
+      description = "A model file, or a folder of *.yaml (and *.yml) files that make one model.")
   List<Path> paths;
 
   @Option(

@@ -49,7 +49,7 @@ public final class ValidateCommand implements Callable<Integer> {
   @Parameters(
       arity = "1..*",
       paramLabel = "PATH",
-      description = "A model file, or a folder of *.yaml files that make one model.")
+      description = "A model file, or a folder of *.yaml (and *.yml) files that make one model.")
   List<Path> paths;
 
   @Option(

@@ -179,6 +179,35 @@ class CliTest {
   }
 
   @Test
+  void aFolderModelReadsYmlFilesBesideYamlFiles() throws IOException {
+    Path folder = Files.createDirectories(temp.resolve("shop"));
+    Files.writeString(
+        folder.resolve("model.yaml"),
+        """
+        tracepaper: 1
+        app:
+          name: shop
+          package: com.example.shop
+        """);
+    Files.writeString(
+        folder.resolve("views.yml"),
+        """
+        tracepaper: 1
+        views:
+          OrderTotals:
+            from: Oder
+            key: orderId
+            fields: {orderId: String}
+        """);
+
+    Run run = run("validate", folder.toString());
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_MODEL);
+    assertThat(run.out()).contains("views.yml:4:11: error[UnknownAggregate]");
+    assertThat(run.out()).contains("in 2 files.");
+  }
+
+  @Test
   void quietPrintsOnlyWhatFails() throws IOException {
     Run valid = run("validate", "--quiet", library());
     Run warned = run("validate", "-q", modelWithOnlyAWarning().toString());
