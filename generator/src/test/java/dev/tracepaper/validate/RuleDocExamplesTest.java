@@ -24,6 +24,13 @@ import org.junit.jupiter.api.Test;
  */
 class RuleDocExamplesTest {
 
+  /**
+   * With {@code -Dgolden.update=true}, each example is rewritten from what the CLI prints now for
+   * the diagnostic at the same place of the same case (after a message or hint changed); then
+   * review the diff.
+   */
+  private static final boolean UPDATE = Boolean.getBoolean("golden.update");
+
   private static final Pattern HEADER =
       Pattern.compile("^([^:\\s]+)(?::\\d+:\\d+)?: (error|warning|note)\\[(\\w+)\\]: ");
 
@@ -83,6 +90,9 @@ class RuleDocExamplesTest {
 
   @Test
   void everyExampleIsWhatTheCliPrintsForItsGoldenCase() throws IOException {
+    if (UPDATE) {
+      update();
+    }
     int examples = 0;
     for (Block block : blocks(doc())) {
       Matcher header = HEADER.matcher(block.text());
@@ -134,6 +144,26 @@ class RuleDocExamplesTest {
           .that(line)
           .doesNotMatch("^\\[(ERROR|WARNING|NOTE)\\] .*");
     }
+  }
+
+  /** Rewrites each example from the CLI's output for the diagnostic at the same place. */
+  private static void update() throws IOException {
+    Path file = TestPaths.root().resolve("docs/validation-rules.md");
+    String doc = doc();
+    for (Block block : blocks(doc)) {
+      Matcher header = HEADER.matcher(block.text());
+      if (!header.find()) {
+        continue;
+      }
+      String place = block.text().substring(0, block.text().indexOf("]: ") + 3);
+      for (String printed : printed(caseOf(header.group(1))).split("\n\n")) {
+        if (printed.startsWith(place)) {
+          doc = doc.replace("```text\n" + block.text() + "\n```", "```text\n" + printed + "\n```");
+          break;
+        }
+      }
+    }
+    Files.writeString(file, doc, StandardCharsets.UTF_8);
   }
 
   /** Every rule id: the reading stages' and the rules'. */
