@@ -40,6 +40,7 @@ class RandomModelsPropertyTest {
 
   @Test
   void everyModelGeneratesACompilingProjectOrFailsWithLocatedDiagnostics() throws Exception {
+    long started = System.nanoTime();
     System.out.println("RandomModelsPropertyTest base seed: " + BASE_SEED);
     Map<Path, String> projects = new LinkedHashMap<>();
     int invalid = 0;
@@ -74,6 +75,7 @@ class RandomModelsPropertyTest {
                 .orElse(""));
       } else {
         projects.put(out, what);
+        step(started, "seed %d: generated %s".formatted(seed, out.getFileName()));
       }
     }
     System.out.printf(
@@ -86,6 +88,7 @@ class RandomModelsPropertyTest {
     Path jdk =
         Jdks.forGeneratedProjects().orElseThrow(() -> new AssertionError(Jdks.missingMessage()));
     Path first = projects.keySet().iterator().next();
+    step(started, "resolving the generated projects' test classpath");
     Path classpath = temp.resolve("classpath.txt");
     MavenBuild.Result resolved =
         MavenBuild.run(
@@ -97,6 +100,7 @@ class RandomModelsPropertyTest {
             "-Dmdep.outputFile=" + classpath);
     assertWithMessage(resolved.tail()).that(resolved.exitCode()).isEqualTo(0);
 
+    step(started, "compiling the %d generated projects".formatted(projects.size()));
     Map<Path, String> compiled = compile(jdk, classpath, projects.keySet());
     for (Map.Entry<Path, String> project : projects.entrySet()) {
       assertWithMessage(
@@ -107,10 +111,18 @@ class RandomModelsPropertyTest {
     }
 
     ExternalTool.requireOrSkip("moto_server", "the generated integration tests", "--help");
+    step(started, "./mvnw verify of the first generated project, " + first.getFileName());
     MavenBuild.Result build = MavenBuild.run(first, jdk, "verify");
     assertWithMessage("./mvnw verify of %s\n%s", projects.get(first), build.tail())
         .that(build.exitCode())
         .isEqualTo(0);
+  }
+
+  /** A line of progress with the time since the test started: the test runs for minutes. */
+  private static void step(long started, String what) {
+    long seconds = (System.nanoTime() - started) / 1_000_000_000L;
+    System.out.printf("[RandomModelsPropertyTest %d:%02d] %s%n", seconds / 60, seconds % 60, what);
+    System.out.flush();
   }
 
   /** Each project's result: "ok", or the compiler's messages. */
