@@ -62,7 +62,7 @@ public final class MavenBuild {
     builder.environment().put("JAVA_HOME", jdk.toString());
     Optional.ofNullable(System.getenv("MAVEN_OPTS"))
         .ifPresent(o -> builder.environment().put("MAVEN_OPTS", o));
-    Progress progress = new Progress(project.getFileName().toString(), System.out);
+    Progress progress = new Progress(label(project), System.out);
     progress.print(String.join(" ", command) + " (JDK " + jdk.getFileName() + ")");
     Process process = builder.start();
     StringBuilder output = new StringBuilder();
@@ -97,6 +97,23 @@ public final class MavenBuild {
     reader.join();
     progress.print("exit code " + process.exitValue());
     return new Result(process.exitValue(), output.toString());
+  }
+
+  /**
+   * The project's artifact id ({@code library}: the app's name), which says more than the temporary
+   * folder it was generated into; the folder's name when the pom cannot tell.
+   */
+  static String label(Path project) {
+    try {
+      String pom = java.nio.file.Files.readString(project.resolve("pom.xml"), UTF_8);
+      Matcher m = Pattern.compile("<artifactId>([^<]+)</artifactId>").matcher(pom);
+      if (!pom.contains("<parent>") && m.find()) {
+        return m.group(1).trim();
+      }
+    } catch (IOException e) {
+      // no pom: the folder's name
+    }
+    return project.getFileName().toString();
   }
 
   /**

@@ -49,6 +49,20 @@ class MavenBuildTest {
   }
 
   @Test
+  void namesAProjectByItsArtifactId() throws Exception {
+    Path project = Files.createDirectories(temp.resolve("project-3"));
+    Path bare = Files.createDirectories(temp.resolve("bare"));
+    Files.writeString(
+        project.resolve("pom.xml"),
+        "<project>\n  <groupId>com.example</groupId>\n  <artifactId>library</artifactId>\n"
+            + "  <dependencies><dependency><artifactId>x</artifactId></dependency></dependencies>"
+            + "\n</project>\n");
+
+    assertThat(MavenBuild.label(project)).isEqualTo("library");
+    assertThat(MavenBuild.label(bare)).isEqualTo("bare");
+  }
+
+  @Test
   void progressAppearsWhileTheBuildRuns() throws Exception {
     Path project = Files.createDirectories(temp.resolve("slow"));
     Path mvnw = project.resolve("mvnw");
