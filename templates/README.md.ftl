@@ -110,7 +110,7 @@ Users are created by an administrator. The roles of the model are the user pool'
 ```sh
 aws cognito-idp admin-create-user --user-pool-id <UserPoolId> --username ada
 <#list api.roles as role>
-aws cognito-idp admin-add-user-to-group --user-pool-id <UserPoolId> --username ada --group-name ${role.name}
+aws cognito-idp admin-add-user-to-group --user-pool-id <UserPoolId> --username ada --group-name <#if role.name?matches("[A-Za-z0-9_.:/@%+,=-]+")>${role.name}<#else>'${role.name?replace("'", "'\\''")}'</#if>
 <#break>
 </#list>
 ```

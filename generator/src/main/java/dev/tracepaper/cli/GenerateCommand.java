@@ -54,7 +54,7 @@ public final class GenerateCommand implements Callable<Integer> {
   @Parameters(
       arity = "1..*",
       paramLabel = "MODEL",
-      description = "A model file, or a folder of *.yaml files that make one model.")
+      description = "A model file, or a folder of *.yaml (and *.yml) files that make one model.")
   List<Path> paths;
 
   @Option(
@@ -103,11 +103,6 @@ public final class GenerateCommand implements Callable<Integer> {
       names = {"-q", "--quiet"},
       description = "Print only errors.")
   boolean quiet;
-
-  @Option(
-      names = {"-x", "--stacktrace"},
-      description = "Print the stack trace of an internal error.")
-  boolean stacktrace;
 
   @Override
   public Integer call() throws IOException {

@@ -27,6 +27,7 @@ public final class Main {
    */
   static CommandLine commandLine(PrintWriter out, PrintWriter err, boolean stacktrace) {
     CommandLine cli = new CommandLine(new TracepaperCommand());
+    acceptStacktraceEverywhere(cli);
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -47,7 +48,9 @@ public final class Main {
             err.println(
                 "tracepaper: internal error: "
                     + e
-                    + "\nThis is a bug in tracepaper; run again with -x to see the stack trace.");
+                    + "\nThis is a bug in tracepaper; run again with "
+                    + STACKTRACE_OPTIONS[0]
+                    + " to see the stack trace.");
           }
           err.flush();
           return ExitCode.INTERNAL;
@@ -57,13 +60,44 @@ public final class Main {
           CommandLine commandLine = e.getCommandLine();
           commandLine.getErr().println("tracepaper: " + e.getMessage());
           CommandLine.UnmatchedArgumentException.printSuggestions(e, commandLine.getErr());
-          commandLine
-              .getErr()
-              .println(
-                  "Run `" + commandLine.getCommandSpec().qualifiedName() + " --help` for usage.");
+          commandLine.getErr().println("Run `" + helpCommand(commandLine) + "` for usage.");
           commandLine.getErr().flush();
           return ExitCode.USAGE;
         });
     return cli;
+  }
+
+  /** The option the internal-error message recommends; every command accepts it. */
+  static final String[] STACKTRACE_OPTIONS = {"-x", "--stacktrace"};
+
+  /**
+   * Adds {@code -x}/{@code --stacktrace} to every command and subcommand, picocli's own {@code
+   * help} and {@code generate-completion} included: the internal-error message, which any command
+   * can print, tells the user to run again with it, so no command may refuse it as unknown. {@link
+   * #run} reads it from the arguments, before picocli parses them.
+   */
+  private static void acceptStacktraceEverywhere(CommandLine command) {
+    boolean has =
+        command.getCommandSpec().options().stream()
+            .anyMatch(o -> java.util.List.of(o.names()).contains(STACKTRACE_OPTIONS[0]));
+    if (!has) {
+      command
+          .getCommandSpec()
+          .addOption(
+              CommandLine.Model.OptionSpec.builder(STACKTRACE_OPTIONS)
+                  .description("Print the stack trace of an internal error.")
+                  .build());
+    }
+    command.getSubcommands().values().stream().distinct().forEach(Main::acceptStacktraceEverywhere);
+  }
+
+  /** {@code ./tracepaper init --help}, as the user ran tracepaper (see {@link Invocation}). */
+  static String helpCommand(CommandLine command) {
+    java.util.List<String> words = new java.util.ArrayList<>();
+    for (CommandLine c = command; c.getParent() != null; c = c.getParent()) {
+      words.add(0, c.getCommandName());
+    }
+    words.add("--help");
+    return Invocation.command(words.toArray(String[]::new));
   }
 }

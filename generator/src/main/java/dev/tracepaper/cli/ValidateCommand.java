@@ -49,7 +49,7 @@ public final class ValidateCommand implements Callable<Integer> {
   @Parameters(
       arity = "1..*",
       paramLabel = "PATH",
-      description = "A model file, or a folder of *.yaml files that make one model.")
+      description = "A model file, or a folder of *.yaml (and *.yml) files that make one model.")
   List<Path> paths;
 
   @Option(
@@ -72,11 +72,6 @@ public final class ValidateCommand implements Callable<Integer> {
       description = "Print only diagnostics that make the run fail, and no summary.")
   boolean quiet;
 
-  @Option(
-      names = {"-x", "--stacktrace"},
-      description = "Print the stack trace of an internal error.")
-  boolean stacktrace;
-
   @Override
   public Integer call() {
     for (Path path : paths) {
@@ -95,16 +90,17 @@ public final class ValidateCommand implements Callable<Integer> {
                 report.diagnostics().stream().filter(d -> d.severity().atLeast(threshold)).toList())
             : report;
     PrintWriter out = spec.commandLine().getOut();
-    out.print(formatter().format(shown));
+    out.print(formatter(threshold).format(shown));
     out.flush();
-    return report.fails(threshold) ? ExitCode.INVALID_MODEL : ExitCode.OK;
+    return report.valid(threshold) ? ExitCode.OK : ExitCode.INVALID_MODEL;
   }
 
-  private DiagnosticFormatter formatter() {
+  /** Every format judges the model against the same threshold as the exit code. */
+  private DiagnosticFormatter formatter(Severity threshold) {
     return switch (format) {
-      case text -> new TextFormatter(!quiet);
-      case json -> new JsonFormatter();
-      case sarif -> new SarifFormatter(VersionProvider.version());
+      case text -> new TextFormatter(!quiet, threshold);
+      case json -> new JsonFormatter(threshold);
+      case sarif -> new SarifFormatter(VersionProvider.version(), threshold);
     };
   }
 }

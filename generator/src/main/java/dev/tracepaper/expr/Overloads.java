@@ -98,10 +98,10 @@ final class Overloads {
       return "`uuid()` takes no arguments";
     }
     if (COMPARISON.contains(function) && typeNames.contains("Date")) {
-      return "a Date compares only with another Date, e.g. `event.due < today`";
+      return "a Date compares only with another Date, e.g. `x < today`";
     }
     if (COMPARISON.contains(function) && typeNames.contains("DateTime")) {
-      return "a DateTime compares only with another DateTime, e.g. `event.at < now`";
+      return "a DateTime compares only with another DateTime, e.g. `x < now`";
     }
     if (LOGIC.contains(function)) {
       return "conditions are Boolean; compare a value to get one, e.g. `x > 0` or `x != ''`";

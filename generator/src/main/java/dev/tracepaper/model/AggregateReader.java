@@ -61,8 +61,11 @@ final class AggregateReader {
                         Optional.empty(),
                         e.key().location())));
     section(m, "events", what).forEach(e -> event(e, name).ifPresent(events::add));
-    section(m, "commands", what).forEach(e -> flows.command(e, name).ifPresent(commands::add));
-    section(m, "policies", what).forEach(e -> flows.policy(e, name).ifPresent(policies::add));
+    EventExample example = EventExample.of(events);
+    section(m, "commands", what)
+        .forEach(e -> flows.command(e, name, example).ifPresent(commands::add));
+    section(m, "policies", what)
+        .forEach(e -> flows.policy(e, name, example).ifPresent(policies::add));
     return Optional.of(
         new Aggregate(
             name,

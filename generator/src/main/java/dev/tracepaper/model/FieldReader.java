@@ -71,7 +71,7 @@ final class FieldReader {
 
   Optional<TypeRef> typeRef(YamlNode node, String what) {
     if (!(node instanceof ScalarNode scalar) || scalar.isNull()) {
-      nodes.wrongType(node, what, "a type name such as `String` or `[Loan]`");
+      nodes.wrongType(node, what, "a type name such as `String`, or `[<Type>]` for a list");
       return Optional.empty();
     }
     Matcher matcher = TYPE_SYNTAX.matcher(scalar.value());
@@ -84,10 +84,21 @@ final class FieldReader {
                   scalar.location(),
                   "`%s` is not a type: %s should be one name, or one name in brackets for a list."
                       .formatted(scalar.value(), what))
-              .withHint("for example `String`, `BookStatus` or `[Loan]`"));
+              .withHint(typeHint(scalar.value())));
       return Optional.empty();
     }
     return Optional.of(new TypeRef(matcher.group(2), open, scalar.location()));
+  }
+
+  /**
+   * The type the user meant, from their own words: {@code [Line} gives {@code [Line]}; text that is
+   * no name at all gets placeholders.
+   */
+  private static String typeHint(String written) {
+    String name = written.replace("[", "").replace("]", "").trim();
+    return name.matches("[A-Za-z_][A-Za-z0-9_]*")
+        ? "write `%s`, or `[%s]` for a list".formatted(name, name)
+        : "write one type name, such as `String`, or `[<Type>]` for a list";
   }
 
   private Constraints constraints(MappingNode mapping, String what) {

@@ -42,7 +42,8 @@ final class FlowReader {
     this.tests = new TestCaseReader(nodes);
   }
 
-  Optional<Command> command(MappingNode.Entry entry, String aggregate) {
+  /** Reads a command; {@code example} is the event its hints show. */
+  Optional<Command> command(MappingNode.Entry entry, String aggregate, EventExample example) {
     String what = "command `" + entry.name() + "`";
     return nodes
         .mapping(entry.value(), what)
@@ -55,12 +56,13 @@ final class FlowReader {
                   creates(m, what),
                   m.get("auth").flatMap(n -> auth.auth(n, "the `auth` of " + what)),
                   m.get("fields").map(n -> fields.fields(n, what)).orElse(List.of()),
-                  body(m, what),
+                  body(m, what, example),
                   entry.key().location());
             });
   }
 
-  Optional<Policy> policy(MappingNode.Entry entry, String aggregate) {
+  /** Reads a policy; {@code example} is the event its hints show. */
+  Optional<Policy> policy(MappingNode.Entry entry, String aggregate, EventExample example) {
     String what = "policy `" + entry.name() + "`";
     Optional<MappingNode> maybe = nodes.mapping(entry.value(), what);
     if (maybe.isEmpty()) {
@@ -80,18 +82,18 @@ final class FlowReader {
                 aggregate,
                 trigger,
                 creates(m, what),
-                body(m, what),
+                body(m, what, example),
                 entry.key().location()));
   }
 
   /** What commands and policies share: key, let, rules, emits, tests and description. */
-  private FlowBody body(MappingNode m, String what) {
+  private FlowBody body(MappingNode m, String what, EventExample example) {
     return new FlowBody(
         m.get("key").flatMap(n -> nodes.expression(n, "`key` of " + what)),
         m.get("let").map(n -> lets(n, what)).orElse(List.of()),
         m.get("rules").map(n -> rules(n, what)).orElse(List.of()),
-        m.get("emits").map(n -> emits(n, what)).orElse(List.of()),
-        m.get("tests").map(n -> tests.tests(n, what)).orElse(List.of()),
+        m.get("emits").map(n -> emits(n, what, example)).orElse(List.of()),
+        m.get("tests").map(n -> tests.tests(n, what, example)).orElse(List.of()),
         m.get("description").flatMap(n -> nodes.prose(n, "the description of " + what)),
         flag(m, "custom", what));
   }
@@ -108,13 +110,30 @@ final class FlowReader {
                   text.location(),
                   "%s is `%s`; it should name an event as `Aggregate.Event`."
                       .formatted(Nodes.capital(what), text.value()))
-              .withHint("for example `Book.BookLent`"));
+              .withHint(eventRefHint(parts)));
       return Optional.empty();
     }
     return Optional.of(
         parts.length == 2
             ? new EventRef(Optional.of(parts[0]), parts[1], text.location())
             : new EventRef(Optional.empty(), parts[0], text.location()));
+  }
+
+  /**
+   * The reference the user meant, from their own parts: {@code Order..OrderPlaced} gives {@code
+   * Order.OrderPlaced}, {@code Order.} gives {@code Order.<Event>}.
+   */
+  private static String eventRefHint(String[] parts) {
+    if (parts.length == 2) {
+      String aggregate = parts[0].isBlank() ? "<Aggregate>" : parts[0].trim();
+      String event = parts[1].isBlank() ? "<Event>" : parts[1].trim();
+      return "write `%s.%s`, or the event's name alone".formatted(aggregate, event);
+    }
+    List<String> words = java.util.Arrays.stream(parts).filter(p -> !p.isBlank()).toList();
+    return words.size() == 2
+        ? "write `%s.%s`, or the event's name alone"
+            .formatted(words.get(0).trim(), words.get(1).trim())
+        : "write `<Aggregate>.<Event>`, or the event's name alone";
   }
 
   private boolean creates(MappingNode m, String what) {
@@ -178,20 +197,20 @@ final class FlowReader {
     return Optional.of(new BusinessRule(require.get(), code.get(), message.get(), m.location()));
   }
 
-  private List<Emit> emits(YamlNode node, String what) {
+  private List<Emit> emits(YamlNode node, String what, EventExample example) {
     List<Emit> emits = new ArrayList<>();
     nodes
         .list(node, "`emits` of " + what)
         .ifPresent(
             items -> {
               for (YamlNode item : items) {
-                emit(item, what).ifPresent(emits::add);
+                emit(item, what, example).ifPresent(emits::add);
               }
             });
     return emits;
   }
 
-  private Optional<Emit> emit(YamlNode item, String what) {
+  private Optional<Emit> emit(YamlNode item, String what, EventExample example) {
     if (item instanceof ScalarNode scalar && !scalar.isNull()) {
       return Optional.of(new Emit(scalar.value(), List.of(), scalar.location()));
     }
@@ -207,7 +226,8 @@ final class FlowReader {
                 item.location(),
                 "Each entry of `emits` of %s should name one event, but this is %s."
                     .formatted(what, item.describe()))
-            .withHint("write `- BookLent` or `- BookLent: {loanId: loanId}`"));
+            .withHint(
+                "write `- %s` or `%s`".formatted(example.event(), example.entry("<expression>"))));
     return Optional.empty();
   }
 }

@@ -76,7 +76,7 @@ final class Nodes {
     if (node instanceof ScalarNode scalar && !scalar.isNull() && !scalar.value().isBlank()) {
       return Optional.of(Expression.of(scalar));
     }
-    wrongType(node, what, "an expression (CEL), such as `event.copies`");
+    wrongType(node, what, "an expression (CEL), such as `event.<field>`");
     return Optional.empty();
   }
 

@@ -21,7 +21,8 @@ final class TestCaseReader {
     this.nodes = nodes;
   }
 
-  List<TestCase> tests(YamlNode node, String owner) {
+  /** Reads the tests of {@code owner}; {@code example} is the event hints show. */
+  List<TestCase> tests(YamlNode node, String owner, EventExample example) {
     List<TestCase> tests = new ArrayList<>();
     nodes
         .list(node, "the tests of " + owner)
@@ -29,13 +30,13 @@ final class TestCaseReader {
             items -> {
               int index = 1;
               for (YamlNode item : items) {
-                test(item, owner, index++).ifPresent(tests::add);
+                test(item, owner, index++, example).ifPresent(tests::add);
               }
             });
     return tests;
   }
 
-  private Optional<TestCase> test(YamlNode node, String owner, int index) {
+  private Optional<TestCase> test(YamlNode node, String owner, int index, EventExample example) {
     String what = "test " + index + " of " + owner;
     Optional<MappingNode> maybe = nodes.mapping(node, what);
     if (maybe.isEmpty()) {
@@ -49,21 +50,22 @@ final class TestCaseReader {
             .flatMap(n -> nodes.prose(n, "the name of " + what))
             .orElse("test " + index);
     String named = "test `" + name + "` of " + owner;
-    List<TestCase.Given> given = mapping.get("given").map(n -> givens(n, named)).orElse(List.of());
+    List<TestCase.Given> given =
+        mapping.get("given").map(n -> givens(n, named, example)).orElse(List.of());
     Optional<MappingNode> when =
         mapping.get("when").flatMap(n -> nodes.mapping(n, "`when` of " + named));
     Optional<TestCase.Caller> as = mapping.get("as").flatMap(n -> caller(n, named));
     TestCase.Then then =
         mapping
             .get("then")
-            .flatMap(n -> then(n, named))
+            .flatMap(n -> then(n, named, example))
             .orElse(
                 new TestCase.Then(
                     Optional.empty(), Optional.empty(), Optional.empty(), mapping.location()));
     return Optional.of(new TestCase(name, given, when, as, then, mapping.location()));
   }
 
-  private List<TestCase.Given> givens(YamlNode node, String what) {
+  private List<TestCase.Given> givens(YamlNode node, String what, EventExample example) {
     List<TestCase.Given> given = new ArrayList<>();
     if (node instanceof MappingNode mapping && mapping.get("state").isPresent()) {
       // `given: {state: {…}}` is the natural way to write a single starting state.
@@ -78,7 +80,7 @@ final class TestCaseReader {
         .ifPresent(
             items -> {
               for (YamlNode item : items) {
-                namedEntry(item, "an event given in " + what)
+                namedEntry(item, "an event given in " + what, example)
                     .ifPresent(
                         entry ->
                             given.add(
@@ -114,14 +116,14 @@ final class TestCaseReader {
             });
   }
 
-  private Optional<TestCase.Then> then(YamlNode node, String what) {
+  private Optional<TestCase.Then> then(YamlNode node, String what, EventExample example) {
     return nodes
         .mapping(node, "`then` of " + what)
         .map(
             mapping -> {
               nodes.checkKeys(mapping, THEN_KEYS, "`then` of " + what);
               Optional<List<TestCase.ExpectedEvent>> events =
-                  mapping.get("events").map(n -> expectedEvents(n, what));
+                  mapping.get("events").map(n -> expectedEvents(n, what, example));
               Optional<MappingNode> state =
                   mapping
                       .get("state")
@@ -132,14 +134,15 @@ final class TestCaseReader {
             });
   }
 
-  private List<TestCase.ExpectedEvent> expectedEvents(YamlNode node, String what) {
+  private List<TestCase.ExpectedEvent> expectedEvents(
+      YamlNode node, String what, EventExample example) {
     List<TestCase.ExpectedEvent> events = new ArrayList<>();
     nodes
         .list(node, "the events expected by " + what)
         .ifPresent(
             items -> {
               for (YamlNode item : items) {
-                namedEntry(item, "an event expected by " + what)
+                namedEntry(item, "an event expected by " + what, example)
                     .ifPresent(
                         e ->
                             events.add(
@@ -150,7 +153,7 @@ final class TestCaseReader {
   }
 
   /** {@code EventName} or {@code {EventName: {field: value, …}}}. */
-  private Optional<NamedEntry> namedEntry(YamlNode node, String what) {
+  private Optional<NamedEntry> namedEntry(YamlNode node, String what, EventExample example) {
     if (node instanceof ScalarNode scalar && !scalar.isNull()) {
       return Optional.of(
           new NamedEntry(
@@ -168,7 +171,7 @@ final class TestCaseReader {
                 node.location(),
                 "%s should name one event with its fields; here it is %s."
                     .formatted(Nodes.capital(what), node.describe()))
-            .withHint("write it as `- BookRegistered: {isbn: '9780441013593'}`"));
+            .withHint("write it as `%s`".formatted(example.entry("<value>"))));
     return Optional.empty();
   }
 

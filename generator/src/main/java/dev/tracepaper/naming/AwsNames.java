@@ -72,9 +72,33 @@ public final class AwsNames {
     return typeName + Case.pascal(fieldName) + "Resolver";
   }
 
-  /** The Cognito group of a role: {@code LibrarianGroup}. */
+  /**
+   * The logical id of a role's Cognito group: {@code LibrarianGroup}. Logical ids hold only ASCII
+   * letters and digits, while a role is any Cognito group name ({@code
+   * D3308175807:personal-developer}, {@code rédacteur}): the id keeps the role's ASCII words, and a
+   * role with other characters than ASCII letters, digits, {@code -} and {@code _} also gets the
+   * first 8 hex digits of its SHA-256, so that {@code a:b} and {@code a.b} get different ids
+   * ({@code D3308175807PersonalDeveloperGroup1a2b3c4d}). An id that would not start with a letter
+   * starts with {@code Role}.
+   */
   public static String roleGroupId(String role) {
-    return Case.pascal(role) + "Group";
+    String words = Case.pascal(role);
+    String id = words + "Group";
+    if (!role.matches("[A-Za-z0-9_-]+")) {
+      id += hash8(role);
+    }
+    return Character.isLetter(id.charAt(0)) && id.charAt(0) < 128 ? id : "Role" + id;
+  }
+
+  private static String hash8(String text) {
+    try {
+      byte[] digest =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(digest, 0, 4);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
   }
 
   /** An event's EventBridge {@code source}: {@code library.Catalog.Book}. */

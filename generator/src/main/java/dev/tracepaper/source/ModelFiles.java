@@ -10,7 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-/** Finds the files of a model: each input is a YAML file, or a folder searched for *.yaml. */
+/**
+ * Finds the files of a model: each input is a YAML file, or a folder searched for YAML files. Both
+ * extensions YAML uses are read, {@code .yaml} and {@code .yml}: a {@code views.yml} beside {@code
+ * .yaml} files is as much a part of the model as they are, and skipping it silently would leave its
+ * elements missing without a word (docs/model-reference.md, "Files and merging").
+ */
 public final class ModelFiles {
 
   /** A model file and the name diagnostics give it. */
@@ -19,7 +24,16 @@ public final class ModelFiles {
   /** The files found, and problems with the inputs themselves. */
   public record Collected(List<ModelFile> files, List<Diagnostic> diagnostics) {}
 
+  /** The endings of the files a folder's model is read from. */
+  public static final java.util.List<String> EXTENSIONS = java.util.List.of(".yaml", ".yml");
+
   private ModelFiles() {}
+
+  /** True for a file name a folder's model is read from. */
+  public static boolean isModelFile(Path file) {
+    String name = file.getFileName().toString();
+    return EXTENSIONS.stream().anyMatch(name::endsWith);
+  }
 
   public static Collected collect(List<Path> inputs, Path base) {
     Map<Path, ModelFile> files = new LinkedHashMap<>();
@@ -33,8 +47,8 @@ public final class ModelFiles {
               Diagnostic.error(
                       "NoModelFiles",
                       SourceLocation.ofFile(shown),
-                      "The folder %s holds no .yaml files.".formatted(shown))
-                  .withHint("a model is a .yaml file or a folder of them"));
+                      "The folder %s holds no .yaml or .yml files.".formatted(shown))
+                  .withHint("a model is a .yaml (or .yml) file or a folder of them"));
         }
         found.forEach(p -> files.putIfAbsent(key(p), new ModelFile(p, displayName(p, base))));
       } else if (Files.isRegularFile(input)) {
@@ -52,10 +66,7 @@ public final class ModelFiles {
 
   private static List<Path> yamlFilesIn(Path folder, String shown, List<Diagnostic> diagnostics) {
     try (Stream<Path> walk = Files.walk(folder)) {
-      return walk.filter(Files::isRegularFile)
-          .filter(p -> p.getFileName().toString().endsWith(".yaml"))
-          .sorted()
-          .toList();
+      return walk.filter(Files::isRegularFile).filter(ModelFiles::isModelFile).sorted().toList();
     } catch (IOException | java.io.UncheckedIOException e) {
       diagnostics.add(
           Diagnostic.error(

@@ -30,6 +30,15 @@ public record ValidationReport(Model model, List<Diagnostic> diagnostics) {
     return diagnostics.stream().anyMatch(d -> d.severity().atLeast(threshold));
   }
 
+  /**
+   * The verdict every output format states and the exit code follows: the model is valid when no
+   * diagnostic is at or above {@code failOn} ({@code --fail-on}), so that a run never says "valid"
+   * and fails, or the other way round.
+   */
+  public boolean valid(Severity failOn) {
+    return !fails(failOn);
+  }
+
   public Map<String, SourceFile> sourcesByPath() {
     return model.sources().stream()
         .collect(Collectors.toMap(SourceFile::path, Function.identity(), (a, b) -> a));

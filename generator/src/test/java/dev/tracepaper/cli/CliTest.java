@@ -151,6 +151,63 @@ class CliTest {
   }
 
   @Test
+  void theSummaryOfEveryFormatAgreesWithTheExitCodeUnderFailOnWarning() throws IOException {
+    String model = modelWithOnlyAWarning().toString();
+
+    Run text = run("validate", "--fail-on", "warning", model);
+    Run json = run("validate", "--fail-on", "warning", "--format", "json", model);
+    Run sarif = run("validate", "--fail-on", "warning", "--format", "sarif", model);
+    Run lenientJson = run("validate", "--format", "json", model);
+
+    assertThat(text.exitCode()).isEqualTo(ExitCode.INVALID_MODEL);
+    assertThat(text.out()).doesNotContain("The model is valid");
+    assertThat(text.out())
+        .contains(
+            "The model is not valid: 0 errors, 1 warning, 0 notes in 1 file; --fail-on warning"
+                + " makes the warning fail the run.");
+    assertThat(json.exitCode()).isEqualTo(ExitCode.INVALID_MODEL);
+    assertThat(JSON.readTree(json.out()).get("valid").asBoolean()).isFalse();
+    assertThat(JSON.readTree(json.out()).get("failOn").asString()).isEqualTo("warning");
+    assertThat(lenientJson.exitCode()).isEqualTo(ExitCode.OK);
+    assertThat(JSON.readTree(lenientJson.out()).get("valid").asBoolean()).isTrue();
+    JsonNode invocation = JSON.readTree(sarif.out()).get("runs").get(0).get("invocations").get(0);
+    assertThat(sarif.exitCode()).isEqualTo(ExitCode.INVALID_MODEL);
+    assertThat(invocation.get("exitCode").asInt()).isEqualTo(ExitCode.INVALID_MODEL);
+    assertThat(invocation.get("executionSuccessful").asBoolean()).isTrue();
+    assertThat(invocation.get("exitCodeDescription").asString())
+        .startsWith("The model is not valid");
+  }
+
+  @Test
+  void aFolderModelReadsYmlFilesBesideYamlFiles() throws IOException {
+    Path folder = Files.createDirectories(temp.resolve("shop"));
+    Files.writeString(
+        folder.resolve("model.yaml"),
+        """
+        tracepaper: 1
+        app:
+          name: shop
+          package: com.example.shop
+        """);
+    Files.writeString(
+        folder.resolve("views.yml"),
+        """
+        tracepaper: 1
+        views:
+          OrderTotals:
+            from: Oder
+            key: orderId
+            fields: {orderId: String}
+        """);
+
+    Run run = run("validate", folder.toString());
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_MODEL);
+    assertThat(run.out()).contains("views.yml:4:11: error[UnknownAggregate]");
+    assertThat(run.out()).contains("in 2 files.");
+  }
+
+  @Test
   void quietPrintsOnlyWhatFails() throws IOException {
     Run valid = run("validate", "--quiet", library());
     Run warned = run("validate", "-q", modelWithOnlyAWarning().toString());

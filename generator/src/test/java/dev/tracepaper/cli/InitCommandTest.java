@@ -39,4 +39,55 @@ class InitCommandTest {
     assertThat(init.exitCode()).isEqualTo(ExitCode.USAGE);
     assertThat(Files.readString(model)).isEqualTo("mine");
   }
+
+  @Test
+  void aFileGivenAsTheFolderIsAUsageErrorNamingIt() throws IOException {
+    Path file = temp.resolve("notes.yaml");
+    Files.writeString(file, "mine");
+
+    CliTest.Run init = CliTest.run("init", file.toString());
+    CliTest.Run below = CliTest.run("init", file.resolve("deeper").toString());
+
+    assertThat(init.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(init.err()).contains(file + " is a file, not a folder");
+    assertThat(init.err()).doesNotContain("internal error");
+    assertThat(below.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(below.err()).contains(file + " is a file, not a folder");
+    assertThat(Files.readString(file)).isEqualTo("mine");
+  }
+
+  @Test
+  void acceptsTheOptionItsErrorsRecommend() throws IOException {
+    Path file = temp.resolve("notes.yaml");
+    Files.writeString(file, "mine");
+
+    CliTest.Run init = CliTest.run("init", "-x", file.toString());
+
+    assertThat(init.err()).doesNotContain("Unknown option");
+    assertThat(init.exitCode()).isEqualTo(ExitCode.USAGE);
+  }
+
+  @Test
+  void printsTheNextCommandsTheWayTracepaperWasRun() {
+    String before = System.getProperty(Invocation.PROPERTY);
+    System.setProperty(Invocation.PROPERTY, "./tracepaper");
+    try {
+      Path folder = temp.resolve("my notes");
+
+      CliTest.Run init = CliTest.run("init", folder.toString());
+
+      assertThat(init.out())
+          .contains(
+              "Next: ./tracepaper validate '%s', then ./tracepaper generate '%s'"
+                  .formatted(folder, folder));
+      assertThat(CliTest.run("init", folder.toString()).err())
+          .contains("Run `./tracepaper init --help` for usage.");
+    } finally {
+      if (before == null) {
+        System.clearProperty(Invocation.PROPERTY);
+      } else {
+        System.setProperty(Invocation.PROPERTY, before);
+      }
+    }
+  }
 }

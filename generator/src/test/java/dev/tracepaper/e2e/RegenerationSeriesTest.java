@@ -198,6 +198,8 @@ class RegenerationSeriesTest {
 
     ExternalTool.requireOrSkip("moto_server", "the generated integration tests", "--help");
     // The runtime's soak test is the same in every project; GeneratedProjectsTest runs it in full.
+    System.out.println("[RegenerationSeriesTest] ./mvnw verify of the last generation");
+    System.out.flush();
     MavenBuild.Result build =
         MavenBuild.run(out, jdk(), "verify", GeneratedProjectsTest.SHORT_SOAK);
     assertWithMessage("./mvnw verify after the last change:\n%s", build.tail())
@@ -283,6 +285,8 @@ class RegenerationSeriesTest {
   }
 
   private void compiles(String after) throws Exception {
+    System.out.println("[RegenerationSeriesTest] test-compile after " + after);
+    System.out.flush();
     MavenBuild.Result build = MavenBuild.run(out, jdk(), "-q", "test-compile");
     assertWithMessage("./mvnw test-compile after %s:\n%s", after, build.tail())
         .that(build.exitCode())

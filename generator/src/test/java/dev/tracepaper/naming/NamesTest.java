@@ -74,6 +74,12 @@ class NamesTest {
         .isEqualTo("WithdrawWhenLostPolicyDeadLetterQueuePolicy");
     assertThat(AwsNames.resolverId("Mutation", "lendBook")).isEqualTo("MutationLendBookResolver");
     assertThat(AwsNames.roleGroupId("head-librarian")).isEqualTo("HeadLibrarianGroup");
+    // Any Cognito group name gives an ASCII logical id, distinct for names with the same words.
+    String colon = AwsNames.roleGroupId("D3308175807:personal-developer");
+    assertThat(colon).matches("D3308175807PersonalDeveloperGroup[0-9a-f]{8}");
+    assertThat(AwsNames.roleGroupId("D3308175807.personal-developer")).isNotEqualTo(colon);
+    assertThat(AwsNames.roleGroupId("日本")).matches("Group[0-9a-f]{8}");
+    assertThat(AwsNames.roleGroupId("3rd-line")).isEqualTo("Role3rdLineGroup");
     assertThat(AwsNames.eventSource("library", "Catalog", "Book"))
         .isEqualTo("library.Catalog.Book");
     assertThat(AwsNames.eventSource("library", "", "Book")).isEqualTo("library.Book");

@@ -42,6 +42,7 @@ class RandomModelsPropertyTest {
 
   @Test
   void everyModelGeneratesACompilingProjectOrFailsWithLocatedDiagnostics() throws Exception {
+    long started = System.nanoTime();
     System.out.println("RandomModelsPropertyTest base seed: " + BASE_SEED);
     Map<Path, String> projects = new LinkedHashMap<>();
     int invalid = 0;
@@ -80,6 +81,7 @@ class RandomModelsPropertyTest {
                 .orElse(""));
       } else {
         projects.put(out, what);
+        step(started, "seed %d: generated %s".formatted(seed, out.getFileName()));
       }
     }
     System.out.printf(
@@ -92,6 +94,7 @@ class RandomModelsPropertyTest {
     Path jdk =
         Jdks.forGeneratedProjects().orElseThrow(() -> new AssertionError(Jdks.missingMessage()));
     Path first = projects.keySet().iterator().next();
+    step(started, "resolving the generated projects' test classpath");
     Path classpath = temp.resolve("classpath.txt");
     MavenBuild.Result resolved =
         MavenBuild.run(
@@ -107,11 +110,11 @@ class RandomModelsPropertyTest {
     boolean moto =
         Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
             .anyMatch(folder -> Files.isExecutable(Path.of(folder, "moto_server")));
-    long started = System.nanoTime();
+    step(
+        started,
+        "compiling the %d generated projects and running their model tests"
+            .formatted(projects.size()));
     Map<Path, String> compiled = compile(jdk, classpath, moto, projects.keySet());
-    System.out.printf(
-        "RandomModelsPropertyTest: %d projects compiled and their model tests run in %d s%n",
-        projects.size(), (System.nanoTime() - started) / 1_000_000_000L);
     for (Map.Entry<Path, String> project : projects.entrySet()) {
       assertWithMessage(
               "the project of %s\ndoes not compile or fails its model's tests:\n%s",
@@ -121,14 +124,19 @@ class RandomModelsPropertyTest {
     }
 
     ExternalTool.requireOrSkip("moto_server", "the generated integration tests", "--help");
-    started = System.nanoTime();
+    step(started, "./mvnw verify of the first generated project, " + first.getFileName());
     MavenBuild.Result build = MavenBuild.run(first, jdk, "verify");
-    System.out.printf(
-        "RandomModelsPropertyTest: ./mvnw verify of the first project in %d s%n",
-        (System.nanoTime() - started) / 1_000_000_000L);
+    step(started, "./mvnw verify of the first generated project done");
     assertWithMessage("./mvnw verify of %s\n%s", projects.get(first), build.tail())
         .that(build.exitCode())
         .isEqualTo(0);
+  }
+
+  /** A line of progress with the time since the test started: the test runs for minutes. */
+  private static void step(long started, String what) {
+    long seconds = (System.nanoTime() - started) / 1_000_000_000L;
+    System.out.printf("[RandomModelsPropertyTest %d:%02d] %s%n", seconds / 60, seconds % 60, what);
+    System.out.flush();
   }
 
   private static String codeSource(Class<?> type) throws Exception {

@@ -10,10 +10,22 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A JSON document for scripts: {@code {"valid", "summary": {…}, "diagnostics": [{id, severity,
- * file, line, column, message, hint, related}]}}. Its shape is documented in docs/cli.md.
+ * A JSON document for scripts: {@code {"valid", "failOn", "summary": {…}, "diagnostics": [{id,
+ * severity, file, line, column, message, hint, related}]}}. Its shape is documented in docs/cli.md.
  */
 public final class JsonFormatter implements DiagnosticFormatter {
+
+  private final Severity failOn;
+
+  /** {@code valid} as {@code --fail-on error} judges. */
+  public JsonFormatter() {
+    this(Severity.ERROR);
+  }
+
+  /** {@code valid} is false exactly when a diagnostic is at or above {@code failOn}. */
+  public JsonFormatter(Severity failOn) {
+    this.failOn = failOn;
+  }
 
   private static final JsonMapper MAPPER =
       JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
@@ -21,7 +33,8 @@ public final class JsonFormatter implements DiagnosticFormatter {
   @Override
   public String format(ValidationReport report) {
     ObjectNode root = MAPPER.createObjectNode();
-    root.put("valid", !report.hasErrors());
+    root.put("valid", report.valid(failOn));
+    root.put("failOn", failOn.name().toLowerCase(java.util.Locale.ROOT));
     ObjectNode summary = root.putObject("summary");
     summary.put("errors", report.count(Severity.ERROR));
     summary.put("warnings", report.count(Severity.WARNING));

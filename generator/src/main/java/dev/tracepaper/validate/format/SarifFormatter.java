@@ -1,6 +1,7 @@
 package dev.tracepaper.validate.format;
 
 import dev.tracepaper.diagnostic.Diagnostic;
+import dev.tracepaper.diagnostic.Severity;
 import dev.tracepaper.source.SourceLocation;
 import dev.tracepaper.validate.ValidationReport;
 import java.util.ArrayList;
@@ -24,9 +25,16 @@ public final class SarifFormatter implements DiagnosticFormatter {
       JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
   private final String toolVersion;
+  private final Severity failOn;
 
   public SarifFormatter(String toolVersion) {
+    this(toolVersion, Severity.ERROR);
+  }
+
+  /** The invocation records the run's verdict against {@code failOn} and its exit code. */
+  public SarifFormatter(String toolVersion, Severity failOn) {
     this.toolVersion = toolVersion;
+    this.failOn = failOn;
   }
 
   @Override
@@ -48,6 +56,12 @@ public final class SarifFormatter implements DiagnosticFormatter {
       rule.putObject("shortDescription").put("text", id);
       rule.put("helpUri", RULES_DOC + "#" + id.toLowerCase());
     }
+    // The verdict, as the exit code gives it (0 valid, 1 not; docs/cli.md): the analysis itself
+    // succeeded either way, which is what executionSuccessful means in SARIF.
+    ObjectNode invocation = run.putArray("invocations").addObject();
+    invocation.put("executionSuccessful", true);
+    invocation.put("exitCode", report.valid(failOn) ? 0 : 1);
+    invocation.put("exitCodeDescription", TextFormatter.summaryLine(report, failOn));
     ObjectNode originalUris = run.putObject("originalUriBaseIds");
     originalUris.putObject("%SRCROOT%").put("uri", "./");
     ArrayNode results = run.putArray("results");

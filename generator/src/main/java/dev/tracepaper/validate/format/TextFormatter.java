@@ -21,9 +21,17 @@ import java.util.Map;
 public final class TextFormatter implements DiagnosticFormatter {
 
   private final boolean summary;
+  private final Severity failOn;
 
+  /** With {@code summary}, a last line judges the model as {@code --fail-on error} does. */
   public TextFormatter(boolean summary) {
+    this(summary, Severity.ERROR);
+  }
+
+  /** With {@code summary}, a last line judges the model against {@code failOn}. */
+  public TextFormatter(boolean summary, Severity failOn) {
     this.summary = summary;
+    this.failOn = failOn;
   }
 
   @Override
@@ -34,7 +42,7 @@ public final class TextFormatter implements DiagnosticFormatter {
       appendDiagnostic(out, d, sources.get(d.location().file()));
     }
     if (summary) {
-      out.append(summaryLine(report)).append('\n');
+      out.append(summaryLine(report, failOn)).append('\n');
     }
     return out.toString();
   }
@@ -78,15 +86,29 @@ public final class TextFormatter implements DiagnosticFormatter {
     return pad.toString();
   }
 
-  static String summaryLine(ValidationReport report) {
+  /**
+   * "The model is valid: …" exactly when the run exits 0. When only diagnostics below ERROR fail
+   * the run ({@code --fail-on warning}), the line says so, since the model would be valid without
+   * the option.
+   */
+  public static String summaryLine(ValidationReport report, Severity failOn) {
     long errors = report.count(Severity.ERROR);
     long warnings = report.count(Severity.WARNING);
     long notes = report.count(Severity.NOTE);
     int files = report.model().sources().size();
     String counts =
         plural(errors, "error") + ", " + plural(warnings, "warning") + ", " + plural(notes, "note");
-    String verdict = errors == 0 ? "The model is valid" : "The model is not valid";
-    return "%s: %s in %s.".formatted(verdict, counts, plural(files, "file"));
+    String verdict = report.valid(failOn) ? "The model is valid" : "The model is not valid";
+    String line = "%s: %s in %s".formatted(verdict, counts, plural(files, "file"));
+    if (errors == 0 && !report.valid(failOn)) {
+      String option = failOn.name().toLowerCase(java.util.Locale.ROOT);
+      long failing =
+          report.diagnostics().stream().filter(d -> d.severity().atLeast(failOn)).count();
+      line +=
+          "; --fail-on %s makes %s fail the run"
+              .formatted(option, failing == 1 ? "the " + option : "the " + option + "s");
+    }
+    return line + ".";
   }
 
   private static String plural(long n, String word) {

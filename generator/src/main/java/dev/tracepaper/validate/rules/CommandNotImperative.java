@@ -4,6 +4,7 @@ import dev.tracepaper.model.ModelIndex;
 import dev.tracepaper.validate.Reporter;
 import dev.tracepaper.validate.Rule;
 import dev.tracepaper.validate.rules.NamedElement.Kind;
+import java.util.List;
 
 /**
  * A command whose name does not read as an instruction: it starts with a past tense ({@code
@@ -16,10 +17,19 @@ public final class CommandNotImperative implements Rule {
   @Override
   public void check(ModelIndex model, Reporter report) {
     Tense tense = new Tense(model.model());
-    for (NamedElement e : NamedElements.of(model)) {
-      if (e.kind() != Kind.COMMAND || !ValidNames.isUsable(e)) {
-        continue;
-      }
+    List<NamedElement> commands =
+        NamedElements.of(model).stream()
+            .filter(e -> e.kind() == Kind.COMMAND && ValidNames.isUsable(e))
+            .toList();
+    // The example is a command of the user's own model that reads well, if there is one.
+    String example =
+        commands.stream()
+            .map(NamedElement::name)
+            .filter(n -> tense.commandProblem(n).isEmpty())
+            .sorted()
+            .findFirst()
+            .orElse("<Verb><Thing>");
+    for (NamedElement e : commands) {
       tense
           .commandProblem(e.name())
           .ifPresent(
@@ -27,8 +37,8 @@ public final class CommandNotImperative implements Rule {
                   report.warning(
                       e.location(),
                       "Command `%s` does not read as an instruction: %s.".formatted(e.name(), why),
-                      "name a command for what the caller asks, verb first, as in `RegisterBook`"
-                          + " or `PlaceOrder`"));
+                      "name a command for what the caller asks, verb first, as in `%s`"
+                          .formatted(example)));
     }
   }
 }

@@ -54,7 +54,7 @@ public final class ConstraintNotApplicable implements Rule {
         collection,
         c.key(),
         "key",
-        "it names the key of a collection of entities, such as `[Loan]`",
+        "it names the key of a collection of entities (a field of type `[<Entity>]`)",
         "remove it",
         site,
         report);

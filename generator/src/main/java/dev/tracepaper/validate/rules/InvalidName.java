@@ -6,9 +6,10 @@ import dev.tracepaper.validate.Rule;
 
 /**
  * A name that cannot become an identifier: names appear in Java, GraphQL, CEL and CloudFormation,
- * which all accept ASCII letters, digits and {@code _}, starting with a letter (roles may also hold
- * {@code -}). {@code Book Copy}, {@code 2ndEdition}, {@code order-id} or {@code Bücher} would break
- * the generated project.
+ * which all accept ASCII letters, digits and {@code _}, starting with a letter. {@code Book Copy},
+ * {@code 2ndEdition}, {@code order-id} or {@code Bücher} would break the generated project. A role
+ * is a Cognito group name instead, judged by Cognito's rule (see ValidNames): only a blank or a
+ * control character makes it invalid.
  */
 public final class InvalidName implements Rule {
 
@@ -22,8 +23,11 @@ public final class InvalidName implements Rule {
                       e.location(),
                       e.name().isEmpty()
                           ? emptyNameMessage(e)
-                          : "%s cannot be used as a name in the generated code: %s."
-                              .formatted(e.describeCapitalized(), why),
+                          : e.isRole()
+                              ? "%s is not a Cognito group name, which a role is: %s."
+                                  .formatted(e.describeCapitalized(), why)
+                              : "%s cannot be used as a name in the generated code: %s."
+                                  .formatted(e.describeCapitalized(), why),
                       hint(e)));
     }
   }
@@ -38,10 +42,13 @@ public final class InvalidName implements Rule {
   }
 
   private static String hint(NamedElement e) {
-    String rule =
-        e.isRole()
-            ? "use ASCII letters, digits, `-` and `_`, starting with a letter"
-            : "use ASCII letters, digits and `_`, starting with a letter";
+    if (e.isRole()) {
+      String rule =
+          "a group name holds letters, digits, marks, symbols and punctuation (such as `-`, `_`"
+              + " and `:`), and no blank";
+      return ValidNames.suggestion(e).map(s -> "write `%s`; %s".formatted(s, rule)).orElse(rule);
+    }
+    String rule = "use ASCII letters, digits and `_`, starting with a letter";
     return ValidNames.suggestion(e).map(s -> rule + ": `%s`".formatted(s)).orElse(rule);
   }
 }

@@ -20,6 +20,7 @@ public final class NamingConvention implements Rule {
       Convention convention = e.kind().convention;
       if (!ValidNames.isUsable(e)
           || convention.isFollowedBy(e.name())
+          || isGivenGroupName(e)
           || reserved.problem(e).isPresent()) {
         continue;
       }
@@ -29,6 +30,15 @@ public final class NamingConvention implements Rule {
           "%s is not written in %s.".formatted(e.describeCapitalized(), convention.label),
           hint(e, convention, converted));
     }
+  }
+
+  /**
+   * A role holding characters beyond letters, digits, {@code -} and {@code _} ({@code
+   * D3308175807:personal-developer}) follows the naming scheme of a user pool that exists already:
+   * the model must use the group's name as it is, so no convention is asked of it.
+   */
+  private static boolean isGivenGroupName(NamedElement e) {
+    return e.isRole() && !e.name().matches("[A-Za-z0-9_-]+");
   }
 
   private static String hint(NamedElement e, Convention convention, String converted) {

@@ -52,8 +52,9 @@ public final class NotAnEntityCollection implements Rule {
                     "upsert and remove work on a field of type `[%s]` (a list of an entity of `%s`)"
                         .formatted(e.name(), aggregate.name()))
             .orElse(
-                "upsert and remove work on a field whose type is a list of an entity, such as"
-                    + " `[Loan]`, defined under `entities:` of the aggregate"),
+                "upsert and remove work on a field whose type is a list of an entity, `[<Entity>]`,"
+                    + " with the entity defined under `entities:` of `%s`"
+                        .formatted(aggregate.name())),
         field.location());
   }
 }

@@ -62,7 +62,9 @@ public final class UnknownPattern implements Rule {
         !hint.isEmpty()
             ? hint
             : splice.name().isEmpty()
-                ? "write the name of a pattern between the braces, such as `{{Isbn}}`"
+                ? "write the name of a pattern between the braces, such as `{{%s}}`"
+                    .formatted(
+                        index.patternNames().stream().sorted().findFirst().orElse("<Pattern>"))
                 : "`{{Name}}` splices a pattern defined under `patterns:`; define `%s` there"
                     .formatted(splice.name()));
   }

@@ -40,7 +40,7 @@ public final class UnknownRole implements Rule {
             use.location(),
             "%s `%s`, but `app.auth.roles` lists no roles.".formatted(use.subject(), use.written()),
             "list every role the model names under `app.auth.roles`, such as `roles: [%s]`"
-                .formatted(use.role()));
+                .formatted(yamlItem(use.role())));
         continue;
       }
       report.error(
@@ -52,6 +52,14 @@ public final class UnknownRole implements Rule {
     }
   }
 
+  /**
+   * The role as an item of a YAML flow list: as it is when plain, else single-quoted, so that the
+   * hint can be pasted as written whatever the group name holds ({@code ,}, {@code #}, quotes).
+   */
+  static String yamlItem(String role) {
+    return role.matches("[A-Za-z][A-Za-z0-9_-]*") ? role : "'" + role.replace("'", "''") + "'";
+  }
+
   private static String hint(RoleUse use, Set<String> roles) {
     if (use.role().startsWith(ROLE_PREFIX)
         && roles.contains(use.role().substring(ROLE_PREFIX.length()))) {
@@ -61,7 +69,8 @@ public final class UnknownRole implements Rule {
     String hint = Suggestions.didYouMean(use.role(), roles);
     return hint.isEmpty()
         ? "add `%s` to `app.auth.roles`, or use one of %s"
-            .formatted(use.role(), Words.quotedList(roles.stream().sorted().toList(), "or"))
+            .formatted(
+                yamlItem(use.role()), Words.quotedList(roles.stream().sorted().toList(), "or"))
         : hint;
   }
 

@@ -74,6 +74,46 @@ class NameRulesTest {
     assertThat(found.get(0).related()).hasSize(1);
   }
 
+  @Test
+  void aRoleIsACognitoGroupNameAndMayHoldAColon() throws IOException {
+    String app =
+        APP.replace(
+                "roles: [clerk]",
+                "roles: [clerk, 'D3308175807:personal-developer', \"rédaction/chef's\"]")
+            .replace("default: authenticated", "default: 'role:D3308175807:personal-developer'");
+
+    ValidationReport report =
+        new Validator().validate(List.of(write("model.yaml", app + CASE_AGGREGATE)), folder);
+
+    assertThat(report.diagnostics()).isEmpty();
+  }
+
+  @Test
+  void aRoleWithABlankIsRefusedWithCognitosRule() throws IOException {
+    String app = APP.replace("roles: [clerk]", "roles: ['head clerk']");
+
+    List<Diagnostic> found = nameDiagnostics(write("model.yaml", app + CASE_AGGREGATE));
+
+    assertThat(found).hasSize(1);
+    assertThat(found.get(0).id()).isEqualTo("InvalidName");
+    assertThat(found.get(0).message()).contains("it contains a space");
+    assertThat(found.get(0).message()).contains("is not a Cognito group name");
+    assertThat(found.get(0).hint()).contains("`head-clerk`");
+  }
+
+  @Test
+  void theUnknownRoleHintIsValidYamlForAnyGroupName() throws IOException {
+    String app =
+        APP.replace(
+            "auth: {default: authenticated, roles: [clerk]}", "auth: {default: 'role:a:b,c'}");
+
+    List<Diagnostic> found = nameDiagnostics(write("model.yaml", app + CASE_AGGREGATE));
+
+    assertThat(found).hasSize(1);
+    assertThat(found.get(0).id()).isEqualTo("UnknownRole");
+    assertThat(found.get(0).hint()).contains("`roles: ['a:b,c']`");
+  }
+
   private Path write(String name, String text) throws IOException {
     return Files.writeString(folder.resolve(name), text);
   }
