@@ -13,12 +13,12 @@ import java.util.Random;
  * then failed in the generated build (issue 11): commands and policies without {@code emits}
  * (custom, or only checking), Json view fields filled from an entity collection, and text fields
  * with a {@code minLength} above the handler test's text, a small {@code maxLength} or a pattern;
- * and the shapes of values once silently wrong: a Float computed from Ints with {@code double()},
- * a spliced pattern, an event's key field, a bound on an event field. Most models are valid; about
+ * and the shapes of values once silently wrong: a Float computed from Ints with {@code double()}, a
+ * spliced pattern, an event's key field, a bound on an event field. Most models are valid; about
  * one in five gets one deliberate mistake (an unknown type or event, an expression of the wrong
- * type, a Java keyword, a test input its field's constraints refuse, integer division into a
- * Float, an event changing the key, a {@code default} on an event field), so both branches of the
- * property run. The same seed gives the same model.
+ * type, a Java keyword, a test input its field's constraints refuse, integer division into a Float,
+ * an event changing the key, a {@code default} on an event field), so both branches of the property
+ * run. The same seed gives the same model.
  */
 final class RandomModel {
 
@@ -338,8 +338,8 @@ final class RandomModel {
    * The shapes of issue 11's "values that are silently wrong": a Float computed from Ints with
    * {@code double()}, a spliced pattern, the key field of an event, a bound on an event field
    * (checked when the event is recorded). When the model's mistake is one of their refused forms, a
-   * graded aggregate may make it: integer division into the Float, another value for the key
-   * field, or a {@code default} on the event field.
+   * graded aggregate may make it: integer division into the Float, another value for the key field,
+   * or a {@code default} on the event field.
    */
   private void gradedEvent(Aggregate a) {
     graded =
@@ -357,7 +357,9 @@ final class RandomModel {
 
   private void gradedCommand(Aggregate a) {
     String mean =
-        graded == Mistake.INTEGER_DIVISION_INTO_FLOAT ? "(command.a + command.b) / 2" : "double(command.a + command.b) / 2.0";
+        graded == Mistake.INTEGER_DIVISION_INTO_FLOAT
+            ? "(command.a + command.b) / 2"
+            : "double(command.a + command.b) / 2.0";
     String key = (graded == Mistake.EVENT_CHANGES_KEY ? "'other-' + " : "") + "command." + a.key();
     String pattern = pick(List.of("'{{Lower}}'", "Lower", "'^{{Lower}}( [0-9]+)?$'"));
     line(3, "Grade" + a.name() + ":");

@@ -49,7 +49,8 @@ class RandomModelShapesTest {
     SHAPES.put(
         "integer division into a Float (refused)",
         Pattern.compile("mean: '\\(command\\.a \\+ command\\.b\\) / 2'"));
-    SHAPES.put("an event changing the key (refused)", Pattern.compile(": '''other-'' \\+ command\\."));
+    SHAPES.put(
+        "an event changing the key (refused)", Pattern.compile(": '''other-'' \\+ command\\."));
     SHAPES.put(
         "a default on an event field (refused)",
         Pattern.compile("aCount: \\{type: Int, default: 1\\}"));
