@@ -15,9 +15,9 @@ import java.util.regex.Pattern;
  *
  * <p>The automaton library reads a regular expression of its own syntax, so {@link
  * #toAutomatonSyntax} translates the part of Java's syntax the model's patterns use (classes,
- * {@code \d \w \s}, escapes, groups, quantifiers, {@code ^ $} at the ends). A pattern outside that
- * part (a look-around, a back reference, a word boundary) gives no sample, and the field is left
- * out.
+ * {@code \d \w \s}, escapes, groups, quantifiers, {@code ^ $} at the ends; inside, as splicing
+ * leaves them, read loosely and settled by the check). A pattern outside that part (a look-around,
+ * a back reference, a word boundary) gives no sample, and the field is left out.
  */
 final class TextSamples {
 
@@ -202,7 +202,9 @@ final class TextSamples {
           }
         }
         case '^', '$' -> {
-          return Optional.empty(); // an anchor inside: rare, and not a language of whole texts
+          // An anchor inside, as a spliced pattern keeps it ('(?:^[A-Z]{3}$)'): read as matching
+          // the empty text, a language that holds the pattern's own texts and perhaps more, so
+          // the sample's check with java.util.regex below decides.
         }
         default -> out.append(literal(c));
       }

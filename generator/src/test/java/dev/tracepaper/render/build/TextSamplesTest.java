@@ -15,6 +15,15 @@ import org.junit.jupiter.api.Test;
 class TextSamplesTest {
 
   @Test
+  void aSplicedPatternWithItsAnchorsInsideHasASample() {
+    // Splicing keeps a named pattern's anchors inside a group ('{{Sku}}' is read as below).
+    assertThat(TextSamples.matching(Optional.of("(?:^[A-Z]{3}-[0-9]{4}$)"), 0, 100))
+        .isEqualTo(new Sample.Text("AAA-0000"));
+    assertThat(TextSamples.matching(Optional.of("x(?:^[a-z]+$)"), 0, 100))
+        .isInstanceOf(Sample.None.class);
+  }
+
+  @Test
   void aSampleMatchesItsPatternAndLengths() {
     List<String> patterns =
         List.of(
@@ -31,7 +40,10 @@ class TextSamplesTest {
             "abc",
             "^a.*?z$",
             "^[-a-z]{3,}$",
-            "^[]a]{2}$");
+            "^[]a]{2}$",
+            "(?:^[A-Z]{3}-[0-9]{4}$)",
+            "^(?:^[a-z]+( [a-z]+)*)( [0-9]+)?$",
+            "(?:^[a-z]+$)|(?:^[0-9]+$)");
     for (String pattern : patterns) {
       for (long[] lengths : new long[][] {{0, 10_000}, {40, 60}, {0, 30}}) {
         Sample sample = TextSamples.matching(Optional.of(pattern), lengths[0], lengths[1]);
