@@ -6,9 +6,10 @@ import dev.tracepaper.validate.Reporter;
 import dev.tracepaper.validate.Rule;
 
 /**
- * A regular expression uses Java syntax that JavaScript lacks or reads differently. Patterns are
- * checked both by the generated Java code and by the AppSync resolvers, which are JavaScript; a
- * pattern must mean the same to both.
+ * A regular expression uses Java syntax that JavaScript lacks or reads differently. The generated
+ * Java handler checks patterns (the AppSync resolvers pass input on unchecked), but the clients of
+ * the API, web forms above all, check the same patterns in JavaScript before they send: a pattern
+ * must mean the same to both, or a form refuses what the API accepts, or the other way round.
  */
 public final class NonPortableRegex implements Rule {
 
@@ -22,8 +23,9 @@ public final class NonPortableRegex implements Rule {
       for (JavaOnlyRegex.Finding finding : JavaOnlyRegex.scan(own.text())) {
         report.warning(
             site.locationOf(index, own.originalOffset(finding.offset())),
-            "%s uses `%s`, %s; the AppSync resolvers check patterns in JavaScript."
-                .formatted(Words.capital(site.what()), finding.construct(), finding.why()),
+            "%s uses `%s`, %s; a client checking the same pattern in JavaScript (a web form) would"
+                + " read it differently."
+                    .formatted(Words.capital(site.what()), finding.construct(), finding.why()),
             finding.fix());
       }
     }
