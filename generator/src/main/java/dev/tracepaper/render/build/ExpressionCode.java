@@ -185,27 +185,17 @@ final class ExpressionCode {
 
   /** Whether {@code code} is names, dots and calls only ({@code Math.addExact(a, b)}). */
   private static boolean postfixOnly(String code) {
-    int depth = 0;
-    char quote = 0;
-    for (int i = 0; i < code.length(); i++) {
-      char c = code.charAt(i);
-      if (quote != 0) {
-        if (c == '\\') {
-          i++;
-        } else if (c == quote) {
-          quote = 0;
-        }
-      } else if (c == '"' || c == '\'') {
-        quote = c;
-      } else if (c == '(') {
-        depth++;
-      } else if (c == ')') {
-        depth--;
-      } else if (depth == 0 && !Character.isJavaIdentifierPart(c) && c != '.') {
-        return false;
-      }
-    }
-    return !code.isEmpty() && code.charAt(0) != '(';
+    return !code.isEmpty()
+        && code.charAt(0) != '('
+        && outsideLiterals(
+                code,
+                (c, depth) ->
+                    depth == 0
+                        && c != '('
+                        && c != ')'
+                        && c != '.'
+                        && !Character.isJavaIdentifierPart(c))
+            < 0;
   }
 
   /** Whether the expression reads the CEL name {@code name} (e.g. {@code today}). */
@@ -233,6 +223,19 @@ final class ExpressionCode {
 
   /** Where the parenthesis opening {@code code} closes, skipping string and char literals. */
   private static int closing(String code) {
+    return outsideLiterals(code, (c, depth) -> c == ')' && depth == 0);
+  }
+
+  /** A test of a character of Java code and its parenthesis depth (after a closing one). */
+  private interface CharAtDepth {
+    boolean test(char c, int depth);
+  }
+
+  /**
+   * The index of the first character of {@code code} outside string and char literals that passes
+   * {@code test}, given its parenthesis depth, or -1.
+   */
+  private static int outsideLiterals(String code, CharAtDepth test) {
     int depth = 0;
     char quote = 0;
     for (int i = 0; i < code.length(); i++) {
@@ -245,10 +248,16 @@ final class ExpressionCode {
         }
       } else if (c == '"' || c == '\'') {
         quote = c;
-      } else if (c == '(') {
-        depth++;
-      } else if (c == ')' && --depth == 0) {
-        return i;
+      } else {
+        if (c == ')') {
+          depth--;
+        }
+        if (test.test(c, depth)) {
+          return i;
+        }
+        if (c == '(') {
+          depth++;
+        }
       }
     }
     return -1;
