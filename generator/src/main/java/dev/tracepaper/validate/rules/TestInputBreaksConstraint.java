@@ -1,6 +1,8 @@
 package dev.tracepaper.validate.rules;
 
 import dev.tracepaper.model.Command;
+import dev.tracepaper.model.Emit;
+import dev.tracepaper.model.Event;
 import dev.tracepaper.model.Field;
 import dev.tracepaper.model.Located;
 import dev.tracepaper.model.ModelIndex;
@@ -28,9 +30,10 @@ import java.util.stream.Stream;
  * A test's {@code when} is checked by the generated handler as any input is: a value that breaks
  * its field's {@code pattern}, {@code min}, {@code max}, lengths or item counts, or an object of a
  * type without one of the type's required fields, makes the command fail with {@code VALIDATION}
- * before its behaviour runs, so the generated test fails. A test that expects {@code VALIDATION}
- * means it and is left alone; values of the wrong type are {@link WrongTestValue}'s, required
- * fields of the command itself {@link MissingTestInput}'s.
+ * before its behaviour runs, so the generated test fails; so does a value an emitted event copies
+ * into a field whose own bounds or pattern refuse it (the event checks them when it is recorded). A
+ * test that expects {@code VALIDATION} means it and is left alone; values of the wrong type are
+ * {@link WrongTestValue}'s, required fields of the command itself {@link MissingTestInput}'s.
  */
 public final class TestInputBreaksConstraint implements Rule {
 
@@ -46,8 +49,9 @@ public final class TestInputBreaksConstraint implements Rule {
           || site.test().then().error().filter(e -> e.value().equals("VALIDATION")).isPresent()) {
         continue;
       }
-      new Walk(model, patterns, site, command, report)
-          .fields(site.test().when().get(), command.fields(), "command `" + command.name() + "`");
+      Walk walk = new Walk(model, patterns, site, command, report);
+      walk.fields(site.test().when().get(), command.fields(), "command `" + command.name() + "`");
+      walk.copiedIntoEvents(site.test().when().get());
     }
   }
 
@@ -63,6 +67,53 @@ public final class TestInputBreaksConstraint implements Rule {
             .findFirst()
             .filter(f -> f.constraints().autoFill().isEmpty())
             .ifPresent(f -> value(entry.value(), f, "`%s` of %s".formatted(f.name(), owner)));
+      }
+    }
+
+    /**
+     * The values an emitted event copies by name (an event field the {@code emits} entry does not
+     * map and no {@code let} shadows): the event checks its own fields' bounds and pattern when it
+     * is recorded, so a value its field refuses fails the command as the input check would.
+     */
+    void copiedIntoEvents(MappingNode values) {
+      for (Emit emit : command.emits()) {
+        Optional<Event> event =
+            site.flow().aggregate().events().stream()
+                .filter(e -> e.name().equals(emit.event()))
+                .findFirst();
+        for (Field field : event.map(Event::fields).orElse(List.of())) {
+          boolean copied =
+              emit.mappings().stream().noneMatch(m -> m.field().equals(field.name()))
+                  && command.let().stream().noneMatch(l -> l.name().equals(field.name()))
+                  && command.fields().stream().anyMatch(f -> f.name().equals(field.name()));
+          Optional<YamlNode> value = values.get(field.name());
+          if (copied && value.isPresent()) {
+            checked(
+                value.get(),
+                field,
+                "`%s` of command `%s`, copied into event `%s`,"
+                    .formatted(field.name(), command.name(), emit.event()));
+          }
+        }
+      }
+    }
+
+    /** The bounds and pattern of {@code field} on a value of its type. */
+    private void checked(YamlNode value, Field field, String subject) {
+      if (value instanceof ScalarNode s && s.isNull()) {
+        return;
+      }
+      ValueChecker types = new ValueChecker(model, Optional.of(site.flow().aggregate()), true);
+      if (!types.check(value, field.type(), subject).isEmpty()) {
+        return; // not this field's type: WrongTestValue or CopyTypeMismatch reports it
+      }
+      for (Bounds b : Bounds.of(field)) {
+        if (sound(b)) {
+          b.measureOf(value).ifPresent(m -> bounds(value, field, b, m, subject));
+        }
+      }
+      if (Types.isText(field.type()) && !field.type().list() && value instanceof ScalarNode s) {
+        pattern(s, field, subject);
       }
     }
 
@@ -197,7 +248,7 @@ public final class TestInputBreaksConstraint implements Rule {
     private void refuse(YamlNode value, String problem, SourceLocation constraint) {
       report.error(
           value.location(),
-          "In %s: %s, so the handler refuses the input with `VALIDATION` and the test fails."
+          "In %s: %s, so the command fails with `VALIDATION` and the test fails."
               .formatted(lower(site.phrase()), problem),
           "give a value the field accepts, or expect `then: {error: VALIDATION}` if the test means"
               + " to show the refusal",
