@@ -26,26 +26,14 @@ final class RandomModel {
       List.of(
           "Order", "Parcel", "Ticket", "Room", "Invoice", "Lesson", "Record", "Shelf", "Route",
           "Badge", "Event", "Class", "Query", "Value", "Status", "Report", "Case", "Default");
+
+  /** Field names, some of them words reserved in a target language ({@code from}, {@code type}). */
   private static final List<String> ATTRIBUTES =
       List.of(
-          "title",
-          "amount",
-          "count",
-          "active",
-          "dueOn",
-          "startsAt",
-          "tags",
-          "note",
-          "weight",
-          "code",
-          "priority",
-          "open",
-          "label",
-          "score",
-          "type",
-          "size",
-          "from",
-          "record");
+          ("title amount count active dueOn startsAt tags note weight code priority open label score"
+                  + " type size from record")
+              .split(" "));
+
   private static final List<String> SCALARS =
       List.of("String", "Int", "Float", "Boolean", "Date", "DateTime", "[String]");
 
@@ -60,7 +48,7 @@ final class RandomModel {
   private final List<Aggregate> aggregates = new ArrayList<>();
 
   /** The kinds of deliberate mistake, each made where it fits. */
-  private enum Mistake {
+  enum Mistake {
     UNKNOWN_TYPE,
     JAVA_KEYWORD,
     RULE_TYPE,
@@ -76,9 +64,6 @@ final class RandomModel {
 
   /** Whether one was made. */
   private boolean mistaken;
-
-  /** The mistake the current graded aggregate's event and command make, if any. */
-  private Mistake graded;
 
   /**
    * An aggregate of the model.
@@ -256,13 +241,14 @@ final class RandomModel {
       line(4, "fields: {" + a.key() + ": String, lineId: String, quantity: Int}");
       line(4, "apply: {lines: {upsert: event.lineId, with: {quantity: event.quantity}}}");
     }
-    boolean withGrades = random.nextBoolean();
-    if (withGrades) {
-      gradedEvent(a);
+    GradedShapes grades = random.nextBoolean() ? graded() : null;
+    if (grades != null) {
+      grades.event(a.name(), a.key());
     }
     line(2, "commands:");
-    if (withGrades) {
-      gradedCommand(a);
+    if (grades != null) {
+      grades.command(
+          a.name(), a.key(), pick(List.of("'{{Lower}}'", "Lower", "'^{{Lower}}( [0-9]+)?$'")));
     }
     line(3, "Create" + a.name() + ":");
     line(4, "creates: true");
@@ -334,58 +320,15 @@ final class RandomModel {
     }
   }
 
-  /**
-   * The shapes of issue 11's "values that are silently wrong": a Float computed from Ints with
-   * {@code double()}, a spliced pattern, the key field of an event, a bound on an event field
-   * (checked when the event is recorded). When the model's mistake is one of their refused forms, a
-   * graded aggregate may make it: integer division into the Float, another value for the key field,
-   * or a {@code default} on the event field.
-   */
-  private void gradedEvent(Aggregate a) {
-    graded =
-        mistakeNow(Mistake.INTEGER_DIVISION_INTO_FLOAT, 2)
-            ? Mistake.INTEGER_DIVISION_INTO_FLOAT
-            : mistakeNow(Mistake.EVENT_CHANGES_KEY, 2)
-                ? Mistake.EVENT_CHANGES_KEY
-                : mistakeNow(Mistake.DEFAULT_ON_EVENT_FIELD, 2)
-                    ? Mistake.DEFAULT_ON_EVENT_FIELD
-                    : null;
-    String bound = graded == Mistake.DEFAULT_ON_EVENT_FIELD ? "default: 1" : "min: 0";
-    line(3, a.name() + "Graded:");
-    line(4, "fields: {" + a.key() + ": String, mean: Float, aCount: {type: Int, " + bound + "}}");
-  }
-
-  private void gradedCommand(Aggregate a) {
-    String mean =
-        graded == Mistake.INTEGER_DIVISION_INTO_FLOAT
-            ? "(command.a + command.b) / 2"
-            : "double(command.a + command.b) / 2.0";
-    String key = (graded == Mistake.EVENT_CHANGES_KEY ? "'other-' + " : "") + "command." + a.key();
-    String pattern = pick(List.of("'{{Lower}}'", "Lower", "'^{{Lower}}( [0-9]+)?$'"));
-    line(3, "Grade" + a.name() + ":");
-    line(4, "creates: true");
-    line(
-        4,
-        "fields: {"
-            + a.key()
-            + ": String, a: Int, b: Int, label: {type: String, pattern: "
-            + pattern
-            + "}}");
-    line(4, "emits:");
-    line(
-        5,
-        "- "
-            + a.name()
-            + "Graded: {"
-            + a.key()
-            + ": "
-            + quoted(key)
-            + ", mean: "
-            + quoted(mean)
-            + ", aCount: command.a}");
-    line(4, "tests:");
-    line(5, "- when: {" + a.key() + ": k1, a: 4, b: 3, label: abc def}");
-    line(6, "then: {events: [{" + a.name() + "Graded: {mean: 3.5, aCount: 4}}]}");
+  /** The graded shapes of an aggregate, making the model's mistake if it is one of theirs. */
+  private GradedShapes graded() {
+    Mistake refused = null;
+    for (Mistake kind : GradedShapes.REFUSED) {
+      if (refused == null && mistakeNow(kind, 2)) {
+        refused = kind;
+      }
+    }
+    return new GradedShapes(refused, (text, indent) -> line(indent, text));
   }
 
   /** A command on an existing instance, given as {@code given}, with one test. */
@@ -453,7 +396,7 @@ final class RandomModel {
     return String.join(", ", parts);
   }
 
-  private static String quoted(String text) {
+  static String quoted(String text) {
     return "'" + text.replace("'", "''") + "'";
   }
 
