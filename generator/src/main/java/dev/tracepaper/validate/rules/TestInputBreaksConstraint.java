@@ -92,38 +92,32 @@ public final class TestInputBreaksConstraint implements Rule {
                 value.get(),
                 field,
                 "`%s` of command `%s`, copied into event `%s`,"
-                    .formatted(field.name(), command.name(), emit.event()));
+                    .formatted(field.name(), command.name(), emit.event()),
+                false);
           }
         }
       }
     }
 
-    /** The bounds and pattern of {@code field} on a value of its type. */
-    private void checked(YamlNode value, Field field, String subject) {
-      if (value instanceof ScalarNode s && s.isNull()) {
-        return;
-      }
-      ValueChecker types = new ValueChecker(model, Optional.of(site.flow().aggregate()), true);
-      if (!types.check(value, field.type(), subject).isEmpty()) {
-        return; // not this field's type: WrongTestValue or CopyTypeMismatch reports it
-      }
-      for (Bounds b : Bounds.of(field)) {
-        if (sound(b)) {
-          b.measureOf(value).ifPresent(m -> bounds(value, field, b, m, subject));
-        }
-      }
-      if (Types.isText(field.type()) && !field.type().list() && value instanceof ScalarNode s) {
-        pattern(s, field, subject);
+    private void value(YamlNode value, Field field, String subject) {
+      if (checked(value, field, subject, true)) {
+        nested(value, field, subject);
       }
     }
 
-    private void value(YamlNode value, Field field, String subject) {
+    /**
+     * Checks the bounds and pattern of {@code field} on {@code value}, and for command input the
+     * bound every text without {@code maxLength} has; false when the value is absent ("not given":
+     * MissingTestInput says whether it must be) or not of the field's type (WrongTestValue or
+     * CopyTypeMismatch reports it).
+     */
+    private boolean checked(YamlNode value, Field field, String subject, boolean input) {
       if (value instanceof ScalarNode s && s.isNull()) {
-        return; // "not given": MissingTestInput says whether it must be
+        return false;
       }
       ValueChecker types = new ValueChecker(model, Optional.of(site.flow().aggregate()), true);
       if (!types.check(value, field.type(), subject).isEmpty()) {
-        return; // WrongTestValue reports it
+        return false;
       }
       for (Bounds b : Bounds.of(field)) {
         if (sound(b)) {
@@ -131,7 +125,8 @@ public final class TestInputBreaksConstraint implements Rule {
         }
       }
       if (Types.isText(field.type()) && !field.type().list() && value instanceof ScalarNode s) {
-        if (field.constraints().maxLength().isEmpty()
+        if (input
+            && field.constraints().maxLength().isEmpty()
             && s.value().codePointCount(0, s.value().length()) > MAX_TEXT_LENGTH) {
           refuse(
               value,
@@ -141,7 +136,7 @@ public final class TestInputBreaksConstraint implements Rule {
         }
         pattern(s, field, subject);
       }
-      nested(value, field, subject);
+      return true;
     }
 
     /**
