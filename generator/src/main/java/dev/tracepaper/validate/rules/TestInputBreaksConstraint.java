@@ -2,7 +2,6 @@ package dev.tracepaper.validate.rules;
 
 import dev.tracepaper.model.Command;
 import dev.tracepaper.model.Emit;
-import dev.tracepaper.model.Event;
 import dev.tracepaper.model.Field;
 import dev.tracepaper.model.Located;
 import dev.tracepaper.model.ModelIndex;
@@ -17,6 +16,7 @@ import dev.tracepaper.source.YamlNode;
 import dev.tracepaper.validate.Reporter;
 import dev.tracepaper.validate.Rule;
 import dev.tracepaper.validate.rules.shape.Bounds;
+import dev.tracepaper.validate.rules.shape.Copying;
 import dev.tracepaper.validate.rules.shape.Phrases;
 import dev.tracepaper.validate.rules.shape.TestSite;
 import dev.tracepaper.validate.rules.shape.Types;
@@ -71,31 +71,30 @@ public final class TestInputBreaksConstraint implements Rule {
     }
 
     /**
-     * The values an emitted event copies by name (an event field the {@code emits} entry does not
-     * map and no {@code let} shadows): the event checks its own fields' bounds and pattern when it
-     * is recorded, so a value its field refuses fails the command as the input check would.
+     * The input values an emitted event copies ({@link Copying}: not mapped, no {@code let} of the
+     * name, a command field of the name): the event checks its own fields' bounds and pattern when
+     * it is recorded, so a value its field refuses fails the command as the input check would.
      */
     void copiedIntoEvents(MappingNode values) {
       for (Emit emit : command.emits()) {
-        Optional<Event> event =
-            site.flow().aggregate().events().stream()
-                .filter(e -> e.name().equals(emit.event()))
-                .findFirst();
-        for (Field field : event.map(Event::fields).orElse(List.of())) {
-          boolean copied =
-              emit.mappings().stream().noneMatch(m -> m.field().equals(field.name()))
-                  && command.let().stream().noneMatch(l -> l.name().equals(field.name()))
-                  && command.fields().stream().anyMatch(f -> f.name().equals(field.name()));
-          Optional<YamlNode> value = values.get(field.name());
-          if (copied && value.isPresent()) {
-            checked(
-                value.get(),
-                field,
-                "`%s` of command `%s`, copied into event `%s`,"
-                    .formatted(field.name(), command.name(), emit.event()),
-                false);
-          }
-        }
+        Copying.event(site.flow(), emit)
+            .map(event -> Copying.resolve(site.flow(), emit, event))
+            .orElse(List.of())
+            .stream()
+            .filter(copy -> copy.from() == Copying.From.INPUT)
+            .forEach(
+                copy ->
+                    values
+                        .get(copy.field().name())
+                        .ifPresent(
+                            value ->
+                                checked(
+                                    value,
+                                    copy.field(),
+                                    "`%s` of command `%s`, copied into event `%s`,"
+                                        .formatted(
+                                            copy.field().name(), command.name(), emit.event()),
+                                    false)));
       }
     }
 
