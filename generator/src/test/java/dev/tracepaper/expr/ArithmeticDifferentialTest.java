@@ -25,8 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -162,41 +160,19 @@ class ArithmeticDifferentialTest {
       }
     }
     CheckerSession session = new CheckerSession(new ModelTypeProvider(types));
-    JavaTranslator translator = new JavaTranslator(types, JavaNames.plain());
-    JavaHarness harness = new JavaHarness(types);
-    String parameters =
-        scope.entrySet().stream()
-            .map(e -> harness.parameterType(e.getValue()) + " " + e.getKey())
-            .collect(Collectors.joining(", "));
     List<CelAbstractSyntaxTree> asts = new ArrayList<>();
-    TreeSet<String> imports = new TreeSet<>();
-    StringBuilder methods = new StringBuilder();
-    for (int i = 0; i < texts.size(); i++) {
-      CelAbstractSyntaxTree ast = check(session, texts.get(i));
+    for (String text : texts) {
+      CelAbstractSyntaxTree ast = JavaHarness.check(session, scope, text);
       CelKind kind = ast.getResultType().kind();
-      assertWithMessage("type of %s", texts.get(i))
+      assertWithMessage("type of %s", text)
           .that(kind == CelKind.INT || kind == CelKind.DOUBLE)
           .isTrue();
       asts.add(ast);
-      Translation.Java java = (Translation.Java) translator.translate(ast, scope.keySet(), false);
-      imports.addAll(java.imports());
-      methods.append(
-          "  public static Object t%d(%s) {%n    return %s;%n  }%n"
-              .formatted(i, parameters, java.code()));
     }
-    String source = harness.source("Table", new ArrayList<>(imports), methods.toString());
-    ClassLoader loader =
-        JavaHarness.compile(
-            Map.of("Table", source, JavaNames.RUNTIME, JavaHarness.runtimeSource()));
-    Class<?> table = loader.loadClass("Table");
-    Method[] byIndex = new Method[texts.size()];
-    for (Method m : table.getMethods()) {
-      if (m.getName().matches("t[0-9]+")) {
-        byIndex[Integer.parseInt(m.getName().substring(1))] = m;
-      }
-    }
+    JavaHarness.Table table = new JavaHarness(types).table(scope, texts, asts);
+    Method[] byIndex = table.methods();
     CelRuntime runtime = runtime();
-    RandomInputs values = new RandomInputs(types, new Random(seed), loader);
+    RandomInputs values = new RandomInputs(types, new Random(seed), table.loader());
     int compared = 0;
     int errors = 0;
     for (int run = 0; run < RUNS; run++) {
@@ -287,11 +263,7 @@ class ArithmeticDifferentialTest {
   }
 
   private static CelAbstractSyntaxTree check(CheckerSession session, String text) {
-    CheckerSession.Parsed parsed = session.parse(text);
-    assertWithMessage("parse %s: %s", text, parsed.errors()).that(parsed.ast()).isPresent();
-    CheckerSession.Checked checked = session.check(parsed.ast().get(), scope);
-    assertWithMessage("check %s: %s", text, checked.errors()).that(checked.errors()).isEmpty();
-    return checked.ast().orElseThrow();
+    return JavaHarness.check(session, scope, text);
   }
 
   private static Object celResult(

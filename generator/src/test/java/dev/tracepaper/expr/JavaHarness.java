@@ -1,5 +1,8 @@
 package dev.tracepaper.expr;
 
+import static com.google.common.truth.Truth.assertWithMessage;
+
+import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.types.CelKind;
 import dev.cel.common.types.CelType;
 import dev.cel.common.types.ListType;
@@ -12,14 +15,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.StringWriter;
+import java.lang.reflect.Method;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import javax.tools.FileObject;
 import javax.tools.ForwardingJavaFileManager;
@@ -35,6 +41,16 @@ import javax.tools.ToolProvider;
  * in-memory compiler for them.
  */
 final class JavaHarness {
+
+  /**
+   * Translations compiled as the static methods {@code t0, t1, ...} of a class {@code Table}, each
+   * taking the scope's variables in order.
+   *
+   * @param source the class's Java source
+   * @param loader the loader of {@code Table} and its stand-ins
+   * @param methods {@code t0, t1, ...} by index
+   */
+  record Table(String source, ClassLoader loader, Method[] methods) {}
 
   private final ModelTypes types;
   private final Map<String, String> records = new LinkedHashMap<>();
@@ -133,6 +149,51 @@ final class JavaHarness {
       return field.type().list() ? "java.util.List<" + name + ">" : name;
     }
     return declared(types.of(field.type(), struct.owner()));
+  }
+
+  /**
+   * Each of {@code asts} (checked from {@code texts} in {@code scope}) translated to Java and
+   * compiled into a {@link Table}.
+   */
+  Table table(Map<String, CelType> scope, List<String> texts, List<CelAbstractSyntaxTree> asts)
+      throws Exception {
+    JavaTranslator translator = new JavaTranslator(types, JavaNames.plain());
+    String parameters =
+        scope.entrySet().stream()
+            .map(e -> parameterType(e.getValue()) + " " + e.getKey())
+            .collect(Collectors.joining(", "));
+    TreeSet<String> imports = new TreeSet<>();
+    StringBuilder methods = new StringBuilder();
+    for (int i = 0; i < asts.size(); i++) {
+      Translation translation = translator.translate(asts.get(i), scope.keySet(), false);
+      assertWithMessage("translate %s", texts.get(i))
+          .that(translation)
+          .isInstanceOf(Translation.Java.class);
+      Translation.Java java = (Translation.Java) translation;
+      imports.addAll(java.imports());
+      methods.append(
+          "  public static Object t%d(%s) {%n    return %s;%n  }%n"
+              .formatted(i, parameters, java.code()));
+    }
+    String source = source("Table", new ArrayList<>(imports), methods.toString());
+    ClassLoader loader = compile(Map.of("Table", source, JavaNames.RUNTIME, runtimeSource()));
+    Method[] byIndex = new Method[asts.size()];
+    for (Method m : loader.loadClass("Table").getMethods()) {
+      if (m.getName().matches("t[0-9]+")) {
+        byIndex[Integer.parseInt(m.getName().substring(1))] = m;
+      }
+    }
+    return new Table(source, loader, byIndex);
+  }
+
+  /** {@code text} parsed and checked in {@code scope}; fails the test on any error. */
+  static CelAbstractSyntaxTree check(
+      CheckerSession session, Map<String, CelType> scope, String text) {
+    CheckerSession.Parsed parsed = session.parse(text);
+    assertWithMessage("parse %s: %s", text, parsed.errors()).that(parsed.ast()).isPresent();
+    CheckerSession.Checked checked = session.check(parsed.ast().get(), scope);
+    assertWithMessage("check %s: %s", text, checked.errors()).that(checked.errors()).isEmpty();
+    return checked.ast().orElseThrow();
   }
 
   /** A compilation unit of the default package holding every stand-in and {@code body}. */

@@ -21,13 +21,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -207,48 +204,17 @@ class JavaTranslatorTest {
     scope.put("s", SimpleType.STRING);
   }
 
-  private static CelAbstractSyntaxTree check(CheckerSession session, String text) {
-    CheckerSession.Parsed parsed = session.parse(text);
-    assertWithMessage("parse %s: %s", text, parsed.errors()).that(parsed.ast()).isPresent();
-    CheckerSession.Checked checked = session.check(parsed.ast().get(), scope);
-    assertWithMessage("check %s: %s", text, checked.errors()).that(checked.errors()).isEmpty();
-    return checked.ast().orElseThrow();
-  }
-
   @Test
   void translationsComputeWhatCelComputes() throws Exception {
     long seed = Long.getLong("translate.seed", System.nanoTime());
     System.out.println("JavaTranslatorTest seed: " + seed + " (-Dtranslate.seed=" + seed + ")");
     CheckerSession session = new CheckerSession(new ModelTypeProvider(types));
-    JavaTranslator translator = new JavaTranslator(types, JavaNames.plain());
-    JavaHarness harness = new JavaHarness(types);
-    String parameters =
-        scope.entrySet().stream()
-            .map(e -> harness.parameterType(e.getValue()) + " " + e.getKey())
-            .collect(Collectors.joining(", "));
-    List<CelAbstractSyntaxTree> asts = new ArrayList<>();
-    TreeSet<String> imports = new TreeSet<>();
-    StringBuilder methods = new StringBuilder();
-    for (int i = 0; i < TABLE.size(); i++) {
-      CelAbstractSyntaxTree ast = check(session, TABLE.get(i));
-      asts.add(ast);
-      Translation translation = translator.translate(ast, scope.keySet(), false);
-      assertWithMessage("translate %s", TABLE.get(i))
-          .that(translation)
-          .isInstanceOf(Translation.Java.class);
-      Translation.Java java = (Translation.Java) translation;
-      imports.addAll(java.imports());
-      methods.append(
-          "  public static Object t%d(%s) {%n    return %s;%n  }%n"
-              .formatted(i, parameters, java.code()));
-    }
-    String source = harness.source("Table", new ArrayList<>(imports), methods.toString());
-    ClassLoader loader =
-        JavaHarness.compile(
-            Map.of("Table", source, JavaNames.RUNTIME, JavaHarness.runtimeSource()));
-    Class<?> table = loader.loadClass("Table");
+    List<CelAbstractSyntaxTree> asts =
+        TABLE.stream().map(text -> JavaHarness.check(session, scope, text)).toList();
+    JavaHarness.Table table = new JavaHarness(types).table(scope, TABLE, asts);
+    String source = table.source();
     CelRuntime runtime = runtime();
-    RandomInputs values = new RandomInputs(types, new Random(seed), loader);
+    RandomInputs values = new RandomInputs(types, new Random(seed), table.loader());
     int compared = 0;
     for (int run = 0; run < RUNS; run++) {
       Map<String, Object> cel = values.celInputs();
@@ -256,7 +222,7 @@ class JavaTranslatorTest {
           scope.keySet().stream().map(n -> values.toJava(scope.get(n), cel.get(n))).toArray();
       for (int i = 0; i < TABLE.size(); i++) {
         Object expected = celResult(runtime, asts.get(i), cel);
-        Object actual = javaResult(table, i, java);
+        Object actual = javaResult(table.methods()[i], java);
         assertWithMessage(
                 "%s on %s (seed %s)\nJava: %s",
                 TABLE.get(i),
@@ -308,12 +274,7 @@ class JavaTranslatorTest {
     }
   }
 
-  private static Object javaResult(Class<?> table, int i, Object[] inputs) throws Exception {
-    Method method =
-        java.util.Arrays.stream(table.getMethods())
-            .filter(m -> m.getName().equals("t" + i))
-            .findFirst()
-            .orElseThrow();
+  private static Object javaResult(Method method, Object[] inputs) throws Exception {
     try {
       return normal(method.invoke(null, inputs));
     } catch (InvocationTargetException e) {
