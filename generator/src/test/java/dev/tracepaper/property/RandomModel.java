@@ -129,7 +129,11 @@ final class RandomModel {
       fields.put(key, "String");
       int extra = 1 + random.nextInt(4);
       for (int f = 0; f < extra; f++) {
-        fields.putIfAbsent(pick(ATTRIBUTES), type());
+        String attribute = pick(ATTRIBUTES);
+        if (!fields.containsKey(attribute)) {
+          // Drawn only for a new field: a mistake drawn for one already there would be lost.
+          fields.put(attribute, type());
+        }
       }
       if (random.nextBoolean()) {
         fields.putIfAbsent("label", "String"); // text, where the checks below land
@@ -324,7 +328,7 @@ final class RandomModel {
   private GradedShapes graded() {
     Mistake refused = null;
     for (Mistake kind : GradedShapes.REFUSED) {
-      if (refused == null && mistakeNow(kind, 2)) {
+      if (refused == null && mistakeNow(kind, 1)) {
         refused = kind;
       }
     }
