@@ -1,0 +1,59 @@
+package dev.tracepaper.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * What the runtime needs to know about one aggregate: how events change its state, and how events
+ * and state are written to and read from JSON. Generated per aggregate ({@code BookAggregate});
+ * implementations are stateless singletons.
+ *
+ * @param <S> the state record
+ * @param <E> the sealed event interface
+ */
+public interface AggregateType<S, E> {
+
+  /** The aggregate's name ({@code Book}); event-store keys are {@code Book#<key>}. */
+  String name();
+
+  /** The EventBridge source of its events: {@code <app>.<Subdomain>.<Aggregate>}. */
+  String source();
+
+  /** The state before the first event, and again after an event that ends the instance. */
+  S empty();
+
+  S apply(S state, E event);
+
+  /** Whether {@code event} ends the instance ({@code deleted: true} in the model). */
+  boolean endsInstance(E event);
+
+  String eventType(E event);
+
+  /** The version of the event's payload layout; 1 until the model versions its events. */
+  int schemaVersion(E event);
+
+  ObjectNode eventToJson(E event);
+
+  E eventFromJson(String type, JsonNode payload);
+
+  ObjectNode stateToJson(S state);
+
+  S stateFromJson(JsonNode json);
+
+  /** Store a snapshot of the state at least every this many events; 0 = never. */
+  int snapshotEvery();
+
+  /** Days after which stored events expire (DynamoDB TTL); 0 = kept forever. */
+  default int retentionDays() {
+    return 0;
+  }
+
+  /**
+   * Whether each stored event carries the state right after it (attribute {@code state}): true for
+   * an aggregate that feeds a {@code from} view, whose rows are then computed from the event-store
+   * stream alone, without reading the aggregate back.
+   */
+  default boolean streamsState() {
+    return false;
+  }
+}

@@ -1,0 +1,34 @@
+package dev.tracepaper.runtime;
+
+import java.util.List;
+
+/**
+ * How one view is computed from events. Generated per view; implementations are stateless.
+ *
+ * <p>A projection of a {@code from} view computes its row from the event alone (the state after the
+ * event, {@link StoredEvent#state()}): the projector then writes the row without reading it. A
+ * projection of an {@code on} view calls {@code rows.row(key)} first, and the projector writes on
+ * condition that the row did not change since.
+ */
+public interface Projection {
+
+  /** The view's name: {@code BookAvailability}. */
+  String view();
+
+  /** The view table's partition key attribute: {@code isbn}. */
+  String keyField();
+
+  /** The environment variable holding the view table's name: {@code BOOK_AVAILABILITY_TABLE}. */
+  String tableVariable();
+
+  /** Days after its last change when a row expires (DynamoDB TTL); 0 = kept forever. */
+  long retentionDays();
+
+  /** Whether the view changes with {@code event} (by aggregate name and event type). */
+  boolean handles(StoredEvent event);
+
+  /**
+   * The rows the event changes; {@code rows} reads a row's current fields (for {@code on} views).
+   */
+  List<RowChange> project(StoredEvent event, RowReader rows);
+}

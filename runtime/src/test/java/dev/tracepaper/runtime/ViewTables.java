@@ -1,0 +1,78 @@
+package dev.tracepaper.runtime;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/**
+ * Creates the view tables of {@link CounterViews} as the generated SAM template does: the key field
+ * as partition key (S), an index per query ({@code byParity}: parity, total), TTL on {@code
+ * _expiresAt}. Table names get a suffix, so that test classes do not share rows.
+ */
+final class ViewTables {
+
+  private ViewTables() {}
+
+  /** Creates the tables; answers the table name of each projection's variable. */
+  static Map<String, String> create(DynamoDbClient dynamoDb, String suffix) {
+    String totals = "counter-totals-" + suffix;
+    String activity = "counter-activity-" + suffix;
+    createTable(
+        dynamoDb,
+        totals,
+        "id",
+        GlobalSecondaryIndex.builder()
+            .indexName("byParity")
+            .keySchema(key("parity", KeyType.HASH), key("total", KeyType.RANGE))
+            .projection(p -> p.projectionType(ProjectionType.ALL))
+            .build());
+    createTable(dynamoDb, activity, "type", null);
+    return Map.of(
+        CounterViews.TOTALS.tableVariable(),
+        totals,
+        CounterViews.ACTIVITY.tableVariable(),
+        activity);
+  }
+
+  private static void createTable(
+      DynamoDbClient dynamoDb, String table, String keyField, GlobalSecondaryIndex index) {
+    List<AttributeDefinition> attributes = new ArrayList<>();
+    attributes.add(attribute(keyField, ScalarAttributeType.S));
+    if (index != null) {
+      attributes.add(attribute("parity", ScalarAttributeType.S));
+      attributes.add(attribute("total", ScalarAttributeType.N));
+    }
+    dynamoDb.createTable(
+        request -> {
+          request
+              .tableName(table)
+              .billingMode(BillingMode.PAY_PER_REQUEST)
+              .attributeDefinitions(attributes)
+              .keySchema(key(keyField, KeyType.HASH));
+          if (index != null) {
+            request.globalSecondaryIndexes(index);
+          }
+        });
+    dynamoDb.updateTimeToLive(
+        request ->
+            request
+                .tableName(table)
+                .timeToLiveSpecification(t -> t.enabled(true).attributeName("_expiresAt")));
+  }
+
+  private static KeySchemaElement key(String name, KeyType type) {
+    return KeySchemaElement.builder().attributeName(name).keyType(type).build();
+  }
+
+  private static AttributeDefinition attribute(String name, ScalarAttributeType type) {
+    return AttributeDefinition.builder().attributeName(name).attributeType(type).build();
+  }
+}

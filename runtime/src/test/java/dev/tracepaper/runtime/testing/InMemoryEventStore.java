@@ -1,0 +1,147 @@
+package dev.tracepaper.runtime.testing;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tracepaper.runtime.AggregateType;
+import dev.tracepaper.runtime.AppendOutcome;
+import dev.tracepaper.runtime.CommandId;
+import dev.tracepaper.runtime.CommandRecord;
+import dev.tracepaper.runtime.EventStore;
+import dev.tracepaper.runtime.Json;
+import dev.tracepaper.runtime.Loaded;
+import dev.tracepaper.runtime.Metadata;
+import dev.tracepaper.runtime.NewEvents;
+import dev.tracepaper.runtime.StoredEvent;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An {@link EventStore} in memory, for tests that run commands without AWS. Same rules as {@link
+ * DynamoDbEventStore}: optimistic appends, idempotency by command id, snapshots, ending events.
+ * Events and snapshots are kept as JSON and read back through the aggregate's codecs, so a test
+ * also proves that what a command stores can be loaded again.
+ */
+public final class InMemoryEventStore implements EventStore {
+
+  /** An event and, on the last event of an append that made one due, the state snapshot. */
+  private record Entry(StoredEvent event, ObjectNode snapshot) {}
+
+  private final Map<String, List<Entry>> streams = new HashMap<>();
+
+  /** What a command id recorded, and until when (its lifetime). */
+  private record Recorded(CommandRecord record, Instant expiresAt) {}
+
+  private final Map<String, Recorded> commands = new HashMap<>();
+
+  @Override
+  public synchronized <S, E> Loaded<S> load(AggregateType<S, E> type, String key) {
+    List<Entry> stream = streams.getOrDefault(StoredEvent.streamId(type.name(), key), List.of());
+    S state = type.empty();
+    boolean exists = false;
+    long base = 0;
+    int from = stream.size();
+    // Newest first to the latest snapshot or ending event, as the DynamoDB store reads.
+    while (from > 0) {
+      Entry entry = stream.get(from - 1);
+      if (entry.snapshot() != null) {
+        state = type.stateFromJson(entry.snapshot());
+        exists = true;
+        base = entry.event().version();
+        break;
+      }
+      if (type.endsInstance(decode(type, entry.event()))) {
+        base = entry.event().version();
+        break;
+      }
+      from--;
+    }
+    for (Entry entry : stream.subList(from, stream.size())) {
+      state = type.apply(state, decode(type, entry.event()));
+      exists = true;
+    }
+    return new Loaded<>(key, state, stream.size(), exists, base);
+  }
+
+  @Override
+  public synchronized <S, E> AppendOutcome append(
+      AggregateType<S, E> type, Loaded<S> current, List<E> events, Metadata meta) {
+    Optional<CommandRecord> first =
+        meta.commandId() == null ? Optional.empty() : recorded(meta.commandId(), meta.now());
+    if (first.isPresent()) {
+      return new AppendOutcome.Duplicate(first.get());
+    }
+    List<Entry> stream =
+        streams.computeIfAbsent(
+            StoredEvent.streamId(type.name(), current.key()), id -> new ArrayList<>());
+    if (stream.size() != current.version()) {
+      return new AppendOutcome.Conflict();
+    }
+    NewEvents<S> next = NewEvents.of(type, current, events, meta);
+    List<StoredEvent> stored = next.stored();
+    for (int i = 0; i < stored.size(); i++) {
+      boolean last = i == stored.size() - 1;
+      stream.add(new Entry(stored.get(i), last ? next.snapshot() : null));
+    }
+    if (meta.commandId() != null) {
+      CommandId commandId = meta.commandId();
+      commands.put(
+          commandId.key(),
+          new Recorded(
+              new CommandRecord(next.result(), commandId.fingerprint()),
+              meta.now().plus(CommandId.LIFETIME)));
+    }
+    return new AppendOutcome.Appended(next.result());
+  }
+
+  @Override
+  public synchronized Optional<CommandRecord> recorded(CommandId commandId, Instant now) {
+    return Optional.ofNullable(commands.get(commandId.key()))
+        .filter(recorded -> now.isBefore(recorded.expiresAt()))
+        .map(Recorded::record);
+  }
+
+  @Override
+  public synchronized List<StoredEvent> history(AggregateType<?, ?> type, String key) {
+    return streams.getOrDefault(StoredEvent.streamId(type.name(), key), List.of()).stream()
+        .map(Entry::event)
+        .toList();
+  }
+
+  /**
+   * Starts the aggregate at {@code state}, as if earlier events had made it so: a test's {@code
+   * given: {state: ...}}. The instance exists at version 1, whose snapshot is that state.
+   */
+  public synchronized <S> void seed(AggregateType<S, ?> type, String key, S state) {
+    List<Entry> stream =
+        streams.computeIfAbsent(StoredEvent.streamId(type.name(), key), id -> new ArrayList<>());
+    if (!stream.isEmpty()) {
+      throw new IllegalStateException(key + " has events already");
+    }
+    StoredEvent given =
+        new StoredEvent(
+            type.name(),
+            key,
+            1,
+            "(given state)",
+            1,
+            Json.object(),
+            java.time.Instant.EPOCH,
+            null,
+            "seed",
+            "seed",
+            type.source());
+    stream.add(new Entry(given, type.stateToJson(state)));
+  }
+
+  /** The aggregate's events as the aggregate's types, oldest first (for a test's "then"). */
+  public synchronized <E> List<E> events(AggregateType<?, E> type, String key) {
+    return history(type, key).stream().map(event -> decode(type, event)).toList();
+  }
+
+  private static <E> E decode(AggregateType<?, E> type, StoredEvent event) {
+    return type.eventFromJson(event.type(), event.payload().deepCopy());
+  }
+}

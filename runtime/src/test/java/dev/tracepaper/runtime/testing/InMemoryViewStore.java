@@ -1,0 +1,104 @@
+package dev.tracepaper.runtime.testing;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tracepaper.runtime.AttributeValues;
+import dev.tracepaper.runtime.Projection;
+import dev.tracepaper.runtime.RowChange;
+import dev.tracepaper.runtime.StoredEvent;
+import dev.tracepaper.runtime.ViewRow;
+import dev.tracepaper.runtime.ViewStore;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * A {@link ViewStore} in memory, for tests without AWS: the same version rule, tombstones and
+ * revisions as {@link DynamoDbViewStore}. Rows go through the same attribute conversion, so they
+ * hold exactly what a DynamoDB item would (no null fields, numbers as their decimal text). Rows do
+ * not expire.
+ */
+public final class InMemoryViewStore implements ViewStore {
+
+  /** A stored row; {@code fields} is {@code null} for a tombstone. */
+  private record Item(ObjectNode fields, Map<String, Long> versions, String revision) {}
+
+  private final Map<String, Map<String, Item>> views = new HashMap<>();
+
+  @Override
+  public synchronized ViewRow read(Projection view, String key) {
+    Item item = rows(view).get(key);
+    if (item == null) {
+      return ViewRow.absent(key);
+    }
+    ObjectNode fields = item.fields() == null ? null : item.fields().deepCopy();
+    return new ViewRow(key, fields, item.versions(), item.revision());
+  }
+
+  @Override
+  public synchronized Write write(Projection view, StoredEvent event, RowChange change) {
+    Item current = rows(view).get(change.key());
+    if (current != null && seen(current.versions(), event)) {
+      return Write.STALE;
+    }
+    store(view, event, change, Map.of());
+    return Write.APPLIED;
+  }
+
+  @Override
+  public synchronized Write write(
+      Projection view, StoredEvent event, RowChange change, ViewRow read) {
+    if (read.hasSeen(event)) {
+      return Write.STALE;
+    }
+    Item current = rows(view).get(change.key());
+    String revision = current == null ? null : current.revision();
+    if (revision == null ? read.stored() : !revision.equals(read.revision())) {
+      return Write.CHANGED;
+    }
+    store(view, event, change, read.versions());
+    return Write.APPLIED;
+  }
+
+  @Override
+  public synchronized long deleteAll(Projection view) {
+    Map<String, Item> removed = views.remove(view.view());
+    return removed == null ? 0 : removed.size();
+  }
+
+  /** The live rows of {@code view} by key, tombstones left out. */
+  public synchronized Map<String, ObjectNode> rows(String view) {
+    Map<String, ObjectNode> live = new TreeMap<>();
+    views
+        .getOrDefault(view, Map.of())
+        .forEach(
+            (key, item) -> {
+              if (item.fields() != null) {
+                live.put(key, item.fields().deepCopy());
+              }
+            });
+    return live;
+  }
+
+  private void store(
+      Projection view, StoredEvent event, RowChange change, Map<String, Long> versionsBefore) {
+    Map<String, Long> versions = new HashMap<>(versionsBefore);
+    versions.put(event.streamId(), event.version());
+    ObjectNode fields = null;
+    if (change instanceof RowChange.Put put) {
+      fields = AttributeValues.fields(AttributeValues.item(put.row()));
+      fields.put(view.keyField(), change.key());
+    }
+    rows(view)
+        .put(change.key(), new Item(fields, Map.copyOf(versions), UUID.randomUUID().toString()));
+  }
+
+  private Map<String, Item> rows(Projection view) {
+    return views.computeIfAbsent(view.view(), name -> new HashMap<>());
+  }
+
+  private static boolean seen(Map<String, Long> versions, StoredEvent event) {
+    Long seen = versions.get(event.streamId());
+    return seen != null && seen >= event.version();
+  }
+}

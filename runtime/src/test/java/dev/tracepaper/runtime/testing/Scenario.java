@@ -1,0 +1,265 @@
+package dev.tracepaper.runtime.testing;
+
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tracepaper.runtime.AggregateType;
+import dev.tracepaper.runtime.AppSyncRequest;
+import dev.tracepaper.runtime.Caller;
+import dev.tracepaper.runtime.CommandError;
+import dev.tracepaper.runtime.EventStore;
+import dev.tracepaper.runtime.Json;
+import dev.tracepaper.runtime.Loaded;
+import dev.tracepaper.runtime.Metadata;
+import dev.tracepaper.runtime.StoredEvent;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import org.opentest4j.AssertionFailedError;
+
+/**
+ * A given/when/then case of the model, run in memory through the real handler: the given events (or
+ * state) are stored, the command goes in as the JSON AppSync sends, and the outcome is read back
+ * from the handler's answer and the store.
+ */
+public final class Scenario<S, E> {
+
+  private static final String SOURCE = "scenario";
+
+  private final AggregateType<S, E> type;
+  private final InMemoryEventStore store = new InMemoryEventStore();
+  private final Clock clock = Clock.systemUTC();
+  private String key;
+  private Caller caller = new Caller("test-user", List.of());
+  private int given;
+
+  public Scenario(AggregateType<S, E> type) {
+    this.type = type;
+  }
+
+  public EventStore store() {
+    return store;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  /** The caller of the command: {@code as:} in the model. */
+  public Scenario<S, E> as(String name, List<String> roles) {
+    caller = new Caller(name, roles);
+    return this;
+  }
+
+  /** Past events of the instance {@code key}. */
+  public Scenario<S, E> given(String key, List<E> events) {
+    this.key = key;
+    Loaded<S> current = store.load(type, key);
+    store.append(type, current, events, metadata());
+    given += events.size();
+    return this;
+  }
+
+  /** The instance {@code key} as it stands, without the events that made it so. */
+  public Scenario<S, E> givenState(String key, S state) {
+    this.key = key;
+    store.seed(type, key, state);
+    given++;
+    return this;
+  }
+
+  /** Runs a mutation of the command handler with the input as AppSync passes it. */
+  public Outcome whenCommand(
+      BiFunction<EventStore, Clock, RequestStreamHandler> handler, String mutation, String input) {
+    return whenCommand(handler, mutation, input, "AMAZON_COGNITO_USER_POOLS");
+  }
+
+  /**
+   * Runs a mutation as a caller authenticated by {@code authType} (an {@link
+   * AppSyncRequest.AuthType} name): for a command that admits no user-pool caller, the handler
+   * refuses one.
+   */
+  public Outcome whenCommand(
+      BiFunction<EventStore, Clock, RequestStreamHandler> handler,
+      String mutation,
+      String input,
+      String authType) {
+    JsonNode event =
+        AppSyncEvents.mutation(
+            mutation, Json.parse(input), null, caller, AppSyncRequest.AuthType.valueOf(authType));
+    JsonNode answer = AppSyncEvents.invoke(handler.apply(store, clock), event);
+    JsonNode error = answer.get("error");
+    if (error != null) {
+      return new Outcome(error.path("type").asText(), error.path("message").asText());
+    }
+    key = answer.path("id").asText();
+    return new Outcome(null, null);
+  }
+
+  /** Runs a policy with its triggering event, as the bus delivers it. */
+  public Outcome whenEvent(
+      BiFunction<EventStore, Clock, RequestStreamHandler> handler,
+      String source,
+      String aggregate,
+      String eventType,
+      String payload) {
+    StoredEvent trigger =
+        new StoredEvent(
+            aggregate,
+            "trigger",
+            1,
+            eventType,
+            1,
+            (ObjectNode) Json.parse(payload),
+            clock.instant(),
+            null,
+            "scenario",
+            caller.name(),
+            source);
+    ObjectNode event = Json.object();
+    event.put("source", source);
+    event.put("detail-type", eventType);
+    event.set("detail", trigger.toJson());
+    try {
+      JsonNode answer = AppSyncEvents.invoke(handler.apply(store, clock), event);
+      key = answer.path("id").asText();
+      return new Outcome(null, null);
+    } catch (CommandError e) {
+      return new Outcome(e.code(), e.getMessage());
+    }
+  }
+
+  /** The context of a given event: no command id, since nothing sends it twice. */
+  private Metadata metadata() {
+    return new Metadata(null, SOURCE, caller, Instant.now(clock));
+  }
+
+  /** What the command did: its error, or the events it appended and the state they left. */
+  public final class Outcome {
+    private final String errorCode;
+    private final String errorMessage;
+
+    Outcome(String errorCode, String errorMessage) {
+      this.errorCode = errorCode;
+      this.errorMessage = errorMessage;
+    }
+
+    /** The command failed with {@code code} and exactly this message. */
+    public Outcome thenError(String code, String message) {
+      thenError(code);
+      if (!message.equals(errorMessage)) {
+        throw new AssertionFailedError("the message of " + code, message, errorMessage);
+      }
+      return this;
+    }
+
+    /** The command failed with {@code code}. */
+    public Outcome thenError(String code) {
+      if (!code.equals(errorCode)) {
+        throw new AssertionFailedError(
+            "expected the error " + code + " but " + describe(), code, errorCode);
+      }
+      return this;
+    }
+
+    /**
+     * The command appended exactly these events, in order; each names the fields that must match,
+     * other fields are not compared.
+     */
+    public Outcome thenEvents(Expected... expected) {
+      succeeded();
+      List<StoredEvent> appended = appended();
+      List<String> types = appended.stream().map(StoredEvent::type).toList();
+      List<String> expectedTypes = java.util.Arrays.stream(expected).map(Expected::type).toList();
+      if (!types.equals(expectedTypes)) {
+        throw new AssertionFailedError(
+            "expected the events " + expectedTypes + " but got " + types, expectedTypes, types);
+      }
+      for (int i = 0; i < expected.length; i++) {
+        matches(
+            "event " + (i + 1) + " (" + types.get(i) + ")",
+            Json.parse(expected[i].fields()),
+            appended.get(i).payload());
+      }
+      return this;
+    }
+
+    /** The state after the command has these field values; other fields are not compared. */
+    public Outcome thenState(String expected) {
+      succeeded();
+      S state = store.load(type, key).state();
+      matches("the state", Json.parse(expected), type.stateToJson(state));
+      return this;
+    }
+
+    private void succeeded() {
+      if (errorCode != null) {
+        throw new AssertionFailedError("expected success but " + describe());
+      }
+    }
+
+    private List<StoredEvent> appended() {
+      List<StoredEvent> history = store.history(type, key);
+      return history.subList(Math.min(given, history.size()), history.size());
+    }
+
+    private String describe() {
+      return errorCode == null
+          ? "the command succeeded"
+          : "the command failed with " + errorCode + ": " + errorMessage;
+    }
+  }
+
+  /** An event a case expects: its type and, as JSON, the fields that must match. */
+  public record Expected(String type, String fields) {}
+
+  public static Expected event(String type, String fields) {
+    return new Expected(type, fields);
+  }
+
+  /** Every field of {@code expected} is in {@code actual} with an equal value. */
+  static void matches(String what, JsonNode expected, JsonNode actual) {
+    for (Map.Entry<String, JsonNode> field : expected.properties()) {
+      JsonNode value = actual.get(field.getKey());
+      if (!same(field.getValue(), value)) {
+        throw new AssertionFailedError(
+            what + ": " + field.getKey() + " is " + value + ", expected " + field.getValue(),
+            field.getValue(),
+            value);
+      }
+    }
+  }
+
+  /** JSON equality where numbers are equal by value (2 and 2.0). */
+  static boolean same(JsonNode expected, JsonNode actual) {
+    if (actual == null || actual.isNull()) {
+      return expected.isNull();
+    }
+    if (expected.isNumber() && actual.isNumber()) {
+      return new BigDecimal(expected.asText()).compareTo(new BigDecimal(actual.asText())) == 0;
+    }
+    if (expected.isObject() && actual.isObject()) {
+      try {
+        matches("", expected, actual);
+        return expected.size() == actual.size();
+      } catch (AssertionFailedError e) {
+        return false;
+      }
+    }
+    if (expected.isArray() && actual.isArray()) {
+      if (expected.size() != actual.size()) {
+        return false;
+      }
+      for (int i = 0; i < expected.size(); i++) {
+        if (!same(expected.get(i), actual.get(i))) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return expected.equals(actual);
+  }
+}
