@@ -15,9 +15,13 @@ model and generate again instead of editing them.
 
 - `src/main/java/${project.basePackage?replace(".", "/")}/`: the domain (one package per
   aggregate: state, events, commands and their flows, the command Lambda handler, the policy
-  handlers) and `runtime/` (event store on DynamoDB, event publisher, Lambda plumbing).
+  handlers)<#if project.views?has_content>, the views and the view functions' handlers
+  (`ViewProjector`, `ViewRebuilder`)</#if>.
+- `.mvn/repository/`: the Tracepaper runtime ${project.runtimeVersion} (event store on DynamoDB,
+  command runner, event publisher, projector, Lambda plumbing, and the test support), which
+  `pom.xml` depends on: the build needs nothing but a JDK. Regenerating rewrites it.
 - `src/test/java/`: the model's given/when/then tests (in memory) and integration tests of the
-  handlers and the event store against a local DynamoDB emulator.
+  handlers against a local DynamoDB emulator.
 - `schema.graphql`: the AppSync schema: one mutation per command<#if project.views?has_content>; per view
   a type, a page type and its queries</#if>.
 <#if project.views?has_content>

@@ -37,48 +37,27 @@
     </dependencies>
   </dependencyManagement>
 
+  <!-- The Tracepaper runtime ships with the project, in .mvn/repository, which `tracepaper
+       generate` rewrites: the build needs nothing but a JDK (and Maven Central for the rest).
+       Snapshots are checked on every build, so a regenerated runtime is never hidden by the copy
+       in ~/.m2. -->
+  <repositories>
+    <repository>
+      <id>tracepaper-runtime</id>
+      <url>${r"${project.baseUri}"}.mvn/repository</url>
+      <snapshots>
+        <updatePolicy>always</updatePolicy>
+      </snapshots>
+    </repository>
+  </repositories>
+
   <dependencies>
-    <!-- AWS SDK v2 with the JDK's URLConnection as HTTP client: the fastest cold start and the
-         smallest jar. The Apache (4 and 5) and Netty clients the SDK would pull in are excluded. -->
+    <!-- The runtime: event store, command runner, AppSync protocol, projector and publisher, with
+         the AWS SDK (JDK URLConnection HTTP client only), the Lambda interfaces and Jackson. -->
     <dependency>
-      <groupId>software.amazon.awssdk</groupId>
-      <artifactId>dynamodb</artifactId>
-      <exclusions>
-        <exclusion>
-          <groupId>software.amazon.awssdk</groupId>
-          <artifactId>apache-client</artifactId>
-        </exclusion>
-        <exclusion>
-          <groupId>software.amazon.awssdk</groupId>
-          <artifactId>netty-nio-client</artifactId>
-        </exclusion>
-        <exclusion>
-          <groupId>software.amazon.awssdk</groupId>
-          <artifactId>apache5-client</artifactId>
-        </exclusion>
-      </exclusions>
-    </dependency>
-    <dependency>
-      <groupId>software.amazon.awssdk</groupId>
-      <artifactId>eventbridge</artifactId>
-      <exclusions>
-        <exclusion>
-          <groupId>software.amazon.awssdk</groupId>
-          <artifactId>apache-client</artifactId>
-        </exclusion>
-        <exclusion>
-          <groupId>software.amazon.awssdk</groupId>
-          <artifactId>netty-nio-client</artifactId>
-        </exclusion>
-        <exclusion>
-          <groupId>software.amazon.awssdk</groupId>
-          <artifactId>apache5-client</artifactId>
-        </exclusion>
-      </exclusions>
-    </dependency>
-    <dependency>
-      <groupId>software.amazon.awssdk</groupId>
-      <artifactId>url-connection-client</artifactId>
+      <groupId>dev.tracepaper</groupId>
+      <artifactId>tracepaper-runtime</artifactId>
+      <version>${project.runtimeVersion}</version>
     </dependency>
     <!-- The SDK logs through SLF4J 1.7; without a binding it prints a warning at every cold start.
          The no-op binding says explicitly that SDK logging is off. -->
@@ -88,42 +67,19 @@
       <version>1.7.36</version>
       <scope>runtime</scope>
     </dependency>
-    <dependency>
-      <groupId>com.amazonaws</groupId>
-      <artifactId>aws-lambda-java-core</artifactId>
-      <version>1.4.0</version>
-    </dependency>
-    <!-- Tree model only (JsonNode); no data binding of records, which costs cold start. -->
-    <dependency>
-      <groupId>com.fasterxml.jackson.core</groupId>
-      <artifactId>jackson-databind</artifactId>
-      <version>2.23.0</version>
-    </dependency>
 
+    <!-- The runtime's test support: in-memory stores, Scenario, ProjectionCheck, MotoServer. -->
+    <dependency>
+      <groupId>dev.tracepaper</groupId>
+      <artifactId>tracepaper-runtime</artifactId>
+      <version>${project.runtimeVersion}</version>
+      <type>test-jar</type>
+      <scope>test</scope>
+    </dependency>
     <dependency>
       <groupId>org.junit.jupiter</groupId>
       <artifactId>junit-jupiter</artifactId>
       <scope>test</scope>
-    </dependency>
-    <!-- Integration tests read what the publisher put on the bus through an SQS queue. -->
-    <dependency>
-      <groupId>software.amazon.awssdk</groupId>
-      <artifactId>sqs</artifactId>
-      <scope>test</scope>
-      <exclusions>
-        <exclusion>
-          <groupId>software.amazon.awssdk</groupId>
-          <artifactId>apache-client</artifactId>
-        </exclusion>
-        <exclusion>
-          <groupId>software.amazon.awssdk</groupId>
-          <artifactId>netty-nio-client</artifactId>
-        </exclusion>
-        <exclusion>
-          <groupId>software.amazon.awssdk</groupId>
-          <artifactId>apache5-client</artifactId>
-        </exclusion>
-      </exclusions>
     </dependency>
   </dependencies>
 

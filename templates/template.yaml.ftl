@@ -394,7 +394,7 @@ Resources:
     Type: AWS::Serverless::Function
     Properties:
       Description: Keeps the view tables up to date with the stored events
-      Handler: ${yamlString(project.runtimePackage + ".ProjectorHandler::handleRequest")}
+      Handler: ${yamlString(project.basePackage + ".ViewProjector::handleRequest")}
       Environment:
         Variables:
 <@viewVariables/>
@@ -458,7 +458,7 @@ Resources:
     Type: AWS::Serverless::Function
     Properties:
       Description: Rebuilds one view from the event store, invoked by hand
-      Handler: ${yamlString(project.runtimePackage + ".RebuildHandler::handleRequest")}
+      Handler: ${yamlString(project.basePackage + ".ViewRebuilder::handleRequest")}
       # Replaying a large store takes long: Lambda's maximum.
       Timeout: 900
       Environment:

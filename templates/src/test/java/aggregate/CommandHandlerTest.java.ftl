@@ -7,6 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import ${project.runtimePackage}.AppSyncRequest;
+import ${project.runtimePackage}.Caller;
+import ${project.runtimePackage}.DynamoDbEventStore;
+import ${project.runtimePackage}.EventStore;
+import ${project.runtimePackage}.Json;
+import ${project.runtimePackage}.StoredEvent;
+import ${project.runtimePackage}.testing.AppSyncEvents;
+import ${project.runtimePackage}.testing.InMemoryEventStore;
+import ${project.runtimePackage}.testing.MotoServer;
+import ${project.runtimePackage}.testing.RequestCounter;
 import java.time.Clock;
 import java.util.ArrayList;
 <#if aggregate.handlerExamples?filter(e -> e.copiedTexts?has_content)?has_content>
@@ -21,16 +31,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import ${project.runtimePackage}.AppSyncEvents;
-import ${project.runtimePackage}.AppSyncRequest;
-import ${project.runtimePackage}.Caller;
-import ${project.runtimePackage}.DynamoDbEventStore;
-import ${project.runtimePackage}.EventStore;
-import ${project.runtimePackage}.InMemoryEventStore;
-import ${project.runtimePackage}.Json;
-import ${project.runtimePackage}.MotoServer;
-import ${project.runtimePackage}.RequestCounter;
-import ${project.runtimePackage}.StoredEvent;
 
 /**
  * The real Lambda handler of the ${aggregate.name} aggregate on the real DynamoDB event store

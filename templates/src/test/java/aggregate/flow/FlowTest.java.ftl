@@ -6,7 +6,7 @@ package ${aggregate.javaPackage};
 import ${policy.triggerQualifiedClass};
 </#if>
 import ${project.runtimePackage}.Json;
-import ${project.runtimePackage}.Scenario;
+import ${project.runtimePackage}.testing.Scenario;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

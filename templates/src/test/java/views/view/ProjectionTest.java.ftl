@@ -4,7 +4,7 @@ package ${view.javaPackage};
 
 <@m.imports view.testImports/>
 import ${project.runtimePackage}.Json;
-import ${project.runtimePackage}.ProjectionCheck;
+import ${project.runtimePackage}.testing.ProjectionCheck;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayName;

@@ -7,8 +7,8 @@ import java.util.Map;
  *
  * @param variables the Java name of each scope name that is not written as it is in CEL (e.g. a
  *     {@code let} variable whose Java local has another name); names not listed keep their CEL name
- * @param runtime the simple name of the generated helper class (see {@code
- *     templates/src/main/java/runtime/Expressions.java.ftl})
+ * @param runtime the simple name of the runtime's helper class (see {@code
+ *     runtime/src/main/java/dev/tracepaper/runtime/Expressions.java})
  */
 public record JavaNames(Map<String, String> variables, String runtime) {
 

@@ -11,11 +11,13 @@ import java.util.Set;
 public record JavaNames(String basePackage) {
 
   /** Packages of the generated project that an aggregate's package must not take. */
-  private static final Set<String> FIXED_SEGMENTS = Set.of("runtime", "types", "views");
+  private static final Set<String> FIXED_SEGMENTS = Set.of("types", "views");
 
   public static final String TYPES = "types";
   public static final String VIEWS = "views";
-  public static final String RUNTIME = "runtime";
+
+  /** The runtime library's package (the artifact tracepaper-runtime, docs/runtime.md). */
+  public static final String RUNTIME_PACKAGE = "dev.tracepaper.runtime";
 
   /**
    * An aggregate's package segment: its name in lower case. A Java keyword or a segment the
@@ -40,7 +42,7 @@ public record JavaNames(String basePackage) {
   }
 
   public String runtimePackage() {
-    return basePackage + "." + RUNTIME;
+    return RUNTIME_PACKAGE;
   }
 
   /** The record of an aggregate's current state: {@code BookState}. */

@@ -19,8 +19,9 @@ import java.util.TreeMap;
  *
  * <ul>
  *   <li>below {@code src/main/java/} and {@code src/test/java/} the base package's folders are left
- *       out ({@code src/main/java/runtime/EventStore.java.ftl} gives {@code
- *       src/main/java/com/example/library/runtime/EventStore.java});
+ *       out ({@code src/main/java/ViewProjector.java.ftl} gives {@code
+ *       src/main/java/com/example/library/ViewProjector.java}), which only a model with views gets
+ *       ({@link #WITH_VIEWS});
  *   <li>the folders named after a kind of model element ({@code aggregate/}, {@code types/type/},
  *       ...) hold templates rendered once per element, named as {@link #PER_ELEMENT} says;
  *   <li>{@code src/main/resources/resolvers/view/} holds the resolvers of the read side, rendered
@@ -55,6 +56,13 @@ public final class Layout {
   static final List<String> STUBS =
       List.of(MAIN + "aggregate/flow/CustomCode.java.ftl", MAIN + "views/view/CustomCode.java.ftl");
 
+  /**
+   * The handlers of the view functions, which pass the model's projections to the runtime: only a
+   * project with views has those functions.
+   */
+  static final List<String> WITH_VIEWS =
+      List.of(MAIN + "ViewProjector.java.ftl", MAIN + "ViewRebuilder.java.ftl");
+
   /** The templates rendered once per element, by the folder they are in. */
   static final List<String> PER_ELEMENT =
       List.of(
@@ -76,7 +84,9 @@ public final class Layout {
   public List<Output> outputs(List<String> templates) {
     List<Output> outputs = new ArrayList<>();
     for (String template : templates) {
-      if (!template.endsWith(FTL) || template.startsWith(LIB)) {
+      if (!template.endsWith(FTL)
+          || template.startsWith(LIB)
+          || (WITH_VIEWS.contains(template) && project.views().isEmpty())) {
         continue;
       }
       if (ViewResolverLayout.holds(template)) {
@@ -162,6 +172,9 @@ public final class Layout {
         }
         if (PER_ELEMENT.stream().anyMatch(template::startsWith)) {
           return "resolver files, per query or relation field";
+        }
+        if (WITH_VIEWS.contains(template)) {
+          return root + "<package>/" + strip(rest) + ", when the model has views";
         }
         return root + "<package>/" + strip(rest);
       }

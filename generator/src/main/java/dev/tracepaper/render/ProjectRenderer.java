@@ -87,6 +87,7 @@ public final class ProjectRenderer {
     for (Layout.Copy copy : copies) {
       files.add(new GeneratedFile(copy.path(), bytes(copy.template()), copy.executable()));
     }
+    files.addAll(RuntimeRepository.files());
     return FileTree.of(files);
   }
 
@@ -115,6 +116,8 @@ public final class ProjectRenderer {
     Owners owners = new Owners();
     builtIn.forEach(o -> owners.claim(o.path(), "the built-in template `" + o.template() + "`"));
     copies.forEach(c -> owners.claim(c.path(), "the built-in file `" + c.template() + "`"));
+    RuntimeRepository.files()
+        .forEach(f -> owners.claim(f.relativePath(), "the runtime's repository"));
     List<Problem> problems = new ArrayList<>();
     List<Layout.Output> outputs = new ArrayList<>();
     for (Extra extra : extras.extras()) {

@@ -25,14 +25,25 @@ public final class TemplateCatalog {
 
   /** Every file's path below {@code templates/}, with {@code /} separators, sorted. */
   public static List<String> all() {
-    URL root = TemplateCatalog.class.getClassLoader().getResource(ROOT);
+    return filesBelow(ROOT);
+  }
+
+  /**
+   * Every file's path below the class path folder {@code folder}, relative to it, with {@code /}
+   * separators, sorted; empty when there is no such folder.
+   */
+  static List<String> filesBelow(String folder) {
+    URL root = TemplateCatalog.class.getClassLoader().getResource(folder);
     if (root == null) {
-      throw new IllegalStateException("no templates/ folder on the class path");
+      if (folder.equals(ROOT)) {
+        throw new IllegalStateException("no templates/ folder on the class path");
+      }
+      return List.of();
     }
     try {
       if ("jar".equals(root.getProtocol())) {
         try (FileSystem jar = FileSystems.newFileSystem(root.toURI(), Map.of())) {
-          return list(jar.getPath("/" + ROOT));
+          return list(jar.getPath("/" + folder));
         }
       }
       return list(Path.of(root.toURI()));
@@ -55,10 +66,14 @@ public final class TemplateCatalog {
 
   /** The bytes of a file copied as it is (one that is not a template). */
   public static byte[] bytes(String path) {
-    try (InputStream in =
-        TemplateCatalog.class.getClassLoader().getResourceAsStream(ROOT + "/" + path)) {
+    return read(ROOT + "/" + path);
+  }
+
+  /** The bytes of the class path resource {@code path}. */
+  static byte[] read(String path) {
+    try (InputStream in = TemplateCatalog.class.getClassLoader().getResourceAsStream(path)) {
       if (in == null) {
-        throw new IllegalStateException("no template file " + path);
+        throw new IllegalStateException("no file " + path + " on the class path");
       }
       return in.readAllBytes();
     } catch (IOException e) {

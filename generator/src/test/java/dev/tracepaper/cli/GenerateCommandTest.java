@@ -3,6 +3,8 @@ package dev.tracepaper.cli;
 import static com.google.common.truth.Truth.assertThat;
 
 import dev.tracepaper.TestPaths;
+import dev.tracepaper.output.Hashes;
+import dev.tracepaper.render.RuntimeRepository;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -245,7 +247,13 @@ class GenerateCommandTest {
           walk.filter(Files::isRegularFile)
               .filter(p -> !folder.relativize(p).startsWith(".tracepaper"))
               .toList()) {
-        files.put(folder.relativize(file).toString().replace('\\', '/'), Files.readString(file));
+        String path = folder.relativize(file).toString().replace('\\', '/');
+        // The runtime's repository holds jars: compared by their bytes' hash, not as text.
+        files.put(
+            path,
+            path.startsWith(RuntimeRepository.FOLDER + "/")
+                ? Hashes.sha256(Files.readAllBytes(file))
+                : Files.readString(file));
       }
     }
     return files;

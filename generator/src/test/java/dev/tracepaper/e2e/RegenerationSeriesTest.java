@@ -42,8 +42,8 @@ class RegenerationSeriesTest {
       """
       package com.example.desk.ticket;
 
-      import com.example.desk.runtime.Caller;
-      import com.example.desk.runtime.CommandError;
+      import dev.tracepaper.runtime.Caller;
+      import dev.tracepaper.runtime.CommandError;
       import java.time.Instant;
       import java.util.List;
 
@@ -152,7 +152,7 @@ class RegenerationSeriesTest {
                 "README.md",
                 "schema.graphql",
                 "template.yaml",
-                "src/main/java/com/example/desk/runtime/Projections.java",
+                "src/main/java/com/example/desk/ViewProjector.java",
                 TICKET + "TicketAggregate.java"),
             "delete",
             set(

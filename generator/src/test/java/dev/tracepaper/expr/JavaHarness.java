@@ -6,18 +6,19 @@ import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.types.CelKind;
 import dev.cel.common.types.CelType;
 import dev.cel.common.types.ListType;
+import dev.tracepaper.TestPaths;
 import dev.tracepaper.model.EnumDef;
 import dev.tracepaper.model.Field;
 import dev.tracepaper.model.Located;
 import dev.tracepaper.model.ModelIndex;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -62,15 +63,15 @@ final class JavaHarness {
   }
 
   static String runtimeSource() {
-    // The generated project's copy, less its template header and package line.
-    try (InputStream in =
-        JavaTranslator.class
-            .getClassLoader()
-            .getResourceAsStream("templates/src/main/java/runtime/Expressions.java.ftl")) {
-      String template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      return template.substring(template.indexOf("/**"));
+    // The runtime's class, less its package line: the harness compiles in the unnamed package.
+    try {
+      String source =
+          Files.readString(
+              TestPaths.root()
+                  .resolve("runtime/src/main/java/dev/tracepaper/runtime/Expressions.java"));
+      return source.substring(source.indexOf("/**"));
     } catch (IOException e) {
-      throw new IllegalStateException(e);
+      throw new UncheckedIOException(e);
     }
   }
 

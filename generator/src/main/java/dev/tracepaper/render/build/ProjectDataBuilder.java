@@ -18,6 +18,7 @@ import dev.tracepaper.naming.AwsNames;
 import dev.tracepaper.naming.GraphQlNames;
 import dev.tracepaper.naming.JavaName;
 import dev.tracepaper.naming.JavaNames;
+import dev.tracepaper.render.RuntimeRepository;
 import dev.tracepaper.render.data.AggregateData;
 import dev.tracepaper.render.data.CommandData;
 import dev.tracepaper.render.data.EnumData;
@@ -83,6 +84,7 @@ public final class ProjectDataBuilder {
         names.basePackage(),
         names.basePackage(),
         names.runtimePackage(),
+        RuntimeRepository.version(),
         app.description().orElse(""),
         1,
         ApiDataBuilder.of(index),

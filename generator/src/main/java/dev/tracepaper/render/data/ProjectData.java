@@ -10,7 +10,8 @@ import java.util.List;
  * @param artifactId the Maven artifact id (the app's name)
  * @param groupId the Maven group id (the base package)
  * @param basePackage the Java package of the generated code
- * @param runtimePackage the package of the runtime written once for every project
+ * @param runtimePackage the package of the runtime library the generated code uses
+ * @param runtimeVersion the version of the runtime library the generated pom depends on
  * @param description the app's description, empty when it has none
  * @param modelVersion the model language version the project was generated from
  * @param api how the GraphQL API authenticates callers
@@ -25,6 +26,7 @@ public record ProjectData(
     String groupId,
     String basePackage,
     String runtimePackage,
+    String runtimeVersion,
     String description,
     int modelVersion,
     ApiData api,
