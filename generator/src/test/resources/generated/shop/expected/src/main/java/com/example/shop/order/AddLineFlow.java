@@ -2,9 +2,9 @@
 // overwrites this file. Put hand-written code in classes of your own.
 package com.example.shop.order;
 
-import com.example.shop.runtime.Caller;
-import com.example.shop.runtime.CommandError;
-import com.example.shop.runtime.Expressions;
+import dev.tracepaper.runtime.Caller;
+import dev.tracepaper.runtime.CommandError;
+import dev.tracepaper.runtime.Expressions;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

@@ -9,15 +9,15 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.util.List;
-import com.example.shop.runtime.AppSyncRequest;
-import com.example.shop.runtime.AppSyncRequest.AuthType;
-import com.example.shop.runtime.CommandResult;
-import com.example.shop.runtime.CommandRunner;
-import com.example.shop.runtime.DynamoDbEventStore;
-import com.example.shop.runtime.EventStore;
-import com.example.shop.runtime.Input;
-import com.example.shop.runtime.Metadata;
-import com.example.shop.runtime.Responses;
+import dev.tracepaper.runtime.AppSyncRequest;
+import dev.tracepaper.runtime.AppSyncRequest.AuthType;
+import dev.tracepaper.runtime.CommandResult;
+import dev.tracepaper.runtime.CommandRunner;
+import dev.tracepaper.runtime.DynamoDbEventStore;
+import dev.tracepaper.runtime.EventStore;
+import dev.tracepaper.runtime.Input;
+import dev.tracepaper.runtime.Metadata;
+import dev.tracepaper.runtime.Responses;
 
 /**
  * The Lambda function behind the mutations of the Order aggregate: AppSync invokes it with the

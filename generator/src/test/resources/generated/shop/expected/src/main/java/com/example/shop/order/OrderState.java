@@ -2,12 +2,12 @@
 // overwrites this file. Put hand-written code in classes of your own.
 package com.example.shop.order;
 
-import com.example.shop.runtime.Entities;
-import com.example.shop.runtime.JsonValues;
 import com.example.shop.types.Address;
 import com.example.shop.types.OrderStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tracepaper.runtime.Entities;
+import dev.tracepaper.runtime.JsonValues;
 import java.time.Instant;
 import java.util.List;
 

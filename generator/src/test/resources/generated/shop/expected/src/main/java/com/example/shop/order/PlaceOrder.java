@@ -2,10 +2,10 @@
 // overwrites this file. Put hand-written code in classes of your own.
 package com.example.shop.order;
 
-import com.example.shop.runtime.Input;
-import com.example.shop.runtime.Metadata;
 import com.example.shop.types.Address;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tracepaper.runtime.Input;
+import dev.tracepaper.runtime.Metadata;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

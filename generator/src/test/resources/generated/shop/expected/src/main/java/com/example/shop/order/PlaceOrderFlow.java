@@ -2,7 +2,7 @@
 // overwrites this file. Put hand-written code in classes of your own.
 package com.example.shop.order;
 
-import com.example.shop.runtime.Caller;
+import dev.tracepaper.runtime.Caller;
 import java.time.Instant;
 import java.util.List;
 

@@ -2,8 +2,8 @@
 // overwrites this file. Put hand-written code in classes of your own.
 package com.example.shop.order;
 
-import com.example.shop.runtime.Input;
-import com.example.shop.runtime.Metadata;
+import dev.tracepaper.runtime.Input;
+import dev.tracepaper.runtime.Metadata;
 
 /**
  * The input of the command RemoveLine (GraphQL mutation {@code removeLine}).

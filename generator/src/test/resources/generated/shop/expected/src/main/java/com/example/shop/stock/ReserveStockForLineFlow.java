@@ -3,7 +3,7 @@
 package com.example.shop.stock;
 
 import com.example.shop.order.LineAdded;
-import com.example.shop.runtime.Caller;
+import dev.tracepaper.runtime.Caller;
 import java.time.Instant;
 import java.util.List;
 

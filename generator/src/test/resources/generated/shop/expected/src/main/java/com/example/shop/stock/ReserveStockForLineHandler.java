@@ -10,15 +10,15 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.util.List;
-import com.example.shop.runtime.Caller;
-import com.example.shop.runtime.CommandId;
-import com.example.shop.runtime.CommandResult;
-import com.example.shop.runtime.CommandRunner;
-import com.example.shop.runtime.DynamoDbEventStore;
-import com.example.shop.runtime.EventStore;
-import com.example.shop.runtime.Json;
-import com.example.shop.runtime.Metadata;
-import com.example.shop.runtime.StoredEvent;
+import dev.tracepaper.runtime.Caller;
+import dev.tracepaper.runtime.CommandId;
+import dev.tracepaper.runtime.CommandResult;
+import dev.tracepaper.runtime.CommandRunner;
+import dev.tracepaper.runtime.DynamoDbEventStore;
+import dev.tracepaper.runtime.EventStore;
+import dev.tracepaper.runtime.Json;
+import dev.tracepaper.runtime.Metadata;
+import dev.tracepaper.runtime.StoredEvent;
 
 /**
  * The Lambda function of the policy ReserveStockForLine: the event bus delivers each

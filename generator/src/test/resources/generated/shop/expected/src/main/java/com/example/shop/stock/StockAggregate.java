@@ -4,7 +4,7 @@ package com.example.shop.stock;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.example.shop.runtime.AggregateType;
+import dev.tracepaper.runtime.AggregateType;
 
 /**
  * What the runtime needs to know of the Stock aggregate: its events, its state and

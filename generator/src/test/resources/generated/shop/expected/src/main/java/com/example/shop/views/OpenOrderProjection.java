@@ -4,11 +4,11 @@ package com.example.shop.views;
 
 import com.example.shop.order.OrderAggregate;
 import com.example.shop.order.OrderState;
-import com.example.shop.runtime.Expressions;
-import com.example.shop.runtime.Projection;
-import com.example.shop.runtime.RowChange;
-import com.example.shop.runtime.RowReader;
-import com.example.shop.runtime.StoredEvent;
+import dev.tracepaper.runtime.Expressions;
+import dev.tracepaper.runtime.Projection;
+import dev.tracepaper.runtime.RowChange;
+import dev.tracepaper.runtime.RowReader;
+import dev.tracepaper.runtime.StoredEvent;
 import java.util.List;
 
 /**

@@ -2,9 +2,9 @@
 // overwrites this file. Put hand-written code in classes of your own.
 package com.example.shop.views;
 
-import com.example.shop.runtime.JsonValues;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tracepaper.runtime.JsonValues;
 
 /**
  * A row of the view StockReservations, as its table stores it and its GraphQL type shows it.

@@ -2,11 +2,11 @@
 // overwrites this file. Put hand-written code in classes of your own.
 package com.example.shop.views;
 
-import com.example.shop.runtime.Projection;
-import com.example.shop.runtime.RowChange;
-import com.example.shop.runtime.RowReader;
-import com.example.shop.runtime.StoredEvent;
 import com.example.shop.stock.StockReserved;
+import dev.tracepaper.runtime.Projection;
+import dev.tracepaper.runtime.RowChange;
+import dev.tracepaper.runtime.RowReader;
+import dev.tracepaper.runtime.StoredEvent;
 import java.util.List;
 
 /**

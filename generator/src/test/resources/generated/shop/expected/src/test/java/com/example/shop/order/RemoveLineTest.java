@@ -2,8 +2,8 @@
 // overwrites this file. Put hand-written code in classes of your own.
 package com.example.shop.order;
 
-import com.example.shop.runtime.Json;
-import com.example.shop.runtime.Scenario;
+import dev.tracepaper.runtime.Json;
+import dev.tracepaper.runtime.testing.Scenario;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

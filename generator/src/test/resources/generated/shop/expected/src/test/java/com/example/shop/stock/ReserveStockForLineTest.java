@@ -3,8 +3,8 @@
 package com.example.shop.stock;
 
 import com.example.shop.order.LineAdded;
-import com.example.shop.runtime.Json;
-import com.example.shop.runtime.Scenario;
+import dev.tracepaper.runtime.Json;
+import dev.tracepaper.runtime.testing.Scenario;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

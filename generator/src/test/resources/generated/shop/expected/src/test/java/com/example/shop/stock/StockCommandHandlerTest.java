@@ -7,6 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tracepaper.runtime.AppSyncRequest;
+import dev.tracepaper.runtime.Caller;
+import dev.tracepaper.runtime.DynamoDbEventStore;
+import dev.tracepaper.runtime.EventStore;
+import dev.tracepaper.runtime.Json;
+import dev.tracepaper.runtime.StoredEvent;
+import dev.tracepaper.runtime.testing.AppSyncEvents;
+import dev.tracepaper.runtime.testing.InMemoryEventStore;
+import dev.tracepaper.runtime.testing.MotoServer;
+import dev.tracepaper.runtime.testing.RequestCounter;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,16 +29,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import com.example.shop.runtime.AppSyncEvents;
-import com.example.shop.runtime.AppSyncRequest;
-import com.example.shop.runtime.Caller;
-import com.example.shop.runtime.DynamoDbEventStore;
-import com.example.shop.runtime.EventStore;
-import com.example.shop.runtime.InMemoryEventStore;
-import com.example.shop.runtime.Json;
-import com.example.shop.runtime.MotoServer;
-import com.example.shop.runtime.RequestCounter;
-import com.example.shop.runtime.StoredEvent;
 
 /**
  * The real Lambda handler of the Stock aggregate on the real DynamoDB event store

@@ -3,8 +3,8 @@
 package com.example.shop.views;
 
 import com.example.shop.order.OrderAggregate;
-import com.example.shop.runtime.Json;
-import com.example.shop.runtime.ProjectionCheck;
+import dev.tracepaper.runtime.Json;
+import dev.tracepaper.runtime.testing.ProjectionCheck;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
