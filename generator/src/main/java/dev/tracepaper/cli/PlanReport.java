@@ -4,6 +4,7 @@ import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import dev.tracepaper.output.Action;
 import dev.tracepaper.output.Change;
+import dev.tracepaper.output.GeneratedFile;
 import dev.tracepaper.output.Plan;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -46,11 +47,17 @@ final class PlanReport {
   /** A unified diff of a file that would be created, updated, deleted or is in conflict. */
   private void diff(PrintWriter out, Change change) {
     Action action = change.action();
-    List<String> before = action == Action.CREATE ? List.of() : lines(change.path());
-    List<String> after =
-        change.file().map(f -> text(f.content()).lines().toList()).orElse(List.of());
+    byte[] old = action == Action.CREATE ? new byte[0] : bytes(change.path());
+    byte[] now = change.file().map(GeneratedFile::content).orElse(new byte[0]);
     String from = action == Action.CREATE ? "/dev/null" : "a/" + change.path();
     String to = action == Action.DELETE ? "/dev/null" : "b/" + change.path();
+    if (isBinary(old) || isBinary(now)) {
+      // The runtime's jars (.mvn/repository): as git says it, not as lines of bytes.
+      out.printf("Binary files %s and %s differ%n", from, to);
+      return;
+    }
+    List<String> before = text(old).lines().toList();
+    List<String> after = text(now).lines().toList();
     List<String> diff =
         UnifiedDiffUtils.generateUnifiedDiff(
             from, to, before, DiffUtils.diff(before, after), CONTEXT_LINES);
@@ -116,16 +123,26 @@ final class PlanReport {
     return change.reason().isEmpty() ? "" : "  (" + change.reason() + ")";
   }
 
-  private List<String> lines(String path) {
+  private byte[] bytes(String path) {
     Path file = plan.out().resolve(path);
     if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-      return List.of();
+      return new byte[0];
     }
     try {
-      return text(Files.readAllBytes(file)).lines().toList();
+      return Files.readAllBytes(file);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** As git decides it: a NUL byte in the first 8,000 bytes. */
+  private static boolean isBinary(byte[] bytes) {
+    for (int i = 0; i < Math.min(bytes.length, 8000); i++) {
+      if (bytes[i] == 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String text(byte[] bytes) {

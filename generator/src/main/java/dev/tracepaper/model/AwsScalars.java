@@ -21,9 +21,9 @@ import java.util.regex.Pattern;
 
 /**
  * The values AppSync's scalars accept, as AWS documents them ("Scalar types in AWS AppSync"; see
- * docs/generated-runtime.md, "AppSync's scalars"), for values written in a model (defaults, test
- * cases). The generated runtime reads the same forms ({@code AwsScalars} there), so a value that
- * validates here is one the handler accepts, and one AppSync accepts.
+ * docs/runtime.md, "AppSync's scalars"), for values written in a model (defaults, test cases). The
+ * generated runtime reads the same forms ({@code AwsScalars} there), so a value that validates here
+ * is one the handler accepts, and one AppSync accepts.
  *
  * <p>Dates and times are normalised as the runtime stores them: a date without its offset, a date
  * and time as the UTC instant it names.

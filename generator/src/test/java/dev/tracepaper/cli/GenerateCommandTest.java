@@ -182,6 +182,19 @@ class GenerateCommandTest {
   }
 
   @Test
+  void diffNamesAChangedJarInsteadOfPrintingItsBytes() throws IOException {
+    Path out = temp.resolve("library");
+
+    CliTest.Run run = CliTest.run("generate", library(), "-o", out.toString(), "--diff", "-q");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
+    assertThat(run.out())
+        .containsMatch(
+            "create    (\\.mvn/repository/\\S+\\.jar)\nBinary files /dev/null and b/\\1 differ\n");
+    assertThat(run.out()).doesNotContain("\u0000");
+  }
+
+  @Test
   void theManifestRecordsTheGeneratorTheModelAndEveryFile() throws IOException {
     Path out = temp.resolve("library");
     CliTest.run("generate", library(), "-o", out.toString());

@@ -12,8 +12,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The values written in a model (defaults, test cases) that the scalars accept, per scalar: the
  * forms AWS documents as valid are accepted, what they rule out is refused ("Scalar types in AWS
- * AppSync"; docs/generated-runtime.md, "AppSync's scalars"). The generated runtime's own table
- * ({@code AwsScalarsTest} of every generated project) holds the same AWSDate and AWSDateTime rows.
+ * AppSync"; docs/runtime.md, "AppSync's scalars"). The runtime's own table ({@code AwsScalarsTest}
+ * in runtime/) holds the same AWSDate and AWSDateTime rows.
  */
 class AwsScalarsTest {
 

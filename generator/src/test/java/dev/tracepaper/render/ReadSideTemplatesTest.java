@@ -122,8 +122,8 @@ class ReadSideTemplatesTest {
     assertThat(template).contains("SCHEDULE_TABLE: !Ref ScheduleTable");
     assertThat(template).contains("Destination: !GetAtt ProjectorDeadLetterQueue.Arn");
     assertThat(template).contains("FunctionName: !Ref ProjectorFunction.Alias");
-    assertThat(template).contains("ProjectorHandler::handleRequest");
-    assertThat(template).contains("RebuildHandler::handleRequest");
+    assertThat(template).contains("\"com.example.clinic.ViewProjector::handleRequest\"");
+    assertThat(template).contains("\"com.example.clinic.ViewRebuilder::handleRequest\"");
   }
 
   @Test

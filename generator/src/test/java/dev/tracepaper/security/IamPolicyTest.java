@@ -168,8 +168,8 @@ class IamPolicyTest {
   }
 
   /**
-   * What each principal may do, from the model: the runtime's calls (docs/generated-runtime.md) on
-   * the resources the model gives it.
+   * What each principal may do, from the model: the runtime's calls (docs/runtime.md) on the
+   * resources the model gives it.
    */
   static Map<String, Set<String>> expected(ProjectData project) {
     Map<String, Set<String>> grants = new TreeMap<>();

@@ -146,7 +146,7 @@ final class InputCode {
     c.minLength().ifPresent(n -> checks.add(bound("minLength", name, local, n.value() + "")));
     c.maxLength().ifPresent(n -> checks.add(bound("maxLength", name, local, n.value() + "")));
     // Text without a maxLength still has one: the runtime's default, so that no single field
-    // can fill an event (docs/generated-runtime.md, "Input").
+    // can fill an event (docs/runtime.md, "Input").
     boolean text = type.builtin().map(BuiltinType::isText).orElse(false);
     if (text && c.maxLength().isEmpty() && defaultMaxLength) {
       String check = type.list() ? "maxLengthOfEach" : "maxLength";
