@@ -197,11 +197,9 @@ class RegenerationSeriesTest {
             set(TICKET + "OpenTicketCustomCode.java"));
 
     ExternalTool.requireOrSkip("moto_server", "the generated integration tests", "--help");
-    // The runtime's soak test is the same in every project; GeneratedProjectsTest runs it in full.
     System.out.println("[RegenerationSeriesTest] ./mvnw verify of the last generation");
     System.out.flush();
-    MavenBuild.Result build =
-        MavenBuild.run(out, jdk(), "verify", GeneratedProjectsTest.SHORT_SOAK);
+    MavenBuild.Result build = MavenBuild.run(out, jdk(), "verify");
     assertWithMessage("./mvnw verify after the last change:\n%s", build.tail())
         .that(build.exitCode())
         .isEqualTo(0);
