@@ -6,9 +6,11 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import dev.tracepaper.TestPaths;
 import dev.tracepaper.appsync.AppSyncSchema;
 import dev.tracepaper.cli.Main;
+import dev.tracepaper.render.RuntimeRepository;
 import dev.tracepaper.tools.ExternalTool;
 import dev.tracepaper.tools.Jdks;
 import dev.tracepaper.tools.MavenBuild;
+import java.io.File;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -69,5 +71,38 @@ class GeneratedProjectsTest {
     assertWithMessage("./mvnw verify of the project generated from %s:\n%s", model, build.tail())
         .that(build.exitCode())
         .isEqualTo(0);
+    if (model.equals("examples/library")) {
+      theBuildUsedTheProjectsOwnRuntime(out, jdk);
+    }
+  }
+
+  /**
+   * The runtime on the class path is the one in the project's .mvn/repository, not one that ~/.m2
+   * cached from an earlier build of the runtime, even in the offline build the harness runs first
+   * (docs/runtime.md, "Offline builds").
+   */
+  private void theBuildUsedTheProjectsOwnRuntime(Path project, Path jdk) throws Exception {
+    Path classpath = temp.resolve("classpath.txt");
+    MavenBuild.Result resolved =
+        MavenBuild.run(
+            project, jdk, "-q", "dependency:build-classpath", "-Dmdep.outputFile=" + classpath);
+    assertWithMessage(resolved.tail()).that(resolved.exitCode()).isEqualTo(0);
+    Path used =
+        Stream.of(Files.readString(classpath, UTF_8).strip().split(File.pathSeparator))
+            .map(Path::of)
+            .filter(jar -> jar.getFileName().toString().startsWith("tracepaper-runtime-"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no runtime on the class path: " + classpath));
+    Path shipped;
+    try (Stream<Path> files = Files.walk(project.resolve(RuntimeRepository.FOLDER))) {
+      shipped =
+          files
+              .filter(f -> f.toString().endsWith(".jar") && !f.toString().endsWith("-tests.jar"))
+              .findFirst()
+              .orElseThrow();
+    }
+    assertWithMessage("the runtime %s on the class path is the project's %s", used, shipped)
+        .that(Files.readAllBytes(used))
+        .isEqualTo(Files.readAllBytes(shipped));
   }
 }
