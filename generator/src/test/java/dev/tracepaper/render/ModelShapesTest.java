@@ -48,7 +48,7 @@ class ModelShapesTest {
       assertThat(files.get(PAPER + flow + ".java"))
           .contains(
               "    // The model records no event here; the hand-written part may add some.\n"
-                  + "    return CUSTOM.decide("
+                  + "    return custom.decide("
                   + variable
                   + ", state, user, now, List.of());\n  }");
     }
