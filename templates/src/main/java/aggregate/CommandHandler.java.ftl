@@ -60,8 +60,7 @@ public final class ${aggregate.handlerClass} implements RequestStreamHandler {
   }
 
   private ${aggregate.handlerClass}(
-      CommandRunner<${aggregate.stateClass}, ${aggregate.eventInterface}> runner,
-      CustomContext context) {
+      CommandRunner<${aggregate.stateClass}, ${aggregate.eventInterface}> runner, CustomContext context) {
     this.runner = runner;
     this.clock = context.clock();
 <#list aggregate.commands as c>

@@ -24,10 +24,14 @@ final class ${flow.javaClass} {
     return ${flow.key};
   }
 
+<#if flow.custom.enabled>
   /**
-   * The events to record, in order; a broken rule throws its {@code CommandError}.<#if flow.custom.enabled> {@code custom}
-   * is the hand-written part ({@code custom: true}), which sees the events last.</#if>
+   * The events to record, in order; a broken rule throws its {@code CommandError}. {@code custom}
+   * is the hand-written part ({@code custom: true}), which sees the events last.
    */
+<#else>
+  /** The events to record, in order; a broken rule throws its {@code CommandError}. */
+</#if>
   static List<${aggregate.eventInterface}> decide(
       <#if flow.usesKey>String key, </#if>${flow.inputClass} ${flow.inputVariable}, ${aggregate.stateClass} state, Caller user, Instant now<#if flow.custom.enabled>, ${flow.custom.interfaceClass} custom</#if>) {
 <#if flow.usesToday>

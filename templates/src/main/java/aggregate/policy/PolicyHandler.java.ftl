@@ -65,8 +65,7 @@ public final class ${policy.handlerClass} implements RequestStreamHandler {
   }
 
   private ${policy.handlerClass}(
-      CommandRunner<${aggregate.stateClass}, ${aggregate.eventInterface}> runner,
-      CustomContext context) {
+      CommandRunner<${aggregate.stateClass}, ${aggregate.eventInterface}> runner, CustomContext context) {
     this.runner = runner;
     this.clock = context.clock();
 <#list [policy] as c>

@@ -55,6 +55,19 @@ class ModelShapesTest {
   }
 
   @Test
+  void customCodeIsCreatedWithTheHandlersContextAndHandedToItsFlow() {
+    String handler = files.get(PAPER + "PaperCommandHandler.java");
+    assertThat(handler).contains("  private final AnnouncePaperCustom announcePaperCustom;\n");
+    assertThat(handler)
+        .contains("    this.announcePaperCustom = new AnnouncePaperCustomCode(context);\n");
+    assertThat(handler).contains("metadata.now(), announcePaperCustom));");
+    assertThat(files.get(PAPER + "AnnouncePaperCustomCode.java"))
+        .contains(
+            "  AnnouncePaperCustomCode(CustomContext context) {\n    this.context = context;\n  }");
+    assertThat(files.get(PAPER + "AnnouncePaperFlow.java")).doesNotContain("static final");
+  }
+
+  @Test
   void typedValuesGoIntoJsonFieldsAsJson() {
     String projection =
         files.get("src/main/java/com/example/shapes/views/PaperCardProjection.java");
