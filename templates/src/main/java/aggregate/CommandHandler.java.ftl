@@ -13,6 +13,7 @@ import ${project.runtimePackage}.AppSyncRequest;
 import ${project.runtimePackage}.AppSyncRequest.AuthType;
 import ${project.runtimePackage}.CommandResult;
 import ${project.runtimePackage}.CommandRunner;
+import ${project.runtimePackage}.CustomContext;
 import ${project.runtimePackage}.DynamoDbEventStore;
 import ${project.runtimePackage}.EventStore;
 import ${project.runtimePackage}.Input;
@@ -34,21 +35,39 @@ public final class ${aggregate.handlerClass} implements RequestStreamHandler {
 
   private final CommandRunner<${aggregate.stateClass}, ${aggregate.eventInterface}> runner;
   private final Clock clock;
+<#list aggregate.commands as c>
+<#if c.flow.custom.enabled>
+  private final ${c.flow.custom.interfaceClass} ${c.flow.custom.interfaceClass?uncap_first};
+</#if>
+</#list>
 
   /** The handler the Lambda runtime creates. */
   public ${aggregate.handlerClass}() {
-    this(Production.RUNNER, Clock.systemUTC());
+    this(Production.RUNNER, CustomContext.fromEnvironment());
   }
 
   /** A handler on another event store and clock (tests, tools). */
   public ${aggregate.handlerClass}(EventStore store, Clock clock) {
-    this(new CommandRunner<>(store, ${aggregate.aggregateClass}.TYPE), clock);
+    this(store, CustomContext.fromEnvironment().withClock(clock));
+  }
+
+  /**
+   * A handler on another event store, with the clock, settings and AWS clients of {@code context}
+   * (tests of hand-written code: fixed settings, fake clients).
+   */
+  public ${aggregate.handlerClass}(EventStore store, CustomContext context) {
+    this(new CommandRunner<>(store, ${aggregate.aggregateClass}.TYPE), context);
   }
 
   private ${aggregate.handlerClass}(
-      CommandRunner<${aggregate.stateClass}, ${aggregate.eventInterface}> runner, Clock clock) {
+      CommandRunner<${aggregate.stateClass}, ${aggregate.eventInterface}> runner, CustomContext context) {
     this.runner = runner;
-    this.clock = clock;
+    this.clock = context.clock();
+<#list aggregate.commands as c>
+<#if c.flow.custom.enabled>
+    this.${c.flow.custom.interfaceClass?uncap_first} = new ${c.flow.custom.codeClass}(context);
+</#if>
+</#list>
   }
 
   @Override
@@ -83,7 +102,7 @@ public final class ${aggregate.handlerClass} implements RequestStreamHandler {
         ${c.flow.javaClass}.key(command, metadata.caller(), metadata.now()),
         ${c.flow.creates?c},
         metadata,
-        state -> ${c.flow.javaClass}.decide(<#if c.flow.usesKey>${c.flow.javaClass}.key(command, metadata.caller(), metadata.now()), </#if>command, state, metadata.caller(), metadata.now()));
+        state -> ${c.flow.javaClass}.decide(<#if c.flow.usesKey>${c.flow.javaClass}.key(command, metadata.caller(), metadata.now()), </#if>command, state, metadata.caller(), metadata.now()<#if c.flow.custom.enabled>, ${c.flow.custom.interfaceClass?uncap_first}</#if>));
   }
 </#list>
 }

@@ -13,11 +13,6 @@ package ${aggregate.javaPackage};
 </#if>
  */
 final class ${flow.javaClass} {
-<#if flow.custom.enabled>
-
-  /** The hand-written part ({@code custom: true}): yours to edit, never regenerated. */
-  private static final ${flow.custom.interfaceClass} CUSTOM = new ${flow.custom.codeClass}();
-</#if>
 
   private ${flow.javaClass}() {}
 
@@ -29,9 +24,16 @@ final class ${flow.javaClass} {
     return ${flow.key};
   }
 
+<#if flow.custom.enabled>
+  /**
+   * The events to record, in order; a broken rule throws its {@code CommandError}. {@code custom}
+   * is the hand-written part ({@code custom: true}), which sees the events last.
+   */
+<#else>
   /** The events to record, in order; a broken rule throws its {@code CommandError}. */
+</#if>
   static List<${aggregate.eventInterface}> decide(
-      <#if flow.usesKey>String key, </#if>${flow.inputClass} ${flow.inputVariable}, ${aggregate.stateClass} state, Caller user, Instant now) {
+      <#if flow.usesKey>String key, </#if>${flow.inputClass} ${flow.inputVariable}, ${aggregate.stateClass} state, Caller user, Instant now<#if flow.custom.enabled>, ${flow.custom.interfaceClass} custom</#if>) {
 <#if flow.usesToday>
     LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
 </#if>
@@ -47,10 +49,10 @@ final class ${flow.javaClass} {
 <#if flow.emits?has_content>
     List<${aggregate.eventInterface}> events = List.of(
 <@m.arguments flow.emits/>
-    return CUSTOM.decide(${flow.inputVariable}, state, user, now, events);
+    return custom.decide(${flow.inputVariable}, state, user, now, events);
 <#else>
     // The model records no event here; the hand-written part may add some.
-    return CUSTOM.decide(${flow.inputVariable}, state, user, now, List.of());
+    return custom.decide(${flow.inputVariable}, state, user, now, List.of());
 </#if>
 <#elseif flow.emits?has_content>
     return List.of(

@@ -16,6 +16,7 @@ import ${project.runtimePackage}.Caller;
 import ${project.runtimePackage}.CommandId;
 import ${project.runtimePackage}.CommandResult;
 import ${project.runtimePackage}.CommandRunner;
+import ${project.runtimePackage}.CustomContext;
 import ${project.runtimePackage}.DynamoDbEventStore;
 import ${project.runtimePackage}.EventStore;
 import ${project.runtimePackage}.Json;
@@ -39,21 +40,39 @@ public final class ${policy.handlerClass} implements RequestStreamHandler {
 
   private final CommandRunner<${aggregate.stateClass}, ${aggregate.eventInterface}> runner;
   private final Clock clock;
+<#list [policy] as c>
+<#if c.flow.custom.enabled>
+  private final ${c.flow.custom.interfaceClass} ${c.flow.custom.interfaceClass?uncap_first};
+</#if>
+</#list>
 
   /** The handler the Lambda runtime creates. */
   public ${policy.handlerClass}() {
-    this(Production.RUNNER, Clock.systemUTC());
+    this(Production.RUNNER, CustomContext.fromEnvironment());
   }
 
   /** A handler on another event store and clock (tests, tools). */
   public ${policy.handlerClass}(EventStore store, Clock clock) {
-    this(new CommandRunner<>(store, ${aggregate.aggregateClass}.TYPE), clock);
+    this(store, CustomContext.fromEnvironment().withClock(clock));
+  }
+
+  /**
+   * A handler on another event store, with the clock, settings and AWS clients of {@code context}
+   * (tests of hand-written code: fixed settings, fake clients).
+   */
+  public ${policy.handlerClass}(EventStore store, CustomContext context) {
+    this(new CommandRunner<>(store, ${aggregate.aggregateClass}.TYPE), context);
   }
 
   private ${policy.handlerClass}(
-      CommandRunner<${aggregate.stateClass}, ${aggregate.eventInterface}> runner, Clock clock) {
+      CommandRunner<${aggregate.stateClass}, ${aggregate.eventInterface}> runner, CustomContext context) {
     this.runner = runner;
-    this.clock = clock;
+    this.clock = context.clock();
+<#list [policy] as c>
+<#if c.flow.custom.enabled>
+    this.${c.flow.custom.interfaceClass?uncap_first} = new ${c.flow.custom.codeClass}(context);
+</#if>
+</#list>
   }
 
   @Override
@@ -72,7 +91,7 @@ public final class ${policy.handlerClass} implements RequestStreamHandler {
             ${policy.flow.javaClass}.key(event, user, metadata.now()),
             ${policy.flow.creates?c},
             metadata,
-            state -> ${policy.flow.javaClass}.decide(<#if policy.flow.usesKey>${policy.flow.javaClass}.key(event, user, metadata.now()), </#if>event, state, user, metadata.now()));
+            state -> ${policy.flow.javaClass}.decide(<#if policy.flow.usesKey>${policy.flow.javaClass}.key(event, user, metadata.now()), </#if>event, state, user, metadata.now()<#if policy.flow.custom.enabled>, ${policy.flow.custom.interfaceClass?uncap_first}</#if>));
     Json.write(output, result.toJson());
   }
 }

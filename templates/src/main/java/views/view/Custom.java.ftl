@@ -14,6 +14,10 @@ interface ${view.custom.interfaceClass} {
   /**
    * Runs for each event the view handles, with the row changes the model gives for it; returns the
    * changes to apply, in order. {@code rows} reads the view's current rows.
+   *
+   * <p>Runs after the event is recorded, at least once per event: a failed batch is retried. A
+   * write to another system here must be idempotent, keyed by the event's {@code streamId()} and
+   * {@code version()} (Tracepaper's docs/custom-code.md).
    */
   List<RowChange> project(StoredEvent stored, RowReader rows, List<RowChange> changes);
 }

@@ -16,7 +16,17 @@ public final class ${view.projectionClass} implements Projection {
 <#if view.custom.enabled>
 
   /** The hand-written part ({@code custom: true}): yours to edit, never regenerated. */
-  private static final ${view.custom.interfaceClass} CUSTOM = new ${view.custom.codeClass}();
+  private final ${view.custom.interfaceClass} custom;
+
+  /** The projection of a deployed function: the hand-written part gets the function's context. */
+  public ${view.projectionClass}() {
+    this(CustomContext.fromEnvironment());
+  }
+
+  /** The projection whose hand-written part gets {@code context} (tests: settings, clock, fakes). */
+  public ${view.projectionClass}(CustomContext context) {
+    this.custom = new ${view.custom.codeClass}(context);
+  }
 </#if>
 
   @Override
@@ -49,7 +59,7 @@ public final class ${view.projectionClass} implements Projection {
   @Override
   public List<RowChange> project(StoredEvent stored, RowReader rows) {
 <#if view.custom.enabled>
-    return CUSTOM.project(stored, rows, projectAsModelled(stored, rows));
+    return custom.project(stored, rows, projectAsModelled(stored, rows));
   }
 
   /** The row changes the model gives for the event, before the hand-written part sees them. */
@@ -82,7 +92,7 @@ public final class ${view.projectionClass} implements Projection {
   @Override
   public List<RowChange> project(StoredEvent stored, RowReader rows) {
 <#if view.custom.enabled>
-    return CUSTOM.project(stored, rows, projectAsModelled(stored, rows));
+    return custom.project(stored, rows, projectAsModelled(stored, rows));
   }
 
   /** The row changes the model gives for the event, before the hand-written part sees them. */

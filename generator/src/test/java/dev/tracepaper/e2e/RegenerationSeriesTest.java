@@ -44,11 +44,14 @@ class RegenerationSeriesTest {
 
       import dev.tracepaper.runtime.Caller;
       import dev.tracepaper.runtime.CommandError;
+      import dev.tracepaper.runtime.CustomContext;
       import java.time.Instant;
       import java.util.List;
 
       /** Titles must say something: our help desk's own rule, which the model cannot express. */
       final class OpenTicketCustomCode implements OpenTicketCustom {
+
+        OpenTicketCustomCode(CustomContext context) {}
 
         @Override
         public List<TicketEvent> decide(

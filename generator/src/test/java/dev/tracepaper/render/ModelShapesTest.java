@@ -48,10 +48,23 @@ class ModelShapesTest {
       assertThat(files.get(PAPER + flow + ".java"))
           .contains(
               "    // The model records no event here; the hand-written part may add some.\n"
-                  + "    return CUSTOM.decide("
+                  + "    return custom.decide("
                   + variable
                   + ", state, user, now, List.of());\n  }");
     }
+  }
+
+  @Test
+  void customCodeIsCreatedWithTheHandlersContextAndHandedToItsFlow() {
+    String handler = files.get(PAPER + "PaperCommandHandler.java");
+    assertThat(handler).contains("  private final AnnouncePaperCustom announcePaperCustom;\n");
+    assertThat(handler)
+        .contains("    this.announcePaperCustom = new AnnouncePaperCustomCode(context);\n");
+    assertThat(handler).contains("metadata.now(), announcePaperCustom));");
+    assertThat(files.get(PAPER + "AnnouncePaperCustomCode.java"))
+        .contains(
+            "  AnnouncePaperCustomCode(CustomContext context) {\n    this.context = context;\n  }");
+    assertThat(files.get(PAPER + "AnnouncePaperFlow.java")).doesNotContain("static final");
   }
 
   @Test

@@ -164,14 +164,15 @@ final class FlowCode {
         List.copyOf(imports),
         site.flow().description().orElse(""),
         tests,
-        new CustomData(
+        CustomData.of(
             site.flow().custom(),
             names.flowCustom(aggregate.name(), site.flow().name()).simpleName(),
             names.flowCustomCode(aggregate.name(), site.flow().name()).simpleName(),
             customImports(
                 input.packageName().equals(names.aggregatePackage(aggregate.name()))
                     ? List.of()
-                    : List.of(input.qualified()))));
+                    : List.of(input.qualified())),
+            names.runtimePackage()));
   }
 
   /** What the interface of a custom flow and its hand-written class name by simple name. */

@@ -88,6 +88,9 @@ final class ViewCode {
     projectionImports.add(names.runtimePackage() + ".RowChange");
     projectionImports.add(names.runtimePackage() + ".RowReader");
     projectionImports.add(names.runtimePackage() + ".StoredEvent");
+    if (view.custom()) {
+      projectionImports.add(names.runtimePackage() + ".CustomContext");
+    }
     String keyField = keyField(view);
     return new ViewData(
         view.name(),
@@ -121,7 +124,7 @@ final class ViewCode {
         ProjectDataBuilder.withoutOwnPackage(projectionImports, pkg),
         view.description().orElse(""),
         "view " + view.name(),
-        new CustomData(
+        CustomData.of(
             view.custom(),
             names.viewCustom(view.name()).simpleName(),
             names.viewCustomCode(view.name()).simpleName(),
@@ -131,7 +134,8 @@ final class ViewCode {
                     names.runtimePackage() + ".RowReader",
                     names.runtimePackage() + ".StoredEvent")
                 .sorted()
-                .toList()));
+                .toList(),
+            names.runtimePackage()));
   }
 
   /** The fields kept in the table: every field but the relations. */

@@ -13,6 +13,7 @@ import dev.tracepaper.runtime.AppSyncRequest;
 import dev.tracepaper.runtime.AppSyncRequest.AuthType;
 import dev.tracepaper.runtime.CommandResult;
 import dev.tracepaper.runtime.CommandRunner;
+import dev.tracepaper.runtime.CustomContext;
 import dev.tracepaper.runtime.DynamoDbEventStore;
 import dev.tracepaper.runtime.EventStore;
 import dev.tracepaper.runtime.Input;
@@ -37,18 +38,26 @@ public final class OrderCommandHandler implements RequestStreamHandler {
 
   /** The handler the Lambda runtime creates. */
   public OrderCommandHandler() {
-    this(Production.RUNNER, Clock.systemUTC());
+    this(Production.RUNNER, CustomContext.fromEnvironment());
   }
 
   /** A handler on another event store and clock (tests, tools). */
   public OrderCommandHandler(EventStore store, Clock clock) {
-    this(new CommandRunner<>(store, OrderAggregate.TYPE), clock);
+    this(store, CustomContext.fromEnvironment().withClock(clock));
+  }
+
+  /**
+   * A handler on another event store, with the clock, settings and AWS clients of {@code context}
+   * (tests of hand-written code: fixed settings, fake clients).
+   */
+  public OrderCommandHandler(EventStore store, CustomContext context) {
+    this(new CommandRunner<>(store, OrderAggregate.TYPE), context);
   }
 
   private OrderCommandHandler(
-      CommandRunner<OrderState, OrderEvent> runner, Clock clock) {
+      CommandRunner<OrderState, OrderEvent> runner, CustomContext context) {
     this.runner = runner;
-    this.clock = clock;
+    this.clock = context.clock();
   }
 
   @Override

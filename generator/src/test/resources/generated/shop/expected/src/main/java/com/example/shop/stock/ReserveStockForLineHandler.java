@@ -14,6 +14,7 @@ import dev.tracepaper.runtime.Caller;
 import dev.tracepaper.runtime.CommandId;
 import dev.tracepaper.runtime.CommandResult;
 import dev.tracepaper.runtime.CommandRunner;
+import dev.tracepaper.runtime.CustomContext;
 import dev.tracepaper.runtime.DynamoDbEventStore;
 import dev.tracepaper.runtime.EventStore;
 import dev.tracepaper.runtime.Json;
@@ -40,18 +41,26 @@ public final class ReserveStockForLineHandler implements RequestStreamHandler {
 
   /** The handler the Lambda runtime creates. */
   public ReserveStockForLineHandler() {
-    this(Production.RUNNER, Clock.systemUTC());
+    this(Production.RUNNER, CustomContext.fromEnvironment());
   }
 
   /** A handler on another event store and clock (tests, tools). */
   public ReserveStockForLineHandler(EventStore store, Clock clock) {
-    this(new CommandRunner<>(store, StockAggregate.TYPE), clock);
+    this(store, CustomContext.fromEnvironment().withClock(clock));
+  }
+
+  /**
+   * A handler on another event store, with the clock, settings and AWS clients of {@code context}
+   * (tests of hand-written code: fixed settings, fake clients).
+   */
+  public ReserveStockForLineHandler(EventStore store, CustomContext context) {
+    this(new CommandRunner<>(store, StockAggregate.TYPE), context);
   }
 
   private ReserveStockForLineHandler(
-      CommandRunner<StockState, StockEvent> runner, Clock clock) {
+      CommandRunner<StockState, StockEvent> runner, CustomContext context) {
     this.runner = runner;
-    this.clock = clock;
+    this.clock = context.clock();
   }
 
   @Override

@@ -13,6 +13,7 @@ import dev.tracepaper.runtime.AppSyncRequest;
 import dev.tracepaper.runtime.AppSyncRequest.AuthType;
 import dev.tracepaper.runtime.CommandResult;
 import dev.tracepaper.runtime.CommandRunner;
+import dev.tracepaper.runtime.CustomContext;
 import dev.tracepaper.runtime.DynamoDbEventStore;
 import dev.tracepaper.runtime.EventStore;
 import dev.tracepaper.runtime.Input;
@@ -37,18 +38,26 @@ public final class StockCommandHandler implements RequestStreamHandler {
 
   /** The handler the Lambda runtime creates. */
   public StockCommandHandler() {
-    this(Production.RUNNER, Clock.systemUTC());
+    this(Production.RUNNER, CustomContext.fromEnvironment());
   }
 
   /** A handler on another event store and clock (tests, tools). */
   public StockCommandHandler(EventStore store, Clock clock) {
-    this(new CommandRunner<>(store, StockAggregate.TYPE), clock);
+    this(store, CustomContext.fromEnvironment().withClock(clock));
+  }
+
+  /**
+   * A handler on another event store, with the clock, settings and AWS clients of {@code context}
+   * (tests of hand-written code: fixed settings, fake clients).
+   */
+  public StockCommandHandler(EventStore store, CustomContext context) {
+    this(new CommandRunner<>(store, StockAggregate.TYPE), context);
   }
 
   private StockCommandHandler(
-      CommandRunner<StockState, StockEvent> runner, Clock clock) {
+      CommandRunner<StockState, StockEvent> runner, CustomContext context) {
     this.runner = runner;
-    this.clock = clock;
+    this.clock = context.clock();
   }
 
   @Override
