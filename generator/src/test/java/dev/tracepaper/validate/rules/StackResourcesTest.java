@@ -6,6 +6,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import dev.tracepaper.TestPaths;
 import dev.tracepaper.cli.Main;
 import dev.tracepaper.model.ModelIndex;
+import dev.tracepaper.stack.StackPlan;
 import dev.tracepaper.validate.Validator;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -21,10 +22,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * TooManyResources counts the template's resources from the model; this renders the real template
- * of each example (and of the library open to anonymous callers, which adds an API key) and checks
- * that the count equals the resources in it after the SAM transform, so the rule cannot drift from
- * {@code templates/template.yaml.ftl}.
+ * TooManyResources counts each stack's resources from the model ({@link StackPlan}); this renders
+ * the real templates of each example (and of the library open to anonymous callers, which adds an
+ * API key) and checks that the count of every stack, root and nested, equals the resources in its
+ * template after the SAM transform, so the rule cannot drift from {@code templates/}.
  */
 class StackResourcesTest {
 
@@ -55,11 +56,38 @@ class StackResourcesTest {
             new PrintWriter(err));
     assertWithMessage("generate %s: %s", name, err).that(code).isEqualTo(0);
 
-    int rendered = expanded(Files.readString(out.resolve("template.yaml"), UTF_8));
+    StackPlan plan = StackPlan.of(index);
+    assertWithMessage("resources of the root of %s after the SAM transform", name)
+        .that(plan.root().resources())
+        .isEqualTo(expanded(Files.readString(out.resolve("template.yaml"), UTF_8)));
+    for (StackPlan.Stack stack : plan.nested()) {
+      String template = Files.readString(out.resolve("stacks/" + stack.name() + ".yaml"), UTF_8);
+      assertWithMessage("resources of %s of %s", stack.describe(), name)
+          .that(stack.resources())
+          .isEqualTo(expanded(template));
+      assertWithMessage("outputs of %s of %s", stack.describe(), name)
+          .that(stack.outputs())
+          .isEqualTo(outputs(template));
+    }
+    try (Stream<Path> files = Files.list(out.resolve("stacks"))) {
+      assertWithMessage("nested stacks of %s", name)
+          .that(files.count())
+          .isEqualTo(plan.nested().size());
+    }
+  }
 
-    assertWithMessage("resources of %s after the SAM transform", name)
-        .that(TooManyResources.count(index))
-        .isEqualTo(rendered);
+  /** The outputs of a template: each a two-space indented key under {@code Outputs:}. */
+  static int outputs(String template) {
+    int start = template.indexOf("\nOutputs:\n");
+    if (start < 0) {
+      return 0;
+    }
+    Matcher m = Pattern.compile("(?m)^  [A-Za-z0-9]+:$").matcher(template.substring(start));
+    int count = 0;
+    while (m.find()) {
+      count++;
+    }
+    return count;
   }
 
   /**
@@ -67,9 +95,10 @@ class StackResourcesTest {
    * Globals) becomes the function, its role, a version and an alias, plus an EventInvokeConfig when
    * it has one.
    */
-  private static int expanded(String template) {
+  static int expanded(String template) {
     String resources = template.substring(template.indexOf("\nResources:\n"));
-    resources = resources.substring(0, resources.indexOf("\nOutputs:\n"));
+    int outputs = resources.indexOf("\nOutputs:\n");
+    resources = outputs < 0 ? resources : resources.substring(0, outputs);
     Matcher m = RESOURCE.matcher(resources);
     int count = 0;
     while (m.find()) {
