@@ -9,16 +9,11 @@
 <#import "/lib/stack.ftl" as s>
 <#assign api = project.api>
 <#assign root = project.stacks.root>
+<#-- Every view table is named after the root stack (lib/stack.ftl), so one prefix finds them all:
+     a variable per table would pass Lambda's 4 KB of environment in a model of a hundred views. -->
 <#macro viewVariables>
           EVENT_STORE_TABLE: !Ref EventStoreTable
-<#list project.views as view>
-<#assign holder = project.stacks.stackOfView(view)>
-<#if holder.nested()>
-          ${view.tableVariable}: !GetAtt ${holder.logicalId}.Outputs.${view.tableLogicalId}Name
-<#else>
-          ${view.tableVariable}: !Ref ${view.tableLogicalId}
-</#if>
-</#list>
+          VIEW_TABLE_PREFIX: !Sub "${s.sub("AWS::StackName")}-"
 </#macro>
 <#macro viewTables>
 <#list project.views as view>

@@ -120,9 +120,11 @@ class ReadSideTemplatesTest {
                 + "      DataSourceName: !GetAtt InvoiceSummaryDataSource.Name\n");
     assertThat(template)
         .contains("CodeS3Location: ../src/main/resources/resolvers/Schedule.practitioner.js");
-    // The projector, in the root, finds the table through the outputs of its stack.
-    assertThat(template)
-        .contains("SCHEDULE_TABLE: !GetAtt SchedulingStack.Outputs.ScheduleTableName");
+    // The projector, in the root, finds every table by the root stack's name (the tables of
+    // nested stacks are named after it) and may write those its stacks put out.
+    assertThat(template).contains("VIEW_TABLE_PREFIX: !Sub \"${AWS::StackName}-\"");
+    assertThat(template).doesNotContain("SCHEDULE_TABLE");
+    assertThat(template).contains("- !GetAtt SchedulingStack.Outputs.ScheduleTableArn");
     assertThat(template).contains("Destination: !GetAtt ProjectorDeadLetterQueue.Arn");
     assertThat(template).contains("FunctionName: !Ref ProjectorFunction.Alias");
     assertThat(template).contains("ProjectorHandler::handleRequest");
