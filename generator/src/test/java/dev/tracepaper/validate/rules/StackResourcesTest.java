@@ -7,6 +7,7 @@ import dev.tracepaper.TestPaths;
 import dev.tracepaper.cli.Main;
 import dev.tracepaper.model.ModelIndex;
 import dev.tracepaper.stack.StackPlan;
+import dev.tracepaper.tools.TemplateResources;
 import dev.tracepaper.validate.Validator;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -14,8 +15,6 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,13 +27,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * template after the SAM transform, so the rule cannot drift from {@code templates/}.
  */
 class StackResourcesTest {
-
-  /** A resource of the template: two-space indented id, then its {@code Type}. */
-  private static final Pattern RESOURCE =
-      Pattern.compile("(?m)^  ([A-Za-z0-9]+):\\n(?:    #.*\\n)*    Type: (\\S+)");
-
-  /** The line that ends a resource's body: the next key at two spaces. */
-  private static final Pattern NEXT_RESOURCE = Pattern.compile("\n  [^ \n]");
 
   @TempDir Path temp;
 
@@ -59,59 +51,22 @@ class StackResourcesTest {
     StackPlan plan = StackPlan.of(index);
     assertWithMessage("resources of the root of %s after the SAM transform", name)
         .that(plan.root().resources())
-        .isEqualTo(expanded(Files.readString(out.resolve("template.yaml"), UTF_8)));
+        .isEqualTo(
+            TemplateResources.resources(Files.readString(out.resolve("template.yaml"), UTF_8)));
     for (StackPlan.Stack stack : plan.nested()) {
       String template = Files.readString(out.resolve("stacks/" + stack.name() + ".yaml"), UTF_8);
       assertWithMessage("resources of %s of %s", stack.describe(), name)
           .that(stack.resources())
-          .isEqualTo(expanded(template));
+          .isEqualTo(TemplateResources.resources(template));
       assertWithMessage("outputs of %s of %s", stack.describe(), name)
           .that(stack.outputs())
-          .isEqualTo(outputs(template));
+          .isEqualTo(TemplateResources.outputs(template));
     }
     try (Stream<Path> files = Files.list(out.resolve("stacks"))) {
       assertWithMessage("nested stacks of %s", name)
           .that(files.count())
           .isEqualTo(plan.nested().size());
     }
-  }
-
-  /** The outputs of a template: each a two-space indented key under {@code Outputs:}. */
-  static int outputs(String template) {
-    int start = template.indexOf("\nOutputs:\n");
-    if (start < 0) {
-      return 0;
-    }
-    Matcher m = Pattern.compile("(?m)^  [A-Za-z0-9]+:$").matcher(template.substring(start));
-    int count = 0;
-    while (m.find()) {
-      count++;
-    }
-    return count;
-  }
-
-  /**
-   * The resources after the SAM transform: a function with {@code AutoPublishAlias} (set in
-   * Globals) becomes the function, its role, a version and an alias, plus an EventInvokeConfig when
-   * it has one.
-   */
-  static int expanded(String template) {
-    String resources = template.substring(template.indexOf("\nResources:\n"));
-    int outputs = resources.indexOf("\nOutputs:\n");
-    resources = outputs < 0 ? resources : resources.substring(0, outputs);
-    Matcher m = RESOURCE.matcher(resources);
-    int count = 0;
-    while (m.find()) {
-      if (m.group(2).equals("AWS::Serverless::Function")) {
-        Matcher next = NEXT_RESOURCE.matcher(resources);
-        int end = next.find(m.end()) ? next.start() : resources.length();
-        String body = resources.substring(m.end(), end);
-        count += 4 + (body.contains("EventInvokeConfig:") ? 1 : 0);
-      } else {
-        count++;
-      }
-    }
-    return count;
   }
 
   private Path model(String name) throws IOException {
