@@ -39,7 +39,7 @@ public final class StackPlan {
 
   public static final int STACK_LIMIT = 500;
 
-  /** CloudFormation's limit on a template's outputs: a nested stack has two per view. */
+  /** CloudFormation's limit on a template's outputs: a nested stack has one per view. */
   public static final int OUTPUT_LIMIT = 200;
 
   /** Deepest split of one subdomain: 2^12 stacks, far more than any model needs. */
@@ -165,7 +165,7 @@ public final class StackPlan {
       String group = viewGroup(model, view);
       groups
           .computeIfAbsent(group, g -> new ArrayList<>())
-          .add(new Unit(view.name(), false, counter.view(view), 2, false));
+          .add(new Unit(view.name(), false, counter.view(view), 1, false));
     }
 
     List<Stack> nested = new ArrayList<>();
