@@ -40,6 +40,11 @@ class ProjectorBatchTest {
         }
 
         @Override
+        public String tableSuffix() {
+          return "failing";
+        }
+
+        @Override
         public long retentionDays() {
           return 0;
         }
@@ -110,6 +115,11 @@ class ProjectorBatchTest {
           @Override
           public String tableVariable() {
             return CounterViews.ACTIVITY.tableVariable();
+          }
+
+          @Override
+          public String tableSuffix() {
+            return CounterViews.ACTIVITY.tableSuffix();
           }
 
           @Override
