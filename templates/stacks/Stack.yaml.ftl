@@ -47,7 +47,8 @@ Parameters:
 
 <@s.globals stack/>
 
-Resources:
+<#-- Each resource block starts with an empty line, which the first one does without. -->
+<#assign resources>
 <#list stack.commandAggregates() as aggregate>
 <@s.aggregate stack aggregate/>
 </#list>
@@ -61,7 +62,9 @@ Resources:
 <@s.relation stack site/>
 </#list>
 <@s.commandRole stack/>
-<#if stack.views?has_content>
+</#assign>
+Resources:
+${resources?remove_beginning("\n")}<#t><#if stack.views?has_content>
 
 # The root's projector and rebuild function may write the view tables: their IAM names them.
 Outputs:
