@@ -7,7 +7,6 @@ import dev.tracepaper.render.data.FlowData;
 import dev.tracepaper.render.data.PolicyData;
 import dev.tracepaper.render.data.ProjectData;
 import dev.tracepaper.render.data.RecordData;
-import dev.tracepaper.render.data.StackData;
 import dev.tracepaper.render.data.ViewData;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +25,8 @@ import java.util.TreeMap;
  *       ...) hold templates rendered once per element, named as {@link #PER_ELEMENT} says;
  *   <li>{@code src/main/resources/resolvers/view/} holds the resolvers of the read side, rendered
  *       once per query or relation field ({@link ViewResolverLayout});
- *   <li>{@code stacks/Stack.yaml.ftl} renders once per nested stack, to {@code stacks/<Name>.yaml},
- *       with {@code stack} in its data;
+ *   <li>{@code stacks/Stack.yaml.ftl} renders once per nested stack, to {@code stacks/<Name>.yaml}
+ *       ({@link StackLayout});
  *   <li>{@code lib/} holds the shared macros, which give no file;
  *   <li>a file without {@code .ftl} is copied as it is ({@code mvnw} stays executable); {@code
  *       gitignore} becomes {@code .gitignore} (a dot file would be left out of the jar).
@@ -52,9 +51,6 @@ public final class Layout {
   private static final String MAIN = "src/main/java/";
   private static final String TEST = "src/test/java/";
   private static final String LIB = "lib/";
-
-  /** The nested stacks' template, rendered once per nested stack to its {@code file}. */
-  private static final String STACKS = "stacks/";
 
   private static final String FTL = ".ftl";
 
@@ -86,12 +82,8 @@ public final class Layout {
       if (!template.endsWith(FTL) || template.startsWith(LIB)) {
         continue;
       }
-      if (template.startsWith(STACKS)) {
-        for (StackData stack : project.stacks().nested()) {
-          Map<String, Object> data = data();
-          data.put("stack", stack);
-          outputs.add(new Output(template, stack.file(), data));
-        }
+      if (StackLayout.holds(template)) {
+        outputs.addAll(StackLayout.outputs(template, project));
       } else if (ViewResolverLayout.holds(template)) {
         outputs.addAll(ViewResolverLayout.outputs(template, project));
       } else if (PER_ELEMENT.stream().anyMatch(template::startsWith)) {
@@ -179,7 +171,7 @@ public final class Layout {
         return root + "<package>/" + strip(rest);
       }
     }
-    if (template.startsWith(STACKS)) {
+    if (StackLayout.holds(template)) {
       return "stacks/<Name>.yaml, per nested stack (subdomain)";
     }
     return template.startsWith("src/main/resources/resolvers/view/")
