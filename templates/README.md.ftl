@@ -39,6 +39,11 @@ model and generate again instead of editing them.
 - `template.yaml`: the AWS SAM template: functions, event-store table, event bus and policy
   rules, dead-letter queues, the AppSync API<#if api.userPool> and the Cognito user pool</#if>.
 </#if>
+<#if project.stacks.nested?has_content>
+- `stacks/`: a nested stack per subdomain (<#list project.stacks.nested as stack>`${stack.file}`<#sep>, </#list>),
+  holding its aggregates' functions, resolvers and policies and the views that read only them;
+  `template.yaml` holds what they share and passes it to them.
+</#if>
 - `samconfig.toml`: defaults for `sam build` and `sam deploy`.
 
 Commands (aggregate: mutations):

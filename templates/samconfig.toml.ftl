@@ -12,7 +12,12 @@ stack_name = ${jsonString(project.name)}
 cached = true
 
 [default.deploy.parameters]
+<#if project.stacks.nested?has_content>
+# Nested stacks hold the SAM transform too: CloudFormation expands it only with AUTO_EXPAND.
+capabilities = "CAPABILITY_IAM CAPABILITY_AUTO_EXPAND"
+<#else>
 capabilities = "CAPABILITY_IAM"
+</#if>
 resolve_s3 = true
 s3_prefix = ${jsonString(project.name)}
 confirm_changeset = true

@@ -45,6 +45,11 @@ public final class ${view.projectionClass} implements Projection {
   }
 
   @Override
+  public String tableSuffix() {
+    return ${javaString(view.tableSuffix)};
+  }
+
+  @Override
   public long retentionDays() {
     return ${view.retentionDays?c};
   }

@@ -26,6 +26,8 @@ import java.util.TreeMap;
  *       ...) hold templates rendered once per element, named as {@link #PER_ELEMENT} says;
  *   <li>{@code src/main/resources/resolvers/view/} holds the resolvers of the read side, rendered
  *       once per query or relation field ({@link ViewResolverLayout});
+ *   <li>{@code stacks/Stack.yaml.ftl} renders once per nested stack, to {@code stacks/<Name>.yaml}
+ *       ({@link StackLayout});
  *   <li>{@code lib/} holds the shared macros, which give no file;
  *   <li>a file without {@code .ftl} is copied as it is ({@code mvnw} stays executable); {@code
  *       gitignore} becomes {@code .gitignore} (a dot file would be left out of the jar).
@@ -50,6 +52,7 @@ public final class Layout {
   private static final String MAIN = "src/main/java/";
   private static final String TEST = "src/test/java/";
   private static final String LIB = "lib/";
+
   private static final String FTL = ".ftl";
 
   /** The templates of hand-written classes: rendered only where the file does not exist yet. */
@@ -89,7 +92,9 @@ public final class Layout {
           || (WITH_VIEWS.contains(template) && project.views().isEmpty())) {
         continue;
       }
-      if (ViewResolverLayout.holds(template)) {
+      if (StackLayout.holds(template)) {
+        outputs.addAll(StackLayout.outputs(template, project));
+      } else if (ViewResolverLayout.holds(template)) {
         outputs.addAll(ViewResolverLayout.outputs(template, project));
       } else if (PER_ELEMENT.stream().anyMatch(template::startsWith)) {
         outputs.addAll(perElement(template));
@@ -178,6 +183,9 @@ public final class Layout {
         }
         return root + "<package>/" + strip(rest);
       }
+    }
+    if (StackLayout.holds(template)) {
+      return "stacks/<Name>.yaml, per nested stack (subdomain)";
     }
     return template.startsWith("src/main/resources/resolvers/view/")
         ? "src/main/resources/resolvers/<Type>.<field>.js, per query or relation field"

@@ -15,6 +15,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,8 +26,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The product as a user gets it: each example (and the model of hostile texts, and the model of the
  * shapes that once validated and then failed in the build, {@code e2e/shapes}) is generated, then
  * the generated project is built and tested by its own {@code ./mvnw verify} (its model cases, and
- * its integration tests on moto_server), its {@code template.yaml} linted by cfn-lint and its
- * {@code schema.graphql} validated as AppSync would.
+ * its integration tests on moto_server), its {@code template.yaml} and nested stacks linted by
+ * cfn-lint and its {@code schema.graphql} validated as AppSync would.
  */
 class GeneratedProjectsTest {
 
@@ -56,9 +58,15 @@ class GeneratedProjectsTest {
 
     AppSyncSchema.validate(Files.readString(out.resolve("schema.graphql"), UTF_8));
 
-    ExternalTool cfnLint = ExternalTool.requireOrSkip("cfn-lint", "linting template.yaml");
-    ExternalTool.Result lint = cfnLint.run(out, "template.yaml");
-    assertWithMessage("cfn-lint template.yaml of %s:\n%s", model, lint.output())
+    ExternalTool cfnLint = ExternalTool.requireOrSkip("cfn-lint", "linting the templates");
+    List<String> templates = new ArrayList<>(List.of("template.yaml"));
+    if (Files.isDirectory(out.resolve("stacks"))) {
+      try (Stream<Path> nested = Files.list(out.resolve("stacks"))) {
+        nested.map(p -> "stacks/" + p.getFileName()).sorted().forEach(templates::add);
+      }
+    }
+    ExternalTool.Result lint = cfnLint.run(out, templates.toArray(String[]::new));
+    assertWithMessage("cfn-lint %s of %s:\n%s", templates, model, lint.output())
         .that(lint.exitCode())
         .isEqualTo(0);
 

@@ -91,9 +91,12 @@ class InfrastructureTemplatesTest {
     ExternalTool cfnLint = ExternalTool.requireOrSkip("cfn-lint", "linting template.yaml");
     List<String> files = new ArrayList<>();
     for (Map.Entry<String, ProjectData> variant : variants().entrySet()) {
-      String file = variant.getKey() + "/template.yaml";
-      write(file, render("template.yaml.ftl", variant.getValue()));
-      files.add(file);
+      for (Map.Entry<String, String> template :
+          StackTemplates.of(engine, variant.getValue()).entrySet()) {
+        String file = variant.getKey() + "/" + template.getKey();
+        write(file, template.getValue());
+        files.add(file);
+      }
     }
     ExternalTool.Result result = cfnLint.run(out, files.toArray(String[]::new));
     assertWithMessage("cfn-lint reported:\n" + result.output())
@@ -103,8 +106,9 @@ class InfrastructureTemplatesTest {
 
   @Test
   void theLibraryTemplateWiresTheSharedResolverAndNoApiKey() throws Exception {
-    String template = render("template.yaml.ftl", library());
-    assertThat(template).contains("CodeS3Location: " + RESOLVER);
+    String template = StackTemplates.joined(engine, library());
+    // The resolvers are in the nested stacks, one folder down from the project.
+    assertThat(template).contains("CodeS3Location: ../" + RESOLVER);
     assertThat(template).contains("LambdaFunctionArn: !Ref BookCommandFunction.Alias");
     assertThat(template).contains("- !Ref MembershipCommandFunction.Alias");
     assertThat(template).contains("AuthenticationType: AMAZON_COGNITO_USER_POOLS");
@@ -167,7 +171,8 @@ class InfrastructureTemplatesTest {
   void samconfigNamesTheStackAfterTheApp() throws Exception {
     String samconfig = render("samconfig.toml.ftl", library());
     assertThat(samconfig).contains("stack_name = \"library\"");
-    assertThat(samconfig).contains("capabilities = \"CAPABILITY_IAM\"");
+    // The library's subdomains are nested stacks, which hold the SAM transform.
+    assertThat(samconfig).contains("capabilities = \"CAPABILITY_IAM CAPABILITY_AUTO_EXPAND\"");
     assertThat(samconfig).contains("resolve_s3 = true");
   }
 
@@ -210,7 +215,29 @@ class InfrastructureTemplatesTest {
     }
     variants.put("hostile", ModelProjects.describedAs(variants.get("library"), HOSTILE));
     variants.put("open", openLibrary());
+    variants.put("mixed", mixedClinic());
     return variants;
+  }
+
+  /**
+   * The clinic with billing in the root stack (no subdomain): its view, and the relation into it
+   * from a view of a nested stack, are in the root.
+   */
+  private ProjectData mixedClinic() throws IOException {
+    Path model = out.resolve("mixed-model");
+    Files.createDirectories(model);
+    try (var files = Files.list(TestPaths.examples().resolve("clinic"))) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+        Files.writeString(
+            model.resolve(file.getFileName().toString()),
+            Files.readString(file, UTF_8).replace("    subdomain: Billing\n", ""),
+            UTF_8);
+      }
+    }
+    ProjectData mixed = ModelProjects.of(model);
+    assertThat(mixed.stacks().root().views()).isNotEmpty();
+    assertThat(mixed.stacks().root().relations()).isNotEmpty();
+    return mixed;
   }
 
   private static ProjectData library() {

@@ -99,7 +99,7 @@ class ReadSideTemplatesTest {
 
   @Test
   void theClinicTemplateHasATableDataSourceAndResolversPerView() {
-    String template = render("template.yaml.ftl", clinic());
+    String template = StackTemplates.joined(engine, clinic());
     assertThat(template)
         .contains(
             "        - IndexName: \"byPatientIdThenStartsAt\"\n"
@@ -108,7 +108,8 @@ class ReadSideTemplatesTest {
                 + "              KeyType: HASH\n"
                 + "            - AttributeName: \"startsAt\"\n"
                 + "              KeyType: RANGE\n");
-    assertThat(template).contains("TableName: !Sub \"${AWS::StackName}-patient-card\"");
+    // In a nested stack, a table is named after the root stack, as in a single one.
+    assertThat(template).contains("TableName: !Sub \"${AppName}-patient-card\"");
     assertThat(template).contains("AttributeName: _expiresAt");
     assertThat(template).contains("ServiceRoleArn: !GetAtt ScheduleDataSourceRole.Arn");
     // A relation reads the other view's table with the other view's data source.
@@ -118,8 +119,12 @@ class ReadSideTemplatesTest {
                 + "      FieldName: invoices\n"
                 + "      DataSourceName: !GetAtt InvoiceSummaryDataSource.Name\n");
     assertThat(template)
-        .contains("CodeS3Location: src/main/resources/resolvers/Schedule.practitioner.js");
-    assertThat(template).contains("SCHEDULE_TABLE: !Ref ScheduleTable");
+        .contains("CodeS3Location: ../src/main/resources/resolvers/Schedule.practitioner.js");
+    // The projector, in the root, finds every table by the root stack's name (the tables of
+    // nested stacks are named after it) and may write those its stacks put out.
+    assertThat(template).contains("VIEW_TABLE_PREFIX: !Sub \"${AWS::StackName}-\"");
+    assertThat(template).doesNotContain("SCHEDULE_TABLE");
+    assertThat(template).contains("- !GetAtt SchedulingStack.Outputs.ScheduleTableArn");
     assertThat(template).contains("Destination: !GetAtt ProjectorDeadLetterQueue.Arn");
     assertThat(template).contains("FunctionName: !Ref ProjectorFunction.Alias");
     assertThat(template).contains("\"com.example.clinic.ViewProjector::handleRequest\"");
@@ -128,7 +133,7 @@ class ReadSideTemplatesTest {
 
   @Test
   void theReadPathOnlyReadsAndTheProjectorOnlyWritesTheViews() {
-    String template = render("template.yaml.ftl", clinic());
+    String template = StackTemplates.joined(engine, clinic());
     String readRole = between(template, "  ScheduleDataSourceRole:", "  ScheduleDataSource:");
     assertThat(readRole).contains("- dynamodb:GetItem");
     assertThat(readRole).contains("- dynamodb:Query");
@@ -137,11 +142,11 @@ class ReadSideTemplatesTest {
     assertThat(readRole).doesNotContain("Put");
     assertThat(readRole).doesNotContain("Delete");
     String projector = between(template, "  ProjectorFunction:", "  ProjectorStreamMapping:");
-    assertThat(projector).contains("- !GetAtt PatientCardTable.Arn");
+    assertThat(projector).contains("- !GetAtt PatientsStack.Outputs.PatientCardTableArn");
     assertThat(projector).contains("Resource: !GetAtt EventStoreTable.StreamArn");
     assertThat(projector).doesNotContain("Scan");
     assertThat(projector).doesNotContain("EventStoreTable.Arn");
-    String rebuild = between(template, "  RebuildFunction:", "\nOutputs:");
+    String rebuild = between(template, "  RebuildFunction:", "\n  # ----");
     assertThat(rebuild).contains("Resource: !GetAtt EventStoreTable.Arn");
     assertThat(rebuild).doesNotContain("StreamArn");
   }
@@ -167,7 +172,7 @@ class ReadSideTemplatesTest {
   @Test
   void aModelWithoutViewsHasNoReadSide() throws IOException {
     ProjectData writeOnly = writeOnlyLibrary();
-    assertThat(render("template.yaml.ftl", writeOnly)).doesNotContain("Projector");
+    assertThat(StackTemplates.joined(engine, writeOnly)).doesNotContain("Projector");
     assertThat(render("README.md.ftl", writeOnly)).doesNotContain("RebuildFunction");
   }
 

@@ -5,6 +5,7 @@ import dev.tracepaper.model.ModelIndex;
 import dev.tracepaper.render.TemplateEngine;
 import dev.tracepaper.render.build.ProjectDataBuilder;
 import dev.tracepaper.render.data.ProjectData;
+import dev.tracepaper.render.data.StackData;
 import dev.tracepaper.validate.Validator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -56,6 +57,25 @@ final class GeneratedExamples {
 
   static ProjectData project(String example) {
     return PROJECTS.computeIfAbsent(example, name -> ProjectDataBuilder.build(index(name)));
+  }
+
+  /**
+   * The generated template of {@code example} with its nested stacks in place ({@link
+   * SamTemplate#flattened}).
+   */
+  static SamTemplate template(String example) {
+    ProjectData project = project(example);
+    Map<String, String> nested = new java.util.TreeMap<>();
+    for (StackData stack : project.stacks().nested()) {
+      try {
+        nested.put(
+            stack.file(),
+            ENGINE.render("stacks/Stack.yaml.ftl", Map.of("project", project, "stack", stack)));
+      } catch (Exception e) {
+        throw new AssertionError("cannot render " + stack.file() + " of " + example, e);
+      }
+    }
+    return SamTemplate.flattened(render(example, "template.yaml"), nested);
   }
 
   /** The file {@code file} (a path of the generated project) rendered for {@code example}. */

@@ -6,8 +6,10 @@ import static com.google.common.truth.Truth.assertWithMessage;
 import dev.tracepaper.render.data.AggregateData;
 import dev.tracepaper.render.data.PolicyData;
 import dev.tracepaper.render.data.ProjectData;
+import dev.tracepaper.render.data.StackData;
 import dev.tracepaper.render.data.ViewData;
 import dev.tracepaper.security.SamTemplate.Intrinsic;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,7 +53,7 @@ class IamPolicyTest {
   @MethodSource("examples")
   void noStatementGrantsEveryActionOrEveryResourceUnlessAwsRequiresIt(String example)
       throws Exception {
-    SamTemplate template = SamTemplate.parse(GeneratedExamples.render(example, "template.yaml"));
+    SamTemplate template = GeneratedExamples.template(example);
     Map<String, Set<String>> grants = Grants.of(template);
     assertThat(grants).isNotEmpty();
     for (Map.Entry<String, Set<String>> principal : grants.entrySet()) {
@@ -79,7 +81,7 @@ class IamPolicyTest {
   @MethodSource("examples")
   void eachFunctionAndRoleReachesExactlyItsOwnResources(String example) throws Exception {
     ProjectData project = GeneratedExamples.project(example);
-    SamTemplate template = SamTemplate.parse(GeneratedExamples.render(example, "template.yaml"));
+    SamTemplate template = GeneratedExamples.template(example);
 
     assertThat(Grants.of(template)).containsExactlyEntriesIn(expected(project));
   }
@@ -88,8 +90,7 @@ class IamPolicyTest {
   @MethodSource("examples")
   void failuresGoToTheFunctionsOwnQueueAndOnlyItsRuleMaySendThere(String example) throws Exception {
     ProjectData project = GeneratedExamples.project(example);
-    Map<String, Map<String, Object>> resources =
-        SamTemplate.parse(GeneratedExamples.render(example, "template.yaml")).resources();
+    Map<String, Map<String, Object>> resources = GeneratedExamples.template(example).resources();
     for (AggregateData aggregate : project.aggregates()) {
       for (PolicyData policy : aggregate.policies()) {
         Object destination =
@@ -127,8 +128,7 @@ class IamPolicyTest {
   @ParameterizedTest
   @MethodSource("examples")
   void appSyncAssumesItsRolesForThisApiOnly(String example) throws Exception {
-    Map<String, Map<String, Object>> resources =
-        SamTemplate.parse(GeneratedExamples.render(example, "template.yaml")).resources();
+    Map<String, Map<String, Object>> resources = GeneratedExamples.template(example).resources();
     int roles = 0;
     for (Map.Entry<String, Map<String, Object>> resource : resources.entrySet()) {
       if (!"AWS::IAM::Role".equals(resource.getValue().get("Type"))) {
@@ -173,11 +173,9 @@ class IamPolicyTest {
    */
   static Map<String, Set<String>> expected(ProjectData project) {
     Map<String, Set<String>> grants = new TreeMap<>();
-    Set<String> invoke = new TreeSet<>();
     for (AggregateData aggregate : project.aggregates()) {
       if (!aggregate.commands().isEmpty()) {
         grant(grants, aggregate.functionLogicalId(), STORE_ACCESS, EVENT_STORE);
-        invoke.add("lambda:InvokeFunction on " + aggregate.functionLogicalId() + ".Alias");
       }
       for (PolicyData policy : aggregate.policies()) {
         grant(grants, policy.functionLogicalId(), STORE_ACCESS, EVENT_STORE);
@@ -186,8 +184,17 @@ class IamPolicyTest {
             .add("sqs:SendMessage on " + policy.deadLetterQueueLogicalId() + ".Arn");
       }
     }
-    if (!invoke.isEmpty()) {
-      grants.put("CommandDataSourceRole", invoke);
+    // Each stack's role invokes exactly the command functions of that stack.
+    List<StackData> stacks = new ArrayList<>(project.stacks().nested());
+    stacks.add(project.stacks().root());
+    for (StackData stack : stacks) {
+      for (AggregateData aggregate : stack.commandAggregates()) {
+        grant(
+            grants,
+            stack.commandRoleLogicalId(),
+            List.of("lambda:InvokeFunction"),
+            aggregate.functionLogicalId() + ".Alias");
+      }
     }
     grantStreamRead(grants, "PublisherFunction");
     grant(grants, "PublisherFunction", List.of("events:PutEvents"), "EventBus.Arn");

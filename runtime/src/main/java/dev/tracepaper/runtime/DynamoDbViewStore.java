@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -48,7 +49,7 @@ public final class DynamoDbViewStore implements ViewStore {
   private static final int MAX_BATCH_WRITE = 25;
 
   private final DynamoDbClient dynamoDb;
-  private final UnaryOperator<String> tableOfVariable;
+  private final Function<Projection, String> tableOf;
   private final Clock clock;
   private final Map<String, String> tables = new ConcurrentHashMap<>();
 
@@ -58,14 +59,24 @@ public final class DynamoDbViewStore implements ViewStore {
    */
   public DynamoDbViewStore(
       DynamoDbClient dynamoDb, UnaryOperator<String> tableOfVariable, Clock clock) {
+    this(dynamoDb, clock, view -> tableOfVariable.apply(view.tableVariable()));
+  }
+
+  private DynamoDbViewStore(
+      DynamoDbClient dynamoDb, Clock clock, Function<Projection, String> tableOf) {
     this.dynamoDb = dynamoDb;
-    this.tableOfVariable = tableOfVariable;
+    this.tableOf = tableOf;
     this.clock = clock;
   }
 
-  /** The store of a Lambda function: the shared client, table names from the environment. */
+  /**
+   * The store of a Lambda function: the shared client; a view's table is {@code VIEW_TABLE_PREFIX}
+   * (the app's stack name and a hyphen) followed by its {@link Projection#tableSuffix()}.
+   */
   public static DynamoDbViewStore fromEnvironment() {
-    return new DynamoDbViewStore(AwsClients.dynamoDb(), AwsClients::environment, Clock.systemUTC());
+    String prefix = AwsClients.environment("VIEW_TABLE_PREFIX");
+    return new DynamoDbViewStore(
+        AwsClients.dynamoDb(), Clock.systemUTC(), view -> prefix + view.tableSuffix());
   }
 
   @Override
@@ -223,7 +234,7 @@ public final class DynamoDbViewStore implements ViewStore {
   }
 
   private String table(Projection view) {
-    return tables.computeIfAbsent(view.tableVariable(), tableOfVariable);
+    return tables.computeIfAbsent(view.view(), name -> tableOf.apply(view));
   }
 
   private static AttributeValue number(long value) {

@@ -21,6 +21,13 @@ public interface Projection {
   /** The environment variable holding the view table's name: {@code BOOK_AVAILABILITY_TABLE}. */
   String tableVariable();
 
+  /**
+   * The view table's name after the app's stack name and a hyphen: {@code book-availability}. A
+   * deployed projector finds every table by it ({@link DynamoDbViewStore#fromEnvironment()}): one
+   * variable per view would pass Lambda's 4 KB of environment in a model of a hundred views.
+   */
+  String tableSuffix();
+
   /** Days after its last change when a row expires (DynamoDB TTL); 0 = kept forever. */
   long retentionDays();
 

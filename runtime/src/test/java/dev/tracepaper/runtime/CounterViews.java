@@ -33,6 +33,11 @@ final class CounterViews {
         }
 
         @Override
+        public String tableSuffix() {
+          return "counter-totals";
+        }
+
+        @Override
         public long retentionDays() {
           return 0;
         }
@@ -75,6 +80,11 @@ final class CounterViews {
         @Override
         public String tableVariable() {
           return "COUNTER_ACTIVITY_TABLE";
+        }
+
+        @Override
+        public String tableSuffix() {
+          return "counter-activity";
         }
 
         @Override

@@ -39,6 +39,11 @@ class ProjectorBatchTest {
         }
 
         @Override
+        public String tableSuffix() {
+          return "failing";
+        }
+
+        @Override
         public long retentionDays() {
           return 0;
         }
@@ -109,6 +114,11 @@ class ProjectorBatchTest {
           @Override
           public String tableVariable() {
             return CounterViews.ACTIVITY.tableVariable();
+          }
+
+          @Override
+          public String tableSuffix() {
+            return CounterViews.ACTIVITY.tableSuffix();
           }
 
           @Override

@@ -29,6 +29,7 @@ import dev.tracepaper.render.data.PolicyData;
 import dev.tracepaper.render.data.ProjectData;
 import dev.tracepaper.render.data.RecordData;
 import dev.tracepaper.render.data.TestData;
+import dev.tracepaper.render.data.ViewData;
 import dev.tracepaper.validate.rules.shape.FlowSite;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,6 +79,9 @@ public final class ProjectDataBuilder {
     String name = app.name().value();
     List<AggregateData> aggregates =
         index.model().aggregates().stream().map(this::aggregate).toList();
+    List<ViewData> viewData =
+        ViewCases.withCases(
+            index.model().views().stream().map(views::of).toList(), aggregates, names);
     return new ProjectData(
         name,
         name,
@@ -93,8 +97,8 @@ public final class ProjectDataBuilder {
             .map(t -> record(t, Optional.empty(), names.type(t.name())))
             .toList(),
         aggregates,
-        ViewCases.withCases(
-            index.model().views().stream().map(views::of).toList(), aggregates, names));
+        viewData,
+        StacksBuilder.of(index, aggregates, viewData));
   }
 
   private EnumData enumData(EnumDef e) {

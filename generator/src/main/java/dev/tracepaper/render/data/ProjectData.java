@@ -19,6 +19,7 @@ import java.util.List;
  * @param types the model's value types
  * @param aggregates the write side
  * @param views the read side
+ * @param stacks the CloudFormation stacks and which elements each holds
  */
 public record ProjectData(
     String name,
@@ -33,7 +34,8 @@ public record ProjectData(
     List<EnumData> enums,
     List<RecordData> types,
     List<AggregateData> aggregates,
-    List<ViewData> views) {
+    List<ViewData> views,
+    StacksData stacks) {
 
   public ProjectData {
     enums = List.copyOf(enums);

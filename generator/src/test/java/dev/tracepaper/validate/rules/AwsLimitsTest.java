@@ -60,6 +60,39 @@ class AwsLimitsTest {
   }
 
   @Test
+  void aNestedStackIsCountedOnItsOwn() throws IOException {
+    // The subdomain's stack: function (4), data source, the role, and a resolver per command.
+    assertThat(ids(write(salesCommands(494)), "TooManyResources")).isEmpty();
+
+    List<Diagnostic> found = ids(write(salesCommands(495)), "TooManyResources");
+    assertThat(found).hasSize(1);
+    assertThat(found.get(0).message())
+        .startsWith("The nested stack Sales (stacks/Sales.yaml) would hold 501 ");
+    assertThat(found.get(0).location()).isEqualTo(SourceLocation.of("model.yaml", 5, 16));
+  }
+
+  private static String salesCommands(int count) {
+    StringBuilder yaml =
+        new StringBuilder(
+            APP
+                + """
+                aggregates:
+                  Order:
+                    subdomain: Sales
+                    key: orderId
+                    fields: {orderId: String}
+                    events:
+                      OrderTouched: {fields: {orderId: String}}
+                    commands:
+                """);
+    for (int i = 0; i < count; i++) {
+      yaml.append("      TouchOrder").append(i).append(": ");
+      yaml.append("{fields: {orderId: String}, emits: [OrderTouched]}\n");
+    }
+    return yaml.toString();
+  }
+
+  @Test
   void aViewsTableSuffixMayHaveOneHundredAndTwentySixCharacters() throws IOException {
     assertThat(ids(write(viewNamed("Order" + "x".repeat(121))), "AwsNameTooLong")).isEmpty();
 

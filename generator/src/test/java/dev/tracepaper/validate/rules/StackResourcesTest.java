@@ -6,6 +6,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import dev.tracepaper.TestPaths;
 import dev.tracepaper.cli.Main;
 import dev.tracepaper.model.ModelIndex;
+import dev.tracepaper.stack.StackPlan;
+import dev.tracepaper.tools.TemplateResources;
 import dev.tracepaper.validate.Validator;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -13,27 +15,18 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * TooManyResources counts the template's resources from the model; this renders the real template
- * of each example (and of the library open to anonymous callers, which adds an API key) and checks
- * that the count equals the resources in it after the SAM transform, so the rule cannot drift from
- * {@code templates/template.yaml.ftl}.
+ * TooManyResources counts each stack's resources from the model ({@link StackPlan}); this renders
+ * the real templates of each example (and of the library open to anonymous callers, which adds an
+ * API key) and checks that the count of every stack, root and nested, equals the resources in its
+ * template after the SAM transform, so the rule cannot drift from {@code templates/}.
  */
 class StackResourcesTest {
-
-  /** A resource of the template: two-space indented id, then its {@code Type}. */
-  private static final Pattern RESOURCE =
-      Pattern.compile("(?m)^  ([A-Za-z0-9]+):\\n(?:    #.*\\n)*    Type: (\\S+)");
-
-  /** The line that ends a resource's body: the next key at two spaces. */
-  private static final Pattern NEXT_RESOURCE = Pattern.compile("\n  [^ \n]");
 
   @TempDir Path temp;
 
@@ -55,34 +48,25 @@ class StackResourcesTest {
             new PrintWriter(err));
     assertWithMessage("generate %s: %s", name, err).that(code).isEqualTo(0);
 
-    int rendered = expanded(Files.readString(out.resolve("template.yaml"), UTF_8));
-
-    assertWithMessage("resources of %s after the SAM transform", name)
-        .that(TooManyResources.count(index))
-        .isEqualTo(rendered);
-  }
-
-  /**
-   * The resources after the SAM transform: a function with {@code AutoPublishAlias} (set in
-   * Globals) becomes the function, its role, a version and an alias, plus an EventInvokeConfig when
-   * it has one.
-   */
-  private static int expanded(String template) {
-    String resources = template.substring(template.indexOf("\nResources:\n"));
-    resources = resources.substring(0, resources.indexOf("\nOutputs:\n"));
-    Matcher m = RESOURCE.matcher(resources);
-    int count = 0;
-    while (m.find()) {
-      if (m.group(2).equals("AWS::Serverless::Function")) {
-        Matcher next = NEXT_RESOURCE.matcher(resources);
-        int end = next.find(m.end()) ? next.start() : resources.length();
-        String body = resources.substring(m.end(), end);
-        count += 4 + (body.contains("EventInvokeConfig:") ? 1 : 0);
-      } else {
-        count++;
-      }
+    StackPlan plan = StackPlan.of(index);
+    assertWithMessage("resources of the root of %s after the SAM transform", name)
+        .that(plan.root().resources())
+        .isEqualTo(
+            TemplateResources.resources(Files.readString(out.resolve("template.yaml"), UTF_8)));
+    for (StackPlan.Stack stack : plan.nested()) {
+      String template = Files.readString(out.resolve("stacks/" + stack.name() + ".yaml"), UTF_8);
+      assertWithMessage("resources of %s of %s", stack.describe(), name)
+          .that(stack.resources())
+          .isEqualTo(TemplateResources.resources(template));
+      assertWithMessage("outputs of %s of %s", stack.describe(), name)
+          .that(stack.outputs())
+          .isEqualTo(TemplateResources.outputs(template));
     }
-    return count;
+    try (Stream<Path> files = Files.list(out.resolve("stacks"))) {
+      assertWithMessage("nested stacks of %s", name)
+          .that(files.count())
+          .isEqualTo(plan.nested().size());
+    }
   }
 
   private Path model(String name) throws IOException {

@@ -33,6 +33,11 @@ public final class OpenOrderProjection implements Projection {
   }
 
   @Override
+  public String tableSuffix() {
+    return "open-order";
+  }
+
+  @Override
   public long retentionDays() {
     return 0;
   }

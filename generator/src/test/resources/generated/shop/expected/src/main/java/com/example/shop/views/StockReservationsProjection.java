@@ -30,6 +30,11 @@ public final class StockReservationsProjection implements Projection {
   }
 
   @Override
+  public String tableSuffix() {
+    return "stock-reservations";
+  }
+
+  @Override
   public long retentionDays() {
     return 30;
   }

@@ -1,0 +1,78 @@
+package dev.tracepaper.render.build;
+
+import dev.tracepaper.model.ModelIndex;
+import dev.tracepaper.render.data.AggregateData;
+import dev.tracepaper.render.data.RelationData;
+import dev.tracepaper.render.data.StackData;
+import dev.tracepaper.render.data.StacksData;
+import dev.tracepaper.render.data.ViewData;
+import dev.tracepaper.stack.StackPlan;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The stacks of the data model, as {@link StackPlan} places the elements. */
+final class StacksBuilder {
+
+  private StacksBuilder() {}
+
+  static StacksData of(ModelIndex index, List<AggregateData> aggregates, List<ViewData> views) {
+    StackPlan plan = StackPlan.of(index);
+    List<StackData> nested = new ArrayList<>();
+    for (StackPlan.Stack stack : plan.nested()) {
+      nested.add(stack(stack, aggregates, views));
+    }
+    return new StacksData(stack(plan.root(), aggregates, views), nested);
+  }
+
+  private static StackData stack(
+      StackPlan.Stack stack, List<AggregateData> allAggregates, List<ViewData> allViews) {
+    List<AggregateData> aggregates =
+        allAggregates.stream().filter(a -> stack.aggregates().contains(a.name())).toList();
+    List<ViewData> views = allViews.stream().filter(v -> stack.views().contains(v.name())).toList();
+    List<StackData.RelationSite> relations = new ArrayList<>();
+    for (ViewData view : allViews) {
+      for (RelationData relation : view.relations()) {
+        if (stack.views().contains(relation.target())) {
+          relations.add(new StackData.RelationSite(view, relation));
+        }
+      }
+    }
+    if (!stack.nested()) {
+      return new StackData(
+          "",
+          "",
+          "template.yaml",
+          "CommandDataSourceRole",
+          aggregates,
+          views,
+          relations,
+          List.of());
+    }
+    boolean commands = aggregates.stream().anyMatch(a -> !a.commands().isEmpty());
+    boolean policies = aggregates.stream().anyMatch(a -> !a.policies().isEmpty());
+    List<String> parameters = new ArrayList<>();
+    if (!views.isEmpty()) {
+      parameters.add("AppName");
+    }
+    if (commands || !views.isEmpty()) {
+      parameters.add("GraphQLApiId");
+      parameters.add("GraphQLApiArn");
+    }
+    if (commands || policies) {
+      parameters.add("EventStoreTable");
+      parameters.add("EventStoreTableArn");
+    }
+    if (policies) {
+      parameters.add("EventBus");
+    }
+    return new StackData(
+        stack.name(),
+        stack.name() + "Stack",
+        "stacks/" + stack.name() + ".yaml",
+        stack.name() + "CommandDataSourceRole",
+        aggregates,
+        views,
+        relations,
+        parameters);
+  }
+}

@@ -1,0 +1,108 @@
+package dev.tracepaper.stack;
+
+import dev.tracepaper.model.Aggregate;
+import dev.tracepaper.model.Auth;
+import dev.tracepaper.model.AuthMode;
+import dev.tracepaper.model.Field;
+import dev.tracepaper.model.ModelIndex;
+import dev.tracepaper.model.Query;
+import dev.tracepaper.model.View;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The CloudFormation resources each element of a model gives after the SAM transform, as {@code
+ * templates/template.yaml.ftl} and {@code templates/stacks/Stack.yaml.ftl} write them; {@code
+ * StackResourcesTest} renders templates and checks that the counts match, stack by stack.
+ */
+final class ResourceCounter {
+
+  /** A SAM function with an alias: the function, its role, a version and the alias. */
+  static final int SAM_FUNCTION = 4;
+
+  /** Event store table, event bus, the publisher (function, stream mapping, queue), API, schema. */
+  static final int ALWAYS = 1 + 1 + SAM_FUNCTION + 1 + 1 + 1 + 1;
+
+  /** With views: projector (function, stream mapping, queue) and the rebuild function. */
+  static final int READ_SIDE = SAM_FUNCTION + 1 + 1 + SAM_FUNCTION;
+
+  /** Per aggregate with commands: its function and data source (and a resolver per command). */
+  static final int PER_COMMAND_AGGREGATE = SAM_FUNCTION + 1;
+
+  /** Per policy: function, its EventInvokeConfig, rule, permission, queue and queue policy. */
+  static final int PER_POLICY = SAM_FUNCTION + 1 + 1 + 1 + 1 + 1;
+
+  /**
+   * Per view: table, data source role and data source, and a resolver per query and per relation
+   * into it (a relation's resolver reads with the data source of the view it leads to).
+   */
+  static final int PER_VIEW = 3;
+
+  private final ModelIndex model;
+
+  ResourceCounter(ModelIndex model) {
+    this.model = model;
+  }
+
+  StackPlan.Count aggregate(Aggregate aggregate) {
+    int commands =
+        aggregate.commands().isEmpty() ? 0 : PER_COMMAND_AGGREGATE + aggregate.commands().size();
+    return new StackPlan.Count(commands, PER_POLICY * aggregate.policies().size(), 0, 0);
+  }
+
+  StackPlan.Count view(View view) {
+    int resources = PER_VIEW + view.queries().map(List::size).orElse(2);
+    for (View other : model.model().views()) {
+      for (Field field : other.fields()) {
+        if (field.type().name().equals(view.name())) {
+          resources++; // a relation's resolver, on this view's data source
+        }
+      }
+    }
+    return new StackPlan.Count(0, 0, resources, 0);
+  }
+
+  /** What the root holds for everything: store, publisher, API, the read side, auth. */
+  int shared() {
+    int shared = ALWAYS;
+    if (!model.model().views().isEmpty()) {
+      shared += READ_SIDE;
+    }
+    return shared + authResources();
+  }
+
+  /** The API key, user pool and client, and a group per role, as far as the modes used need. */
+  private int authResources() {
+    List<Optional<Auth>> auths = new ArrayList<>();
+    for (Aggregate aggregate : model.model().aggregates()) {
+      aggregate.commands().forEach(c -> auths.add(c.auth()));
+    }
+    for (View view : model.model().views()) {
+      auths.add(view.auth());
+      view.queries().orElse(List.of()).stream()
+          .map(Query::auth)
+          .forEach(q -> auths.add(q.or(view::auth)));
+    }
+    List<AuthMode> defaults =
+        model
+            .model()
+            .app()
+            .flatMap(a -> a.auth().defaultAuth())
+            .map(Auth::modes)
+            .filter(m -> !m.isEmpty())
+            .orElse(List.of(new AuthMode(AuthMode.Kind.AUTHENTICATED, Optional.empty(), null)));
+    Set<AuthMode.Kind> used = EnumSet.noneOf(AuthMode.Kind.class);
+    defaults.forEach(m -> used.add(m.kind()));
+    for (Optional<Auth> auth : auths) {
+      auth.ifPresent(a -> a.modes().forEach(m -> used.add(m.kind())));
+    }
+    int count = used.contains(AuthMode.Kind.ANONYMOUS) ? 1 : 0;
+    if (used.contains(AuthMode.Kind.AUTHENTICATED) || used.contains(AuthMode.Kind.ROLE)) {
+      count += 2 + model.roles().size();
+    }
+    return count;
+  }
+}

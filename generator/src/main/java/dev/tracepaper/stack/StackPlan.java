@@ -1,0 +1,289 @@
+package dev.tracepaper.stack;
+
+import dev.tracepaper.model.Aggregate;
+import dev.tracepaper.model.Located;
+import dev.tracepaper.model.ModelIndex;
+import dev.tracepaper.model.View;
+import dev.tracepaper.model.ViewHandler;
+import dev.tracepaper.naming.Case;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which CloudFormation stack each element of a model goes into, and how many resources each stack
+ * holds after the SAM transform. The validation rule TooManyResources and the template data model
+ * both read this one plan, so what is checked is what is generated.
+ * docs/generated-infrastructure.md states the rule:
+ *
+ * <ul>
+ *   <li>the root stack ({@code template.yaml}) holds the shared resources and every aggregate
+ *       without a {@code subdomain};
+ *   <li>each subdomain is a nested stack ({@code stacks/<Subdomain>.yaml}) holding its aggregates
+ *       (command function, data source, resolvers, policies) and the views that read only its
+ *       aggregates; a view reading several subdomains stays in the root;
+ *   <li>a subdomain too large for one stack is split in two by a bit of a hash of each element's
+ *       name, and each half again while it is too large. The half whose bit is 0 keeps the name, so
+ *       growth moves elements only out of the stack that overflowed, never between others.
+ * </ul>
+ *
+ * <p>A relation's resolver goes with the view it reads (its data source is there).
+ */
+public final class StackPlan {
+
+  public static final int STACK_LIMIT = 500;
+
+  /** CloudFormation's limit on a template's outputs: a nested stack has one per view. */
+  public static final int OUTPUT_LIMIT = 200;
+
+  /** Deepest split of one subdomain: 2^12 stacks, far more than any model needs. */
+  private static final int MAX_DEPTH = 12;
+
+  /**
+   * One stack and what it holds.
+   *
+   * @param name the stack's name: empty for the root, else the subdomain in PascalCase, with {@code
+   *     Part<bits>} after it for a part of a split subdomain ({@code Catalog}, {@code
+   *     CatalogPart1})
+   * @param subdomain the subdomain as written; empty for the root
+   * @param aggregates the aggregates whose resources it holds, in model order
+   * @param views the views whose resources it holds, in model order
+   * @param count its resources after the SAM transform, by what they serve
+   * @param outputs its outputs
+   */
+  public record Stack(
+      String name,
+      String subdomain,
+      List<String> aggregates,
+      List<String> views,
+      Count count,
+      int outputs) {
+
+    public Stack {
+      aggregates = List.copyOf(aggregates);
+      views = List.copyOf(views);
+    }
+
+    public boolean nested() {
+      return !name.isEmpty();
+    }
+
+    public int resources() {
+      return count.total();
+    }
+
+    /** How messages name it. */
+    public String describe() {
+      return nested()
+          ? "the nested stack " + name + " (stacks/" + name + ".yaml)"
+          : "the root stack";
+    }
+  }
+
+  /**
+   * Resources by what they serve.
+   *
+   * @param commands command functions, their data sources and resolvers
+   * @param policies policy functions and what triggers them
+   * @param views view tables, their data sources and resolvers
+   * @param shared what the stack's elements share (the root: event store, API, auth, read side, a
+   *     resource per nested stack)
+   */
+  public record Count(int commands, int policies, int views, int shared) {
+
+    static final Count NONE = new Count(0, 0, 0, 0);
+
+    public int total() {
+      return commands + policies + views + shared;
+    }
+
+    Count plus(Count other) {
+      return new Count(
+          commands + other.commands,
+          policies + other.policies,
+          views + other.views,
+          shared + other.shared);
+    }
+  }
+
+  private final Stack root;
+  private final List<Stack> nested;
+
+  private StackPlan(Stack root, List<Stack> nested) {
+    this.root = root;
+    this.nested = List.copyOf(nested);
+  }
+
+  /** The plan of a model, computed once per index. */
+  public static StackPlan of(ModelIndex model) {
+    return model.derived(StackPlan.class, StackPlan::compute);
+  }
+
+  public Stack root() {
+    return root;
+  }
+
+  /** The nested stacks, sorted by name. */
+  public List<Stack> nested() {
+    return nested;
+  }
+
+  /** The stack that holds an element (an aggregate's or view's name). */
+  public Stack stackOf(String element) {
+    for (Stack stack : nested) {
+      if (stack.aggregates().contains(element) || stack.views().contains(element)) {
+        return stack;
+      }
+    }
+    return root;
+  }
+
+  private static StackPlan compute(ModelIndex model) {
+    ResourceCounter counter = new ResourceCounter(model);
+    // Units by the stack name of their subdomain ("" for the root), in model order.
+    Map<String, List<Unit>> groups = new LinkedHashMap<>();
+    Map<String, String> subdomains = new LinkedHashMap<>();
+    for (Aggregate aggregate : model.model().aggregates()) {
+      Count count = counter.aggregate(aggregate);
+      if (count.total() == 0) {
+        continue; // no commands, no policies: nothing of it is in any template
+      }
+      String subdomain = aggregate.subdomain().map(Located::value).orElse("");
+      String group = stackName(subdomain);
+      subdomains.putIfAbsent(group, subdomain);
+      groups
+          .computeIfAbsent(group, g -> new ArrayList<>())
+          .add(new Unit(aggregate.name(), true, count, 0, !aggregate.commands().isEmpty()));
+    }
+    for (View view : model.model().views()) {
+      String group = viewGroup(model, view);
+      groups
+          .computeIfAbsent(group, g -> new ArrayList<>())
+          .add(new Unit(view.name(), false, counter.view(view), 1, false));
+    }
+
+    List<Stack> nested = new ArrayList<>();
+    List<Unit> atRoot = groups.getOrDefault("", List.of());
+    for (Map.Entry<String, List<Unit>> group : groups.entrySet()) {
+      if (!group.getKey().isEmpty()) {
+        split(group.getKey(), subdomains.get(group.getKey()), group.getValue(), "", nested);
+      }
+    }
+    nested.sort((a, b) -> a.name().compareTo(b.name()));
+
+    int shared = counter.shared() + nested.size() + (commandRole(atRoot) ? 1 : 0);
+    Stack root = stack("", "", atRoot, sum(atRoot).plus(new Count(0, 0, 0, shared)), 0);
+    return new StackPlan(root, nested);
+  }
+
+  /**
+   * Puts a subdomain's units into one stack, or, when they pass a limit, into two by the next bit
+   * of each unit's hash, recursively.
+   */
+  private static void split(
+      String base, String subdomain, List<Unit> units, String bits, List<Stack> out) {
+    Count count = sum(units).plus(new Count(0, 0, 0, commandRole(units) ? 1 : 0));
+    int outputs = units.stream().mapToInt(Unit::outputs).sum();
+    boolean fits = count.total() <= STACK_LIMIT && outputs <= OUTPUT_LIMIT;
+    if (fits || units.size() < 2 || bits.length() == MAX_DEPTH) {
+      if (!units.isEmpty()) {
+        out.add(stack(partName(base, bits), subdomain, units, count, outputs));
+      }
+      return;
+    }
+    List<Unit> zero = new ArrayList<>();
+    List<Unit> one = new ArrayList<>();
+    for (Unit unit : units) {
+      (bit(unit.hashKey(), bits.length()) ? one : zero).add(unit);
+    }
+    split(base, subdomain, zero, bits + "0", out);
+    split(base, subdomain, one, bits + "1", out);
+  }
+
+  private static Count sum(List<Unit> units) {
+    Count count = Count.NONE;
+    for (Unit unit : units) {
+      count = count.plus(unit.count());
+    }
+    return count;
+  }
+
+  /** Whether a stack needs the role AppSync invokes its command functions with. */
+  private static boolean commandRole(List<Unit> units) {
+    return units.stream().anyMatch(Unit::commandRole);
+  }
+
+  /** The bits after the last 1 are left out, so the 0 half of a split keeps its parent's name. */
+  private static String partName(String base, String bits) {
+    int last = bits.lastIndexOf('1');
+    return last < 0 ? base : base + "Part" + bits.substring(0, last + 1);
+  }
+
+  private static Stack stack(
+      String name, String subdomain, List<Unit> units, Count count, int outputs) {
+    List<String> aggregates = units.stream().filter(Unit::aggregate).map(Unit::name).toList();
+    List<String> views = units.stream().filter(u -> !u.aggregate()).map(Unit::name).toList();
+    return new Stack(name, subdomain, aggregates, views, count, outputs);
+  }
+
+  /** A subdomain's stack name: its PascalCase words, letters and digits only. */
+  static String stackName(String subdomain) {
+    if (subdomain.isEmpty()) {
+      return "";
+    }
+    String words = Case.pascal(subdomain).replaceAll("[^A-Za-z0-9]", "");
+    if (words.isEmpty() || !Character.isLetter(words.charAt(0))) {
+      words = "Subdomain" + words;
+    }
+    return words;
+  }
+
+  /** The group of the aggregates a view reads, when they share one; else the root. */
+  private static String viewGroup(ModelIndex model, View view) {
+    Set<String> groups = new LinkedHashSet<>();
+    view.from()
+        .flatMap(from -> model.aggregate(from.value()))
+        .ifPresent(a -> groups.add(stackName(a.subdomain().map(Located::value).orElse(""))));
+    for (ViewHandler handler : view.handlers()) {
+      for (Aggregate aggregate : model.model().aggregates()) {
+        boolean reads =
+            handler.event().aggregate().isPresent()
+                ? handler.event().aggregate().get().equals(aggregate.name())
+                : aggregate.event(handler.event().event()).isPresent();
+        if (reads) {
+          groups.add(stackName(aggregate.subdomain().map(Located::value).orElse("")));
+        }
+      }
+    }
+    return groups.size() == 1 ? groups.iterator().next() : "";
+  }
+
+  private static boolean bit(byte[] hash, int index) {
+    return (hash[index / 8] >> (7 - index % 8) & 1) == 1;
+  }
+
+  /**
+   * An aggregate or a view with everything that goes with it.
+   *
+   * @param commandRole whether it needs its stack's role for invoking command functions
+   */
+  private record Unit(
+      String name, boolean aggregate, Count count, int outputs, boolean commandRole) {
+
+    /** SHA-256 of the element's kind and name: stable across runs, machines and models. */
+    byte[] hashKey() {
+      try {
+        return MessageDigest.getInstance("SHA-256")
+            .digest(((aggregate ? "aggregate " : "view ") + name).getBytes(StandardCharsets.UTF_8));
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("every Java runtime has SHA-256", e);
+      }
+    }
+  }
+}
