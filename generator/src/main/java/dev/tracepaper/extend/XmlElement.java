@@ -14,24 +14,31 @@ import javax.xml.stream.XMLStreamReader;
 /**
  * An element of an XML file with where it stands in the text: {@code start} at its {@code <},
  * {@code closeStart} at the {@code <} of its end tag, {@code end} just past it. Built with the
- * JDK's StAX parser (which reports the offset after each event), with DTDs and external entities
+ * JDK's StAX parser (which reports the line and column after each event), with DTDs and external entities
  * off.
  */
 record XmlElement(
     String name, int start, int closeStart, int end, String text, List<XmlElement> children) {
 
   static XmlElement parse(String xml) throws XMLStreamException {
-    XMLInputFactory factory = XMLInputFactory.newFactory();
+    XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
     factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
     factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
     XMLStreamReader reader = factory.createXMLStreamReader(new StringReader(xml));
+    Text text = new Text(xml);
     Deque<Builder> open = new ArrayDeque<>();
     XmlElement root = null;
     try {
       while (reader.hasNext()) {
         int event = reader.next();
-        int after = reader.getLocation().getCharacterOffset();
+        // The parser's character offsets drift from the text (they count line breaks apart);
+        // its line and column, counted in chars, do not.
+        javax.xml.stream.Location location = reader.getLocation();
+        int after =
+            Math.min(
+                xml.length(),
+                text.lineStart(location.getLineNumber()) + location.getColumnNumber() - 1);
         switch (event) {
           case XMLStreamConstants.START_ELEMENT ->
               open.push(new Builder(reader.getLocalName(), xml.lastIndexOf('<', after - 1)));
