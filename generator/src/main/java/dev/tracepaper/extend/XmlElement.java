@@ -14,8 +14,8 @@ import javax.xml.stream.XMLStreamReader;
 /**
  * An element of an XML file with where it stands in the text: {@code start} at its {@code <},
  * {@code closeStart} at the {@code <} of its end tag, {@code end} just past it. Built with the
- * JDK's StAX parser (which reports the line and column after each event), with DTDs and external entities
- * off.
+ * JDK's StAX parser (which reports the line and column after each event), with DTDs and external
+ * entities off.
  */
 record XmlElement(
     String name, int start, int closeStart, int end, String text, List<XmlElement> children) {
@@ -36,9 +36,11 @@ record XmlElement(
         // its line and column, counted in chars, do not.
         javax.xml.stream.Location location = reader.getLocation();
         int after =
-            Math.min(
-                xml.length(),
-                text.lineStart(location.getLineNumber()) + location.getColumnNumber() - 1);
+            location.getLineNumber() < 1
+                ? xml.length()
+                : Math.min(
+                    xml.length(),
+                    text.lineStart(location.getLineNumber()) + location.getColumnNumber() - 1);
         switch (event) {
           case XMLStreamConstants.START_ELEMENT ->
               open.push(new Builder(reader.getLocalName(), xml.lastIndexOf('<', after - 1)));
