@@ -3,6 +3,7 @@ package dev.tracepaper.cli;
 import dev.tracepaper.diagnostic.Severity;
 import dev.tracepaper.extend.Extensions;
 import dev.tracepaper.extend.ExtensionsRefused;
+import dev.tracepaper.extend.Starters;
 import dev.tracepaper.output.FileTree;
 import dev.tracepaper.output.Manifest;
 import dev.tracepaper.output.OutputRefusedException;
@@ -191,7 +192,13 @@ public final class GenerateCommand implements Callable<Integer> {
             "tracepaper " + VersionProvider.version(),
             ModelFiles.contentHash(ModelFiles.collect(paths, Path.of("")).files()),
             tree);
-    Plan plan = Planner.plan(target, tree, manifest, force);
+    // The first generation starts the project with commented extension files; the manifest,
+    // built above, never records them, so no later run writes or deletes them.
+    boolean first =
+        !Files.isDirectory(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+            || Manifest.read(target).isEmpty();
+    Plan plan = Planner.plan(target, first ? Starters.add(tree) : tree, manifest, force);
+    plan = Starters.explained(plan);
     PlanReport report = new PlanReport(plan);
     if (preview) {
       report.list(out, quiet, diff);

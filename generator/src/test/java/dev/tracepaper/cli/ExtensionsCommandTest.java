@@ -200,7 +200,48 @@ class ExtensionsCommandTest {
                 + "Nothing was generated: the extension files have 1 error; fix it first (see"
                 + " docs/extending.md).\n");
     Map<String, String> after = GenerateCommandTest.contents(project());
+    before.remove("extensions/template.yaml");
     after.remove("extensions/template.yaml");
     assertThat(after).isEqualTo(before);
+  }
+
+  @Test
+  void theFirstGenerationStartsCommentedFilesWhoseExampleMergesAndThatAreNeverWrittenAgain()
+      throws Exception {
+    CliTest.Run first = generate();
+
+    assertThat(first.out())
+        .contains(
+            "create extensions/template.yaml: a starter for your additions"
+                + " (docs/extending.md); yours\n");
+    Path template = project().resolve("extensions/template.yaml");
+    String starter = Files.readString(template);
+    assertThat(starter).contains("# The generated functions:\n#   BookCommandFunction\n");
+    String generated = Files.readString(project().resolve("template.yaml"));
+
+    // Its example, uncommented, merges and lints.
+    StringBuilder uncommented = new StringBuilder();
+    boolean example = false;
+    for (String line : starter.lines().toList()) {
+      example =
+          (example || line.startsWith("# Parameters:")) && !line.startsWith("# The generated");
+      uncommented.append(example ? line.substring(Math.min(2, line.length())) : line).append('\n');
+    }
+    Files.writeString(template, uncommented);
+    CliTest.Run merged = generate();
+    assertWithMessage(merged.out()).that(merged.exitCode()).isEqualTo(ExitCode.OK);
+    assertThat(Files.readString(project().resolve("template.yaml"))).isNotEqualTo(generated);
+    ExternalTool.Result lint =
+        ExternalTool.requireOrSkip("cfn-lint", "linting the merged template.yaml")
+            .run(project(), "template.yaml");
+    assertWithMessage("cfn-lint:\n%s", lint.output()).that(lint.exitCode()).isEqualTo(0);
+
+    Files.delete(template);
+    Files.delete(project().resolve("extensions/pom.xml"));
+    CliTest.Run later = generate();
+    assertThat(later.exitCode()).isEqualTo(ExitCode.OK);
+    assertThat(Files.exists(template)).isFalse();
+    assertThat(Files.exists(project().resolve("extensions/pom.xml"))).isFalse();
+    assertThat(Files.readString(project().resolve("template.yaml"))).isEqualTo(generated);
   }
 }
