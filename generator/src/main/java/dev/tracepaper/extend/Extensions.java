@@ -76,8 +76,13 @@ public final class Extensions {
         Map<String, String> yaml = new LinkedHashMap<>();
         files.forEach(
             (path, file) -> {
-              if (!file.stub() && (path.endsWith(".yaml") || path.endsWith(".yml"))) {
-                yaml.put(path, text(file));
+              String text = text(file);
+              // Only the root template and templates with functions can take additions.
+              if (!file.stub()
+                  && (path.equals(TemplateMerger.ROOT)
+                      || (path.endsWith(".yaml") || path.endsWith(".yml"))
+                          && text.contains(SamTemplate.FUNCTION_TYPE))) {
+                yaml.put(path, text);
               }
             });
         if (!yaml.containsKey(TemplateMerger.ROOT)) {

@@ -27,9 +27,12 @@ public final class Starters {
     Set<String> functions = new TreeSet<>();
     for (GeneratedFile file : tree.files()) {
       String path = file.relativePath();
-      if (!file.stub() && (path.endsWith(".yaml") || path.endsWith(".yml"))) {
-        SamTemplate.parse(path, new String(file.content(), StandardCharsets.UTF_8))
-            .ifPresent(t -> functions.addAll(t.functions().keySet()));
+      String text = new String(file.content(), StandardCharsets.UTF_8);
+      // Only templates with functions are composed: parsing costs on large projects.
+      if (!file.stub()
+          && (path.endsWith(".yaml") || path.endsWith(".yml"))
+          && text.contains(SamTemplate.FUNCTION_TYPE)) {
+        SamTemplate.parse(path, text).ifPresent(t -> functions.addAll(t.functions().keySet()));
       }
     }
     List<GeneratedFile> files = new ArrayList<>(tree.files());

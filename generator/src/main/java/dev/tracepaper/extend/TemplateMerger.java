@@ -44,6 +44,11 @@ final class TemplateMerger {
   private final List<Merged> merged = new ArrayList<>();
   private final List<Diagnostic> diagnostics = new ArrayList<>();
 
+  /** Where the additions for every function were written, and how often each was made. */
+  private final Set<SourceLocation> everyFunction = new java.util.HashSet<>();
+
+  private final Map<Merged, Integer> forAll = new LinkedHashMap<>();
+
   private TemplateMerger(TemplateExtension extension, String origin) {
     this.extension = extension;
     this.origin = origin;
@@ -68,7 +73,22 @@ final class TemplateMerger {
         root.ifPresent(r -> section(r, section, entries));
       }
     }
+    if (root.isEmpty() && extension.sections().values().stream().anyMatch(e -> !e.isEmpty())) {
+      Entry first =
+          extension.sections().values().stream().filter(e -> !e.isEmpty()).findFirst().get().get(0);
+      diagnostics.add(
+          Diagnostic.error(
+                  "ExtensionNotMergeable",
+                  first.at(),
+                  "The generated project has no %s that is a template to add this to."
+                      .formatted(ROOT))
+              .withHint("sections are added to the root template, template.yaml"));
+    }
     functions();
+    forAll.forEach(
+        (m, n) ->
+            merged.add(
+                new Merged(m.file(), "every function (%d): %s".formatted(n, m.what()), m.from())));
     Map<String, String> files = new LinkedHashMap<>();
     if (diagnostics.isEmpty()) {
       edits.forEach((path, e) -> files.put(path, e.apply()));
@@ -140,11 +160,13 @@ final class TemplateMerger {
                 functions.putIfAbsent(id, resource);
               });
     }
-    List<FunctionExtension> everyFunction = new ArrayList<>();
+    List<FunctionExtension> everyFunctionParts = new ArrayList<>();
     Map<String, FunctionExtension> byFunction = new LinkedHashMap<>();
     for (FunctionExtension function : extension.functions()) {
       if (function.allFunctions()) {
-        everyFunction.add(function);
+        everyFunctionParts.add(function);
+        function.variables().forEach(v -> everyFunction.add(v.at()));
+        function.policies().forEach(p -> everyFunction.add(p.at()));
       } else if (!functions.containsKey(function.logicalId())) {
         String hint = Suggestions.didYouMean(function.logicalId(), functions.keySet());
         diagnostics.add(
@@ -162,15 +184,15 @@ final class TemplateMerger {
         byFunction.put(function.logicalId(), function);
       }
     }
-    Map<String, Entry> forAll = new HashMap<>();
-    everyFunction.forEach(f -> f.variables().forEach(v -> forAll.putIfAbsent(v.name(), v)));
+    Map<String, Entry> forEvery = new HashMap<>();
+    everyFunctionParts.forEach(f -> f.variables().forEach(v -> forEvery.putIfAbsent(v.name(), v)));
     Set<String> reported = new java.util.HashSet<>();
     for (Map.Entry<String, MappingNode> function : functions.entrySet()) {
       String id = function.getKey();
       SamTemplate template = owner.get(id);
       List<Entry> variables = new ArrayList<>();
       List<Block> policies = new ArrayList<>();
-      List<FunctionExtension> parts = new ArrayList<>(everyFunction);
+      List<FunctionExtension> parts = new ArrayList<>(everyFunctionParts);
       Optional.ofNullable(byFunction.get(id)).ifPresent(parts::add);
       Set<String> generated = generatedVariables(template, function.getValue());
       for (FunctionExtension part : parts) {
@@ -186,8 +208,8 @@ final class TemplateMerger {
                               + " an extension adds variables and never replaces one.")
                       .withHint("give the variable a name of its own"));
             }
-          } else if (!part.allFunctions() && forAll.containsKey(variable.name())) {
-            Entry first = forAll.get(variable.name());
+          } else if (!part.allFunctions() && forEvery.containsKey(variable.name())) {
+            Entry first = forEvery.get(variable.name());
             diagnostics.add(
                 Diagnostic.error(
                         "ExtensionConflict",
@@ -260,10 +282,7 @@ final class TemplateMerger {
                 + "Variables:\n"
                 + entries(variables, indent + 4, false));
       }
-      variables.forEach(
-          v ->
-              merged.add(
-                  new Merged(template.path(), id + ": environment variable " + v.name(), v.at())));
+      variables.forEach(v -> added(template, id, "environment variable " + v.name(), v.at()));
     }
     if (!policies.isEmpty()) {
       Optional<Node> existing = SamTemplate.get(props, "Policies");
@@ -291,7 +310,19 @@ final class TemplateMerger {
             template.after(props),
             " ".repeat(indent) + "Policies:\n" + blocks(policies, indent + 2));
       }
-      policies.forEach(p -> merged.add(new Merged(template.path(), id + ": policy", p.at())));
+      policies.forEach(p -> added(template, id, "policy", p.at()));
+    }
+  }
+
+  /**
+   * Records an addition to a function; one of {@code AllFunctions} is counted, to be listed once
+   * per template rather than once per function.
+   */
+  private void added(SamTemplate template, String id, String what, SourceLocation at) {
+    if (everyFunction.contains(at)) {
+      forAll.merge(new Merged(template.path(), what, at), 1, Integer::sum);
+    } else {
+      merged.add(new Merged(template.path(), id + ": " + what, at));
     }
   }
 

@@ -299,6 +299,38 @@ class TemplateMergerTest {
   }
 
   @Test
+  void additionsForEveryFunctionAreListedOncePerTemplate() throws Exception {
+    Extensions.Outcome outcome =
+        Extensions.merge(
+            tree(),
+            Optional.of(
+                """
+                AllFunctions:
+                  Environment:
+                    Variables:
+                      LOG_LEVEL: INFO
+                Functions:
+                  OrderCommandFunction:
+                    Policies:
+                      - AWSXrayWriteOnlyAccess
+                """),
+            Optional.empty(),
+            NAME,
+            "out/extensions/pom.xml",
+            new LinkedHashMap<>(),
+            new ArrayList<>());
+
+    assertThat(outcome.merged().stream().map(m -> m.file() + " " + m.what() + " " + m.from()))
+        .containsExactly(
+            "template.yaml OrderCommandFunction: policy out/extensions/template.yaml:8:7",
+            "stacks/orders.yaml every function (1): environment variable LOG_LEVEL"
+                + " out/extensions/template.yaml:4:7",
+            "template.yaml every function (1): environment variable LOG_LEVEL"
+                + " out/extensions/template.yaml:4:7")
+        .inOrder();
+  }
+
+  @Test
   void aFileOfCommentsOnlyChangesNothing() throws Exception {
     Map<String, String> merged = merge("# Resources:\n#   MyQueue:\n#     Type: AWS::SQS::Queue\n");
 
