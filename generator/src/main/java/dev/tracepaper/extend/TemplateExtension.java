@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code extensions/template.yaml} as read: the entries of each template section to add, and per
@@ -135,7 +136,7 @@ record TemplateExtension(
 
     /** The named entries of a section, each with its lines. */
     private List<Entry> entries(MappingNode.Entry section, int end) {
-      java.util.Optional<MappingNode> mapping = block(section, "a mapping of names");
+      Optional<MappingNode> mapping = block(section, "a mapping of names");
       if (mapping.isEmpty()) {
         return List.of();
       }
@@ -156,7 +157,7 @@ record TemplateExtension(
     }
 
     private void functions(MappingNode.Entry section, int end) {
-      java.util.Optional<MappingNode> mapping =
+      Optional<MappingNode> mapping =
           block(section, "a mapping of the generated functions' logical ids");
       if (mapping.isEmpty()) {
         return;
@@ -168,12 +169,10 @@ record TemplateExtension(
       }
     }
 
-    private java.util.Optional<FunctionExtension> function(
-        MappingNode.Entry function, int end, boolean all) {
-      java.util.Optional<MappingNode> mapping =
-          block(function, "a mapping of `Environment` and `Policies`");
+    private Optional<FunctionExtension> function(MappingNode.Entry function, int end, boolean all) {
+      Optional<MappingNode> mapping = block(function, "a mapping of `Environment` and `Policies`");
       if (mapping.isEmpty()) {
-        return java.util.Optional.empty();
+        return Optional.empty();
       }
       MappingNode map = mapping.get();
       List<int[]> spans = Spans.of(text, keyLines(map), function.key().location().line() + 1, end);
@@ -199,13 +198,13 @@ record TemplateExtension(
                               "the rest of a function is generated from the model")));
         }
       }
-      return java.util.Optional.of(
+      return Optional.of(
           new FunctionExtension(
               function.name(), function.key().location(), all, variables, policies));
     }
 
     private List<Entry> environment(MappingNode.Entry environment, int end) {
-      java.util.Optional<MappingNode> mapping = block(environment, "a mapping with `Variables`");
+      Optional<MappingNode> mapping = block(environment, "a mapping with `Variables`");
       if (mapping.isEmpty()) {
         return List.of();
       }
@@ -274,13 +273,13 @@ record TemplateExtension(
      * The value of {@code entry} as a block mapping, or empty (nothing to add) when it is empty;
      * any other value is reported.
      */
-    private java.util.Optional<MappingNode> block(MappingNode.Entry entry, String what) {
+    private Optional<MappingNode> block(MappingNode.Entry entry, String what) {
       YamlNode value = entry.value();
       if (value instanceof ScalarNode scalar && scalar.isNull()) {
-        return java.util.Optional.empty();
+        return Optional.empty();
       }
       if (value instanceof MappingNode map && map.isEmpty()) {
-        return java.util.Optional.empty();
+        return Optional.empty();
       }
       if (!(value instanceof MappingNode map) || isFlow(value)) {
         diagnostics.add(
@@ -293,9 +292,9 @@ record TemplateExtension(
                             isFlow(value) ? "written in `{…}`" : value.describe(),
                             what))
                 .withHint("write it as an indented block; see docs/extending.md"));
-        return java.util.Optional.empty();
+        return Optional.empty();
       }
-      return java.util.Optional.of(map);
+      return Optional.of(map);
     }
 
     private boolean isFlow(YamlNode node) {

@@ -7,11 +7,13 @@ import dev.tracepaper.extend.TemplateExtension.FunctionExtension;
 import dev.tracepaper.source.SourceLocation;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
@@ -34,6 +36,9 @@ final class TemplateMerger {
           "Conditions", List.of("Globals", "Resources"),
           "Outputs", List.of());
 
+  /** A generated function: its logical id, the template that holds it, its resource. */
+  private record Function(String id, SamTemplate template, MappingNode resource) {}
+
   /** The merged files by path (only those that changed), what was added, and what was refused. */
   record Result(Map<String, String> files, List<Merged> merged, List<Diagnostic> diagnostics) {}
 
@@ -45,7 +50,7 @@ final class TemplateMerger {
   private final List<Diagnostic> diagnostics = new ArrayList<>();
 
   /** Where the additions for every function were written, and how often each was made. */
-  private final Set<SourceLocation> everyFunction = new java.util.HashSet<>();
+  private final Set<SourceLocation> everyFunction = new HashSet<>();
 
   private final Map<Merged, Integer> forAll = new LinkedHashMap<>();
 
@@ -149,17 +154,14 @@ final class TemplateMerger {
   }
 
   private void functions() {
-    Map<String, SamTemplate> owner = new LinkedHashMap<>();
-    Map<String, MappingNode> functions = new LinkedHashMap<>();
+    // Logical ids are per template: nested stacks may each have a function of the same id, and
+    // an addition for that id goes to each.
+    List<Function> all = new ArrayList<>();
+    Set<String> functions = new TreeSet<>();
     for (SamTemplate template : templates) {
-      template
-          .functions()
-          .forEach(
-              (id, resource) -> {
-                owner.putIfAbsent(id, template);
-                functions.putIfAbsent(id, resource);
-              });
+      template.functions().forEach((id, resource) -> all.add(new Function(id, template, resource)));
     }
+    all.forEach(f -> functions.add(f.id()));
     List<FunctionExtension> everyFunctionParts = new ArrayList<>();
     Map<String, FunctionExtension> byFunction = new LinkedHashMap<>();
     for (FunctionExtension function : extension.functions()) {
@@ -167,8 +169,8 @@ final class TemplateMerger {
         everyFunctionParts.add(function);
         function.variables().forEach(v -> everyFunction.add(v.at()));
         function.policies().forEach(p -> everyFunction.add(p.at()));
-      } else if (!functions.containsKey(function.logicalId())) {
-        String hint = Suggestions.didYouMean(function.logicalId(), functions.keySet());
+      } else if (!functions.contains(function.logicalId())) {
+        String hint = Suggestions.didYouMean(function.logicalId(), functions);
         diagnostics.add(
             Diagnostic.error(
                     "ExtensionUnknownFunction",
@@ -177,8 +179,7 @@ final class TemplateMerger {
                         .formatted(function.logicalId()))
                 .withHint(
                     hint.isEmpty()
-                        ? "the generated functions are "
-                            + String.join(", ", new java.util.TreeSet<>(functions.keySet()))
+                        ? "the generated functions are " + String.join(", ", functions)
                         : hint));
       } else {
         byFunction.put(function.logicalId(), function);
@@ -186,15 +187,15 @@ final class TemplateMerger {
     }
     Map<String, Entry> forEvery = new HashMap<>();
     everyFunctionParts.forEach(f -> f.variables().forEach(v -> forEvery.putIfAbsent(v.name(), v)));
-    Set<String> reported = new java.util.HashSet<>();
-    for (Map.Entry<String, MappingNode> function : functions.entrySet()) {
-      String id = function.getKey();
-      SamTemplate template = owner.get(id);
+    Set<String> reported = new HashSet<>();
+    for (Function function : all) {
+      String id = function.id();
+      SamTemplate template = function.template();
       List<Entry> variables = new ArrayList<>();
       List<Block> policies = new ArrayList<>();
       List<FunctionExtension> parts = new ArrayList<>(everyFunctionParts);
       Optional.ofNullable(byFunction.get(id)).ifPresent(parts::add);
-      Set<String> generated = generatedVariables(template, function.getValue());
+      Set<String> generated = generatedVariables(template, function.resource());
       for (FunctionExtension part : parts) {
         for (Entry variable : part.variables()) {
           if (generated.contains(variable.name())) {
@@ -229,13 +230,13 @@ final class TemplateMerger {
         policies.addAll(part.policies());
       }
       if (!variables.isEmpty() || !policies.isEmpty()) {
-        extend(template, id, function.getValue(), variables, policies, byFunction.get(id));
+        extend(template, id, function.resource(), variables, policies, byFunction.get(id));
       }
     }
   }
 
   private static Set<String> generatedVariables(SamTemplate template, MappingNode function) {
-    Set<String> names = new java.util.HashSet<>(template.globalVariables());
+    Set<String> names = new HashSet<>(template.globalVariables());
     names.addAll(
         SamTemplate.keys(
             template
