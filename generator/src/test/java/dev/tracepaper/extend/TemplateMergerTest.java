@@ -88,9 +88,13 @@ class TemplateMergerTest {
   }
 
   static Map<String, String> merge(String extension) throws ExtensionsRefused {
+    return merge(tree(), extension);
+  }
+
+  static Map<String, String> merge(FileTree tree, String extension) throws ExtensionsRefused {
     Extensions.Outcome outcome =
         Extensions.merge(
-            tree(),
+            tree,
             Optional.of(extension),
             Optional.empty(),
             NAME,
@@ -328,6 +332,70 @@ class TemplateMergerTest {
             "template.yaml every function (1): environment variable LOG_LEVEL"
                 + " out/extensions/template.yaml:4:7")
         .inOrder();
+  }
+
+  @Test
+  void aFunctionIdThatSeveralTemplatesHoldGetsTheAdditionInEach() throws Exception {
+    String stack =
+        """
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          ProjectorFunction:
+            Type: AWS::Serverless::Function
+            Properties:
+              Environment:
+                Variables:
+                  VIEW_TABLE: x
+        """;
+    FileTree tree =
+        FileTree.of(
+            GeneratedFile.text("template.yaml", ROOT),
+            GeneratedFile.text("stacks/a.yaml", stack),
+            GeneratedFile.text("stacks/b.yaml", stack));
+
+    Map<String, String> merged =
+        merge(
+            tree,
+            "Functions:\n  ProjectorFunction:\n    Policies:\n      - AWSXrayWriteOnlyAccess\n");
+
+    for (String path : List.of("stacks/a.yaml", "stacks/b.yaml")) {
+      assertThat(merged.get(path))
+          .endsWith(
+              "      Policies:\n"
+                  + "        # Added from extensions/template.yaml (hand-written).\n"
+                  + "        - AWSXrayWriteOnlyAccess\n");
+    }
+    assertThat(merged.get("template.yaml")).isEqualTo(ROOT);
+  }
+
+  @Test
+  void policiesForAFunctionWithARoleOfItsOwnAreRefused() {
+    String withRole =
+        """
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          PublisherFunction:
+            Type: AWS::Serverless::Function
+            Properties:
+              Role: !GetAtt PublisherRole.Arn
+        """;
+    FileTree tree =
+        FileTree.of(
+            GeneratedFile.text("template.yaml", ROOT),
+            GeneratedFile.text("stacks/p.yaml", withRole));
+    ExtensionsRefused refused =
+        assertThrows(
+            ExtensionsRefused.class,
+            () ->
+                merge(
+                    tree,
+                    "Functions:\n  PublisherFunction:\n    Policies:\n      - AWSXrayWriteOnlyAccess\n"));
+
+    assertThat(TextFormatter.format(refused.diagnostics(), refused.sources()))
+        .startsWith(
+            "out/extensions/template.yaml:2:3: error[ExtensionConflict]: Function"
+                + " `PublisherFunction` runs with a role of its own (`Role`), to which `Policies`"
+                + " cannot be added.");
   }
 
   @Test
