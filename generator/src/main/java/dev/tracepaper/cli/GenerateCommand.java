@@ -1,6 +1,9 @@
 package dev.tracepaper.cli;
 
 import dev.tracepaper.diagnostic.Severity;
+import dev.tracepaper.extend.Extensions;
+import dev.tracepaper.extend.ExtensionsRefused;
+import dev.tracepaper.extend.Starters;
 import dev.tracepaper.output.FileTree;
 import dev.tracepaper.output.Manifest;
 import dev.tracepaper.output.OutputRefusedException;
@@ -41,7 +44,7 @@ import picocli.CommandLine.Parameters;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:the project was generated",
-      "1:the model is invalid (nothing was written)",
+      "1:the model, or an extension file of the project, is invalid (nothing was written)",
       "2:usage error, or a conflict: a generated file was edited by hand (see --force), or a"
           + " file Tracepaper did not write is in the way (nothing was written)",
       "3:a template failed to render (nothing was written)",
@@ -145,8 +148,22 @@ public final class GenerateCommand implements Callable<Integer> {
       err.flush();
       return ExitCode.RENDER;
     }
+    Extensions.Outcome extended;
     try {
-      return write(target, tree, started, out, err);
+      extended = Extensions.merge(target, tree);
+    } catch (ExtensionsRefused e) {
+      out.print(TextFormatter.format(e.diagnostics(), e.sources()));
+      out.printf(
+          "Nothing was generated: the extension files have %d %s; fix %s first (see"
+              + " docs/extending.md).%n",
+          e.diagnostics().size(),
+          e.diagnostics().size() == 1 ? "error" : "errors",
+          e.diagnostics().size() == 1 ? "it" : "them");
+      out.flush();
+      return ExitCode.INVALID_MODEL;
+    }
+    try {
+      return write(target, extended, started, out, err);
     } catch (OutputRefusedException e) {
       err.println("tracepaper: " + e.getMessage());
       err.flush();
@@ -154,8 +171,10 @@ public final class GenerateCommand implements Callable<Integer> {
     }
   }
 
-  private int write(Path target, FileTree tree, long started, PrintWriter out, PrintWriter err)
+  private int write(
+      Path target, Extensions.Outcome extended, long started, PrintWriter out, PrintWriter err)
       throws IOException {
+    FileTree tree = extended.tree();
     boolean preview = dryRun || diff;
     if (PlanWriter.interrupted(target)) {
       if (preview) {
@@ -173,10 +192,19 @@ public final class GenerateCommand implements Callable<Integer> {
             "tracepaper " + VersionProvider.version(),
             ModelFiles.contentHash(ModelFiles.collect(paths, Path.of("")).files()),
             tree);
-    Plan plan = Planner.plan(target, tree, manifest, force);
+    // The first generation starts the project with commented extension files; the manifest,
+    // built above, never records them, so no later run writes or deletes them.
+    boolean first =
+        !Files.isDirectory(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+            || Manifest.read(target).isEmpty();
+    Plan plan = Planner.plan(target, first ? Starters.add(tree) : tree, manifest, force);
+    plan = Starters.explained(plan);
     PlanReport report = new PlanReport(plan);
     if (preview) {
       report.list(out, quiet, diff);
+      if (!quiet) {
+        PlanReport.merged(out, extended.merged());
+      }
       out.println(report.summary(true, target) + ".");
       out.flush();
       return plan.hasConflicts() ? ExitCode.USAGE : ExitCode.OK;
@@ -189,6 +217,7 @@ public final class GenerateCommand implements Callable<Integer> {
     new PlanWriter().write(plan);
     if (!quiet) {
       report.notes(out);
+      PlanReport.mergedSummary(out, extended.merged());
       long millis = (System.nanoTime() - started) / 1_000_000;
       out.println(report.summary(false, target) + "; in " + millis + " ms.");
       out.flush();

@@ -2,6 +2,7 @@ package dev.tracepaper.cli;
 
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
+import dev.tracepaper.extend.Merged;
 import dev.tracepaper.output.Action;
 import dev.tracepaper.output.Change;
 import dev.tracepaper.output.GeneratedFile;
@@ -15,6 +16,8 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** How {@code generate} tells what it did, would do, or refuses to do to each file. */
 final class PlanReport {
@@ -42,6 +45,33 @@ final class PlanReport {
         diff(out, change);
       }
     }
+  }
+
+  /**
+   * What the extension files added to which generated file, each with the place it was written
+   * ({@code --dry-run}): the merged content itself is in the files, and in {@code --diff}.
+   */
+  static void merged(PrintWriter out, List<Merged> merged) {
+    if (merged.isEmpty()) {
+      return;
+    }
+    out.println("Merged from the extension files (see docs/extending.md):");
+    int width = merged.stream().mapToInt(m -> m.file().length()).max().orElse(0);
+    for (Merged m : merged) {
+      out.printf("  %-" + width + "s  + %s  (%s)%n", m.file(), m.what(), m.from());
+    }
+  }
+
+  /** One line after a run: how many additions the extension files gave each generated file. */
+  static void mergedSummary(PrintWriter out, List<Merged> merged) {
+    if (merged.isEmpty()) {
+      return;
+    }
+    Map<String, Long> perFile = new TreeMap<>();
+    merged.forEach(m -> perFile.merge(m.file(), 1L, Long::sum));
+    List<String> parts = new ArrayList<>();
+    perFile.forEach((file, n) -> parts.add(n + " into " + file));
+    out.println("Merged the extension files: " + String.join(", ", parts) + ".");
   }
 
   /** A unified diff of a file that would be created, updated, deleted or is in conflict. */

@@ -27,7 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * shapes that once validated and then failed in the build, {@code e2e/shapes}) is generated, then
  * the generated project is built and tested by its own {@code ./mvnw verify} (its model cases, and
  * its integration tests on moto_server), its {@code template.yaml} and nested stacks linted by
- * cfn-lint and its {@code schema.graphql} validated as AppSync would.
+ * cfn-lint and its {@code schema.graphql} validated as AppSync would. The clinic's project is
+ * generated with extension files, so its template and pom are merged ones.
  */
 class GeneratedProjectsTest {
 
@@ -42,10 +43,25 @@ class GeneratedProjectsTest {
         "generator/src/test/resources/e2e/shapes");
   }
 
+  /**
+   * Hand-written extension files (docs/extending.md) a model's project gets before it is generated,
+   * so that one project built here is a merged one.
+   */
+  static final java.util.Map<String, String> EXTENSIONS =
+      java.util.Map.of("examples/clinic", "generator/src/test/resources/e2e/extensions/clinic");
+
   @ParameterizedTest
   @MethodSource("models")
   void theGeneratedProjectBuildsAndPassesItsTests(String model) throws Exception {
     Path out = temp.resolve("project");
+    if (EXTENSIONS.containsKey(model)) {
+      Path extensions = Files.createDirectories(out.resolve("extensions"));
+      try (Stream<Path> files = Files.list(TestPaths.root().resolve(EXTENSIONS.get(model)))) {
+        for (Path file : files.toList()) {
+          Files.copy(file, extensions.resolve(file.getFileName()));
+        }
+      }
+    }
     StringWriter output = new StringWriter();
     int exit =
         Main.run(

@@ -5,6 +5,7 @@ import dev.tracepaper.diagnostic.Severity;
 import dev.tracepaper.source.SourceFile;
 import dev.tracepaper.source.SourceLocation;
 import dev.tracepaper.validate.ValidationReport;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -43,6 +44,18 @@ public final class TextFormatter implements DiagnosticFormatter {
     }
     if (summary) {
       out.append(summaryLine(report, failOn)).append('\n');
+    }
+    return out.toString();
+  }
+
+  /**
+   * Diagnostics outside a model (the extension files of a generated project), each with its code
+   * frame when {@code sources} holds its file.
+   */
+  public static String format(List<Diagnostic> diagnostics, Map<String, SourceFile> sources) {
+    StringBuilder out = new StringBuilder();
+    for (Diagnostic d : diagnostics) {
+      appendDiagnostic(out, d, sources.get(d.location().file()));
     }
     return out.toString();
   }
