@@ -14,8 +14,11 @@ the Maven wrapper into bench/target/ (--oag-version picks another release).
 
 Usage: bench/openapi_bench.py [--sizes 30,100,200] [--runs 5] [--no-build]
                               [--tracepaper launcher,jar] [--oag-version 7.25.0] [--keep DIR]
+                              [--jar OTHER/tracepaper.jar]
 Run from the repository root. --keep DIR leaves the models, the OpenAPI documents and one output
-of each generator in DIR for inspection.
+of each generator in DIR for inspection. --jar measures another build of the generator (e.g. one
+with a rule's limit lifted); "launcher" then means that jar with the launcher's JVM options and a
+class-data archive of its own, made by a training run first.
 """
 import argparse
 import os
@@ -23,7 +26,7 @@ import shutil
 import subprocess
 import tempfile
 
-from benchlib import JAR, ROOT, build, interleaved
+from benchlib import JAR, ROOT, build, interleaved, launcher_like
 
 OAG_VERSION = "7.25.0"
 
@@ -196,17 +199,21 @@ def main():
     parser.add_argument("--oag-version", default=OAG_VERSION)
     parser.add_argument("--no-build", action="store_true")
     parser.add_argument("--keep", default=None)
+    parser.add_argument("--jar", default=None)
     args = parser.parse_args()
-    if not args.no_build:
+    if not args.no_build and not args.jar:
         build()
     oag = ["java", "-jar", oag_jar(args.oag_version)]
     tools = []
+    jar = os.path.abspath(args.jar) if args.jar else JAR
     for how in args.tracepaper.split(","):
-        if how == "launcher":
+        if how == "launcher" and args.jar:
+            tools.append(("tracepaper generate (launcher options)", launcher_like(jar)))
+        elif how == "launcher":
             subprocess.run(["./tracepaper", "--version"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
             tools.append(("tracepaper generate (./tracepaper)", ["./tracepaper"]))
         elif how == "jar":
-            tools.append(("tracepaper generate (java -jar)", ["java", "-jar", JAR]))
+            tools.append(("tracepaper generate (java -jar)", ["java", "-jar", jar]))
         else:
             parser.error(f"--tracepaper: unknown {how}")
     sizes = [int(s) for s in args.sizes.split(",")]
@@ -237,7 +244,8 @@ def main():
             for label, cmd in [(r[1], r[2]) for r in rows if r[0] == n]:
                 kept = os.path.join(tmp, f"{n}-" + ("oag" if "OpenAPI" in label else "tracepaper"))
                 shutil.rmtree(kept, ignore_errors=True)
-                subprocess.run(cmd[:-1] + [kept], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+                subprocess.run([kept if part == out else part for part in cmd], cwd=ROOT,
+                               check=True, stdout=subprocess.DEVNULL)
     results = interleaved([(cmd, fresh) for _, _, cmd in rows], args.runs)
     if not args.keep:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -257,10 +265,11 @@ def main():
                   f"| {wall / oag_wall:.2f} | {rss / oag_rss:.2f} |")
     labels = [label for label, *_ in by_size[sizes[0]]]
     for label in labels:
-        walls = [(n, next(w for l, w, *_ in by_size[n] if l == label)) for n in sizes]
-        slopes = [f"{n1}→{n2}: {1000 * (w2 - w1) / (n2 - n1):.0f} ms"
-                  for (n1, w1), (n2, w2) in zip(walls, walls[1:])]
-        print(f"{label}: wall time per added aggregate " + ", ".join(slopes))
+        for what, index in (("wall", 1), ("CPU", 5)):
+            times = [(n, next(r[index] for r in by_size[n] if r[0] == label)) for n in sizes]
+            slopes = [f"{n1}→{n2}: {1000 * (t2 - t1) / (n2 - n1):.0f} ms"
+                      for (n1, t1), (n2, t2) in zip(times, times[1:])]
+            print(f"{label}: {what} time per added aggregate " + ", ".join(slopes))
 
 
 if __name__ == "__main__":
