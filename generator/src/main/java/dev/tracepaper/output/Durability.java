@@ -26,9 +26,6 @@ public interface Durability {
    */
   void flush(Path folder, Collection<Path> written) throws IOException;
 
-  /** For output nobody needs after a power loss (tests, benchmarks' scratch folders). */
-  Durability NONE = (folder, written) -> {};
-
   /** The durability of {@code generate}: one sync of the file system per step. */
   Durability FILE_SYSTEM = new FileSystemSync();
 
