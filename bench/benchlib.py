@@ -3,6 +3,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 JAR = os.path.join(ROOT, "generator", "target", "tracepaper.jar")
@@ -68,3 +69,18 @@ def interleaved(rows, runs):
             if round_ > 0:
                 samples[i].append((wall, cpu, rss))
     return [summary(s) for s in samples]
+
+
+def launcher_like(jar):
+    """The command ./tracepaper runs, for another jar: its JVM options and a class-data archive
+    made for that jar by the launcher's training run (generating examples/library)."""
+    archive = jar + ".jsa"
+    if not os.path.exists(archive) or os.path.getmtime(archive) < os.path.getmtime(jar):
+        with tempfile.TemporaryDirectory() as training:
+            subprocess.run(
+                ["java"] + LAUNCHER_JVM_OPTS + [f"-XX:ArchiveClassesAtExit={archive}", "-jar", jar,
+                 "generate", "--quiet", os.path.join(ROOT, "examples", "library"),
+                 "-o", os.path.join(training, "library")],
+                check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return (["java"] + LAUNCHER_JVM_OPTS
+            + ["-Xlog:cds=off", "-Xlog:cds+dynamic=off", f"-XX:SharedArchiveFile={archive}", "-jar", jar])

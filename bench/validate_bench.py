@@ -9,11 +9,14 @@ The rows run interleaved (each round runs every row once, after a warm-up round)
 slow minute of a shared machine hits every row alike.
 
 Usage: bench/validate_bench.py [--runs 7] [--sizes 10,100,1000] [--java-opts "..."]
-                               [--launcher] [--parse-floor] [--baseline DIR]
+                               [--launcher] [--parse-floor] [--baseline DIR] [--jar JAR]
 Run from the repository root; it builds the jar and the synthetic model writer first.
 --parse-floor adds, per size, a run that only finds and parses the model's YAML (the floor
 of any validator of those files). --baseline DIR adds, per size, the same run of another
 checkout's launcher (DIR/tracepaper, e.g. a worktree of main) for a before/after comparison.
+--jar measures another build of the generator (e.g. one with a rule's limit lifted, so that a
+model past it is validated whole); with --launcher, that jar with the launcher's JVM options and
+a class-data archive of its own.
 """
 import argparse
 import glob
@@ -21,7 +24,8 @@ import os
 import subprocess
 import tempfile
 
-from benchlib import JAR, LAUNCHER_JVM_OPTS, ROOT, TEST_CLASSES, build, interleaved, synthetic_model
+from benchlib import (JAR, LAUNCHER_JVM_OPTS, ROOT, TEST_CLASSES, build, interleaved, launcher_like,
+                      synthetic_model)
 
 
 def main():
@@ -35,18 +39,23 @@ def main():
         help="run ./tracepaper (CDS archive, C1, parallel GC) instead of plain java -jar")
     parser.add_argument("--parse-floor", action="store_true")
     parser.add_argument("--baseline", default=None)
+    parser.add_argument("--jar", default=None)
     args = parser.parse_args()
     if not args.no_build:
         build()
     java = ["java"] + args.java_opts.split()
-    if args.launcher:
+    if args.launcher and not args.jar:
         subprocess.run(["./tracepaper", "--version"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
     if args.baseline:
         subprocess.run([os.path.join(args.baseline, "tracepaper"), "--version"], check=True,
                        stdout=subprocess.DEVNULL)
     sizes = [int(s) for s in args.sizes.split(",")]
 
-    tool = ["./tracepaper"] if args.launcher else java + ["-jar", JAR]
+    if args.jar:
+        jar = os.path.abspath(args.jar)
+        tool = launcher_like(jar) if args.launcher else java + ["-jar", jar]
+    else:
+        tool = ["./tracepaper"] if args.launcher else java + ["-jar", JAR]
     parse = parse_only_command(args.launcher, java)
     rows = [("JVM start + --version (floor)", "-", tool + ["--version"])]
     with tempfile.TemporaryDirectory() as tmp:

@@ -14,8 +14,12 @@ import java.util.Locale;
  * The record of a run's changes to an output folder while it applies them, so that they can be
  * undone even by the next run after a crash. One line per folder the run creates ({@code
  * folder<TAB>path}), then one per file ({@code create|update|delete<TAB>sha256<TAB>path}, the hash
- * of the new content; empty for deletions). Paths hold no tab or line break ({@link GeneratedFile}
- * refuses control characters).
+ * of the new content; empty for deletions), then the line {@code end}. Paths hold no tab or line
+ * break ({@link GeneratedFile} refuses control characters).
+ *
+ * <p>The journal is not forced to disk on its own: the writer flushes it together with the staged
+ * files before the first rename. A power loss before that flush can leave it cut short; then
+ * nothing was applied yet, and the missing {@code end} line tells recovery so.
  */
 final class Journal {
 
@@ -23,6 +27,7 @@ final class Journal {
   record Step(Action action, String path, String hash) {}
 
   private static final String FOLDER = "folder";
+  private static final String END = "end";
   private static final List<String> STEP_ACTIONS = List.of("create", "update", "delete");
 
   private final Path out;
@@ -39,7 +44,7 @@ final class Journal {
     return out.resolve(PlanWriter.TRANSACTION);
   }
 
-  private Path file() {
+  Path file() {
     return transaction().resolve("journal");
   }
 
@@ -57,6 +62,7 @@ final class Journal {
           .append(step.path())
           .append('\n');
     }
+    text.append(END).append('\n');
     Path partial = transaction().resolve("journal.partial");
     Files.writeString(partial, text, StandardCharsets.UTF_8);
     Files.move(partial, file(), StandardCopyOption.ATOMIC_MOVE);
@@ -104,9 +110,15 @@ final class Journal {
       Trees.delete(out.resolve(PlanWriter.TRANSACTION));
       return;
     }
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    if (lines.isEmpty() || !lines.get(lines.size() - 1).equals(END)) {
+      // Cut short by a power loss before the writer's first flush: no step was applied yet.
+      Trees.delete(out.resolve(PlanWriter.TRANSACTION));
+      return;
+    }
     List<Step> steps = new ArrayList<>();
     List<String> folders = new ArrayList<>();
-    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+    for (String line : lines.subList(0, lines.size() - 1)) {
       String[] parts = line.split("\t", -1);
       if (parts.length == 2 && parts[0].equals(FOLDER)) {
         folders.add(checked(file, parts[1]));

@@ -46,13 +46,19 @@ public final class PlanWriter {
   }
 
   private final Checkpoint checkpoint;
+  private final Durability durability;
 
   public PlanWriter() {
-    this(step -> {});
+    this(step -> {}, Durability.FILE_SYSTEM);
   }
 
   PlanWriter(Checkpoint checkpoint) {
+    this(checkpoint, Durability.FILE_SYSTEM);
+  }
+
+  PlanWriter(Checkpoint checkpoint, Durability durability) {
     this.checkpoint = checkpoint;
+    this.durability = durability;
   }
 
   /** Writes a plan without conflicts; call {@link #recover} before planning. */
@@ -80,17 +86,26 @@ public final class PlanWriter {
       }
     }
     Journal journal = new Journal(out, steps, folders);
+    List<Path> staged;
     try {
       Files.createDirectories(transaction);
-      stage(transaction.resolve("new"), steps, plan);
+      staged = stage(transaction.resolve("new"), steps, plan);
     } catch (IOException | RuntimeException e) {
       journal.discard();
       throw e;
     }
     journal.write();
     try {
+      // One flush for the staged files and the journal together: nothing is renamed into place
+      // before the new content and the way back are both on disk. A power loss before it leaves
+      // at worst a journal without its end line, which recovery discards (nothing was applied).
+      staged.add(journal.file());
+      durability.flush(out, staged);
       checkpoint.reached("journal written");
       apply(out, steps);
+      // Every rename on disk before the journal goes: the commit never outlives a lost rename.
+      durability.flush(out, List.of());
+      checkpoint.reached("applied");
     } catch (IOException | RuntimeException e) {
       try {
         journal.rollBack();
@@ -100,6 +115,9 @@ public final class PlanWriter {
       throw e;
     }
     journal.commit();
+    // The commit on disk before the backups go, so a power loss never finds a journal whose
+    // backups were already deleted.
+    durability.flush(out, List.of());
     checkpoint.reached("committed");
     journal.discard();
     removeEmptiedFolders(out, steps);
@@ -148,7 +166,9 @@ public final class PlanWriter {
     return steps;
   }
 
-  private void stage(Path staging, List<Journal.Step> steps, Plan plan) throws IOException {
+  /** Writes the new content into {@code staging}; returns the files written. */
+  private List<Path> stage(Path staging, List<Journal.Step> steps, Plan plan) throws IOException {
+    List<Path> staged = new ArrayList<>();
     Map<String, GeneratedFile> files = new HashMap<>();
     plan.changes().forEach(c -> c.file().ifPresent(f -> files.put(c.path(), f)));
     for (Journal.Step step : steps) {
@@ -159,11 +179,13 @@ public final class PlanWriter {
       Files.createDirectories(staging.resolve(step.path()).getParent());
       Optional<GeneratedFile> file = Optional.ofNullable(files.get(step.path()));
       byte[] bytes = file.isPresent() ? file.get().content() : plan.manifest().toJson();
-      Files.write(staging.resolve(step.path()), bytes);
+      Path written = Files.write(staging.resolve(step.path()), bytes);
+      staged.add(written);
       if (file.isPresent() && file.get().executable()) {
-        FileModes.makeExecutable(staging.resolve(step.path()));
+        FileModes.makeExecutable(written);
       }
     }
+    return staged;
   }
 
   private void apply(Path out, List<Journal.Step> steps) throws IOException {
@@ -233,9 +255,11 @@ public final class PlanWriter {
     Files.createDirectories(out.getParent());
     NewFolder.recover(out);
     try {
-      stage(staging, steps, plan);
+      List<Path> staged = stage(staging, steps, plan);
+      durability.flush(out.getParent(), staged);
       checkpoint.reached("staged");
       Files.move(staging, out, StandardCopyOption.ATOMIC_MOVE);
+      durability.flush(out.getParent(), List.of());
     } catch (IOException | RuntimeException e) {
       NewFolder.recover(out);
       throw e;

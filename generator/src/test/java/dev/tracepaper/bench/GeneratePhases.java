@@ -14,7 +14,7 @@ import java.util.List;
 /**
  * Times the phases of one cold {@code generate} in-process, the way {@code GenerateCommand} runs
  * them: validate (load and check), build the data model, render into memory, write (atomic, with
- * fsync). Prints one line of milliseconds per phase.
+ * its flushes of the file system). Prints one line of milliseconds per phase.
  *
  * <p>Usage: {@code GeneratePhases MODEL_DIR OUTPUT_DIR}
  */

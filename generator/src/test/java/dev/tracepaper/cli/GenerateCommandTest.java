@@ -136,6 +136,36 @@ class GenerateCommandTest {
   }
 
   @Test
+  void regeneratingAnUnchangedModelLeavesEveryFileAsItWas() throws IOException {
+    Path out = temp.resolve("library");
+    CliTest.run("generate", library(), "-o", out.toString());
+    Map<String, List<Object>> before = identities(out);
+
+    CliTest.Run run = CliTest.run("generate", library(), "-o", out.toString());
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
+    assertThat(run.out())
+        .containsMatch("Generated into .*library: [\\d,]+ unchanged(, \\d+ hand-written kept)?;");
+    // Same inode and same modification time: no file was rewritten, renamed or touched.
+    assertThat(identities(out)).isEqualTo(before);
+  }
+
+  /** Each file's inode (where the file system has one) and modification time, by path. */
+  private static Map<String, List<Object>> identities(Path folder) throws IOException {
+    Map<String, List<Object>> found = new TreeMap<>();
+    try (Stream<Path> paths = Files.walk(folder)) {
+      for (Path path : paths.filter(Files::isRegularFile).toList()) {
+        var attributes =
+            Files.readAttributes(path, java.nio.file.attribute.BasicFileAttributes.class);
+        found.put(
+            folder.relativize(path).toString(),
+            java.util.Arrays.asList(attributes.fileKey(), attributes.lastModifiedTime()));
+      }
+    }
+    return found;
+  }
+
+  @Test
   void dryRunListsEachFileWithItsActionAndWritesNothing() throws IOException {
     Path out = temp.resolve("library");
     CliTest.run("generate", library(), "-o", out.toString());

@@ -80,6 +80,53 @@ class PlanWriterTest {
     assertThat(Files.isExecutable(out.resolve("mvnw"))).isTrue();
   }
 
+  @Test
+  void aRunFlushesTheFileSystemAFewTimesNotOncePerFile() throws IOException {
+    List<List<Path>> flushes = new ArrayList<>();
+    Durability counting = (folder, written) -> flushes.add(List.copyOf(written));
+    Path out = parent.resolve("out");
+
+    generate(out, FIRST, new PlanWriter(step -> {}, counting));
+
+    // A first generation: the staged tree, then its rename into place.
+    assertThat(flushes).hasSize(2);
+    assertThat(flushes.get(0)).hasSize(FIRST.files().size() + 1); // the manifest too
+    flushes.clear();
+
+    Plan plan = generate(out, SECOND, new PlanWriter(step -> {}, counting));
+
+    // Staged files with the journal, the renames, the commit: three, whatever the file count.
+    assertThat(flushes).hasSize(3);
+    long written = plan.changes().stream().filter(Change::writes).count();
+    assertThat(flushes.get(0)).hasSize((int) written + 2); // the manifest and the journal
+    assertThat(flushes.get(0).get(flushes.get(0).size() - 1).getFileName().toString())
+        .isEqualTo("journal");
+    flushes.clear();
+
+    generate(out, SECOND, new PlanWriter(step -> {}, counting));
+
+    assertThat(flushes).isEmpty(); // nothing changed, nothing written, nothing to flush
+  }
+
+  @Test
+  void aJournalCutShortByAPowerLossBeforeTheFirstFlushIsDiscarded() throws IOException {
+    Path out = previousGeneration("out");
+    Map<String, String> before = snapshot(out);
+    Durability powerLoss =
+        (folder, written) -> {
+          throw new Crash("power loss before the flush");
+        };
+    assertThrows(Crash.class, () -> generate(out, SECOND, new PlanWriter(step -> {}, powerLoss)));
+    // What a power loss may leave of a journal never flushed: a prefix, cut mid-line.
+    Path journal = out.resolve(PlanWriter.TRANSACTION).resolve("journal");
+    String text = Files.readString(journal);
+    Files.writeString(journal, text.substring(0, text.indexOf('\n') + 5));
+
+    PlanWriter.recover(out);
+
+    assertThat(snapshot(out)).isEqualTo(before);
+  }
+
   @ParameterizedTest
   @MethodSource("steps")
   void aFailureAtAnyStepLeavesThePreviousGenerationExactly(String failAt) throws IOException {
