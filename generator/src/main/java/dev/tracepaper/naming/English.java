@@ -15,6 +15,7 @@ public final class English {
   /** Base form to past participle, for the verbs that do not simply take {@code -ed}. */
   private static final Map<String, String> IRREGULAR =
       Map.ofEntries(
+          Map.entry("arise", "arisen"),
           Map.entry("be", "been"),
           Map.entry("become", "become"),
           Map.entry("begin", "begun"),
@@ -22,6 +23,8 @@ public final class English {
           Map.entry("bet", "bet"),
           Map.entry("bid", "bid"),
           Map.entry("bind", "bound"),
+          Map.entry("bite", "bitten"),
+          Map.entry("blow", "blown"),
           Map.entry("break", "broken"),
           Map.entry("bring", "brought"),
           Map.entry("build", "built"),
@@ -44,10 +47,12 @@ public final class English {
           Map.entry("feel", "felt"),
           Map.entry("fight", "fought"),
           Map.entry("find", "found"),
+          Map.entry("flee", "fled"),
           Map.entry("fly", "flown"),
           Map.entry("forbid", "forbidden"),
           Map.entry("forget", "forgotten"),
           Map.entry("forgive", "forgiven"),
+          Map.entry("forsake", "forsaken"),
           Map.entry("freeze", "frozen"),
           Map.entry("get", "got"),
           Map.entry("give", "given"),
@@ -73,6 +78,7 @@ public final class English {
           Map.entry("make", "made"),
           Map.entry("mean", "meant"),
           Map.entry("meet", "met"),
+          Map.entry("mow", "mown"),
           Map.entry("pay", "paid"),
           Map.entry("put", "put"),
           Map.entry("quit", "quit"),
@@ -87,7 +93,9 @@ public final class English {
           Map.entry("sell", "sold"),
           Map.entry("send", "sent"),
           Map.entry("set", "set"),
+          Map.entry("sew", "sewn"),
           Map.entry("shake", "shaken"),
+          Map.entry("shear", "shorn"),
           Map.entry("shoot", "shot"),
           Map.entry("show", "shown"),
           Map.entry("shut", "shut"),
@@ -95,16 +103,22 @@ public final class English {
           Map.entry("sink", "sunk"),
           Map.entry("sit", "sat"),
           Map.entry("sleep", "slept"),
+          Map.entry("slide", "slid"),
+          Map.entry("sow", "sown"),
           Map.entry("speak", "spoken"),
           Map.entry("spend", "spent"),
+          Map.entry("spin", "spun"),
           Map.entry("split", "split"),
           Map.entry("spread", "spread"),
           Map.entry("stand", "stood"),
           Map.entry("steal", "stolen"),
           Map.entry("stick", "stuck"),
+          Map.entry("stride", "stridden"),
           Map.entry("strike", "struck"),
+          Map.entry("strive", "striven"),
           Map.entry("swear", "sworn"),
           Map.entry("sweep", "swept"),
+          Map.entry("swell", "swollen"),
           Map.entry("swim", "swum"),
           Map.entry("take", "taken"),
           Map.entry("teach", "taught"),
@@ -115,8 +129,11 @@ public final class English {
           Map.entry("understand", "understood"),
           Map.entry("wake", "woken"),
           Map.entry("wear", "worn"),
+          Map.entry("weave", "woven"),
+          Map.entry("weep", "wept"),
           Map.entry("win", "won"),
           Map.entry("wind", "wound"),
+          Map.entry("wring", "wrung"),
           Map.entry("write", "written"));
 
   /** Simple past forms that differ from the participle (he wrote, it was written). */
@@ -125,7 +142,8 @@ public final class English {
           "began", "broke", "came", "chose", "drew", "drove", "ate", "fell", "flew", "forgave",
           "froze", "gave", "went", "grew", "knew", "rode", "rang", "rose", "ran", "saw", "shook",
           "showed", "sang", "sank", "spoke", "stole", "swore", "swam", "took", "tore", "woke",
-          "wore", "wrote", "was", "were", "born", "borne");
+          "wore", "wrote", "was", "were", "born", "borne", "arose", "blew", "forsook", "strode",
+          "strove", "wove");
 
   /** Verbs that double their last consonant although they have more than one syllable. */
   private static final Set<String> DOUBLING =

@@ -53,7 +53,12 @@ class EnglishTest {
         "Rewritten",
         "Upheld",
         "Overpaid",
-        "Used"
+        "Used",
+        "Sown",
+        "Sewn",
+        "Woven",
+        "Bitten",
+        "Wept"
       })
   void recognisesThePastTense(String word) {
     assertThat(English.isPast(word)).isTrue();
