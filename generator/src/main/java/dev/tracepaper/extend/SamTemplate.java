@@ -42,12 +42,7 @@ final class SamTemplate {
    * mapping and a template format version or a transform. Other YAML files give empty.
    */
   static Optional<SamTemplate> parse(String path, String content) {
-    Optional<Node> node;
-    try {
-      node = new Compose(LoadSettings.builder().setUseMarks(true).build()).composeString(content);
-    } catch (YamlEngineException e) {
-      return Optional.empty();
-    }
+    Optional<Node> node = compose(content);
     if (node.isEmpty() || !(node.get() instanceof MappingNode root)) {
       return Optional.empty();
     }
@@ -57,6 +52,15 @@ final class SamTemplate {
             && (get(root, "AWSTemplateFormatVersion").isPresent()
                 || get(root, "Transform").isPresent());
     return isTemplate ? Optional.of(template) : Optional.empty();
+  }
+
+  /** The YAML node of {@code content} with its marks, or empty when it is none or not YAML. */
+  static Optional<Node> compose(String content) {
+    try {
+      return new Compose(LoadSettings.builder().setUseMarks(true).build()).composeString(content);
+    } catch (YamlEngineException e) {
+      return Optional.empty();
+    }
   }
 
   String path() {

@@ -54,6 +54,9 @@ final class TemplateMerger {
 
   private final Map<Merged, Integer> forAll = new LinkedHashMap<>();
 
+  /** Passes the root's names that additions to nested stacks refer to down to them. */
+  private CrossStack crossStack;
+
   private TemplateMerger(TemplateExtension extension, String origin) {
     this.extension = extension;
     this.origin = origin;
@@ -72,6 +75,7 @@ final class TemplateMerger {
 
   private Result merge() {
     Optional<SamTemplate> root = templates.stream().filter(t -> t.path().equals(ROOT)).findFirst();
+    root.ifPresent(r -> crossStack = new CrossStack(r, extension, origin, diagnostics));
     for (String section : TemplateExtension.SECTIONS) {
       List<Entry> entries = extension.sections().getOrDefault(section, List.of());
       if (!entries.isEmpty()) {
@@ -90,6 +94,9 @@ final class TemplateMerger {
               .withHint("sections are added to the root template, template.yaml"));
     }
     functions();
+    if (crossStack != null) {
+      crossStack.apply(this::edit, merged);
+    }
     forAll.forEach(
         (m, n) ->
             merged.add(
@@ -260,6 +267,13 @@ final class TemplateMerger {
     }
     MappingNode props = properties.get();
     int indent = template.keyColumn(props);
+    if (crossStack != null && !template.path().equals(ROOT)) {
+      variables =
+          variables.stream()
+              .map(v -> new Entry(v.name(), v.at(), crossStack.rewrite(template, id, v.block())))
+              .toList();
+      policies = policies.stream().map(p -> crossStack.rewrite(template, id, p)).toList();
+    }
     Edits edit = edit(template);
     if (!variables.isEmpty()) {
       Optional<MappingNode> environment = template.mapping(props, "Environment");

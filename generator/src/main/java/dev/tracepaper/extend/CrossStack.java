@@ -1,0 +1,384 @@
+package dev.tracepaper.extend;
+
+import dev.tracepaper.diagnostic.Diagnostic;
+import dev.tracepaper.diagnostic.Suggestions;
+import dev.tracepaper.extend.References.Reference;
+import dev.tracepaper.extend.TemplateExtension.Entry;
+import dev.tracepaper.source.SourceLocation;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+
+/**
+ * What an extension adds to a function of a nested stack may refer to names of the root template
+ * ({@code !Ref ReportsBucket}, {@code !GetAtt ReportsBucket.Arn}, {@code ${ReportsBucket.Arn}}),
+ * which a nested template cannot read. Each such value is passed down: a parameter of the nested
+ * template, set by the root's {@code AWS::Serverless::Application} of that stack, and the reference
+ * rewritten to read it (docs/extending.md). A name neither template has, and a root condition, are
+ * refused at the place they are written.
+ */
+final class CrossStack {
+
+  /** CloudFormation's limit on a template's parameters. */
+  static final int MAX_PARAMETERS = 200;
+
+  static final String APPLICATION_TYPE = "AWS::Serverless::Application";
+
+  /** What the root passes: {@code !Ref name} ({@code attribute} null) or {@code !GetAtt}. */
+  private record Value(String name, String attribute) {
+    String parameterName() {
+      return (name + (attribute == null ? "" : attribute)).replaceAll("[^A-Za-z0-9]", "");
+    }
+
+    String shown() {
+      return attribute == null ? name : name + "." + attribute;
+    }
+  }
+
+  /** A parameter a nested template gets: its name, what the root passes, its type. */
+  private record Passed(String name, String value, String type, String description) {}
+
+  private final SamTemplate root;
+  private final String origin;
+  private final List<Diagnostic> diagnostics;
+  private final Map<String, String> rootParameterTypes = new LinkedHashMap<>();
+  private final Set<String> rootResources = new TreeSet<>();
+  private final Set<String> rootConditions = new TreeSet<>();
+
+  /** Per nested template: the parameter each value is read from, and those to add. */
+  private final Map<SamTemplate, Map<Value, String>> names = new LinkedHashMap<>();
+
+  private final Map<SamTemplate, List<Passed>> added = new LinkedHashMap<>();
+  private final Map<SamTemplate, SourceLocation> firstUse = new LinkedHashMap<>();
+  private final Set<String> reported = new HashSet<>();
+
+  CrossStack(
+      SamTemplate root, TemplateExtension extension, String origin, List<Diagnostic> diagnostics) {
+    this.root = root;
+    this.origin = origin;
+    this.diagnostics = diagnostics;
+    root.section("Parameters").ifPresent(this::parameters);
+    rootResources.addAll(root.names("Resources").keySet());
+    rootConditions.addAll(root.names("Conditions").keySet());
+    for (Entry entry : extension.sections().getOrDefault("Parameters", List.of())) {
+      String text = entry.block().indented(0);
+      SamTemplate.compose(text)
+          .filter(MappingNode.class::isInstance)
+          .map(MappingNode.class::cast)
+          .ifPresentOrElse(this::parameters, () -> rootParameterTypes.put(entry.name(), "String"));
+    }
+    extension.sections().getOrDefault("Resources", List.of()).stream()
+        .map(Entry::name)
+        .forEach(rootResources::add);
+    extension.sections().getOrDefault("Conditions", List.of()).stream()
+        .map(Entry::name)
+        .forEach(rootConditions::add);
+  }
+
+  private void parameters(MappingNode section) {
+    for (NodeTuple tuple : section.getValue()) {
+      String type =
+          tuple.getValueNode() instanceof MappingNode parameter
+              ? SamTemplate.get(parameter, "Type").map(SamTemplate::scalar).orElse("String")
+              : "String";
+      rootParameterTypes.put(SamTemplate.scalar(tuple.getKeyNode()), type);
+    }
+  }
+
+  /**
+   * {@code block}, added to function {@code function} of the nested template {@code nested}, with
+   * its references to the root's names rewritten to read parameters passed down.
+   */
+  Block rewrite(SamTemplate nested, String function, Block block) {
+    String source = String.join("\n", block.lines());
+    List<Reference> references = new ArrayList<>(References.in(source));
+    references.sort(Comparator.comparingInt(Reference::from).reversed());
+    StringBuilder text = new StringBuilder(source);
+    for (Reference reference : references) {
+      SourceLocation at =
+          SourceLocation.of(
+              block.at().file(),
+              block.first() + reference.line(),
+              block.anchor() + reference.column() + 1);
+      Optional<String> parameter = resolve(nested, function, reference, at);
+      parameter.ifPresent(
+          p -> text.replace(reference.from(), reference.to(), reference.rewrite().apply(p)));
+    }
+    return block.with(Arrays.asList(text.toString().split("\n", -1)));
+  }
+
+  /** The parameter that reads {@code reference}, when it is a root name passed down. */
+  private Optional<String> resolve(
+      SamTemplate nested, String function, Reference reference, SourceLocation at) {
+    String name = reference.name();
+    if (name.startsWith("AWS::")) {
+      return Optional.empty();
+    }
+    Set<String> own = new HashSet<>(nested.names("Resources").keySet());
+    if (reference.condition()) {
+      if (!nested.names("Conditions").containsKey(name)) {
+        if (rootConditions.contains(name)) {
+          refuse(
+              at,
+              "ExtensionCrossStack",
+              "Function `%s` is in the nested stack %s, which cannot evaluate the condition `%s`"
+                      .formatted(function, nested.path(), name)
+                  + " of the root %s.".formatted(TemplateMerger.ROOT),
+              "choose the value in the root template (in a resource or parameter there) and refer"
+                  + " to that; see docs/extending.md");
+        } else {
+          unknown(nested, function, name, at, rootConditions, nested.names("Conditions").keySet());
+        }
+      }
+      return Optional.empty();
+    }
+    String base = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
+    if (reference.attribute() == null && nested.names("Parameters").containsKey(base)
+        || ownResource(nested, own, base)) {
+      return Optional.empty();
+    }
+    boolean inRoot =
+        rootResources.contains(base)
+            || reference.attribute() == null && rootParameterTypes.containsKey(base);
+    if (!inRoot) {
+      Set<String> rootNames = new TreeSet<>(rootResources);
+      Set<String> nestedNames = new TreeSet<>(own);
+      if (reference.attribute() == null) {
+        rootNames.addAll(rootParameterTypes.keySet());
+        nestedNames.addAll(nested.names("Parameters").keySet());
+      }
+      unknown(nested, function, name, at, rootNames, nestedNames);
+      return Optional.empty();
+    }
+    return pass(nested, new Value(name, reference.attribute()), at);
+  }
+
+  /**
+   * Whether the nested template has the resource {@code name}, or SAM makes it from one of its
+   * serverless resources ({@code <Function>Role}, {@code <Function>Alias<Name>}, …).
+   */
+  private boolean ownResource(SamTemplate nested, Set<String> own, String name) {
+    if (own.contains(name)) {
+      return true;
+    }
+    for (NodeTuple tuple : nested.section("Resources").orElseThrow().getValue()) {
+      if (tuple.getValueNode() instanceof MappingNode resource
+          && SamTemplate.get(resource, "Type")
+              .map(SamTemplate::scalar)
+              .orElse("")
+              .startsWith("AWS::Serverless::")
+          && name.startsWith(SamTemplate.scalar(tuple.getKeyNode()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private Optional<String> pass(SamTemplate nested, Value value, SourceLocation at) {
+    Map<Value, String> passed = names.computeIfAbsent(nested, n -> new LinkedHashMap<>());
+    if (passed.containsKey(value)) {
+      return Optional.of(passed.get(value));
+    }
+    Optional<MappingNode> application = application(nested);
+    if (application.isEmpty()) {
+      refuse(
+          at,
+          "ExtensionNotMergeable",
+          "The root %s has no `%s` with `Location: %s`, which %s could be passed down to."
+              .formatted(TemplateMerger.ROOT, APPLICATION_TYPE, nested.path(), value.shown()),
+          "write the generated templates as the built-in ones are");
+      return Optional.empty();
+    }
+    String type = value.attribute() == null ? rootParameterTypes.get(value.name()) : null;
+    boolean list = type != null && type.contains("List<") || "CommaDelimitedList".equals(type);
+    String expression =
+        value.attribute() != null
+            ? "!GetAtt " + value.shown()
+            : list ? "!Join [\",\", !Ref " + value.name() + "]" : "!Ref " + value.name();
+    Map<String, String> given = given(application.get());
+    for (Map.Entry<String, String> parameter : given.entrySet()) {
+      if (parameter.getValue().equals(expression)
+          && nested.names("Parameters").containsKey(parameter.getKey())) {
+        passed.put(value, parameter.getKey());
+        return Optional.of(parameter.getKey());
+      }
+    }
+    List<Passed> more = added.computeIfAbsent(nested, n -> new ArrayList<>());
+    if (nested.names("Parameters").size() + more.size() >= MAX_PARAMETERS) {
+      refuse(
+          at,
+          "ExtensionCrossStack",
+          "Passing %s down to the nested stack %s would give it more than %d parameters,"
+                  .formatted(value.shown(), nested.path(), MAX_PARAMETERS)
+              + " CloudFormation's limit.",
+          "refer to fewer names of the root template from this stack's functions");
+      return Optional.empty();
+    }
+    String name = freeName(nested, value.parameterName(), given.keySet(), passed.values());
+    String nestedType =
+        type == null || type.startsWith("AWS::SSM::") ? "String" : type.replace("AWS::SSM::", "");
+    if (list && !type.startsWith("List<")) {
+      nestedType = "CommaDelimitedList";
+    }
+    more.add(new Passed(name, expression, nestedType, value.shown() + " of the root stack"));
+    firstUse.putIfAbsent(nested, at);
+    passed.put(value, name);
+    return Optional.of(name);
+  }
+
+  /** {@code base}, or {@code base}FromRoot, …, whichever the nested template does not use. */
+  private static String freeName(
+      SamTemplate nested, String base, Set<String> given, Collection<String> chosen) {
+    Set<String> taken = new HashSet<>(given);
+    taken.addAll(chosen);
+    for (String section : List.of("Parameters", "Resources", "Conditions", "Outputs")) {
+      taken.addAll(nested.names(section).keySet());
+    }
+    String name = base;
+    for (int i = 1; taken.contains(name); i++) {
+      name = base + "FromRoot" + (i == 1 ? "" : i);
+    }
+    return name;
+  }
+
+  /** The root's {@code AWS::Serverless::Application} of {@code nested}: its properties. */
+  private Optional<MappingNode> application(SamTemplate nested) {
+    for (NodeTuple tuple : root.section("Resources").orElseThrow().getValue()) {
+      if (tuple.getValueNode() instanceof MappingNode resource
+          && SamTemplate.get(resource, "Type")
+              .map(SamTemplate::scalar)
+              .orElse("")
+              .equals(APPLICATION_TYPE)) {
+        Optional<MappingNode> properties = root.mapping(resource, "Properties");
+        if (properties.isPresent()
+            && SamTemplate.get(properties.get(), "Location")
+                .map(SamTemplate::scalar)
+                .orElse("")
+                .equals(nested.path())) {
+          return properties;
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The parameters the root gives a nested stack, each as written ({@code !Ref X}, …). */
+  private Map<String, String> given(MappingNode application) {
+    Map<String, String> given = new LinkedHashMap<>();
+    root.mapping(application, "Parameters")
+        .ifPresent(
+            parameters -> {
+              for (NodeTuple tuple : parameters.getValue()) {
+                Node value = tuple.getValueNode();
+                given.put(
+                    SamTemplate.scalar(tuple.getKeyNode()),
+                    value.getTag().getValue() + " " + SamTemplate.scalar(value));
+              }
+            });
+    return given;
+  }
+
+  /** Inserts the parameters passed down into each nested template and its root resource. */
+  void apply(Function<SamTemplate, Edits> edit, List<Merged> merged) {
+    added.forEach(
+        (nested, parameters) -> {
+          if (parameters.isEmpty()) {
+            return;
+          }
+          SourceLocation at = firstUse.get(nested);
+          StringBuilder declared = new StringBuilder();
+          StringBuilder given = new StringBuilder();
+          Optional<MappingNode> section = nested.section("Parameters");
+          int indent = section.map(nested::keyColumn).orElse(2);
+          MappingNode application = application(nested).orElseThrow();
+          Optional<MappingNode> passing = root.mapping(application, "Parameters");
+          int giveIndent = passing.map(root::keyColumn).orElse(root.keyColumn(application) + 2);
+          String pad = " ".repeat(indent);
+          String givePad = " ".repeat(giveIndent);
+          declared
+              .append(pad)
+              .append("# Passed down from %s for %s.\n".formatted(TemplateMerger.ROOT, origin));
+          given
+              .append(givePad)
+              .append("# Passed down to %s for %s.\n".formatted(nested.path(), origin));
+          for (Passed p : parameters) {
+            declared
+                .append(pad)
+                .append(p.name())
+                .append(":\n")
+                .append(pad)
+                .append("  Type: ")
+                .append(p.type())
+                .append('\n')
+                .append(pad)
+                .append("  Description: ")
+                .append(p.description())
+                .append('\n');
+            given.append(givePad).append(p.name()).append(": ").append(p.value()).append('\n');
+            merged.add(
+                new Merged(nested.path(), "Parameters: %s (passed down)".formatted(p.name()), at));
+            merged.add(
+                new Merged(
+                    TemplateMerger.ROOT,
+                    "parameter %s for %s".formatted(p.name(), nested.path()),
+                    at));
+          }
+          if (section.isPresent()) {
+            edit.apply(nested).insert(nested.after(section.get()), declared.toString());
+          } else {
+            int before =
+                nested.before(
+                    SamTemplate.get(nested.root(), "Globals").isPresent()
+                        ? "Globals"
+                        : "Resources");
+            edit.apply(nested).insert(before, "Parameters:\n" + declared + "\n");
+          }
+          if (passing.isPresent()) {
+            edit.apply(root).insert(root.after(passing.get()), given.toString());
+          } else {
+            edit.apply(root)
+                .insert(
+                    root.after(application), " ".repeat(giveIndent - 2) + "Parameters:\n" + given);
+          }
+        });
+  }
+
+  private void unknown(
+      SamTemplate nested,
+      String function,
+      String name,
+      SourceLocation at,
+      Set<String> rootNames,
+      Set<String> nestedNames) {
+    Set<String> all = new TreeSet<>(rootNames);
+    all.addAll(nestedNames);
+    String hint = Suggestions.didYouMean(name, all);
+    refuse(
+        at,
+        "ExtensionUnknownReference",
+        "`%s` is neither in %s, which holds function `%s`, nor in the root %s."
+            .formatted(name, nested.path(), function, TemplateMerger.ROOT),
+        hint.isEmpty()
+            ? "add it to the `Resources` or `Parameters` of " + origin + ", or check its spelling"
+            : hint);
+  }
+
+  private void refuse(SourceLocation at, String id, String message, String hint) {
+    // An addition for every function is rewritten once per template: report it once.
+    if (reported.add(at + id)) {
+      diagnostics.add(Diagnostic.error(id, at, message).withHint(hint));
+    }
+  }
+}
