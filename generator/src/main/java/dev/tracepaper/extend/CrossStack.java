@@ -8,7 +8,6 @@ import dev.tracepaper.source.SourceLocation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,18 +102,25 @@ final class CrossStack {
    */
   Block rewrite(SamTemplate nested, String function, Block block) {
     String source = String.join("\n", block.lines());
-    List<Reference> references = new ArrayList<>(References.in(source));
-    references.sort(Comparator.comparingInt(Reference::from).reversed());
-    StringBuilder text = new StringBuilder(source);
+    // Resolved in the order written, so that parameters are added in that order; replaced from
+    // the end, so that each offset still holds.
+    List<Reference> references = References.in(source);
+    List<String> parameters = new ArrayList<>();
     for (Reference reference : references) {
       SourceLocation at =
           SourceLocation.of(
               block.at().file(),
               block.first() + reference.line(),
               block.anchor() + reference.column() + 1);
-      Optional<String> parameter = resolve(nested, function, reference, at);
-      parameter.ifPresent(
-          p -> text.replace(reference.from(), reference.to(), reference.rewrite().apply(p)));
+      parameters.add(resolve(nested, function, reference, at).orElse(null));
+    }
+    StringBuilder text = new StringBuilder(source);
+    for (int i = references.size() - 1; i >= 0; i--) {
+      Reference reference = references.get(i);
+      if (parameters.get(i) != null) {
+        text.replace(
+            reference.from(), reference.to(), reference.rewrite().apply(parameters.get(i)));
+      }
     }
     return block.with(Arrays.asList(text.toString().split("\n", -1)));
   }
