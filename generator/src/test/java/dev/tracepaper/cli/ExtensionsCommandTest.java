@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -115,6 +117,58 @@ class ExtensionsCommandTest {
         .that(validate.exitCode())
         .isEqualTo(0);
     assertThat(validate.output()).contains("enforcer:3.5.0:enforce (java-version)");
+  }
+
+  @Test
+  void rootNamesThatANestedStacksAdditionsReadArePassedDownAndEveryTemplatePassesCfnLint()
+      throws Exception {
+    // The clinic's Invoice has a subdomain: its function is in stacks/Billing.yaml, and the
+    // fixture's additions for it read the root's ReportsBucket.
+    Path project = temp.resolve("clinic");
+    Files.createDirectories(project.resolve("extensions"));
+    Files.copy(
+        TestPaths.root()
+            .resolve("generator/src/test/resources/e2e/extensions/clinic/template.yaml"),
+        project.resolve("extensions/template.yaml"));
+
+    CliTest.Run run =
+        CliTest.run(
+            "generate",
+            TestPaths.examples().resolve("clinic").toString(),
+            "-o",
+            project.toString());
+
+    assertWithMessage(run.out() + run.err()).that(run.exitCode()).isEqualTo(ExitCode.OK);
+    String billing = Files.readString(project.resolve("stacks/Billing.yaml"));
+    assertThat(billing)
+        .contains(
+            """
+              # Passed down from template.yaml for extensions/template.yaml.
+              ReportsBucket:
+                Type: String
+                Description: ReportsBucket of the root stack
+              ReportsBucketArn:
+                Type: String
+                Description: ReportsBucket.Arn of the root stack
+            """);
+    assertThat(billing).contains("          REPORTS_BUCKET: !Ref ReportsBucket\n");
+    assertThat(billing).contains("              Resource: !Sub \"${ReportsBucketArn}/*\"\n");
+    assertThat(Files.readString(project.resolve("template.yaml")))
+        .contains(
+            """
+                    # Passed down to stacks/Billing.yaml for extensions/template.yaml.
+                    ReportsBucket: !Ref ReportsBucket
+                    ReportsBucketArn: !GetAtt ReportsBucket.Arn
+            """);
+    List<String> templates = new ArrayList<>(List.of("template.yaml"));
+    try (Stream<Path> stacks = Files.list(project.resolve("stacks"))) {
+      stacks.map(p -> "stacks/" + p.getFileName()).sorted().forEach(templates::add);
+    }
+    assertThat(templates).hasSize(5);
+    ExternalTool.Result lint =
+        ExternalTool.requireOrSkip("cfn-lint", "linting the merged templates")
+            .run(project, templates.toArray(String[]::new));
+    assertWithMessage("cfn-lint:\n%s", lint.output()).that(lint.exitCode()).isEqualTo(0);
   }
 
   @Test
