@@ -46,8 +46,12 @@ final class CrossStack {
     }
   }
 
-  /** A parameter a nested template gets: its name, what the root passes, its type. */
-  private record Passed(String name, String value, String type, String description) {}
+  /**
+   * A parameter a nested template gets: its name, what the root passes, its type, and the first
+   * reference that needs it.
+   */
+  private record Passed(
+      String name, String value, String type, String description, SourceLocation at) {}
 
   private final SamTemplate root;
   private final String origin;
@@ -60,7 +64,6 @@ final class CrossStack {
   private final Map<SamTemplate, Map<Value, String>> names = new LinkedHashMap<>();
 
   private final Map<SamTemplate, List<Passed>> added = new LinkedHashMap<>();
-  private final Map<SamTemplate, SourceLocation> firstUse = new LinkedHashMap<>();
   private final Set<String> reported = new HashSet<>();
 
   CrossStack(
@@ -238,8 +241,7 @@ final class CrossStack {
     if (list && !type.startsWith("List<")) {
       nestedType = "CommaDelimitedList";
     }
-    more.add(new Passed(name, expression, nestedType, value.shown() + " of the root stack"));
-    firstUse.putIfAbsent(nested, at);
+    more.add(new Passed(name, expression, nestedType, value.shown() + " of the root stack", at));
     passed.put(value, name);
     return Optional.of(name);
   }
@@ -303,7 +305,6 @@ final class CrossStack {
           if (parameters.isEmpty()) {
             return;
           }
-          SourceLocation at = firstUse.get(nested);
           StringBuilder declared = new StringBuilder();
           StringBuilder given = new StringBuilder();
           Optional<MappingNode> section = nested.section("Parameters");
@@ -334,12 +335,15 @@ final class CrossStack {
                 .append('\n');
             given.append(givePad).append(p.name()).append(": ").append(p.value()).append('\n');
             merged.add(
-                new Merged(nested.path(), "Parameters: %s (passed down)".formatted(p.name()), at));
+                new Merged(
+                    nested.path(),
+                    "Parameters: %s (passed down from %s)".formatted(p.name(), TemplateMerger.ROOT),
+                    p.at()));
             merged.add(
                 new Merged(
                     TemplateMerger.ROOT,
-                    "parameter %s for %s".formatted(p.name(), nested.path()),
-                    at));
+                    "parameter %s passed to %s".formatted(p.name(), nested.path()),
+                    p.at()));
           }
           if (section.isPresent()) {
             edit.apply(nested).insert(nested.after(section.get()), declared.toString());

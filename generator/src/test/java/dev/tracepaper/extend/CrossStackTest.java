@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.tracepaper.output.FileTree;
 import dev.tracepaper.output.GeneratedFile;
 import dev.tracepaper.validate.format.TextFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -420,5 +423,46 @@ class CrossStackTest {
              = hint: refer to fewer names of the root template from this stack's functions
 
             """);
+  }
+
+  @Test
+  void eachParameterPassedDownIsListedWithItsFirstUse() throws Exception {
+    Extensions.Outcome outcome =
+        Extensions.merge(
+            tree(NESTED),
+            Optional.of(
+                """
+                Resources:
+                  ReportsBucket:
+                    Type: AWS::S3::Bucket
+                Functions:
+                  InvoiceCommandFunction:
+                    Environment:
+                      Variables:
+                        BUCKET: !Ref ReportsBucket
+                        BUCKET_ARN: !GetAtt ReportsBucket.Arn
+                        AGAIN: !Ref ReportsBucket
+                """),
+            Optional.empty(),
+            TemplateMergerTest.NAME,
+            "out/extensions/pom.xml",
+            new LinkedHashMap<>(),
+            new ArrayList<>());
+
+    assertThat(
+            outcome.merged().stream()
+                .filter(m -> m.what().contains("Parameter") || m.what().contains("parameter"))
+                .map(m -> m.file() + " + " + m.what() + " (" + m.from() + ")")
+                .toList())
+        .containsExactly(
+            "stacks/Billing.yaml + Parameters: ReportsBucket (passed down from template.yaml)"
+                + " (out/extensions/template.yaml:8:17)",
+            "template.yaml + parameter ReportsBucket passed to stacks/Billing.yaml"
+                + " (out/extensions/template.yaml:8:17)",
+            "stacks/Billing.yaml + Parameters: ReportsBucketArnFromRoot (passed down from"
+                + " template.yaml) (out/extensions/template.yaml:9:21)",
+            "template.yaml + parameter ReportsBucketArnFromRoot passed to stacks/Billing.yaml"
+                + " (out/extensions/template.yaml:9:21)")
+        .inOrder();
   }
 }
