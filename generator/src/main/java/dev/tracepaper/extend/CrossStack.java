@@ -33,8 +33,6 @@ final class CrossStack {
   /** CloudFormation's limit on a template's parameters. */
   static final int MAX_PARAMETERS = 200;
 
-  static final String APPLICATION_TYPE = "AWS::Serverless::Application";
-
   /** What the root passes: {@code !Ref name} ({@code attribute} null) or {@code !GetAtt}. */
   private record Value(String name, String attribute) {
     String parameterName() {
@@ -183,11 +181,7 @@ final class CrossStack {
       return true;
     }
     for (NodeTuple tuple : nested.section("Resources").orElseThrow().getValue()) {
-      if (tuple.getValueNode() instanceof MappingNode resource
-          && SamTemplate.get(resource, "Type")
-              .map(SamTemplate::scalar)
-              .orElse("")
-              .startsWith("AWS::Serverless::")
+      if (SamTemplate.type(tuple.getValueNode()).startsWith("AWS::Serverless::")
           && name.startsWith(SamTemplate.scalar(tuple.getKeyNode()))) {
         return true;
       }
@@ -200,14 +194,24 @@ final class CrossStack {
     if (passed.containsKey(value)) {
       return Optional.of(passed.get(value));
     }
-    Optional<MappingNode> application = application(nested);
+    Optional<Map.Entry<String, MappingNode>> application = root.application(nested.path());
     if (application.isEmpty()) {
       refuse(
           at,
           "ExtensionNotMergeable",
           "The root %s has no `%s` with `Location: %s`, which %s could be passed down to."
-              .formatted(TemplateMerger.ROOT, APPLICATION_TYPE, nested.path(), value.shown()),
+              .formatted(
+                  TemplateMerger.ROOT, SamTemplate.APPLICATION_TYPE, nested.path(), value.shown()),
           "write the generated templates as the built-in ones are");
+      return Optional.empty();
+    }
+    if (value.name().equals(application.get().getKey())) {
+      refuse(
+          at,
+          "ExtensionCrossStack",
+          "`%s` is the nested stack %s itself, which cannot read its own outputs."
+              .formatted(value.name(), nested.path()),
+          "refer to the stack's resource by its own name there");
       return Optional.empty();
     }
     String type = value.attribute() == null ? rootParameterTypes.get(value.name()) : null;
@@ -216,7 +220,7 @@ final class CrossStack {
         value.attribute() != null
             ? "!GetAtt " + value.shown()
             : list ? "!Join [\",\", !Ref " + value.name() + "]" : "!Ref " + value.name();
-    Map<String, String> given = given(application.get());
+    Map<String, String> given = given(application.get().getValue());
     for (Map.Entry<String, String> parameter : given.entrySet()) {
       if (parameter.getValue().equals(expression)
           && nested.names("Parameters").containsKey(parameter.getKey())) {
@@ -236,8 +240,8 @@ final class CrossStack {
       return Optional.empty();
     }
     String name = freeName(nested, value.parameterName(), given.keySet(), passed.values());
-    String nestedType =
-        type == null || type.startsWith("AWS::SSM::") ? "String" : type.replace("AWS::SSM::", "");
+    // An SSM parameter reaches the nested stack as its resolved value.
+    String nestedType = type == null || type.startsWith("AWS::SSM::") ? "String" : type;
     if (list && !type.startsWith("List<")) {
       nestedType = "CommaDelimitedList";
     }
@@ -261,27 +265,6 @@ final class CrossStack {
     return name;
   }
 
-  /** The root's {@code AWS::Serverless::Application} of {@code nested}: its properties. */
-  private Optional<MappingNode> application(SamTemplate nested) {
-    for (NodeTuple tuple : root.section("Resources").orElseThrow().getValue()) {
-      if (tuple.getValueNode() instanceof MappingNode resource
-          && SamTemplate.get(resource, "Type")
-              .map(SamTemplate::scalar)
-              .orElse("")
-              .equals(APPLICATION_TYPE)) {
-        Optional<MappingNode> properties = root.mapping(resource, "Properties");
-        if (properties.isPresent()
-            && SamTemplate.get(properties.get(), "Location")
-                .map(SamTemplate::scalar)
-                .orElse("")
-                .equals(nested.path())) {
-          return properties;
-        }
-      }
-    }
-    return Optional.empty();
-  }
-
   /** The parameters the root gives a nested stack, each as written ({@code !Ref X}, …). */
   private Map<String, String> given(MappingNode application) {
     Map<String, String> given = new LinkedHashMap<>();
@@ -302,67 +285,84 @@ final class CrossStack {
   void apply(Function<SamTemplate, Edits> edit, List<Merged> merged) {
     added.forEach(
         (nested, parameters) -> {
-          if (parameters.isEmpty()) {
-            return;
-          }
-          StringBuilder declared = new StringBuilder();
-          StringBuilder given = new StringBuilder();
-          Optional<MappingNode> section = nested.section("Parameters");
-          int indent = section.map(nested::keyColumn).orElse(2);
-          MappingNode application = application(nested).orElseThrow();
-          Optional<MappingNode> passing = root.mapping(application, "Parameters");
-          int giveIndent = passing.map(root::keyColumn).orElse(root.keyColumn(application) + 2);
-          String pad = " ".repeat(indent);
-          String givePad = " ".repeat(giveIndent);
-          declared
-              .append(pad)
-              .append("# Passed down from %s for %s.\n".formatted(TemplateMerger.ROOT, origin));
-          given
-              .append(givePad)
-              .append("# Passed down to %s for %s.\n".formatted(nested.path(), origin));
-          for (Passed p : parameters) {
-            declared
-                .append(pad)
-                .append(p.name())
-                .append(":\n")
-                .append(pad)
-                .append("  Type: ")
-                .append(p.type())
-                .append('\n')
-                .append(pad)
-                .append("  Description: ")
-                .append(p.description())
-                .append('\n');
-            given.append(givePad).append(p.name()).append(": ").append(p.value()).append('\n');
-            merged.add(
-                new Merged(
-                    nested.path(),
-                    "Parameters: %s (passed down from %s)".formatted(p.name(), TemplateMerger.ROOT),
-                    p.at()));
-            merged.add(
-                new Merged(
-                    TemplateMerger.ROOT,
-                    "parameter %s passed to %s".formatted(p.name(), nested.path()),
-                    p.at()));
-          }
-          if (section.isPresent()) {
-            edit.apply(nested).insert(nested.after(section.get()), declared.toString());
-          } else {
-            int before =
-                nested.before(
-                    SamTemplate.get(nested.root(), "Globals").isPresent()
-                        ? "Globals"
-                        : "Resources");
-            edit.apply(nested).insert(before, "Parameters:\n" + declared + "\n");
-          }
-          if (passing.isPresent()) {
-            edit.apply(root).insert(root.after(passing.get()), given.toString());
-          } else {
-            edit.apply(root)
-                .insert(
-                    root.after(application), " ".repeat(giveIndent - 2) + "Parameters:\n" + given);
+          if (!parameters.isEmpty()) {
+            passDown(nested, parameters, edit, merged);
           }
         });
+  }
+
+  private void passDown(
+      SamTemplate nested,
+      List<Passed> parameters,
+      Function<SamTemplate, Edits> edit,
+      List<Merged> merged) {
+    Optional<Node> section = SamTemplate.get(nested.root(), "Parameters");
+    MappingNode application = root.application(nested.path()).orElseThrow().getValue();
+    Optional<Node> passing = SamTemplate.get(application, "Parameters");
+    for (var template : List.of(Map.entry(nested, section), Map.entry(root, passing))) {
+      Optional<Node> node = template.getValue();
+      if (node.isPresent()
+          && (!(node.get() instanceof MappingNode) || SamTemplate.isFlow(node.get()))) {
+        SamTemplate where = template.getKey();
+        diagnostics.add(
+            Diagnostic.error(
+                    "ExtensionNotMergeable",
+                    SourceLocation.of(
+                        where.path(), where.line(node.get()), where.column(node.get()) + 1),
+                    (where == root
+                        ? "The generated %s cannot pass parameters down to %s: the"
+                                .formatted(root.path(), nested.path())
+                            + " `Parameters` of its stack resource are not an indented mapping."
+                        : "The generated %s cannot take the parameters passed down to it: its"
+                                .formatted(nested.path())
+                            + " `Parameters` are not an indented mapping."))
+                .withHint("write the generated template in block style (as the built-in one is)"));
+        return;
+      }
+    }
+    int indent = section.map(n -> nested.keyColumn((MappingNode) n)).orElse(2);
+    int giveIndent =
+        passing.map(n -> root.keyColumn((MappingNode) n)).orElse(root.keyColumn(application) + 2);
+    String pad = " ".repeat(indent);
+    String givePad = " ".repeat(giveIndent);
+    StringBuilder declared =
+        new StringBuilder(
+            pad + "# Passed down from %s for %s.\n".formatted(TemplateMerger.ROOT, origin));
+    StringBuilder given =
+        new StringBuilder(
+            givePad + "# Passed down to %s for %s.\n".formatted(nested.path(), origin));
+    for (Passed p : parameters) {
+      declared.append(
+          """
+          %1$s%2$s:
+          %1$s  Type: %3$s
+          %1$s  Description: %4$s
+          """
+              .formatted(pad, p.name(), p.type(), p.description()));
+      given.append(givePad).append(p.name()).append(": ").append(p.value()).append('\n');
+      merged.add(
+          new Merged(
+              nested.path(),
+              "Parameters: %s (passed down from %s)".formatted(p.name(), TemplateMerger.ROOT),
+              p.at()));
+      merged.add(
+          new Merged(
+              TemplateMerger.ROOT,
+              "parameter %s passed to %s".formatted(p.name(), nested.path()),
+              p.at()));
+    }
+    if (section.isPresent()) {
+      edit.apply(nested).insert(nested.after(section.get()), declared.toString());
+    } else {
+      String next = SamTemplate.get(nested.root(), "Globals").isPresent() ? "Globals" : "Resources";
+      edit.apply(nested).insert(nested.before(next), "Parameters:\n" + declared + "\n");
+    }
+    if (passing.isPresent()) {
+      edit.apply(root).insert(root.after(passing.get()), given.toString());
+    } else {
+      edit.apply(root)
+          .insert(root.after(application), " ".repeat(giveIndent - 2) + "Parameters:\n" + given);
+    }
   }
 
   private void unknown(

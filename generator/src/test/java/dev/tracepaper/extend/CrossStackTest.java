@@ -465,4 +465,44 @@ class CrossStackTest {
                 + " (out/extensions/template.yaml:9:21)")
         .inOrder();
   }
+
+  @Test
+  void aNestedStackReadingItsOwnOutputsThroughTheRootIsRefused() {
+    assertThat(
+            refusal(
+                tree(NESTED),
+                """
+                Functions:
+                  InvoiceCommandFunction:
+                    Environment:
+                      Variables:
+                        TABLE: !GetAtt BillingStack.Outputs.InvoiceTableArn
+                """))
+        .isEqualTo(
+            """
+            out/extensions/template.yaml:5:16: error[ExtensionCrossStack]: `BillingStack` is the nested stack stacks/Billing.yaml itself, which cannot read its own outputs.
+             5 |         TABLE: !GetAtt BillingStack.Outputs.InvoiceTableArn
+               |                ^
+             = hint: refer to the stack's resource by its own name there
+
+            """);
+  }
+
+  @Test
+  void aStackWhoseParametersAreInBracesCannotTakeThem() {
+    assertThat(
+            refusal(
+                tree(NESTED.replaceAll("(?s)Parameters:.*?\n\n", "Parameters: {}\n\n")),
+                """
+                Functions:
+                  InvoiceCommandFunction:
+                    Environment:
+                      Variables:
+                        TABLE: !Ref EventStoreTable
+                """))
+        .startsWith(
+            "stacks/Billing.yaml:4:13: error[ExtensionNotMergeable]: The generated"
+                + " stacks/Billing.yaml cannot take the parameters passed down to it: its"
+                + " `Parameters` are not an indented mapping.");
+  }
 }
