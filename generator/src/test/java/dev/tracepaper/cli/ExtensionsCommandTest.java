@@ -101,14 +101,19 @@ class ExtensionsCommandTest {
     CliTest.Run run = generate();
 
     assertWithMessage(run.out() + run.err()).that(run.exitCode()).isEqualTo(ExitCode.OK);
+    // The library's Book has a subdomain: its function is in stacks/Catalog.yaml, which gets the
+    // queue's name and URL passed down.
     assertThat(run.out())
-        .contains("Merged the extension files: 1 into pom.xml, 4 into template.yaml.");
+        .contains(
+            "Merged the extension files: 1 into pom.xml, 4 into stacks/Catalog.yaml,"
+                + " 4 into template.yaml.");
     String template = Files.readString(project().resolve("template.yaml"));
     assertThat(template).contains("  AuditQueue:\n    Type: AWS::SQS::Queue\n");
-    assertThat(template).contains("          AUDIT_QUEUE_URL: !Ref AuditQueue\n");
+    assertThat(Files.readString(project().resolve("stacks/Catalog.yaml")))
+        .contains("          AUDIT_QUEUE_URL: !Ref AuditQueue\n");
     ExternalTool.Result lint =
-        ExternalTool.requireOrSkip("cfn-lint", "linting the merged template.yaml")
-            .run(project(), "template.yaml");
+        ExternalTool.requireOrSkip("cfn-lint", "linting the merged templates")
+            .run(project(), "template.yaml", "stacks/Catalog.yaml", "stacks/Lending.yaml");
     assertWithMessage("cfn-lint:\n%s", lint.output()).that(lint.exitCode()).isEqualTo(0);
     Path jdk =
         Jdks.forGeneratedProjects().orElseThrow(() -> new AssertionError(Jdks.missingMessage()));
@@ -191,8 +196,10 @@ class ExtensionsCommandTest {
         TEMPLATE + "AllFunctions:\n  Environment:\n    Variables:\n      TZ: UTC\n");
     CliTest.Run changed = generate();
     assertThat(changed.exitCode()).isEqualTo(ExitCode.OK);
-    assertThat(changed.out()).contains("1 updated");
-    assertThat(Files.readString(project().resolve("template.yaml"))).contains("      TZ: UTC\n");
+    assertThat(changed.out()).contains("3 updated");
+    for (String template : List.of("template.yaml", "stacks/Catalog.yaml", "stacks/Lending.yaml")) {
+      assertThat(Files.readString(project().resolve(template))).contains("      TZ: UTC\n");
+    }
 
     Files.delete(file);
     assertThat(generate().exitCode()).isEqualTo(ExitCode.OK);
@@ -214,18 +221,34 @@ class ExtensionsCommandTest {
     assertThat(run.out())
         .contains(
             "Merged from the extension files (see docs/extending.md):\n"
-                + "  template.yaml  + Resources: AuditQueue  ("
+                + "  template.yaml        + Resources: AuditQueue  ("
                 + file
                 + ":2:3)\n"
-                + "  template.yaml  + Outputs: AuditQueueUrl  ("
+                + "  template.yaml        + Outputs: AuditQueueUrl  ("
                 + file
                 + ":7:3)\n"
-                + "  template.yaml  + BookCommandFunction: environment variable AUDIT_QUEUE_URL  ("
+                + "  stacks/Catalog.yaml  + BookCommandFunction: environment variable"
+                + " AUDIT_QUEUE_URL  ("
                 + file
                 + ":13:9)\n"
-                + "  template.yaml  + BookCommandFunction: policy  ("
+                + "  stacks/Catalog.yaml  + BookCommandFunction: policy  ("
                 + file
-                + ":15:7)\n");
+                + ":15:7)\n"
+                + "  stacks/Catalog.yaml  + Parameters: AuditQueue (passed down from"
+                + " template.yaml)  ("
+                + file
+                + ":13:26)\n"
+                + "  template.yaml        + parameter AuditQueue passed to stacks/Catalog.yaml  ("
+                + file
+                + ":13:26)\n"
+                + "  stacks/Catalog.yaml  + Parameters: AuditQueueQueueName (passed down from"
+                + " template.yaml)  ("
+                + file
+                + ":16:22)\n"
+                + "  template.yaml        + parameter AuditQueueQueueName passed to"
+                + " stacks/Catalog.yaml  ("
+                + file
+                + ":16:22)\n");
     assertThat(Files.exists(project().resolve("template.yaml"))).isFalse();
   }
 
