@@ -3,7 +3,6 @@ package dev.tracepaper.extend;
 import dev.tracepaper.diagnostic.Diagnostic;
 import dev.tracepaper.diagnostic.Suggestions;
 import dev.tracepaper.extend.References.Reference;
-import dev.tracepaper.extend.TemplateExtension.Entry;
 import dev.tracepaper.source.SourceLocation;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -54,9 +53,8 @@ final class CrossStack {
   private final SamTemplate root;
   private final String origin;
   private final List<Diagnostic> diagnostics;
-  private final Map<String, String> rootParameterTypes = new LinkedHashMap<>();
-  private final Set<String> rootResources = new TreeSet<>();
-  private final Set<String> rootConditions = new TreeSet<>();
+  private final TemplateNames rootNames;
+  private final Map<SamTemplate, TemplateNames> nestedNames = new LinkedHashMap<>();
 
   /** Per nested template: the parameter each value is read from, and those to add. */
   private final Map<SamTemplate, Map<Value, String>> names = new LinkedHashMap<>();
@@ -69,32 +67,7 @@ final class CrossStack {
     this.root = root;
     this.origin = origin;
     this.diagnostics = diagnostics;
-    root.section("Parameters").ifPresent(this::parameters);
-    rootResources.addAll(root.names("Resources").keySet());
-    rootConditions.addAll(root.names("Conditions").keySet());
-    for (Entry entry : extension.sections().getOrDefault("Parameters", List.of())) {
-      String text = entry.block().indented(0);
-      SamTemplate.compose(text)
-          .filter(MappingNode.class::isInstance)
-          .map(MappingNode.class::cast)
-          .ifPresentOrElse(this::parameters, () -> rootParameterTypes.put(entry.name(), "String"));
-    }
-    extension.sections().getOrDefault("Resources", List.of()).stream()
-        .map(Entry::name)
-        .forEach(rootResources::add);
-    extension.sections().getOrDefault("Conditions", List.of()).stream()
-        .map(Entry::name)
-        .forEach(rootConditions::add);
-  }
-
-  private void parameters(MappingNode section) {
-    for (NodeTuple tuple : section.getValue()) {
-      String type =
-          tuple.getValueNode() instanceof MappingNode parameter
-              ? SamTemplate.get(parameter, "Type").map(SamTemplate::scalar).orElse("String")
-              : "String";
-      rootParameterTypes.put(SamTemplate.scalar(tuple.getKeyNode()), type);
-    }
+    this.rootNames = TemplateNames.of(root, extension);
   }
 
   /**
@@ -133,10 +106,10 @@ final class CrossStack {
     if (name.startsWith("AWS::")) {
       return Optional.empty();
     }
-    Set<String> own = new HashSet<>(nested.names("Resources").keySet());
+    TemplateNames own = nestedNames.computeIfAbsent(nested, TemplateNames::of);
     if (reference.condition()) {
-      if (!nested.names("Conditions").containsKey(name)) {
-        if (rootConditions.contains(name)) {
+      if (!own.hasCondition(name)) {
+        if (rootNames.hasCondition(name)) {
           refuse(
               at,
               "ExtensionCrossStack",
@@ -146,47 +119,30 @@ final class CrossStack {
               "choose the value in the root template (in a resource or parameter there) and refer"
                   + " to that; see docs/extending.md");
         } else {
-          unknown(nested, function, name, at, rootConditions, nested.names("Conditions").keySet());
+          unknown(nested, function, name, at, rootNames.conditions(), own.conditions());
         }
       }
       return Optional.empty();
     }
     String base = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
-    if (reference.attribute() == null && nested.names("Parameters").containsKey(base)
-        || ownResource(nested, own, base)) {
+    boolean ref = reference.attribute() == null;
+    if (ref && own.hasParameter(base) || own.hasResource(base)) {
       return Optional.empty();
     }
-    boolean inRoot =
-        rootResources.contains(base)
-            || reference.attribute() == null && rootParameterTypes.containsKey(base);
-    if (!inRoot) {
-      Set<String> rootNames = new TreeSet<>(rootResources);
-      Set<String> nestedNames = new TreeSet<>(own);
-      if (reference.attribute() == null) {
-        rootNames.addAll(rootParameterTypes.keySet());
-        nestedNames.addAll(nested.names("Parameters").keySet());
-      }
-      unknown(nested, function, name, at, rootNames, nestedNames);
+    if (!ref && !rootNames.hasResource(base) && rootNames.hasParameter(base)) {
+      refuse(
+          at,
+          "ExtensionUnknownReference",
+          "`%s` is a parameter of the root %s, and `GetAtt` reads attributes of resources."
+              .formatted(base, TemplateMerger.ROOT),
+          "read its value with `!Ref %s`".formatted(base));
+      return Optional.empty();
+    }
+    if (!rootNames.hasResource(base) && !(ref && rootNames.hasParameter(base))) {
+      unknown(nested, function, name, at, rootNames.readable(!ref), own.readable(!ref));
       return Optional.empty();
     }
     return pass(nested, new Value(name, reference.attribute()), at);
-  }
-
-  /**
-   * Whether the nested template has the resource {@code name}, or SAM makes it from one of its
-   * serverless resources ({@code <Function>Role}, {@code <Function>Alias<Name>}, …).
-   */
-  private boolean ownResource(SamTemplate nested, Set<String> own, String name) {
-    if (own.contains(name)) {
-      return true;
-    }
-    for (NodeTuple tuple : nested.section("Resources").orElseThrow().getValue()) {
-      if (SamTemplate.type(tuple.getValueNode()).startsWith("AWS::Serverless::")
-          && name.startsWith(SamTemplate.scalar(tuple.getKeyNode()))) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private Optional<String> pass(SamTemplate nested, Value value, SourceLocation at) {
@@ -214,7 +170,7 @@ final class CrossStack {
           "refer to the stack's resource by its own name there");
       return Optional.empty();
     }
-    String type = value.attribute() == null ? rootParameterTypes.get(value.name()) : null;
+    String type = value.attribute() == null ? rootNames.type(value.name()) : null;
     boolean list = type != null && type.contains("List<") || "CommaDelimitedList".equals(type);
     String expression =
         value.attribute() != null

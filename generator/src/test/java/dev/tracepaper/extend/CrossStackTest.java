@@ -505,4 +505,45 @@ class CrossStackTest {
                 + " stacks/Billing.yaml cannot take the parameters passed down to it: its"
                 + " `Parameters` are not an indented mapping.");
   }
+
+  @Test
+  void aResourceSamMakesOfARootFunctionIsPassedDownToo() throws Exception {
+    Map<String, String> merged =
+        TemplateMergerTest.merge(
+            tree(NESTED),
+            """
+            Functions:
+              InvoiceCommandFunction:
+                Environment:
+                  Variables:
+                    PUBLISHER_ROLE: !GetAtt PublisherFunctionRole.Arn
+            """);
+
+    assertThat(merged.get("stacks/Billing.yaml"))
+        .contains("          PUBLISHER_ROLE: !Ref PublisherFunctionRoleArn\n");
+    assertThat(merged.get("template.yaml"))
+        .contains("        PublisherFunctionRoleArn: !GetAtt PublisherFunctionRole.Arn\n");
+  }
+
+  @Test
+  void anAttributeOfARootParameterIsRefused() {
+    assertThat(
+            refusal(
+                tree(NESTED),
+                """
+                Functions:
+                  InvoiceCommandFunction:
+                    Environment:
+                      Variables:
+                        ORIGINS: !GetAtt AllowedOrigins.Value
+                """))
+        .isEqualTo(
+            """
+            out/extensions/template.yaml:5:18: error[ExtensionUnknownReference]: `AllowedOrigins` is a parameter of the root template.yaml, and `GetAtt` reads attributes of resources.
+             5 |         ORIGINS: !GetAtt AllowedOrigins.Value
+               |                  ^
+             = hint: read its value with `!Ref AllowedOrigins`
+
+            """);
+  }
 }
