@@ -23,6 +23,8 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  * entries into the root {@code template.yaml}, variables and policies into each function wherever
  * it was generated (the root template or a nested stack's). Every addition is inserted as the
  * user's own lines at its place; a name the generator already gives is refused, never replaced.
+ * What an addition to a nested stack's function reads of the root is passed down ({@link
+ * CrossStack}).
  */
 final class TemplateMerger {
 
