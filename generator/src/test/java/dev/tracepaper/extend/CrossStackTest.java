@@ -546,4 +546,42 @@ class CrossStackTest {
 
             """);
   }
+
+  @Test
+  void getAttWrittenAsABlockListBecomesOneRef() throws Exception {
+    Map<String, String> merged =
+        TemplateMergerTest.merge(
+            tree(NESTED),
+            """
+            Functions:
+              InvoiceCommandFunction:
+                Policies:
+                  - Statement:
+                      - Effect: Allow
+                        Action: dynamodb:GetItem
+                        Resource: !GetAtt
+                          - EventStoreTable
+                          - StreamArn
+                      - Effect: Allow
+                        Action: dynamodb:Query
+                        Resource:
+                          Fn::GetAtt:
+                            - EventStoreTable
+                            - Arn
+            """);
+
+    assertThat(merged.get("stacks/Billing.yaml"))
+        .contains(
+            """
+                    # Added from extensions/template.yaml (hand-written).
+                    - Statement:
+                        - Effect: Allow
+                          Action: dynamodb:GetItem
+                          Resource: !Ref EventStoreTableStreamArn
+                        - Effect: Allow
+                          Action: dynamodb:Query
+                          Resource:
+                            Ref: EventStoreTableArn
+            """);
+  }
 }
