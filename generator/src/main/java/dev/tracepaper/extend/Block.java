@@ -7,9 +7,11 @@ import java.util.List;
 /**
  * Whole lines of a hand-written extension file, cut out as written (comments included) and
  * outdented so that the key or list dash they start with stands in column 0; {@code at} is where
- * they come from, for messages and for {@code generate --dry-run}.
+ * they come from, for messages and for {@code generate --dry-run}. {@code first} is the file's line
+ * the block's first line was, and {@code anchor} the spaces its lines lost, to locate what is in
+ * it.
  */
-record Block(List<String> lines, SourceLocation at) {
+record Block(List<String> lines, SourceLocation at, int first, int anchor) {
 
   Block {
     lines = List.copyOf(lines);
@@ -25,7 +27,12 @@ record Block(List<String> lines, SourceLocation at) {
       String s = text.line(line);
       lines.add(s.isBlank() ? "" : s.substring(Math.min(anchor, text.indentOf(line))));
     }
-    return new Block(lines, at);
+    return new Block(lines, at, first, anchor);
+  }
+
+  /** The same block with other lines, as a rewriting of these. */
+  Block with(List<String> rewritten) {
+    return new Block(rewritten, at, first, anchor);
   }
 
   /** The lines indented by {@code indent} spaces, each ending in a line break. */

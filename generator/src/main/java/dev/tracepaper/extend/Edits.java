@@ -11,7 +11,17 @@ import java.util.List;
  */
 final class Edits {
 
-  private record Insertion(int offset, int order, String text) {}
+  private record Insertion(int offset, int order, String text) {
+    /** The indentation of the text's first line that is not blank. */
+    int indent() {
+      for (String line : text.split("\n", -1)) {
+        if (!line.isBlank()) {
+          return line.length() - line.stripLeading().length();
+        }
+      }
+      return 0;
+    }
+  }
 
   private final String original;
   private final List<Insertion> insertions = new ArrayList<>();
@@ -20,7 +30,12 @@ final class Edits {
     this.original = original;
   }
 
-  /** Inserts {@code text} at {@code offset}; insertions at one offset keep the order given. */
+  /**
+   * Inserts {@code text} at {@code offset}. Of insertions at one offset, the more indented goes
+   * first: where a function's last property ends, its resource and the whole section end too, and
+   * an addition to the property must stay inside it, before a new property or resource. Equally
+   * indented insertions keep the order given.
+   */
   void insert(int offset, String text) {
     insertions.add(new Insertion(offset, insertions.size(), text));
   }
@@ -31,7 +46,10 @@ final class Edits {
 
   String apply() {
     List<Insertion> sorted = new ArrayList<>(insertions);
-    sorted.sort(Comparator.comparingInt(Insertion::offset).thenComparingInt(Insertion::order));
+    sorted.sort(
+        Comparator.comparingInt(Insertion::offset)
+            .thenComparing(Comparator.comparingInt(Insertion::indent).reversed())
+            .thenComparingInt(Insertion::order));
     StringBuilder out = new StringBuilder(original.length() + 1024);
     int at = 0;
     for (Insertion insertion : sorted) {

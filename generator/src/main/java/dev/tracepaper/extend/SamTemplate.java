@@ -26,6 +26,7 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 final class SamTemplate {
 
   static final String FUNCTION_TYPE = "AWS::Serverless::Function";
+  static final String APPLICATION_TYPE = "AWS::Serverless::Application";
 
   private final String path;
   private final Text text;
@@ -42,12 +43,7 @@ final class SamTemplate {
    * mapping and a template format version or a transform. Other YAML files give empty.
    */
   static Optional<SamTemplate> parse(String path, String content) {
-    Optional<Node> node;
-    try {
-      node = new Compose(LoadSettings.builder().setUseMarks(true).build()).composeString(content);
-    } catch (YamlEngineException e) {
-      return Optional.empty();
-    }
+    Optional<Node> node = compose(content);
     if (node.isEmpty() || !(node.get() instanceof MappingNode root)) {
       return Optional.empty();
     }
@@ -57,6 +53,15 @@ final class SamTemplate {
             && (get(root, "AWSTemplateFormatVersion").isPresent()
                 || get(root, "Transform").isPresent());
     return isTemplate ? Optional.of(template) : Optional.empty();
+  }
+
+  /** The YAML node of {@code content} with its marks, or empty when it is none or not YAML. */
+  static Optional<Node> compose(String content) {
+    try {
+      return new Compose(LoadSettings.builder().setUseMarks(true).build()).composeString(content);
+    } catch (YamlEngineException e) {
+      return Optional.empty();
+    }
   }
 
   String path() {
@@ -99,6 +104,34 @@ final class SamTemplate {
       }
     }
     return functions;
+  }
+
+  /** A resource's {@code Type}, or empty. */
+  static String type(Node resource) {
+    return resource instanceof MappingNode map
+        ? get(map, "Type").map(SamTemplate::scalar).orElse("")
+        : "";
+  }
+
+  /**
+   * The {@code AWS::Serverless::Application} whose {@code Location} is {@code location}: its
+   * logical id and its {@code Properties}.
+   */
+  Optional<Map.Entry<String, MappingNode>> application(String location) {
+    for (NodeTuple tuple : section("Resources").orElseThrow().getValue()) {
+      if (type(tuple.getValueNode()).equals(APPLICATION_TYPE)) {
+        Optional<MappingNode> properties =
+            mapping((MappingNode) tuple.getValueNode(), "Properties");
+        if (properties.isPresent()
+            && get(properties.get(), "Location")
+                .map(SamTemplate::scalar)
+                .orElse("")
+                .equals(location)) {
+          return Optional.of(Map.entry(scalar(tuple.getKeyNode()), properties.get()));
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /** The environment variables the template's {@code Globals} give every function. */

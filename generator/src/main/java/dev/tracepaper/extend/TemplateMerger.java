@@ -23,6 +23,8 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  * entries into the root {@code template.yaml}, variables and policies into each function wherever
  * it was generated (the root template or a nested stack's). Every addition is inserted as the
  * user's own lines at its place; a name the generator already gives is refused, never replaced.
+ * What an addition to a nested stack's function reads of the root is passed down ({@link
+ * CrossStack}).
  */
 final class TemplateMerger {
 
@@ -54,6 +56,9 @@ final class TemplateMerger {
 
   private final Map<Merged, Integer> forAll = new LinkedHashMap<>();
 
+  /** Passes the root's names that additions to nested stacks refer to down to them. */
+  private CrossStack crossStack;
+
   private TemplateMerger(TemplateExtension extension, String origin) {
     this.extension = extension;
     this.origin = origin;
@@ -72,6 +77,7 @@ final class TemplateMerger {
 
   private Result merge() {
     Optional<SamTemplate> root = templates.stream().filter(t -> t.path().equals(ROOT)).findFirst();
+    root.ifPresent(r -> crossStack = new CrossStack(r, extension, origin, diagnostics));
     for (String section : TemplateExtension.SECTIONS) {
       List<Entry> entries = extension.sections().getOrDefault(section, List.of());
       if (!entries.isEmpty()) {
@@ -90,6 +96,9 @@ final class TemplateMerger {
               .withHint("sections are added to the root template, template.yaml"));
     }
     functions();
+    if (crossStack != null) {
+      crossStack.apply(this::edit, merged);
+    }
     forAll.forEach(
         (m, n) ->
             merged.add(
@@ -260,6 +269,13 @@ final class TemplateMerger {
     }
     MappingNode props = properties.get();
     int indent = template.keyColumn(props);
+    if (crossStack != null && !template.path().equals(ROOT)) {
+      variables =
+          variables.stream()
+              .map(v -> new Entry(v.name(), v.at(), crossStack.rewrite(template, id, v.block())))
+              .toList();
+      policies = policies.stream().map(p -> crossStack.rewrite(template, id, p)).toList();
+    }
     Edits edit = edit(template);
     if (!variables.isEmpty()) {
       Optional<MappingNode> environment = template.mapping(props, "Environment");

@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -99,14 +101,19 @@ class ExtensionsCommandTest {
     CliTest.Run run = generate();
 
     assertWithMessage(run.out() + run.err()).that(run.exitCode()).isEqualTo(ExitCode.OK);
+    // The library's Book has a subdomain: its function is in stacks/Catalog.yaml, which gets the
+    // queue's name and URL passed down.
     assertThat(run.out())
-        .contains("Merged the extension files: 1 into pom.xml, 4 into template.yaml.");
+        .contains(
+            "Merged the extension files: 1 into pom.xml, 4 into stacks/Catalog.yaml,"
+                + " 4 into template.yaml.");
     String template = Files.readString(project().resolve("template.yaml"));
     assertThat(template).contains("  AuditQueue:\n    Type: AWS::SQS::Queue\n");
-    assertThat(template).contains("          AUDIT_QUEUE_URL: !Ref AuditQueue\n");
+    assertThat(Files.readString(project().resolve("stacks/Catalog.yaml")))
+        .contains("          AUDIT_QUEUE_URL: !Ref AuditQueue\n");
     ExternalTool.Result lint =
-        ExternalTool.requireOrSkip("cfn-lint", "linting the merged template.yaml")
-            .run(project(), "template.yaml");
+        ExternalTool.requireOrSkip("cfn-lint", "linting the merged templates")
+            .run(project(), "template.yaml", "stacks/Catalog.yaml", "stacks/Lending.yaml");
     assertWithMessage("cfn-lint:\n%s", lint.output()).that(lint.exitCode()).isEqualTo(0);
     Path jdk =
         Jdks.forGeneratedProjects().orElseThrow(() -> new AssertionError(Jdks.missingMessage()));
@@ -115,6 +122,58 @@ class ExtensionsCommandTest {
         .that(validate.exitCode())
         .isEqualTo(0);
     assertThat(validate.output()).contains("enforcer:3.5.0:enforce (java-version)");
+  }
+
+  @Test
+  void rootNamesThatANestedStacksAdditionsReadArePassedDownAndEveryTemplatePassesCfnLint()
+      throws Exception {
+    // The clinic's Invoice has a subdomain: its function is in stacks/Billing.yaml, and the
+    // fixture's additions for it read the root's ReportsBucket.
+    Path project = temp.resolve("clinic");
+    Files.createDirectories(project.resolve("extensions"));
+    Files.copy(
+        TestPaths.root()
+            .resolve("generator/src/test/resources/e2e/extensions/clinic/template.yaml"),
+        project.resolve("extensions/template.yaml"));
+
+    CliTest.Run run =
+        CliTest.run(
+            "generate",
+            TestPaths.examples().resolve("clinic").toString(),
+            "-o",
+            project.toString());
+
+    assertWithMessage(run.out() + run.err()).that(run.exitCode()).isEqualTo(ExitCode.OK);
+    String billing = Files.readString(project.resolve("stacks/Billing.yaml"));
+    assertThat(billing)
+        .contains(
+            """
+              # Passed down from template.yaml for extensions/template.yaml.
+              ReportsBucket:
+                Type: String
+                Description: ReportsBucket of the root stack
+              ReportsBucketArn:
+                Type: String
+                Description: ReportsBucket.Arn of the root stack
+            """);
+    assertThat(billing).contains("          REPORTS_BUCKET: !Ref ReportsBucket\n");
+    assertThat(billing).contains("              Resource: !Sub \"${ReportsBucketArn}/*\"\n");
+    assertThat(Files.readString(project.resolve("template.yaml")))
+        .contains(
+            """
+                    # Passed down to stacks/Billing.yaml for extensions/template.yaml.
+                    ReportsBucket: !Ref ReportsBucket
+                    ReportsBucketArn: !GetAtt ReportsBucket.Arn
+            """);
+    List<String> templates = new ArrayList<>(List.of("template.yaml"));
+    try (Stream<Path> stacks = Files.list(project.resolve("stacks"))) {
+      stacks.map(p -> "stacks/" + p.getFileName()).sorted().forEach(templates::add);
+    }
+    assertThat(templates).hasSize(5);
+    ExternalTool.Result lint =
+        ExternalTool.requireOrSkip("cfn-lint", "linting the merged templates")
+            .run(project, templates.toArray(String[]::new));
+    assertWithMessage("cfn-lint:\n%s", lint.output()).that(lint.exitCode()).isEqualTo(0);
   }
 
   @Test
@@ -137,8 +196,10 @@ class ExtensionsCommandTest {
         TEMPLATE + "AllFunctions:\n  Environment:\n    Variables:\n      TZ: UTC\n");
     CliTest.Run changed = generate();
     assertThat(changed.exitCode()).isEqualTo(ExitCode.OK);
-    assertThat(changed.out()).contains("1 updated");
-    assertThat(Files.readString(project().resolve("template.yaml"))).contains("      TZ: UTC\n");
+    assertThat(changed.out()).contains("3 updated");
+    for (String template : List.of("template.yaml", "stacks/Catalog.yaml", "stacks/Lending.yaml")) {
+      assertThat(Files.readString(project().resolve(template))).contains("      TZ: UTC\n");
+    }
 
     Files.delete(file);
     assertThat(generate().exitCode()).isEqualTo(ExitCode.OK);
@@ -160,18 +221,34 @@ class ExtensionsCommandTest {
     assertThat(run.out())
         .contains(
             "Merged from the extension files (see docs/extending.md):\n"
-                + "  template.yaml  + Resources: AuditQueue  ("
+                + "  template.yaml        + Resources: AuditQueue  ("
                 + file
                 + ":2:3)\n"
-                + "  template.yaml  + Outputs: AuditQueueUrl  ("
+                + "  template.yaml        + Outputs: AuditQueueUrl  ("
                 + file
                 + ":7:3)\n"
-                + "  template.yaml  + BookCommandFunction: environment variable AUDIT_QUEUE_URL  ("
+                + "  stacks/Catalog.yaml  + BookCommandFunction: environment variable"
+                + " AUDIT_QUEUE_URL  ("
                 + file
                 + ":13:9)\n"
-                + "  template.yaml  + BookCommandFunction: policy  ("
+                + "  stacks/Catalog.yaml  + BookCommandFunction: policy  ("
                 + file
-                + ":15:7)\n");
+                + ":15:7)\n"
+                + "  stacks/Catalog.yaml  + Parameters: AuditQueue (passed down from"
+                + " template.yaml)  ("
+                + file
+                + ":13:26)\n"
+                + "  template.yaml        + parameter AuditQueue passed to stacks/Catalog.yaml  ("
+                + file
+                + ":13:26)\n"
+                + "  stacks/Catalog.yaml  + Parameters: AuditQueueQueueName (passed down from"
+                + " template.yaml)  ("
+                + file
+                + ":16:22)\n"
+                + "  template.yaml        + parameter AuditQueueQueueName passed to"
+                + " stacks/Catalog.yaml  ("
+                + file
+                + ":16:22)\n");
     assertThat(Files.exists(project().resolve("template.yaml"))).isFalse();
   }
 
@@ -231,9 +308,10 @@ class ExtensionsCommandTest {
     CliTest.Run merged = generate();
     assertWithMessage(merged.out()).that(merged.exitCode()).isEqualTo(ExitCode.OK);
     assertThat(Files.readString(project().resolve("template.yaml"))).isNotEqualTo(generated);
+    // BookCommandFunction is in stacks/Catalog.yaml: the example's bucket is passed down to it.
     ExternalTool.Result lint =
-        ExternalTool.requireOrSkip("cfn-lint", "linting the merged template.yaml")
-            .run(project(), "template.yaml");
+        ExternalTool.requireOrSkip("cfn-lint", "linting the merged templates")
+            .run(project(), "template.yaml", "stacks/Catalog.yaml", "stacks/Lending.yaml");
     assertWithMessage("cfn-lint:\n%s", lint.output()).that(lint.exitCode()).isEqualTo(0);
 
     Files.delete(template);

@@ -280,6 +280,61 @@ class TemplateMergerTest {
   }
 
   @Test
+  void additionsWhereAFunctionTheSectionAndTheFileAllEndStayInTheirPlaces() throws Exception {
+    String root =
+        """
+        AWSTemplateFormatVersion: "2010-09-09"
+        Resources:
+          OrderCommandFunction:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: "com.example.Order::handleRequest"
+              Policies:
+                - AWSXrayWriteOnlyAccess
+        """;
+    Map<String, String> merged =
+        merge(
+            FileTree.of(GeneratedFile.text("template.yaml", root)),
+            """
+            Resources:
+              Queue:
+                Type: AWS::SQS::Queue
+            Functions:
+              OrderCommandFunction:
+                Environment:
+                  Variables:
+                    QUEUE: !Ref Queue
+                Policies:
+                  - SQSSendMessagePolicy:
+                      QueueName: !GetAtt Queue.QueueName
+            """);
+
+    assertThat(merged.get("template.yaml"))
+        .isEqualTo(
+            """
+            AWSTemplateFormatVersion: "2010-09-09"
+            Resources:
+              OrderCommandFunction:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: "com.example.Order::handleRequest"
+                  Policies:
+                    - AWSXrayWriteOnlyAccess
+                    # Added from extensions/template.yaml (hand-written).
+                    - SQSSendMessagePolicy:
+                        QueueName: !GetAtt Queue.QueueName
+                  Environment:
+                    Variables:
+                      # Added from extensions/template.yaml (hand-written).
+                      QUEUE: !Ref Queue
+
+              # Added from extensions/template.yaml (hand-written).
+              Queue:
+                Type: AWS::SQS::Queue
+            """);
+  }
+
+  @Test
   void allFunctionsGivesEveryFunctionTheVariable() throws Exception {
     Map<String, String> merged =
         merge(
