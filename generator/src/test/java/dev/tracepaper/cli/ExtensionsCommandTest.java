@@ -7,11 +7,11 @@ import dev.tracepaper.TestPaths;
 import dev.tracepaper.tools.ExternalTool;
 import dev.tracepaper.tools.Jdks;
 import dev.tracepaper.tools.MavenBuild;
+import dev.tracepaper.tools.ProjectTemplates;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -165,14 +165,8 @@ class ExtensionsCommandTest {
                     ReportsBucket: !Ref ReportsBucket
                     ReportsBucketArn: !GetAtt ReportsBucket.Arn
             """);
-    List<String> templates = new ArrayList<>(List.of("template.yaml"));
-    try (Stream<Path> stacks = Files.list(project.resolve("stacks"))) {
-      stacks.map(p -> "stacks/" + p.getFileName()).sorted().forEach(templates::add);
-    }
-    assertThat(templates).hasSize(5);
-    ExternalTool.Result lint =
-        ExternalTool.requireOrSkip("cfn-lint", "linting the merged templates")
-            .run(project, templates.toArray(String[]::new));
+    assertThat(ProjectTemplates.of(project)).hasSize(5);
+    ExternalTool.Result lint = ProjectTemplates.lint(project, "linting the merged templates");
     assertWithMessage("cfn-lint:\n%s", lint.output()).that(lint.exitCode()).isEqualTo(0);
   }
 

@@ -10,13 +10,12 @@ import dev.tracepaper.render.RuntimeRepository;
 import dev.tracepaper.tools.ExternalTool;
 import dev.tracepaper.tools.Jdks;
 import dev.tracepaper.tools.MavenBuild;
+import dev.tracepaper.tools.ProjectTemplates;
 import java.io.File;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -74,15 +73,8 @@ class GeneratedProjectsTest {
 
     AppSyncSchema.validate(Files.readString(out.resolve("schema.graphql"), UTF_8));
 
-    ExternalTool cfnLint = ExternalTool.requireOrSkip("cfn-lint", "linting the templates");
-    List<String> templates = new ArrayList<>(List.of("template.yaml"));
-    if (Files.isDirectory(out.resolve("stacks"))) {
-      try (Stream<Path> nested = Files.list(out.resolve("stacks"))) {
-        nested.map(p -> "stacks/" + p.getFileName()).sorted().forEach(templates::add);
-      }
-    }
-    ExternalTool.Result lint = cfnLint.run(out, templates.toArray(String[]::new));
-    assertWithMessage("cfn-lint %s of %s:\n%s", templates, model, lint.output())
+    ExternalTool.Result lint = ProjectTemplates.lint(out, "linting the templates");
+    assertWithMessage("cfn-lint %s of %s:\n%s", ProjectTemplates.of(out), model, lint.output())
         .that(lint.exitCode())
         .isEqualTo(0);
 

@@ -7,14 +7,13 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import dev.tracepaper.bench.SyntheticModel;
 import dev.tracepaper.cli.Main;
 import dev.tracepaper.tools.ExternalTool;
+import dev.tracepaper.tools.ProjectTemplates;
 import dev.tracepaper.tools.TemplateResources;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,11 +39,7 @@ class LargeModelStacksTest {
             new PrintWriter(output));
     assertWithMessage("tracepaper generate: %s", output).that(exit).isEqualTo(0);
 
-    List<String> templates = new ArrayList<>();
-    templates.add("template.yaml");
-    try (Stream<Path> nested = Files.list(out.resolve("stacks"))) {
-      nested.map(p -> "stacks/" + p.getFileName()).sorted().forEach(templates::add);
-    }
+    List<String> templates = ProjectTemplates.of(out);
     assertThat(templates).hasSize(1 + 20);
     int total = 0;
     for (String file : templates) {

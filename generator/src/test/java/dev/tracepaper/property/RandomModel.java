@@ -71,6 +71,7 @@ final class RandomModel {
    * @param constraints the constraints of each text field of its creating command, as YAML ({@code
    *     minLength: 40}), absent for none
    * @param lines whether it has an entity collection {@code lines} of entity {@code <Name>Line}
+   * @param subdomain its subdomain, whose nested stack holds it; empty for the root stack
    */
   private record Aggregate(
       String name,
@@ -79,7 +80,8 @@ final class RandomModel {
       Map<String, String> constraints,
       String created,
       String touched,
-      boolean lines) {}
+      boolean lines,
+      String subdomain) {}
 
   private RandomModel(long seed) {
     this.random = new Random(seed);
@@ -156,7 +158,10 @@ final class RandomModel {
               constraints,
               name + "Created",
               name + "Touched",
-              random.nextInt(3) == 0));
+              random.nextInt(3) == 0,
+              // Nested stacks: a shared subdomain, one of its own, or the root; by the name, not
+              // drawn, so that the draws (and the shapes' seeds) stay as they were.
+              List.of("", "Core", name + "s").get(Math.floorMod(name.hashCode(), 3))));
     }
     line(0, "aggregates:");
     for (int i = 0; i < aggregates.size(); i++) {
@@ -227,6 +232,9 @@ final class RandomModel {
 
   private void aggregate(Aggregate a, Aggregate trigger) {
     line(1, a.name() + ":");
+    if (!a.subdomain().isEmpty()) {
+      line(2, "subdomain: " + a.subdomain());
+    }
     line(2, "key: " + a.key());
     line(2, "fields:");
     a.fields().forEach((name, type) -> line(3, name + ": " + quoted(type)));

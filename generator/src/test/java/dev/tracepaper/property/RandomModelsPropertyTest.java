@@ -8,6 +8,7 @@ import dev.tracepaper.cli.Main;
 import dev.tracepaper.tools.ExternalTool;
 import dev.tracepaper.tools.Jdks;
 import dev.tracepaper.tools.MavenBuild;
+import dev.tracepaper.tools.ProjectTemplates;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -129,6 +130,13 @@ class RandomModelsPropertyTest {
     step(started, "./mvnw verify of the first generated project done");
     assertWithMessage("./mvnw verify of %s\n%s", projects.get(first), build.tail())
         .that(build.exitCode())
+        .isEqualTo(0);
+    // Its templates too: random aggregates are in a shared subdomain, one of their own, or the
+    // root, so the nested stacks and what passes between them get random shapes.
+    ExternalTool.Result lint = ProjectTemplates.lint(first, "linting the generated templates");
+    assertWithMessage(
+            "cfn-lint %s of %s\n%s", ProjectTemplates.of(first), projects.get(first), lint.output())
+        .that(lint.exitCode())
         .isEqualTo(0);
   }
 
