@@ -108,9 +108,44 @@ public final class Reserved {
           Map.entry("UUID", "java.util.UUID"),
           Map.entry("Void", "java.lang.Void"));
 
-  /** Classes of the generated runtime that the generated domain code uses by simple name. */
+  /**
+   * The classes of the Tracepaper runtime (and its test support) that generated code imports by
+   * simple name: an import hides a model class of the same name in the same package, so the
+   * generated code would not compile. {@code RuntimeClassesTest} keeps the list equal to what the
+   * templates and the template data model import.
+   */
   public static final Set<String> RUNTIME_CLASSES =
-      Set.of("Caller", "CommandError", "CommandResult", "EventStore", "StoredEvent");
+      Set.of(
+          "AggregateType",
+          "AppSyncEvents",
+          "AppSyncRequest",
+          "AuthType",
+          "Caller",
+          "CommandError",
+          "CommandId",
+          "CommandResult",
+          "CommandRunner",
+          "CustomContext",
+          "DynamoDbEventStore",
+          "Entities",
+          "EventStore",
+          "Expressions",
+          "InMemoryEventStore",
+          "Input",
+          "Json",
+          "JsonValues",
+          "Metadata",
+          "MotoServer",
+          "Projection",
+          "ProjectionCheck",
+          "ProjectorHandler",
+          "RebuildHandler",
+          "RequestCounter",
+          "Responses",
+          "RowChange",
+          "RowReader",
+          "Scenario",
+          "StoredEvent");
 
   /**
    * Methods every record has: a record component of such a name would clash with them ({@code
@@ -197,7 +232,7 @@ public final class Reserved {
   /** The class a generated class of this simple name would hide, if any. */
   public static Optional<String> hiddenJavaClass(String simpleName) {
     if (RUNTIME_CLASSES.contains(simpleName)) {
-      return Optional.of("the generated runtime's `" + simpleName + "`");
+      return Optional.of("the Tracepaper runtime's `" + simpleName + "`");
     }
     return Optional.ofNullable(JAVA_CLASSES_USED.get(simpleName)).map(c -> "`" + c + "`");
   }
