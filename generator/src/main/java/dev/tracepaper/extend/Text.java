@@ -1,6 +1,6 @@
 package dev.tracepaper.extend;
 
-import java.util.Arrays;
+import dev.tracepaper.source.LineIndex;
 
 /**
  * A text with its line starts indexed, to turn the positions parsers report (1-based line, column
@@ -9,20 +9,11 @@ import java.util.Arrays;
 final class Text {
 
   private final String text;
-  private final int[] lineStarts;
+  private final LineIndex lines;
 
   Text(String text) {
     this.text = text;
-    int[] starts = new int[64];
-    int count = 0;
-    starts[count++] = 0;
-    for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-      if (count == starts.length) {
-        starts = Arrays.copyOf(starts, count * 2);
-      }
-      starts[count++] = i + 1;
-    }
-    lineStarts = Arrays.copyOf(starts, count);
+    this.lines = new LineIndex(text);
   }
 
   String text() {
@@ -31,25 +22,17 @@ final class Text {
 
   /** The number of lines; a text ending in a line break has an empty last line. */
   int lines() {
-    return lineStarts.length;
+    return lines.count();
   }
 
   /** The offset where 1-based {@code line} starts; one past the last line is the text's end. */
   int lineStart(int line) {
-    return line > lineStarts.length ? text.length() : lineStarts[line - 1];
+    return lines.start(line);
   }
 
   /** The 1-based line without its line break. */
   String line(int line) {
-    if (line < 1 || line > lineStarts.length) {
-      return "";
-    }
-    int start = lineStarts[line - 1];
-    int end = line < lineStarts.length ? lineStarts[line] - 1 : text.length();
-    if (end > start && text.charAt(end - 1) == '\r') {
-      end--;
-    }
-    return text.substring(start, end);
+    return lines.line(line);
   }
 
   /** The offset of 1-based {@code line} and {@code column}, the column counted in code points. */
@@ -60,13 +43,12 @@ final class Text {
 
   /** The 1-based line that holds {@code offset}. */
   int lineOf(int offset) {
-    int found = Arrays.binarySearch(lineStarts, offset);
-    return found >= 0 ? found + 1 : -found - 1;
+    return lines.lineOf(offset);
   }
 
   /** The 1-based column, in code points, of {@code offset}. */
   int columnOf(int offset) {
-    int start = lineStarts[lineOf(offset) - 1];
+    int start = lines.start(lineOf(offset));
     return text.codePointCount(start, offset) + 1;
   }
 

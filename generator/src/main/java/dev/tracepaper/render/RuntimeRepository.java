@@ -1,12 +1,9 @@
 package dev.tracepaper.render;
 
+import dev.tracepaper.GeneratorVersion;
 import dev.tracepaper.output.GeneratedFile;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 
 /**
  * The runtime library (the {@code runtime/} module) as a Maven repository, which {@code generate}
@@ -34,17 +31,11 @@ public final class RuntimeRepository {
 
   /** The runtime's version: the generator's own, as the two are built and released together. */
   public static String version() {
-    Properties properties = new Properties();
-    try (InputStream in =
-        RuntimeRepository.class.getResourceAsStream("/dev/tracepaper/version.properties")) {
-      if (in == null) {
-        throw new IllegalStateException("no dev/tracepaper/version.properties on the class path");
-      }
-      properties.load(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return properties.getProperty("version");
+    return GeneratorVersion.read()
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "no dev/tracepaper/version.properties on the class path"));
   }
 
   /**
@@ -65,12 +56,13 @@ public final class RuntimeRepository {
 
   private static List<GeneratedFile> load() {
     List<String> paths = TemplateCatalog.filesBelow(RESOURCES);
+    String version = version();
     String versionFolder =
-        GROUP_ID.replace('.', '/') + "/" + ARTIFACT_ID + "/" + version() + "/maven-metadata.xml";
+        GROUP_ID.replace('.', '/') + "/" + ARTIFACT_ID + "/" + version + "/maven-metadata.xml";
     if (!paths.contains(versionFolder)) {
       throw new IllegalStateException(
           "the generator was built without the runtime "
-              + version()
+              + version
               + " (no "
               + RESOURCES
               + "/"

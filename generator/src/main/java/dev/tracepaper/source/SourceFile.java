@@ -1,6 +1,5 @@
 package dev.tracepaper.source;
 
-import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -11,21 +10,12 @@ public final class SourceFile {
 
   private final String path;
   private final String text;
-  private final int[] lineStarts;
+  private final LineIndex lines;
 
   public SourceFile(String path, String text) {
     this.path = Objects.requireNonNull(path);
     this.text = Objects.requireNonNull(text);
-    int[] starts = new int[16];
-    int count = 0;
-    starts[count++] = 0;
-    for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-      if (count == starts.length) {
-        starts = Arrays.copyOf(starts, count * 2);
-      }
-      starts[count++] = i + 1;
-    }
-    this.lineStarts = Arrays.copyOf(starts, count);
+    this.lines = new LineIndex(text);
   }
 
   public String path() {
@@ -38,15 +28,7 @@ public final class SourceFile {
 
   /** The 1-based line without its line break, or an empty string when there is no such line. */
   public String line(int number) {
-    if (number < 1 || number > lineStarts.length) {
-      return "";
-    }
-    int start = lineStarts[number - 1];
-    int end = number < lineStarts.length ? lineStarts[number] - 1 : text.length();
-    if (end > start && text.charAt(end - 1) == '\r') {
-      end--;
-    }
-    return text.substring(start, Math.max(start, end));
+    return lines.line(number);
   }
 
   @Override
