@@ -7,6 +7,7 @@ import dev.tracepaper.TestPaths;
 import dev.tracepaper.cli.Main;
 import dev.tracepaper.model.ModelIndex;
 import dev.tracepaper.stack.StackPlan;
+import dev.tracepaper.tools.ProjectTemplates;
 import dev.tracepaper.tools.TemplateResources;
 import dev.tracepaper.validate.Validator;
 import java.io.IOException;
@@ -62,11 +63,9 @@ class StackResourcesTest {
           .that(stack.outputs())
           .isEqualTo(TemplateResources.outputs(template));
     }
-    try (Stream<Path> files = Files.list(out.resolve("stacks"))) {
-      assertWithMessage("nested stacks of %s", name)
-          .that(files.count())
-          .isEqualTo(plan.nested().size());
-    }
+    assertWithMessage("templates of %s", name)
+        .that(ProjectTemplates.of(out))
+        .hasSize(1 + plan.nested().size());
   }
 
   private Path model(String name) throws IOException {
