@@ -1,9 +1,6 @@
 package dev.tracepaper.model;
 
-import dev.tracepaper.diagnostic.Diagnostic;
 import dev.tracepaper.source.MappingNode;
-import dev.tracepaper.source.ScalarNode;
-import dev.tracepaper.source.YamlNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,17 +21,16 @@ final class AggregateReader {
           "commands",
           "policies",
           "description");
-  private static final Set<String> EVENT_KEYS = Set.of("fields", "apply", "description");
 
   private final Nodes nodes;
   private final FieldReader fields;
-  private final AssignmentReader assignments;
+  private final EventReader eventReader;
   private final FlowReader flows;
 
   AggregateReader(Nodes nodes) {
     this.nodes = nodes;
     this.fields = new FieldReader(nodes);
-    this.assignments = new AssignmentReader(nodes);
+    this.eventReader = new EventReader(nodes, fields, new AssignmentReader(nodes));
     this.flows = new FlowReader(nodes);
   }
 
@@ -60,7 +56,7 @@ final class AggregateReader {
                         fields.fields(e.value(), "entity `" + e.name() + "`"),
                         Optional.empty(),
                         e.key().location())));
-    section(m, "events", what).forEach(e -> event(e, name).ifPresent(events::add));
+    section(m, "events", what).forEach(e -> eventReader.event(e, name).ifPresent(events::add));
     EventExample example = EventExample.of(events);
     section(m, "commands", what)
         .forEach(e -> flows.command(e, name, example).ifPresent(commands::add));
@@ -88,47 +84,5 @@ final class AggregateReader {
         .flatMap(n -> nodes.mapping(n, "`" + key + "` of " + what))
         .map(MappingNode::entries)
         .orElse(List.of());
-  }
-
-  private Optional<Event> event(MappingNode.Entry entry, String aggregate) {
-    String what = "event `" + entry.name() + "`";
-    Optional<MappingNode> maybe = nodes.mapping(entry.value(), what);
-    if (maybe.isEmpty()) {
-      return Optional.empty();
-    }
-    MappingNode m = maybe.get();
-    nodes.checkKeys(m, EVENT_KEYS, what);
-    List<Assignment> apply = new ArrayList<>();
-    Optional<Located<Boolean>> deletes = Optional.empty();
-    Optional<MappingNode> applyNode =
-        m.get("apply").flatMap(n -> nodes.mapping(n, "`apply` of " + what));
-    for (MappingNode.Entry line : applyNode.map(MappingNode::entries).orElse(List.of())) {
-      if (line.name().equals("deleted") && isBoolean(line.value())) {
-        deletes = nodes.bool(line.value(), "`deleted` of " + what);
-        if (deletes.isPresent() && !deletes.get().value()) {
-          nodes.report(
-              Diagnostic.warning(
-                      "DeletedFalse",
-                      line.key().location(),
-                      "`deleted: false` in the `apply` of %s does nothing.".formatted(what))
-                  .withHint("remove the line"));
-        }
-        continue;
-      }
-      assignments.assignment(line, "`apply` of " + what).ifPresent(apply::add);
-    }
-    return Optional.of(
-        new Event(
-            entry.name(),
-            aggregate,
-            m.get("fields").map(n -> fields.fields(n, what)).orElse(List.of()),
-            apply,
-            deletes,
-            m.get("description").flatMap(n -> nodes.prose(n, "the description of " + what)),
-            entry.key().location()));
-  }
-
-  private static boolean isBoolean(YamlNode node) {
-    return node instanceof ScalarNode s && s.kind() == ScalarNode.Kind.BOOLEAN;
   }
 }

@@ -7,6 +7,11 @@ import java.util.Optional;
 /**
  * Something that happened to an aggregate, with the fields it records and how it changes state.
  * {@code deletes} is present when {@code apply} holds {@code deleted: true}.
+ *
+ * <p>Its history says how events stored by older models read: {@code declaredVersion} is the
+ * version this model writes (absent: 1), {@code versions} the older ones with their upcasts, {@code
+ * renamedFrom} the names it was stored under before, and a {@code retired} event is still read and
+ * applied but never emitted again.
  */
 public record Event(
     String name,
@@ -14,12 +19,31 @@ public record Event(
     List<Field> fields,
     List<Assignment> apply,
     Optional<Located<Boolean>> deletes,
+    Optional<Located<Long>> declaredVersion,
+    List<Located<String>> renamedFrom,
+    List<EventVersion> versions,
+    Optional<Located<Boolean>> retired,
     Optional<String> description,
     SourceLocation location) {
 
   public Event {
     fields = List.copyOf(fields);
     apply = List.copyOf(apply);
+    renamedFrom = List.copyOf(renamedFrom);
+    versions = List.copyOf(versions);
+  }
+
+  /** The version this model writes: the declared one, or 1. */
+  public int currentVersion() {
+    return declaredVersion.map(v -> (int) Math.min(Integer.MAX_VALUE, v.value())).orElse(1);
+  }
+
+  public boolean isRetired() {
+    return retired.map(Located::value).orElse(false);
+  }
+
+  public Optional<EventVersion> olderVersion(int version) {
+    return versions.stream().filter(v -> v.version() == version).findFirst();
   }
 
   public Optional<Field> field(String fieldName) {

@@ -26,9 +26,28 @@ public record TestCase(
     SourceLocation location();
   }
 
-  /** {@code - BookRegistered: {…}} */
-  public record GivenEvent(String event, MappingNode fields, SourceLocation location)
-      implements Given {}
+  /**
+   * {@code - BookRegistered: {…}}, or {@code - BookRegistered@1: {…}} for an event as an older
+   * version of the model stored it ({@code version} present), which the test reads through the
+   * event's upcasts.
+   */
+  public record GivenEvent(
+      String event, Optional<Integer> version, MappingNode fields, SourceLocation location)
+      implements Given {
+
+    /** Splits {@code Name@N}; any other name is the event's name as written. */
+    static GivenEvent of(String written, MappingNode fields, SourceLocation location) {
+      int at = written.lastIndexOf('@');
+      if (at > 0 && written.substring(at + 1).matches("[1-9][0-9]{0,8}")) {
+        return new GivenEvent(
+            written.substring(0, at),
+            Optional.of(Integer.parseInt(written.substring(at + 1))),
+            fields,
+            location);
+      }
+      return new GivenEvent(written, Optional.empty(), fields, location);
+    }
+  }
 
   /** {@code - state: {…}} */
   public record GivenState(MappingNode state, SourceLocation location) implements Given {}

@@ -86,7 +86,7 @@ final class TestCaseReader {
                             given.add(
                                 entry.name().equals("state")
                                     ? new TestCase.GivenState(entry.fields(), entry.location())
-                                    : new TestCase.GivenEvent(
+                                    : TestCase.GivenEvent.of(
                                         entry.name(), entry.fields(), entry.location())));
               }
             });

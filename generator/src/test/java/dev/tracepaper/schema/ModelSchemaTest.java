@@ -231,6 +231,22 @@ class ModelSchemaTest {
             "    from: Order",
             "    on:\n      Order.OrderPlaced: {key: event.orderId, remove: true}"),
         mistake(
+            "event version not a number",
+            "        apply: {status",
+            "        version: two\n        apply: {status"),
+        mistake(
+            "event version key not a number",
+            "        apply: {status",
+            "        version: 2\n        versions: {first: {fields: {orderId: String}}}\n        apply: {status"),
+        mistake(
+            "unknown key in an event version",
+            "        apply: {status",
+            "        version: 2\n        versions: {1: {fields: {orderId: String}, upcasts: {}}}\n        apply: {status"),
+        mistake(
+            "retired not true or false",
+            "        apply: {status",
+            "        retired: soon\n        apply: {status"),
+        mistake(
             "enum mapping without values",
             "OrderStatus: [OPEN, SHIPPED]",
             "OrderStatus: {description: Where an order is}"),
@@ -292,6 +308,21 @@ class ModelSchemaTest {
             "a boolean or number as an expression",
             "apply: {status: \"'OPEN'\"}",
             "apply: {total: 0, status: \"'OPEN'\"}"),
+        mistake(
+            "an event's history",
+            "        apply: {status",
+            "        version: 2\n"
+                + "        renamedFrom: OrderSubmitted\n"
+                + "        versions:\n"
+                + "          1:\n"
+                + "            fields: {orderId: String, amount: Int}\n"
+                + "            upcast: {total: old.amount}\n"
+                + "        apply: {status"),
+        mistake(
+            "a given event of an older version",
+            "            when: {orderId",
+            "            given:\n              - OrderPlaced@1: {orderId: o1, amount: 1}\n"
+                + "            when: {orderId"),
         mistake("empty sections", "views:\n", "patterns:\ntypes:\nviews:\n"),
         mistake("a quoted version", "tracepaper: 1", "tracepaper: '1'"));
   }
