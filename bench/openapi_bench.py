@@ -14,11 +14,14 @@ the Maven wrapper into bench/target/ (--oag-version picks another release).
 
 Usage: bench/openapi_bench.py [--sizes 30,100,200] [--runs 5] [--no-build]
                               [--tracepaper launcher,jar] [--oag-version 7.25.0] [--keep DIR]
-                              [--jar OTHER/tracepaper.jar]
+                              [--jar OTHER/tracepaper.jar] [--baseline MAIN/tracepaper.jar]
+                              [--variant LABEL=JVM_OPTIONS ...]
 Run from the repository root. --keep DIR leaves the models, the OpenAPI documents and one output
 of each generator in DIR for inspection. --jar measures another build of the generator (e.g. one
 with a rule's limit lifted); "launcher" then means that jar with the launcher's JVM options and a
-class-data archive of its own, made by a training run first.
+class-data archive of its own, made by a training run first. --baseline adds another build as a
+row of the same rounds (before/after), --variant the same jar with more JVM options (e.g.
+`--variant young24=-Xmn24m` to try a smaller young generation).
 """
 import argparse
 import os
@@ -200,6 +203,11 @@ def main():
     parser.add_argument("--no-build", action="store_true")
     parser.add_argument("--keep", default=None)
     parser.add_argument("--jar", default=None)
+    parser.add_argument("--baseline", default=None, metavar="JAR",
+                        help="also run another build's jar with the launcher's options, e.g. main's")
+    parser.add_argument("--variant", action="append", default=[], metavar="LABEL=JVM_OPTIONS",
+                        help="also run this jar with the launcher's options plus these, e.g. "
+                             "'young24=-Xmn24m' (repeatable)")
     args = parser.parse_args()
     if not args.no_build and not args.jar:
         build()
@@ -216,6 +224,17 @@ def main():
             tools.append(("tracepaper generate (java -jar)", ["java", "-jar", jar]))
         else:
             parser.error(f"--tracepaper: unknown {how}")
+    for variant in args.variant:
+        label, _, options = variant.partition("=")
+        extra = options.split()
+        command = launcher_like(jar)
+        if any(o.startswith("-XX:+Use") and o.endswith("GC") for o in extra):
+            command = [o for o in command if not (o.startswith("-XX:+Use") and o.endswith("GC"))]
+        tools.append((f"tracepaper generate ({label}: {options})",
+                      command[:1] + extra + command[1:]))
+    if args.baseline:
+        tools.append(("tracepaper generate (baseline, launcher options)",
+                      launcher_like(os.path.abspath(args.baseline))))
     sizes = [int(s) for s in args.sizes.split(",")]
 
     tmp = args.keep or tempfile.mkdtemp(prefix="openapi-bench-")

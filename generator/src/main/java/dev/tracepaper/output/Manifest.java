@@ -134,6 +134,11 @@ public record Manifest(
   }
 
   /** The manifest as written to disk: sorted, indented, ending in a line break. */
+  /** The hash recorded for a generated file or stub, as {@link #of} computed it. */
+  public Optional<String> hashOf(String path) {
+    return Optional.ofNullable(files.get(path)).or(() -> Optional.ofNullable(stubs.get(path)));
+  }
+
   public byte[] toJson() {
     ObjectNode root = JSON.createObjectNode();
     root.put("format", FORMAT);
