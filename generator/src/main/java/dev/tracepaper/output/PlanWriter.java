@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -167,41 +168,24 @@ public final class PlanWriter {
     return steps;
   }
 
-  /**
-   * Writes the new content into {@code staging}; returns the files written. The folders are made
-   * first, then the files are written by {@link StagedWrites} on a few threads: creating thousands
-   * of small files is bound by the file system's latency, not by a processor, and the staged files
-   * are independent of each other.
-   */
+  /** Writes the new content into {@code staging}; returns the files written. */
   private List<Path> stage(Path staging, List<Journal.Step> steps, Plan plan) throws IOException {
+    List<Path> staged = new ArrayList<>();
     Map<String, GeneratedFile> files = new HashMap<>();
     plan.changes().forEach(c -> c.file().ifPresent(f -> files.put(c.path(), f)));
-    Set<Path> folders = new TreeSet<>();
     for (Journal.Step step : steps) {
-      if (step.action() != Action.DELETE) {
-        folders.add(staging.resolve(step.path()).getParent());
+      if (step.action() == Action.DELETE) {
+        continue;
       }
-    }
-    for (Path folder : folders) {
-      Files.createDirectories(folder);
-    }
-    List<Path> staged = new ArrayList<>();
-    try (StagedWrites writes = new StagedWrites()) {
-      for (Journal.Step step : steps) {
-        if (step.action() == Action.DELETE) {
-          continue;
-        }
-        checkpoint.reached("stage " + step.path());
-        Path target = staging.resolve(step.path());
-        GeneratedFile file = files.get(step.path());
-        if (file == null) {
-          writes.submit(target, plan.manifest().toJson(), false);
-        } else {
-          writes.submit(target, file.content(), file.executable());
-        }
-        staged.add(target);
+      checkpoint.reached("stage " + step.path());
+      Files.createDirectories(staging.resolve(step.path()).getParent());
+      Optional<GeneratedFile> file = Optional.ofNullable(files.get(step.path()));
+      byte[] bytes = file.isPresent() ? file.get().content() : plan.manifest().toJson();
+      Path written = Files.write(staging.resolve(step.path()), bytes);
+      staged.add(written);
+      if (file.isPresent() && file.get().executable()) {
+        FileModes.makeExecutable(written);
       }
-      writes.awaitAll();
     }
     return staged;
   }
