@@ -42,10 +42,18 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  *
  * <p>Without {@code moto_server} on the PATH the tests are skipped with a message, except under
  * {@code CI=true}, where a missing emulator fails them.
+ *
+ * <p>With the system property {@value #ENDPOINT_PROPERTY} set (e.g. {@code
+ * -Dtracepaper.moto.endpoint= http://127.0.0.1:5000} on Maven's command line), the tests use the
+ * server already running there instead, and leave it running: so that the builds of two versions of
+ * a project share one server's tables, as two deployments share AWS's.
  */
 public final class MotoServer implements ExecutionCondition, BeforeAllCallback {
 
   static final Region REGION = Region.US_EAST_1;
+
+  /** The endpoint of a server started elsewhere, to use instead of starting one. */
+  public static final String ENDPOINT_PROPERTY = "tracepaper.moto.endpoint";
 
   private static final String EXECUTABLE = "moto_server";
   private static final Duration STARTUP = Duration.ofSeconds(30);
@@ -58,7 +66,7 @@ public final class MotoServer implements ExecutionCondition, BeforeAllCallback {
   /** Skips the tests, with the reason, when there is no emulator and this is not CI. */
   @Override
   public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-    if (Running.onPath(EXECUTABLE).isEmpty() && !underCi()) {
+    if (Running.shared().isEmpty() && Running.onPath(EXECUTABLE).isEmpty() && !underCi()) {
       return ConditionEvaluationResult.disabled(MISSING + "; integration tests skipped");
     }
     return ConditionEvaluationResult.enabled(EXECUTABLE + " is available or required");
@@ -149,7 +157,16 @@ public final class MotoServer implements ExecutionCondition, BeforeAllCallback {
   private record Running(Process process, URI endpoint, SdkHttpClient http)
       implements AutoCloseable {
 
+    static Optional<URI> shared() {
+      String endpoint = System.getProperty(ENDPOINT_PROPERTY, "");
+      return endpoint.isBlank() ? Optional.empty() : Optional.of(URI.create(endpoint.strip()));
+    }
+
     static Running start() {
+      Optional<URI> shared = shared();
+      if (shared.isPresent()) {
+        return new Running(null, shared.get(), new OneRequestAtATime());
+      }
       Optional<Path> executable = onPath(EXECUTABLE);
       if (executable.isEmpty()) {
         throw new IllegalStateException(MISSING + "; under CI=true integration tests must run");
@@ -193,6 +210,9 @@ public final class MotoServer implements ExecutionCondition, BeforeAllCallback {
     @Override
     public void close() {
       http.close();
+      if (process == null) {
+        return;
+      }
       process.descendants().forEach(ProcessHandle::destroy);
       process.destroy();
       try {
