@@ -166,6 +166,29 @@ public final class ProjectDataBuilder {
         List.copyOf(withoutOwnPackage(imports, javaName.packageName())));
   }
 
+  /**
+   * A state field's value before the first event: numbers and booleans start at 0 and false, as an
+   * event's always hold a value, so that a counter ({@code attempts: state.attempts + 1}) counts
+   * from its first event; lists are empty; anything else has no value yet.
+   */
+  private static String emptyValue(Field field) {
+    if (field.type().list()) {
+      return "List.of()";
+    }
+    return field
+        .type()
+        .builtin()
+        .map(
+            type ->
+                switch (type) {
+                  case Int -> "0L";
+                  case Float -> "0.0";
+                  case Boolean -> "false";
+                  default -> "null";
+                })
+        .orElse("null");
+  }
+
   static List<String> withoutOwnPackage(Set<String> imports, String javaPackage) {
     return imports.stream()
         .filter(i -> !i.substring(0, Math.max(0, i.lastIndexOf('.'))).equals(javaPackage))
@@ -216,7 +239,7 @@ public final class ProjectDataBuilder {
                         && v.from().map(f -> f.value().equals(aggregate.name())).orElse(false)),
         JavaNames.member(aggregate.key().map(Located::value).orElseThrow()),
         state,
-        aggregate.fields().stream().map(f -> f.type().list() ? "List.of()" : "null").toList(),
+        aggregate.fields().stream().map(ProjectDataBuilder::emptyValue).toList(),
         aggregate.entities().stream()
             .map(e -> record(e, owner, names.entity(aggregate.name(), e.name())))
             .toList(),

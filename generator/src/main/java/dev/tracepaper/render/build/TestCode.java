@@ -74,7 +74,10 @@ final class TestCode {
         if (g instanceof TestCase.GivenEvent e) {
           given.add(event(aggregate, e.event(), e.fields(), true));
         } else if (g instanceof TestCase.GivenState s) {
-          givenState = write(object(s.state(), aggregate.fields(), Optional.of(aggregate)));
+          // As the state before the first event: numbers and booleans not named are 0 and false.
+          ObjectNode state = object(s.state(), aggregate.fields(), Optional.of(aggregate));
+          completeNumbers(state, aggregate.fields());
+          givenState = write(state);
         }
       }
       // A command's input is sent as a client writes it; a policy's triggering event is read
