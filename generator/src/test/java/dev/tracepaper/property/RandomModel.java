@@ -238,6 +238,11 @@ final class RandomModel {
     line(2, "key: " + a.key());
     line(2, "fields:");
     a.fields().forEach((name, type) -> line(3, name + ": " + quoted(type)));
+    // A counter that no event before it sets: the state's numbers start at 0.
+    boolean counts = random.nextBoolean();
+    if (counts) {
+      line(3, "touches: Int");
+    }
     if (a.lines()) {
       line(3, "lines: {type: '[" + a.name() + "Line]', key: lineId}");
       line(2, "entities:");
@@ -248,6 +253,9 @@ final class RandomModel {
     line(4, "fields: {" + fieldList(a.fields()) + "}");
     line(3, a.touched() + ":");
     line(4, "fields: {" + a.key() + ": String}");
+    if (counts) {
+      line(4, "apply: {touches: state.touches + 1}");
+    }
     if (a.lines()) {
       line(3, a.name() + "LineAdded:");
       line(4, "fields: {" + a.key() + ": String, lineId: String, quantity: Int}");
