@@ -2,6 +2,7 @@ package dev.tracepaper.runtime;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Two views over {@link Counter} for the runtime's own tests, one of each style a generated
@@ -40,6 +41,11 @@ final class CounterViews {
         @Override
         public long retentionDays() {
           return 0;
+        }
+
+        @Override
+        public Optional<AggregateType<?, ?>> stateOf() {
+          return Optional.of(Counter.STREAMING);
         }
 
         @Override
