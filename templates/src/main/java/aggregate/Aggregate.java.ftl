@@ -99,8 +99,8 @@ public final class ${aggregate.aggregateClass}
 </#if>
 
   /**
-   * The hash of this model's state fields and apply rules: snapshots and stored states of another
-   * are folded again from the events.
+   * The hash of this model's state fields and apply rules: a snapshot or stored state that carries
+   * another is not read, and the state is folded again from the events.
    */
   @Override
   public String stateFingerprint() {

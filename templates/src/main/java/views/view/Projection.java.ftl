@@ -57,8 +57,8 @@ public final class ${view.projectionClass} implements Projection {
 <#assign from = view.from[0]>
 
   /**
-   * Its rows come from the ${from.aggregate}'s state: each event reaches {@link #project} with the
-   * state this model computes, folded again from the events when the stored one is of another.
+   * Rows come from the ${from.aggregate}'s state: each event reaches {@link #project} with the
+   * state this model computes, also when the state stored with it is missing or of another model.
    */
   @Override
   public Optional<AggregateType<?, ?>> stateOf() {
