@@ -114,17 +114,14 @@ final class StateFingerprint {
   }
 
   private String elementShape(TypeRef type, Optional<Aggregate> owner, Set<String> visiting) {
-    Optional<TypeDef> record = owner.flatMap(a -> a.entity(type.name())).or(() -> type(type));
     return switch (index.kindOf(type, owner)) {
       case ENUM ->
-          "enum " + index.enumDef(type.name()).map(StateFingerprint::literals).orElse(List.of());
-      case TYPE, ENTITY -> record.map(r -> recordShape(r, owner, visiting)).orElse(type.name());
+          "enum " + index.enumDef(type.name()).map(StateFingerprint::literals).orElseThrow();
+      case TYPE -> recordShape(index.type(type.name()).orElseThrow(), owner, visiting);
+      case ENTITY ->
+          recordShape(owner.flatMap(a -> a.entity(type.name())).orElseThrow(), owner, visiting);
       default -> type.name();
     };
-  }
-
-  private Optional<TypeDef> type(TypeRef type) {
-    return index.type(type.name());
   }
 
   private String recordShape(TypeDef record, Optional<Aggregate> owner, Set<String> visiting) {
