@@ -164,6 +164,14 @@ Resources:
                 - dynamodb:PutItem
               Resource:
 <@viewTables/>
+<#if project.views?filter(v -> v.from?has_content)?has_content>
+            # A view kept from an aggregate's state folds the aggregate's events again (one
+            # Query per stream and batch) when the state stored on an event is missing or was
+            # written by another model version.
+            - Effect: Allow
+              Action: dynamodb:Query
+              Resource: !GetAtt EventStoreTable.Arn
+</#if>
             - Effect: Allow
               Action:
                 - dynamodb:DescribeStream
@@ -221,10 +229,20 @@ Resources:
       Policies:
         - Version: "2012-10-17"
           Statement:
+<#if project.views?filter(v -> v.from?has_content)?has_content>
+            # The replay reads the store with one paged Scan, and a stream with one Query when
+            # a view kept from its state must fold it again from a part the scan did not hold.
+            - Effect: Allow
+              Action:
+                - dynamodb:Scan
+                - dynamodb:Query
+              Resource: !GetAtt EventStoreTable.Arn
+<#else>
             # The replay reads the store with one paged Scan.
             - Effect: Allow
               Action: dynamodb:Scan
               Resource: !GetAtt EventStoreTable.Arn
+</#if>
             # The view's keys are scanned and deleted in batches (BatchWriteItem is its own
             # action), then the rows are written again as the projector writes them.
             - Effect: Allow

@@ -98,6 +98,15 @@ public final class ${aggregate.aggregateClass}
   }
 </#if>
 
+  /**
+   * The hash of this model's state fields and apply rules: a snapshot or stored state that carries
+   * another is not read, and the state is folded again from the events.
+   */
+  @Override
+  public String stateFingerprint() {
+    return ${javaString(aggregate.stateFingerprint)};
+  }
+
   @Override
   public int snapshotEvery() {
     return ${aggregate.snapshotEvery?c};

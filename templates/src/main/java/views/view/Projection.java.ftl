@@ -56,6 +56,15 @@ public final class ${view.projectionClass} implements Projection {
 <#if view.from?has_content>
 <#assign from = view.from[0]>
 
+  /**
+   * Rows come from the ${from.aggregate}'s state: each event reaches {@link #project} with the
+   * state this model computes, also when the state stored with it is missing or of another model.
+   */
+  @Override
+  public Optional<AggregateType<?, ?>> stateOf() {
+    return Optional.of(${from.aggregateClass}.TYPE);
+  }
+
   @Override
   public boolean handles(StoredEvent stored) {
     return stored.aggregate().equals(${javaString(from.aggregate)});

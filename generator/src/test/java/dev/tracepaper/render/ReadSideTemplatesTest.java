@@ -145,7 +145,10 @@ class ReadSideTemplatesTest {
     assertThat(projector).contains("- !GetAtt PatientsStack.Outputs.PatientCardTableArn");
     assertThat(projector).contains("Resource: !GetAtt EventStoreTable.StreamArn");
     assertThat(projector).doesNotContain("Scan");
-    assertThat(projector).doesNotContain("EventStoreTable.Arn");
+    // The event store itself only to fold a from view's aggregate again: Query, nothing else.
+    assertThat(projector)
+        .contains("Action: dynamodb:Query\n              Resource: !GetAtt EventStoreTable.Arn");
+    assertThat(projector.split("EventStoreTable.Arn", -1)).hasLength(2);
     String rebuild = between(template, "  RebuildFunction:", "\n  # ----");
     assertThat(rebuild).contains("Resource: !GetAtt EventStoreTable.Arn");
     assertThat(rebuild).doesNotContain("StreamArn");

@@ -40,6 +40,14 @@ public interface AggregateType<S, E> {
 
   S stateFromJson(JsonNode json);
 
+  /**
+   * A short hash of the state's shape and of how every event changes it, computed by the generator
+   * from the model. Snapshots and the states stored on events carry the fingerprint of the model
+   * that wrote them; one with another fingerprint (or none) is stale and never read as the state:
+   * the aggregate is folded from its events with the current rules instead (docs/runtime.md).
+   */
+  String stateFingerprint();
+
   /** Store a snapshot of the state at least every this many events; 0 = never. */
   int snapshotEvery();
 

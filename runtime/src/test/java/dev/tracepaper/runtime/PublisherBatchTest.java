@@ -104,7 +104,8 @@ class PublisherBatchTest {
   void leavesTheStateAfterTheEventOutOfTheDetail() {
     ScriptedBus bus = new ScriptedBus(-1);
     StoredEvent withState =
-        ViewStoreContract.event("c1", 1, "CounterCreated").withState(Json.object().put("total", 0));
+        ViewStoreContract.event("c1", 1, "CounterCreated")
+            .withState(Json.object().put("total", 0), "f1");
     ObjectNode streamEvent = Json.object();
     streamEvent
         .putArray("Records")

@@ -58,6 +58,7 @@ public final class ProjectDataBuilder {
   private final TestCode tests;
   private final ViewCode views;
   private final TextProbes textProbes;
+  private final StateFingerprint fingerprints;
 
   private ProjectDataBuilder(ModelIndex index) {
     this.index = index;
@@ -71,6 +72,7 @@ public final class ProjectDataBuilder {
     this.flows = new FlowCode(checked, types, names);
     this.tests = new TestCode(index, names);
     this.views = new ViewCode(index, checked, types, fields, names);
+    this.fingerprints = new StateFingerprint(index);
   }
 
   /** The data model of a model that validated without errors. */
@@ -237,6 +239,7 @@ public final class ProjectDataBuilder {
                 v ->
                     v.handlers().isEmpty()
                         && v.from().map(f -> f.value().equals(aggregate.name())).orElse(false)),
+        fingerprints.of(aggregate, events.stream().map(EventData::newState).toList()),
         JavaNames.member(aggregate.key().map(Located::value).orElseThrow()),
         state,
         aggregate.fields().stream().map(ProjectDataBuilder::emptyValue).toList(),

@@ -183,6 +183,8 @@ final class ViewCode {
     JavaName type = names.aggregateType(aggregate.name());
     imports.add(state.qualified());
     imports.add(type.qualified());
+    imports.add(names.runtimePackage() + ".AggregateType");
+    imports.add("java.util.Optional");
     String where =
         view.where().map(w -> ExpressionCode.unwrapped(expressions.java(w))).orElse("true");
     return List.of(

@@ -94,6 +94,15 @@ public final class OrderAggregate
     return true;
   }
 
+  /**
+   * The hash of this model's state fields and apply rules: a snapshot or stored state that carries
+   * another is not read, and the state is folded again from the events.
+   */
+  @Override
+  public String stateFingerprint() {
+    return "3be60958961e771b";
+  }
+
   @Override
   public int snapshotEvery() {
     return 50;

@@ -82,6 +82,15 @@ public final class StockAggregate
     return StockState.fromJson(json);
   }
 
+  /**
+   * The hash of this model's state fields and apply rules: a snapshot or stored state that carries
+   * another is not read, and the state is folded again from the events.
+   */
+  @Override
+  public String stateFingerprint() {
+    return "b990ff0b5cdf870f";
+  }
+
   @Override
   public int snapshotEvery() {
     return 0;

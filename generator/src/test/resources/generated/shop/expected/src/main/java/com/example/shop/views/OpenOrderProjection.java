@@ -4,12 +4,14 @@ package com.example.shop.views;
 
 import com.example.shop.order.OrderAggregate;
 import com.example.shop.order.OrderState;
+import dev.tracepaper.runtime.AggregateType;
 import dev.tracepaper.runtime.Expressions;
 import dev.tracepaper.runtime.Projection;
 import dev.tracepaper.runtime.RowChange;
 import dev.tracepaper.runtime.RowReader;
 import dev.tracepaper.runtime.StoredEvent;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Keeps the view OpenOrder equal to the state of each Order: every event
@@ -40,6 +42,15 @@ public final class OpenOrderProjection implements Projection {
   @Override
   public long retentionDays() {
     return 0;
+  }
+
+  /**
+   * Rows come from the Order's state: each event reaches {@link #project} with the
+   * state this model computes, also when the state stored with it is missing or of another model.
+   */
+  @Override
+  public Optional<AggregateType<?, ?>> stateOf() {
+    return Optional.of(OrderAggregate.TYPE);
   }
 
   @Override
