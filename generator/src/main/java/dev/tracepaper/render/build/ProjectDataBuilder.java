@@ -173,7 +173,7 @@ public final class ProjectDataBuilder {
    * event's always hold a value, so that a counter ({@code attempts: state.attempts + 1}) counts
    * from its first event; lists are empty; anything else has no value yet.
    */
-  private static String emptyValue(Field field) {
+  static String emptyValue(Field field) {
     if (field.type().list()) {
       return "List.of()";
     }

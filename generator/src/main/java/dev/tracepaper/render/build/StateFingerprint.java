@@ -30,8 +30,9 @@ import java.util.TreeMap;
  * <p>What it covers, written as one canonical text ({@link #canonical}) and hashed:
  *
  * <ul>
- *   <li>the state's fields by name, each with its shape: a built-in's name, an enum's literals, a
- *       type's or entity's fields (recursively), a list, an entity collection's key;
+ *   <li>the state's fields by name, each with its shape (a built-in's name, an enum's literals, a
+ *       type's or entity's fields (recursively), a list, an entity collection's key) and its value
+ *       before the first event;
  *   <li>per event, by name: whether it ends the instance, and for every state field it changes the
  *       generated Java that computes the new value: an {@code apply} assignment as translated, an
  *       implicit copy of the event's same-named field ({@code event.x()}), an upsert or remove.
@@ -75,7 +76,9 @@ final class StateFingerprint {
     StringBuilder text = new StringBuilder();
     for (Field field : sortedByName(aggregate.fields())) {
       text.append("state ").append(field.name()).append(": ");
-      text.append(shape(field, owner, new HashSet<>())).append('\n');
+      text.append(shape(field, owner, new HashSet<>()));
+      // The value before the first event is folded from too (a counter's 0).
+      text.append(" from ").append(ProjectDataBuilder.emptyValue(field)).append('\n');
     }
     TreeMap<String, String> events = new TreeMap<>();
     for (int i = 0; i < aggregate.events().size(); i++) {

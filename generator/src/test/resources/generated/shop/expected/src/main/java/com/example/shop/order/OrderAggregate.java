@@ -100,7 +100,7 @@ public final class OrderAggregate
    */
   @Override
   public String stateFingerprint() {
-    return "3be60958961e771b";
+    return "ec9ee4e36bdeb505";
   }
 
   @Override

@@ -88,7 +88,7 @@ public final class StockAggregate
    */
   @Override
   public String stateFingerprint() {
-    return "b990ff0b5cdf870f";
+    return "97b51fe15066a9fe";
   }
 
   @Override
