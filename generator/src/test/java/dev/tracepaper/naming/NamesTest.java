@@ -62,8 +62,8 @@ class NamesTest {
   @Test
   void namesTheTemplate() {
     assertThat(AwsNames.viewTable("BookAvailability")).isEqualTo("book-availability");
-    assertThat(AwsNames.tableNameSub("book-availability"))
-        .isEqualTo("${AWS::StackName}-book-availability");
+    assertThat(AwsNames.viewTableNameSub("book-availability"))
+        .isEqualTo("${AWS::StackName}.book-availability");
     assertThat(AwsNames.viewTableId("BookAvailability")).isEqualTo("BookAvailabilityTable");
     assertThat(AwsNames.commandFunctionId("Book")).isEqualTo("BookCommandFunction");
     assertThat(AwsNames.policyFunctionId("WithdrawWhenLost"))

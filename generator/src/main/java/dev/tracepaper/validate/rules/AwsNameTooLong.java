@@ -8,10 +8,10 @@ import dev.tracepaper.validate.Rule;
 /**
  * A name whose generated AWS name is longer than AWS allows, so that the deployment would fail: a
  * CloudFormation logical id over 255 characters (with the longest suffix the SAM transform appends
- * to a function's id), a DynamoDB table name over 255 (the stack name, up to 128 characters, a
- * hyphen and the view's suffix), or a Cognito group over 128. Lambda functions, EventBridge rules,
- * SQS queues and IAM roles get their names from CloudFormation, which fits them to their limits
- * (64, 64, 80, 64), so they need no check; docs/validation-rules.md says why.
+ * to a function's id), a DynamoDB table name over 255 (the stack name, up to 128 characters, a dot
+ * and the view's suffix), or a Cognito group over 128. Lambda functions, EventBridge rules, SQS
+ * queues and IAM roles get their names from CloudFormation, which fits them to their limits (64,
+ * 64, 80, 64), so they need no check; docs/validation-rules.md says why.
  */
 public final class AwsNameTooLong implements Rule {
 
@@ -53,7 +53,7 @@ public final class AwsNameTooLong implements Rule {
         } else if (claim.namespace() == GeneratedNames.Namespace.TABLE) {
           int length = STACK + 1 + name.length();
           if (length > TABLE) {
-            tooLong(report, e, "the DynamoDB table `<stack>-%s`", name, length, TABLE);
+            tooLong(report, e, "the DynamoDB table `<stack>.%s`", name, length, TABLE);
             break;
           }
         }

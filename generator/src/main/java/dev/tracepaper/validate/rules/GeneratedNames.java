@@ -30,7 +30,7 @@ final class GeneratedNames {
     JAVA_CLASS("the Java class `%s`", false),
     MEMBER("`%s` in the generated Java and GraphQL", false),
     VARIABLE("the Java variable `%s`", false),
-    TABLE("the DynamoDB table `<stack>-%s`", false),
+    TABLE("the DynamoDB table `<stack>.%s`", false),
     LOGICAL_ID("the CloudFormation resource `%s`", false),
     FILE("the file `%s`", true);
 
