@@ -252,7 +252,7 @@ public final class StackPlan {
   }
 
   /** A subdomain's stack name: its PascalCase words, letters and digits only. */
-  static String stackName(String subdomain) {
+  public static String stackName(String subdomain) {
     if (subdomain.isEmpty()) {
       return "";
     }
