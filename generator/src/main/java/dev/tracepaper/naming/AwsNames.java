@@ -40,6 +40,24 @@ public final class AwsNames {
     return Case.pascal(view) + "DataSource";
   }
 
+  /** The role AppSync reads a view's table with: {@code BookAvailabilityDataSourceRole}. */
+  public static String viewDataSourceRoleId(String view) {
+    return viewDataSourceId(view) + "Role";
+  }
+
+  /** The root's resource of a nested stack, by the stack's name: {@code CatalogStack}. */
+  public static String nestedStackId(String stack) {
+    return stack + "Stack";
+  }
+
+  /**
+   * The role AppSync invokes a stack's command functions with, by the stack's name (empty for the
+   * root): {@code CommandDataSourceRole}, {@code CatalogCommandDataSourceRole}.
+   */
+  public static String commandRoleId(String stack) {
+    return stack + "CommandDataSourceRole";
+  }
+
   /** The Lambda function that runs an aggregate's commands: {@code BookCommandFunction}. */
   public static String commandFunctionId(String aggregate) {
     return Case.pascal(aggregate) + "CommandFunction";

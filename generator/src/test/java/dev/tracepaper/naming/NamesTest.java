@@ -93,6 +93,6 @@ class NamesTest {
     assertThat(Reserved.graphQlType("Query")).isPresent();
     assertThat(Reserved.graphQlType("Book")).isEmpty();
     assertThat(Reserved.logicalId("EventStoreTable")).isPresent();
-    assertThat(Reserved.table("event-store")).isPresent();
+    assertThat(Reserved.logicalId("CommandDataSourceRole")).isPresent();
   }
 }

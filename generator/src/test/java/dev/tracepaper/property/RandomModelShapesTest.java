@@ -52,6 +52,12 @@ class RandomModelShapesTest {
     SHAPES.put(
         "an event changing the key (refused)", Pattern.compile(": '''other-'' \\+ command\\."));
     SHAPES.put(
+        "a subdomain named like the part of a split one",
+        Pattern.compile("subdomain: \\w+Part1\\n"));
+    SHAPES.put(
+        "a view named like a stack's command role (refused)",
+        Pattern.compile("\\n  \\w*Command:\\n    from: "));
+    SHAPES.put(
         "a default on an event field (refused)",
         Pattern.compile("aCount: \\{type: Int, default: 1\\}"));
   }

@@ -139,7 +139,11 @@ final class GeneratedNames {
         customClasses(claims, e, java.viewCustom(name), java.viewCustomCode(name));
         graphQlTypes(claims, GraphQlNames.objectType(name), GraphQlNames.connection(name));
         claims.add(new Claim(Namespace.TABLE, "", AwsNames.viewTable(name)));
-        logicalIds(claims, AwsNames.viewTableId(name), AwsNames.viewDataSourceId(name));
+        logicalIds(
+            claims,
+            AwsNames.viewTableId(name),
+            AwsNames.viewDataSourceId(name),
+            AwsNames.viewDataSourceRoleId(name));
         // A view without `queries` gets `get` and `list`; with them, each query claims its own.
         if (e.definition() instanceof View v && v.queries().isEmpty()) {
           resolver(claims, GraphQlNames.QUERY, GraphQlNames.getQuery(name));

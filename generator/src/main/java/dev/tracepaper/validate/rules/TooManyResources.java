@@ -70,7 +70,7 @@ public final class TooManyResources implements Rule {
    * The root: the app; a nested stack: the subdomain of its first aggregate, else its first view,
    * else the app.
    */
-  private static SourceLocation where(ModelIndex model, StackPlan.Stack stack) {
+  static SourceLocation where(ModelIndex model, StackPlan.Stack stack) {
     if (stack.nested()) {
       for (String name : stack.aggregates()) {
         Aggregate aggregate = model.aggregate(name).orElseThrow();
