@@ -20,12 +20,7 @@ class StackNameCollisionTest {
 
   @Test
   void aViewNamedLikeAStacksCommandRoleIsReportedAtBoth() throws IOException {
-    String yaml =
-        AwsLimitsTest.commandAggregates(1, "Sales")
-            + "views:\n  SalesCommand: {from: Order0, fields: {id: String}}\n";
-    List<Diagnostic> found = ids(yaml, "StackNameCollision");
-    assertThat(found).hasSize(1);
-    Diagnostic d = found.get(0);
+    Diagnostic d = only(withView("Sales", "SalesCommand"), "StackNameCollision");
     assertThat(d.message())
         .isEqualTo(
             "View `SalesCommand` collides with subdomain `Sales` (its nested stack Sales), defined"
@@ -49,13 +44,12 @@ class StackNameCollisionTest {
             + "  Invoice: {subdomain: %s, key: id, fields: {id: String},".formatted(part)
             + " events: {InvoiceSent: {fields: {id: String}}},"
             + " commands: {SendInvoice: {fields: {id: String}, emits: [InvoiceSent]}}}\n";
-    List<Diagnostic> found = ids(yaml, "StackNameCollision");
-    assertThat(found).hasSize(1);
-    assertThat(found.get(0).message())
+    Diagnostic d = only(yaml, "StackNameCollision");
+    assertThat(d.message())
         .contains("would produce the CloudFormation resource `" + part + "Stack`");
-    assertThat(found.get(0).message())
+    assertThat(d.message())
         .contains("the nested stack " + part + ", a part of subdomain `Sales` split for its size");
-    assertThat(found.get(0).hint()).startsWith("rename subdomain `" + part + "`: ");
+    assertThat(d.hint()).startsWith("rename subdomain `" + part + "`: ");
   }
 
   @Test
@@ -63,20 +57,14 @@ class StackNameCollisionTest {
     String yaml =
         AwsLimitsTest.commandAggregates(2, "SalesTax")
             .replace("Order1: {subdomain: SalesTax", "Order1: {subdomain: Salestax");
-    List<Diagnostic> found = ids(yaml, "StackNameCollision");
-    assertThat(found).hasSize(1);
-    assertThat(found.get(0).message())
+    assertThat(only(yaml, "StackNameCollision").message())
         .endsWith("both would produce the file stacks/Salestax.yaml.");
   }
 
   @Test
   void aViewNamedCommandTakesTheRootsCommandRole() throws IOException {
-    String yaml =
-        AwsLimitsTest.commandAggregates(1, "")
-            + "views:\n  Command: {from: Order0, fields: {id: String}}\n";
-    List<Diagnostic> found = ids(yaml, "ReservedWord");
-    assertThat(found).hasSize(1);
-    assertThat(found.get(0).message()).contains("`CommandDataSourceRole`");
+    assertThat(only(withView("", "Command"), "ReservedWord").message())
+        .contains("`CommandDataSourceRole`");
   }
 
   private List<String> nestedStacks(String yaml) throws IOException {
@@ -88,11 +76,23 @@ class StackNameCollisionTest {
         .toList();
   }
 
-  private List<Diagnostic> ids(String yaml, String id) throws IOException {
+  /** An aggregate with a command in {@code subdomain} (none when empty), and view {@code view}. */
+  private static String withView(String subdomain, String view) {
+    return AwsLimitsTest.commandAggregates(1, subdomain)
+        + "views:\n  "
+        + view
+        + ": {from: Order0, fields: {id: String}}\n";
+  }
+
+  /** The one diagnostic of rule {@code id} for the model {@code yaml}. */
+  private Diagnostic only(String yaml, String id) throws IOException {
     Path model = Files.writeString(folder.resolve("model.yaml"), yaml);
-    return new Validator()
-        .validate(List.of(model), folder).diagnostics().stream()
-            .filter(d -> d.id().equals(id))
-            .toList();
+    List<Diagnostic> found =
+        new Validator()
+            .validate(List.of(model), folder).diagnostics().stream()
+                .filter(d -> d.id().equals(id))
+                .toList();
+    assertThat(found).hasSize(1);
+    return found.get(0);
   }
 }
