@@ -166,13 +166,14 @@ public final class StackPlan {
     Map<String, List<Unit>> groups = new LinkedHashMap<>();
     Map<String, String> subdomains = new LinkedHashMap<>();
     for (Aggregate aggregate : model.model().aggregates()) {
+      String subdomain = aggregate.subdomain().map(Located::value).orElse("");
+      String group = stackName(subdomain);
+      // Named even by an aggregate of no resources: the views that read it may make a stack.
+      subdomains.putIfAbsent(group, subdomain);
       Count count = counter.aggregate(aggregate);
       if (count.total() == 0) {
         continue; // no commands, no policies: nothing of it is in any template
       }
-      String subdomain = aggregate.subdomain().map(Located::value).orElse("");
-      String group = stackName(subdomain);
-      subdomains.putIfAbsent(group, subdomain);
       groups
           .computeIfAbsent(group, g -> new ArrayList<>())
           .add(new Unit(aggregate.name(), true, count, !aggregate.commands().isEmpty()));

@@ -69,7 +69,7 @@ public final class AwsNameTooLong implements Rule {
     for (Aggregate aggregate : model.model().aggregates()) {
       aggregate
           .subdomain()
-          .filter(s -> subdomains.add(s.value()))
+          .filter(s -> s.value() != null && subdomains.add(s.value()))
           .ifPresent(s -> subdomain(s, report));
     }
   }
