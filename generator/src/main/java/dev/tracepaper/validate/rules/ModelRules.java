@@ -43,6 +43,7 @@ public final class ModelRules {
         new TooManyEvents(),
         new EventTooLarge(),
         new TooManyResources(),
+        new StackNameCollision(),
         new AwsNameTooLong(),
         // views
         new ViewWithoutSource(),
