@@ -33,7 +33,7 @@ public final class AggregateRemoved implements DiffRule {
       String events = old.events().stream().map(Event::name).collect(Collectors.joining(", "));
       report.report(
           change.old().at(old.location()),
-          "aggregate %s was removed: its stored events (%s) are no longer read, and its commands and views that fold it are gone"
+          "aggregate %s was removed: its stored events (%s) are no longer read"
               .formatted(old.name(), events.isEmpty() ? "none declared" : events),
           "keep the aggregate with its events (retire them with `retired: true`) while its stored"
               + " data matters; it may lose its commands; see docs/evolution.md");

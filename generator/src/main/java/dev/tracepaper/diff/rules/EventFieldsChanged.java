@@ -11,9 +11,9 @@ import dev.tracepaper.diff.Shapes.FieldChange;
 import dev.tracepaper.diff.Versions;
 
 /**
- * An event keeps its version but its fields changed in a way stored events cannot follow: a field
- * removed or of another type, or a required field added or made required (stored events lack it).
- * An optional field added is compatible ({@link OptionalFieldAdded}).
+ * An event keeps its version but its fields changed: a field removed, added or of another type.
+ * Every field of an event is given whenever it is emitted, so a field added is missing from every
+ * event stored before: only a new version with an upcast says what it holds for them.
  */
 public final class EventFieldsChanged implements DiffRule {
 
@@ -35,8 +35,8 @@ public final class EventFieldsChanged implements DiffRule {
         continue;
       }
       for (FieldChange c : verdict.changes()) {
-        if (c.kind() == FieldChange.Kind.ADDED && !c.current().orElseThrow().required()) {
-          continue;
+        if (c.kind() == FieldChange.Kind.NOW_REQUIRED) {
+          continue; // `required` means nothing on an event field: every emitter gives every field
         }
         var at =
             c.current()

@@ -4,17 +4,16 @@ import dev.tracepaper.diagnostic.Severity;
 import dev.tracepaper.diff.DiffReporter;
 import dev.tracepaper.diff.DiffRule;
 import dev.tracepaper.diff.Elements;
-import dev.tracepaper.diff.EventPairs;
 import dev.tracepaper.diff.ModelChange;
 import dev.tracepaper.diff.RuleClass;
 import dev.tracepaper.diff.Shapes.FieldChange;
-import dev.tracepaper.diff.Versions;
 import dev.tracepaper.model.View;
 import java.util.List;
 
 /**
- * A field that nothing already stored or sent needs: an optional field of an event (stored events
- * read it as absent) or of a command's input, or a field of a view's rows.
+ * A field that no request sent today lacks and no client reads: an optional field of a command's
+ * input, or a field of a view's rows. (A field added to an event is never optional for the events
+ * stored before it: EventFieldsChanged.)
  */
 public final class OptionalFieldAdded implements DiffRule {
 
@@ -30,22 +29,6 @@ public final class OptionalFieldAdded implements DiffRule {
 
   @Override
   public void check(ModelChange change, DiffReporter report) {
-    for (EventPairs.Pair pair : EventPairs.of(change)) {
-      Versions.Verdict verdict = Versions.of(change, pair);
-      if (verdict.kind() == Versions.Kind.SAME_VERSION) {
-        added(verdict.changes(), true)
-            .forEach(
-                c ->
-                    report.report(
-                        change.current().at(c.current().orElseThrow().field().location()),
-                        "%s.%s: stored %s events read it as absent"
-                            .formatted(
-                                Elements.qualified(pair.current()),
-                                c.describe(),
-                                pair.old().name()),
-                        ""));
-      }
-    }
     var commands = Elements.commands(change.newModel());
     for (Elements.OwnedCommand old : Elements.commands(change.oldModel()).values()) {
       Elements.OwnedCommand now = commands.get(old.command().name());

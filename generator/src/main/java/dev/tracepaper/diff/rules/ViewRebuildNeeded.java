@@ -4,6 +4,7 @@ import dev.tracepaper.diagnostic.Severity;
 import dev.tracepaper.diff.DiffReporter;
 import dev.tracepaper.diff.DiffRule;
 import dev.tracepaper.diff.Elements;
+import dev.tracepaper.diff.EventPairs;
 import dev.tracepaper.diff.ModelChange;
 import dev.tracepaper.diff.RuleClass;
 import dev.tracepaper.diff.Shapes.FieldChange;
@@ -13,7 +14,9 @@ import dev.tracepaper.model.Located;
 import dev.tracepaper.model.View;
 import dev.tracepaper.model.ViewHandler;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
@@ -37,6 +40,13 @@ public final class ViewRebuildNeeded implements DiffRule {
   @Override
   public void check(ModelChange change, DiffReporter report) {
     var current = Elements.views(change.newModel());
+    // A handler of an event renamed with renamedFrom reads the same stored events as before.
+    Map<String, String> renames = new HashMap<>();
+    for (EventPairs.Pair pair : EventPairs.of(change)) {
+      if (pair.renamedAt().isPresent()) {
+        renames.put(pair.old().name(), pair.current().name());
+      }
+    }
     for (View old : change.oldModel().views()) {
       View now = current.get(old.name());
       if (now == null || now.custom()) {
@@ -67,7 +77,7 @@ public final class ViewRebuildNeeded implements DiffRule {
           now.where().map(Expression::text).map(String::strip))) {
         reasons.add("`where`");
       }
-      if (!handlers(old).equals(handlers(now))) {
+      if (!handlers(old, renames).equals(handlers(now, Map.of()))) {
         reasons.add("event handlers");
       }
       if (!reasons.isEmpty()) {
@@ -85,12 +95,14 @@ public final class ViewRebuildNeeded implements DiffRule {
     return set.stream().map(s -> s.field() + "=" + s.value().text().strip()).sorted().toList();
   }
 
-  private static List<String> handlers(View view) {
-    return view.handlers().stream().map(ViewRebuildNeeded::handler).sorted().toList();
+  private static List<String> handlers(View view, Map<String, String> renames) {
+    return view.handlers().stream().map(h -> handler(h, renames)).sorted().toList();
   }
 
-  private static String handler(ViewHandler h) {
-    return h.event()
+  private static String handler(ViewHandler h, Map<String, String> renames) {
+    String event = renames.getOrDefault(h.event().event(), h.event().event());
+    return h.event().aggregate().map(a -> a + ".").orElse("")
+        + event
         + "|"
         + h.key().map(Expression::text).map(String::strip).orElse("")
         + "|"
