@@ -85,7 +85,7 @@ public final class ViewRebuildNeeded implements DiffRule {
             change.current().at(now.location()),
             "view %s changed (%s): the rows in its table were computed by the old model"
                 .formatted(now.name(), String.join("; ", reasons)),
-            "after deploying, rebuild the view (docs/runtime.md, rebuild) so every row is"
+            "after deploying, rebuild the view (docs/runtime.md#rebuild) so every row is"
                 + " computed by the new model; see docs/evolution.md");
       }
     }
