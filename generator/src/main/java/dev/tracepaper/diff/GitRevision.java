@@ -57,6 +57,10 @@ public final class GitRevision implements AutoCloseable {
     if (ref.isBlank()) {
       throw new BaselineUnavailable("git: needs a revision, such as git:origin/main.");
     }
+    if (ref.startsWith("-")) {
+      // git would read it as an option (git archive --output=…, --remote=…), never a revision.
+      throw new BaselineUnavailable("git:%s is not a revision.".formatted(ref));
+    }
     Path first = paths.get(0).toAbsolutePath().normalize();
     Path start = Files.isDirectory(first) ? first : first.getParent();
     Path top = topLevel(start);
@@ -65,21 +69,23 @@ public final class GitRevision implements AutoCloseable {
       relative.add(relativeTo(top, p));
     }
     Result verified = git(top, "rev-parse", "--verify", "--quiet", ref + "^{commit}");
-    if (verified.code() != 0) {
+    if (verified.code() != 0 || verified.out().isBlank()) {
       throw new BaselineUnavailable(
           "git:%s: no such revision in %s (for a pull request's base, fetch it first, e.g."
                   .formatted(ref, top)
               + " actions/checkout with fetch-depth: 0).");
     }
+    // The commit's id from here on: what the name meant when it was verified, and never an option.
+    String commit = verified.out().strip();
     for (String rel : relative) {
-      Result listed = git(top, "ls-tree", "--name-only", ref, "--", rel);
+      Result listed = git(top, "ls-tree", "--name-only", commit, "--", rel);
       if (listed.code() != 0 || listed.out().isBlank()) {
         throw new BaselineUnavailable(
             "git:%s has no %s (added since? then there is no baseline to compare with)."
                 .formatted(ref, rel));
       }
     }
-    List<String> args = new ArrayList<>(List.of("archive", "--format=zip", ref, "--"));
+    List<String> args = new ArrayList<>(List.of("archive", "--format=zip", commit, "--"));
     args.addAll(relative);
     Result archive = git(top, args.toArray(String[]::new));
     if (archive.code() != 0) {

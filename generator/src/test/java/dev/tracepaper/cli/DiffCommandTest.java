@@ -198,6 +198,9 @@ class DiffCommandTest {
     CliTest.Run unknownRef =
         CliTest.run("diff", "git:nosuchbranch", repo.resolve("model").toString());
     CliTest.Run absent = CliTest.run("diff", "git:HEAD", added.toString());
+    Path written = temp.resolve("written.zip");
+    CliTest.Run option =
+        CliTest.run("diff", "git:--output=" + written, repo.resolve("model").toString());
 
     assertThat(notARepo.exitCode()).isEqualTo(ExitCode.USAGE);
     assertThat(notARepo.err()).contains("is not in a git repository");
@@ -205,6 +208,9 @@ class DiffCommandTest {
     assertThat(unknownRef.err()).contains("git:nosuchbranch: no such revision");
     assertThat(absent.exitCode()).isEqualTo(ExitCode.USAGE);
     assertThat(absent.err()).contains("git:HEAD has no added.yaml");
+    assertThat(option.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(option.err()).contains("is not a revision.");
+    assertThat(Files.exists(written)).isFalse();
   }
 
   @Test
