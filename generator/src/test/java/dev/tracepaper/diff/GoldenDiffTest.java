@@ -53,6 +53,24 @@ class GoldenDiffTest {
     }
   }
 
+  static Stream<Path> models() {
+    return Stream.of(
+        TestPaths.examples().resolve("library"),
+        TestPaths.examples().resolve("clinic"),
+        TestPaths.root().resolve("generator/src/test/resources/generated/shop/model.yaml"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("models")
+  void aModelComparedWithItselfHasNoFindings(Path model) throws BaselineUnavailable {
+    Validator.Outcome current = new Validator().run(List.of(model), model.getParent());
+    Baseline baseline = Baseline.load(model.toString(), List.of(), model.getParent());
+
+    assertWithMessage("findings of %s against itself", model)
+        .that(baseline.compare(current.index().orElseThrow()).diagnostics())
+        .isEmpty();
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void givesExactlyTheExpectedFindings(Path folder) throws IOException {
