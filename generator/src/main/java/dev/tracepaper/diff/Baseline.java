@@ -5,14 +5,12 @@ import dev.tracepaper.diagnostic.Severity;
 import dev.tracepaper.model.Model;
 import dev.tracepaper.model.ModelIndex;
 import dev.tracepaper.source.SourceFile;
-import dev.tracepaper.source.SourceLocation;
 import dev.tracepaper.validate.ValidationReport;
 import dev.tracepaper.validate.Validator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The model a change is compared with: a path (file or folder), or {@code git:REF}, the new model's
@@ -26,12 +24,10 @@ public final class Baseline {
 
   private final ModelChange.Side side;
   private final Validator.Outcome outcome;
-  private final String described;
 
-  private Baseline(ModelChange.Side side, Validator.Outcome outcome, String described) {
+  private Baseline(ModelChange.Side side, Validator.Outcome outcome) {
     this.side = side;
     this.outcome = outcome;
-    this.described = described;
   }
 
   /**
@@ -44,7 +40,7 @@ public final class Baseline {
       String ref = spec.substring(GIT.length());
       try (GitRevision revision = GitRevision.read(ref, current)) {
         Validator.Outcome outcome = new Validator().run(revision.paths(), revision.folder());
-        return new Baseline(sideOf(outcome, ref + ":"), outcome, spec);
+        return new Baseline(sideOf(outcome, ref + ":"), outcome);
       }
     }
     Path path = Path.of(spec);
@@ -52,18 +48,13 @@ public final class Baseline {
       throw new BaselineUnavailable("the baseline %s does not exist.".formatted(spec));
     }
     Validator.Outcome outcome = new Validator().run(List.of(path), base);
-    return new Baseline(sideOf(outcome, ""), outcome, spec);
+    return new Baseline(sideOf(outcome, ""), outcome);
   }
 
   private static ModelChange.Side sideOf(Validator.Outcome outcome, String prefix) {
     // A model with loading errors has no index; the side is then only used to name its errors.
     ModelIndex index = outcome.index().orElseGet(() -> new ModelIndex(outcome.report().model()));
     return new ModelChange.Side(index, prefix);
-  }
-
-  /** The baseline as given: {@code git:origin/main} or its path. */
-  public String described() {
-    return described;
   }
 
   /** The baseline's validation errors, named as findings name its files. */
@@ -115,15 +106,5 @@ public final class Baseline {
         d.message(),
         d.hint(),
         d.related().stream().map(side::at).toList());
-  }
-
-  /** For tests: the located name of a baseline place. */
-  SourceLocation at(SourceLocation location) {
-    return side.at(location);
-  }
-
-  /** The index of the baseline, when it validated. */
-  public Optional<ModelIndex> index() {
-    return valid() ? outcome.index() : Optional.empty();
   }
 }
