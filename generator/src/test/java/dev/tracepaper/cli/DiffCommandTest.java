@@ -107,6 +107,20 @@ class DiffCommandTest {
   }
 
   @Test
+  void anInvalidModelIsReportedAndNothingIsCompared() throws IOException {
+    Path broken = temp.resolve("new.yaml");
+    Files.writeString(broken, "tracepaper: 1\naggregates:\n  Order:\n    feilds: {}\n");
+
+    CliTest.Run run =
+        CliTest.run("diff", golden("event-removed", "old").toString(), broken.toString());
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_MODEL);
+    assertThat(run.out()).contains("new.yaml:4:5: error[UnknownKey]");
+    assertThat(run.out()).contains("Nothing was compared: fix the errors of the model first.");
+    assertThat(run.out()).doesNotContain("EventRemoved");
+  }
+
+  @Test
   void missingPathsAreUsageErrors() {
     CliTest.Run noNew = CliTest.run("diff", golden("event-removed", "old").toString(), "nope.yaml");
     CliTest.Run noOld = CliTest.run("diff", "nope.yaml", golden("event-removed", "new").toString());
@@ -183,6 +197,23 @@ class DiffCommandTest {
             "HEAD:model/shop.yaml:27:7: error[EventRemoved]: event Order.OrderFlagged was removed");
     assertThat(run.out()).contains(" 27 |       OrderFlagged:");
     assertThat(same.out()).isEqualTo(run.out());
+  }
+
+  @Test
+  void aBaselineThatDoesNotValidateAtTheRevisionIsNamedAtIt() throws Exception {
+    Path repo = repository("event-removed");
+    Path model = repo.resolve("model/shop.yaml");
+    Files.writeString(model, "tracepaper: 1\naggregates:\n  Order:\n    feilds: {}\n");
+    git(repo, "commit", "-q", "-am", "broken");
+    Files.copy(
+        golden("event-removed", "new"), model, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+    CliTest.Run run = CliTest.run("diff", "git:HEAD", repo.resolve("model").toString());
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_MODEL);
+    assertThat(run.out()).contains("HEAD:model/shop.yaml:4:5: error[UnknownKey]");
+    assertThat(run.out()).contains(" 4 |     feilds: {}");
+    assertThat(run.out()).contains("Nothing was compared: fix the errors of the baseline git:HEAD");
   }
 
   @Test
