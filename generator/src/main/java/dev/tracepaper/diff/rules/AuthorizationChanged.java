@@ -31,6 +31,7 @@ public final class AuthorizationChanged implements DiffRule {
 
   @Override
   public void check(ModelChange change, DiffReporter report) {
+    defaultChanged(change, report);
     var commands = Elements.commands(change.newModel());
     for (Elements.OwnedCommand old : Elements.commands(change.oldModel()).values()) {
       Elements.OwnedCommand now = commands.get(old.command().name());
@@ -66,11 +67,47 @@ public final class AuthorizationChanged implements DiffRule {
       Optional<Auth> oldAuth,
       Optional<Auth> newAuth,
       SourceLocation element) {
+    if (oldAuth.isEmpty() && newAuth.isEmpty()) {
+      return; // it follows the app's default: said once, at the default
+    }
     Set<String> before = Elements.access(change.oldModel(), oldAuth);
     Set<String> after = Elements.access(change.newModel(), newAuth);
     if (before.equals(after)) {
       return;
     }
+    report(
+        report,
+        change.current().at(newAuth.map(Auth::location).orElse(element)),
+        what,
+        before,
+        after);
+  }
+
+  /** The app's default auth, which every mutation and query without its own follows. */
+  private static void defaultChanged(ModelChange change, DiffReporter report) {
+    Set<String> before = Elements.access(change.oldModel(), Optional.empty());
+    Set<String> after = Elements.access(change.newModel(), Optional.empty());
+    if (before.equals(after)) {
+      return;
+    }
+    SourceLocation at =
+        change
+            .newModel()
+            .app()
+            .flatMap(app -> app.auth().defaultAuth())
+            .map(Auth::location)
+            .or(() -> change.newModel().app().map(app -> app.location()))
+            .orElse(SourceLocation.NONE);
+    report(
+        report,
+        change.current().at(at),
+        "the app's default auth (of every mutation and query without its own `auth`)",
+        before,
+        after);
+  }
+
+  private static void report(
+      DiffReporter report, SourceLocation at, String what, Set<String> before, Set<String> after) {
     boolean widened = after.stream().anyMatch(m -> !covered(m, before));
     boolean narrowed = before.stream().anyMatch(m -> !covered(m, after));
     String how =
@@ -80,7 +117,7 @@ public final class AuthorizationChanged implements DiffRule {
                 ? "is widened: it admits callers it refused"
                 : "is narrowed: it refuses callers it admitted";
     report.report(
-        change.current().at(newAuth.map(Auth::location).orElse(element)),
+        at,
         "%s %s: %s → %s".formatted(what, how, String.join(", ", before), String.join(", ", after)),
         narrowed
             ? "make sure no client that loses access still calls it; see docs/evolution.md"
