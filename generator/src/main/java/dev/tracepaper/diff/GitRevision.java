@@ -1,6 +1,5 @@
 package dev.tracepaper.diff;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,17 +10,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 /**
  * The model files of a git revision ({@code git:REF}): the same paths as the new model's, read with
  * the {@code git} command (what the user's CI already has, and it understands every repository
- * layout, worktree and credential setup that JGit may not) into a temporary folder that mirrors the
- * repository. {@code git archive} writes the files without touching the work tree or the index.
+ * layout and worktree) into a temporary folder that mirrors the repository. {@code git ls-tree} and
+ * {@code git cat-file} read the stored bytes: the work tree and the index are not touched, and no
+ * attribute ({@code export-subst} and {@code export-ignore}, which {@code git archive} would apply)
+ * changes what is read.
  */
 public final class GitRevision implements AutoCloseable {
 
@@ -58,7 +57,7 @@ public final class GitRevision implements AutoCloseable {
       throw new BaselineUnavailable("git: needs a revision, such as git:origin/main.");
     }
     if (ref.startsWith("-")) {
-      // git would read it as an option (git archive --output=…, --remote=…), never a revision.
+      // git would read it as an option (--output=…), never as a revision.
       throw new BaselineUnavailable("git:%s is not a revision.".formatted(ref));
     }
     Path first = paths.get(0).toAbsolutePath().normalize();
@@ -85,19 +84,17 @@ public final class GitRevision implements AutoCloseable {
                 .formatted(ref, rel));
       }
     }
-    List<String> args = new ArrayList<>(List.of("archive", "--format=zip", commit, "--"));
-    args.addAll(relative);
-    Result archive = git(top, args.toArray(String[]::new));
-    if (archive.code() != 0) {
-      throw new BaselineUnavailable(
-          "git archive of %s failed: %s".formatted(ref, archive.error().strip()));
-    }
     Path folder;
     try {
       folder = Files.createTempDirectory("tracepaper-baseline-");
-      unzip(archive.bytes(), folder);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+    try {
+      writeFiles(top, commit, relative, folder);
+    } catch (BaselineUnavailable | RuntimeException e) {
+      delete(folder);
+      throw e;
     }
     List<Path> inFolder = relative.stream().map(r -> folder.resolve(r).normalize()).toList();
     return new GitRevision(ref, folder, inFolder);
@@ -128,27 +125,72 @@ public final class GitRevision implements AutoCloseable {
     }
   }
 
-  /** Extracts the archive, refusing any entry that would land outside {@code folder}. */
-  private static void unzip(byte[] zip, Path folder) throws IOException {
-    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-      for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-        Path target = folder.resolve(entry.getName()).normalize();
-        if (!target.startsWith(folder)) {
-          throw new IOException("archive entry outside its folder: " + entry.getName());
-        }
-        if (entry.isDirectory()) {
-          Files.createDirectories(target);
-        } else {
-          Files.createDirectories(target.getParent());
-          Files.copy(in, target);
-        }
+  /**
+   * Writes the files below {@code relative} at {@code commit} into {@code folder}: listed by {@code
+   * git ls-tree}, their stored bytes read in one {@code git cat-file --batch}. Symbolic links and
+   * submodules are not model files and are skipped.
+   */
+  private static void writeFiles(Path top, String commit, List<String> relative, Path folder)
+      throws BaselineUnavailable {
+    List<String> args = new ArrayList<>(List.of("ls-tree", "-r", "-z", commit, "--"));
+    args.addAll(relative);
+    Result listed = git(top, null, args.toArray(String[]::new));
+    if (listed.code() != 0) {
+      throw new BaselineUnavailable("git ls-tree failed: " + listed.error().strip());
+    }
+    List<String[]> blobs = new ArrayList<>(); // {id, path}
+    for (String entry : listed.out().split("\0")) {
+      int tab = entry.indexOf('\t');
+      if (tab < 0) {
+        continue;
+      }
+      String[] meta = entry.substring(0, tab).split(" ");
+      if (meta.length == 3 && meta[1].equals("blob") && !meta[0].equals("120000")) {
+        blobs.add(new String[] {meta[2], entry.substring(tab + 1)});
       }
     }
+    StringBuilder ids = new StringBuilder();
+    blobs.forEach(b -> ids.append(b[0]).append('\n'));
+    Result read = git(top, ids.toString().getBytes(StandardCharsets.UTF_8), "cat-file", "--batch");
+    if (read.code() != 0) {
+      throw new BaselineUnavailable("git cat-file failed: " + read.error().strip());
+    }
+    byte[] out = read.bytes();
+    int at = 0;
+    try {
+      for (String[] blob : blobs) {
+        int end = indexOf(out, (byte) '\n', at);
+        String[] header = new String(out, at, end - at, StandardCharsets.UTF_8).split(" ");
+        int size = Integer.parseInt(header[2]);
+        Path target = folder.resolve(blob[1]).normalize();
+        if (!target.startsWith(folder)) {
+          throw new BaselineUnavailable("git lists a file outside its tree: " + blob[1]);
+        }
+        Files.createDirectories(target.getParent());
+        Files.write(target, java.util.Arrays.copyOfRange(out, end + 1, end + 1 + size));
+        at = end + 1 + size + 1; // the content is followed by a newline
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static int indexOf(byte[] bytes, byte b, int from) {
+    for (int i = from; i < bytes.length; i++) {
+      if (bytes[i] == b) {
+        return i;
+      }
+    }
+    throw new IllegalStateException("git cat-file --batch output ended early");
   }
 
   /** Deletes the temporary folder. */
   @Override
   public void close() {
+    delete(folder);
+  }
+
+  private static void delete(Path folder) {
     try (Stream<Path> walk = Files.walk(folder)) {
       walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {
@@ -163,6 +205,11 @@ public final class GitRevision implements AutoCloseable {
   }
 
   private static Result git(Path dir, String... args) throws BaselineUnavailable {
+    return git(dir, null, args);
+  }
+
+  /** Runs git in {@code dir}, with {@code input} (or nothing) on its standard input. */
+  private static Result git(Path dir, byte[] input, String... args) throws BaselineUnavailable {
     List<String> command = new ArrayList<>(List.of("git", "-C", dir.toString()));
     command.addAll(List.of(args));
     Process process;
@@ -173,22 +220,43 @@ public final class GitRevision implements AutoCloseable {
           "git: needs the git command, which cannot be run here (" + e.getMessage() + ").");
     }
     try {
-      process.getOutputStream().close();
-      CompletableFuture<byte[]> err =
-          CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
+      // Input and error output on threads of their own (not the common pool, which may have one
+      // thread): git answers while it reads, and a full pipe would block both sides.
+      FutureTask<Void> in =
+          background(
+              () -> {
+                try (var stdin = process.getOutputStream()) {
+                  if (input != null) {
+                    stdin.write(input);
+                  }
+                } catch (IOException e) {
+                  // git stopped reading (it failed): its exit code and message say why.
+                }
+                return null;
+              });
+      FutureTask<byte[]> err = background(() -> readAll(process.getErrorStream()));
       byte[] out = readAll(process.getInputStream());
       if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
         process.destroyForcibly();
         throw new BaselineUnavailable(
             "git %s did not finish in %d s.".formatted(args[0], TIMEOUT_SECONDS));
       }
-      return new Result(process.exitValue(), out, new String(err.join(), StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      in.get();
+      return new Result(process.exitValue(), out, new String(err.get(), StandardCharsets.UTF_8));
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException("reading git's output failed", e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new BaselineUnavailable("interrupted while running git.");
     }
+  }
+
+  private static <T> FutureTask<T> background(java.util.concurrent.Callable<T> work) {
+    FutureTask<T> task = new FutureTask<>(work);
+    Thread thread = new Thread(task, "tracepaper-git");
+    thread.setDaemon(true);
+    thread.start();
+    return task;
   }
 
   private static byte[] readAll(InputStream in) {

@@ -217,6 +217,19 @@ class DiffCommandTest {
   }
 
   @Test
+  void gitRefReadsTheStoredBytesWhateverTheAttributesSay() throws Exception {
+    Path repo = repository("event-removed");
+    // git archive would leave these files out: the baseline is what the commit stores.
+    Files.writeString(repo.resolve(".gitattributes"), "*.yaml export-ignore\n");
+    git(repo, "add", ".gitattributes");
+    git(repo, "commit", "-q", "-m", "attributes");
+
+    CliTest.Run run = CliTest.run("diff", "git:HEAD", repo.resolve("model").toString());
+
+    assertThat(run.out()).contains("HEAD:model/shop.yaml:27:7: error[EventRemoved]");
+  }
+
+  @Test
   void gitRefProblemsAreUsageErrors() throws Exception {
     Path repo = repository("event-removed");
     Path outside = temp.resolve("outside");
