@@ -181,7 +181,7 @@ public final class GitRevision implements AutoCloseable {
         return i;
       }
     }
-    throw new IllegalStateException("git cat-file --batch output ended early");
+    throw new IllegalStateException("the output of git cat-file ended early");
   }
 
   /** Deletes the temporary folder. */
