@@ -84,7 +84,8 @@ public final class DynamoDbEventStore implements EventStore {
           base = version;
           break pages;
         }
-        E event = type.eventFromJson(item.get(EventItems.TYPE).s(), EventItems.payload(item));
+        // Upcast as read: events stored by an older model reach apply in the current shape.
+        E event = type.readEvent(EventItems.storedEvent(item));
         if (type.endsInstance(event)) {
           base = version;
           break pages;

@@ -142,6 +142,7 @@ public final class InMemoryEventStore implements EventStore {
   }
 
   private static <E> E decode(AggregateType<?, E> type, StoredEvent event) {
-    return type.eventFromJson(event.type(), event.payload().deepCopy());
+    StoredEvent current = type.upcast(event);
+    return type.eventFromJson(current.type(), current.payload().deepCopy());
   }
 }
