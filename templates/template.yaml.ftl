@@ -91,7 +91,7 @@ Resources:
     Type: AWS::Serverless::Function
     Properties:
       Description: Puts every stored event on the event bus
-      Handler: ${yamlString(project.runtimePackage + ".PublisherHandler::handleRequest")}
+      Handler: ${yamlString(project.basePackage + ".EventPublisher::handleRequest")}
       Environment:
         Variables:
           EVENT_BUS_NAME: !Ref EventBus

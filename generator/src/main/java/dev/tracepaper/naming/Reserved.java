@@ -129,6 +129,8 @@ public final class Reserved {
           "DynamoDbEventStore",
           "Entities",
           "EventStore",
+          "EventUpcaster",
+          "EventVersions",
           "Expressions",
           "InMemoryEventStore",
           "Input",
@@ -139,13 +141,15 @@ public final class Reserved {
           "Projection",
           "ProjectionCheck",
           "ProjectorHandler",
+          "PublisherHandler",
           "RebuildHandler",
           "RequestCounter",
           "Responses",
           "RowChange",
           "RowReader",
           "Scenario",
-          "StoredEvent");
+          "StoredEvent",
+          "UnreadableEventException");
 
   /**
    * Methods every record has: a record component of such a name would clash with them ({@code

@@ -21,8 +21,10 @@ public final class Folding {
 
   /** The stored event as the current model's event. */
   public static <S, E> E event(AggregateType<S, E> type, StoredEvent stored) {
-    // A copy: the event's record may keep parts of the payload, which the caller still holds.
-    return type.eventFromJson(stored.type(), stored.payload().deepCopy());
+    // Upcast as read, so that events stored by an older model reach apply in the current shape;
+    // a copy, since the event's record may keep parts of the payload, which the caller still holds.
+    StoredEvent current = type.upcast(stored);
+    return type.eventFromJson(current.type(), current.payload().deepCopy());
   }
 
   /**

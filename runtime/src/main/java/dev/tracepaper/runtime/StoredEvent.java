@@ -104,6 +104,27 @@ public record StoredEvent(
     return state != null && fingerprint.equals(stateFingerprint);
   }
 
+  /**
+   * This event as a newer model writes it: another type name (it was {@code renamedFrom}), version
+   * and payload; where and when it was stored stay as they are.
+   */
+  public StoredEvent upcastTo(String newType, int newSchemaVersion, ObjectNode newPayload) {
+    return new StoredEvent(
+        aggregate,
+        key,
+        version,
+        newType,
+        newSchemaVersion,
+        newPayload,
+        timestamp,
+        commandId,
+        correlationId,
+        user,
+        source,
+        state,
+        stateFingerprint);
+  }
+
   /** The stream id of this event's aggregate: {@code Book#<key>}. */
   public String streamId() {
     return streamId(aggregate, key);

@@ -311,9 +311,13 @@ public final class ProjectDataBuilder {
       own.add(names.runtimePackage() + ".Input");
     }
     String pkg = names.aggregatePackage(aggregate.name());
+    String javaClass = names.event(aggregate.name(), event.name()).simpleName();
+    UpcastCode.Versions versions =
+        new UpcastCode(checked, types, fields, names.runtimePackage())
+            .of(aggregate, event, javaClass, pkg);
     return new EventData(
         event.name(),
-        names.event(aggregate.name(), event.name()).simpleName(),
+        javaClass,
         event.fields().stream()
             .map(f -> fields.data(f, owner, FieldCode.Presence.ALWAYS, true))
             .toList(),
@@ -323,7 +327,12 @@ public final class ProjectDataBuilder {
         checks.checks(),
         checks.constants(),
         event.description().orElse(""),
-        "event " + aggregate.name() + "." + event.name());
+        "event " + aggregate.name() + "." + event.name(),
+        event.currentVersion(),
+        event.storedNames(),
+        versions.versions().isEmpty() ? "" : javaClass + "Versions",
+        versions.versions(),
+        versions.imports());
   }
 
   private CommandData command(Aggregate aggregate, Command command) {
@@ -405,6 +414,7 @@ public final class ProjectDataBuilder {
             site,
             triggerClass,
             tests.of(aggregate, policy.tests(), trigger.fields(), source, policy.rules(), true)),
-        "policy " + aggregate.name() + "." + policy.name());
+        "policy " + aggregate.name() + "." + policy.name(),
+        names.aggregateType(source.name()).qualified());
   }
 }

@@ -128,6 +128,36 @@ public final class InMemoryEventStore implements EventStore {
     stream.add(new Entry(given, type.stateToJson(state), type.stateFingerprint()));
   }
 
+  /**
+   * Appends an event as an older version of the model stored it: under the type name and version it
+   * had then, its payload as it was. Loading reads it through the aggregate's upcasts, as the event
+   * store does: a test's {@code given: [- BookLent@1: {...}]}.
+   */
+  public synchronized void appendAsStored(
+      AggregateType<?, ?> type,
+      String key,
+      String eventType,
+      int schemaVersion,
+      ObjectNode payload,
+      java.time.Instant at) {
+    List<Entry> stream =
+        streams.computeIfAbsent(StoredEvent.streamId(type.name(), key), id -> new ArrayList<>());
+    StoredEvent stored =
+        new StoredEvent(
+            type.name(),
+            key,
+            stream.size() + 1,
+            eventType,
+            schemaVersion,
+            payload,
+            at,
+            null,
+            "seed",
+            "seed",
+            type.source());
+    stream.add(new Entry(stored, null, null));
+  }
+
   /** The aggregate's events as the aggregate's types, oldest first (for a test's "then"). */
   public synchronized <E> List<E> events(AggregateType<?, E> type, String key) {
     return history(type, key).stream().map(event -> decode(type, event)).toList();

@@ -5,6 +5,9 @@ package com.example.shop.stock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tracepaper.runtime.AggregateType;
+import dev.tracepaper.runtime.EventVersions;
+import dev.tracepaper.runtime.StoredEvent;
+import dev.tracepaper.runtime.UnreadableEventException;
 
 /**
  * What the runtime needs to know of the Stock aggregate: its events, its state and
@@ -53,6 +56,16 @@ public final class StockAggregate
   @Override
   public int schemaVersion(StockEvent event) {
     return 1;
+  }
+
+  /** Events as any version of the model stored them, read as this one writes them. */
+  @Override
+  public StoredEvent upcast(StoredEvent stored) {
+    return switch (stored.type()) {
+      case "StockCounted" -> EventVersions.upcast(stored, "StockCounted", 1);
+      case "StockReserved" -> EventVersions.upcast(stored, "StockReserved", 1);
+      default -> throw UnreadableEventException.unknownType(stored);
+    };
   }
 
   @Override

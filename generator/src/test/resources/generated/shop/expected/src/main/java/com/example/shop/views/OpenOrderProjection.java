@@ -67,7 +67,7 @@ public final class OpenOrderProjection implements Projection {
     }
     boolean ended =
         OrderAggregate.TYPE.endsInstance(
-            OrderAggregate.TYPE.eventFromJson(stored.type(), stored.payload()));
+            OrderAggregate.TYPE.readEvent(stored));
     if (ended || !("OPEN".equals(Expressions.name(state.status())))) {
       return List.of(new RowChange.Delete(key));
     }

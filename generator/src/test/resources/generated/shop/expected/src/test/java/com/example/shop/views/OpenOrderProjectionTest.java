@@ -31,8 +31,8 @@ class OpenOrderProjectionTest {
   }
 
   @Test
-  @DisplayName("the events before \"refuses a second line for the same product\" (AddLine)")
-  void refusesASecondLineForTheSameProduct() {
+  @DisplayName("the events before \"removes a line\" (RemoveLine)")
+  void removesALine() {
     ProjectionCheck.check(
         new OpenOrderProjection(),
         OrderAggregate.TYPE,
