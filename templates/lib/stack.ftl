@@ -7,8 +7,10 @@
 <#function storeArn stack><#return stack.nested()?then("!Ref EventStoreTableArn", "!GetAtt EventStoreTable.Arn")></#function>
 <#function apiId stack><#return stack.nested()?then("!Ref GraphQLApiId", "!GetAtt GraphQLApi.ApiId")></#function>
 <#function apiArn stack><#return stack.nested()?then("!Ref GraphQLApiArn", "!GetAtt GraphQLApi.Arn")></#function>
-<#-- A table's name: the app's stack name, then the suffix; in a nested stack the root's name. -->
-<#function tableName stack suffix><#return "!Sub \"" + sub(stack.nested()?then("AppName", "AWS::StackName")) + "-" + suffix + "\""></#function>
+<#-- A view table's name: the app's stack name, a dot, then the suffix; in a nested stack the root's
+     name. The dot, which no stack name holds, gives the view tables a prefix of their own
+     (template.yaml.ftl grants the projector that prefix). -->
+<#function viewTableName stack suffix><#return "!Sub \"" + sub(stack.nested()?then("AppName", "AWS::StackName")) + "." + suffix + "\""></#function>
 <#-- A file of the project: nested templates are in stacks/, one folder down. -->
 <#function projectFile stack path><#return stack.nested()?then("../" + path, path)></#function>
 
@@ -192,7 +194,7 @@ Globals:
     DeletionPolicy: Delete
     UpdateReplacePolicy: Delete
     Properties:
-      TableName: ${tableName(stack, view.tableSuffix)}
+      TableName: ${viewTableName(stack, view.tableSuffix)}
       BillingMode: PAY_PER_REQUEST
       AttributeDefinitions:
 <#list view.keyAttributes() as attribute>

@@ -5,6 +5,9 @@ package ${aggregate.javaPackage};
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import ${project.runtimePackage}.AggregateType;
+import ${project.runtimePackage}.EventVersions;
+import ${project.runtimePackage}.StoredEvent;
+import ${project.runtimePackage}.UnreadableEventException;
 
 /**
  * What the runtime needs to know of the ${aggregate.name} aggregate: its events, its state and
@@ -58,7 +61,30 @@ public final class ${aggregate.aggregateClass}
 
   @Override
   public int schemaVersion(${aggregate.eventInterface} event) {
+<#if aggregate.events?filter(e -> e.version != 1)?has_content>
+    return switch (event) {
+<#list aggregate.events as e>
+      case ${e.javaClass} ${e.javaClass?uncap_first} -> ${e.version?c};
+</#list>
+    };
+<#else>
     return 1;
+</#if>
+  }
+
+  /** Events as any version of the model stored them, read as this one writes them. */
+  @Override
+  public StoredEvent upcast(StoredEvent stored) {
+    return switch (stored.type()) {
+<#list aggregate.events as e>
+<#if e.versions?has_content>
+      case <#list e.storedNames as n>${javaString(n)}<#sep>, </#sep></#list> -> EventVersions.upcast(stored, ${javaString(e.name)}, ${e.version?c}, ${e.versionsClass}::upcast);
+<#else>
+      case <#list e.storedNames as n>${javaString(n)}<#sep>, </#sep></#list> -> EventVersions.upcast(stored, ${javaString(e.name)}, ${e.version?c});
+</#if>
+</#list>
+      default -> throw UnreadableEventException.unknownType(stored);
+    };
   }
 
   @Override
@@ -97,6 +123,15 @@ public final class ${aggregate.aggregateClass}
     return true;
   }
 </#if>
+
+  /**
+   * The hash of this model's state fields and apply rules: a snapshot or stored state that carries
+   * another is not read, and the state is folded again from the events.
+   */
+  @Override
+  public String stateFingerprint() {
+    return ${javaString(aggregate.stateFingerprint)};
+  }
 
   @Override
   public int snapshotEvery() {

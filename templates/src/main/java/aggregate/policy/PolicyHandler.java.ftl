@@ -5,7 +5,9 @@ package ${aggregate.javaPackage};
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 <#if policy.triggerQualifiedClass?keep_before_last(".") != aggregate.javaPackage>
-import ${policy.triggerQualifiedClass};
+<#list [policy.triggerQualifiedClass, policy.triggerAggregateClass]?sort as c>
+import ${c};
+</#list>
 </#if>
 import java.io.IOException;
 import java.io.InputStream;
@@ -78,7 +80,10 @@ public final class ${policy.handlerClass} implements RequestStreamHandler {
   @Override
   public void handleRequest(InputStream input, OutputStream output, Context context)
       throws IOException {
-    StoredEvent trigger = StoredEvent.fromJson(Json.read(input).path("detail"));
+    // Upcast: a delivery sent before the latest deployment may carry an older shape.
+    StoredEvent trigger =
+        ${policy.triggerAggregateClass?keep_after_last(".")}.TYPE.upcast(
+            StoredEvent.fromJson(Json.read(input).path("detail")));
     ${policy.flow.inputClass} event = ${policy.flow.inputClass}.fromJson(trigger.payload());
     Caller user = new Caller(trigger.user(), List.of());
     // A redelivered event gets the first run's result instead of running twice.

@@ -56,6 +56,15 @@ public final class ${view.projectionClass} implements Projection {
 <#if view.from?has_content>
 <#assign from = view.from[0]>
 
+  /**
+   * Rows come from the ${from.aggregate}'s state: each event reaches {@link #project} with the
+   * state this model computes, also when the state stored with it is missing or of another model.
+   */
+  @Override
+  public Optional<AggregateType<?, ?>> stateOf() {
+    return Optional.of(${from.aggregateClass}.TYPE);
+  }
+
   @Override
   public boolean handles(StoredEvent stored) {
     return stored.aggregate().equals(${javaString(from.aggregate)});
@@ -64,7 +73,8 @@ public final class ${view.projectionClass} implements Projection {
   @Override
   public List<RowChange> project(StoredEvent stored, RowReader rows) {
 <#if view.custom.enabled>
-    return custom.project(stored, rows, projectAsModelled(stored, rows));
+    return custom.project(
+        ${from.aggregateClass}.TYPE.upcast(stored), rows, projectAsModelled(stored, rows));
   }
 
   /** The row changes the model gives for the event, before the hand-written part sees them. */
@@ -77,7 +87,7 @@ public final class ${view.projectionClass} implements Projection {
     }
     boolean ended =
         ${from.aggregateClass}.TYPE.endsInstance(
-            ${from.aggregateClass}.TYPE.eventFromJson(stored.type(), stored.payload()));
+            ${from.aggregateClass}.TYPE.readEvent(stored));
     if (ended || !(${from.where})) {
       return List.of(new RowChange.Delete(key));
     }
@@ -88,27 +98,49 @@ public final class ${view.projectionClass} implements Projection {
   }
 <#else>
 
+<#assign sources = []>
+<#list view.handlers as h>
+<#if !sources?map(x -> x.aggregate)?seq_contains(h.aggregate)>
+<#assign sources = sources + [h]>
+</#if>
+</#list>
   @Override
   public boolean handles(StoredEvent stored) {
-    return <#list view.handlers as h>is(stored, ${javaString(h.aggregate)}, ${javaString(h.eventType)})<#sep>
+    return <#list view.handlers as h><#list h.storedTypes as t>is(stored, ${javaString(h.aggregate)}, ${javaString(t)})<#sep>
+        || </#sep></#list><#sep>
         || </#sep></#list>;
   }
 
   @Override
   public List<RowChange> project(StoredEvent stored, RowReader rows) {
+    StoredEvent event = current(stored);
 <#if view.custom.enabled>
-    return custom.project(stored, rows, projectAsModelled(stored, rows));
+    return custom.project(event, rows, projectAsModelled(event, rows));
   }
 
   /** The row changes the model gives for the event, before the hand-written part sees them. */
-  private List<RowChange> projectAsModelled(StoredEvent stored, RowReader rows) {
+  private List<RowChange> projectAsModelled(StoredEvent event, RowReader rows) {
 </#if>
 <#list view.handlers as h>
-    if (is(stored, ${javaString(h.aggregate)}, ${javaString(h.eventType)})) {
-      return on(${h.eventClass}.fromJson(stored.payload()), rows);
+    if (is(event, ${javaString(h.aggregate)}, ${javaString(h.eventType)})) {
+      return on(${h.eventClass}.fromJson(event.payload()), rows);
     }
 </#list>
     return List.of();
+  }
+
+  /** The event as this model writes it, whichever version of the model stored it. */
+  private static StoredEvent current(StoredEvent stored) {
+<#if sources?size == 1>
+    return ${sources[0].aggregateClass}.TYPE.upcast(stored);
+<#else>
+    return switch (stored.aggregate()) {
+<#list sources as h>
+      case ${javaString(h.aggregate)} -> ${h.aggregateClass}.TYPE.upcast(stored);
+</#list>
+      default -> throw new IllegalArgumentException("no event of " + stored.aggregate() + " changes ${view.name}");
+    };
+</#if>
   }
 
   private static boolean is(StoredEvent stored, String aggregate, String type) {

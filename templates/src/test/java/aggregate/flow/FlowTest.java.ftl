@@ -29,7 +29,12 @@ class ${flow.testClass} {
                 ${javaString(test.key)},
                 ${aggregate.stateClass}.fromJson(Json.parse(${javaString(test.givenState)})))
 </#if>
-<#if test.givenEvents?has_content>
+<#if test.givenEvents?filter(e -> e.asStored)?has_content>
+            .givenStored(
+                ${javaString(test.key)},
+                List.of(
+<@m.arguments test.givenEvents?map(e -> "Scenario.stored(" + javaString(e.storedType) + ", " + e.version?c + ", " + javaString(e.json) + ")") "                    " "))"/>
+<#elseif test.givenEvents?has_content>
             .given(
                 ${javaString(test.key)},
                 List.of(

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The view ${view.name} fed the past events of the model's cases: each history projects rows,
- * and the same rows again when it is delivered twice or older events come after newer ones.
+ * and the same rows again when it is delivered twice or older events come after newer ones<#if view.from?has_content>,
+ * or when its events carry no state and the projector folds them again</#if>.
  */
 class ${view.projectionClass}Test {
 <#list view.cases as c>

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       ValidateCommand.class,
       GenerateCommand.class,
+      DiffCommand.class,
       TemplatesCommand.class,
       InitCommand.class,
       AutoComplete.GenerateCompletion.class,

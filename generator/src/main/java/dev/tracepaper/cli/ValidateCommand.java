@@ -1,6 +1,10 @@
 package dev.tracepaper.cli;
 
+import dev.tracepaper.diagnostic.Diagnostic;
 import dev.tracepaper.diagnostic.Severity;
+import dev.tracepaper.diff.Baseline;
+import dev.tracepaper.diff.BaselineUnavailable;
+import dev.tracepaper.diff.DiffRules;
 import dev.tracepaper.validate.ValidationReport;
 import dev.tracepaper.validate.Validator;
 import dev.tracepaper.validate.format.DiagnosticFormatter;
@@ -9,6 +13,7 @@ import dev.tracepaper.validate.format.SarifFormatter;
 import dev.tracepaper.validate.format.TextFormatter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -68,6 +73,15 @@ public final class ValidateCommand implements Callable<Integer> {
   FailOn failOn;
 
   @Option(
+      names = "--baseline",
+      paramLabel = "OLD",
+      description =
+          "Also compare the model with this baseline, as `tracepaper diff OLD PATH...` does: a"
+              + " model file or folder, or git:REF (git:origin/main). Its findings count toward"
+              + " --fail-on.")
+  String baseline;
+
+  @Option(
       names = {"-q", "--quiet"},
       description = "Print only diagnostics that make the run fail, and no summary.")
   boolean quiet;
@@ -81,7 +95,11 @@ public final class ValidateCommand implements Callable<Integer> {
       }
     }
     Path base = Path.of("").toAbsolutePath();
-    ValidationReport report = new Validator().validate(paths, base);
+    Validator.Outcome validated = new Validator().run(paths, base);
+    ValidationReport report = validated.report();
+    if (baseline != null) {
+      report = withBaseline(validated);
+    }
     Severity threshold = failOn == FailOn.warning ? Severity.WARNING : Severity.ERROR;
     ValidationReport shown =
         quiet
@@ -95,12 +113,32 @@ public final class ValidateCommand implements Callable<Integer> {
     return report.valid(threshold) ? ExitCode.OK : ExitCode.INVALID_MODEL;
   }
 
+  /**
+   * The report with the findings of comparing the model with {@code --baseline}; an invalid model
+   * is not compared (its errors say enough), an invalid baseline adds its errors.
+   */
+  private ValidationReport withBaseline(Validator.Outcome validated) {
+    ValidationReport report = validated.report();
+    if (report.hasErrors() || validated.index().isEmpty()) {
+      return report;
+    }
+    Baseline old;
+    try {
+      old = Baseline.load(baseline, paths, Path.of("").toAbsolutePath());
+    } catch (BaselineUnavailable e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--baseline " + e.getMessage());
+    }
+    List<Diagnostic> all = new ArrayList<>(report.diagnostics());
+    all.addAll(old.valid() ? old.compare(validated.index().get()).diagnostics() : old.errors());
+    return old.report(report.model(), all);
+  }
+
   /** Every format judges the model against the same threshold as the exit code. */
   private DiagnosticFormatter formatter(Severity threshold) {
     return switch (format) {
       case text -> new TextFormatter(!quiet, threshold);
       case json -> new JsonFormatter(threshold);
-      case sarif -> new SarifFormatter(VersionProvider.version(), threshold);
+      case sarif -> new SarifFormatter(VersionProvider.version(), threshold, DiffRules::helpUri);
     };
   }
 }

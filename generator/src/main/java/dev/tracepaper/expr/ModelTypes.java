@@ -11,6 +11,7 @@ import dev.tracepaper.model.BuiltinType;
 import dev.tracepaper.model.Command;
 import dev.tracepaper.model.Constraints;
 import dev.tracepaper.model.Event;
+import dev.tracepaper.model.EventVersion;
 import dev.tracepaper.model.Field;
 import dev.tracepaper.model.ModelIndex;
 import dev.tracepaper.model.TypeDef;
@@ -88,6 +89,18 @@ public final class ModelTypes {
             event.name(),
             "event `%s`".formatted(event.name()),
             event.fields(),
+            index.aggregate(event.aggregate()))
+        .celType();
+  }
+
+  /** An event as an older version of the model stored it: {@code old} in its {@code upcast}. */
+  public CelType olderEvent(Event event, EventVersion version) {
+    return struct(
+            version,
+            "eventVersion",
+            event.name() + "@" + version.version(),
+            "version %d of event `%s`".formatted(version.version(), event.name()),
+            version.fields(),
             index.aggregate(event.aggregate()))
         .celType();
   }

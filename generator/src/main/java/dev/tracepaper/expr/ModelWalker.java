@@ -7,6 +7,7 @@ import dev.tracepaper.model.Assignment;
 import dev.tracepaper.model.BusinessRule;
 import dev.tracepaper.model.Emit;
 import dev.tracepaper.model.Event;
+import dev.tracepaper.model.EventVersion;
 import dev.tracepaper.model.Expression;
 import dev.tracepaper.model.Field;
 import dev.tracepaper.model.Flow;
@@ -43,6 +44,8 @@ final class ModelWalker {
   private static final String APPLY_WHY =
       "`apply` must give the same state each time the events are replayed, so it sees only"
           + " `event` and `state`";
+  private static final String UPCAST_WHY =
+      "an upcast reads only `old`, the payload as that version of the model stored it";
   private static final String FROM_VIEW_WHY =
       "a `from` view is computed from its aggregate's state alone";
   private static final String HANDLER_KEY_WHY =
@@ -83,6 +86,39 @@ final class ModelWalker {
         Optional<Target> target = collectionKey(aggregate, stateField);
         check(remove.key(), Place.REMOVE_KEY, element, "the `remove` key of " + in, target, scope);
       }
+    }
+    event.versions().forEach(v -> upcast(aggregate, event, v));
+  }
+
+  /** The {@code upcast} of an older version: each line gives a field of the next version. */
+  private void upcast(Aggregate aggregate, Event event, EventVersion version) {
+    String element = "version " + version.version() + " of " + named("event", event.name());
+    Scope scope = scope(names("old", types.olderEvent(event, version)), UPCAST_WHY);
+    int next = version.version() + 1;
+    String owner = next == event.currentVersion() ? "event `%s`" : "version %d of event `%s`";
+    Optional<List<Field>> nextFields = event.fieldsOfVersion(next);
+    for (Assignment line : version.upcast()) {
+      if (!(line instanceof Assignment.SetValue set)) {
+        continue;
+      }
+      Optional<Target> target =
+          nextFields
+              .flatMap(fs -> fs.stream().filter(f -> f.name().equals(set.field())).findFirst())
+              .map(
+                  f ->
+                      target(
+                          f,
+                          next == event.currentVersion()
+                              ? owner.formatted(event.name())
+                              : owner.formatted(next, event.name()),
+                          aggregate));
+      check(
+          set.value(),
+          Place.UPCAST_FIELD,
+          element,
+          "the value of " + code(set.field()) + " in the `upcast` of " + element,
+          target,
+          scope);
     }
   }
 

@@ -25,5 +25,7 @@ public enum Place {
   /** The {@code key} of an {@code on} view handler: which row the event changes. */
   HANDLER_KEY,
   /** A field in the {@code set} of an {@code on} view handler. */
-  HANDLER_FIELD
+  HANDLER_FIELD,
+  /** A field of the next version in the {@code upcast} of an older version of an event. */
+  UPCAST_FIELD
 }

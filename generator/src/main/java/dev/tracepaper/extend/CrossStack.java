@@ -142,6 +142,23 @@ final class CrossStack {
       unknown(nested, function, name, at, rootNames.readable(!ref), own.readable(!ref));
       return Optional.empty();
     }
+    Optional<String> condition =
+        rootNames.hasResource(base) ? rootNames.condition(base) : Optional.empty();
+    if (condition.isPresent()) {
+      // The nested stack always exists; the root could not give it a value when the resource
+      // does not.
+      refuse(
+          at,
+          "ExtensionCrossStack",
+          ("`%s` of the root %s exists only under the condition `%s`, but function `%s` is in"
+                  + " the nested stack %s, which always exists: the root cannot pass it a value of"
+                  + " a resource that may be missing.")
+              .formatted(base, TemplateMerger.ROOT, condition.get(), function, nested.path()),
+          "give `%s` no `Condition`, or make the addition to a function of the root template"
+                  .formatted(base)
+              + " (a resource or output there can use the condition); see docs/extending.md");
+      return Optional.empty();
+    }
     return pass(nested, new Value(name, reference.attribute()), at);
   }
 

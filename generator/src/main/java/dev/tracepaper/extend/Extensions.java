@@ -3,12 +3,11 @@ package dev.tracepaper.extend;
 import dev.tracepaper.diagnostic.Diagnostic;
 import dev.tracepaper.output.FileTree;
 import dev.tracepaper.output.GeneratedFile;
+import dev.tracepaper.source.ReadLimits;
 import dev.tracepaper.source.SourceFile;
 import dev.tracepaper.source.SourceLocation;
+import dev.tracepaper.source.Utf8File;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +28,7 @@ public final class Extensions {
   public static final String POM = "extensions/pom.xml";
 
   /** The most an extension file may hold, as for a model file. */
-  private static final long MAX_BYTES = 16L * 1024 * 1024;
+  private static final long MAX_BYTES = ReadLimits.DEFAULT.maxFileBytes();
 
   /** The tree with the extensions merged, and what each added. */
   public record Outcome(FileTree tree, List<Merged> merged) {}
@@ -118,32 +117,29 @@ public final class Extensions {
       return Optional.empty();
     }
     String shown = displayName(out, path);
-    if (Files.size(file) > MAX_BYTES) {
+    Utf8File read = Utf8File.read(file, MAX_BYTES);
+    if (read instanceof Utf8File.TooLarge tooLarge) {
       diagnostics.add(
           Diagnostic.error(
-              "ExtensionTooLarge",
-              SourceLocation.ofFile(shown),
-              "The file is larger than %d bytes.".formatted(MAX_BYTES)));
+                  "ExtensionTooLarge",
+                  SourceLocation.ofFile(shown),
+                  "The file is %d bytes; an extension file may hold at most %d bytes."
+                      .formatted(tooLarge.size(), MAX_BYTES))
+              .withHint("move what makes it large into a file of its own"));
       return Optional.empty();
     }
-    byte[] bytes = Files.readAllBytes(file);
-    try {
-      String text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(bytes))
-              .toString();
-      return Optional.of(text.startsWith("\uFEFF") ? text.substring(1) : text);
-    } catch (CharacterCodingException e) {
+    if (read instanceof Utf8File.NotUtf8 bad) {
       sources.put(shown, new SourceFile(shown, ""));
       diagnostics.add(
           Diagnostic.error(
-                  "ExtensionEncoding", SourceLocation.ofFile(shown), "The file is not valid UTF-8.")
+                  "ExtensionEncoding",
+                  SourceLocation.of(shown, bad.line(), bad.column()),
+                  "The file is not valid UTF-8: byte 0x%02X at offset %d cannot be read."
+                      .formatted(bad.value(), bad.offset()))
               .withHint("save the file as UTF-8"));
       return Optional.empty();
     }
+    return Optional.of(((Utf8File.Text) read).text());
   }
 
   private static GeneratedFile replaced(GeneratedFile file, String content) {

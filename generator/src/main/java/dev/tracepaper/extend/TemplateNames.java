@@ -13,7 +13,7 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 /**
  * The names a template defines for references to read: its parameters (with their types), its
  * resources, with the serverless ones SAM makes more of ({@code <Function>Role}, {@code
- * <Function>Alias<Name>}, …), and its conditions.
+ * <Function>Alias<Name>}, …), and its conditions, with the condition each resource has, if any.
  */
 final class TemplateNames {
 
@@ -21,6 +21,7 @@ final class TemplateNames {
   private final Set<String> resources = new TreeSet<>();
   private final Set<String> serverless = new TreeSet<>();
   private final Set<String> conditions = new TreeSet<>();
+  private final Map<String, String> resourceConditions = new LinkedHashMap<>();
 
   private TemplateNames() {}
 
@@ -71,11 +72,31 @@ final class TemplateNames {
       if (SamTemplate.type(tuple.getValueNode()).startsWith("AWS::Serverless::")) {
         serverless.add(id);
       }
+      if (tuple.getValueNode() instanceof MappingNode resource) {
+        SamTemplate.get(resource, "Condition")
+            .map(SamTemplate::scalar)
+            .ifPresent(condition -> resourceConditions.put(id, condition));
+      }
     }
   }
 
   boolean hasResource(String name) {
     return resources.contains(name) || serverless.stream().anyMatch(name::startsWith);
+  }
+
+  /**
+   * The condition a resource exists under, if it has one; a resource SAM makes of a serverless one
+   * ({@code <Function>Role}) has its condition.
+   */
+  Optional<String> condition(String resource) {
+    if (resourceConditions.containsKey(resource)) {
+      return Optional.of(resourceConditions.get(resource));
+    }
+    return serverless.stream()
+        .filter(resource::startsWith)
+        .map(resourceConditions::get)
+        .filter(java.util.Objects::nonNull)
+        .findFirst();
   }
 
   boolean hasParameter(String name) {

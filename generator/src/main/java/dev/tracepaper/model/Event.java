@@ -46,6 +46,24 @@ public record Event(
     return versions.stream().filter(v -> v.version() == version).findFirst();
   }
 
+  /**
+   * The fields of version {@code version}: the event's own for the current version, those an older
+   * version declares, none for a version the model does not declare.
+   */
+  public Optional<List<Field>> fieldsOfVersion(int version) {
+    return version == currentVersion()
+        ? Optional.of(fields)
+        : olderVersion(version).map(EventVersion::fields);
+  }
+
+  /** The names stored events of this type may carry: its name, then its {@code renamedFrom}. */
+  public List<String> storedNames() {
+    List<String> names = new java.util.ArrayList<>();
+    names.add(name);
+    renamedFrom.forEach(n -> names.add(n.value()));
+    return List.copyOf(names);
+  }
+
   public Optional<Field> field(String fieldName) {
     return fields.stream().filter(f -> f.name().equals(fieldName)).findFirst();
   }

@@ -2,8 +2,8 @@ package dev.tracepaper.naming;
 
 /**
  * Names in the SAM template: CloudFormation logical ids (PascalCase, letters and digits only),
- * DynamoDB table names (the stack name, a hyphen, then kebab-case) and EventBridge fields.
- * docs/naming.md lists the scheme.
+ * DynamoDB table names (the stack name, then a hyphen for the event store and a dot for a view's
+ * kebab-case name) and EventBridge fields. docs/naming.md lists the scheme.
  */
 public final class AwsNames {
 
@@ -17,14 +17,19 @@ public final class AwsNames {
 
   private AwsNames() {}
 
-  /** A view's table, after the stack name: {@code book-availability}. */
+  /** A view's table, after the stack name and a dot: {@code book-availability}. */
   public static String viewTable(String view) {
     return Case.kebab(view);
   }
 
-  /** A table's {@code TableName} in the template: {@code !Sub "${AWS::StackName}-<suffix>"}. */
-  public static String tableNameSub(String suffix) {
-    return "${AWS::StackName}-" + suffix;
+  /**
+   * A view table's {@code TableName} in the template: {@code !Sub "${AWS::StackName}.<suffix>"}.
+   * The dot, which no stack name holds, gives the view tables a prefix no other table has (not the
+   * event store's {@code <stack>-event-store}, not another stack's), so one IAM resource pattern
+   * names them all.
+   */
+  public static String viewTableNameSub(String suffix) {
+    return "${AWS::StackName}." + suffix;
   }
 
   public static String viewTableId(String view) {
@@ -33,6 +38,24 @@ public final class AwsNames {
 
   public static String viewDataSourceId(String view) {
     return Case.pascal(view) + "DataSource";
+  }
+
+  /** The role AppSync reads a view's table with: {@code BookAvailabilityDataSourceRole}. */
+  public static String viewDataSourceRoleId(String view) {
+    return viewDataSourceId(view) + "Role";
+  }
+
+  /** The root's resource of a nested stack, by the stack's name: {@code CatalogStack}. */
+  public static String nestedStackId(String stack) {
+    return stack + "Stack";
+  }
+
+  /**
+   * The role AppSync invokes a stack's command functions with, by the stack's name (empty for the
+   * root): {@code CommandDataSourceRole}, {@code CatalogCommandDataSourceRole}.
+   */
+  public static String commandRoleId(String stack) {
+    return stack + "CommandDataSourceRole";
   }
 
   /** The Lambda function that runs an aggregate's commands: {@code BookCommandFunction}. */

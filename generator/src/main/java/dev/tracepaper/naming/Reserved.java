@@ -129,6 +129,8 @@ public final class Reserved {
           "DynamoDbEventStore",
           "Entities",
           "EventStore",
+          "EventUpcaster",
+          "EventVersions",
           "Expressions",
           "InMemoryEventStore",
           "Input",
@@ -139,13 +141,15 @@ public final class Reserved {
           "Projection",
           "ProjectionCheck",
           "ProjectorHandler",
+          "PublisherHandler",
           "RebuildHandler",
           "RequestCounter",
           "Responses",
           "RowChange",
           "RowReader",
           "Scenario",
-          "StoredEvent");
+          "StoredEvent",
+          "UnreadableEventException");
 
   /**
    * Methods every record has: a record component of such a name would clash with them ({@code
@@ -217,11 +221,8 @@ public final class Reserved {
           Map.entry("GraphQLSchema", "the GraphQL schema"),
           Map.entry("UserPool", "the Cognito user pool"),
           Map.entry("UserPoolClient", "the Cognito user pool client"),
-          Map.entry("ApiKey", "the API key"));
-
-  /** DynamoDB table names (after the stack name) that no view may take. */
-  private static final Map<String, String> TABLES =
-      Map.of(AwsNames.EVENT_STORE_TABLE, "the event store");
+          Map.entry("ApiKey", "the API key"),
+          Map.entry(AwsNames.commandRoleId(""), "the role AppSync invokes command functions with"));
 
   private Reserved() {}
 
@@ -255,12 +256,6 @@ public final class Reserved {
       return Optional.of("names starting with `AWS` are reserved for AWS's own");
     }
     return Optional.ofNullable(LOGICAL_IDS.get(id))
-        .map(what -> "the generated template already uses it for " + what);
-  }
-
-  /** Why a table name is taken, if it is. */
-  public static Optional<String> table(String name) {
-    return Optional.ofNullable(TABLES.get(name))
         .map(what -> "the generated template already uses it for " + what);
   }
 }

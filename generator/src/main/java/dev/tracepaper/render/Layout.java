@@ -130,6 +130,9 @@ public final class Layout {
           Map.entry("aggregate/entity/Entity.java.ftl", "<aggregate>/<Entity>.java, per entity"),
           Map.entry("aggregate/event/EventRecord.java.ftl", "<aggregate>/<Event>.java, per event"),
           Map.entry(
+              "aggregate/event/EventVersions.java.ftl",
+              "<aggregate>/<Event>Versions.java, per event with older versions"),
+          Map.entry(
               "aggregate/command/Command.java.ftl", "<aggregate>/<Command>.java, per command"),
           Map.entry(
               "aggregate/policy/PolicyHandler.java.ftl",
@@ -237,6 +240,16 @@ public final class Layout {
         for (AggregateData a : project.aggregates()) {
           for (EventData e : a.events()) {
             outputs.add(output(template, root, a.javaPackage(), e.javaClass(), "event", e, a));
+          }
+        }
+      }
+      case "aggregate/event/EventVersions.java.ftl" -> {
+        for (AggregateData a : project.aggregates()) {
+          for (EventData e : a.events()) {
+            if (!e.versions().isEmpty()) {
+              outputs.add(
+                  output(template, root, a.javaPackage(), e.versionsClass(), "event", e, a));
+            }
           }
         }
       }

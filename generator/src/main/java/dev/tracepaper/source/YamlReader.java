@@ -2,13 +2,6 @@ package dev.tracepaper.source;
 
 import dev.tracepaper.diagnostic.Diagnostic;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,13 +32,8 @@ public final class YamlReader {
 
   /** Reads a file; {@code displayName} is how diagnostics name it (usually a relative path). */
   public YamlFile read(Path path, String displayName) {
-    byte[] bytes;
     try {
-      long size = Files.size(path);
-      if (size > limits.maxFileBytes()) {
-        return tooLarge(size, displayName);
-      }
-      bytes = Files.readAllBytes(path);
+      return read(Utf8File.read(path, limits.maxFileBytes()), displayName);
     } catch (IOException e) {
       return failed(
           new SourceFile(displayName, ""),
@@ -54,34 +42,21 @@ public final class YamlReader {
               SourceLocation.ofFile(displayName),
               "The file cannot be read: " + describe(e)));
     }
-    return read(bytes, displayName);
   }
 
   /** Reads YAML from bytes that claim to be UTF-8. */
   public YamlFile read(byte[] bytes, String displayName) {
-    if (bytes.length > limits.maxFileBytes()) {
-      return tooLarge(bytes.length, displayName);
+    return read(Utf8File.decode(bytes, limits.maxFileBytes()), displayName);
+  }
+
+  private YamlFile read(Utf8File file, String displayName) {
+    if (file instanceof Utf8File.TooLarge tooLarge) {
+      return tooLarge(tooLarge.size(), displayName);
     }
-    // The String constructor decodes far faster than a reporting decoder, but replaces bad bytes
-    // with U+FFFD; only text that holds U+FFFD (a bad byte, or a file that really contains one)
-    // is decoded again, strictly, to tell the two apart.
-    String text = new String(bytes, StandardCharsets.UTF_8);
-    if (text.indexOf('\uFFFD') >= 0) {
-      CharsetDecoder decoder =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT);
-      try {
-        decoder.decode(ByteBuffer.wrap(bytes));
-      } catch (CharacterCodingException e) {
-        return failed(new SourceFile(displayName, ""), encodingError(bytes, displayName));
-      }
+    if (file instanceof Utf8File.NotUtf8 bad) {
+      return failed(new SourceFile(displayName, ""), encodingError(bad, displayName));
     }
-    if (text.startsWith("\uFEFF")) {
-      text = text.substring(1);
-    }
-    return read(text, displayName);
+    return read(((Utf8File.Text) file).text(), displayName);
   }
 
   /** Reads YAML text. */
@@ -193,24 +168,12 @@ public final class YamlReader {
     return Optional.empty();
   }
 
-  private static Diagnostic encodingError(byte[] bytes, String file) {
-    // The decoder stops on the first malformed byte and leaves its buffer there.
-    ByteBuffer in = ByteBuffer.wrap(bytes);
-    CharBuffer decoded = CharBuffer.allocate(bytes.length);
-    StandardCharsets.UTF_8
-        .newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT)
-        .decode(in, decoded, true);
-    int bad = Math.min(in.position(), bytes.length - 1);
-    String before = decoded.flip().toString();
-    int line = 1 + (int) before.chars().filter(c -> c == '\n').count();
-    int column = before.length() - before.lastIndexOf('\n');
+  private static Diagnostic encodingError(Utf8File.NotUtf8 bad, String file) {
     return Diagnostic.error(
             "YamlEncoding",
-            SourceLocation.of(file, line, column),
+            SourceLocation.of(file, bad.line(), bad.column()),
             "The file is not valid UTF-8: byte 0x%02X at offset %d cannot be read."
-                .formatted(bytes[bad] & 0xFF, bad))
+                .formatted(bad.value(), bad.offset()))
         .withHint("save the file as UTF-8");
   }
 

@@ -28,9 +28,10 @@ import java.util.Set;
  *   <li>each subdomain is a nested stack ({@code stacks/<Subdomain>.yaml}) holding its aggregates
  *       (command function, data source, resolvers, policies) and the views that read only its
  *       aggregates; a view reading several subdomains stays in the root;
- *   <li>a subdomain too large for one stack is split in two by a bit of a hash of each element's
- *       name, and each half again while it is too large. The half whose bit is 0 keeps the name, so
- *       growth moves elements only out of the stack that overflowed, never between others.
+ *   <li>a subdomain too large for one stack (resources, or command functions for its command role's
+ *       IAM policy) is split in two by a bit of a hash of each element's name, and each half again
+ *       while it is too large. The half whose bit is 0 keeps the name, so growth moves elements
+ *       only out of the stack that overflowed, never between others.
  * </ul>
  *
  * <p>A relation's resolver goes with the view it reads (its data source is there).
@@ -39,8 +40,23 @@ public final class StackPlan {
 
   public static final int STACK_LIMIT = 500;
 
-  /** CloudFormation's limit on a template's outputs: a nested stack has one per view. */
-  public static final int OUTPUT_LIMIT = 200;
+  /** IAM's limit on the inline policies of one role, counted without white space. */
+  public static final int ROLE_POLICY_LIMIT = 10_240;
+
+  /**
+   * An alias ARN at its longest, as the role AppSync invokes a stack's command functions with names
+   * it: partition ({@code aws-us-gov}: 10) and region (16, more than any has) generous, an account,
+   * a function name of 64 (CloudFormation's names are cut there) and the alias.
+   */
+  private static final int ALIAS_ARN =
+      "arn:".length() + 10 + ":lambda:".length() + 16 + 1 + 12 + ":function:".length() + 64 + 5;
+
+  /**
+   * The command functions one stack holds at most: its command role names each alias in its policy
+   * (quoted, with a comma), and the statement around them and the policy's name take less than 200
+   * characters.
+   */
+  public static final int COMMAND_FUNCTION_LIMIT = (ROLE_POLICY_LIMIT - 200) / (ALIAS_ARN + 3);
 
   /** Deepest split of one subdomain: 2^12 stacks, far more than any model needs. */
   private static final int MAX_DEPTH = 12;
@@ -55,7 +71,7 @@ public final class StackPlan {
    * @param aggregates the aggregates whose resources it holds, in model order
    * @param views the views whose resources it holds, in model order
    * @param count its resources after the SAM transform, by what they serve
-   * @param outputs its outputs
+   * @param commandFunctions its command functions, which its command role names one by one
    */
   public record Stack(
       String name,
@@ -63,7 +79,7 @@ public final class StackPlan {
       List<String> aggregates,
       List<String> views,
       Count count,
-      int outputs) {
+      int commandFunctions) {
 
     public Stack {
       aggregates = List.copyOf(aggregates);
@@ -150,22 +166,23 @@ public final class StackPlan {
     Map<String, List<Unit>> groups = new LinkedHashMap<>();
     Map<String, String> subdomains = new LinkedHashMap<>();
     for (Aggregate aggregate : model.model().aggregates()) {
+      String subdomain = aggregate.subdomain().map(Located::value).orElse("");
+      String group = stackName(subdomain);
+      // Named even by an aggregate of no resources: the views that read it may make a stack.
+      subdomains.putIfAbsent(group, subdomain);
       Count count = counter.aggregate(aggregate);
       if (count.total() == 0) {
         continue; // no commands, no policies: nothing of it is in any template
       }
-      String subdomain = aggregate.subdomain().map(Located::value).orElse("");
-      String group = stackName(subdomain);
-      subdomains.putIfAbsent(group, subdomain);
       groups
           .computeIfAbsent(group, g -> new ArrayList<>())
-          .add(new Unit(aggregate.name(), true, count, 0, !aggregate.commands().isEmpty()));
+          .add(new Unit(aggregate.name(), true, count, !aggregate.commands().isEmpty()));
     }
     for (View view : model.model().views()) {
       String group = viewGroup(model, view);
       groups
           .computeIfAbsent(group, g -> new ArrayList<>())
-          .add(new Unit(view.name(), false, counter.view(view), 1, false));
+          .add(new Unit(view.name(), false, counter.view(view), false));
     }
 
     List<Stack> nested = new ArrayList<>();
@@ -178,7 +195,7 @@ public final class StackPlan {
     nested.sort((a, b) -> a.name().compareTo(b.name()));
 
     int shared = counter.shared() + nested.size() + (commandRole(atRoot) ? 1 : 0);
-    Stack root = stack("", "", atRoot, sum(atRoot).plus(new Count(0, 0, 0, shared)), 0);
+    Stack root = stack("", "", atRoot, sum(atRoot).plus(new Count(0, 0, 0, shared)));
     return new StackPlan(root, nested);
   }
 
@@ -189,11 +206,11 @@ public final class StackPlan {
   private static void split(
       String base, String subdomain, List<Unit> units, String bits, List<Stack> out) {
     Count count = sum(units).plus(new Count(0, 0, 0, commandRole(units) ? 1 : 0));
-    int outputs = units.stream().mapToInt(Unit::outputs).sum();
-    boolean fits = count.total() <= STACK_LIMIT && outputs <= OUTPUT_LIMIT;
+    boolean fits =
+        count.total() <= STACK_LIMIT && commandFunctions(units) <= COMMAND_FUNCTION_LIMIT;
     if (fits || units.size() < 2 || bits.length() == MAX_DEPTH) {
       if (!units.isEmpty()) {
-        out.add(stack(partName(base, bits), subdomain, units, count, outputs));
+        out.add(stack(partName(base, bits), subdomain, units, count));
       }
       return;
     }
@@ -219,21 +236,24 @@ public final class StackPlan {
     return units.stream().anyMatch(Unit::commandRole);
   }
 
+  private static int commandFunctions(List<Unit> units) {
+    return (int) units.stream().filter(Unit::commandRole).count();
+  }
+
   /** The bits after the last 1 are left out, so the 0 half of a split keeps its parent's name. */
   private static String partName(String base, String bits) {
     int last = bits.lastIndexOf('1');
     return last < 0 ? base : base + "Part" + bits.substring(0, last + 1);
   }
 
-  private static Stack stack(
-      String name, String subdomain, List<Unit> units, Count count, int outputs) {
+  private static Stack stack(String name, String subdomain, List<Unit> units, Count count) {
     List<String> aggregates = units.stream().filter(Unit::aggregate).map(Unit::name).toList();
     List<String> views = units.stream().filter(u -> !u.aggregate()).map(Unit::name).toList();
-    return new Stack(name, subdomain, aggregates, views, count, outputs);
+    return new Stack(name, subdomain, aggregates, views, count, commandFunctions(units));
   }
 
   /** A subdomain's stack name: its PascalCase words, letters and digits only. */
-  static String stackName(String subdomain) {
+  public static String stackName(String subdomain) {
     if (subdomain.isEmpty()) {
       return "";
     }
@@ -271,10 +291,9 @@ public final class StackPlan {
   /**
    * An aggregate or a view with everything that goes with it.
    *
-   * @param commandRole whether it needs its stack's role for invoking command functions
+   * @param commandRole whether it has a command function, which its stack's command role invokes
    */
-  private record Unit(
-      String name, boolean aggregate, Count count, int outputs, boolean commandRole) {
+  private record Unit(String name, boolean aggregate, Count count, boolean commandRole) {
 
     /** SHA-256 of the element's kind and name: stable across runs, machines and models. */
     byte[] hashKey() {

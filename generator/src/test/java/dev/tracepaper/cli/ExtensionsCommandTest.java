@@ -9,6 +9,7 @@ import dev.tracepaper.tools.Jdks;
 import dev.tracepaper.tools.MavenBuild;
 import dev.tracepaper.tools.ProjectTemplates;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -244,6 +245,28 @@ class ExtensionsCommandTest {
                 + file
                 + ":16:22)\n");
     assertThat(Files.exists(project().resolve("template.yaml"))).isFalse();
+  }
+
+  @Test
+  void anExtensionFileIsReadAsStrictlyAsAModelFile() throws Exception {
+    assertThat(generate().exitCode()).isEqualTo(ExitCode.OK);
+    Path file = project().resolve("extensions/template.yaml");
+    Files.createDirectories(file.getParent());
+    // `é` as one Latin-1 byte: no UTF-8.
+    Files.write(file, "Resources:\n  Queue\u00e9:\n".getBytes(StandardCharsets.ISO_8859_1));
+
+    CliTest.Run run = generate();
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_MODEL);
+    assertThat(run.out())
+        .startsWith(
+            file
+                + ":2:8: error[ExtensionEncoding]: The file is not valid UTF-8: byte 0xE9 at"
+                + " offset 18 cannot be read.\n");
+    // A byte-order mark is dropped, as from a model file.
+    Files.writeString(file, "\uFEFF" + TEMPLATE, StandardCharsets.UTF_8);
+    assertThat(generate().exitCode()).isEqualTo(ExitCode.OK);
+    assertThat(Files.readString(project().resolve("template.yaml"))).contains("  AuditQueue:\n");
   }
 
   @Test

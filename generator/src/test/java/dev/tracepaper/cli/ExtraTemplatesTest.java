@@ -303,7 +303,7 @@ class ExtraTemplatesTest {
     assertRefused(
         "extra:\n  - template: docs/A.md.ftl\n    output: src/main\n",
         "CONFIG:3:13: `docs/A.md.ftl` for the project renders to `src/main`, which is a folder of"
-            + " the output of the built-in template `src/main/java/ViewProjector.java.ftl`.");
+            + " the output of the built-in template `src/main/java/EventPublisher.java.ftl`.");
   }
 
   @Test

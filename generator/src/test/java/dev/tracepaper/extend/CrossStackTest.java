@@ -395,6 +395,36 @@ class CrossStackTest {
   }
 
   @Test
+  void aConditionalResourceOfTheRootIsRefusedInANestedStack() {
+    assertThat(
+            refusal(
+                tree(NESTED),
+                """
+                Conditions:
+                  KeepsReports: !Equals [!Ref AWS::Region, eu-west-1]
+
+                Resources:
+                  ArchiveBucket:
+                    Type: AWS::S3::Bucket
+                    Condition: KeepsReports
+
+                Functions:
+                  InvoiceCommandFunction:
+                    Environment:
+                      Variables:
+                        ARCHIVE: !Ref ArchiveBucket
+                """))
+        .isEqualTo(
+            """
+            out/extensions/template.yaml:13:18: error[ExtensionCrossStack]: `ArchiveBucket` of the root template.yaml exists only under the condition `KeepsReports`, but function `InvoiceCommandFunction` is in the nested stack stacks/Billing.yaml, which always exists: the root cannot pass it a value of a resource that may be missing.
+             13 |         ARCHIVE: !Ref ArchiveBucket
+                |                  ^
+             = hint: give `ArchiveBucket` no `Condition`, or make the addition to a function of the root template (a resource or output there can use the condition); see docs/extending.md
+
+            """);
+  }
+
+  @Test
   void passingMoreThanCloudFormationsLimitOfParametersIsRefused() {
     StringBuilder parameters = new StringBuilder();
     // With the two it has, two short of the limit.

@@ -62,8 +62,8 @@ class NamesTest {
   @Test
   void namesTheTemplate() {
     assertThat(AwsNames.viewTable("BookAvailability")).isEqualTo("book-availability");
-    assertThat(AwsNames.tableNameSub("book-availability"))
-        .isEqualTo("${AWS::StackName}-book-availability");
+    assertThat(AwsNames.viewTableNameSub("book-availability"))
+        .isEqualTo("${AWS::StackName}.book-availability");
     assertThat(AwsNames.viewTableId("BookAvailability")).isEqualTo("BookAvailabilityTable");
     assertThat(AwsNames.commandFunctionId("Book")).isEqualTo("BookCommandFunction");
     assertThat(AwsNames.policyFunctionId("WithdrawWhenLost"))
@@ -93,6 +93,6 @@ class NamesTest {
     assertThat(Reserved.graphQlType("Query")).isPresent();
     assertThat(Reserved.graphQlType("Book")).isEmpty();
     assertThat(Reserved.logicalId("EventStoreTable")).isPresent();
-    assertThat(Reserved.table("event-store")).isPresent();
+    assertThat(Reserved.logicalId("CommandDataSourceRole")).isPresent();
   }
 }

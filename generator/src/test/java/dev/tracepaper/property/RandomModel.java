@@ -56,8 +56,13 @@ final class RandomModel {
     REFUSED_INPUT,
     INTEGER_DIVISION_INTO_FLOAT,
     EVENT_CHANGES_KEY,
-    DEFAULT_ON_EVENT_FIELD
+    DEFAULT_ON_EVENT_FIELD,
+    /** A view named {@code <Stack>Command}: its data source role is the stack's command role. */
+    STACK_NAME_CLASH
   }
+
+  /** The mistakes drawn at random: the first of {@link Mistake}; the others come by the seed. */
+  private static final int DRAWN_MISTAKES = 8;
 
   /** The mistake still to be made in this model, if any. */
   private Mistake mistake;
@@ -107,8 +112,11 @@ final class RandomModel {
   }
 
   private void write(long seed) {
-    mistake =
-        random.nextInt(5) == 0 ? Mistake.values()[random.nextInt(Mistake.values().length)] : null;
+    mistake = random.nextInt(5) == 0 ? Mistake.values()[random.nextInt(DRAWN_MISTAKES)] : null;
+    if (mistake == null && Math.floorMod(seed, 16) == 7) {
+      // By the seed, not drawn, so that the draws (and the shapes' seeds) stay as they were.
+      mistake = Mistake.STACK_NAME_CLASH;
+    }
     line(0, "tracepaper: 1");
     line(0, "app:");
     line(1, "name: random" + Math.floorMod(seed, 1000));
@@ -159,9 +167,11 @@ final class RandomModel {
               name + "Created",
               name + "Touched",
               random.nextInt(3) == 0,
-              // Nested stacks: a shared subdomain, one of its own, or the root; by the name, not
-              // drawn, so that the draws (and the shapes' seeds) stay as they were.
-              List.of("", "Core", name + "s").get(Math.floorMod(name.hashCode(), 3))));
+              // Nested stacks: a shared subdomain, one of its own, one named like the part of a
+              // split subdomain, or the root; by the name, not drawn, so that the draws (and the
+              // shapes' seeds) stay as they were.
+              List.of("", "Core", name + "s", name + "Part1")
+                  .get(Math.floorMod(name.hashCode(), 4))));
     }
     line(0, "aggregates:");
     for (int i = 0; i < aggregates.size(); i++) {
@@ -238,6 +248,11 @@ final class RandomModel {
     line(2, "key: " + a.key());
     line(2, "fields:");
     a.fields().forEach((name, type) -> line(3, name + ": " + quoted(type)));
+    // A counter that no event before it sets: the state's numbers start at 0.
+    boolean counts = random.nextBoolean();
+    if (counts) {
+      line(3, "touches: Int");
+    }
     if (a.lines()) {
       line(3, "lines: {type: '[" + a.name() + "Line]', key: lineId}");
       line(2, "entities:");
@@ -248,6 +263,9 @@ final class RandomModel {
     line(4, "fields: {" + fieldList(a.fields()) + "}");
     line(3, a.touched() + ":");
     line(4, "fields: {" + a.key() + ": String}");
+    if (counts) {
+      line(4, "apply: {touches: state.touches + 1}");
+    }
     if (a.lines()) {
       line(3, a.name() + "LineAdded:");
       line(4, "fields: {" + a.key() + ": String, lineId: String, quantity: Int}");
@@ -385,7 +403,10 @@ final class RandomModel {
   }
 
   private void view(Aggregate a) {
-    line(1, a.name() + "Summary:");
+    // Named after its aggregate's stack and `Command`, its data source role would be that stack's
+    // command role (`Command` alone, in the root, the root's).
+    boolean clash = mistakeNow(Mistake.STACK_NAME_CLASH, 1);
+    line(1, (clash ? a.subdomain() + "Command" : a.name() + "Summary") + ":");
     line(2, "from: " + a.name());
     Map<String, String> shown = new LinkedHashMap<>();
     a.fields()

@@ -51,6 +51,8 @@ class RandomModelShapesTest {
         Pattern.compile("mean: '\\(command\\.a \\+ command\\.b\\) / 2'"));
     SHAPES.put(
         "an event changing the key (refused)", Pattern.compile(": '''other-'' \\+ command\\."));
+    SHAPES.put("a subdomain like a split part", Pattern.compile("subdomain: \\w+Part1\\n"));
+    SHAPES.put("a view like a command role (refused)", Pattern.compile("\\n  \\w*Command:\\n"));
     SHAPES.put(
         "a default on an event field (refused)",
         Pattern.compile("aCount: \\{type: Int, default: 1\\}"));

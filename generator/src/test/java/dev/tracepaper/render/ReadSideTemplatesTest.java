@@ -109,7 +109,7 @@ class ReadSideTemplatesTest {
                 + "            - AttributeName: \"startsAt\"\n"
                 + "              KeyType: RANGE\n");
     // In a nested stack, a table is named after the root stack, as in a single one.
-    assertThat(template).contains("TableName: !Sub \"${AppName}-patient-card\"");
+    assertThat(template).contains("TableName: !Sub \"${AppName}.patient-card\"");
     assertThat(template).contains("AttributeName: _expiresAt");
     assertThat(template).contains("ServiceRoleArn: !GetAtt ScheduleDataSourceRole.Arn");
     // A relation reads the other view's table with the other view's data source.
@@ -120,11 +120,11 @@ class ReadSideTemplatesTest {
                 + "      DataSourceName: !GetAtt InvoiceSummaryDataSource.Name\n");
     assertThat(template)
         .contains("CodeS3Location: ../src/main/resources/resolvers/Schedule.practitioner.js");
-    // The projector, in the root, finds every table by the root stack's name (the tables of
-    // nested stacks are named after it) and may write those its stacks put out.
-    assertThat(template).contains("VIEW_TABLE_PREFIX: !Sub \"${AWS::StackName}-\"");
+    // The projector, in the root, finds every table by the root stack's name and a dot (the
+    // tables of nested stacks are named after it), and may write the tables so named.
+    assertThat(template).contains("VIEW_TABLE_PREFIX: !Sub \"${AWS::StackName}.\"");
     assertThat(template).doesNotContain("SCHEDULE_TABLE");
-    assertThat(template).contains("- !GetAtt SchedulingStack.Outputs.ScheduleTableArn");
+    assertThat(template).doesNotContain("Outputs.ScheduleTableArn");
     assertThat(template).contains("Destination: !GetAtt ProjectorDeadLetterQueue.Arn");
     assertThat(template).contains("FunctionName: !Ref ProjectorFunction.Alias");
     assertThat(template).contains("\"com.example.clinic.ViewProjector::handleRequest\"");
@@ -142,10 +142,17 @@ class ReadSideTemplatesTest {
     assertThat(readRole).doesNotContain("Put");
     assertThat(readRole).doesNotContain("Delete");
     String projector = between(template, "  ProjectorFunction:", "  ProjectorStreamMapping:");
-    assertThat(projector).contains("- !GetAtt PatientsStack.Outputs.PatientCardTableArn");
+    assertThat(projector)
+        .contains(
+            "Resource: !Sub \"arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}"
+                + ":table/${AWS::StackName}.*\"");
+    assertThat(projector).contains("      - PatientsStack\n");
     assertThat(projector).contains("Resource: !GetAtt EventStoreTable.StreamArn");
     assertThat(projector).doesNotContain("Scan");
-    assertThat(projector).doesNotContain("EventStoreTable.Arn");
+    // The event store itself only to fold a from view's aggregate again: Query, nothing else.
+    assertThat(projector)
+        .contains("Action: dynamodb:Query\n              Resource: !GetAtt EventStoreTable.Arn");
+    assertThat(projector.split("EventStoreTable.Arn", -1)).hasLength(2);
     String rebuild = between(template, "  RebuildFunction:", "\n  # ----");
     assertThat(rebuild).contains("Resource: !GetAtt EventStoreTable.Arn");
     assertThat(rebuild).doesNotContain("StreamArn");

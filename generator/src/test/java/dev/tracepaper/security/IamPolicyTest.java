@@ -35,6 +35,11 @@ class IamPolicyTest {
   static final Set<String> STAR_RESOURCE_ACTIONS = Set.of("dynamodb:ListStreams");
 
   private static final String EVENT_STORE = "EventStoreTable.Arn";
+
+  /** Every view table, by the prefix only view tables have (the stack name and a dot). */
+  static final String VIEW_TABLES =
+      "arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${AWS::StackName}.*";
+
   private static final String EVENT_STREAM = "EventStoreTable.StreamArn";
   private static final List<String> STORE_ACCESS =
       List.of("dynamodb:Query", "dynamodb:GetItem", "dynamodb:PutItem");
@@ -68,9 +73,12 @@ class IamPolicyTest {
               .that(STAR_RESOURCE_ACTIONS)
               .contains(action);
         } else {
-          // The one wildcard inside an ARN: the indexes of one view's table.
+          // The wildcards inside an ARN: the indexes of one view's table, and the view tables.
           assertWithMessage("%s: %s grants %s", example, principal.getKey(), grant)
-              .that(resource.replaceFirst("^\\$\\{\\w+\\.Arn}/index/\\*$", ""))
+              .that(
+                  resource
+                      .replaceFirst("^\\$\\{\\w+\\.Arn}/index/\\*$", "")
+                      .replace(VIEW_TABLES, ""))
               .doesNotContain("*");
         }
       }
@@ -84,6 +92,49 @@ class IamPolicyTest {
     SamTemplate template = GeneratedExamples.template(example);
 
     assertThat(Grants.of(template)).containsExactlyEntriesIn(expected(project));
+  }
+
+  /**
+   * The projector and the rebuild function reach the view tables by the prefix of their names: it
+   * must cover every view table and no other table, and those functions must wait for the tables
+   * (the prefix is no reference that would order their creation).
+   */
+  @ParameterizedTest
+  @MethodSource("examples")
+  void theViewTablePrefixNamesTheViewTablesOnly(String example) throws Exception {
+    ProjectData project = GeneratedExamples.project(example);
+    Map<String, Map<String, Object>> resources = GeneratedExamples.template(example).resources();
+    String prefix = "${AWS::StackName}.";
+    for (Map.Entry<String, Map<String, Object>> resource : resources.entrySet()) {
+      if (!"AWS::DynamoDB::Table".equals(resource.getValue().get("Type"))) {
+        continue;
+      }
+      Intrinsic name = (Intrinsic) Grants.path(resource.getValue(), "Properties", "TableName");
+      boolean view =
+          project.views().stream().anyMatch(v -> v.tableLogicalId().equals(resource.getKey()));
+      assertWithMessage("%s: the name of %s", example, resource.getKey())
+          .that(String.valueOf(name.argument()).startsWith(prefix))
+          .isEqualTo(view);
+    }
+    if (project.views().isEmpty()) {
+      return;
+    }
+    List<String> waits = new ArrayList<>();
+    for (ViewData view : project.stacks().root().views()) {
+      waits.add(view.tableLogicalId());
+    }
+    for (StackData stack : project.stacks().nested()) {
+      if (!stack.views().isEmpty()) {
+        waits.add(stack.logicalId());
+      }
+    }
+    Map<String, Map<String, Object>> root =
+        SamTemplate.parse(GeneratedExamples.render(example, "template.yaml")).resources();
+    for (String function : List.of("ProjectorFunction", "RebuildFunction")) {
+      assertWithMessage("%s: what %s waits for", example, function)
+          .that(root.get(function).get("DependsOn"))
+          .isEqualTo(waits);
+    }
   }
 
   @ParameterizedTest
@@ -205,15 +256,21 @@ class IamPolicyTest {
     grantStreamRead(grants, "ProjectorFunction");
     grant(grants, "ProjectorFunction", List.of("sqs:SendMessage"), "ProjectorDeadLetterQueue.Arn");
     grant(grants, "RebuildFunction", List.of("dynamodb:Scan"), EVENT_STORE);
+    if (project.views().stream().anyMatch(view -> !view.from().isEmpty())) {
+      // A view kept from an aggregate's state folds the aggregate's events again when the state
+      // stored on an event is missing or of another model version: a Query of its stream.
+      grant(grants, "ProjectorFunction", List.of("dynamodb:Query"), EVENT_STORE);
+      grant(grants, "RebuildFunction", List.of("dynamodb:Query"), EVENT_STORE);
+    }
+    grant(
+        grants, "ProjectorFunction", List.of("dynamodb:GetItem", "dynamodb:PutItem"), VIEW_TABLES);
+    grant(
+        grants,
+        "RebuildFunction",
+        List.of("dynamodb:Scan", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:BatchWriteItem"),
+        VIEW_TABLES);
     for (ViewData view : project.views()) {
       String table = view.tableLogicalId() + ".Arn";
-      grant(grants, "ProjectorFunction", List.of("dynamodb:GetItem", "dynamodb:PutItem"), table);
-      grant(
-          grants,
-          "RebuildFunction",
-          List.of(
-              "dynamodb:Scan", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:BatchWriteItem"),
-          table);
       List<String> read = List.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:Scan");
       String role = view.dataSourceLogicalId() + "Role";
       grant(grants, role, read, table);

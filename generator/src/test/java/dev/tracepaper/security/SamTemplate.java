@@ -23,7 +23,7 @@ import org.snakeyaml.engine.v2.nodes.Tag;
 public final class SamTemplate {
 
   /** {@code !Ref X}, {@code !GetAtt X.Arn}, {@code !Sub "..."}: the function and its argument. */
-  record Intrinsic(String function, Object argument) {
+  public record Intrinsic(String function, Object argument) {
 
     /**
      * The logical id an intrinsic names: {@code Ref}'s argument up to a dot ({@code X.Alias}),
@@ -47,7 +47,7 @@ public final class SamTemplate {
   }
 
   @SuppressWarnings("unchecked")
-  static SamTemplate parse(String yaml) {
+  public static SamTemplate parse(String yaml) {
     Optional<Node> node = new Compose(LoadSettings.builder().build()).composeString(yaml);
     return new SamTemplate((Map<String, Object>) value(node.orElseThrow()));
   }
@@ -137,6 +137,12 @@ public final class SamTemplate {
   }
 
   /** The resources by logical id. */
+  /** A top-level section ({@code Parameters}, {@code Outputs}, {@code Globals}); empty if none. */
+  @SuppressWarnings("unchecked")
+  public Map<String, Object> section(String name) {
+    return (Map<String, Object>) root.getOrDefault(name, Map.of());
+  }
+
   @SuppressWarnings("unchecked")
   public Map<String, Map<String, Object>> resources() {
     return (Map<String, Map<String, Object>>) root.get("Resources");

@@ -53,6 +53,21 @@ class StackPlanTest {
   }
 
   @Test
+  void aStackOfViewsAloneKnowsItsSubdomain() throws IOException {
+    // Order has neither commands nor policies: only the view that reads it is in the stack.
+    StackPlan plan =
+        plan(
+            APP
+                + "aggregates:\n"
+                + "  Order: {subdomain: Sales, key: orderId, fields: {orderId: String}}\n"
+                + "views:\n"
+                + "  OpenOrder: {key: orderId, from: Order, fields: {orderId: String}}\n");
+
+    assertThat(plan.stackOf("OpenOrder").name()).isEqualTo("Sales");
+    assertThat(plan.stackOf("OpenOrder").subdomain()).isEqualTo("Sales");
+  }
+
+  @Test
   void aSubdomainTooLargeForOneStackIsSplitByAStableHash() throws IOException {
     // 70 aggregates of 10 commands (15 resources each): 1,050 resources in one subdomain.
     StackPlan plan = plan(APP + "aggregates:\n" + aggregates("Big", 70, 10));

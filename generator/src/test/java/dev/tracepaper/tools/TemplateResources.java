@@ -13,9 +13,6 @@ public final class TemplateResources {
   /** The line that ends a resource's body: the next key at two spaces. */
   private static final Pattern NEXT_RESOURCE = Pattern.compile("\n  [^ \n]");
 
-  /** A key of a top-level section: two spaces, a logical name, a colon at the end of the line. */
-  private static final Pattern ENTRY = Pattern.compile("(?m)^  [A-Za-z0-9]+:$");
-
   private TemplateResources() {}
 
   /**
@@ -36,23 +33,6 @@ public final class TemplateResources {
       } else {
         count++;
       }
-    }
-    return count;
-  }
-
-  public static int outputs(String template) {
-    return entries(section(template, "Outputs"));
-  }
-
-  public static int parameters(String template) {
-    return entries(section(template, "Parameters"));
-  }
-
-  private static int entries(String section) {
-    Matcher m = ENTRY.matcher(section);
-    int count = 0;
-    while (m.find()) {
-      count++;
     }
     return count;
   }

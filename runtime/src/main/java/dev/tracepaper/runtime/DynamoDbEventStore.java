@@ -1,9 +1,9 @@
 package dev.tracepaper.runtime;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,9 +21,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * The event store on one DynamoDB table (layout: {@link EventItems}, docs/generated-runtime.md).
  *
  * <p>A command costs two requests in the common case: one Query that reads the aggregate newest
- * first and stops at its latest snapshot (or ending event), and one TransactWriteItems that puts
- * the new events, each on condition that its version is still free, together with the command's
- * idempotency item (on condition that no record of its id is alive).
+ * first and stops at its latest snapshot of the current model (or ending event), and one
+ * TransactWriteItems that puts the new events, each on condition that its version is still free,
+ * together with the command's idempotency item (on condition that no record of its id is alive).
  */
 public final class DynamoDbEventStore implements EventStore {
 
@@ -65,39 +65,27 @@ public final class DynamoDbEventStore implements EventStore {
     if (every > 0) {
       query.limit(every);
     }
-    List<E> newestFirst = new ArrayList<>();
-    S state = type.empty();
-    boolean exists = false;
-    long head = 0;
-    long base = 0;
+    Folding.Load<S, E> load = new Folding.Load<>(type);
     Map<String, AttributeValue> start = null;
     pages:
     do {
       QueryResponse page = dynamoDb.query(query.exclusiveStartKey(start).build());
       for (Map<String, AttributeValue> item : page.items()) {
-        long version = EventItems.version(item);
-        head = Math.max(head, version);
         AttributeValue snapshot = item.get(EventItems.SNAPSHOT);
-        if (snapshot != null) {
-          state = type.stateFromJson(Json.parse(snapshot.s()));
-          exists = true;
-          base = version;
+        AttributeValue fingerprint = item.get(EventItems.STATE_FINGERPRINT);
+        if (load.offer(
+            EventItems.storedEvent(item),
+            snapshot == null ? null : (ObjectNode) Json.parse(snapshot.s()),
+            fingerprint == null ? null : fingerprint.s())) {
           break pages;
         }
-        E event = type.eventFromJson(item.get(EventItems.TYPE).s(), EventItems.payload(item));
-        if (type.endsInstance(event)) {
-          base = version;
-          break pages;
-        }
-        newestFirst.add(event);
       }
       start = page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null;
+      // Past the first page the snapshot was stale or snapshotEvery was raised: the rest of the
+      // stream is read in pages as large as DynamoDB gives, not snapshotEvery items at a time.
+      query.limit(null);
     } while (start != null);
-    for (E event : reversed(newestFirst)) {
-      state = type.apply(state, event);
-      exists = true;
-    }
-    return new Loaded<>(key, state, head, exists, base);
+    return load.loaded(key);
   }
 
   @Override
@@ -122,6 +110,7 @@ public final class DynamoDbEventStore implements EventStore {
       Map<String, AttributeValue> item = EventItems.eventItem(stored.get(i));
       if (i == stored.size() - 1 && next.snapshot() != null) {
         item.put(EventItems.SNAPSHOT, EventItems.s(Json.write(next.snapshot())));
+        item.put(EventItems.STATE_FINGERPRINT, EventItems.s(type.stateFingerprint()));
       }
       writes.add(putIfAbsent(withExpiry(item, expiresAt)));
     }
@@ -154,15 +143,25 @@ public final class DynamoDbEventStore implements EventStore {
 
   @Override
   public List<StoredEvent> history(AggregateType<?, ?> type, String key) {
+    return history(type, key, Long.MAX_VALUE);
+  }
+
+  /** One Query, paged: the stream's events up to {@code toVersion}. */
+  @Override
+  public List<StoredEvent> history(AggregateType<?, ?> type, String key, long toVersion) {
     List<StoredEvent> events = new ArrayList<>();
     dynamoDb
         .queryPaginator(
             request ->
                 request
                     .tableName(table)
-                    .keyConditionExpression("pk = :pk")
+                    .keyConditionExpression("pk = :pk AND sk <= :to")
                     .expressionAttributeValues(
-                        Map.of(":pk", EventItems.s(StoredEvent.streamId(type.name(), key))))
+                        Map.of(
+                            ":pk",
+                            EventItems.s(StoredEvent.streamId(type.name(), key)),
+                            ":to",
+                            EventItems.n(toVersion)))
                     .consistentRead(true))
         .items()
         .forEach(item -> events.add(EventItems.storedEvent(item)));
@@ -228,12 +227,5 @@ public final class DynamoDbEventStore implements EventStore {
       item.put(EventItems.EXPIRES_AT, expiresAt);
     }
     return item;
-  }
-
-  /** The list oldest first; List.reversed() is Java 21, and the runtime compiles for 17. */
-  private static <E> List<E> reversed(List<E> newestFirst) {
-    List<E> oldestFirst = new ArrayList<>(newestFirst);
-    Collections.reverse(oldestFirst);
-    return oldestFirst;
   }
 }

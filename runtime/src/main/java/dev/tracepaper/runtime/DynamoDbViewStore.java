@@ -71,7 +71,7 @@ public final class DynamoDbViewStore implements ViewStore {
 
   /**
    * The store of a Lambda function: the shared client; a view's table is {@code VIEW_TABLE_PREFIX}
-   * (the app's stack name and a hyphen) followed by its {@link Projection#tableSuffix()}.
+   * (the app's stack name and a dot) followed by its {@link Projection#tableSuffix()}.
    */
   public static DynamoDbViewStore fromEnvironment() {
     String prefix = AwsClients.environment("VIEW_TABLE_PREFIX");

@@ -29,6 +29,13 @@ final class EventItems {
   static final String SOURCE = "source";
   static final String STATE = "state";
   static final String SNAPSHOT = "snapshot";
+
+  /**
+   * The {@link AggregateType#stateFingerprint()} of the model that wrote the item's {@code state}
+   * and {@code snapshot}; an item without it was written before states were versioned.
+   */
+  static final String STATE_FINGERPRINT = "stateFingerprint";
+
   static final String RESULT = "result";
   static final String STREAM = "stream";
   static final String EXPIRES_AT = "expiresAt";
@@ -55,6 +62,9 @@ final class EventItems {
     if (event.state() != null) {
       item.put(STATE, s(Json.write(event.state())));
     }
+    if (event.stateFingerprint() != null) {
+      item.put(STATE_FINGERPRINT, s(event.stateFingerprint()));
+    }
     return item;
   }
 
@@ -68,6 +78,7 @@ final class EventItems {
     int hash = streamId.indexOf('#');
     AttributeValue commandId = item.get(COMMAND_ID);
     AttributeValue state = item.get(STATE);
+    AttributeValue fingerprint = item.get(STATE_FINGERPRINT);
     return new StoredEvent(
         streamId.substring(0, hash),
         streamId.substring(hash + 1),
@@ -80,7 +91,8 @@ final class EventItems {
         item.get(CORRELATION_ID).s(),
         item.get(USER).s(),
         item.get(SOURCE).s(),
-        state == null ? null : (ObjectNode) Json.parse(state.s()));
+        state == null ? null : (ObjectNode) Json.parse(state.s()),
+        fingerprint == null ? null : fingerprint.s());
   }
 
   static long version(Map<String, AttributeValue> item) {

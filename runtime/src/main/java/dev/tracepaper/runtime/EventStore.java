@@ -31,4 +31,12 @@ public interface EventStore {
 
   /** Every stored event of the aggregate, oldest first (for tests and for rebuilding views). */
   List<StoredEvent> history(AggregateType<?, ?> type, String key);
+
+  /**
+   * The stored events of the aggregate up to {@code toVersion}, oldest first: what a {@code from}
+   * view's state is folded from when the state stored on an event is stale.
+   */
+  default List<StoredEvent> history(AggregateType<?, ?> type, String key, long toVersion) {
+    return history(type, key).stream().filter(event -> event.version() <= toVersion).toList();
+  }
 }

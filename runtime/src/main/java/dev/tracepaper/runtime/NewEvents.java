@@ -10,7 +10,8 @@ import java.util.List;
  *
  * @param stored the events with their versions and metadata, oldest first
  * @param after the aggregate after the events
- * @param snapshot the state to store with the last event, or {@code null} when no snapshot is due
+ * @param snapshot the state to store with the last event, or {@code null} when no snapshot is due;
+ *     it, and the state on each event, are of the model {@link AggregateType#stateFingerprint()}
  * @param result what the command answers
  *     <p>Public for the in-memory store of the testing artifact only; not part of the runtime's API
  *     (docs/runtime.md).
@@ -29,6 +30,7 @@ public record NewEvents<S>(
     long base = current.base();
     List<StoredEvent> stored = new ArrayList<>(events.size());
     List<String> types = new ArrayList<>(events.size());
+    String fingerprint = type.streamsState() ? type.stateFingerprint() : null;
     for (E event : events) {
       version++;
       String eventType = type.eventType(event);
@@ -49,7 +51,8 @@ public record NewEvents<S>(
               meta.correlationId(),
               meta.caller().name(),
               type.source(),
-              type.streamsState() ? type.stateToJson(after) : null));
+              type.streamsState() ? type.stateToJson(after) : null,
+              fingerprint));
       types.add(eventType);
       if (ends) {
         // An ending event is a base of its own: loading starts after it, from the empty state.
@@ -63,8 +66,9 @@ public record NewEvents<S>(
     }
     ObjectNode snapshot = null;
     int every = type.snapshotEvery();
-    if (exists && every > 0 && version - base >= every) {
-      // The last event carries the snapshot, so a load reads at most `every` items.
+    if (exists && every > 0 && (version - base >= every || current.staleSnapshot())) {
+      // The last event carries the snapshot, so a load reads at most `every` items. After a
+      // stale snapshot it comes at once: until then every load reads past the stale one.
       snapshot = type.stateToJson(state);
       base = version;
     }

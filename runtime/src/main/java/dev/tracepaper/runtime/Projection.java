@@ -1,6 +1,7 @@
 package dev.tracepaper.runtime;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * How one view is computed from events. Generated per view; implementations are stateless.
@@ -9,6 +10,11 @@ import java.util.List;
  * event, {@link StoredEvent#state()}): the projector then writes the row without reading it. A
  * projection of an {@code on} view calls {@code rows.row(key)} first, and the projector writes on
  * condition that the row did not change since.
+ *
+ * <p>A {@code from} projection names its aggregate ({@link #stateOf()}): the projector and the
+ * rebuild then hand it every event with the state the current model computes, folding the
+ * aggregate's events again when the state stored on the event is missing or was written by another
+ * model version ({@link AggregateType#stateFingerprint()}).
  */
 public interface Projection {
 
@@ -30,6 +36,14 @@ public interface Projection {
 
   /** Days after its last change when a row expires (DynamoDB TTL); 0 = kept forever. */
   long retentionDays();
+
+  /**
+   * For a {@code from} view, the aggregate whose state it reads ({@link StoredEvent#state()});
+   * empty for a view kept from events.
+   */
+  default Optional<AggregateType<?, ?>> stateOf() {
+    return Optional.empty();
+  }
 
   /** Whether the view changes with {@code event} (by aggregate name and event type). */
   boolean handles(StoredEvent event);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -23,22 +24,39 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * it ({@code batchItemFailures}, with {@code ReportBatchItemFailures} on the event source mapping):
  * Lambda retries from that record, so order per shard is kept, and the version rule makes the
  * records applied again on a retry change nothing.
+ *
+ * <p>A {@code from} view gets each event with the state the current model computes ({@link
+ * StateResolver}): a stale state is folded again from the event store, once per stream and batch.
  */
 public class ProjectorHandler implements RequestStreamHandler {
 
   private final Projector projector;
+  private final EventStore events;
   private final List<Projection> projections;
 
   /**
    * For the generated project's handler class, which names the model's projections (the runtime
-   * knows no model): the view tables from the environment.
+   * knows no model): the view tables and the event store from the environment.
    */
   protected ProjectorHandler(List<Projection> projections) {
-    this(DynamoDbViewStore.fromEnvironment(), projections);
+    this(DynamoDbViewStore.fromEnvironment(), DynamoDbEventStore.fromEnvironment(), projections);
   }
 
+  /**
+   * A projector that cannot fold stale states: every event a {@code from} view handles must carry
+   * the current model's state (in-memory tests of events just appended).
+   */
   public ProjectorHandler(ViewStore store, List<Projection> projections) {
+    this(store, null, projections);
+  }
+
+  /**
+   * @param events where the aggregates of {@code from} views are read from when the state stored on
+   *     an event is stale
+   */
+  public ProjectorHandler(ViewStore store, EventStore events, List<Projection> projections) {
     this.projector = new Projector(store);
+    this.events = events;
     this.projections = List.copyOf(projections);
   }
 
@@ -51,20 +69,35 @@ public class ProjectorHandler implements RequestStreamHandler {
   public ObjectNode project(JsonNode streamEvent) {
     ObjectNode response = Json.object();
     ArrayNode failures = response.putArray("batchItemFailures");
+    List<Record> records = new ArrayList<>();
     for (JsonNode record : streamEvent.path("Records")) {
       JsonNode image = record.path("dynamodb").path("NewImage");
       if (!"INSERT".equals(record.path("eventName").asText()) || !image.isObject()) {
         continue;
       }
       Map<String, AttributeValue> item = EventItems.fromStreamImage(image);
-      if (!EventItems.isEvent(item)) {
-        continue;
+      if (EventItems.isEvent(item)) {
+        records.add(new Record(record.path("dynamodb").path("SequenceNumber").asText(), item));
       }
-      String sequenceNumber = record.path("dynamodb").path("SequenceNumber").asText();
+    }
+    // Read the whole batch first, so that stale states are folded once per stream and batch.
+    List<StoredEvent> batch = new ArrayList<>();
+    for (Record record : records) {
       try {
-        project(EventItems.storedEvent(item));
+        batch.add(EventItems.storedEvent(record.item()));
+      } catch (RuntimeException e) {
+        break; // reported below, when the projection reaches it
+      }
+    }
+    StateResolver states = new StateResolver(events, projections, batch);
+    for (int i = 0; i < records.size(); i++) {
+      try {
+        StoredEvent event =
+            i < batch.size() ? batch.get(i) : EventItems.storedEvent(records.get(i).item());
+        project(event, states);
       } catch (RuntimeException e) {
         // Logged with the record, so that the DLQ entry it may end as can be traced back.
+        String sequenceNumber = records.get(i).sequenceNumber();
         System.err.println("projecting record " + sequenceNumber + " failed:");
         e.printStackTrace();
         failures.addObject().put("itemIdentifier", sequenceNumber);
@@ -76,10 +109,17 @@ public class ProjectorHandler implements RequestStreamHandler {
 
   /** Projects one event into every view that handles it. */
   public void project(StoredEvent event) {
+    project(event, new StateResolver(events, projections, List.of(event)));
+  }
+
+  private void project(StoredEvent event, StateResolver states) {
     for (Projection projection : projections) {
       if (projection.handles(event)) {
-        projector.project(projection, event);
+        projector.project(projection, states.forView(projection, event));
       }
     }
   }
+
+  /** An event item of the batch and the stream record's sequence number. */
+  private record Record(String sequenceNumber, Map<String, AttributeValue> item) {}
 }

@@ -30,22 +30,39 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
  * retries from there, so no event is lost and order per shard is kept. Records of that batch after
  * the failed one may then be delivered twice; EventBridge delivery is at least once anyway, and
  * consumers skip versions they have seen.
+ *
+ * <p>What goes on the bus is the event in the shape the current model writes: each event is upcast
+ * ({@link AggregateType#upcast}) before it is sent, so an event written by the code deployed before
+ * (a stream record read after a deployment) reaches the policies under its current name and
+ * version. An event the code cannot read ({@link UnreadableEventException}) is not sent: it and the
+ * records after it are reported failed, and end in the dead-letter queue after the retries. A
+ * generated project extends this class with its aggregates ({@code EventPublisher}).
  */
-public final class PublisherHandler implements RequestStreamHandler {
+public class PublisherHandler implements RequestStreamHandler {
 
   static final int MAX_BATCH = 10;
 
   private final EventBridgeClient eventBridge;
   private final String busName;
+  private final EventUpcaster upcaster;
 
-  /** Used by Lambda: the shared client and the bus {@code EVENT_BUS_NAME}. */
-  public PublisherHandler() {
-    this(AwsClients.eventBridge(), AwsClients.environment("EVENT_BUS_NAME"));
+  /**
+   * For the generated project's handler class, which names the model's aggregates (the runtime
+   * knows no model): the shared client and the bus {@code EVENT_BUS_NAME}.
+   */
+  protected PublisherHandler(EventUpcaster upcaster) {
+    this(AwsClients.eventBridge(), AwsClients.environment("EVENT_BUS_NAME"), upcaster);
   }
 
+  /** A publisher that sends events as they were stored. */
   public PublisherHandler(EventBridgeClient eventBridge, String busName) {
+    this(eventBridge, busName, EventUpcaster.NONE);
+  }
+
+  public PublisherHandler(EventBridgeClient eventBridge, String busName, EventUpcaster upcaster) {
     this.eventBridge = eventBridge;
     this.busName = busName;
+    this.upcaster = upcaster;
   }
 
   @Override
@@ -57,6 +74,7 @@ public final class PublisherHandler implements RequestStreamHandler {
   public ObjectNode publish(JsonNode streamEvent) {
     List<String> sequenceNumbers = new ArrayList<>();
     List<PutEventsRequestEntry> entries = new ArrayList<>();
+    int unreadable = -1;
     for (JsonNode record : streamEvent.path("Records")) {
       JsonNode image = record.path("dynamodb").path("NewImage");
       if ("REMOVE".equals(record.path("eventName").asText()) || !image.isObject()) {
@@ -66,11 +84,23 @@ public final class PublisherHandler implements RequestStreamHandler {
       if (!EventItems.isEvent(item)) {
         continue;
       }
-      sequenceNumbers.add(record.path("dynamodb").path("SequenceNumber").asText());
-      entries.add(entry(EventItems.storedEvent(item)));
+      String sequenceNumber = record.path("dynamodb").path("SequenceNumber").asText();
+      sequenceNumbers.add(sequenceNumber);
+      if (unreadable >= 0) {
+        continue;
+      }
+      try {
+        entries.add(entry(upcaster.upcast(EventItems.storedEvent(item))));
+      } catch (UnreadableEventException e) {
+        // Sent as stored, it would reach the policies in a shape they cannot read: kept back, as
+        // the records after it, so that order per shard holds.
+        System.err.println("record " + sequenceNumber + " not published: " + e.getMessage());
+        unreadable = entries.size();
+      }
     }
     ObjectNode response = Json.object();
     ArrayNode failures = response.putArray("batchItemFailures");
+    boolean sendFailed = false;
     for (int from = 0; from < entries.size(); from += MAX_BATCH) {
       int to = Math.min(from + MAX_BATCH, entries.size());
       int failed;
@@ -82,10 +112,17 @@ public final class PublisherHandler implements RequestStreamHandler {
         failed = 0;
       }
       if (failed >= 0) {
-        for (String sequenceNumber : sequenceNumbers.subList(from + failed, entries.size())) {
+        for (String sequenceNumber :
+            sequenceNumbers.subList(from + failed, sequenceNumbers.size())) {
           failures.addObject().put("itemIdentifier", sequenceNumber);
         }
+        sendFailed = true;
         break;
+      }
+    }
+    if (unreadable >= 0 && !sendFailed) {
+      for (String sequenceNumber : sequenceNumbers.subList(unreadable, sequenceNumbers.size())) {
+        failures.addObject().put("itemIdentifier", sequenceNumber);
       }
     }
     return response;

@@ -25,6 +25,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * <p>A generated project extends it with a public no-argument constructor that passes the model's
  * projections; Lambda creates that class.
  *
+ * <p>A {@code from} view gets each event with the state the current model computes ({@link
+ * StateResolver}), so a view added after its aggregate's events were stored fills completely.
+ *
  * <p>The live projector may keep running: its writes and the replay's obey the same version rule,
  * so whichever comes second for an event changes nothing. The handled events are held in memory
  * while the table is scanned (to sort them per stream), which bounds the size of a rebuild by the
@@ -76,13 +79,15 @@ public class RebuildHandler implements RequestStreamHandler {
     List<List<StoredEvent>> streams = handledStreams(view);
     views.deleteAll(view);
     Projector projector = new Projector(views);
+    EventStore store = new DynamoDbEventStore(dynamoDb, eventStoreTable);
     Map<String, Boolean> live = new HashMap<>();
     List<String> failed = new ArrayList<>();
     long events = 0;
     for (List<StoredEvent> stream : streams) {
+      StateResolver states = new StateResolver(store, List.of(view), stream);
       for (StoredEvent event : stream) {
         try {
-          for (RowChange change : projector.project(view, event)) {
+          for (RowChange change : projector.project(view, states.forView(view, event))) {
             live.put(change.key(), change instanceof RowChange.Put);
           }
           events++;

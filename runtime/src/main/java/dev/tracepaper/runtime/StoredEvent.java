@@ -17,6 +17,9 @@ import java.util.Objects;
  * @param state the aggregate's state right after this event, or {@code null}: only aggregates that
  *     feed a {@code from} view store it ({@link AggregateType#streamsState()}), so that the
  *     projector computes their rows from the stream record alone
+ * @param stateFingerprint the {@link AggregateType#stateFingerprint()} of the model that computed
+ *     {@code state} (and the snapshot of the same item), or {@code null} when there is none or the
+ *     item was written before states carried one: such a state is stale
  */
 public record StoredEvent(
     String aggregate,
@@ -30,7 +33,8 @@ public record StoredEvent(
     String correlationId,
     String user,
     String source,
-    ObjectNode state) {
+    ObjectNode state,
+    String stateFingerprint) {
 
   public StoredEvent {
     Objects.requireNonNull(aggregate, "aggregate");
@@ -68,15 +72,17 @@ public record StoredEvent(
         correlationId,
         user,
         source,
+        null,
         null);
   }
 
   /** This event without its state: what leaves the app (the bus has a 256 KB entry limit). */
   public StoredEvent withoutState() {
-    return state == null ? this : withState(null);
+    return state == null && stateFingerprint == null ? this : withState(null, null);
   }
 
-  public StoredEvent withState(ObjectNode newState) {
+  /** This event with the state after it, as the model of {@code fingerprint} computes it. */
+  public StoredEvent withState(ObjectNode newState, String fingerprint) {
     return new StoredEvent(
         aggregate,
         key,
@@ -89,7 +95,34 @@ public record StoredEvent(
         correlationId,
         user,
         source,
-        newState);
+        newState,
+        fingerprint);
+  }
+
+  /** Whether {@link #state()} was computed by the model of {@code fingerprint}: it can be used. */
+  public boolean hasStateOf(String fingerprint) {
+    return state != null && fingerprint.equals(stateFingerprint);
+  }
+
+  /**
+   * This event as a newer model writes it: another type name (it was {@code renamedFrom}), version
+   * and payload; where and when it was stored stay as they are.
+   */
+  public StoredEvent upcastTo(String newType, int newSchemaVersion, ObjectNode newPayload) {
+    return new StoredEvent(
+        aggregate,
+        key,
+        version,
+        newType,
+        newSchemaVersion,
+        newPayload,
+        timestamp,
+        commandId,
+        correlationId,
+        user,
+        source,
+        state,
+        stateFingerprint);
   }
 
   /** The stream id of this event's aggregate: {@code Book#<key>}. */
@@ -120,6 +153,9 @@ public record StoredEvent(
     if (state != null) {
       json.set("state", state);
     }
+    if (stateFingerprint != null) {
+      json.put("stateFingerprint", stateFingerprint);
+    }
     return json;
   }
 
@@ -128,6 +164,7 @@ public record StoredEvent(
     JsonNode payload = json.path("payload");
     JsonNode commandId = json.get("commandId");
     JsonNode state = json.get("state");
+    JsonNode fingerprint = json.get("stateFingerprint");
     return new StoredEvent(
         json.path("aggregate").asText(),
         json.path("key").asText(),
@@ -140,6 +177,7 @@ public record StoredEvent(
         json.path("correlationId").asText(),
         json.path("user").asText(),
         json.path("source").asText(),
-        state != null && state.isObject() ? (ObjectNode) state : null);
+        state != null && state.isObject() ? (ObjectNode) state : null,
+        fingerprint == null || fingerprint.isNull() ? null : fingerprint.asText());
   }
 }

@@ -27,15 +27,30 @@ final class Counter implements AggregateType<Counter.State, Counter.Event> {
   private final int snapshotEvery;
   private final int retentionDays;
   private final boolean streamsState;
+  private final int factor;
 
   Counter(int snapshotEvery, int retentionDays) {
     this(snapshotEvery, retentionDays, false);
   }
 
   Counter(int snapshotEvery, int retentionDays, boolean streamsState) {
+    this(snapshotEvery, retentionDays, streamsState, 1);
+  }
+
+  /**
+   * @param factor what an increment is multiplied by when applied: a model whose {@code apply} rule
+   *     changed has another factor, and so another {@link #stateFingerprint()}
+   */
+  Counter(int snapshotEvery, int retentionDays, boolean streamsState, int factor) {
     this.snapshotEvery = snapshotEvery;
     this.retentionDays = retentionDays;
     this.streamsState = streamsState;
+    this.factor = factor;
+  }
+
+  /** This counter with its increments applied {@code newFactor} times: a changed apply rule. */
+  Counter withFactor(int newFactor) {
+    return new Counter(snapshotEvery, retentionDays, streamsState, newFactor);
   }
 
   @Override
@@ -56,7 +71,7 @@ final class Counter implements AggregateType<Counter.State, Counter.Event> {
   @Override
   public State apply(State state, Event event) {
     if (event instanceof Incremented incremented) {
-      return new State(state.total() + incremented.by(), incremented.by());
+      return new State(state.total() + (long) factor * incremented.by(), incremented.by());
     }
     return event instanceof Created ? new State(0, 0) : state;
   }
@@ -106,6 +121,11 @@ final class Counter implements AggregateType<Counter.State, Counter.Event> {
   @Override
   public State stateFromJson(JsonNode json) {
     return new State(json.path("total").asLong(), json.path("last").asInt());
+  }
+
+  @Override
+  public String stateFingerprint() {
+    return "counter-x" + factor;
   }
 
   @Override

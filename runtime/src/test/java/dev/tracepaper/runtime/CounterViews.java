@@ -2,6 +2,7 @@ package dev.tracepaper.runtime;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Two views over {@link Counter} for the runtime's own tests, one of each style a generated
@@ -15,51 +16,60 @@ final class CounterViews {
    * A {@code from} view: a row per counter, copied from the state after each event (no read), gone
    * when the counter is deleted. Its table has the index {@code byParity} (parity, total).
    */
-  static final Projection TOTALS =
-      new Projection() {
-        @Override
-        public String view() {
-          return "CounterTotals";
-        }
+  static final Projection TOTALS = totals(Counter.STREAMING);
 
-        @Override
-        public String keyField() {
-          return "id";
-        }
+  /** {@link #TOTALS} over the state of {@code type}: another model version of the counter. */
+  static Projection totals(Counter type) {
+    return new Projection() {
+      @Override
+      public String view() {
+        return "CounterTotals";
+      }
 
-        @Override
-        public String tableVariable() {
-          return "COUNTER_TOTALS_TABLE";
-        }
+      @Override
+      public String keyField() {
+        return "id";
+      }
 
-        @Override
-        public String tableSuffix() {
-          return "counter-totals";
-        }
+      @Override
+      public String tableVariable() {
+        return "COUNTER_TOTALS_TABLE";
+      }
 
-        @Override
-        public long retentionDays() {
-          return 0;
-        }
+      @Override
+      public String tableSuffix() {
+        return "counter-totals";
+      }
 
-        @Override
-        public boolean handles(StoredEvent event) {
-          return event.aggregate().equals("Counter");
-        }
+      @Override
+      public long retentionDays() {
+        return 0;
+      }
 
-        @Override
-        public List<RowChange> project(StoredEvent event, RowReader rows) {
-          if (event.type().equals("CounterDeleted")) {
-            return List.of(new RowChange.Delete(event.key()));
-          }
-          ObjectNode row = Json.object().put("id", event.key());
-          long total = event.state().path("total").asLong();
-          row.put("total", total).put("last", event.state().path("last").asInt());
-          row.put("parity", total % 2 == 0 ? "even" : "odd");
-          row.put("updatedAt", event.timestamp().toString());
-          return List.of(new RowChange.Put(event.key(), row));
+      @Override
+      public Optional<AggregateType<?, ?>> stateOf() {
+        return Optional.of(type);
+      }
+
+      @Override
+      public boolean handles(StoredEvent event) {
+        return event.aggregate().equals("Counter");
+      }
+
+      @Override
+      public List<RowChange> project(StoredEvent event, RowReader rows) {
+        if (event.type().equals("CounterDeleted")) {
+          return List.of(new RowChange.Delete(event.key()));
         }
-      };
+        ObjectNode row = Json.object().put("id", event.key());
+        long total = event.state().path("total").asLong();
+        row.put("total", total).put("last", event.state().path("last").asInt());
+        row.put("parity", total % 2 == 0 ? "even" : "odd");
+        row.put("updatedAt", event.timestamp().toString());
+        return List.of(new RowChange.Put(event.key(), row));
+      }
+    };
+  }
 
   /**
    * An {@code on} view: a row per event type counting the events of every counter (read, then

@@ -106,6 +106,31 @@ abstract class EventStoreContract {
   }
 
   @Test
+  void eventsStoredByAnOlderModelLoadUpcastAndStayAsStored() {
+    String key = newKey();
+    new CommandRunner<>(store(), UpcastingCounter.VERSION_1)
+        .run(key, true, meta(null), state -> List.of(new Counter.Created()));
+    new CommandRunner<>(store(), UpcastingCounter.VERSION_1)
+        .run(key, false, meta(null), state -> List.of(new Counter.Incremented(2)));
+
+    CommandResult next =
+        new CommandRunner<>(store(), UpcastingCounter.VERSION_2)
+            .run(key, false, meta(null), state -> List.of(new Counter.Incremented(5)));
+
+    assertEquals(new CommandResult(key, 3, List.of("CounterIncremented")), next);
+    assertEquals(new Counter.State(7, 5), store().load(UpcastingCounter.VERSION_2, key).state());
+    List<StoredEvent> history = store().history(UpcastingCounter.VERSION_2, key);
+    assertEquals(
+        List.of("CounterCreated", "CounterBumped", "CounterIncremented"),
+        history.stream().map(StoredEvent::type).toList());
+    assertEquals(List.of(1, 1, 2), history.stream().map(StoredEvent::schemaVersion).toList());
+    assertEquals(2, history.get(1).payload().path("amount").asInt());
+    // The older model cannot read what the newer one wrote, and says so instead of guessing.
+    assertThrows(
+        UnreadableEventException.class, () -> store().load(UpcastingCounter.VERSION_1, key));
+  }
+
+  @Test
   void aNewAggregateIsEmpty() {
     Loaded<Counter.State> loaded = store().load(Counter.PLAIN, newKey());
     assertEquals(0, loaded.version());

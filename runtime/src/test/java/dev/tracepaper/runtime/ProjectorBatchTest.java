@@ -155,7 +155,7 @@ class ProjectorBatchTest {
     return ViewStoreContract.event(key, version, type);
   }
 
-  private static void add(
+  static void add(
       ArrayNode records, String sequenceNumber, String name, Map<String, AttributeValue> item) {
     ObjectNode record = records.addObject().put("eventName", name);
     ObjectNode dynamodb = record.putObject("dynamodb").put("SequenceNumber", sequenceNumber);

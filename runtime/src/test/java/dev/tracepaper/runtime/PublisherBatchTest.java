@@ -104,7 +104,8 @@ class PublisherBatchTest {
   void leavesTheStateAfterTheEventOutOfTheDetail() {
     ScriptedBus bus = new ScriptedBus(-1);
     StoredEvent withState =
-        ViewStoreContract.event("c1", 1, "CounterCreated").withState(Json.object().put("total", 0));
+        ViewStoreContract.event("c1", 1, "CounterCreated")
+            .withState(Json.object().put("total", 0), "f1");
     ObjectNode streamEvent = Json.object();
     streamEvent
         .putArray("Records")
@@ -115,6 +116,37 @@ class PublisherBatchTest {
     JsonNode detail = Json.parse(bus.batches.get(0).get(0).detail());
     assertEquals(withState.withoutState(), StoredEvent.fromJson(detail));
     assertEquals(false, detail.has("state"));
+  }
+
+  @Test
+  void sendsEventsInTheCurrentShapeAndKeepsBackWhatItCannotRead() {
+    ScriptedBus bus = new ScriptedBus(-1);
+    ObjectNode streamEvent = Json.object();
+    ArrayNode records = streamEvent.putArray("Records");
+    StoredEvent bumped =
+        EventVersionsTest.event("CounterBumped", 1, Json.object().put("amount", 2));
+    StoredEvent unknown = EventVersionsTest.event("CounterReset", 1, Json.object());
+    records.add(record("INSERT", sequenceNumber(1), EventItems.eventItem(bumped)));
+    records.add(record("INSERT", sequenceNumber(2), EventItems.eventItem(unknown)));
+    records.add(record("INSERT", sequenceNumber(3), EventItems.eventItem(bumped)));
+
+    JsonNode response =
+        new PublisherHandler(bus, "bus", EventUpcaster.of(List.of(UpcastingCounter.VERSION_2)))
+            .publish(streamEvent);
+
+    PutEventsRequestEntry sent = bus.batches.get(0).get(0);
+    assertEquals(1, bus.batches.get(0).size(), "nothing after the unreadable event is sent");
+    assertEquals("CounterIncremented", sent.detailType());
+    StoredEvent detail = StoredEvent.fromJson(Json.parse(sent.detail()));
+    assertEquals(2, detail.schemaVersion());
+    assertEquals(Json.object().put("by", 2), detail.payload());
+    assertEquals(List.of(sequenceNumber(2), sequenceNumber(3)), failures(response));
+  }
+
+  private static List<String> failures(JsonNode response) {
+    List<String> ids = new ArrayList<>();
+    response.path("batchItemFailures").forEach(f -> ids.add(f.path("itemIdentifier").asText()));
+    return ids;
   }
 
   /**

@@ -37,7 +37,8 @@ abstract class ViewStoreContract {
         "corr",
         "alice",
         "sample.Counting.Counter",
-        Json.object().put("total", version * 10).put("last", 10));
+        Json.object().put("total", version * 10).put("last", 10),
+        Counter.STREAMING.stateFingerprint());
   }
 
   static RowChange.Put put(String key, long total) {

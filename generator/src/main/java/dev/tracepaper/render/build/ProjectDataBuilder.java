@@ -58,6 +58,7 @@ public final class ProjectDataBuilder {
   private final TestCode tests;
   private final ViewCode views;
   private final TextProbes textProbes;
+  private final StateFingerprint fingerprints;
 
   private ProjectDataBuilder(ModelIndex index) {
     this.index = index;
@@ -71,6 +72,7 @@ public final class ProjectDataBuilder {
     this.flows = new FlowCode(checked, types, names);
     this.tests = new TestCode(index, names);
     this.views = new ViewCode(index, checked, types, fields, names);
+    this.fingerprints = new StateFingerprint(index);
   }
 
   /** The data model of a model that validated without errors. */
@@ -166,6 +168,29 @@ public final class ProjectDataBuilder {
         List.copyOf(withoutOwnPackage(imports, javaName.packageName())));
   }
 
+  /**
+   * A state field's value before the first event: numbers and booleans start at 0 and false, as an
+   * event's always hold a value, so that a counter ({@code attempts: state.attempts + 1}) counts
+   * from its first event; lists are empty; anything else has no value yet.
+   */
+  static String emptyValue(Field field) {
+    if (field.type().list()) {
+      return "List.of()";
+    }
+    return field
+        .type()
+        .builtin()
+        .map(
+            type ->
+                switch (type) {
+                  case Int -> "0L";
+                  case Float -> "0.0";
+                  case Boolean -> "false";
+                  default -> "null";
+                })
+        .orElse("null");
+  }
+
   static List<String> withoutOwnPackage(Set<String> imports, String javaPackage) {
     return imports.stream()
         .filter(i -> !i.substring(0, Math.max(0, i.lastIndexOf('.'))).equals(javaPackage))
@@ -214,9 +239,10 @@ public final class ProjectDataBuilder {
                 v ->
                     v.handlers().isEmpty()
                         && v.from().map(f -> f.value().equals(aggregate.name())).orElse(false)),
+        fingerprints.of(aggregate, events.stream().map(EventData::newState).toList()),
         JavaNames.member(aggregate.key().map(Located::value).orElseThrow()),
         state,
-        aggregate.fields().stream().map(f -> f.type().list() ? "List.of()" : "null").toList(),
+        aggregate.fields().stream().map(ProjectDataBuilder::emptyValue).toList(),
         aggregate.entities().stream()
             .map(e -> record(e, owner, names.entity(aggregate.name(), e.name())))
             .toList(),
@@ -285,9 +311,13 @@ public final class ProjectDataBuilder {
       own.add(names.runtimePackage() + ".Input");
     }
     String pkg = names.aggregatePackage(aggregate.name());
+    String javaClass = names.event(aggregate.name(), event.name()).simpleName();
+    UpcastCode.Versions versions =
+        new UpcastCode(checked, types, fields, names.runtimePackage())
+            .of(aggregate, event, javaClass, pkg);
     return new EventData(
         event.name(),
-        names.event(aggregate.name(), event.name()).simpleName(),
+        javaClass,
         event.fields().stream()
             .map(f -> fields.data(f, owner, FieldCode.Presence.ALWAYS, true))
             .toList(),
@@ -297,7 +327,12 @@ public final class ProjectDataBuilder {
         checks.checks(),
         checks.constants(),
         event.description().orElse(""),
-        "event " + aggregate.name() + "." + event.name());
+        "event " + aggregate.name() + "." + event.name(),
+        event.currentVersion(),
+        event.storedNames(),
+        versions.versions().isEmpty() ? "" : javaClass + "Versions",
+        versions.versions(),
+        versions.imports());
   }
 
   private CommandData command(Aggregate aggregate, Command command) {
@@ -379,6 +414,7 @@ public final class ProjectDataBuilder {
             site,
             triggerClass,
             tests.of(aggregate, policy.tests(), trigger.fields(), source, policy.rules(), true)),
-        "policy " + aggregate.name() + "." + policy.name());
+        "policy " + aggregate.name() + "." + policy.name(),
+        names.aggregateType(source.name()).qualified());
   }
 }

@@ -1,6 +1,7 @@
 package dev.tracepaper.render.build;
 
 import dev.tracepaper.model.ModelIndex;
+import dev.tracepaper.naming.AwsNames;
 import dev.tracepaper.render.data.AggregateData;
 import dev.tracepaper.render.data.RelationData;
 import dev.tracepaper.render.data.StackData;
@@ -42,7 +43,7 @@ final class StacksBuilder {
           "",
           "",
           "template.yaml",
-          "CommandDataSourceRole",
+          AwsNames.commandRoleId(""),
           aggregates,
           views,
           relations,
@@ -67,9 +68,9 @@ final class StacksBuilder {
     }
     return new StackData(
         stack.name(),
-        stack.name() + "Stack",
+        AwsNames.nestedStackId(stack.name()),
         "stacks/" + stack.name() + ".yaml",
-        stack.name() + "CommandDataSourceRole",
+        AwsNames.commandRoleId(stack.name()),
         aggregates,
         views,
         relations,

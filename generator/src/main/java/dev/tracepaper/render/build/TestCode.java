@@ -19,6 +19,7 @@ import dev.tracepaper.source.MappingNode;
 import dev.tracepaper.source.ScalarNode;
 import dev.tracepaper.source.SequenceNode;
 import dev.tracepaper.source.YamlNode;
+import dev.tracepaper.validate.rules.shape.TestSite;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -71,10 +72,15 @@ final class TestCode {
       List<TestData.EventJson> given = new ArrayList<>();
       String givenState = "";
       for (TestCase.Given g : test.given()) {
-        if (g instanceof TestCase.GivenEvent e) {
+        if (g instanceof TestCase.GivenEvent e && e.version().isPresent()) {
+          given.add(olderEvent(aggregate, e, e.version().get()));
+        } else if (g instanceof TestCase.GivenEvent e) {
           given.add(event(aggregate, e.event(), e.fields(), true));
         } else if (g instanceof TestCase.GivenState s) {
-          givenState = write(object(s.state(), aggregate.fields(), Optional.of(aggregate)));
+          // As the state before the first event: numbers and booleans not named are 0 and false.
+          ObjectNode state = object(s.state(), aggregate.fields(), Optional.of(aggregate));
+          completeNumbers(state, aggregate.fields());
+          givenState = write(state);
         }
       }
       // A command's input is sent as a client writes it; a policy's triggering event is read
@@ -158,7 +164,28 @@ final class TestCode {
       completeNumbers(json, event.fields());
     }
     return new TestData.EventJson(
-        name, names.event(aggregate.name(), name).simpleName(), write(json));
+        name,
+        names.event(aggregate.name(), name).simpleName(),
+        write(json),
+        name,
+        event.currentVersion(),
+        false);
+  }
+
+  /**
+   * A given event as the version {@code version} of the model stored it ({@code - BookLent@1}),
+   * also under a name the event was {@code renamedFrom}: the test reads it through the event's
+   * upcasts.
+   */
+  private TestData.EventJson olderEvent(
+      Aggregate aggregate, TestCase.GivenEvent given, int version) {
+    Event event = TestSite.storedAs(aggregate, given.event()).orElseThrow();
+    List<Field> fields = event.fieldsOfVersion(version).orElseThrow();
+    ObjectNode json = object(given.fields(), fields, Optional.of(aggregate));
+    completeNumbers(json, fields);
+    String javaClass = names.event(aggregate.name(), event.name()).simpleName();
+    return new TestData.EventJson(
+        event.name(), javaClass, write(json), given.event(), version, true);
   }
 
   /**

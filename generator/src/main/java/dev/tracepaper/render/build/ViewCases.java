@@ -35,7 +35,10 @@ final class ViewCases {
                 .toList();
         for (FlowData flow : flows) {
           for (TestData test : flow.tests()) {
+            // A past of older versions is proved by the flow's own test, which reads it through
+            // the upcasts; the view's check replays current events.
             if (test.givenEvents().isEmpty()
+                || test.givenEvents().stream().anyMatch(TestData.EventJson::asStored)
                 || test.givenEvents().stream()
                     .noneMatch(e -> handles(view, aggregate.name(), e.type()))) {
               continue;

@@ -183,6 +183,8 @@ final class ViewCode {
     JavaName type = names.aggregateType(aggregate.name());
     imports.add(state.qualified());
     imports.add(type.qualified());
+    imports.add(names.runtimePackage() + ".AggregateType");
+    imports.add("java.util.Optional");
     String where =
         view.where().map(w -> ExpressionCode.unwrapped(expressions.java(w))).orElse("true");
     return List.of(
@@ -202,6 +204,8 @@ final class ViewCode {
       Event event = index.event(handler.event()).orElseThrow();
       JavaName eventClass = names.event(event.aggregate(), event.name());
       imports.add(eventClass.qualified());
+      JavaName aggregateClass = names.aggregateType(event.aggregate());
+      imports.add(aggregateClass.qualified());
       ExpressionCode expressions =
           new ExpressionCode(checked, types, names.runtimePackage(), Map.of(), imports);
       String key =
@@ -230,7 +234,9 @@ final class ViewCode {
               eventClass.simpleName(),
               key,
               handler.deletes(),
-              row));
+              row,
+              aggregateClass.simpleName(),
+              event.storedNames()));
     }
     return handlers;
   }

@@ -19,6 +19,8 @@ import java.util.List;
  * @param snapshotEvery events between snapshots; 0 when it takes none
  * @param retentionDays days its events are kept; 0 for ever
  * @param streamsState whether its events carry the state after them (a {@code from} view reads it)
+ * @param stateFingerprint the hash of its state's shape and apply rules that snapshots and stored
+ *     states carry ({@code build.StateFingerprint})
  * @param keyMember the state's key component ({@code isbn})
  * @param fields the state's fields, in model order
  * @param emptyState the Java values of the state before its first event, one per field
@@ -46,6 +48,7 @@ public record AggregateData(
     long snapshotEvery,
     long retentionDays,
     boolean streamsState,
+    String stateFingerprint,
     String keyMember,
     List<FieldData> fields,
     List<String> emptyState,

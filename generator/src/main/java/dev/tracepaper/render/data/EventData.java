@@ -17,6 +17,13 @@ import java.util.List;
  * @param checkConstants the constants the checks use (compiled patterns)
  * @param description the description, empty when none
  * @param element how generated file headers name it
+ * @param version the version this model writes ({@code schemaVersion} of its stored events)
+ * @param storedNames the type names its stored events may carry: its name, then the names it was
+ *     {@code renamedFrom}
+ * @param versionsClass the class upcasting its older versions ({@code BookLentVersions}), or ""
+ *     when it has none
+ * @param versions its older versions, oldest first
+ * @param versionsImports the classes {@code versionsClass} names by simple name
  */
 public record EventData(
     String name,
@@ -28,7 +35,12 @@ public record EventData(
     List<String> checks,
     List<String> checkConstants,
     String description,
-    String element)
+    String element,
+    int version,
+    List<String> storedNames,
+    String versionsClass,
+    List<EventVersionData> versions,
+    List<String> versionsImports)
     implements ModelElement {
 
   public EventData {
@@ -37,5 +49,8 @@ public record EventData(
     imports = List.copyOf(imports);
     checks = List.copyOf(checks);
     checkConstants = List.copyOf(checkConstants);
+    storedNames = List.copyOf(storedNames);
+    versions = List.copyOf(versions);
+    versionsImports = List.copyOf(versionsImports);
   }
 }

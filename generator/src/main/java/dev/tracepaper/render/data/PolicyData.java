@@ -20,6 +20,8 @@ package dev.tracepaper.render.data;
  * @param triggerQualifiedClass the triggering event's record, fully qualified
  * @param flow its behaviour
  * @param element how generated file headers name it
+ * @param triggerAggregateClass the runtime's description of the triggering event's aggregate, fully
+ *     qualified: it upcasts the event delivered by the bus
  */
 public record PolicyData(
     String name,
@@ -35,5 +37,6 @@ public record PolicyData(
     String triggerAggregate,
     String triggerQualifiedClass,
     FlowData flow,
-    String element)
+    String element,
+    String triggerAggregateClass)
     implements ModelElement {}

@@ -49,6 +49,18 @@ public record TestData(
    * @param type the event's name
    * @param javaClass the event record's simple name
    * @param json the fields given, as JSON
+   * @param storedType the name it is stored under: its name, or for a given event of an older
+   *     version ({@code - BookRemoved@1: {…}}) the name as written, which may be one it was {@code
+   *     renamedFrom}
+   * @param version the version of the model that stored it: the one written after {@code @}, or the
+   *     version the model writes
+   * @param asStored whether it is given as a version of the model stored it ({@code Name@N})
    */
-  public record EventJson(String type, String javaClass, String json) {}
+  public record EventJson(
+      String type,
+      String javaClass,
+      String json,
+      String storedType,
+      int version,
+      boolean asStored) {}
 }

@@ -142,6 +142,10 @@ public record ViewData(
    * @param deletes whether the handler deletes the row
    * @param row the Java arguments of the row's constructor, one per stored field, reading {@code
    *     event} and the current row {@code view}; empty when it deletes
+   * @param aggregateClass the runtime's description of the event's aggregate (simple name;
+   *     imported), which upcasts its stored events
+   * @param storedTypes the type names stored events of it may carry: its name, then the names it
+   *     was {@code renamedFrom}
    */
   public record ViewHandlerData(
       String aggregate,
@@ -149,9 +153,12 @@ public record ViewData(
       String eventClass,
       String key,
       boolean deletes,
-      List<String> row) {
+      List<String> row,
+      String aggregateClass,
+      List<String> storedTypes) {
     public ViewHandlerData {
       row = List.copyOf(row);
+      storedTypes = List.copyOf(storedTypes);
     }
   }
 }

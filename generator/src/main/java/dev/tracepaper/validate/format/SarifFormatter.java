@@ -26,6 +26,7 @@ public final class SarifFormatter implements DiagnosticFormatter {
 
   private final String toolVersion;
   private final Severity failOn;
+  private final java.util.function.Function<String, String> helpUri;
 
   public SarifFormatter(String toolVersion) {
     this(toolVersion, Severity.ERROR);
@@ -33,8 +34,18 @@ public final class SarifFormatter implements DiagnosticFormatter {
 
   /** The invocation records the run's verdict against {@code failOn} and its exit code. */
   public SarifFormatter(String toolVersion, Severity failOn) {
+    this(toolVersion, failOn, id -> RULES_DOC + "#" + id.toLowerCase());
+  }
+
+  /**
+   * Each rule's {@code helpUri} given by {@code helpUri}: findings of {@code tracepaper diff} are
+   * documented in another catalogue than the validation rules.
+   */
+  public SarifFormatter(
+      String toolVersion, Severity failOn, java.util.function.Function<String, String> helpUri) {
     this.toolVersion = toolVersion;
     this.failOn = failOn;
+    this.helpUri = helpUri;
   }
 
   @Override
@@ -54,7 +65,7 @@ public final class SarifFormatter implements DiagnosticFormatter {
       ObjectNode rule = rules.addObject();
       rule.put("id", id);
       rule.putObject("shortDescription").put("text", id);
-      rule.put("helpUri", RULES_DOC + "#" + id.toLowerCase());
+      rule.put("helpUri", helpUri.apply(id));
     }
     // The verdict, as the exit code gives it (0 valid, 1 not; docs/cli.md): the analysis itself
     // succeeded either way, which is what executionSuccessful means in SARIF.

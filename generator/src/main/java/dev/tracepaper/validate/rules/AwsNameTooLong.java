@@ -1,17 +1,23 @@
 package dev.tracepaper.validate.rules;
 
+import dev.tracepaper.model.Aggregate;
+import dev.tracepaper.model.Located;
 import dev.tracepaper.model.ModelIndex;
 import dev.tracepaper.naming.AwsNames;
+import dev.tracepaper.stack.StackPlan;
 import dev.tracepaper.validate.Reporter;
 import dev.tracepaper.validate.Rule;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * A name whose generated AWS name is longer than AWS allows, so that the deployment would fail: a
  * CloudFormation logical id over 255 characters (with the longest suffix the SAM transform appends
- * to a function's id), a DynamoDB table name over 255 (the stack name, up to 128 characters, a
- * hyphen and the view's suffix), or a Cognito group over 128. Lambda functions, EventBridge rules,
- * SQS queues and IAM roles get their names from CloudFormation, which fits them to their limits
- * (64, 64, 80, 64), so they need no check; docs/validation-rules.md says why.
+ * to a function's id), a DynamoDB table name over 255 (the stack name, up to 128 characters, a dot
+ * and the view's suffix), a subdomain's stack role over 255, or a Cognito group over 128. Lambda
+ * functions, EventBridge rules, SQS queues and IAM roles get their names from CloudFormation, which
+ * fits them to their limits (64, 64, 80, 64), so they need no check; docs/validation-rules.md says
+ * why.
  */
 public final class AwsNameTooLong implements Rule {
 
@@ -53,11 +59,35 @@ public final class AwsNameTooLong implements Rule {
         } else if (claim.namespace() == GeneratedNames.Namespace.TABLE) {
           int length = STACK + 1 + name.length();
           if (length > TABLE) {
-            tooLong(report, e, "the DynamoDB table `<stack>-%s`", name, length, TABLE);
+            tooLong(report, e, "the DynamoDB table `<stack>.%s`", name, length, TABLE);
             break;
           }
         }
       }
+    }
+    Set<String> subdomains = new HashSet<>();
+    for (Aggregate aggregate : model.model().aggregates()) {
+      aggregate
+          .subdomain()
+          .filter(s -> s.value() != null && subdomains.add(s.value()))
+          .ifPresent(s -> subdomain(s, report));
+    }
+  }
+
+  /**
+   * A subdomain's longest logical id: the command role of the deepest part of its stack ({@code
+   * <Stack>Part<12 bits>CommandDataSourceRole}). Within 255, the nested template's description
+   * (with an app name of 100) stays within its 1,024 bytes too.
+   */
+  private static void subdomain(Located<String> subdomain, Reporter report) {
+    String role =
+        AwsNames.commandRoleId(StackPlan.stackName(subdomain.value()) + "Part" + "1".repeat(12));
+    if (role.length() > LOGICAL_ID) {
+      report.error(
+          subdomain.location(),
+          "Subdomain `%s` is too long for AWS: its stack's role becomes the CloudFormation resource `%s`, %d characters when the stack is split into parts, and AWS allows at most %d."
+              .formatted(shorten(subdomain.value()), shorten(role), role.length(), LOGICAL_ID),
+          "shorten the subdomain: its stack's resources and file are named after it");
     }
   }
 

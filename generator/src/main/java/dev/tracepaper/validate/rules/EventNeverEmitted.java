@@ -21,6 +21,9 @@ public final class EventNeverEmitted implements Rule {
         continue; // UnknownEvent reports the misspelt name; this event is likely the one meant.
       }
       for (Event event : aggregate.events()) {
+        if (event.isRetired()) {
+          continue; // never emitted on purpose; RetiredEventEmitted checks that it is not
+        }
         boolean emitted =
             aggregate.flows().stream()
                 .flatMap(f -> f.emits().stream())

@@ -30,7 +30,7 @@ final class GeneratedNames {
     JAVA_CLASS("the Java class `%s`", false),
     MEMBER("`%s` in the generated Java and GraphQL", false),
     VARIABLE("the Java variable `%s`", false),
-    TABLE("the DynamoDB table `<stack>-%s`", false),
+    TABLE("the DynamoDB table `<stack>.%s`", false),
     LOGICAL_ID("the CloudFormation resource `%s`", false),
     FILE("the file `%s`", true);
 
@@ -139,7 +139,11 @@ final class GeneratedNames {
         customClasses(claims, e, java.viewCustom(name), java.viewCustomCode(name));
         graphQlTypes(claims, GraphQlNames.objectType(name), GraphQlNames.connection(name));
         claims.add(new Claim(Namespace.TABLE, "", AwsNames.viewTable(name)));
-        logicalIds(claims, AwsNames.viewTableId(name), AwsNames.viewDataSourceId(name));
+        logicalIds(
+            claims,
+            AwsNames.viewTableId(name),
+            AwsNames.viewDataSourceId(name),
+            AwsNames.viewDataSourceRoleId(name));
         // A view without `queries` gets `get` and `list`; with them, each query claims its own.
         if (e.definition() instanceof View v && v.queries().isEmpty()) {
           resolver(claims, GraphQlNames.QUERY, GraphQlNames.getQuery(name));

@@ -39,10 +39,18 @@ public final class ModelRules {
         new EmitsNothing(),
         new EventNeverEmitted(),
         new EventAfterDeletion(),
+        // event versions
+        new IncompleteEventVersions(),
+        new UnknownUpcastField(),
+        new UnfilledUpcastField(),
+        new RenamedFromClash(),
+        new RetiredEventEmitted(),
+        new PolicyOnRetiredEvent(),
         // limits AWS imposes
         new TooManyEvents(),
         new EventTooLarge(),
         new TooManyResources(),
+        new StackNameCollision(),
         new AwsNameTooLong(),
         // views
         new ViewWithoutSource(),

@@ -70,7 +70,6 @@ final class ReservedNames {
                     .map(hidden -> "that would hide " + hidden + " in the generated code");
             case GRAPHQL_TYPE -> Reserved.graphQlType(claim.name());
             case LOGICAL_ID -> Reserved.logicalId(claim.name());
-            case TABLE -> Reserved.table(claim.name());
             default -> Optional.empty();
           };
       if (why.isPresent()) {

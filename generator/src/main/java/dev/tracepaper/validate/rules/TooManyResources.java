@@ -11,10 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A stack that would hold more CloudFormation resources than a stack may (500, counted after the
- * SAM transform). Each subdomain is a nested stack and splits itself when it is too large ({@link
- * StackPlan}), so what can pass the limit is the root (the shared resources and every element
- * without a subdomain) or a single aggregate or view.
+ * A stack that would hold more than a stack may: more CloudFormation resources than 500 (counted
+ * after the SAM transform), or more command functions than the IAM policy of its command role can
+ * name ({@link StackPlan#COMMAND_FUNCTION_LIMIT}). Each subdomain is a nested stack and splits
+ * itself when it is too large ({@link StackPlan}), so what can pass a limit is the root (the shared
+ * resources and every element without a subdomain) or a single aggregate or view.
  */
 public final class TooManyResources implements Rule {
 
@@ -44,6 +45,19 @@ public final class TooManyResources implements Rule {
                 ? "split the aggregate or view that fills the stack, or merge its queries"
                 : "give aggregates a `subdomain`: each subdomain is a nested stack of its own");
       }
+      if (stack.commandFunctions() > StackPlan.COMMAND_FUNCTION_LIMIT) {
+        report.error(
+            where(model, stack),
+            ("%s would hold the command functions of %d aggregates, but the role AppSync invokes"
+                    + " them with names each in its IAM policy, and IAM holds %,d characters of"
+                    + " a role's policies: at most %d functions.")
+                .formatted(
+                    capitalized(stack.describe()),
+                    stack.commandFunctions(),
+                    StackPlan.ROLE_POLICY_LIMIT,
+                    StackPlan.COMMAND_FUNCTION_LIMIT),
+            "give aggregates a `subdomain`: each subdomain is a nested stack of its own");
+      }
     }
   }
 
@@ -56,7 +70,7 @@ public final class TooManyResources implements Rule {
    * The root: the app; a nested stack: the subdomain of its first aggregate, else its first view,
    * else the app.
    */
-  private static SourceLocation where(ModelIndex model, StackPlan.Stack stack) {
+  static SourceLocation where(ModelIndex model, StackPlan.Stack stack) {
     if (stack.nested()) {
       for (String name : stack.aggregates()) {
         Aggregate aggregate = model.aggregate(name).orElseThrow();

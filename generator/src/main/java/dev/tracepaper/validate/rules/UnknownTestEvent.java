@@ -14,7 +14,9 @@ import java.util.Optional;
 
 /**
  * A test's history ({@code given}) and its expected events are events of the flow's own aggregate:
- * an unknown name, or an event of another aggregate, cannot stand there.
+ * an unknown name, or an event of another aggregate, cannot stand there. A given event of an older
+ * version ({@code Name@N}) names a version the event declares, under its name or one it was {@code
+ * renamedFrom}; an old name alone does not say which version stored it.
  */
 public final class UnknownTestEvent implements Rule {
 
@@ -22,7 +24,9 @@ public final class UnknownTestEvent implements Rule {
   public void check(ModelIndex model, Reporter report) {
     for (TestSite site : TestSite.all(model)) {
       for (TestCase.Given given : site.test().given()) {
-        if (given instanceof TestCase.GivenEvent g) {
+        if (given instanceof TestCase.GivenEvent g && g.version().isPresent()) {
+          olderVersion(site, g, g.version().get(), report);
+        } else if (given instanceof TestCase.GivenEvent g && !renamed(site, g, report)) {
           check(site, g.event(), g.location(), "gives", model, report);
         }
       }
@@ -30,6 +34,60 @@ public final class UnknownTestEvent implements Rule {
         check(site, e.event(), e.location(), "expects", model, report);
       }
     }
+  }
+
+  /** {@code - Name@N}: a version the event declares, under its name or one it was renamed from. */
+  private static void olderVersion(
+      TestSite site, TestCase.GivenEvent given, int version, Reporter report) {
+    Aggregate own = site.flow().aggregate();
+    Optional<Event> event = TestSite.storedAs(own, given.event());
+    String written = given.event() + "@" + version;
+    if (event.isEmpty()) {
+      List<String> names = own.events().stream().flatMap(e -> e.storedNames().stream()).toList();
+      String guess = Suggestions.didYouMean(given.event(), names);
+      report.error(
+          given.location(),
+          "%s gives `%s`, but aggregate `%s` has no event stored as `%s`."
+              .formatted(site.phrase(), written, own.name(), given.event()),
+          guess.isEmpty()
+              ? "name an event of `%s`, or a name in its `renamedFrom`".formatted(own.name())
+              : guess);
+      return;
+    }
+    Event e = event.get();
+    if (e.fieldsOfVersion(version).isEmpty()) {
+      List<String> known = new java.util.ArrayList<>();
+      e.versions().forEach(v -> known.add(Integer.toString(v.version())));
+      known.add(Integer.toString(e.currentVersion()));
+      report.error(
+          given.location(),
+          "%s gives `%s`, but event `%s` has no version %d: its versions are %s."
+              .formatted(site.phrase(), written, e.name(), version, String.join(", ", known)),
+          version > e.currentVersion()
+              ? "the model writes version %d; give an older or the current one"
+                  .formatted(e.currentVersion())
+              : "declare version %d under `versions` of `%s`, or give another version"
+                  .formatted(version, e.name()),
+          e.location());
+    }
+  }
+
+  /** {@code - LoanStarted:} of an event renamed since: which version it was stored with is open. */
+  private static boolean renamed(TestSite site, TestCase.GivenEvent given, Reporter report) {
+    Aggregate own = site.flow().aggregate();
+    Optional<Event> renamed =
+        own.event(given.event()).isPresent()
+            ? Optional.empty()
+            : TestSite.storedAs(own, given.event());
+    renamed.ifPresent(
+        e ->
+            report.error(
+                given.location(),
+                "%s gives `%s`, the name event `%s` was stored under before, without the version it was stored with."
+                    .formatted(site.phrase(), given.event(), e.name()),
+                "write `%s@<version>` (e.g. `%s@1`), or the current name `%s`"
+                    .formatted(given.event(), given.event(), e.name())));
+    return renamed.isPresent();
   }
 
   private static void check(

@@ -5,6 +5,7 @@ import static com.google.common.truth.Truth.assertThat;
 import dev.tracepaper.diagnostic.Diagnostic;
 import dev.tracepaper.model.ModelIndex;
 import dev.tracepaper.source.SourceLocation;
+import dev.tracepaper.stack.StackPlan;
 import dev.tracepaper.validate.Validator;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -71,6 +72,43 @@ class AwsLimitsTest {
     assertThat(found.get(0).location()).isEqualTo(SourceLocation.of("model.yaml", 5, 16));
   }
 
+  @Test
+  void aStacksCommandRoleNamesAtMostSeventyFiveFunctions() throws IOException {
+    assertThat(StackPlan.COMMAND_FUNCTION_LIMIT).isEqualTo(75);
+    // In the root, which cannot split: 75 aggregates with a command are quiet, 76 reported.
+    assertThat(ids(write(commandAggregates(75, "")), "TooManyResources")).isEmpty();
+    List<Diagnostic> found = ids(write(commandAggregates(76, "")), "TooManyResources");
+    assertThat(found).hasSize(1);
+    assertThat(found.get(0).message())
+        .isEqualTo(
+            "The root stack would hold the command functions of 76 aggregates, but the role"
+                + " AppSync invokes them with names each in its IAM policy, and IAM holds 10,240"
+                + " characters of a role's policies: at most 75 functions.");
+    // In a subdomain, which splits: each part's role names at most 75.
+    Path sales = write(commandAggregates(76, "Sales"));
+    assertThat(ids(sales, "TooManyResources")).isEmpty();
+    List<StackPlan.Stack> stacks = StackPlan.of(index(sales)).nested();
+    assertThat(stacks.size()).isGreaterThan(1);
+    for (StackPlan.Stack stack : stacks) {
+      assertThat(stack.commandFunctions()).isAtMost(75);
+    }
+  }
+
+  /** {@code count} aggregates of one command each, in {@code subdomain} (none when empty). */
+  static String commandAggregates(int count, String subdomain) {
+    StringBuilder yaml = new StringBuilder(APP + "aggregates:\n");
+    for (int i = 0; i < count; i++) {
+      yaml.append(
+          "  Order%d: {%skey: id, fields: {id: String},"
+              .formatted(i, subdomain.isEmpty() ? "" : "subdomain: " + subdomain + ", "));
+      yaml.append(" events: {Order%dPlaced: {fields: {id: String}}},".formatted(i));
+      yaml.append(
+          " commands: {PlaceOrder%d: {fields: {id: String}, emits: [Order%dPlaced]}}}\n"
+              .formatted(i, i));
+    }
+    return yaml.toString();
+  }
+
   private static String salesCommands(int count) {
     StringBuilder yaml =
         new StringBuilder(
@@ -99,6 +137,18 @@ class AwsLimitsTest {
     List<Diagnostic> found = ids(write(viewNamed("Order" + "x".repeat(122))), "AwsNameTooLong");
     assertThat(found).hasSize(1);
     assertThat(found.get(0).message()).contains("256 characters with a stack name of 128");
+  }
+
+  @Test
+  void aSubdomainMayHaveTwoHundredAndEighteenCharacters() throws IOException {
+    // Its deepest part's role: the stack name, Part and 12 bits, CommandDataSourceRole.
+    String fits = "S" + "x".repeat(217);
+    assertThat(ids(write(commandAggregates(1, fits)), "AwsNameTooLong")).isEmpty();
+
+    List<Diagnostic> found = ids(write(commandAggregates(1, fits + "x")), "AwsNameTooLong");
+    assertThat(found).hasSize(1);
+    assertThat(found.get(0).message()).contains("256 characters when the stack is split");
+    assertThat(found.get(0).location()).isEqualTo(SourceLocation.of("model.yaml", 4, 23));
   }
 
   private Path emitting(int events) throws IOException {

@@ -6,6 +6,7 @@ import dev.tracepaper.runtime.AppendOutcome;
 import dev.tracepaper.runtime.CommandId;
 import dev.tracepaper.runtime.CommandRecord;
 import dev.tracepaper.runtime.EventStore;
+import dev.tracepaper.runtime.Folding;
 import dev.tracepaper.runtime.Json;
 import dev.tracepaper.runtime.Loaded;
 import dev.tracepaper.runtime.Metadata;
@@ -26,8 +27,11 @@ import java.util.Optional;
  */
 public final class InMemoryEventStore implements EventStore {
 
-  /** An event and, on the last event of an append that made one due, the state snapshot. */
-  private record Entry(StoredEvent event, ObjectNode snapshot) {}
+  /**
+   * An event and, on the last event of an append that made one due, the state snapshot with the
+   * fingerprint of the model that wrote it.
+   */
+  private record Entry(StoredEvent event, ObjectNode snapshot, String snapshotFingerprint) {}
 
   private final Map<String, List<Entry>> streams = new HashMap<>();
 
@@ -39,30 +43,15 @@ public final class InMemoryEventStore implements EventStore {
   @Override
   public synchronized <S, E> Loaded<S> load(AggregateType<S, E> type, String key) {
     List<Entry> stream = streams.getOrDefault(StoredEvent.streamId(type.name(), key), List.of());
-    S state = type.empty();
-    boolean exists = false;
-    long base = 0;
-    int from = stream.size();
-    // Newest first to the latest snapshot or ending event, as the DynamoDB store reads.
-    while (from > 0) {
-      Entry entry = stream.get(from - 1);
-      if (entry.snapshot() != null) {
-        state = type.stateFromJson(entry.snapshot());
-        exists = true;
-        base = entry.event().version();
+    // Newest first to the latest base, as the DynamoDB store reads, by the same rules.
+    Folding.Load<S, E> load = new Folding.Load<>(type);
+    for (int i = stream.size() - 1; i >= 0; i--) {
+      Entry entry = stream.get(i);
+      if (load.offer(entry.event(), entry.snapshot(), entry.snapshotFingerprint())) {
         break;
       }
-      if (type.endsInstance(decode(type, entry.event()))) {
-        base = entry.event().version();
-        break;
-      }
-      from--;
     }
-    for (Entry entry : stream.subList(from, stream.size())) {
-      state = type.apply(state, decode(type, entry.event()));
-      exists = true;
-    }
-    return new Loaded<>(key, state, stream.size(), exists, base);
+    return load.loaded(key);
   }
 
   @Override
@@ -83,7 +72,10 @@ public final class InMemoryEventStore implements EventStore {
     List<StoredEvent> stored = next.stored();
     for (int i = 0; i < stored.size(); i++) {
       boolean last = i == stored.size() - 1;
-      stream.add(new Entry(stored.get(i), last ? next.snapshot() : null));
+      stream.add(
+          last && next.snapshot() != null
+              ? new Entry(stored.get(i), next.snapshot(), type.stateFingerprint())
+              : new Entry(stored.get(i), null, null));
     }
     if (meta.commandId() != null) {
       CommandId commandId = meta.commandId();
@@ -133,7 +125,37 @@ public final class InMemoryEventStore implements EventStore {
             "seed",
             "seed",
             type.source());
-    stream.add(new Entry(given, type.stateToJson(state)));
+    stream.add(new Entry(given, type.stateToJson(state), type.stateFingerprint()));
+  }
+
+  /**
+   * Appends an event as an older version of the model stored it: under the type name and version it
+   * had then, its payload as it was. Loading reads it through the aggregate's upcasts, as the event
+   * store does: a test's {@code given: [- BookLent@1: {...}]}.
+   */
+  public synchronized void appendAsStored(
+      AggregateType<?, ?> type,
+      String key,
+      String eventType,
+      int schemaVersion,
+      ObjectNode payload,
+      java.time.Instant at) {
+    List<Entry> stream =
+        streams.computeIfAbsent(StoredEvent.streamId(type.name(), key), id -> new ArrayList<>());
+    StoredEvent stored =
+        new StoredEvent(
+            type.name(),
+            key,
+            stream.size() + 1,
+            eventType,
+            schemaVersion,
+            payload,
+            at,
+            null,
+            "seed",
+            "seed",
+            type.source());
+    stream.add(new Entry(stored, null, null));
   }
 
   /** The aggregate's events as the aggregate's types, oldest first (for a test's "then"). */
@@ -142,6 +164,6 @@ public final class InMemoryEventStore implements EventStore {
   }
 
   private static <E> E decode(AggregateType<?, E> type, StoredEvent event) {
-    return type.eventFromJson(event.type(), event.payload().deepCopy());
+    return Folding.event(type, event);
   }
 }

@@ -19,7 +19,9 @@ import org.opentest4j.AssertionFailedError;
 /**
  * Replays a history of events through one view's projection, in memory, and checks what every view
  * must guarantee: the events change rows; delivering them again, or older ones after newer ones,
- * changes nothing; and a {@code from} view's rows hold the state's values.
+ * changes nothing; a {@code from} view's rows hold the state's values, and are the same when the
+ * events carry no state (stored before the view existed, or by another model version): the
+ * projector then folds the aggregate's events with this model's rules.
  */
 public final class ProjectionCheck {
 
@@ -58,6 +60,16 @@ public final class ProjectionCheck {
     Collections.reverse(reversed);
     reversed.forEach(projector::project);
     same("after older events came again, newest first", rows, views.rows(projection.view()));
+
+    if (projection.stateOf().isPresent()) {
+      InMemoryViewStore added = new InMemoryViewStore();
+      ProjectorHandler folding = new ProjectorHandler(added, events0, List.of(projection));
+      history.stream().map(StoredEvent::withoutState).forEach(folding::project);
+      same(
+          "when the events carried no state (stored before the view existed)",
+          rows,
+          added.rows(projection.view()));
+    }
 
     if (copied) {
       JsonNode state = type.stateToJson(events0.load(type, key).state());

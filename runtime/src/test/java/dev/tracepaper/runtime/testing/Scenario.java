@@ -63,6 +63,32 @@ public final class Scenario<S, E> {
     return this;
   }
 
+  /** An event as some version of the model stored it: its type name then, version and payload. */
+  public record Stored(String type, int version, String json) {}
+
+  public static Stored stored(String type, int version, String json) {
+    return new Stored(type, version, json);
+  }
+
+  /**
+   * Past events of the instance {@code key} as the versions of the model that stored them wrote
+   * them: the command reads them through the aggregate's upcasts, as it reads the event store.
+   */
+  public Scenario<S, E> givenStored(String key, List<Stored> events) {
+    this.key = key;
+    for (Stored event : events) {
+      store.appendAsStored(
+          type,
+          key,
+          event.type(),
+          event.version(),
+          (ObjectNode) Json.parse(event.json()),
+          Instant.now(clock));
+    }
+    given += events.size();
+    return this;
+  }
+
   /** The instance {@code key} as it stands, without the events that made it so. */
   public Scenario<S, E> givenState(String key, S state) {
     this.key = key;

@@ -2,6 +2,7 @@ package dev.tracepaper.validate.rules.shape;
 
 import dev.tracepaper.model.Aggregate;
 import dev.tracepaper.model.Event;
+import dev.tracepaper.model.EventVersion;
 import dev.tracepaper.model.Field;
 import dev.tracepaper.model.ModelIndex;
 import dev.tracepaper.model.TypeDef;
@@ -47,6 +48,10 @@ public final class FieldSites {
     }
     for (Event event : aggregate.events()) {
       add(sites, event.fields(), Holder.EVENT, Phrases.event(event), owner);
+      for (EventVersion version : event.versions()) {
+        String phrase = "version %d of %s".formatted(version.version(), Phrases.event(event));
+        add(sites, version.fields(), Holder.EVENT, phrase, owner);
+      }
     }
     aggregate
         .commands()

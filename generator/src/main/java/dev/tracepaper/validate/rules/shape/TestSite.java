@@ -59,7 +59,23 @@ public record TestSite(FlowSite flow, TestCase test) {
     Optional<Aggregate> own = Optional.of(aggregate);
     test.when().ifPresent(w -> when(w, index).ifPresent(all::add));
     for (TestCase.Given given : test.given()) {
-      if (given instanceof TestCase.GivenEvent g) {
+      if (given instanceof TestCase.GivenEvent g && g.version().isPresent()) {
+        int version = g.version().get();
+        storedAs(aggregate, g.event())
+            .ifPresent(
+                e ->
+                    e.fieldsOfVersion(version)
+                        .ifPresent(
+                            fields ->
+                                all.add(
+                                    new Values(
+                                        g.fields(),
+                                        fields,
+                                        "version %d of %s".formatted(version, Phrases.event(e)),
+                                        Part.GIVEN_EVENT,
+                                        g.event() + "@" + version,
+                                        own))));
+      } else if (given instanceof TestCase.GivenEvent g) {
         aggregate
             .event(g.event())
             .ifPresent(e -> all.add(eventValues(g.fields(), e, Part.GIVEN_EVENT, own)));
@@ -74,6 +90,14 @@ public record TestSite(FlowSite flow, TestCase test) {
     }
     test.then().state().ifPresent(s -> all.add(stateValues(s, Part.THEN_STATE)));
     return all;
+  }
+
+  /**
+   * The event of {@code aggregate} that events stored under {@code name} read as: its own name, or
+   * one it was {@code renamedFrom}.
+   */
+  public static Optional<Event> storedAs(Aggregate aggregate, String name) {
+    return aggregate.events().stream().filter(e -> e.storedNames().contains(name)).findFirst();
   }
 
   private Optional<Values> when(MappingNode when, ModelIndex index) {

@@ -5,6 +5,9 @@ package com.example.shop.order;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tracepaper.runtime.AggregateType;
+import dev.tracepaper.runtime.EventVersions;
+import dev.tracepaper.runtime.StoredEvent;
+import dev.tracepaper.runtime.UnreadableEventException;
 
 /**
  * What the runtime needs to know of the Order aggregate: its events, its state and
@@ -54,7 +57,24 @@ public final class OrderAggregate
 
   @Override
   public int schemaVersion(OrderEvent event) {
-    return 1;
+    return switch (event) {
+      case OrderPlaced orderPlaced -> 1;
+      case LineAdded lineAdded -> 2;
+      case LineRemoved lineRemoved -> 1;
+      case OrderCancelled orderCancelled -> 1;
+    };
+  }
+
+  /** Events as any version of the model stored them, read as this one writes them. */
+  @Override
+  public StoredEvent upcast(StoredEvent stored) {
+    return switch (stored.type()) {
+      case "OrderPlaced" -> EventVersions.upcast(stored, "OrderPlaced", 1);
+      case "LineAdded" -> EventVersions.upcast(stored, "LineAdded", 2, LineAddedVersions::upcast);
+      case "LineRemoved" -> EventVersions.upcast(stored, "LineRemoved", 1);
+      case "OrderCancelled" -> EventVersions.upcast(stored, "OrderCancelled", 1);
+      default -> throw UnreadableEventException.unknownType(stored);
+    };
   }
 
   @Override
@@ -92,6 +112,15 @@ public final class OrderAggregate
   @Override
   public boolean streamsState() {
     return true;
+  }
+
+  /**
+   * The hash of this model's state fields and apply rules: a snapshot or stored state that carries
+   * another is not read, and the state is folded again from the events.
+   */
+  @Override
+  public String stateFingerprint() {
+    return "ec9ee4e36bdeb505";
   }
 
   @Override

@@ -29,7 +29,7 @@ public record OrderState(
 
   /** The state before the first event. */
   public static final OrderState EMPTY =
-      new OrderState(null, null, null, null, null, null, List.of(), List.of(), null);
+      new OrderState(null, null, null, null, 0.0, null, List.of(), List.of(), null);
 
   /** The state after {@code event}. */
   public OrderState apply(OrderEvent event) {

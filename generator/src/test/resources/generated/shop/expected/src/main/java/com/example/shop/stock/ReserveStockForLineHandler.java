@@ -5,6 +5,7 @@ package com.example.shop.stock;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.example.shop.order.LineAdded;
+import com.example.shop.order.OrderAggregate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -66,7 +67,10 @@ public final class ReserveStockForLineHandler implements RequestStreamHandler {
   @Override
   public void handleRequest(InputStream input, OutputStream output, Context context)
       throws IOException {
-    StoredEvent trigger = StoredEvent.fromJson(Json.read(input).path("detail"));
+    // Upcast: a delivery sent before the latest deployment may carry an older shape.
+    StoredEvent trigger =
+        OrderAggregate.TYPE.upcast(
+            StoredEvent.fromJson(Json.read(input).path("detail")));
     LineAdded event = LineAdded.fromJson(trigger.payload());
     Caller user = new Caller(trigger.user(), List.of());
     // A redelivered event gets the first run's result instead of running twice.

@@ -5,6 +5,9 @@ package com.example.shop.stock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tracepaper.runtime.AggregateType;
+import dev.tracepaper.runtime.EventVersions;
+import dev.tracepaper.runtime.StoredEvent;
+import dev.tracepaper.runtime.UnreadableEventException;
 
 /**
  * What the runtime needs to know of the Stock aggregate: its events, its state and
@@ -55,6 +58,16 @@ public final class StockAggregate
     return 1;
   }
 
+  /** Events as any version of the model stored them, read as this one writes them. */
+  @Override
+  public StoredEvent upcast(StoredEvent stored) {
+    return switch (stored.type()) {
+      case "StockCounted" -> EventVersions.upcast(stored, "StockCounted", 1);
+      case "StockReserved" -> EventVersions.upcast(stored, "StockReserved", 1);
+      default -> throw UnreadableEventException.unknownType(stored);
+    };
+  }
+
   @Override
   public ObjectNode eventToJson(StockEvent event) {
     return switch (event) {
@@ -80,6 +93,15 @@ public final class StockAggregate
   @Override
   public StockState stateFromJson(JsonNode json) {
     return StockState.fromJson(json);
+  }
+
+  /**
+   * The hash of this model's state fields and apply rules: a snapshot or stored state that carries
+   * another is not read, and the state is folded again from the events.
+   */
+  @Override
+  public String stateFingerprint() {
+    return "97b51fe15066a9fe";
   }
 
   @Override

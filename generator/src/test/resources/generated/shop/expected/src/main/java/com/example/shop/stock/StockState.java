@@ -16,7 +16,7 @@ public record StockState(
 
   /** The state before the first event. */
   public static final StockState EMPTY =
-      new StockState(null, null, null);
+      new StockState(null, 0L, 0L);
 
   /** The state after {@code event}. */
   public StockState apply(StockEvent event) {

@@ -4,12 +4,14 @@ package com.example.shop.views;
 
 import com.example.shop.order.OrderAggregate;
 import com.example.shop.order.OrderState;
+import dev.tracepaper.runtime.AggregateType;
 import dev.tracepaper.runtime.Expressions;
 import dev.tracepaper.runtime.Projection;
 import dev.tracepaper.runtime.RowChange;
 import dev.tracepaper.runtime.RowReader;
 import dev.tracepaper.runtime.StoredEvent;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Keeps the view OpenOrder equal to the state of each Order: every event
@@ -42,6 +44,15 @@ public final class OpenOrderProjection implements Projection {
     return 0;
   }
 
+  /**
+   * Rows come from the Order's state: each event reaches {@link #project} with the
+   * state this model computes, also when the state stored with it is missing or of another model.
+   */
+  @Override
+  public Optional<AggregateType<?, ?>> stateOf() {
+    return Optional.of(OrderAggregate.TYPE);
+  }
+
   @Override
   public boolean handles(StoredEvent stored) {
     return stored.aggregate().equals("Order");
@@ -56,7 +67,7 @@ public final class OpenOrderProjection implements Projection {
     }
     boolean ended =
         OrderAggregate.TYPE.endsInstance(
-            OrderAggregate.TYPE.eventFromJson(stored.type(), stored.payload()));
+            OrderAggregate.TYPE.readEvent(stored));
     if (ended || !("OPEN".equals(Expressions.name(state.status())))) {
       return List.of(new RowChange.Delete(key));
     }

@@ -2,6 +2,7 @@
 // overwrites this file. Put hand-written code in classes of your own.
 package com.example.shop.views;
 
+import com.example.shop.stock.StockAggregate;
 import com.example.shop.stock.StockReserved;
 import dev.tracepaper.runtime.Projection;
 import dev.tracepaper.runtime.RowChange;
@@ -46,10 +47,16 @@ public final class StockReservationsProjection implements Projection {
 
   @Override
   public List<RowChange> project(StoredEvent stored, RowReader rows) {
-    if (is(stored, "Stock", "StockReserved")) {
-      return on(StockReserved.fromJson(stored.payload()), rows);
+    StoredEvent event = current(stored);
+    if (is(event, "Stock", "StockReserved")) {
+      return on(StockReserved.fromJson(event.payload()), rows);
     }
     return List.of();
+  }
+
+  /** The event as this model writes it, whichever version of the model stored it. */
+  private static StoredEvent current(StoredEvent stored) {
+    return StockAggregate.TYPE.upcast(stored);
   }
 
   private static boolean is(StoredEvent stored, String aggregate, String type) {

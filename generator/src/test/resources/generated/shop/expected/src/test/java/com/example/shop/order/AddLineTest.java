@@ -36,11 +36,11 @@ class AddLineTest {
     var outcome =
         new Scenario<>(OrderAggregate.TYPE)
             .as("test-user", List.of("clerk"))
-            .given(
+            .givenStored(
                 "o1",
                 List.of(
-                    OrderPlaced.fromJson(Json.parse("{\"orderId\":\"o1\",\"customer\":\"ada\",\"shipTo\":{\"street\":\"Main 1\",\"postcode\":\"1234AB\"},\"placedAt\":\"2030-01-01T10:00:00Z\",\"tags\":[]}")),
-                    LineAdded.fromJson(Json.parse("{\"orderId\":\"o1\",\"sku\":\"ABC-1234\",\"quantity\":2,\"price\":2.5}"))))
+                    Scenario.stored("OrderPlaced", 1, "{\"orderId\":\"o1\",\"customer\":\"ada\",\"shipTo\":{\"street\":\"Main 1\",\"postcode\":\"1234AB\"},\"placedAt\":\"2030-01-01T10:00:00Z\",\"tags\":[]}"),
+                    Scenario.stored("LineAdded", 1, "{\"orderId\":\"o1\",\"sku\":\"ABC-1234\",\"quantity\":2,\"priceCents\":250}")))
             .whenCommand(OrderCommandHandler::new, "addLine", "{\"orderId\":\"o1\",\"sku\":\"ABC-1234\",\"price\":2.5}");
     outcome.thenError("DUPLICATE_LINE", "This product is on the order already");
   }

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The view OpenOrder fed the past events of the model's cases: each history projects rows,
- * and the same rows again when it is delivered twice or older events come after newer ones.
+ * and the same rows again when it is delivered twice or older events come after newer ones,
+ * or when its events carry no state and the projector folds them again.
  */
 class OpenOrderProjectionTest {
 
@@ -30,8 +31,8 @@ class OpenOrderProjectionTest {
   }
 
   @Test
-  @DisplayName("the events before \"refuses a second line for the same product\" (AddLine)")
-  void refusesASecondLineForTheSameProduct() {
+  @DisplayName("the events before \"removes a line\" (RemoveLine)")
+  void removesALine() {
     ProjectionCheck.check(
         new OpenOrderProjection(),
         OrderAggregate.TYPE,

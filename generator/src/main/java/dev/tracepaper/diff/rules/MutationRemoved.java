@@ -1,0 +1,37 @@
+package dev.tracepaper.diff.rules;
+
+import dev.tracepaper.diagnostic.Severity;
+import dev.tracepaper.diff.DiffReporter;
+import dev.tracepaper.diff.DiffRule;
+import dev.tracepaper.diff.Elements;
+import dev.tracepaper.diff.ModelChange;
+import dev.tracepaper.diff.RuleClass;
+
+/** A command was removed or renamed: clients that call its mutation get an error. */
+public final class MutationRemoved implements DiffRule {
+
+  @Override
+  public Severity severity() {
+    return Severity.ERROR;
+  }
+
+  @Override
+  public RuleClass ruleClass() {
+    return RuleClass.API;
+  }
+
+  @Override
+  public void check(ModelChange change, DiffReporter report) {
+    var current = Elements.commands(change.newModel());
+    for (Elements.OwnedCommand old : Elements.commands(change.oldModel()).values()) {
+      if (!current.containsKey(old.command().name())) {
+        report.report(
+            change.old().at(old.command().location()),
+            "command %s was removed: clients that call mutation %s get an error"
+                .formatted(old.qualified(), old.mutation()),
+            "keep the command until no client calls %s (a rename is a new command plus the old one kept for a while); see docs/evolution.md"
+                .formatted(old.mutation()));
+      }
+    }
+  }
+}
