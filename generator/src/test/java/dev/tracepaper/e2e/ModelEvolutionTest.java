@@ -1,16 +1,23 @@
 package dev.tracepaper.e2e;
 
+import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
+import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.tracepaper.TestPaths;
 import dev.tracepaper.cli.Main;
+import dev.tracepaper.diff.Baseline;
 import dev.tracepaper.tools.Jdks;
 import dev.tracepaper.tools.MavenBuild;
 import dev.tracepaper.tools.SharedMoto;
+import dev.tracepaper.validate.ValidationReport;
+import dev.tracepaper.validate.Validator;
+import dev.tracepaper.validate.format.ErrorsFormatter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +36,33 @@ class ModelEvolutionTest {
   private static final Path TESTS = Path.of("src/test/java/com/example/parcels");
 
   @TempDir Path temp;
+
+  /**
+   * What a pull request's CI is told about the change (e2e/evolution/diff.errors, reviewed): the
+   * stored data is safe (the upcast, the retired event and the new rules are notes), the API
+   * changes are breaking for clients, and the changed view needs a rebuild.
+   */
+  @Test
+  void tracepaperDiffReportsExactlyTheExpectedFindings() throws Exception {
+    Validator.Outcome current = new Validator().run(List.of(EVOLUTION.resolve("v2")), EVOLUTION);
+    assertWithMessage("%s", current.report().diagnostics())
+        .that(current.report().hasErrors())
+        .isFalse();
+    Baseline baseline = Baseline.load(EVOLUTION.resolve("v1").toString(), List.of(), EVOLUTION);
+    ValidationReport report = baseline.compare(current.index().orElseThrow());
+
+    assertThat(new ErrorsFormatter().format(report))
+        .isEqualTo(Files.readString(EVOLUTION.resolve("diff.errors"), UTF_8));
+    StringWriter output = new StringWriter();
+    int exit =
+        Main.run(
+            new String[] {
+              "diff", EVOLUTION.resolve("v1").toString(), EVOLUTION.resolve("v2").toString()
+            },
+            new PrintWriter(output),
+            new PrintWriter(output));
+    assertWithMessage("tracepaper diff v1 v2: %s", output).that(exit).isEqualTo(1);
+  }
 
   @Test
   void theNewCodeReadsWhatTheOldCodeStored() throws Exception {

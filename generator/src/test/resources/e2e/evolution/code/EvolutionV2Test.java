@@ -1,0 +1,101 @@
+package com.example.parcels;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.example.parcels.parcel.ParcelAggregate;
+import com.example.parcels.parcel.ParcelCommandHandler;
+import com.example.parcels.parcel.ParcelState;
+import com.example.parcels.types.ParcelStatus;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tracepaper.runtime.AppSyncRequest;
+import dev.tracepaper.runtime.Caller;
+import dev.tracepaper.runtime.DynamoDbEventStore;
+import dev.tracepaper.runtime.Json;
+import dev.tracepaper.runtime.Loaded;
+import dev.tracepaper.runtime.testing.AppSyncEvents;
+import dev.tracepaper.runtime.testing.MotoServer;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Hand-written, in the project of version 2 of the parcels model (ModelEvolutionTest copies it in
+ * after regenerating): version 2's code against the events version 1's code stored
+ * (EvolutionV1Test), in the same table of the shared moto_server.
+ */
+class EvolutionV2Test {
+
+  static final String EVENTS = "parcels-events";
+
+  @RegisterExtension static final MotoServer MOTO = new MotoServer();
+
+  private static final Caller COURIER = new Caller("courier-7", List.of("courier"));
+
+  @Test
+  void readsWhatTheFirstModelStored() {
+    DynamoDbClient dynamoDb = MOTO.dynamoDb();
+    DynamoDbEventStore store = new DynamoDbEventStore(dynamoDb, EVENTS);
+    ParcelCommandHandler handler = new ParcelCommandHandler(store, Clock.systemUTC());
+
+    // Old aggregates load: version 1's ParcelRegistered is upcast (recipient → addressee, grams →
+    // kilograms), and p1's snapshot, written with version 1's rules, is passed over: the new rule
+    // makes two failed attempts a return.
+    ParcelState p1 = store.load(ParcelAggregate.TYPE, "p1").state();
+    assertEquals("Ada", p1.addressee());
+    assertEquals(1.2, p1.weightKg(), 1e-9);
+    assertEquals(2L, p1.attempts());
+    assertEquals(ParcelStatus.RETURNING, p1.status());
+    assertEquals(
+        "NOT_UNDERWAY",
+        send(handler, "deliverParcel", parcel("p1")).path("error").path("type").asText());
+
+    // Commands work on old aggregates: p2's second failure (a new event) sends it back, and the
+    // command writes a snapshot of the current rules although snapshotEvery was not reached anew.
+    assertEquals(
+        3L, send(handler, "reportFailedDelivery", parcel("p2").put("reason", "Nobody home"))
+            .path("version").asLong());
+    Loaded<ParcelState> p2 = store.load(ParcelAggregate.TYPE, "p2");
+    assertEquals(ParcelStatus.RETURNING, p2.state().status());
+    assertFalse(p2.staleSnapshot(), "p2's snapshot is of the current model");
+    assertTrue(
+        snapshotFingerprints(dynamoDb, "Parcel#p2").contains(ParcelAggregate.TYPE.stateFingerprint()),
+        "a fresh snapshot of p2");
+
+    // New parcels take version 2's input.
+    ObjectNode p4 = parcel("p4").put("addressee", "Barbara").put("weightKg", 0.4);
+    assertEquals(1L, send(handler, "registerParcel", p4).path("version").asLong());
+    assertEquals("Edsger", store.load(ParcelAggregate.TYPE, "p3").state().addressee());
+  }
+
+  private static List<String> snapshotFingerprints(DynamoDbClient dynamoDb, String stream) {
+    return dynamoDb
+        .query(
+            q ->
+                q.tableName(EVENTS)
+                    .keyConditionExpression("pk = :pk")
+                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(stream))))
+        .items()
+        .stream()
+        .filter(item -> item.containsKey("snapshot"))
+        .map(item -> item.getOrDefault("stateFingerprint", AttributeValue.fromS("")).s())
+        .toList();
+  }
+
+  private static ObjectNode parcel(String id) {
+    return Json.MAPPER.createObjectNode().put("parcelId", id);
+  }
+
+  private static JsonNode send(ParcelCommandHandler handler, String mutation, ObjectNode input) {
+    return AppSyncEvents.invoke(
+        handler,
+        AppSyncEvents.mutation(
+            mutation, input, null, COURIER, AppSyncRequest.AuthType.AMAZON_COGNITO_USER_POOLS));
+  }
+}
