@@ -53,7 +53,7 @@ class ProjectorFaultsTest {
     MOTO.createEventStoreTable(dynamoDb, eventTable);
     viewTables = ViewTables.create(dynamoDb, suffix);
     runner = new CommandRunner<>(new DynamoDbEventStore(dynamoDb, eventTable), Counter.STREAMING);
-    viewStore = new DynamoDbViewStore(viewClient, viewTables::get, Clock.systemUTC());
+    viewStore = ViewTables.store(viewClient, viewTables, Clock.systemUTC());
     projector = new ProjectorHandler(viewStore, CounterViews.ALL);
   }
 
@@ -72,9 +72,10 @@ class ProjectorFaultsTest {
   void aFailedRecordIsReportedRetriedAndTheViewsConverge() {
     runSomeCommands();
     List<Record> records = StreamRecords.all(dynamoDb, streams, eventTable);
-    // Per event: a PutItem into CounterTotals, a GetItem and a PutItem into CounterActivity. The
-    // fourth PutItem is the second event's CounterActivity row; the fifth GetItem, the fifth's.
-    faults.failCall("PutItem", 4, Faults.Point.AFTER_ANSWER, Integer.MAX_VALUE);
+    // Per event: a PutItem into CounterTotals, a GetItem and a transaction of the CounterActivity
+    // row and its stream's version. The second transaction is the second event's; the third
+    // GetItem, the third event's.
+    faults.failCall("TransactWriteItems", 2, Faults.Point.AFTER_ANSWER, Integer.MAX_VALUE);
     faults.failCall("GetItem", 3, Faults.Point.BEFORE_SENDING, Integer.MAX_VALUE);
 
     JsonNode first = invoke(PublisherHandlerTest.lambdaEvent(records));

@@ -79,8 +79,9 @@ class ProjectorHandlerTest {
     JsonNode records = PublisherHandlerTest.lambdaEvent(records());
     assertEquals(0, invoke(records).path("batchItemFailures").size());
 
-    // Per event: TOTALS one PutItem (no read); ACTIVITY one GetItem and one PutItem.
-    assertEquals(Map.of("GetItem", 5, "PutItem", 10), requests.counts());
+    // Per event: TOTALS one PutItem (no read); ACTIVITY one GetItem and one transaction of the
+    // row and its stream's version.
+    assertEquals(Map.of("GetItem", 5, "PutItem", 5, "TransactWriteItems", 5), requests.counts());
     Map<String, AttributeValue> c2 = row(CounterViews.TOTALS, "c2");
     assertEquals("5", c2.get("total").n());
     assertEquals("1", c2.get("last").n());
@@ -90,7 +91,19 @@ class ProjectorHandlerTest {
     assertEquals(List.of("c1", "c2"), paged.stream().sorted().toList());
     Map<String, AttributeValue> increments = row(CounterViews.ACTIVITY, "CounterIncremented");
     assertEquals("3", increments.get("count").n());
-    assertEquals(2, increments.get("_versions").m().size(), "one version per source stream");
+    assertFalse(increments.containsKey("_versions"), "the versions are kept beside the row");
+    String incarnation = increments.get("_incarnation").s();
+    Map<String, String> versions = new java.util.TreeMap<>();
+    dynamoDb
+        .query(
+            q ->
+                q.tableName(viewTables.get(ViewTables.BOOKKEEPING))
+                    .keyConditionExpression("pk = :pk")
+                    .expressionAttributeValues(
+                        Map.of(":pk", AttributeValue.fromS("CounterActivity/" + incarnation))))
+        .items()
+        .forEach(item -> versions.put(item.get("sk").s(), item.get("version").n()));
+    assertEquals(Map.of("Counter#c1", "2", "Counter#c2", "3"), versions, "one per stream");
   }
 
   @Test
@@ -105,8 +118,9 @@ class ProjectorHandlerTest {
 
     requests.reset();
     invoke(PublisherHandlerTest.lambdaEvent(records));
-    // TOTALS: the conditional PutItem fails; ACTIVITY: the read shows the event was applied.
-    assertEquals(Map.of("GetItem", 3, "PutItem", 3), requests.counts());
+    // TOTALS: the conditional PutItem fails; ACTIVITY: the transaction is refused on the stream's
+    // version.
+    assertEquals(Map.of("GetItem", 3, "PutItem", 3, "TransactWriteItems", 3), requests.counts());
     invoke(PublisherHandlerTest.lambdaEvent(records.subList(1, 2)));
     assertEquals(totals, row(CounterViews.TOTALS, "c1"));
     assertEquals(activity, row(CounterViews.ACTIVITY, "CounterIncremented"));
@@ -162,8 +176,8 @@ class ProjectorHandlerTest {
   }
 
   private DynamoDbViewStore viewStore() {
-    return new DynamoDbViewStore(
-        viewClient, viewTables::get, Clock.fixed(ViewStoreContract.NOW, ZoneOffset.UTC));
+    return ViewTables.store(
+        viewClient, viewTables, Clock.fixed(ViewStoreContract.NOW, ZoneOffset.UTC));
   }
 
   private List<Record> records() {
@@ -197,12 +211,13 @@ class ProjectorHandlerTest {
         .item();
   }
 
-  /** Rows without {@code _revision}, which every write renews. */
+  /** Rows without {@code _revision}, which every write renews, and {@code _incarnation}. */
   private Map<String, Map<String, AttributeValue>> fields(Projection view, String... keys) {
     Map<String, Map<String, AttributeValue>> rows = new TreeMap<>();
     for (String key : keys) {
       Map<String, AttributeValue> row = new HashMap<>(row(view, key));
       row.remove(DynamoDbViewStore.REVISION);
+      row.remove(DynamoDbViewStore.INCARNATION);
       rows.put(key, row);
     }
     return rows;
