@@ -235,31 +235,28 @@ public final class DynamoDbViewStore implements ViewStore {
   }
 
   @Override
-  public long deleteAll(Projection view) {
+  public Cleared deletePage(Projection view, String after) {
     String table = table(view);
-    long deleted = 0;
-    Map<String, AttributeValue> start = null;
-    do {
-      Map<String, AttributeValue> from = start;
-      ScanResponse page =
-          dynamoDb.scan(
-              request ->
-                  request
-                      .tableName(table)
-                      .projectionExpression("#key")
-                      .expressionAttributeNames(Map.of("#key", view.keyField()))
-                      .exclusiveStartKey(from));
-      List<WriteRequest> deletes = new ArrayList<>();
-      for (Map<String, AttributeValue> key : page.items()) {
-        deletes.add(WriteRequest.builder().deleteRequest(d -> d.key(key)).build());
-      }
-      for (int i = 0; i < deletes.size(); i += MAX_BATCH_WRITE) {
-        batchWrite(table, deletes.subList(i, Math.min(i + MAX_BATCH_WRITE, deletes.size())));
-      }
-      deleted += deletes.size();
-      start = page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null;
-    } while (start != null);
-    return deleted;
+    Map<String, AttributeValue> from =
+        after == null ? null : Map.of(view.keyField(), AttributeValue.fromS(after));
+    ScanResponse page =
+        dynamoDb.scan(
+            request ->
+                request
+                    .tableName(table)
+                    .projectionExpression("#key")
+                    .expressionAttributeNames(Map.of("#key", view.keyField()))
+                    .exclusiveStartKey(from));
+    List<WriteRequest> deletes = new ArrayList<>();
+    for (Map<String, AttributeValue> key : page.items()) {
+      deletes.add(WriteRequest.builder().deleteRequest(d -> d.key(key)).build());
+    }
+    for (int i = 0; i < deletes.size(); i += MAX_BATCH_WRITE) {
+      batchWrite(table, deletes.subList(i, Math.min(i + MAX_BATCH_WRITE, deletes.size())));
+    }
+    String last =
+        page.hasLastEvaluatedKey() ? page.lastEvaluatedKey().get(view.keyField()).s() : null;
+    return new Cleared(deletes.size(), last);
   }
 
   /** The item for {@code change}: the row (or a tombstone) with {@code versions} in it. */

@@ -23,22 +23,36 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * it ({@code batchItemFailures}, with {@code ReportBatchItemFailures} on the event source mapping):
  * Lambda retries from that record, so order per shard is kept, and the version rule makes the
  * records applied again on a retry change nothing.
+ *
+ * <p>While a view is rebuilt ({@link RebuildHandler}), the projector leaves it alone as the rebuild
+ * clears it, then projects an event into it only when the event's stream is replayed up to the
+ * event before it ({@link RebuildLedger}): the running rebuilds are read once per batch.
  */
 public class ProjectorHandler implements RequestStreamHandler {
 
   private final Projector projector;
+  private final RebuildLedger rebuilds;
   private final List<Projection> projections;
 
   /**
    * For the generated project's handler class, which names the model's projections (the runtime
-   * knows no model): the view tables from the environment.
+   * knows no model): the view tables and the bookkeeping table from the environment.
    */
   protected ProjectorHandler(List<Projection> projections) {
-    this(DynamoDbViewStore.fromEnvironment(), projections);
+    this(DynamoDbViewStore.fromEnvironment(), RebuildLedger.fromEnvironment(), projections);
   }
 
+  /** A projector of views that are never rebuilt while it runs (tests). */
   public ProjectorHandler(ViewStore store, List<Projection> projections) {
+    this(store, null, projections);
+  }
+
+  /**
+   * @param rebuilds the ledger of the rebuilds that run beside the projector; {@code null} for none
+   */
+  public ProjectorHandler(ViewStore store, RebuildLedger rebuilds, List<Projection> projections) {
     this.projector = new Projector(store);
+    this.rebuilds = rebuilds;
     this.projections = List.copyOf(projections);
   }
 
@@ -51,6 +65,7 @@ public class ProjectorHandler implements RequestStreamHandler {
   public ObjectNode project(JsonNode streamEvent) {
     ObjectNode response = Json.object();
     ArrayNode failures = response.putArray("batchItemFailures");
+    Map<String, Rebuild> running = null;
     for (JsonNode record : streamEvent.path("Records")) {
       JsonNode image = record.path("dynamodb").path("NewImage");
       if (!"INSERT".equals(record.path("eventName").asText()) || !image.isObject()) {
@@ -62,7 +77,10 @@ public class ProjectorHandler implements RequestStreamHandler {
       }
       String sequenceNumber = record.path("dynamodb").path("SequenceNumber").asText();
       try {
-        project(EventItems.storedEvent(item));
+        if (running == null) {
+          running = running();
+        }
+        project(EventItems.storedEvent(item), running);
       } catch (RuntimeException e) {
         // Logged with the record, so that the DLQ entry it may end as can be traced back.
         System.err.println("projecting record " + sequenceNumber + " failed:");
@@ -76,10 +94,29 @@ public class ProjectorHandler implements RequestStreamHandler {
 
   /** Projects one event into every view that handles it. */
   public void project(StoredEvent event) {
+    project(event, running());
+  }
+
+  private void project(StoredEvent event, Map<String, Rebuild> running) {
     for (Projection projection : projections) {
-      if (projection.handles(event)) {
-        projector.project(projection, event);
+      Rebuild rebuild = running.get(projection.view());
+      if (rebuild == null) {
+        project(projection, event);
+      } else if (rebuild.status() == Rebuild.Status.REPLAYING) {
+        rebuilds.projectInOrder(rebuild, event, () -> project(projection, event));
       }
+      // While the rebuild clears the view, it is left alone: the replay projects the event.
     }
+  }
+
+  /** Projects one event into one view, if the view handles it: the step every path shares. */
+  private void project(Projection projection, StoredEvent event) {
+    if (projection.handles(event)) {
+      projector.project(projection, event);
+    }
+  }
+
+  private Map<String, Rebuild> running() {
+    return rebuilds == null ? Map.of() : rebuilds.running();
   }
 }

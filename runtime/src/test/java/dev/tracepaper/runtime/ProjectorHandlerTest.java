@@ -11,6 +11,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -156,10 +157,21 @@ class ProjectorHandlerTest {
         fields(CounterViews.ACTIVITY, "CounterCreated", "CounterIncremented", "CounterDeleted");
 
     RebuildHandler rebuild =
-        new RebuildHandler(dynamoDb, eventTable, viewStore(), CounterViews.ALL);
-    JsonNode answer = rebuild.rebuild("CounterTotals");
-    assertEquals("{\"view\":\"CounterTotals\",\"events\":7,\"rows\":2}", Json.write(answer));
-    assertEquals(7, rebuild.rebuild("CounterActivity").path("events").asLong());
+        new RebuildHandler(
+            dynamoDb,
+            eventTable,
+            viewStore(),
+            ViewTables.ledger(dynamoDb, viewTables),
+            CounterViews.ALL,
+            Clock.systemUTC(),
+            Duration.ZERO);
+    JsonNode answer = rebuild.handle(Json.object().put("view", "CounterTotals"), () -> true);
+    assertEquals("done", answer.path("status").asText());
+    assertEquals(7, answer.path("events").asLong());
+    assertEquals(3, answer.path("rowsCleared").asLong(), "two rows and a tombstone");
+    JsonNode activityAnswer =
+        rebuild.handle(Json.object().put("view", "CounterActivity"), () -> true);
+    assertEquals(7, activityAnswer.path("events").asLong());
 
     assertEquals(before, fields(CounterViews.TOTALS, "c1", "c2", "c3"));
     assertEquals(

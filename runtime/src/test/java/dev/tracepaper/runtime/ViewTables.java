@@ -56,6 +56,27 @@ final class ViewTables {
     return new DynamoDbViewStore(dynamoDb, tables::get, tables.get(BOOKKEEPING), clock);
   }
 
+  /** The ledger of rebuilds in the bookkeeping table {@link #create} made. */
+  static RebuildLedger ledger(DynamoDbClient dynamoDb, Map<String, String> tables) {
+    return new RebuildLedger(dynamoDb, tables.get(BOOKKEEPING), Clock.systemUTC());
+  }
+
+  /** A rebuild on the tables {@link #create} made, waiting {@code grace} before it clears. */
+  static RebuildHandler rebuild(
+      DynamoDbClient dynamoDb,
+      String eventTable,
+      Map<String, String> tables,
+      java.time.Duration grace) {
+    return new RebuildHandler(
+        dynamoDb,
+        eventTable,
+        store(dynamoDb, tables, Clock.systemUTC()),
+        ledger(dynamoDb, tables),
+        CounterViews.ALL,
+        Clock.systemUTC(),
+        grace);
+  }
+
   static void createBookkeeping(DynamoDbClient dynamoDb, String table) {
     dynamoDb.createTable(
         request ->

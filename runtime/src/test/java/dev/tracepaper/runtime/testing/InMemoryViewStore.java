@@ -8,6 +8,7 @@ import dev.tracepaper.runtime.StoredEvent;
 import dev.tracepaper.runtime.ViewRow;
 import dev.tracepaper.runtime.ViewStore;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -72,11 +73,18 @@ public final class InMemoryViewStore implements ViewStore {
     return Write.APPLIED;
   }
 
+  /** Pages of {@value #PAGE} keys in key order. */
   @Override
-  public synchronized long deleteAll(Projection view) {
-    Map<String, Item> removed = views.remove(view.view());
-    return removed == null ? 0 : removed.size();
+  public synchronized Cleared deletePage(Projection view, String after) {
+    TreeMap<String, Item> rows = new TreeMap<>(rows(view));
+    List<String> page =
+        (after == null ? rows : rows.tailMap(after, false)).keySet().stream().limit(PAGE).toList();
+    page.forEach(rows(view)::remove);
+    String last = page.isEmpty() ? null : page.get(page.size() - 1);
+    return new Cleared(page.size(), last != null && rows.higherKey(last) != null ? last : null);
   }
+
+  private static final int PAGE = 100;
 
   /** The live rows of {@code view} by key, tombstones left out. */
   public synchronized Map<String, ObjectNode> rows(String view) {
