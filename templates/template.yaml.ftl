@@ -164,6 +164,14 @@ Resources:
                 - dynamodb:PutItem
               Resource:
 <@viewTables/>
+            # The versions of the streams that fed a row, put in one transaction with the row;
+            # the running rebuilds (one Query per batch) and their cursors.
+            - Effect: Allow
+              Action:
+                - dynamodb:GetItem
+                - dynamodb:PutItem
+                - dynamodb:Query
+              Resource: !GetAtt ViewBookkeepingTable.Arn
             - Effect: Allow
               Action:
                 - dynamodb:DescribeStream
@@ -207,13 +215,38 @@ Resources:
       MessageRetentionPeriod: 1209600
       SqsManagedSseEnabled: true
 
-  # Rebuilds one view from the event store; nothing triggers it (see README.md).
+  # What the views keep beside their rows: the version of each stream that fed a row of a view
+  # kept from events, and the rebuilds with their cursors. Every item expires. Named after the
+  # stack like the view tables, with an underscore no view table's name can hold.
+  ViewBookkeepingTable:
+    Type: AWS::DynamoDB::Table
+    DeletionPolicy: Delete
+    UpdateReplacePolicy: Delete
+    Properties:
+      TableName: !Sub "${s.sub("AWS::StackName")}-_view-bookkeeping"
+      BillingMode: PAY_PER_REQUEST
+      AttributeDefinitions:
+        - AttributeName: pk
+          AttributeType: S
+        - AttributeName: sk
+          AttributeType: S
+      KeySchema:
+        - AttributeName: pk
+          KeyType: HASH
+        - AttributeName: sk
+          KeyType: RANGE
+      TimeToLiveSpecification:
+        AttributeName: expiresAt
+        Enabled: true
+
+  # Rebuilds one view from the event store in steps; RebuildStateMachine runs the steps until
+  # the rebuild is done (see README.md).
   RebuildFunction:
     Type: AWS::Serverless::Function
     Properties:
-      Description: Rebuilds one view from the event store, invoked by hand
+      Description: Rebuilds one view from the event store, one step per invocation
       Handler: ${yamlString(project.basePackage + ".ViewRebuilder::handleRequest")}
-      # Replaying a large store takes long: Lambda's maximum.
+      # A step works until a minute before Lambda's maximum, saves where it got to and answers.
       Timeout: 900
       Environment:
         Variables:
@@ -221,9 +254,11 @@ Resources:
       Policies:
         - Version: "2012-10-17"
           Statement:
-            # The replay reads the store with one paged Scan.
+            # One paged Scan of the store's keys, then a Query of each stream in version order.
             - Effect: Allow
-              Action: dynamodb:Scan
+              Action:
+                - dynamodb:Scan
+                - dynamodb:Query
               Resource: !GetAtt EventStoreTable.Arn
             # The view's keys are scanned and deleted in batches (BatchWriteItem is its own
             # action), then the rows are written again as the projector writes them.
@@ -235,6 +270,72 @@ Resources:
                 - dynamodb:PutItem
               Resource:
 <@viewTables/>
+            # The rebuild's progress (cancelled by an update), the streams' cursors, the rows'
+            # versions.
+            - Effect: Allow
+              Action:
+                - dynamodb:GetItem
+                - dynamodb:PutItem
+                - dynamodb:UpdateItem
+                - dynamodb:Query
+              Resource: !GetAtt ViewBookkeepingTable.Arn
+
+  # Invokes RebuildFunction again while it answers that steps remain: a rebuild outlives
+  # Lambda's 15 minutes without the function invoking itself.
+  RebuildStateMachine:
+    Type: AWS::Serverless::StateMachine
+    Properties:
+      Definition:
+        Comment: Rebuilds one view, one step per invocation of the rebuild function
+        StartAt: Step
+        States:
+          Step:
+            Type: Task
+            Resource: arn:aws:states:::lambda:invoke
+            Parameters:
+              FunctionName: "${s.sub("RebuildFunctionArn")}"
+              Payload.$: $
+            OutputPath: $.Payload
+            # A step that failed (AWS throttling, a timeout) is repeated from its last save.
+            Retry:
+              - ErrorEquals:
+                  - States.ALL
+                IntervalSeconds: 5
+                MaxAttempts: 5
+                BackoffRate: 2
+            Next: StepsLeft
+          StepsLeft:
+            Type: Choice
+            Choices:
+              - Or:
+                  - Variable: $.status
+                    StringEquals: clearing
+                  - Variable: $.status
+                    StringEquals: replaying
+                Next: NextStep
+              - Variable: $.status
+                StringEquals: done
+                Next: Done
+            Default: Stopped
+          NextStep:
+            Type: Pass
+            Parameters:
+              view.$: $.view
+              run.$: $.run
+              action: continue
+            Next: Step
+          Done:
+            Type: Succeed
+          # Cancelled, or refused (another run of the view is active): the answer says which.
+          Stopped:
+            Type: Fail
+            Error: RebuildStopped
+            Cause: The rebuild was cancelled or refused; invoke the function with action status
+      DefinitionSubstitutions:
+        RebuildFunctionArn: !Ref RebuildFunction.Alias
+      Policies:
+        - LambdaInvokePolicy:
+            FunctionName: !Ref RebuildFunction
 </#if>
 
   # ---------------------------------------------------------------- GraphQL API
@@ -399,8 +500,11 @@ Outputs:
     Value: !Ref EventStoreTable
 <#if project.views?has_content>
   RebuildFunctionName:
-    Description: 'The function that rebuilds a view: invoke it with {"view": "<name>"}'
+    Description: 'The function that rebuilds a view in steps: {"view": "<name>", "action": "status"}'
     Value: !Ref RebuildFunction
+  RebuildStateMachineArn:
+    Description: 'Rebuilds a view to the end: start an execution with {"view": "<name>"}'
+    Value: !Ref RebuildStateMachine
   ProjectorDeadLetterQueueUrl:
     Description: Where the events the projector could not apply end up
     Value: !Ref ProjectorDeadLetterQueue
