@@ -334,8 +334,11 @@ Resources:
       DefinitionSubstitutions:
         RebuildFunctionArn: !Ref RebuildFunction.Alias
       Policies:
-        - LambdaInvokePolicy:
-            FunctionName: !Ref RebuildFunction
+        - Version: "2012-10-17"
+          Statement:
+            - Effect: Allow
+              Action: lambda:InvokeFunction
+              Resource: !Ref RebuildFunction.Alias
 </#if>
 
   # ---------------------------------------------------------------- GraphQL API

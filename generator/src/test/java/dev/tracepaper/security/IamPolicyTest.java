@@ -204,7 +204,19 @@ class IamPolicyTest {
     }
     grantStreamRead(grants, "ProjectorFunction");
     grant(grants, "ProjectorFunction", List.of("sqs:SendMessage"), "ProjectorDeadLetterQueue.Arn");
-    grant(grants, "RebuildFunction", List.of("dynamodb:Scan"), EVENT_STORE);
+    grant(grants, "RebuildFunction", List.of("dynamodb:Scan", "dynamodb:Query"), EVENT_STORE);
+    String bookkeeping = "ViewBookkeepingTable.Arn";
+    grant(
+        grants,
+        "ProjectorFunction",
+        List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query"),
+        bookkeeping);
+    grant(
+        grants,
+        "RebuildFunction",
+        List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query"),
+        bookkeeping);
+    grant(grants, "RebuildStateMachine", List.of("lambda:InvokeFunction"), "RebuildFunction.Alias");
     for (ViewData view : project.views()) {
       String table = view.tableLogicalId() + ".Arn";
       grant(grants, "ProjectorFunction", List.of("dynamodb:GetItem", "dynamodb:PutItem"), table);
