@@ -93,6 +93,8 @@ class NamesTest {
     assertThat(Reserved.graphQlType("Query")).isPresent();
     assertThat(Reserved.graphQlType("Book")).isEmpty();
     assertThat(Reserved.logicalId("EventStoreTable")).isPresent();
+    // A view named ViewBookkeeping would get the bookkeeping table's id.
+    assertThat(Reserved.logicalId("ViewBookkeepingTable")).isPresent();
     assertThat(Reserved.table("event-store")).isPresent();
   }
 }
