@@ -194,7 +194,8 @@ public final class DynamoDbViewStore implements ViewStore {
                     "sk", AttributeValue.fromS(event.streamId()),
                     "version", number(event.version()),
                     "expiresAt", number(clock.instant().plus(VERSION_LIFETIME).getEpochSecond())))
-            .conditionExpression("attribute_not_exists(pk) OR version < :version")
+            .conditionExpression("attribute_not_exists(pk) OR #version < :version")
+            .expressionAttributeNames(Map.of("#version", "version"))
             .expressionAttributeValues(Map.of(":version", number(event.version())))
             .build();
     try {

@@ -100,9 +100,9 @@ public final class RebuildLedger {
           r ->
               r.tableName(table)
                   .key(key(REBUILD, view))
-                  .updateExpression("SET #status = :cancelled, updated = :now")
+                  .updateExpression("SET #status = :cancelled, #updated = :now")
                   .conditionExpression("#status IN (:clearing, :replaying)")
-                  .expressionAttributeNames(Map.of("#status", "status"))
+                  .expressionAttributeNames(Map.of("#status", "status", "#updated", "updated"))
                   .expressionAttributeValues(
                       Map.of(
                           ":cancelled", status(Rebuild.Status.CANCELLED),
@@ -137,7 +137,8 @@ public final class RebuildLedger {
           r ->
               r.tableName(table)
                   .item(item)
-                  .conditionExpression("attribute_not_exists(pk) OR version < :version")
+                  .conditionExpression("attribute_not_exists(pk) OR #version < :version")
+                  .expressionAttributeNames(Map.of("#version", "version"))
                   .expressionAttributeValues(
                       Map.of(":version", AttributeValue.fromN(Long.toString(version)))));
     } catch (ConditionalCheckFailedException e) {
