@@ -22,9 +22,11 @@ public final class Rebuild {
     /** Replaying the event store stream by stream; the live projector follows the cursors. */
     REPLAYING,
     DONE,
-    CANCELLED,
-    /** An invocation failed (AWS failing, rows contended): continue the run, or start anew. */
-    FAILED;
+    /**
+     * Stopped by an operator. A run whose step failed (AWS failing, rows contended) stays {@code
+     * clearing} or {@code replaying}, its {@code updated} time standing still: continue it.
+     */
+    CANCELLED;
 
     /** Whether the run still works on the view. */
     public boolean active() {
