@@ -33,8 +33,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
  * then replays the event store stream by stream (a paged Scan of the stream ids, then a Query of
  * each stream in version order), until the time it was given runs out; it saves where it got to
  * every {@value #SAVE_EVERY} streams and at its end ({@link RebuildLedger}), so memory holds one
- * page and a failed step loses little. An event the projection fails on is skipped and named in
- * {@code failed}, as the live projector leaves it to its dead-letter queue.
+ * page and one stream, and a failed step loses little. An event the projection fails on is skipped
+ * and named in {@code failed}, as the live projector leaves it to its dead-letter queue.
  *
  * <p>A {@code from} view gets each event with the state the current model computes ({@link
  * StateResolver}), so a view added after its aggregate's events were stored fills completely. A
