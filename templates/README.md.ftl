@@ -263,23 +263,38 @@ query {
 ## Rebuilding a view
 
 A view can be rebuilt from the event store, for instance after its projection changed: the
-`RebuildFunction` deletes the view's rows and replays every stored event the view handles. It
-runs for at most 15 minutes; while it runs, the view's queries see it partly rebuilt.
+rebuild deletes the view's rows page by page, then replays the stored events stream by stream,
+while the projector goes on with new events (it leaves the view alone while it is cleared and
+takes each stream over where the replay left it). The `RebuildFunction` works in steps of up to
+14 minutes, each saving where it got to; the `RebuildStateMachine` (the stack's
+`RebuildStateMachineArn` output) runs the steps to the end. While it runs, the view's queries see
+it partly rebuilt.
 
 ```sh
-sam remote invoke RebuildFunction --stack-name ${project.name} --event '{"view": "${project.views[0].name}"}'
+aws stepfunctions start-execution --state-machine-arn <RebuildStateMachineArn> \
+  --input '{"view": "${project.views[0].name}"}'
 ```
 
-or, with the function name from the stack's `RebuildFunctionName` output:
+Watch it, or cancel it (it stops at its next save, within a hundred streams), with the function
+name from the stack's `RebuildFunctionName` output:
 
 ```sh
-aws lambda invoke --function-name <RebuildFunctionName>:live --cli-read-timeout 0 \
-  --cli-binary-format raw-in-base64-out --payload '{"view": "${project.views[0].name}"}' rebuild.json
+aws lambda invoke --function-name <RebuildFunctionName>:live \
+  --cli-binary-format raw-in-base64-out \
+  --payload '{"view": "${project.views[0].name}", "action": "status"}' status.json
+aws lambda invoke --function-name <RebuildFunctionName>:live \
+  --cli-binary-format raw-in-base64-out \
+  --payload '{"view": "${project.views[0].name}", "action": "cancel"}' cancel.json
 ```
+
+The answer holds the run's `status` (`clearing`, `replaying`, `done`, `cancelled`), the rows
+cleared, the streams and events replayed, and `updated`, the time of its last save. A run whose
+execution failed goes on from its last save with a new execution whose input is
+`{"view": "${project.views[0].name}", "action": "continue", "run": "<run>"}`.
 
 Views: <#list project.views as view>`${view.name}`<#sep>, </#list>. Events the projector could
 not apply after its retries are in the `ProjectorDeadLetterQueue` (the stack's
-`ProjectorDeadLetterQueueUrl` output); rebuild the view once the cause is fixed. The rebuild
-answers the events replayed and the rows the view holds; events its projection still fails on
-are skipped, logged, and listed under `failed`.
+`ProjectorDeadLetterQueueUrl` output); rebuild the view once the cause is fixed. Events the
+view's projection still fails on are skipped, logged, counted in `failedCount` and (the first
+hundred) listed under `failed`.
 </#if>

@@ -15,9 +15,11 @@
 <#macro viewVariables>
           EVENT_STORE_TABLE: !Ref EventStoreTable
           VIEW_TABLE_PREFIX: !Sub "${s.sub("AWS::StackName")}."
+          VIEW_BOOKKEEPING_TABLE: !Ref ViewBookkeepingTable
 </#macro>
 <#-- The view tables, by the prefix only they have: a stack name holds no dot, so no other stack's
-     table and not the event store (`<stack>-event-store`) starts with `<stack>.`. An ARN per table
+     table, not the event store (`<stack>-event-store`) and not the view bookkeeping table
+     (`<stack>-_view-bookkeeping`, granted by its own ARN) starts with `<stack>.`. An ARN per table
      would pass IAM's 10,240 characters of a role's inline policies at about 120 views. -->
 <#macro viewTables>
               # Every view table, and only those: their names start with the stack's name and a dot.
@@ -182,6 +184,15 @@ Resources:
               Action: dynamodb:Query
               Resource: !GetAtt EventStoreTable.Arn
 </#if>
+            # The versions of the streams that fed a row, put in one transaction with the row;
+            # the running rebuilds (one Query per batch) and their cursors. The bookkeeping table
+            # is not a view table: granted by its own ARN.
+            - Effect: Allow
+              Action:
+                - dynamodb:GetItem
+                - dynamodb:PutItem
+                - dynamodb:Query
+              Resource: !GetAtt ViewBookkeepingTable.Arn
             - Effect: Allow
               Action:
                 - dynamodb:DescribeStream
@@ -225,14 +236,40 @@ Resources:
       MessageRetentionPeriod: 1209600
       SqsManagedSseEnabled: true
 
-  # Rebuilds one view from the event store; nothing triggers it (see README.md).
+  # What the views keep beside their rows: the version of each stream that fed a row of a view
+  # kept from events, and the rebuilds with their cursors. Every item expires. Named after the
+  # stack with a hyphen, outside the view tables' prefix (`<stack>.`), and an underscore no stack
+  # name can hold, so no other stack's table takes the name.
+  ViewBookkeepingTable:
+    Type: AWS::DynamoDB::Table
+    DeletionPolicy: Delete
+    UpdateReplacePolicy: Delete
+    Properties:
+      TableName: !Sub "${s.sub("AWS::StackName")}-_view-bookkeeping"
+      BillingMode: PAY_PER_REQUEST
+      AttributeDefinitions:
+        - AttributeName: pk
+          AttributeType: S
+        - AttributeName: sk
+          AttributeType: S
+      KeySchema:
+        - AttributeName: pk
+          KeyType: HASH
+        - AttributeName: sk
+          KeyType: RANGE
+      TimeToLiveSpecification:
+        AttributeName: expiresAt
+        Enabled: true
+
+  # Rebuilds one view from the event store in steps; RebuildStateMachine runs the steps until
+  # the rebuild is done (see README.md).
   RebuildFunction:
     Type: AWS::Serverless::Function
 <@viewTablesFirst/>
     Properties:
-      Description: Rebuilds one view from the event store, invoked by hand
+      Description: Rebuilds one view from the event store, one step per invocation
       Handler: ${yamlString(project.basePackage + ".ViewRebuilder::handleRequest")}
-      # Replaying a large store takes long: Lambda's maximum.
+      # A step works until a minute before Lambda's maximum, saves where it got to and answers.
       Timeout: 900
       Environment:
         Variables:
@@ -240,20 +277,14 @@ Resources:
       Policies:
         - Version: "2012-10-17"
           Statement:
-<#if project.views?filter(v -> v.from?has_content)?has_content>
-            # The replay reads the store with one paged Scan, and a stream with one Query when
-            # a view kept from its state must fold it again from a part the scan did not hold.
+            # One paged Scan of the store's keys, then a Query of each stream in version order
+            # (which also reads a stream's history when a view kept from its state must fold it
+            # again).
             - Effect: Allow
               Action:
                 - dynamodb:Scan
                 - dynamodb:Query
               Resource: !GetAtt EventStoreTable.Arn
-<#else>
-            # The replay reads the store with one paged Scan.
-            - Effect: Allow
-              Action: dynamodb:Scan
-              Resource: !GetAtt EventStoreTable.Arn
-</#if>
             # The view's keys are scanned and deleted in batches (BatchWriteItem is its own
             # action), then the rows are written again as the projector writes them.
             - Effect: Allow
@@ -263,6 +294,74 @@ Resources:
                 - dynamodb:GetItem
                 - dynamodb:PutItem
 <@viewTables/>
+            # The rebuild's progress (cancelled by an update), the streams' cursors, the rows'
+            # versions: read and written by key, never queried.
+            - Effect: Allow
+              Action:
+                - dynamodb:GetItem
+                - dynamodb:PutItem
+                - dynamodb:UpdateItem
+              Resource: !GetAtt ViewBookkeepingTable.Arn
+
+  # Invokes RebuildFunction again while it answers that steps remain: a rebuild outlives
+  # Lambda's 15 minutes without the function invoking itself.
+  RebuildStateMachine:
+    Type: AWS::Serverless::StateMachine
+    Properties:
+      Definition:
+        Comment: Rebuilds one view, one step per invocation of the rebuild function
+        StartAt: Step
+        States:
+          Step:
+            Type: Task
+            Resource: arn:aws:states:::lambda:invoke
+            Parameters:
+              FunctionName: "${s.sub("RebuildFunctionArn")}"
+              Payload.$: $
+            OutputPath: $.Payload
+            # A step that failed (AWS throttling, a timeout) is repeated from its last save.
+            Retry:
+              - ErrorEquals:
+                  - States.ALL
+                IntervalSeconds: 5
+                MaxAttempts: 5
+                BackoffRate: 2
+            Next: StepsLeft
+          StepsLeft:
+            Type: Choice
+            Choices:
+              - Or:
+                  - Variable: $.status
+                    StringEquals: clearing
+                  - Variable: $.status
+                    StringEquals: replaying
+                Next: NextStep
+              - Variable: $.status
+                StringEquals: done
+                Next: Done
+            Default: Stopped
+          NextStep:
+            Type: Pass
+            Parameters:
+              view.$: $.view
+              run.$: $.run
+              action: continue
+            Next: Step
+          Done:
+            Type: Succeed
+          # Cancelled, or refused (another run of the view is active): the answer says which.
+          Stopped:
+            Type: Fail
+            Error: RebuildStopped
+            Cause: The rebuild was cancelled or refused; invoke the function with action status
+      DefinitionSubstitutions:
+        RebuildFunctionArn: !Ref RebuildFunction.Alias
+      Policies:
+        - Version: "2012-10-17"
+          Statement:
+            - Effect: Allow
+              Action: lambda:InvokeFunction
+              Resource: !Ref RebuildFunction.Alias
 </#if>
 
   # ---------------------------------------------------------------- GraphQL API
@@ -427,8 +526,11 @@ Outputs:
     Value: !Ref EventStoreTable
 <#if project.views?has_content>
   RebuildFunctionName:
-    Description: 'The function that rebuilds a view: invoke it with {"view": "<name>"}'
+    Description: 'The function that rebuilds a view in steps: {"view": "<name>", "action": "status"}'
     Value: !Ref RebuildFunction
+  RebuildStateMachineArn:
+    Description: 'Rebuilds a view to the end: start an execution with {"view": "<name>"}'
+    Value: !Ref RebuildStateMachine
   ProjectorDeadLetterQueueUrl:
     Description: Where the events the projector could not apply end up
     Value: !Ref ProjectorDeadLetterQueue

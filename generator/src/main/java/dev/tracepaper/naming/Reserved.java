@@ -214,6 +214,7 @@ public final class Reserved {
           Map.entry(AwsNames.EVENT_STORE_TABLE_ID, "the event store"),
           Map.entry("ProjectorFunction", "the function that updates the views"),
           Map.entry("ProjectorDeadLetterQueue", "the projector's dead-letter queue"),
+          Map.entry("ViewBookkeepingTable", "the table of the views' versions and rebuilds"),
           Map.entry("PublisherFunction", "the function that publishes events"),
           Map.entry("PublisherDeadLetterQueue", "the publisher's dead-letter queue"),
           Map.entry("EventBus", "the application's event bus"),

@@ -26,8 +26,11 @@ final class ResourceCounter {
   /** Event store table, event bus, the publisher (function, stream mapping, queue), API, schema. */
   static final int ALWAYS = 1 + 1 + SAM_FUNCTION + 1 + 1 + 1 + 1;
 
-  /** With views: projector (function, stream mapping, queue) and the rebuild function. */
-  static final int READ_SIDE = SAM_FUNCTION + 1 + 1 + SAM_FUNCTION;
+  /**
+   * With views: projector (function, stream mapping, queue), the bookkeeping table, the rebuild
+   * function and its state machine (the machine and its role).
+   */
+  static final int READ_SIDE = SAM_FUNCTION + 1 + 1 + 1 + SAM_FUNCTION + 2;
 
   /** Per aggregate with commands: its function and data source (and a resolver per command). */
   static final int PER_COMMAND_AGGREGATE = SAM_FUNCTION + 1;

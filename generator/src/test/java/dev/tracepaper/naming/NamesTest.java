@@ -94,5 +94,7 @@ class NamesTest {
     assertThat(Reserved.graphQlType("Book")).isEmpty();
     assertThat(Reserved.logicalId("EventStoreTable")).isPresent();
     assertThat(Reserved.logicalId("CommandDataSourceRole")).isPresent();
+    // A view named ViewBookkeeping would get the bookkeeping table's id.
+    assertThat(Reserved.logicalId("ViewBookkeepingTable")).isPresent();
   }
 }

@@ -159,12 +159,32 @@ class ReadSideTemplatesTest {
   }
 
   @Test
+  void aStateMachineRepeatsTheRebuildsStepsWhichKeepTheirPlaceInTheBookkeepingTable() {
+    String template = StackTemplates.joined(engine, clinic());
+    String bookkeeping = between(template, "  ViewBookkeepingTable:", "\n\n");
+    assertThat(bookkeeping).contains("TableName: !Sub \"${AWS::StackName}-_view-bookkeeping\"");
+    assertThat(bookkeeping).contains("AttributeName: expiresAt");
+    String projector = between(template, "  ProjectorFunction:", "  ProjectorStreamMapping:");
+    assertThat(projector).contains("Resource: !GetAtt ViewBookkeepingTable.Arn");
+    String rebuild = between(template, "  RebuildFunction:", "  RebuildStateMachine:");
+    assertThat(rebuild)
+        .contains("- dynamodb:Query\n              Resource: !GetAtt EventStoreTable.Arn");
+    assertThat(rebuild).contains("- dynamodb:UpdateItem");
+    String machine = between(template, "  RebuildStateMachine:", "\n\n");
+    assertThat(machine).contains("RebuildFunctionArn: !Ref RebuildFunction.Alias");
+    assertThat(machine).contains("StringEquals: replaying");
+    assertThat(template).contains("Value: !Ref RebuildStateMachine");
+  }
+
+  @Test
   void theReadmeSaysHowToRebuildAView() {
     String readme = render("README.md.ftl", clinic());
     assertThat(readme)
         .contains(
-            "sam remote invoke RebuildFunction --stack-name clinic"
-                + " --event '{\"view\": \"PractitionerDirectory\"}'");
+            "aws stepfunctions start-execution --state-machine-arn <RebuildStateMachineArn> \\\n"
+                + "  --input '{\"view\": \"PractitionerDirectory\"}'");
+    assertThat(readme)
+        .contains("--payload '{\"view\": \"PractitionerDirectory\", \"action\": \"cancel\"}'");
     assertThat(readme).contains("### PatientCard");
   }
 

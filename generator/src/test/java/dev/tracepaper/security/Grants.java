@@ -25,7 +25,7 @@ final class Grants {
             (id, resource) -> {
               Object type = resource.get("Type");
               switch (String.valueOf(type)) {
-                case "AWS::Serverless::Function" -> {
+                case "AWS::Serverless::Function", "AWS::Serverless::StateMachine" -> {
                   refuse(id, resource, "Role");
                   for (Object document : list(path(resource, "Properties", "Policies"))) {
                     if (!(document instanceof Map<?, ?> map) || !map.containsKey("Statement")) {

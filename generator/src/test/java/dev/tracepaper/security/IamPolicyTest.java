@@ -255,12 +255,13 @@ class IamPolicyTest {
     }
     grantStreamRead(grants, "ProjectorFunction");
     grant(grants, "ProjectorFunction", List.of("sqs:SendMessage"), "ProjectorDeadLetterQueue.Arn");
-    grant(grants, "RebuildFunction", List.of("dynamodb:Scan"), EVENT_STORE);
+    // The replay scans the store's keys and queries each stream (which also serves to fold a
+    // stream's states again for a view kept from an aggregate).
+    grant(grants, "RebuildFunction", List.of("dynamodb:Scan", "dynamodb:Query"), EVENT_STORE);
     if (project.views().stream().anyMatch(view -> !view.from().isEmpty())) {
       // A view kept from an aggregate's state folds the aggregate's events again when the state
       // stored on an event is missing or of another model version: a Query of its stream.
       grant(grants, "ProjectorFunction", List.of("dynamodb:Query"), EVENT_STORE);
-      grant(grants, "RebuildFunction", List.of("dynamodb:Query"), EVENT_STORE);
     }
     grant(
         grants, "ProjectorFunction", List.of("dynamodb:GetItem", "dynamodb:PutItem"), VIEW_TABLES);
@@ -269,6 +270,21 @@ class IamPolicyTest {
         "RebuildFunction",
         List.of("dynamodb:Scan", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:BatchWriteItem"),
         VIEW_TABLES);
+    // The bookkeeping table is no view table (outside their prefix): granted by its own ARN, the
+    // projector its versions, the running rebuilds (a Query) and their cursors, the rebuild its
+    // versions, progress and cursors by key.
+    String bookkeeping = "ViewBookkeepingTable.Arn";
+    grant(
+        grants,
+        "ProjectorFunction",
+        List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query"),
+        bookkeeping);
+    grant(
+        grants,
+        "RebuildFunction",
+        List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"),
+        bookkeeping);
+    grant(grants, "RebuildStateMachine", List.of("lambda:InvokeFunction"), "RebuildFunction.Alias");
     for (ViewData view : project.views()) {
       String table = view.tableLogicalId() + ".Arn";
       List<String> read = List.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:Scan");

@@ -117,16 +117,22 @@ public final class DeployLimits {
                   "environment of " + id,
                   globalEnvironment + environment(properties),
                   ENVIRONMENT_BYTES));
-          long policies = 0;
-          for (Object policy : list(properties.get("Policies"))) {
-            policies += policy instanceof Map<?, ?> document ? length(document) : 0;
-          }
+          long policies = samPolicies(properties);
           if (properties.containsKey("EventInvokeConfig")) {
             // SAM gives the role sendMessage on the destination queue, an inline policy too.
             policies += length(Map.of("Statement", List.of(Map.of("Resource", ARN_VALUE))));
           }
           measures.add(
               new Measure(file, "inline policies of " + id + "Role", policies, ROLE_POLICIES));
+        }
+        case "AWS::Serverless::StateMachine" -> {
+          // SAM gives a state machine with Policies and no Role a role holding them inline.
+          measures.add(
+              new Measure(
+                  file,
+                  "inline policies of " + id + "Role",
+                  samPolicies(properties),
+                  ROLE_POLICIES));
         }
         case "AWS::IAM::Role" -> {
           long policies = 0;
@@ -143,6 +149,15 @@ public final class DeployLimits {
   }
 
   private static final Intrinsic ARN_VALUE = new Intrinsic("GetAtt", "Queue.Arn");
+
+  /** The policy documents of a SAM function's or state machine's {@code Policies}, resolved. */
+  private static long samPolicies(Map<String, Object> properties) {
+    long policies = 0;
+    for (Object policy : list(properties.get("Policies"))) {
+      policies += policy instanceof Map<?, ?> document ? length(document) : 0;
+    }
+    return policies;
+  }
 
   private static long descriptionBytes(String text) {
     Matcher m = Pattern.compile("(?m)^Description: (.*)$").matcher(text);

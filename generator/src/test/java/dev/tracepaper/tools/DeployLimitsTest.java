@@ -65,6 +65,28 @@ class DeployLimitsTest {
   }
 
   @Test
+  void aStateMachinesPoliciesAreItsRolesInlinePolicies() {
+    String template =
+        """
+        Resources:
+          M:
+            Type: AWS::Serverless::StateMachine
+            Properties:
+              Policies:
+                - Statement:
+                    - Effect: Allow
+                      Action: lambda:InvokeFunction
+                      Resource: !Ref F.Alias
+        """;
+    DeployLimits.Measure policies = measure(template, "inline policies of MRole");
+    // {"Statement":[{"Effect":"Allow","Action":"lambda:InvokeFunction","Resource":""}]} (81),
+    // the alias's ARN at its longest (320) inside the quotes, and a separator after the last entry
+    // of each of the three containers, which DeployLimits counts as after every other.
+    assertThat(policies.value()).isEqualTo(81 + 320 + 3);
+    assertThat(policies.within()).isTrue();
+  }
+
+  @Test
   void aPackagedTemplateGrowsByItsLocalPaths() {
     String template =
         """

@@ -18,7 +18,8 @@ public final class TemplateResources {
   /**
    * The resources after the SAM transform: a function with {@code AutoPublishAlias} (set in
    * Globals) becomes the function, its role, a version and an alias, plus an EventInvokeConfig when
-   * it has one.
+   * it has one; a state machine with policies (and no role of its own) becomes the machine and its
+   * role.
    */
   public static int resources(String template) {
     String resources = section(template, "Resources");
@@ -30,6 +31,8 @@ public final class TemplateResources {
         int end = next.find(m.end()) ? next.start() : resources.length();
         String body = resources.substring(m.end(), end);
         count += 4 + (body.contains("EventInvokeConfig:") ? 1 : 0);
+      } else if (m.group(2).equals("AWS::Serverless::StateMachine")) {
+        count += 2;
       } else {
         count++;
       }

@@ -68,6 +68,11 @@ final class EventItems {
     return item;
   }
 
+  /** Whether items under the partition key {@code pk} are events (not idempotency items). */
+  static boolean isEventStream(String pk) {
+    return !pk.startsWith(COMMAND_PREFIX);
+  }
+
   /** Whether {@code item} is an event (and not an idempotency item). */
   static boolean isEvent(Map<String, AttributeValue> item) {
     return item.containsKey(TYPE);

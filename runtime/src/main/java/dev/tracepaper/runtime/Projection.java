@@ -28,7 +28,7 @@ public interface Projection {
   String tableVariable();
 
   /**
-   * The view table's name after the app's stack name and a hyphen: {@code book-availability}. A
+   * The view table's name after the app's stack name and a dot: {@code book-availability}. A
    * deployed projector finds every table by it ({@link DynamoDbViewStore#fromEnvironment()}): one
    * variable per view would pass Lambda's 4 KB of environment in a model of a hundred views.
    */

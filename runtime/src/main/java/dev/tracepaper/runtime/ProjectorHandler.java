@@ -27,36 +27,55 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *
  * <p>A {@code from} view gets each event with the state the current model computes ({@link
  * StateResolver}): a stale state is folded again from the event store, once per stream and batch.
+ *
+ * <p>While a view is rebuilt ({@link RebuildHandler}), the projector leaves it alone as the rebuild
+ * clears it, then projects an event into it only when the event's stream is replayed up to the
+ * event before it ({@link RebuildLedger}): the running rebuilds are read once per batch.
  */
 public class ProjectorHandler implements RequestStreamHandler {
 
   private final Projector projector;
   private final EventStore events;
+  private final RebuildLedger rebuilds;
   private final List<Projection> projections;
 
   /**
    * For the generated project's handler class, which names the model's projections (the runtime
-   * knows no model): the view tables and the event store from the environment.
+   * knows no model): the view tables, the event store and the bookkeeping table from the
+   * environment.
    */
   protected ProjectorHandler(List<Projection> projections) {
-    this(DynamoDbViewStore.fromEnvironment(), DynamoDbEventStore.fromEnvironment(), projections);
+    this(
+        DynamoDbViewStore.fromEnvironment(),
+        DynamoDbEventStore.fromEnvironment(),
+        RebuildLedger.fromEnvironment(),
+        projections);
   }
 
   /**
-   * A projector that cannot fold stale states: every event a {@code from} view handles must carry
-   * the current model's state (in-memory tests of events just appended).
+   * A projector that cannot fold stale states, of views that are never rebuilt while it runs: every
+   * event a {@code from} view handles must carry the current model's state (in-memory tests of
+   * events just appended).
    */
   public ProjectorHandler(ViewStore store, List<Projection> projections) {
-    this(store, null, projections);
+    this(store, null, null, projections);
+  }
+
+  /** A projector of views that are never rebuilt while it runs (tests). */
+  public ProjectorHandler(ViewStore store, EventStore events, List<Projection> projections) {
+    this(store, events, null, projections);
   }
 
   /**
    * @param events where the aggregates of {@code from} views are read from when the state stored on
-   *     an event is stale
+   *     an event is stale; {@code null} for none
+   * @param rebuilds the ledger of the rebuilds that run beside the projector; {@code null} for none
    */
-  public ProjectorHandler(ViewStore store, EventStore events, List<Projection> projections) {
+  public ProjectorHandler(
+      ViewStore store, EventStore events, RebuildLedger rebuilds, List<Projection> projections) {
     this.projector = new Projector(store);
     this.events = events;
+    this.rebuilds = rebuilds;
     this.projections = List.copyOf(projections);
   }
 
@@ -90,11 +109,15 @@ public class ProjectorHandler implements RequestStreamHandler {
       }
     }
     StateResolver states = new StateResolver(events, projections, batch);
+    Map<String, Rebuild> running = null;
     for (int i = 0; i < records.size(); i++) {
       try {
+        if (running == null) {
+          running = running();
+        }
         StoredEvent event =
             i < batch.size() ? batch.get(i) : EventItems.storedEvent(records.get(i).item());
-        project(event, states);
+        project(event, states, running);
       } catch (RuntimeException e) {
         // Logged with the record, so that the DLQ entry it may end as can be traced back.
         String sequenceNumber = records.get(i).sequenceNumber();
@@ -109,15 +132,30 @@ public class ProjectorHandler implements RequestStreamHandler {
 
   /** Projects one event into every view that handles it. */
   public void project(StoredEvent event) {
-    project(event, new StateResolver(events, projections, List.of(event)));
+    project(event, new StateResolver(events, projections, List.of(event)), running());
   }
 
-  private void project(StoredEvent event, StateResolver states) {
+  private void project(StoredEvent event, StateResolver states, Map<String, Rebuild> running) {
     for (Projection projection : projections) {
-      if (projection.handles(event)) {
-        projector.project(projection, states.forView(projection, event));
+      Rebuild rebuild = running.get(projection.view());
+      if (rebuild == null) {
+        project(projection, event, states);
+      } else if (rebuild.status() == Rebuild.Status.REPLAYING) {
+        rebuilds.projectInOrder(rebuild, event, () -> project(projection, event, states));
       }
+      // While the rebuild clears the view, it is left alone: the replay projects the event.
     }
+  }
+
+  /** Projects one event into one view, if the view handles it: the step every path shares. */
+  private void project(Projection projection, StoredEvent event, StateResolver states) {
+    if (projection.handles(event)) {
+      projector.project(projection, states.forView(projection, event));
+    }
+  }
+
+  private Map<String, Rebuild> running() {
+    return rebuilds == null ? Map.of() : rebuilds.running();
   }
 
   /** An event item of the batch and the stream record's sequence number. */

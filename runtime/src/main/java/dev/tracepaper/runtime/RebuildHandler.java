@@ -2,136 +2,341 @@ package dev.tracepaper.runtime;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
 /**
- * Rebuilds one view from the event store, invoked by an operator with {@code {"view": "X"}}:
- * deletes the view's rows, then replays every stored event its projection handles, stream by stream
- * in version order. Answers {@code {"view": "X", "events": n, "rows": m}}: the events replayed and
- * the rows the view holds afterwards, plus {@code "failed": ["Stream#key@version", ...]} when the
- * projection failed on some events, which are then skipped as the live projector skips them after
- * its retries (their stack traces are in the log).
+ * Rebuilds one view from the event store, in steps that each fit in one invocation, while the live
+ * projector keeps running. An operator (or the template's state machine) sends:
+ *
+ * <ul>
+ *   <li>{@code {"view": "X"}}: starts a run; refused while another run of the view is active;
+ *   <li>{@code {"view": "X", "action": "continue", "run": "<id>"}}: the run's next step;
+ *   <li>{@code {"view": "X", "action": "status"}}: where the last run is;
+ *   <li>{@code {"view": "X", "action": "cancel"}}: stops the active run at its next save.
+ * </ul>
+ *
+ * <p>Each answer is the run as {@link Rebuild#toJson()} gives it; its {@code status} is {@code
+ * clearing} or {@code replaying} while steps remain. A step deletes the view's rows page by page,
+ * then replays the event store stream by stream (a paged Scan of the stream ids, then a Query of
+ * each stream in version order), until the time it was given runs out; it saves where it got to
+ * every {@value #SAVE_EVERY} streams and at its end ({@link RebuildLedger}), so memory holds one
+ * page and one stream, and a failed step loses little. An event the projection fails on is skipped
+ * and named in {@code failed}, as the live projector leaves it to its dead-letter queue.
+ *
+ * <p>A {@code from} view gets each event with the state the current model computes ({@link
+ * StateResolver}), so a view added after its aggregate's events were stored fills completely. A
+ * stream is read in version order from its first event, so its states are folded from the events in
+ * hand, without another read. Only a stream taken up after its cursor (its first events were
+ * projected by the live projector, the stream having begun while the view was replayed) is read
+ * again from its first event, once, and only when a state stored after the cursor is stale.
  *
  * <p>A generated project extends it with a public no-argument constructor that passes the model's
  * projections; Lambda creates that class.
- *
- * <p>A {@code from} view gets each event with the state the current model computes ({@link
- * StateResolver}), so a view added after its aggregate's events were stored fills completely.
- *
- * <p>The live projector may keep running: its writes and the replay's obey the same version rule,
- * so whichever comes second for an event changes nothing. The handled events are held in memory
- * while the table is scanned (to sort them per stream), which bounds the size of a rebuild by the
- * function's memory.
  */
 public class RebuildHandler implements RequestStreamHandler {
 
+  /** What a step keeps back of its invocation's time for the stream it is on and the save. */
+  static final Duration MARGIN = Duration.ofSeconds(60);
+
+  /**
+   * How long a new run waits before it clears the view: the longest a projector batch that read the
+   * ledger before the run existed can still write (the projector function's 30 s timeout).
+   */
+  static final Duration PROJECTOR_BATCH_LIMIT = Duration.ofSeconds(35);
+
+  static final int SAVE_EVERY = 100;
+
   private final DynamoDbClient dynamoDb;
   private final String eventStoreTable;
+  private final EventStore events;
   private final ViewStore views;
+  private final RebuildLedger ledger;
   private final List<Projection> projections;
+  private final Clock clock;
+  private final Duration grace;
+  private final Projector projector;
 
   /**
    * For the generated project's handler class, which names the model's projections (the runtime
-   * knows no model): the shared client, {@code EVENT_STORE_TABLE} and the view tables from the
-   * environment.
+   * knows no model): the shared client, {@code EVENT_STORE_TABLE}, the view tables and the
+   * bookkeeping table from the environment.
    */
   protected RebuildHandler(List<Projection> projections) {
     this(
         AwsClients.dynamoDb(),
         AwsClients.environment("EVENT_STORE_TABLE"),
         DynamoDbViewStore.fromEnvironment(),
-        projections);
+        RebuildLedger.fromEnvironment(),
+        projections,
+        Clock.systemUTC(),
+        PROJECTOR_BATCH_LIMIT);
   }
 
+  /**
+   * @param grace how long a new run waits before it clears the view, for projector batches that
+   *     started before the run to end
+   */
   public RebuildHandler(
       DynamoDbClient dynamoDb,
       String eventStoreTable,
       ViewStore views,
-      List<Projection> projections) {
+      RebuildLedger ledger,
+      List<Projection> projections,
+      Clock clock,
+      Duration grace) {
     this.dynamoDb = dynamoDb;
     this.eventStoreTable = eventStoreTable;
+    this.events = new DynamoDbEventStore(dynamoDb, eventStoreTable);
     this.views = views;
+    this.ledger = ledger;
     this.projections = List.copyOf(projections);
+    this.clock = clock;
+    this.grace = grace;
+    this.projector = new Projector(views);
   }
 
   @Override
   public void handleRequest(InputStream in, OutputStream out, Context context) {
-    Json.write(out, rebuild(Json.read(in).path("view").asText()));
+    BooleanSupplier timeLeft = () -> context.getRemainingTimeInMillis() > MARGIN.toMillis();
+    Json.write(out, handle(Json.read(in), timeLeft));
   }
 
-  public ObjectNode rebuild(String viewName) {
-    Projection view =
-        projections.stream()
-            .filter(projection -> projection.view().equals(viewName))
-            .findFirst()
-            .orElseThrow(() -> new IllegalArgumentException("no view named " + viewName));
-    // Read before deleting: an event item that cannot be read fails the rebuild, view untouched.
-    List<List<StoredEvent>> streams = handledStreams(view);
-    views.deleteAll(view);
-    Projector projector = new Projector(views);
-    EventStore store = new DynamoDbEventStore(dynamoDb, eventStoreTable);
-    Map<String, Boolean> live = new HashMap<>();
-    List<String> failed = new ArrayList<>();
-    long events = 0;
-    for (List<StoredEvent> stream : streams) {
-      StateResolver states = new StateResolver(store, List.of(view), stream);
-      for (StoredEvent event : stream) {
-        try {
-          for (RowChange change : projector.project(view, states.forView(view, event))) {
-            live.put(change.key(), change instanceof RowChange.Put);
-          }
-          events++;
-        } catch (SdkException | Projector.RowsKeptChanging e) {
-          // AWS failing (throttling, an outage) or rows contended: the operator runs it again.
-          throw e;
-        } catch (RuntimeException e) {
-          // The projection fails on this event (its code or the event's data): the live projector
-          // leaves such an event to its dead-letter queue and goes on; so does the rebuild, so
-          // that one poison event does not leave the view half rebuilt. Reported in the answer.
-          System.err.println("rebuilding " + view.view() + ": skipped " + name(event) + ":");
-          e.printStackTrace();
-          failed.add(name(event));
-        }
+  /** Answers one request; a step works while {@code timeLeft} says so. */
+  public ObjectNode handle(JsonNode request, BooleanSupplier timeLeft) {
+    Projection view = projection(request.path("view").asText());
+    String action = request.path("action").asText("start");
+    return switch (action) {
+      case "start" -> start(view, timeLeft);
+      case "continue" -> proceed(view, request.path("run").asText(), timeLeft);
+      case "status" -> status(view);
+      case "cancel" -> {
+        ObjectNode answer = status(view);
+        yield ledger.cancel(view.view()) ? status(view) : refused(answer, "no rebuild is active");
+      }
+      default ->
+          throw new IllegalArgumentException(
+              "unknown action " + action + ": start, continue, status or cancel");
+    };
+  }
+
+  private ObjectNode start(Projection view, BooleanSupplier timeLeft) {
+    Rebuild rebuild = Rebuild.start(view.view(), clock.instant());
+    if (!ledger.start(rebuild)) {
+      return refused(status(view), "a rebuild of " + view.view() + " is active: cancel it first");
+    }
+    // A projector batch that read the ledger before this run existed may still write the view.
+    try {
+      Thread.sleep(grace.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted before clearing " + view.view(), e);
+    }
+    return work(view, rebuild, timeLeft);
+  }
+
+  private ObjectNode proceed(Projection view, String run, BooleanSupplier timeLeft) {
+    Rebuild rebuild = ledger.read(view.view()).orElse(null);
+    if (rebuild == null || !rebuild.run().equals(run) || !rebuild.status().active()) {
+      return refused(status(view), "run " + run + " is not the active rebuild");
+    }
+    return work(view, rebuild, timeLeft);
+  }
+
+  private ObjectNode status(Projection view) {
+    return ledger
+        .read(view.view())
+        .map(Rebuild::toJson)
+        .orElseGet(() -> Json.object().put("view", view.view()).put("status", "none"));
+  }
+
+  private static ObjectNode refused(ObjectNode answer, String why) {
+    return answer.put("error", why);
+  }
+
+  /** One step: clears, then replays, until done or out of time; saves where it got to. */
+  private ObjectNode work(Projection view, Rebuild rebuild, BooleanSupplier timeLeft) {
+    while (rebuild.status() == Rebuild.Status.CLEARING) {
+      ViewStore.Cleared page = views.deletePage(view, clearedUpTo(view, rebuild));
+      rebuild.cleared(page.deleted(), clearFrom(view, page.last()));
+      if (page.last() == null) {
+        rebuild.status(Rebuild.Status.REPLAYING, clock.instant());
+      }
+      if (!save(rebuild)) {
+        return status(view);
+      }
+      if (!timeLeft.getAsBoolean()) {
+        return rebuild.toJson();
       }
     }
-    ObjectNode response = Json.object().put("view", view.view()).put("events", events);
-    response.put("rows", live.values().stream().filter(Boolean::booleanValue).count());
-    if (!failed.isEmpty()) {
-      failed.forEach(response.putArray("failed")::add);
+    while (rebuild.status() == Rebuild.Status.REPLAYING) {
+      ScanResponse page = streamPage(rebuild.scanFrom());
+      int unsaved = 0;
+      for (String stream : streamsAfter(page, rebuild.lastStream())) {
+        rebuild.replayed(stream, replayStream(view, rebuild, stream));
+        boolean outOfTime = !timeLeft.getAsBoolean();
+        if (++unsaved == SAVE_EVERY || outOfTime) {
+          unsaved = 0;
+          if (!save(rebuild)) {
+            return status(view);
+          }
+          if (outOfTime) {
+            return rebuild.toJson();
+          }
+        }
+      }
+      if (!page.hasLastEvaluatedKey()) {
+        rebuild.status(Rebuild.Status.DONE, clock.instant());
+      }
+      rebuild.nextPage(page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null);
+      if (!save(rebuild)) {
+        return status(view);
+      }
+      if (rebuild.status() == Rebuild.Status.REPLAYING && !timeLeft.getAsBoolean()) {
+        return rebuild.toJson();
+      }
     }
-    return response;
+    return rebuild.toJson();
+  }
+
+  /**
+   * Replays the events of {@code stream} after its cursor, raises the cursor, and reads again until
+   * nothing came after the raise: from then on the live projector projects the stream's events.
+   * Answers how many events were projected.
+   */
+  private long replayStream(Projection view, Rebuild rebuild, String stream) {
+    long handled = 0;
+    long cursor = ledger.cursor(rebuild, stream);
+    // What this step read of the stream, kept for a from view: read from the first event on, it is
+    // all its states are folded from (StateResolver).
+    List<StoredEvent> read = new ArrayList<>();
+    while (true) {
+      List<StoredEvent> after = eventsAfter(stream, cursor);
+      if (after.isEmpty()) {
+        return handled;
+      }
+      if (view.stateOf().isPresent()) {
+        read.addAll(after);
+      }
+      StateResolver states = new StateResolver(events, List.of(view), read);
+      for (StoredEvent event : after) {
+        if (view.handles(event) && replay(view, states, event, rebuild)) {
+          handled++;
+        }
+        cursor = event.version();
+      }
+      ledger.raise(rebuild, stream, cursor);
+    }
+  }
+
+  /** The events of {@code stream} after {@code version}, in version order, read consistently. */
+  private List<StoredEvent> eventsAfter(String stream, long version) {
+    List<StoredEvent> after = new ArrayList<>();
+    for (Map<String, AttributeValue> item :
+        dynamoDb
+            .queryPaginator(
+                r ->
+                    r.tableName(eventStoreTable)
+                        .consistentRead(true)
+                        .keyConditionExpression("pk = :pk AND sk > :after")
+                        .expressionAttributeValues(
+                            Map.of(
+                                ":pk", AttributeValue.fromS(stream),
+                                ":after", AttributeValue.fromN(Long.toString(version)))))
+            .items()) {
+      if (EventItems.isEvent(item)) {
+        after.add(EventItems.storedEvent(item));
+      }
+    }
+    return after;
+  }
+
+  /**
+   * Projects one stored event into the view being rebuilt, as the live projector gets it (with the
+   * state {@code states} gives a {@code from} view). An event the projection fails on is skipped
+   * and recorded; AWS failing or rows contended fail the step, which the next one repeats from the
+   * last save. Answers whether the event was projected.
+   */
+  private boolean replay(
+      Projection view, StateResolver states, StoredEvent event, Rebuild rebuild) {
+    try {
+      projector.project(view, states.forView(view, event));
+      return true;
+    } catch (SdkException | Projector.RowsKeptChanging e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // The live projector leaves such an event to its dead-letter queue and goes on; so does the
+      // rebuild, so that one poison event does not stop it. Named in the answer.
+      System.err.println("rebuilding " + view.view() + ": skipped " + name(event) + ":");
+      e.printStackTrace();
+      rebuild.failed(name(event));
+      return false;
+    }
+  }
+
+  /** One page of the event store's partition keys, from {@code from} (the first when null). */
+  private ScanResponse streamPage(Map<String, AttributeValue> from) {
+    // Consistent, so that every stream appended before the scan passes its place is seen.
+    return dynamoDb.scan(
+        r ->
+            r.tableName(eventStoreTable)
+                .consistentRead(true)
+                .projectionExpression("pk")
+                .exclusiveStartKey(from));
+  }
+
+  /**
+   * The event streams of {@code page} in order, each once, after {@code last} (the stream a
+   * previous step ended with on this page). A stream's items are adjacent in a Scan; a stream that
+   * still showed up twice is replayed twice, which its cursor makes cheap and harmless.
+   */
+  private static List<String> streamsAfter(ScanResponse page, String last) {
+    List<String> streams = new ArrayList<>();
+    for (Map<String, AttributeValue> item : page.items()) {
+      String pk = item.get("pk").s();
+      if (EventItems.isEventStream(pk)
+          && (streams.isEmpty() || !streams.get(streams.size() - 1).equals(pk))) {
+        streams.add(pk);
+      }
+    }
+    int done = last == null ? -1 : streams.indexOf(last);
+    return streams.subList(done + 1, streams.size());
+  }
+
+  private boolean save(Rebuild rebuild) {
+    rebuild.status(rebuild.status(), clock.instant());
+    return ledger.save(rebuild);
+  }
+
+  private static String clearedUpTo(Projection view, Rebuild rebuild) {
+    Map<String, AttributeValue> from = rebuild.clearFrom();
+    return from == null ? null : from.get(view.keyField()).s();
+  }
+
+  private static Map<String, AttributeValue> clearFrom(Projection view, String last) {
+    return last == null ? null : Map.of(view.keyField(), AttributeValue.fromS(last));
+  }
+
+  private Projection projection(String name) {
+    return projections.stream()
+        .filter(projection -> projection.view().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no view named " + name));
   }
 
   private static String name(StoredEvent event) {
     return event.streamId() + "@" + event.version();
-  }
-
-  /** The events {@code view} handles, grouped by stream, each stream in version order. */
-  private List<List<StoredEvent>> handledStreams(Projection view) {
-    Map<String, List<StoredEvent>> streams = new HashMap<>();
-    // Consistent, so that events appended before the rebuild started are all seen.
-    for (Map<String, AttributeValue> item :
-        dynamoDb.scanPaginator(r -> r.tableName(eventStoreTable).consistentRead(true)).items()) {
-      if (!EventItems.isEvent(item)) {
-        continue;
-      }
-      StoredEvent event = EventItems.storedEvent(item);
-      if (view.handles(event)) {
-        streams.computeIfAbsent(event.streamId(), id -> new ArrayList<>()).add(event);
-      }
-    }
-    List<List<StoredEvent>> ordered = new ArrayList<>(streams.values());
-    ordered.forEach(stream -> stream.sort(Comparator.comparingLong(StoredEvent::version)));
-    return ordered;
   }
 }

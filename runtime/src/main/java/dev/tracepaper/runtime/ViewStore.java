@@ -36,6 +36,30 @@ public interface ViewStore {
    */
   Write write(Projection view, StoredEvent event, RowChange change, ViewRow read);
 
-  /** Deletes every row and tombstone of the view (before a rebuild); answers how many. */
-  long deleteAll(Projection view);
+  /**
+   * Deletes one page of the view's rows and tombstones (before a rebuild): those after the key
+   * {@code after} in the store's order, from the first when {@code null}.
+   */
+  Cleared deletePage(Projection view, String after);
+
+  /**
+   * What {@link #deletePage} did.
+   *
+   * @param deleted the items deleted
+   * @param last the last key of the page, to pass to the next call; {@code null} when the page was
+   *     the last
+   */
+  record Cleared(long deleted, String last) {}
+
+  /** Deletes every row and tombstone of the view; answers how many. */
+  default long deleteAll(Projection view) {
+    long deleted = 0;
+    String after = null;
+    do {
+      Cleared page = deletePage(view, after);
+      deleted += page.deleted();
+      after = page.last();
+    } while (after != null);
+    return deleted;
+  }
 }

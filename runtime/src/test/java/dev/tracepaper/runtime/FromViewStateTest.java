@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tracepaper.runtime.testing.MotoServer;
 import dev.tracepaper.runtime.testing.RequestCounter;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
@@ -74,15 +76,46 @@ class FromViewStateTest {
     run(Counter.PLAIN, "c3", new Counter.Created());
     run(Counter.PLAIN, "c3", new Counter.Deleted());
 
-    RebuildHandler rebuild =
-        new RebuildHandler(counted, eventTable, viewStore(), List.of(CounterViews.TOTALS));
-    JsonNode answer = rebuild.rebuild("CounterTotals");
+    JsonNode answer = rebuild(CounterViews.TOTALS).handle(start(), () -> true);
 
-    assertEquals("{\"view\":\"CounterTotals\",\"events\":7,\"rows\":2}", Json.write(answer));
+    assertEquals("done", answer.path("status").asText(), answer.toString());
+    assertEquals(3, answer.path("streams").asLong());
+    assertEquals(7, answer.path("events").asLong());
     assertEquals(5, total("c1"));
     assertEquals(4, total("c2"));
     assertNull(row("c3").get("total"), "deleted");
-    assertEquals(null, requests.counts().get("Query"), "the scan held every stream whole");
+    // Each stream is read from its first event (and once more after its cursor is raised, to find
+    // nothing new): its states are folded from what was read, with no Query of its history.
+    assertEquals(
+        List.of(6, 0), replayAndHistoryQueries(), "two reads of each of the three streams");
+  }
+
+  @Test
+  void aStreamTakenUpAfterItsCursorIsFoldedFromItsFirstEventWithOneMoreQuery() {
+    run(Counter.PLAIN, "c1", new Counter.Created());
+    run(Counter.PLAIN, "c1", new Counter.Incremented(2));
+    run(Counter.PLAIN, "c1", new Counter.Incremented(3));
+    RebuildHandler rebuild = rebuild(CounterViews.TOTALS);
+    // Out of time at once: the view is cleared, no stream replayed yet.
+    JsonNode cleared = rebuild.handle(start(), () -> false);
+    assertEquals("replaying", cleared.path("status").asText(), cleared.toString());
+    // As the live projector leaves it when it projected the stream's first event.
+    RebuildLedger ledger = ViewTables.ledger(dynamoDb, viewTables);
+    ledger.raise(ledger.read("CounterTotals").orElseThrow(), "Counter#c1", 1);
+    requests.reset();
+
+    JsonNode answer =
+        rebuild.handle(
+            Json.object()
+                .put("view", "CounterTotals")
+                .put("action", "continue")
+                .put("run", cleared.path("run").asText()),
+            () -> true);
+
+    assertEquals("done", answer.path("status").asText(), answer.toString());
+    assertEquals(2, answer.path("events").asLong());
+    assertEquals(5, total("c1"), "the state after version 3 folded from version 1 on");
+    assertEquals(List.of(2, 1), replayAndHistoryQueries());
   }
 
   @Test
@@ -134,9 +167,8 @@ class FromViewStateTest {
             .version(),
         "the old snapshot alone would have allowed it (its event is version 4)");
 
-    RebuildHandler rebuild =
-        new RebuildHandler(dynamoDb, eventTable, viewStore(), List.of(CounterViews.totals(V2)));
-    rebuild.rebuild("CounterTotals");
+    JsonNode rebuilt = rebuild(CounterViews.totals(V2)).handle(start(), () -> true);
+    assertEquals("done", rebuilt.path("status").asText(), rebuilt.toString());
     assertEquals(14, total("c1"), "2 x (3 + 3 + 1), V1's stored states notwithstanding");
 
     // A live event of V2 after old ones in one batch: the old ones are folded again.
@@ -192,8 +224,43 @@ class FromViewStateTest {
   }
 
   private DynamoDbViewStore viewStore() {
-    return new DynamoDbViewStore(
-        dynamoDb, viewTables::get, Clock.fixed(ViewStoreContract.NOW, ZoneOffset.UTC));
+    return ViewTables.store(
+        dynamoDb, viewTables, Clock.fixed(ViewStoreContract.NOW, ZoneOffset.UTC));
+  }
+
+  /** A rebuild that reads the event store through the counted client. */
+  private RebuildHandler rebuild(Projection view) {
+    return new RebuildHandler(
+        counted,
+        eventTable,
+        viewStore(),
+        ViewTables.ledger(dynamoDb, viewTables),
+        List.of(view),
+        Clock.systemUTC(),
+        Duration.ZERO);
+  }
+
+  private static JsonNode start() {
+    return Json.object().put("view", "CounterTotals");
+  }
+
+  /**
+   * The Queries of the event store: the rebuild's reads of a stream after its cursor, and the reads
+   * of a stream's history to fold it again.
+   */
+  private List<Integer> replayAndHistoryQueries() {
+    List<QueryRequest> queries = requests.requests(QueryRequest.class);
+    int replay = 0;
+    int history = 0;
+    for (QueryRequest query : queries) {
+      if (query.keyConditionExpression().equals("pk = :pk AND sk > :after")) {
+        replay++;
+      } else if (query.keyConditionExpression().equals("pk = :pk AND sk <= :to")) {
+        history++;
+      }
+    }
+    assertEquals(queries.size(), replay + history, "no other Query: " + queries);
+    return List.of(replay, history);
   }
 
   private Map<String, AttributeValue> row(String key) {

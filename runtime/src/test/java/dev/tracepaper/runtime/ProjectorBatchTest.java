@@ -148,7 +148,12 @@ class ProjectorBatchTest {
 
     ViewRow row = store.read(CounterViews.ACTIVITY, "CounterCreated");
     assertEquals(2, row.live().orElseThrow().path("count").asLong(), "no lost update");
-    assertEquals(Map.of(event.streamId(), 1L, other.streamId(), 1L), row.versions());
+    for (StoredEvent seen : List.of(event, other)) {
+      assertEquals(
+          List.of(),
+          new Projector(store).project(CounterViews.ACTIVITY, seen),
+          "each stream's version kept");
+    }
   }
 
   private static StoredEvent event(String key, long version, String type) {

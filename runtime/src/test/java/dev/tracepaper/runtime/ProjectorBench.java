@@ -50,7 +50,7 @@ public final class ProjectorBench {
         RequestCounter requests = new RequestCounter();
         Map<String, String> tables = ViewTables.create(dynamoDb, "bench" + round++);
         try (DynamoDbClient viewClient = moto.dynamoDb(requests)) {
-          ViewStore store = new DynamoDbViewStore(viewClient, tables::get, Clock.systemUTC());
+          ViewStore store = ViewTables.store(viewClient, tables, Clock.systemUTC());
           run(view.view() + " on moto_server", store, List.of(view), batches, requests);
         }
       }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tracepaper.runtime.testing.MotoServer;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -53,7 +54,7 @@ class ProjectorFaultsTest {
     MOTO.createEventStoreTable(dynamoDb, eventTable);
     viewTables = ViewTables.create(dynamoDb, suffix);
     runner = new CommandRunner<>(new DynamoDbEventStore(dynamoDb, eventTable), Counter.STREAMING);
-    viewStore = new DynamoDbViewStore(viewClient, viewTables::get, Clock.systemUTC());
+    viewStore = ViewTables.store(viewClient, viewTables, Clock.systemUTC());
     projector =
         new ProjectorHandler(
             viewStore, new DynamoDbEventStore(dynamoDb, eventTable), CounterViews.ALL);
@@ -74,9 +75,10 @@ class ProjectorFaultsTest {
   void aFailedRecordIsReportedRetriedAndTheViewsConverge() {
     runSomeCommands();
     List<Record> records = StreamRecords.all(dynamoDb, streams, eventTable);
-    // Per event: a PutItem into CounterTotals, a GetItem and a PutItem into CounterActivity. The
-    // fourth PutItem is the second event's CounterActivity row; the fifth GetItem, the fifth's.
-    faults.failCall("PutItem", 4, Faults.Point.AFTER_ANSWER, Integer.MAX_VALUE);
+    // Per event: a PutItem into CounterTotals, a GetItem and a transaction of the CounterActivity
+    // row and its stream's version. The second transaction is the second event's; the third
+    // GetItem, the third event's.
+    faults.failCall("TransactWriteItems", 2, Faults.Point.AFTER_ANSWER, Integer.MAX_VALUE);
     faults.failCall("GetItem", 3, Faults.Point.BEFORE_SENDING, Integer.MAX_VALUE);
 
     JsonNode first = invoke(PublisherHandlerTest.lambdaEvent(records));
@@ -166,11 +168,12 @@ class ProjectorFaultsTest {
 
     // A rebuild skips the poison event too, says so, and gives the same rows.
     JsonNode rebuilt =
-        new RebuildHandler(dynamoDb, eventTable, viewStore, CounterViews.ALL)
-            .rebuild("CounterTotals");
-    assertEquals(
-        "{\"view\":\"CounterTotals\",\"events\":6,\"rows\":3,\"failed\":[\"Counter#p1@2\"]}",
-        Json.write(rebuilt));
+        ViewTables.rebuild(dynamoDb, eventTable, viewTables, Duration.ZERO)
+            .handle(Json.object().put("view", "CounterTotals"), () -> true);
+    assertEquals("done", rebuilt.path("status").asText());
+    assertEquals(6, rebuilt.path("events").asLong());
+    assertEquals(1, rebuilt.path("failedCount").asLong());
+    assertEquals("[\"Counter#p1@2\"]", Json.write(rebuilt.path("failed")));
     assertEquals(replay.rows(CounterViews.TOTALS), stored(CounterViews.TOTALS));
   }
 

@@ -11,6 +11,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -79,8 +80,9 @@ class ProjectorHandlerTest {
     JsonNode records = PublisherHandlerTest.lambdaEvent(records());
     assertEquals(0, invoke(records).path("batchItemFailures").size());
 
-    // Per event: TOTALS one PutItem (no read); ACTIVITY one GetItem and one PutItem.
-    assertEquals(Map.of("GetItem", 5, "PutItem", 10), requests.counts());
+    // Per event: TOTALS one PutItem (no read); ACTIVITY one GetItem and one transaction of the
+    // row and its stream's version.
+    assertEquals(Map.of("GetItem", 5, "PutItem", 5, "TransactWriteItems", 5), requests.counts());
     Map<String, AttributeValue> c2 = row(CounterViews.TOTALS, "c2");
     assertEquals("5", c2.get("total").n());
     assertEquals("1", c2.get("last").n());
@@ -90,7 +92,19 @@ class ProjectorHandlerTest {
     assertEquals(List.of("c1", "c2"), paged.stream().sorted().toList());
     Map<String, AttributeValue> increments = row(CounterViews.ACTIVITY, "CounterIncremented");
     assertEquals("3", increments.get("count").n());
-    assertEquals(2, increments.get("_versions").m().size(), "one version per source stream");
+    assertFalse(increments.containsKey("_versions"), "the versions are kept beside the row");
+    String incarnation = increments.get("_incarnation").s();
+    Map<String, String> versions = new java.util.TreeMap<>();
+    dynamoDb
+        .query(
+            q ->
+                q.tableName(viewTables.get(ViewTables.BOOKKEEPING))
+                    .keyConditionExpression("pk = :pk")
+                    .expressionAttributeValues(
+                        Map.of(":pk", AttributeValue.fromS("CounterActivity/" + incarnation))))
+        .items()
+        .forEach(item -> versions.put(item.get("sk").s(), item.get("version").n()));
+    assertEquals(Map.of("Counter#c1", "2", "Counter#c2", "3"), versions, "one per stream");
   }
 
   @Test
@@ -105,8 +119,9 @@ class ProjectorHandlerTest {
 
     requests.reset();
     invoke(PublisherHandlerTest.lambdaEvent(records));
-    // TOTALS: the conditional PutItem fails; ACTIVITY: the read shows the event was applied.
-    assertEquals(Map.of("GetItem", 3, "PutItem", 3), requests.counts());
+    // TOTALS: the conditional PutItem fails; ACTIVITY: the transaction is refused on the stream's
+    // version.
+    assertEquals(Map.of("GetItem", 3, "PutItem", 3, "TransactWriteItems", 3), requests.counts());
     invoke(PublisherHandlerTest.lambdaEvent(records.subList(1, 2)));
     assertEquals(totals, row(CounterViews.TOTALS, "c1"));
     assertEquals(activity, row(CounterViews.ACTIVITY, "CounterIncremented"));
@@ -142,10 +157,21 @@ class ProjectorHandlerTest {
         fields(CounterViews.ACTIVITY, "CounterCreated", "CounterIncremented", "CounterDeleted");
 
     RebuildHandler rebuild =
-        new RebuildHandler(dynamoDb, eventTable, viewStore(), CounterViews.ALL);
-    JsonNode answer = rebuild.rebuild("CounterTotals");
-    assertEquals("{\"view\":\"CounterTotals\",\"events\":7,\"rows\":2}", Json.write(answer));
-    assertEquals(7, rebuild.rebuild("CounterActivity").path("events").asLong());
+        new RebuildHandler(
+            dynamoDb,
+            eventTable,
+            viewStore(),
+            ViewTables.ledger(dynamoDb, viewTables),
+            CounterViews.ALL,
+            Clock.systemUTC(),
+            Duration.ZERO);
+    JsonNode answer = rebuild.handle(Json.object().put("view", "CounterTotals"), () -> true);
+    assertEquals("done", answer.path("status").asText());
+    assertEquals(7, answer.path("events").asLong());
+    assertEquals(3, answer.path("rowsCleared").asLong(), "two rows and a tombstone");
+    JsonNode activityAnswer =
+        rebuild.handle(Json.object().put("view", "CounterActivity"), () -> true);
+    assertEquals(7, activityAnswer.path("events").asLong());
 
     assertEquals(before, fields(CounterViews.TOTALS, "c1", "c2", "c3"));
     assertEquals(
@@ -162,8 +188,8 @@ class ProjectorHandlerTest {
   }
 
   private DynamoDbViewStore viewStore() {
-    return new DynamoDbViewStore(
-        viewClient, viewTables::get, Clock.fixed(ViewStoreContract.NOW, ZoneOffset.UTC));
+    return ViewTables.store(
+        viewClient, viewTables, Clock.fixed(ViewStoreContract.NOW, ZoneOffset.UTC));
   }
 
   private List<Record> records() {
@@ -197,12 +223,13 @@ class ProjectorHandlerTest {
         .item();
   }
 
-  /** Rows without {@code _revision}, which every write renews. */
+  /** Rows without {@code _revision}, which every write renews, and {@code _incarnation}. */
   private Map<String, Map<String, AttributeValue>> fields(Projection view, String... keys) {
     Map<String, Map<String, AttributeValue>> rows = new TreeMap<>();
     for (String key : keys) {
       Map<String, AttributeValue> row = new HashMap<>(row(view, key));
       row.remove(DynamoDbViewStore.REVISION);
+      row.remove(DynamoDbViewStore.INCARNATION);
       rows.put(key, row);
     }
     return rows;

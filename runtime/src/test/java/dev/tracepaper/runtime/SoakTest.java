@@ -107,8 +107,7 @@ class SoakTest {
       Map<String, String> viewTables = ViewTables.create(dynamoDb, "soak");
       ProjectorHandler projector =
           new ProjectorHandler(
-              new DynamoDbViewStore(dynamoDb, viewTables::get, Clock.systemUTC()),
-              CounterViews.ALL);
+              ViewTables.store(dynamoDb, viewTables, Clock.systemUTC()), CounterViews.ALL);
       List<List<Record>> dead = new ArrayList<>();
       int records = 0;
       for (String key : stores.keySet()) {

@@ -1,5 +1,6 @@
 package dev.tracepaper.runtime;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +16,13 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 /**
  * Creates the view tables of {@link CounterViews} as the generated SAM template does: the key field
  * as partition key (S), an index per query ({@code byParity}: parity, total), TTL on {@code
- * _expiresAt}. Table names get a suffix, so that test classes do not share rows.
+ * _expiresAt}; and the bookkeeping table (pk S, sk S, TTL on {@code expiresAt}). Table names get a
+ * suffix, so that test classes do not share rows.
  */
 final class ViewTables {
+
+  /** The key under which {@link #create} answers the bookkeeping table's name. */
+  static final String BOOKKEEPING = "BOOKKEEPING";
 
   private ViewTables() {}
 
@@ -35,11 +40,57 @@ final class ViewTables {
             .projection(p -> p.projectionType(ProjectionType.ALL))
             .build());
     createTable(dynamoDb, activity, "type", null);
+    String bookkeeping = "view-bookkeeping-" + suffix;
+    createBookkeeping(dynamoDb, bookkeeping);
     return Map.of(
         CounterViews.TOTALS.tableVariable(),
         totals,
         CounterViews.ACTIVITY.tableVariable(),
-        activity);
+        activity,
+        BOOKKEEPING,
+        bookkeeping);
+  }
+
+  /** A store on the tables {@link #create} made. */
+  static DynamoDbViewStore store(DynamoDbClient dynamoDb, Map<String, String> tables, Clock clock) {
+    return new DynamoDbViewStore(dynamoDb, tables::get, tables.get(BOOKKEEPING), clock);
+  }
+
+  /** The ledger of rebuilds in the bookkeeping table {@link #create} made. */
+  static RebuildLedger ledger(DynamoDbClient dynamoDb, Map<String, String> tables) {
+    return new RebuildLedger(dynamoDb, tables.get(BOOKKEEPING), Clock.systemUTC());
+  }
+
+  /** A rebuild on the tables {@link #create} made, waiting {@code grace} before it clears. */
+  static RebuildHandler rebuild(
+      DynamoDbClient dynamoDb,
+      String eventTable,
+      Map<String, String> tables,
+      java.time.Duration grace) {
+    return new RebuildHandler(
+        dynamoDb,
+        eventTable,
+        store(dynamoDb, tables, Clock.systemUTC()),
+        ledger(dynamoDb, tables),
+        CounterViews.ALL,
+        Clock.systemUTC(),
+        grace);
+  }
+
+  static void createBookkeeping(DynamoDbClient dynamoDb, String table) {
+    dynamoDb.createTable(
+        request ->
+            request
+                .tableName(table)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(
+                    attribute("pk", ScalarAttributeType.S), attribute("sk", ScalarAttributeType.S))
+                .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE)));
+    dynamoDb.updateTimeToLive(
+        request ->
+            request
+                .tableName(table)
+                .timeToLiveSpecification(t -> t.enabled(true).attributeName("expiresAt")));
   }
 
   private static void createTable(
