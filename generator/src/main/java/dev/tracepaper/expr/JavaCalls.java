@@ -207,7 +207,7 @@ final class JavaCalls {
   private String not(CelExpr operand) {
     String java = java(operand);
     if (operand.getKind() == CelExpr.ExprKind.Kind.SELECT && operand.select().testOnly()) {
-      return java.replace(" != null)", " == null)");
+      return java.equals("true") ? "false" : java.replace(" != null)", " == null)");
     }
     return "(!" + java + ")";
   }

@@ -217,10 +217,16 @@ public final class JavaTranslator {
           : names.runtime() + ".name(" + access + ")";
     }
 
-    /** An absent value is {@code null} in the generated records. */
+    /**
+     * An absent value is {@code null} in the generated records; a number or boolean that always
+     * holds one is a primitive there, and {@code has()} of it is true.
+     */
     private String has(CelExpr node) {
       CelExpr operand = node.select().operand();
-      struct(operand, "`has()` on a field");
+      ModelStruct struct = struct(operand, "`has()` on a field");
+      if (struct.field(node.select().field()).map(struct::alwaysHolds).orElse(false)) {
+        return "true";
+      }
       return "("
           + java(operand)
           + "."

@@ -2,6 +2,7 @@ package dev.tracepaper.expr;
 
 import dev.cel.common.types.StructType;
 import dev.tracepaper.model.Aggregate;
+import dev.tracepaper.model.BuiltinType;
 import dev.tracepaper.model.Field;
 import java.util.List;
 import java.util.Optional;
@@ -32,6 +33,35 @@ public record ModelStruct(
 
   public Optional<Field> field(String fieldName) {
     return fields.stream().filter(f -> f.name().equals(fieldName)).findFirst();
+  }
+
+  /**
+   * Whether the field always holds a value in the generated record: a number or boolean that is a
+   * primitive there, as the data model gives it (render.build's {@code FieldCode.Presence}): every
+   * field of an event (and of an older event version), a command's field that is required, has a
+   * default or is filled in, a type's required field. {@code has()} on it is always true.
+   */
+  public boolean alwaysHolds(Field field) {
+    boolean primitive =
+        !field.type().list()
+            && field
+                .type()
+                .builtin()
+                .map(
+                    t -> t == BuiltinType.Int || t == BuiltinType.Float || t == BuiltinType.Boolean)
+                .orElse(false);
+    if (!primitive) {
+      return false;
+    }
+    return switch (kind) {
+      case "event", "eventVersion" -> true;
+      case "command" ->
+          field.isRequired(true)
+              || field.constraints().defaultValue().isPresent()
+              || field.constraints().autoFill().isPresent();
+      case "type" -> field.isRequired(true);
+      default -> false;
+    };
   }
 
   public List<String> fieldNames() {
