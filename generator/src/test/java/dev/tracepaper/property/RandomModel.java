@@ -262,6 +262,16 @@ final class RandomModel {
     line(2, "events:");
     line(3, a.created() + ":");
     line(4, "fields: {" + fieldList(a.fields()) + "}");
+    // has() of an event's number, which always holds a value (a primitive in the generated code).
+    a.fields().entrySet().stream()
+        .filter(field -> counts && field.getValue().equals("Int"))
+        .findFirst()
+        .ifPresent(
+            field ->
+                line(
+                    4,
+                    "apply: {%s: 'has(event.%s) ? event.%s : 0'}"
+                        .formatted(field.getKey(), field.getKey(), field.getKey())));
     line(3, a.touched() + ":");
     line(4, "fields: {" + a.key() + ": String}");
     if (counts) {
