@@ -53,7 +53,8 @@ public interface AggregateType<S, E> {
   /** The typed event of a stored one, whichever model version stored it. */
   default E readEvent(StoredEvent stored) {
     StoredEvent current = upcast(stored);
-    return eventFromJson(current.type(), current.payload());
+    // A copy: the event's record may keep parts of the payload, which the caller still holds.
+    return eventFromJson(current.type(), current.payload().deepCopy());
   }
 
   ObjectNode stateToJson(S state);

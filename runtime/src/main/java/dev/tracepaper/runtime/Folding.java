@@ -19,14 +19,6 @@ public final class Folding {
 
   private Folding() {}
 
-  /** The stored event as the current model's event. */
-  public static <S, E> E event(AggregateType<S, E> type, StoredEvent stored) {
-    // Upcast as read, so that events stored by an older model reach apply in the current shape;
-    // a copy, since the event's record may keep parts of the payload, which the caller still holds.
-    StoredEvent current = type.upcast(stored);
-    return type.eventFromJson(current.type(), current.payload().deepCopy());
-  }
-
   /**
    * The state after {@code event}, as the stored state of a {@code from} view's aggregate holds it:
    * an ending event is applied too, so that a view can show what it changed.
@@ -81,7 +73,7 @@ public final class Folding {
         staleVersion = version;
         aboveStale = newestFirst.size();
       }
-      E event = event(type, stored);
+      E event = type.readEvent(stored);
       if (type.endsInstance(event)) {
         baseVersion = version;
         found = true;

@@ -75,7 +75,7 @@ final class StateResolver {
     Map<Long, ObjectNode> states = new HashMap<>();
     S state = type.empty();
     for (StoredEvent stored : history(type, event, last)) {
-      E decoded = Folding.event(type, stored);
+      E decoded = type.readEvent(stored);
       S after = Folding.streamedState(type, state, decoded);
       if (needed.contains(stored.version()) || stored.version() == event.version()) {
         states.put(stored.version(), type.stateToJson(after));

@@ -164,6 +164,6 @@ public final class InMemoryEventStore implements EventStore {
   }
 
   private static <E> E decode(AggregateType<?, E> type, StoredEvent event) {
-    return Folding.event(type, event);
+    return type.readEvent(event);
   }
 }
