@@ -146,12 +146,7 @@ public final class DiffCommand implements Callable<Integer> {
   /** One line: the verdict against {@code --fail-on} and the counts. */
   private String summary(ValidationReport report, Severity threshold, boolean notesHidden) {
     long notes = report.count(Severity.NOTE);
-    String counts =
-        "%s, %s, %s"
-            .formatted(
-                plural(report.count(Severity.ERROR), "error"),
-                plural(report.count(Severity.WARNING), "warning"),
-                plural(notes, "note"));
+    String counts = TextFormatter.counts(report);
     String verdict =
         report.valid(threshold)
             ? "The change since %s passes --fail-on %s"
@@ -161,10 +156,6 @@ public final class DiffCommand implements Callable<Integer> {
       line += " (--verbose shows the notes: the compatible changes)";
     }
     return line + ".";
-  }
-
-  private static String plural(long n, String word) {
-    return n + " " + word + (n == 1 ? "" : "s");
   }
 
   private DiagnosticFormatter formatter(Severity threshold) {

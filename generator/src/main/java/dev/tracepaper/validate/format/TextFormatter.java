@@ -106,11 +106,8 @@ public final class TextFormatter implements DiagnosticFormatter {
    */
   public static String summaryLine(ValidationReport report, Severity failOn) {
     long errors = report.count(Severity.ERROR);
-    long warnings = report.count(Severity.WARNING);
-    long notes = report.count(Severity.NOTE);
     int files = report.model().sources().size();
-    String counts =
-        plural(errors, "error") + ", " + plural(warnings, "warning") + ", " + plural(notes, "note");
+    String counts = counts(report);
     String verdict = report.valid(failOn) ? "The model is valid" : "The model is not valid";
     String line = "%s: %s in %s".formatted(verdict, counts, plural(files, "file"));
     if (errors == 0 && !report.valid(failOn)) {
@@ -122,6 +119,15 @@ public final class TextFormatter implements DiagnosticFormatter {
               .formatted(option, failing == 1 ? "the " + option : "the " + option + "s");
     }
     return line + ".";
+  }
+
+  /** "2 errors, 1 warning, 0 notes": the report's diagnostics by severity. */
+  public static String counts(ValidationReport report) {
+    return plural(report.count(Severity.ERROR), "error")
+        + ", "
+        + plural(report.count(Severity.WARNING), "warning")
+        + ", "
+        + plural(report.count(Severity.NOTE), "note");
   }
 
   private static String plural(long n, String word) {
