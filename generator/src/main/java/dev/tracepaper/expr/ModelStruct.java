@@ -55,10 +55,7 @@ public record ModelStruct(
     }
     return switch (kind) {
       case "event", "eventVersion" -> true;
-      case "command" ->
-          field.isRequired(true)
-              || field.constraints().defaultValue().isPresent()
-              || field.constraints().autoFill().isPresent();
+      case "command" -> field.alwaysSetInCommand();
       case "type" -> field.isRequired(true);
       default -> false;
     };

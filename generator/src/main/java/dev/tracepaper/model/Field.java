@@ -18,4 +18,14 @@ public record Field(String name, TypeRef type, Constraints constraints, SourceLo
                 && constraints.defaultValue().isEmpty()
                 && constraints.autoFill().isEmpty());
   }
+
+  /**
+   * Whether a command's field always has a value once its input is read: it is required, has a
+   * default or is filled in by the system.
+   */
+  public boolean alwaysSetInCommand() {
+    return isRequired(true)
+        || constraints.defaultValue().isPresent()
+        || constraints.autoFill().isPresent();
+  }
 }

@@ -342,15 +342,11 @@ public final class ProjectDataBuilder {
     List<FieldData> input = new ArrayList<>();
     for (Field f : command.fields()) {
       boolean required = f.isRequired(true);
-      boolean alwaysSet =
-          required
-              || f.constraints().defaultValue().isPresent()
-              || f.constraints().autoFill().isPresent();
       FieldData data =
           fields.data(
               f,
               owner,
-              alwaysSet ? FieldCode.Presence.ALWAYS : FieldCode.Presence.MAYBE_ABSENT,
+              f.alwaysSetInCommand() ? FieldCode.Presence.ALWAYS : FieldCode.Presence.MAYBE_ABSENT,
               required);
       all.add(data);
       if (f.constraints().autoFill().isEmpty()) {
