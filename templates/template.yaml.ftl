@@ -335,6 +335,8 @@ Resources:
                     StringEquals: clearing
                   - Variable: $.status
                     StringEquals: replaying
+                  - Variable: $.status
+                    StringEquals: cleaning
                 Next: NextStep
               - Variable: $.status
                 StringEquals: done

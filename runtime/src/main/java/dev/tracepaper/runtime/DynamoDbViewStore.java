@@ -327,7 +327,7 @@ public final class DynamoDbViewStore implements ViewStore {
   }
 
   private String table(Projection view) {
-    return tables.computeIfAbsent(view.view(), name -> tableOf.apply(view));
+    return tables.computeIfAbsent(view.tableSuffix(), name -> tableOf.apply(view));
   }
 
   private static AttributeValue number(long value) {

@@ -28,15 +28,16 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * <p>A {@code from} view gets each event with the state the current model computes ({@link
  * StateResolver}): a stale state is folded again from the event store, once per stream and batch.
  *
- * <p>While a view is rebuilt ({@link RebuildHandler}), the projector leaves it alone as the rebuild
- * clears it, then projects an event into it only when the event's stream is replayed up to the
- * event before it ({@link RebuildLedger}): the running rebuilds are read once per batch.
+ * <p>Every view has two tables ({@link ViewColour}): the projector writes the one its rebuild item
+ * names live. While a view is rebuilt ({@link RebuildHandler}) into the other one, the projector
+ * also projects an event there when the event's stream is replayed up to the event before it
+ * ({@link RebuildLedger}). The rebuild items are read once per batch.
  */
 public class ProjectorHandler implements RequestStreamHandler {
 
   private final Projector projector;
   private final EventStore events;
-  private final RebuildLedger rebuilds;
+  private final RebuildLedger ledger;
   private final List<Projection> projections;
 
   /**
@@ -69,13 +70,14 @@ public class ProjectorHandler implements RequestStreamHandler {
   /**
    * @param events where the aggregates of {@code from} views are read from when the state stored on
    *     an event is stale; {@code null} for none
-   * @param rebuilds the ledger of the rebuilds that run beside the projector; {@code null} for none
+   * @param rebuilds the ledger of the views' rebuilds and live tables; {@code null} for none (every
+   *     view's blue table)
    */
   public ProjectorHandler(
       ViewStore store, EventStore events, RebuildLedger rebuilds, List<Projection> projections) {
     this.projector = new Projector(store);
     this.events = events;
-    this.rebuilds = rebuilds;
+    this.ledger = rebuilds;
     this.projections = List.copyOf(projections);
   }
 
@@ -109,15 +111,15 @@ public class ProjectorHandler implements RequestStreamHandler {
       }
     }
     StateResolver states = new StateResolver(events, projections, batch);
-    Map<String, Rebuild> running = null;
+    Map<String, Rebuild> rebuilds = null;
     for (int i = 0; i < records.size(); i++) {
       try {
-        if (running == null) {
-          running = running();
+        if (rebuilds == null) {
+          rebuilds = rebuilds();
         }
         StoredEvent event =
             i < batch.size() ? batch.get(i) : EventItems.storedEvent(records.get(i).item());
-        project(event, states, running);
+        project(event, states, rebuilds);
       } catch (RuntimeException e) {
         // Logged with the record, so that the DLQ entry it may end as can be traced back.
         String sequenceNumber = records.get(i).sequenceNumber();
@@ -132,30 +134,36 @@ public class ProjectorHandler implements RequestStreamHandler {
 
   /** Projects one event into every view that handles it. */
   public void project(StoredEvent event) {
-    project(event, new StateResolver(events, projections, List.of(event)), running());
+    project(event, new StateResolver(events, projections, List.of(event)), rebuilds());
   }
 
-  private void project(StoredEvent event, StateResolver states, Map<String, Rebuild> running) {
+  /**
+   * Projects {@code event} into the live table of every view, and into the idle table of a view
+   * being replayed when its cursor stands right before the event. While a rebuild clears the idle
+   * table it is left alone: the replay projects the event.
+   */
+  private void project(StoredEvent event, StateResolver states, Map<String, Rebuild> rebuilds) {
     for (Projection projection : projections) {
-      Rebuild rebuild = running.get(projection.view());
-      if (rebuild == null) {
-        project(projection, event, states);
-      } else if (rebuild.status() == Rebuild.Status.REPLAYING) {
-        rebuilds.projectInOrder(rebuild, event, () -> project(projection, event, states));
+      Rebuild rebuild = rebuilds.get(projection.view());
+      ViewColour live = rebuild == null ? ViewColour.BLUE : rebuild.live();
+      project(projection, live, event, states);
+      if (rebuild != null && rebuild.status() == Rebuild.Status.REPLAYING) {
+        ledger.projectInOrder(
+            rebuild, event, () -> project(projection, rebuild.idle(), event, states));
       }
-      // While the rebuild clears the view, it is left alone: the replay projects the event.
     }
   }
 
-  /** Projects one event into one view, if the view handles it: the step every path shares. */
-  private void project(Projection projection, StoredEvent event, StateResolver states) {
+  /** Projects one event into one table of a view, if the view handles it: every path's step. */
+  private void project(
+      Projection projection, ViewColour table, StoredEvent event, StateResolver states) {
     if (projection.handles(event)) {
-      projector.project(projection, states.forView(projection, event));
+      projector.project(table.of(projection), states.forView(projection, event));
     }
   }
 
-  private Map<String, Rebuild> running() {
-    return rebuilds == null ? Map.of() : rebuilds.running();
+  private Map<String, Rebuild> rebuilds() {
+    return ledger == null ? Map.of() : ledger.rebuilds();
   }
 
   /** An event item of the batch and the stream record's sequence number. */

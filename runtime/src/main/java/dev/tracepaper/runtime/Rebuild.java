@@ -10,17 +10,27 @@ import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * One run of a view's rebuild as {@link RebuildLedger} keeps it: where it got to, so that the next
- * invocation goes on from there, and what it counted, so that an operator can watch it.
+ * One run of a view's rebuild as {@link RebuildLedger} keeps it: which of the view's tables readers
+ * read ({@link #live()}), where the run got to, so that the next invocation goes on from there, and
+ * what it counted, so that an operator can watch it. The run fills the table readers do not read
+ * ({@link #idle()}), switches readers to it, then empties the one they left.
  */
 public final class Rebuild {
 
   /** Where a run is. */
   public enum Status {
-    /** Deleting the view's rows; the live projector leaves the view alone. */
+    /** Deleting what the idle table holds; readers and the live projector use the live one. */
     CLEARING,
-    /** Replaying the event store stream by stream; the live projector follows the cursors. */
+    /**
+     * Replaying the event store into the idle table stream by stream; the live projector writes the
+     * live table and follows the cursors into the idle one.
+     */
     REPLAYING,
+    /**
+     * Readers and the live projector are switched to the rebuilt table; the rows of the table they
+     * left are being deleted.
+     */
+    CLEANING,
     DONE,
     /**
      * Stopped by an operator. A run whose step failed (AWS failing, rows contended) stays {@code
@@ -30,6 +40,11 @@ public final class Rebuild {
 
     /** Whether the run still works on the view. */
     public boolean active() {
+      return this == CLEARING || this == REPLAYING || this == CLEANING;
+    }
+
+    /** Whether the run is before its switch: the only time it can be cancelled. */
+    public boolean building() {
       return this == CLEARING || this == REPLAYING;
     }
 
@@ -49,13 +64,16 @@ public final class Rebuild {
   private final String run;
   private final Instant started;
   private Status status;
+  private ViewColour live;
   private Instant updated;
+  private Instant switched;
   private Map<String, AttributeValue> clearFrom;
   private Map<String, AttributeValue> scanFrom;
   private String lastStream;
   private long cleared;
   private long streams;
   private long events;
+  private long deleted;
   private long failedCount;
   private final List<String> failed = new ArrayList<>();
   private String error;
@@ -66,10 +84,13 @@ public final class Rebuild {
     this.started = started;
   }
 
-  /** A new run of {@code view}, about to clear it. */
-  static Rebuild start(String view, Instant now) {
+  /**
+   * A new run of {@code view}, readers reading its {@code live} table, about to clear the other.
+   */
+  static Rebuild start(String view, ViewColour live, Instant now) {
     Rebuild rebuild = new Rebuild(view, UUID.randomUUID().toString(), now);
     rebuild.status = Status.CLEARING;
+    rebuild.live = live;
     rebuild.updated = now;
     return rebuild;
   }
@@ -91,13 +112,46 @@ public final class Rebuild {
     this.updated = now;
   }
 
+  /** The table readers and the live projector use. */
+  public ViewColour live() {
+    return live;
+  }
+
+  /** The other table: the one being filled before the switch, and emptied after it. */
+  public ViewColour idle() {
+    return live.other();
+  }
+
+  /**
+   * Readers and the live projector move to the rebuilt table as soon as this is saved; the table
+   * they leave is emptied next.
+   */
+  void switchTables(Instant now) {
+    live = live.other();
+    switched = now;
+    clearFrom = null;
+    status(Status.CLEANING, now);
+  }
+
+  /** When the run switched tables; null before. */
+  Instant switched() {
+    return switched;
+  }
+
   Map<String, AttributeValue> clearFrom() {
     return clearFrom;
   }
 
-  /** The view's rows are deleted up to {@code next} (exclusive start of the next page). */
+  /**
+   * The idle table's rows are deleted up to {@code next} (exclusive start of the next page): before
+   * the switch, what an earlier run left there; after it, the rows readers left.
+   */
   void cleared(long rows, Map<String, AttributeValue> next) {
-    cleared += rows;
+    if (status == Status.CLEANING) {
+      deleted += rows;
+    } else {
+      cleared += rows;
+    }
     clearFrom = next;
   }
 
@@ -142,11 +196,16 @@ public final class Rebuild {
             .put("view", view)
             .put("run", run)
             .put("status", status.text())
+            .put("live", live.text())
             .put("started", started.toString())
             .put("updated", updated.toString())
             .put("rowsCleared", cleared)
             .put("streams", streams)
-            .put("events", events);
+            .put("events", events)
+            .put("oldRowsDeleted", deleted);
+    if (switched != null) {
+      json.put("switched", switched.toString());
+    }
     if (failedCount > 0) {
       json.put("failedCount", failedCount);
       failed.forEach(json.putArray("failed")::add);
@@ -161,12 +220,17 @@ public final class Rebuild {
     Map<String, AttributeValue> item = new HashMap<>();
     item.put("run", AttributeValue.fromS(run));
     item.put("status", AttributeValue.fromS(status.text()));
+    item.put(RebuildLedger.LIVE, AttributeValue.fromS(live.text()));
     item.put("started", AttributeValue.fromS(started.toString()));
     item.put("updated", AttributeValue.fromS(updated.toString()));
     item.put("rowsCleared", number(cleared));
     item.put("streams", number(streams));
     item.put("events", number(events));
+    item.put("oldRowsDeleted", number(deleted));
     item.put("failedCount", number(failedCount));
+    if (switched != null) {
+      item.put("switched", AttributeValue.fromS(switched.toString()));
+    }
     if (!failed.isEmpty()) {
       item.put("failed", AttributeValue.fromL(failed.stream().map(AttributeValue::fromS).toList()));
     }
@@ -190,10 +254,16 @@ public final class Rebuild {
         new Rebuild(
             item.get("sk").s(), item.get("run").s(), Instant.parse(item.get("started").s()));
     rebuild.status = Status.of(item.get("status").s());
+    rebuild.live = ViewColour.of(text(item, RebuildLedger.LIVE));
     rebuild.updated = Instant.parse(item.get("updated").s());
+    String switched = text(item, "switched");
+    rebuild.switched = switched == null ? null : Instant.parse(switched);
     rebuild.cleared = Long.parseLong(item.get("rowsCleared").n());
     rebuild.streams = Long.parseLong(item.get("streams").n());
     rebuild.events = Long.parseLong(item.get("events").n());
+    // Absent from the items of runtimes before the switch of tables.
+    rebuild.deleted =
+        item.containsKey("oldRowsDeleted") ? Long.parseLong(item.get("oldRowsDeleted").n()) : 0;
     rebuild.failedCount = Long.parseLong(item.get("failedCount").n());
     if (item.containsKey("failed")) {
       item.get("failed").l().forEach(name -> rebuild.failed.add(name.s()));
@@ -203,6 +273,11 @@ public final class Rebuild {
     rebuild.lastStream = item.containsKey("lastStream") ? item.get("lastStream").s() : null;
     rebuild.error = item.containsKey("error") ? item.get("error").s() : null;
     return rebuild;
+  }
+
+  private static String text(Map<String, AttributeValue> item, String name) {
+    AttributeValue value = item.get(name);
+    return value == null ? null : value.s();
   }
 
   private static AttributeValue number(long value) {

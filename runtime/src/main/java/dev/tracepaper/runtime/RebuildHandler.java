@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,22 +20,37 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
 /**
  * Rebuilds one view from the event store, in steps that each fit in one invocation, while the live
- * projector keeps running. An operator (or the template's state machine) sends:
+ * projector keeps running and readers keep reading the view: the run fills the view's idle table
+ * ({@link ViewColour}) and then switches readers to it in one write. An operator (or the template's
+ * state machine) sends:
  *
  * <ul>
  *   <li>{@code {"view": "X"}}: starts a run; refused while another run of the view is active;
  *   <li>{@code {"view": "X", "action": "continue", "run": "<id>"}}: the run's next step;
  *   <li>{@code {"view": "X", "action": "status"}}: where the last run is;
- *   <li>{@code {"view": "X", "action": "cancel"}}: stops the active run at its next save.
+ *   <li>{@code {"view": "X", "action": "cancel"}}: stops the active run at its next save, if it has
+ *       not switched tables yet; readers never left the live table.
  * </ul>
  *
  * <p>Each answer is the run as {@link Rebuild#toJson()} gives it; its {@code status} is {@code
- * clearing} or {@code replaying} while steps remain. A step deletes the view's rows page by page,
- * then replays the event store stream by stream (a paged Scan of the stream ids, then a Query of
- * each stream in version order), until the time it was given runs out; it saves where it got to
- * every {@value #SAVE_EVERY} streams and at its end ({@link RebuildLedger}), so memory holds one
- * page and one stream, and a failed step loses little. An event the projection fails on is skipped
- * and named in {@code failed}, as the live projector leaves it to its dead-letter queue.
+ * clearing}, {@code replaying} or {@code cleaning} while steps remain. A step works until the time
+ * it was given runs out:
+ *
+ * <ol>
+ *   <li>it deletes, page by page, what the idle table holds (an earlier run's rows);
+ *   <li>it replays the event store into it stream by stream (a paged Scan of the stream ids, then a
+ *       Query of each stream in version order), while the live projector writes the live table and
+ *       follows the run's cursors into the idle one;
+ *   <li>when every stream is replayed, the save that ends the replay names the idle table live: the
+ *       switch, one conditional write ({@link RebuildLedger});
+ *   <li>once projector batches that began before the switch are over, it deletes the rows of the
+ *       table readers left, page by page.
+ * </ol>
+ *
+ * <p>It saves where it got to every {@value #SAVE_EVERY} streams and after every page it deletes,
+ * so memory holds one page and one stream, and a failed step loses little. An event the projection
+ * fails on is skipped and named in {@code failed}, as the live projector leaves it to its
+ * dead-letter queue.
  *
  * <p>A {@code from} view gets each event with the state the current model computes ({@link
  * StateResolver}), so a view added after its aggregate's events were stored fills completely. A
@@ -52,8 +68,9 @@ public class RebuildHandler implements RequestStreamHandler {
   static final Duration MARGIN = Duration.ofSeconds(60);
 
   /**
-   * How long a new run waits before it clears the view: the longest a projector batch that read the
-   * ledger before the run existed can still write (the projector function's 30 s timeout).
+   * How long a run waits after its switch before it empties the table readers left: the longest a
+   * projector batch that read the ledger before the switch can still write it (the projector
+   * function's 30 s timeout), and longer than an AppSync request that read the old pointer.
    */
   static final Duration PROJECTOR_BATCH_LIMIT = Duration.ofSeconds(35);
 
@@ -86,8 +103,8 @@ public class RebuildHandler implements RequestStreamHandler {
   }
 
   /**
-   * @param grace how long a new run waits before it clears the view, for projector batches that
-   *     started before the run to end
+   * @param grace how long a run waits after its switch before it empties the table readers left,
+   *     for projector batches and reads that started before the switch to end
    */
   public RebuildHandler(
       DynamoDbClient dynamoDb,
@@ -124,7 +141,7 @@ public class RebuildHandler implements RequestStreamHandler {
       case "status" -> status(view);
       case "cancel" -> {
         ObjectNode answer = status(view);
-        yield ledger.cancel(view.view()) ? status(view) : refused(answer, "no rebuild is active");
+        yield ledger.cancel(view.view()) ? status(view) : refused(answer, cannotCancel(answer));
       }
       default ->
           throw new IllegalArgumentException(
@@ -132,17 +149,16 @@ public class RebuildHandler implements RequestStreamHandler {
     };
   }
 
+  /**
+   * Starts a run on the table readers do not read. No projector batch writes that table now: the
+   * last run that switched waited for the batches before its switch before it finished.
+   */
   private ObjectNode start(Projection view, BooleanSupplier timeLeft) {
-    Rebuild rebuild = Rebuild.start(view.view(), clock.instant());
-    if (!ledger.start(rebuild)) {
+    Rebuild previous = ledger.read(view.view()).orElse(null);
+    ViewColour live = previous == null ? ViewColour.BLUE : previous.live();
+    Rebuild rebuild = Rebuild.start(view.view(), live, clock.instant());
+    if ((previous != null && previous.status().active()) || !ledger.start(rebuild, previous)) {
       return refused(status(view), "a rebuild of " + view.view() + " is active: cancel it first");
-    }
-    // A projector batch that read the ledger before this run existed may still write the view.
-    try {
-      Thread.sleep(grace.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted before clearing " + view.view(), e);
     }
     return work(view, rebuild, timeLeft);
   }
@@ -166,20 +182,20 @@ public class RebuildHandler implements RequestStreamHandler {
     return answer.put("error", why);
   }
 
-  /** One step: clears, then replays, until done or out of time; saves where it got to. */
+  private static String cannotCancel(ObjectNode run) {
+    return run.path("status").asText().equals(Rebuild.Status.CLEANING.text())
+        ? "the rebuild has switched tables: it is deleting the old table's rows"
+        : "no rebuild is active";
+  }
+
+  /**
+   * One step: clears the idle table, replays into it, switches, empties the table left, until done
+   * or out of time; saves where it got to.
+   */
   private ObjectNode work(Projection view, Rebuild rebuild, BooleanSupplier timeLeft) {
-    while (rebuild.status() == Rebuild.Status.CLEARING) {
-      ViewStore.Cleared page = views.deletePage(view, clearedUpTo(view, rebuild));
-      rebuild.cleared(page.deleted(), clearFrom(view, page.last()));
-      if (page.last() == null) {
-        rebuild.status(Rebuild.Status.REPLAYING, clock.instant());
-      }
-      if (!save(rebuild)) {
-        return status(view);
-      }
-      if (!timeLeft.getAsBoolean()) {
-        return rebuild.toJson();
-      }
+    ObjectNode stopped = clearIdleTable(view, rebuild, Rebuild.Status.CLEARING, timeLeft);
+    if (stopped != null) {
+      return stopped;
     }
     while (rebuild.status() == Rebuild.Status.REPLAYING) {
       ScanResponse page = streamPage(rebuild.scanFrom());
@@ -197,18 +213,67 @@ public class RebuildHandler implements RequestStreamHandler {
           }
         }
       }
-      if (!page.hasLastEvaluatedKey()) {
-        rebuild.status(Rebuild.Status.DONE, clock.instant());
-      }
       rebuild.nextPage(page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null);
+      if (!page.hasLastEvaluatedKey()) {
+        // Every stream is replayed, and the live projector keeps the idle table current: this
+        // save is the switch.
+        rebuild.switchTables(clock.instant());
+      }
       if (!save(rebuild)) {
         return status(view);
       }
-      if (rebuild.status() == Rebuild.Status.REPLAYING && !timeLeft.getAsBoolean()) {
+      if (!timeLeft.getAsBoolean()) {
         return rebuild.toJson();
       }
     }
-    return rebuild.toJson();
+    if (rebuild.status() == Rebuild.Status.CLEANING) {
+      awaitBatchesBefore(rebuild.switched());
+      stopped = clearIdleTable(view, rebuild, Rebuild.Status.CLEANING, timeLeft);
+    }
+    return stopped != null ? stopped : rebuild.toJson();
+  }
+
+  /**
+   * While the run is {@code during}, deletes the idle table's rows page by page, saving after each
+   * page, then moves the run on: replaying after the clear, done after the clean. Answers null when
+   * the step may go on, else what it answers.
+   */
+  private ObjectNode clearIdleTable(
+      Projection view, Rebuild rebuild, Rebuild.Status during, BooleanSupplier timeLeft) {
+    Projection idle = rebuild.idle().of(view);
+    while (rebuild.status() == during) {
+      ViewStore.Cleared page = views.deletePage(idle, clearedUpTo(view, rebuild));
+      rebuild.cleared(page.deleted(), clearFrom(view, page.last()));
+      if (page.last() == null) {
+        rebuild.status(
+            during == Rebuild.Status.CLEARING ? Rebuild.Status.REPLAYING : Rebuild.Status.DONE,
+            clock.instant());
+      }
+      if (!save(rebuild)) {
+        return status(view);
+      }
+      if (!timeLeft.getAsBoolean()) {
+        return rebuild.toJson();
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Waits until projector batches and AppSync reads that began before {@code switched} are over:
+   * the only ones that can still use the table readers left.
+   */
+  private void awaitBatchesBefore(Instant switched) {
+    long wait = Duration.between(clock.instant(), switched.plus(grace)).toMillis();
+    if (wait <= 0) {
+      return;
+    }
+    try {
+      Thread.sleep(wait);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted before emptying the table readers left", e);
+    }
   }
 
   /**
@@ -272,7 +337,7 @@ public class RebuildHandler implements RequestStreamHandler {
   private boolean replay(
       Projection view, StateResolver states, StoredEvent event, Rebuild rebuild) {
     try {
-      projector.project(view, states.forView(view, event));
+      projector.project(rebuild.idle().of(view), states.forView(view, event));
       return true;
     } catch (SdkException | Projector.RowsKeptChanging e) {
       throw e;

@@ -14,7 +14,10 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * rebuild share a view while it is replayed.
  *
  * <p>A rebuild is one item per view ({@code pk = rebuild}, {@code sk =} the view): its run id, its
- * {@link Rebuild.Status}, where it got to and its counts; every step of the rebuild saves it on
+ * {@link Rebuild.Status}, where it got to and its counts, and {@value #LIVE}: which of the view's
+ * two tables readers read ({@link ViewColour}; blue when the view has no item). AppSync's resolvers
+ * read {@value #LIVE} before every read of the view, and the live projector once per batch, so the
+ * save that changes it switches them all at once. Every step of the rebuild saves the item on
  * condition that the run is still the one it works for and still active, so a cancelled or replaced
  * run stops at its next save.
  *
@@ -30,7 +33,13 @@ public final class RebuildLedger {
   /** How long cursors are kept after their last raise: longer than any rebuild runs. */
   static final Duration CURSOR_LIFETIME = Duration.ofDays(30);
 
+  /** The attribute of a view's rebuild item that names the table readers read. */
+  static final String LIVE = "live";
+
   private static final String REBUILD = "rebuild";
+
+  /** The statuses of a run that works on the view, as a condition's list. */
+  private static final String ACTIVE = "(:clearing, :replaying, :cleaning)";
 
   private final DynamoDbClient dynamoDb;
   private final String table;
@@ -59,9 +68,12 @@ public final class RebuildLedger {
     return item == null || item.isEmpty() ? Optional.empty() : Optional.of(Rebuild.of(item));
   }
 
-  /** The rebuilds running now, by view: one consistent Query. */
-  public Map<String, Rebuild> running() {
-    Map<String, Rebuild> running = new HashMap<>();
+  /**
+   * The last rebuild of every view that has one, by view, running or not: which table each view's
+   * readers read, and the runs the live projector helps. One consistent Query.
+   */
+  public Map<String, Rebuild> rebuilds() {
+    Map<String, Rebuild> rebuilds = new HashMap<>();
     for (Map<String, AttributeValue> item :
         dynamoDb
             .queryPaginator(
@@ -72,28 +84,31 @@ public final class RebuildLedger {
                         .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(REBUILD))))
             .items()) {
       Rebuild rebuild = Rebuild.of(item);
-      if (rebuild.status().active()) {
-        running.put(rebuild.view(), rebuild);
-      }
+      rebuilds.put(rebuild.view(), rebuild);
     }
-    return running;
+    return rebuilds;
   }
 
-  /** Records a new run; {@code false} when a run of the view is active. */
-  boolean start(Rebuild rebuild) {
-    return put(
-        rebuild, "attribute_not_exists(pk) OR NOT (#status IN (:clearing, :replaying))", Map.of());
+  /**
+   * Records a new run in place of {@code previous} (the view's last run, null for none); {@code
+   * false} when that is no longer the last run or is active.
+   */
+  boolean start(Rebuild rebuild, Rebuild previous) {
+    if (previous == null) {
+      return put(rebuild, "attribute_not_exists(pk)", null);
+    }
+    return put(rebuild, "#run = :run AND NOT (#status IN " + ACTIVE + ")", previous.run());
   }
 
   /** Saves the progress of an active run; {@code false} when it was cancelled or replaced. */
   boolean save(Rebuild rebuild) {
-    return put(
-        rebuild,
-        "#run = :run AND #status IN (:clearing, :replaying)",
-        Map.of(":run", AttributeValue.fromS(rebuild.run())));
+    return put(rebuild, "#run = :run AND #status IN " + ACTIVE, rebuild.run());
   }
 
-  /** Marks the active run of {@code view} cancelled; {@code false} when none was active. */
+  /**
+   * Marks the run of {@code view} cancelled if it is before its switch; {@code false} when none
+   * was. Readers stay on the live table; what the run wrote to the other is cleared by the next.
+   */
   boolean cancel(String view) {
     try {
       dynamoDb.updateItem(
@@ -161,25 +176,24 @@ public final class RebuildLedger {
     raise(rebuild, event.streamId(), event.version());
   }
 
-  private boolean put(Rebuild rebuild, String condition, Map<String, AttributeValue> values) {
+  /** Puts the run's item on {@code condition}, which names {@code run} as {@code :run} if given. */
+  private boolean put(Rebuild rebuild, String condition, String run) {
     Map<String, AttributeValue> item = rebuild.item();
     item.putAll(key(REBUILD, rebuild.view()));
-    Map<String, AttributeValue> all = new HashMap<>(values);
-    all.put(":clearing", status(Rebuild.Status.CLEARING));
-    all.put(":replaying", status(Rebuild.Status.REPLAYING));
-    Map<String, String> names = new HashMap<>();
-    names.put("#status", "status");
-    if (condition.contains("#run")) {
-      names.put("#run", "run");
-    }
     try {
       dynamoDb.putItem(
-          r ->
-              r.tableName(table)
-                  .item(item)
-                  .conditionExpression(condition)
-                  .expressionAttributeNames(names)
-                  .expressionAttributeValues(all));
+          r -> {
+            r.tableName(table).item(item).conditionExpression(condition);
+            if (run != null) {
+              r.expressionAttributeNames(Map.of("#run", "run", "#status", "status"))
+                  .expressionAttributeValues(
+                      Map.of(
+                          ":run", AttributeValue.fromS(run),
+                          ":clearing", status(Rebuild.Status.CLEARING),
+                          ":replaying", status(Rebuild.Status.REPLAYING),
+                          ":cleaning", status(Rebuild.Status.CLEANING)));
+            }
+          });
       return true;
     } catch (ConditionalCheckFailedException e) {
       return false;

@@ -220,7 +220,10 @@ class FromViewStateTest {
 
   private ProjectorHandler projector(Projection view) {
     return new ProjectorHandler(
-        viewStore(), new DynamoDbEventStore(counted, eventTable), List.of(view));
+        viewStore(),
+        new DynamoDbEventStore(counted, eventTable),
+        ViewTables.ledger(dynamoDb, viewTables),
+        List.of(view));
   }
 
   private DynamoDbViewStore viewStore() {
@@ -267,7 +270,7 @@ class FromViewStateTest {
     return dynamoDb
         .getItem(
             r ->
-                r.tableName(viewTables.get(CounterViews.TOTALS.tableVariable()))
+                r.tableName(ViewTables.live(dynamoDb, viewTables, CounterViews.TOTALS))
                     .key(Map.of("id", AttributeValue.fromS(key))))
         .item();
   }

@@ -196,7 +196,7 @@ class ProjectorFaultsTest {
   }
 
   private Map<String, ObjectNode> stored(Projection view) {
-    return ViewReplay.stored(dynamoDb, view, viewTables.get(view.tableVariable()));
+    return ViewReplay.stored(dynamoDb, view, ViewTables.live(dynamoDb, viewTables, view));
   }
 
   private void run(String key, Counter.Event event) {

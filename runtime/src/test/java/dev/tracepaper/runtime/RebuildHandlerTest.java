@@ -1,6 +1,7 @@
 package dev.tracepaper.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,8 +9,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tracepaper.runtime.testing.MotoServer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -94,7 +97,7 @@ class RebuildHandlerTest {
     projectNewRecords();
     RebuildHandler rebuild = rebuild(Duration.ZERO);
 
-    // Out of time at once: the step cleared the view (one page) and stopped before replaying.
+    // Out of time at once: the step cleared the idle table (one page) and stopped before replaying.
     JsonNode first = rebuild.handle(request("CounterTotals", "start", null), budget(1));
     String run = first.path("run").asText();
     assertEquals("replaying", first.path("status").asText());
@@ -105,6 +108,8 @@ class RebuildHandlerTest {
 
     JsonNode cancelled = rebuild.handle(request("CounterTotals", "cancel", null), () -> true);
     assertEquals("cancelled", cancelled.path("status").asText());
+    assertEquals("blue", cancelled.path("live").asText(), "readers never left the blue table");
+    assertEquals(replay().rows(CounterViews.TOTALS), stored(CounterViews.TOTALS));
     JsonNode after = rebuild.handle(request("CounterTotals", "continue", run), () -> true);
     assertEquals("run " + run + " is not the active rebuild", after.path("error").asText());
     assertEquals("cancelled", after.path("status").asText());
@@ -115,14 +120,81 @@ class RebuildHandlerTest {
             .path("error")
             .asText());
 
-    // Cancelled while clearing: the live projector writes the view again, and a new run rebuilds
-    // it.
+    // A new run rebuilds the view and switches readers to it.
     runCommands(3, new SplittableRandom(3));
     projectNewRecords();
     JsonNode again = rebuild.handle(request("CounterTotals", "start", null), () -> true);
     assertEquals("done", again.path("status").asText());
     assertTrue(!again.path("run").asText().equals(run), "a new run");
+    assertEquals("green", again.path("live").asText());
     assertEquals(replay().rows(CounterViews.TOTALS), stored(CounterViews.TOTALS));
+  }
+
+  /**
+   * Readers never see the view emptied or half built: after every step of a rebuild, with commands
+   * and their projection in between, the table readers read equals a replay of the store. The
+   * switch moves them to the rebuilt table, the table they left is emptied, and the next rebuild
+   * switches back.
+   */
+  @Test
+  void readersSeeACompleteViewAfterEveryStepAndTheSwitchMovesThemAtOnce() {
+    SplittableRandom random = new SplittableRandom(5);
+    runCommands(20, random);
+    projectNewRecords();
+    RebuildHandler rebuild = rebuild(Duration.ZERO);
+    for (ViewColour rebuilt : List.of(ViewColour.GREEN, ViewColour.BLUE)) {
+      JsonNode answer = rebuild.handle(request("CounterTotals", "start", null), budget(2));
+      Set<String> statuses = new LinkedHashSet<>();
+      while (true) {
+        statuses.add(answer.path("status").asText());
+        runCommands(2, random);
+        projectNewRecords();
+        assertEquals(
+            replay().rows(CounterViews.TOTALS),
+            stored(CounterViews.TOTALS),
+            "what readers read after the step that answered " + answer);
+        if (answer.path("status").asText().equals("done")) {
+          break;
+        }
+        answer =
+            rebuild.handle(
+                request("CounterTotals", "continue", answer.path("run").asText()), budget(2));
+      }
+      assertEquals(List.of("replaying", "cleaning", "done"), List.copyOf(statuses));
+      assertEquals(rebuilt.text(), answer.path("live").asText(), answer.toString());
+      assertTrue(answer.path("oldRowsDeleted").asLong() > 0, answer.toString());
+      assertEquals(0, items(rebuilt.other().of(CounterViews.TOTALS)), "the table left is empty");
+    }
+  }
+
+  /**
+   * Lambda ends a step that overruns its time without a word: the step's work since its last save
+   * is lost, and the next step takes the run up from that save.
+   */
+  @Test
+  void aStepKilledBetweenSavesIsTakenUpFromTheLastSaveAndGivesTheSameRows() {
+    runCommands(30, new SplittableRandom(6));
+    projectNewRecords();
+    RebuildHandler rebuild = rebuild(Duration.ZERO);
+    JsonNode answer = rebuild.handle(request("CounterActivity", "start", null), budget(3));
+    String run = answer.path("run").asText();
+    AtomicInteger checks = new AtomicInteger();
+    BooleanSupplier killedAtTheThirdCheck =
+        () -> {
+          if (checks.incrementAndGet() == 3) {
+            throw new IllegalStateException("the step is killed");
+          }
+          return true;
+        };
+    assertThrows(
+        IllegalStateException.class,
+        () -> rebuild.handle(request("CounterActivity", "continue", run), killedAtTheThirdCheck));
+
+    JsonNode status = rebuild.handle(request("CounterActivity", "status", null), () -> true);
+    assertEquals("replaying", status.path("status").asText(), "as the last save left it");
+    answer = rebuild.handle(request("CounterActivity", "continue", run), () -> true);
+    assertEquals("done", answer.path("status").asText(), answer.toString());
+    assertEquals(replay().rows(CounterViews.ACTIVITY), stored(CounterViews.ACTIVITY));
   }
 
   /**
@@ -219,7 +291,12 @@ class RebuildHandlerTest {
     return ViewReplay.of(dynamoDb, List.of(eventTable), CounterViews.ALL);
   }
 
+  /** How many items a table of a view holds, tombstones included. */
+  private int items(Projection table) {
+    return dynamoDb.scan(r -> r.tableName(viewTables.get(table.tableVariable()))).count();
+  }
+
   private Map<String, ObjectNode> stored(Projection view) {
-    return ViewReplay.stored(dynamoDb, view, viewTables.get(view.tableVariable()));
+    return ViewReplay.stored(dynamoDb, view, ViewTables.live(dynamoDb, viewTables, view));
   }
 }

@@ -2,6 +2,7 @@ package dev.tracepaper.runtime;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -14,10 +15,10 @@ import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
- * Creates the view tables of {@link CounterViews} as the generated SAM template does: the key field
- * as partition key (S), an index per query ({@code byParity}: parity, total), TTL on {@code
- * _expiresAt}; and the bookkeeping table (pk S, sk S, TTL on {@code expiresAt}). Table names get a
- * suffix, so that test classes do not share rows.
+ * Creates the view tables of {@link CounterViews} as the generated SAM template does, a blue and a
+ * green one per view ({@link ViewColour}): the key field as partition key (S), an index per query
+ * ({@code byParity}: parity, total), TTL on {@code _expiresAt}; and the bookkeeping table (pk S, sk
+ * S, TTL on {@code expiresAt}). Table names get a suffix, so that test classes do not share rows.
  */
 final class ViewTables {
 
@@ -26,29 +27,40 @@ final class ViewTables {
 
   private ViewTables() {}
 
-  /** Creates the tables; answers the table name of each projection's variable. */
+  /**
+   * Creates the tables; answers the table name of each projection's variable, and of its green
+   * table's ({@link ViewColour#of}).
+   */
   static Map<String, String> create(DynamoDbClient dynamoDb, String suffix) {
-    String totals = "counter-totals-" + suffix;
-    String activity = "counter-activity-" + suffix;
-    createTable(
-        dynamoDb,
-        totals,
-        "id",
-        GlobalSecondaryIndex.builder()
-            .indexName("byParity")
-            .keySchema(key("parity", KeyType.HASH), key("total", KeyType.RANGE))
-            .projection(p -> p.projectionType(ProjectionType.ALL))
-            .build());
-    createTable(dynamoDb, activity, "type", null);
+    Map<String, String> tables = new HashMap<>();
+    for (ViewColour colour : ViewColour.values()) {
+      String name = colour == ViewColour.BLUE ? suffix : suffix + "-green";
+      String totals = "counter-totals-" + name;
+      String activity = "counter-activity-" + name;
+      createTable(
+          dynamoDb,
+          totals,
+          "id",
+          GlobalSecondaryIndex.builder()
+              .indexName("byParity")
+              .keySchema(key("parity", KeyType.HASH), key("total", KeyType.RANGE))
+              .projection(p -> p.projectionType(ProjectionType.ALL))
+              .build());
+      createTable(dynamoDb, activity, "type", null);
+      tables.put(colour.of(CounterViews.TOTALS).tableVariable(), totals);
+      tables.put(colour.of(CounterViews.ACTIVITY).tableVariable(), activity);
+    }
     String bookkeeping = "view-bookkeeping-" + suffix;
     createBookkeeping(dynamoDb, bookkeeping);
-    return Map.of(
-        CounterViews.TOTALS.tableVariable(),
-        totals,
-        CounterViews.ACTIVITY.tableVariable(),
-        activity,
-        BOOKKEEPING,
-        bookkeeping);
+    tables.put(BOOKKEEPING, bookkeeping);
+    return Map.copyOf(tables);
+  }
+
+  /** The table readers of {@code view} read now, as its rebuild item names it. */
+  static String live(DynamoDbClient dynamoDb, Map<String, String> tables, Projection view) {
+    ViewColour live =
+        ledger(dynamoDb, tables).read(view.view()).map(Rebuild::live).orElse(ViewColour.BLUE);
+    return tables.get(live.of(view).tableVariable());
   }
 
   /** A store on the tables {@link #create} made. */
