@@ -2,6 +2,7 @@ package com.example.parcels;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.parcels.parcel.ParcelAggregate;
@@ -16,16 +17,22 @@ import dev.tracepaper.runtime.DynamoDbEventStore;
 import dev.tracepaper.runtime.Json;
 import dev.tracepaper.runtime.DynamoDbViewStore;
 import dev.tracepaper.runtime.Loaded;
+import dev.tracepaper.runtime.Projection;
+import dev.tracepaper.runtime.ProjectorHandler;
 import dev.tracepaper.runtime.RebuildHandler;
 import dev.tracepaper.runtime.RebuildLedger;
+import dev.tracepaper.runtime.ViewColour;
 import dev.tracepaper.runtime.testing.AppSyncEvents;
 import dev.tracepaper.runtime.testing.MotoServer;
+import dev.tracepaper.runtime.testing.StreamDelivery;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -84,49 +91,105 @@ class EvolutionV2Test {
     assertEquals(1L, send(handler, "registerParcel", p4).path("version").asLong());
     assertEquals("Edsger", store.load(ParcelAggregate.TYPE, "p3").state().addressee());
 
-    // The new view fills from the stored events, old and new, by a rebuild.
-    assertEquals(
-        Map.of("p1", "RETURNING Ada", "p2", "RETURNING Grace", "p3", "DELIVERED Edsger",
-            "p4", "REGISTERED Barbara"),
-        rebuild(dynamoDb, "ReturningParcels"));
+    // The new view fills from the stored events, old and new, by a rebuild that runs in short
+    // steps while parcels are registered and the live projector follows them, one of its steps
+    // killed half-way and taken up from its last save.
+    Map<String, String> expected =
+        new TreeMap<>(
+            Map.of("p1", "RETURNING Ada", "p2", "RETURNING Grace", "p3", "DELIVERED Edsger",
+                "p4", "REGISTERED Barbara"));
+    JsonNode rebuilt = rebuildWhileParcelsArrive(dynamoDb, handler, "ReturningParcels", expected);
+    assertEquals("green", rebuilt.path("live").asText(), rebuilt.toString());
+    assertTrue(expected.size() > 6, "parcels registered during the rebuild: " + expected);
+    assertEquals(expected, rows(dynamoDb, "ReturningParcels", ViewColour.GREEN));
+    assertEquals(Map.of(), rows(dynamoDb, "ReturningParcels", ViewColour.BLUE), "emptied");
   }
 
-  /** Runs a rebuild of {@code view} to its end; answers its rows: key → status and addressee. */
-  private static Map<String, String> rebuild(DynamoDbClient dynamoDb, String view) {
+  /**
+   * Runs a rebuild of {@code view} in steps of two checks of the time left, registering a parcel
+   * (added to {@code expected}) and delivering the new stream records to the projector after each;
+   * the third step is killed at its second check. Answers the run as it ended.
+   */
+  private static JsonNode rebuildWhileParcelsArrive(
+      DynamoDbClient dynamoDb,
+      ParcelCommandHandler handler,
+      String view,
+      Map<String, String> expected) {
     createTable(dynamoDb, "view-bookkeeping", "pk", "sk");
     for (var projection : ViewProjector.projections()) {
-      createTable(dynamoDb, "view-" + projection.tableVariable(), "parcelId", null);
+      for (ViewColour colour : ViewColour.values()) {
+        createTable(dynamoDb, table(colour.of(projection)), "parcelId", null);
+      }
     }
+    DynamoDbViewStore views =
+        new DynamoDbViewStore(
+            dynamoDb, variable -> "view-" + variable, "view-bookkeeping", Clock.systemUTC());
+    RebuildLedger ledger = new RebuildLedger(dynamoDb, "view-bookkeeping", Clock.systemUTC());
+    ProjectorHandler projector =
+        new ProjectorHandler(
+            views, new DynamoDbEventStore(dynamoDb, EVENTS), ledger, ViewProjector.projections());
+    StreamDelivery live =
+        StreamDelivery.of(dynamoDb, MOTO.dynamoDbStreams(), EVENTS).fromNow();
     RebuildHandler rebuild =
         new RebuildHandler(
             dynamoDb,
             EVENTS,
-            new DynamoDbViewStore(
-                dynamoDb, variable -> "view-" + variable, "view-bookkeeping", Clock.systemUTC()),
-            new RebuildLedger(dynamoDb, "view-bookkeeping", Clock.systemUTC()),
+            views,
+            ledger,
             ViewProjector.projections(),
             Clock.systemUTC(),
             Duration.ZERO);
-    JsonNode answer = rebuild.handle(Json.MAPPER.createObjectNode().put("view", view), () -> true);
-    for (int step = 0; !answer.path("status").asText().equals("done"); step++) {
+    JsonNode answer =
+        rebuild.handle(Json.MAPPER.createObjectNode().put("view", view), checks(2, false));
+    for (int step = 1; !answer.path("status").asText().equals("done"); step++) {
       assertEquals("", answer.path("error").asText(), answer.toString());
-      assertTrue(step < 10, answer.toString());
+      assertTrue(step < 40, answer.toString());
+      String parcel = "p" + (4 + step);
+      send(handler, "registerParcel", parcel(parcel).put("addressee", "A" + step).put("weightKg", 1));
+      expected.put(parcel, "REGISTERED A" + step);
+      assertEquals(0, live.deliverNew(projector).path("batchItemFailures").size());
       ObjectNode next =
           Json.MAPPER.createObjectNode()
               .put("view", view)
               .put("action", "continue")
               .put("run", answer.path("run").asText());
-      answer = rebuild.handle(next, () -> true);
+      if (step == 3) {
+        assertThrows(IllegalStateException.class, () -> rebuild.handle(next, checks(2, true)));
+        answer = rebuild.handle(next.put("action", "status"), () -> true);
+      } else {
+        answer = rebuild.handle(next, checks(2, false));
+      }
     }
-    String table =
-        "view-"
-            + ViewProjector.projections().stream()
-                .filter(p -> p.view().equals(view))
-                .findFirst()
-                .orElseThrow()
-                .tableVariable();
+    return answer;
+  }
+
+  /** The time left of a step: {@code checks} checks, then out of time, or killed if {@code kill}. */
+  private static BooleanSupplier checks(int checks, boolean kill) {
+    AtomicInteger left = new AtomicInteger(checks);
+    return () -> {
+      if (left.decrementAndGet() > 0) {
+        return true;
+      }
+      if (kill) {
+        throw new IllegalStateException("the step is killed");
+      }
+      return false;
+    };
+  }
+
+  private static String table(Projection table) {
+    return "view-" + table.tableVariable();
+  }
+
+  /** The rows of {@code view}'s table of {@code colour}: key → status and addressee. */
+  private static Map<String, String> rows(DynamoDbClient dynamoDb, String view, ViewColour colour) {
+    Projection projection =
+        ViewProjector.projections().stream()
+            .filter(p -> p.view().equals(view))
+            .findFirst()
+            .orElseThrow();
     Map<String, String> rows = new TreeMap<>();
-    dynamoDb.scan(s -> s.tableName(table)).items().stream()
+    dynamoDb.scan(s -> s.tableName(table(colour.of(projection)))).items().stream()
         .filter(item -> !item.containsKey("_deleted"))
         .forEach(
             item ->

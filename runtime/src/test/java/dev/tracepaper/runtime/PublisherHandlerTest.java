@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tracepaper.runtime.testing.MotoServer;
+import dev.tracepaper.runtime.testing.StreamDelivery;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -127,32 +127,11 @@ class PublisherHandlerTest {
 
   /** The event Lambda hands a function subscribed to the stream. */
   static ObjectNode lambdaEvent(List<Record> records) {
-    ObjectNode event = Json.object();
-    ArrayNode list = event.putArray("Records");
-    for (Record record : records) {
-      ObjectNode json = list.addObject();
-      json.put("eventID", record.eventID());
-      json.put("eventName", record.eventNameAsString());
-      json.put("eventSource", "aws:dynamodb");
-      ObjectNode dynamodb = json.putObject("dynamodb");
-      dynamodb.put("SequenceNumber", record.dynamodb().sequenceNumber());
-      dynamodb.put("StreamViewType", "NEW_IMAGE");
-      dynamodb.set("NewImage", image(record.dynamodb().newImage()));
-    }
-    return event;
+    return StreamDelivery.lambdaEvent(records);
   }
 
   static ObjectNode image(Map<String, AttributeValue> item) {
-    ObjectNode image = Json.object();
-    item.forEach(
-        (name, value) -> {
-          if (value.s() != null) {
-            image.putObject(name).put("S", value.s());
-          } else if (value.n() != null) {
-            image.putObject(name).put("N", value.n());
-          }
-        });
-    return image;
+    return StreamDelivery.image(item);
   }
 
   static JsonNode invoke(PublisherHandler handler, JsonNode event) {
