@@ -52,15 +52,42 @@ Metadata:
 
 <@s.globals root/>
 
+Parameters:
+  # One stack per stage (samconfig.toml: <app>-dev, <app>-prod): every physical name starts with
+  # the stack's name, so stages and pull-request stacks share an account. "prod" turns on the
+  # deletion protection of the event store<#if api.userPool> and the user pool</#if>.
+  Stage:
+    Type: String
+    Default: dev
+    AllowedPattern: "^[a-z][a-z0-9-]{0,31}$"
+    ConstraintDescription: lower-case letters, digits and dashes, starting with a letter
+<#if api.apiKey>
+  # AppSync keys live 7 days unless given an expiry (at most 365 days ahead), e.g.
+  # --parameter-overrides ApiKeyExpiresAt=$(date -d '+365 days' +%s)
+  ApiKeyExpiresAt:
+    Type: Number
+    Default: 0
+    Description: When the API key expires (epoch seconds); 0 for AppSync's default of 7 days
+</#if>
+
+Conditions:
+  Production: !Equals [!Ref Stage, prod]
+<#if api.apiKey>
+  ApiKeyExpiresAtGiven: !Not [!Equals [!Ref ApiKeyExpiresAt, 0]]
+</#if>
+
 Resources:
   # ---------------------------------------------------------------- event store
   EventStoreTable:
     Type: AWS::DynamoDB::Table
-    # The events are the system of record: deleting the stack keeps them.
-    DeletionPolicy: Retain
+    # The events are the system of record: deleting the stack keeps them, unless the stack's
+    # first create failed (then nothing was stored and nothing is left behind).
+    DeletionPolicy: RetainExceptOnCreate
     UpdateReplacePolicy: Retain
     Properties:
       TableName: !Sub "${s.sub("AWS::StackName")}-event-store"
+      # In production the table cannot be deleted, not even by hand, until this is turned off.
+      DeletionProtectionEnabled: !If [Production, true, false]
       BillingMode: PAY_PER_REQUEST
       AttributeDefinitions:
         - AttributeName: pk
@@ -401,24 +428,26 @@ Resources:
 <@s.commandRole root/>
 <#if api.apiKey>
 
-  # Callers of anonymous fields send this key. AppSync keys expire (7 days by default):
-  # set Expires, or rotate the key, before then.
+  # Callers of anonymous fields send this key. AppSync keys expire (7 days by default): set
+  # ApiKeyExpiresAt, and deploy again before then.
   ApiKey:
     Type: AWS::AppSync::ApiKey
     Properties:
       ApiId: !GetAtt GraphQLApi.ApiId
       Description: Key for the fields open to anonymous callers
+      Expires: !If [ApiKeyExpiresAtGiven, !Ref ApiKeyExpiresAt, !Ref AWS::NoValue]
 </#if>
 <#if api.userPool>
 
   # ---------------------------------------------------------------- users
   UserPool:
     Type: AWS::Cognito::UserPool
-    # The accounts outlive the stack, like the events.
-    DeletionPolicy: Retain
+    # The accounts outlive the stack, like the events (unless its first create failed).
+    DeletionPolicy: RetainExceptOnCreate
     UpdateReplacePolicy: Retain
     Properties:
       UserPoolName: !Ref AWS::StackName
+      DeletionProtection: !If [Production, ACTIVE, INACTIVE]
       # Users are created by an administrator, who also puts them in the role groups.
       AdminCreateUserConfig:
         AllowAdminCreateUserOnly: true
