@@ -29,6 +29,7 @@ import java.util.TreeMap;
  *   <li>{@code stacks/Stack.yaml.ftl} renders once per nested stack, to {@code stacks/<Name>.yaml}
  *       ({@link StackLayout});
  *   <li>{@code lib/} holds the shared macros, which give no file;
+ *   <li>{@code github/} gives {@code .github/} (a dot folder would be left out of the jar);
  *   <li>a file without {@code .ftl} is copied as it is ({@code mvnw} stays executable); {@code
  *       gitignore} becomes {@code .gitignore} (a dot file would be left out of the jar).
  * </ul>
@@ -52,6 +53,9 @@ public final class Layout {
   private static final String MAIN = "src/main/java/";
   private static final String TEST = "src/test/java/";
   private static final String LIB = "lib/";
+
+  /** The templates of {@code .github/}: a dot folder would be left out of the jar. */
+  private static final String GITHUB = "github/";
 
   private static final String FTL = ".ftl";
 
@@ -190,6 +194,9 @@ public final class Layout {
     if (StackLayout.holds(template)) {
       return "stacks/<Name>.yaml, per nested stack (subdomain)";
     }
+    if (template.startsWith(GITHUB)) {
+      return "." + strip(template);
+    }
     return template.startsWith("src/main/resources/resolvers/view/")
         ? "src/main/resources/resolvers/<Type>.<field>.js, per query or relation field"
         : strip(template);
@@ -201,7 +208,7 @@ public final class Layout {
         return root + packageFolder + path.substring(root.length());
       }
     }
-    return path;
+    return path.startsWith(GITHUB) ? "." + path : path;
   }
 
   private static String strip(String template) {

@@ -246,17 +246,7 @@ class InfrastructureTemplatesTest {
 
   /** The library, open to anonymous callers by default, with commands for IAM callers too. */
   private ProjectData openLibrary() throws IOException {
-    Path model = out.resolve("open-model");
-    Files.createDirectories(model);
-    for (String file : List.of("app.yaml", "catalog.yaml", "membership.yaml")) {
-      String text = Files.readString(TestPaths.examples().resolve("library").resolve(file), UTF_8);
-      Files.writeString(
-          model.resolve(file),
-          text.replace("default: authenticated", "default: anonymous")
-              .replace("auth: role:member", "auth: [iam, role:member]"),
-          UTF_8);
-    }
-    return ModelProjects.of(model);
+    return ModelProjects.openLibrary(out.resolve("open-model"));
   }
 
   private static List<String> graphqlBlocks(String markdown) {

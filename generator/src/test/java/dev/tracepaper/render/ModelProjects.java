@@ -1,9 +1,14 @@
 package dev.tracepaper.render;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import dev.tracepaper.TestPaths;
 import dev.tracepaper.render.build.ProjectDataBuilder;
 import dev.tracepaper.render.data.ProjectData;
 import dev.tracepaper.validate.Validator;
+import java.io.IOException;
 import java.lang.reflect.RecordComponent;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -20,6 +25,23 @@ final class ModelProjects {
       throw new AssertionError("the model in " + folder + " does not validate");
     }
     return ProjectDataBuilder.build(outcome.index().get());
+  }
+
+  /**
+   * The library, open to anonymous callers by default, with commands for IAM callers too: its model
+   * written to {@code folder}.
+   */
+  static ProjectData openLibrary(Path folder) throws IOException {
+    Files.createDirectories(folder);
+    for (String file : List.of("app.yaml", "catalog.yaml", "membership.yaml")) {
+      String text = Files.readString(TestPaths.examples().resolve("library").resolve(file), UTF_8);
+      Files.writeString(
+          folder.resolve(file),
+          text.replace("default: authenticated", "default: anonymous")
+              .replace("auth: role:member", "auth: [iam, role:member]"),
+          UTF_8);
+    }
+    return of(folder);
   }
 
   /**
