@@ -456,9 +456,10 @@ Resources:
               - logs:CreateLogStream
               - logs:PutLogEvents
             Resource: !GetAtt GraphQLApiLogGroup.Arn
-<@s.alarm "GraphQLApiServerErrorsAlarm" "The GraphQL API answered with server errors (5XX): see its log group and AppSync's service health (docs/operations.md)" "AWS/AppSync" "5XXError" "GraphQLAPIId" "!GetAtt GraphQLApi.ApiId"/>
+<@s.alarm "GraphQLApiServerErrorsAlarm" "The GraphQL API answered with server errors (5XX): see its log group and AppSync's service health (README.md: When an alarm fires)" "AWS/AppSync" "5XXError" "GraphQLAPIId" "!GetAtt GraphQLApi.ApiId"/>
 
-  # Every alarm of the app notifies this topic: subscribe to it (docs/operations.md).
+  # Every alarm of the app notifies this topic: subscribe to it (README.md: When an alarm fires).
+  # An alarm counts a period without data as OK: a function not invoked, a queue left empty.
   AlarmTopic:
     Type: AWS::SNS::Topic
 
@@ -584,7 +585,7 @@ Outputs:
     Description: The GraphQL endpoint
     Value: !GetAtt GraphQLApi.GraphQLUrl
   AlarmTopicArn:
-    Description: Every alarm notifies this topic; subscribe to it (docs/operations.md)
+    Description: Every alarm notifies this topic; subscribe to it (README.md: When an alarm fires)
     Value: !Ref AlarmTopic
 <#if api.userPool>
   UserPoolId:

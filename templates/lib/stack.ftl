@@ -55,12 +55,13 @@ Globals:
     Properties:
       LogGroupName: !Sub "/aws/lambda/${sub("AWS::StackName")}/${function}"
       RetentionInDays: !Ref LogRetentionInDays
-<@alarm function + "ErrorsAlarm" what + " failed: search its log group for level ERROR (docs/operations.md)" "AWS/Lambda" "Errors" "FunctionName" "!Ref " + function/>
-<@alarm function + "ThrottlesAlarm" what + " was throttled: raise the account's or its reserved concurrency (docs/operations.md)" "AWS/Lambda" "Throttles" "FunctionName" "!Ref " + function/>
+<@alarm function + "ErrorsAlarm" what + " failed: search its log group for level ERROR (README.md: When an alarm fires)" "AWS/Lambda" "Errors" "FunctionName" "!Ref " + function/>
+<@alarm function + "ThrottlesAlarm" what + " was throttled: raise the account's or its reserved concurrency (README.md: When an alarm fires)" "AWS/Lambda" "Throttles" "FunctionName" "!Ref " + function/>
 </#macro>
 
 <#-- An alarm, to the alarm topic, when a metric's statistic passes a threshold in a period: by
-     default, any count above zero in five minutes. -->
+     default, any count above zero in five minutes. No data is no failure (a function not invoked,
+     a queue left empty). -->
 <#macro alarm id description namespace metric dimension value statistic="Sum" threshold=0 period=300 periods=1>
 
   ${id}:
@@ -77,7 +78,6 @@ Globals:
       EvaluationPeriods: ${periods?c}
       Threshold: ${threshold?c}
       ComparisonOperator: GreaterThanThreshold
-      # No data is no failure: a function not invoked, a queue left empty.
       TreatMissingData: notBreaching
       AlarmActions:
         - !Ref AlarmTopic
@@ -85,13 +85,13 @@ Globals:
 
 <#-- A dead-letter queue holds only what failed every retry: one message is worth an alarm. -->
 <#macro queueAlarm queue what>
-<@alarm queue + "DepthAlarm" what + ": read the message, fix the cause, redrive it (docs/operations.md)" "AWS/SQS" "ApproximateNumberOfMessagesVisible" "QueueName" "!GetAtt " + queue + ".QueueName" "Maximum"/>
+<@alarm queue + "DepthAlarm" what + ": read the message, fix the cause, redrive it (README.md: When an alarm fires)" "AWS/SQS" "ApproximateNumberOfMessagesVisible" "QueueName" "!GetAtt " + queue + ".QueueName" "Maximum"/>
 </#macro>
 
 <#-- A stream mapping falls behind when a record keeps failing or the function is throttled: the
      oldest record's age stays above a minute for five minutes. -->
 <#macro iteratorAgeAlarm function what>
-<@alarm function + "IteratorAgeAlarm" what + " falls behind the event store's stream: see its errors and log (docs/operations.md)" "AWS/Lambda" "IteratorAge" "FunctionName" "!Ref " + function "Maximum" 60000 60 5/>
+<@alarm function + "IteratorAgeAlarm" what + " falls behind the event store's stream: see its errors and log (README.md: When an alarm fires)" "AWS/Lambda" "IteratorAge" "FunctionName" "!Ref " + function "Maximum" 60000 60 5/>
 </#macro>
 
 <#macro storeAccess stack>

@@ -23,7 +23,7 @@ import ${project.runtimePackage}.Responses;
 /**
  * The Lambda function behind the mutations of the ${aggregate.name} aggregate: AppSync invokes it with the
  * mutation's arguments and the caller's identity; it answers with the command's result or its
- * error as plain JSON, and logs and counts each command (docs/operations.md).
+ * error as plain JSON, and logs and counts each command (Tracepaper's docs/operations.md).
  */
 public final class ${aggregate.handlerClass} implements RequestStreamHandler {
 

@@ -2,14 +2,14 @@
 <@m.header element=policy.element/>
 package ${aggregate.javaPackage};
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.fasterxml.jackson.databind.JsonNode;
+<#-- The trigger's classes are imported when they are in another package: sorted with the others. -->
+<#assign imports = ["com.amazonaws.services.lambda.runtime.Context", "com.amazonaws.services.lambda.runtime.RequestStreamHandler", "com.fasterxml.jackson.databind.JsonNode"]>
 <#if policy.triggerQualifiedClass?keep_before_last(".") != aggregate.javaPackage>
-<#list [policy.triggerQualifiedClass, policy.triggerAggregateClass]?sort as c>
+<#assign imports = imports + [policy.triggerQualifiedClass, policy.triggerAggregateClass]>
+</#if>
+<#list imports?sort as c>
 import ${c};
 </#list>
-</#if>
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
