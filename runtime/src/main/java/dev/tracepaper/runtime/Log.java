@@ -5,8 +5,10 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.text.MessageFormat;
 import java.time.Instant;
 import java.util.Map;
+import java.util.ResourceBundle;
 
 /**
  * The runtime's log: one JSON object per line on standard output, with {@code timestamp}, {@code
@@ -20,14 +22,27 @@ import java.util.Map;
  */
 public final class Log {
 
-  /** The levels the runtime writes; Lambda's log-level filter reads them. */
+  /** The levels the runtime writes, by Lambda's names: its log-level filter reads them. */
   public enum Level {
+    TRACE,
+    DEBUG,
     INFO,
     WARN,
     ERROR
   }
 
   private Log() {}
+
+  /**
+   * A {@link System.Logger} for hand-written code ({@link CustomContext#logger}): its lines are
+   * this log's, with the logger's name as {@code logger}; a message with parameters is formatted by
+   * {@link MessageFormat}, as {@code System.Logger} specifies. Every level is written: Lambda's
+   * log-level filter (the function's {@code ApplicationLogLevel}, INFO by default) drops what is
+   * below it.
+   */
+  public static System.Logger logger(String name) {
+    return new Named(name);
+  }
 
   /** Logs {@code message} with {@code fields}, given as name, value, name, value, .... */
   public static void info(String message, String... fields) {
@@ -75,6 +90,49 @@ public final class Log {
     }
     for (Map.Entry<String, String> field : invocation.fields().entrySet()) {
       line.put(field.getKey(), field.getValue());
+    }
+  }
+
+  private record Named(String name) implements System.Logger {
+
+    @Override
+    public String getName() {
+      return name;
+    }
+
+    @Override
+    public boolean isLoggable(System.Logger.Level level) {
+      return level != System.Logger.Level.OFF;
+    }
+
+    @Override
+    public void log(
+        System.Logger.Level level, ResourceBundle bundle, String message, Throwable error) {
+      if (isLoggable(level)) {
+        write(of(level), message, error, "logger", name);
+      }
+    }
+
+    @Override
+    public void log(
+        System.Logger.Level level, ResourceBundle bundle, String format, Object... parameters) {
+      if (isLoggable(level)) {
+        String message =
+            parameters == null || parameters.length == 0
+                ? format
+                : MessageFormat.format(format, parameters);
+        write(of(level), message, null, "logger", name);
+      }
+    }
+
+    private static Log.Level of(System.Logger.Level level) {
+      return switch (level) {
+        case ALL, TRACE -> Log.Level.TRACE;
+        case DEBUG -> Log.Level.DEBUG;
+        case INFO -> Log.Level.INFO;
+        case WARNING -> Log.Level.WARN;
+        case ERROR, OFF -> Log.Level.ERROR;
+      };
     }
   }
 

@@ -224,6 +224,30 @@ class TelemetryTest {
     assertEquals("req-9", line.path("AWSRequestId").asText());
   }
 
+  /** Hand-written code logs through CustomContext: the same JSON lines, with its logger's name. */
+  @Test
+  void theLoggerOfHandWrittenCodeWritesTheSameLines() {
+    List<JsonNode> lines =
+        StandardOutput.of(
+            () -> {
+              Invocation.begin(context("req-5")).put("command", "bookAppointment");
+              System.Logger log =
+                  CustomContext.of(java.util.Map.of(), Clock.systemUTC())
+                      .logger(TelemetryTest.class);
+              log.log(System.Logger.Level.WARNING, "slot {0} is taken", "09:00");
+              log.log(System.Logger.Level.ERROR, "calendar down", new IllegalStateException("503"));
+            });
+
+    JsonNode warning = StandardOutput.line(lines, "slot 09:00 is taken");
+    assertEquals("WARN", warning.path("level").asText());
+    assertEquals(TelemetryTest.class.getName(), warning.path("logger").asText());
+    assertEquals("req-5", warning.path("AWSRequestId").asText());
+    assertEquals("bookAppointment", warning.path("command").asText());
+    JsonNode error = StandardOutput.line(lines, "calendar down");
+    assertEquals("ERROR", error.path("level").asText());
+    assertEquals("503", error.path("errorMessage").asText());
+  }
+
   @Test
   void aPolicyCountsItsCommandAndThrowsARefusalForLambdaToRetry() {
     ObjectNode delivery = Json.object();
