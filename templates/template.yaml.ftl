@@ -585,7 +585,7 @@ Outputs:
     Description: The GraphQL endpoint
     Value: !GetAtt GraphQLApi.GraphQLUrl
   AlarmTopicArn:
-    Description: Every alarm notifies this topic; subscribe to it (README.md: When an alarm fires)
+    Description: 'Every alarm notifies this topic; subscribe to it (README.md: When an alarm fires)'
     Value: !Ref AlarmTopic
 <#if api.userPool>
   UserPoolId:
