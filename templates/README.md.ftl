@@ -298,3 +298,28 @@ not apply after its retries are in the `ProjectorDeadLetterQueue` (the stack's
 view's projection still fails on are skipped, logged, counted in `failedCount` and (the first
 hundred) listed under `failed`.
 </#if>
+
+## When an alarm fires
+
+Every alarm notifies the SNS topic of the stack's `AlarmTopicArn` output; subscribe to it:
+
+```sh
+aws sns subscribe --topic-arn <AlarmTopicArn> --protocol email --notification-endpoint you@example.com
+```
+
+Each function logs JSON lines to its own log group, `/aws/lambda/<stack>/<function>` (kept
+`LogRetentionInDays` days, a parameter of the stack); a line of level `ERROR` holds the stack trace,
+the request id and the command, `commandId`, `correlationId` and aggregate key. The alarm's
+description says what it watches:
+
+| alarm | first step |
+|---|---|
+| `…ErrorsAlarm` | Find the `ERROR` lines of the function's log group (CloudWatch Logs Insights: `filter level = "ERROR"`). A command's caller got `INTERNAL_ERROR`; a policy's event is retried, then parked in its dead-letter queue. |
+| `…ThrottlesAlarm` | The function ran out of concurrency: raise its reserved concurrency or the account's limit. |
+| `…DeadLetterQueueDepthAlarm` | Events failed every retry: read them (`aws sqs receive-message`), fix the cause, then send them again. |
+| `…IteratorAgeAlarm` | The publisher or projector falls behind the event store's stream: look for its `ERROR` lines and throttles. |
+| `GraphQLApiServerErrorsAlarm` | AppSync answered with 5XX: see the API's log group `/aws/appsync/apis/<api id>`. |
+
+The runtime's metrics (namespace: the stack's name) count commands succeeded, refused (by
+code) and failed, conflicts and retries, projection and publish failures and upcasts; Tracepaper's
+docs/operations.md describes each.

@@ -59,14 +59,6 @@
       <artifactId>tracepaper-runtime</artifactId>
       <version>${project.runtimeVersion}</version>
     </dependency>
-    <!-- The SDK logs through SLF4J 1.7; without a binding it prints a warning at every cold start.
-         The no-op binding says explicitly that SDK logging is off. -->
-    <dependency>
-      <groupId>org.slf4j</groupId>
-      <artifactId>slf4j-nop</artifactId>
-      <version>1.7.36</version>
-      <scope>runtime</scope>
-    </dependency>
 
     <!-- The runtime's test support: in-memory stores, Scenario, ProjectionCheck, MotoServer. -->
     <dependency>

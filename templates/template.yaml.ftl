@@ -53,6 +53,11 @@ Metadata:
 <@s.globals root/>
 
 Parameters:
+  LogRetentionInDays:
+    Type: Number
+    Description: How many days the functions' and the API's logs are kept
+    Default: 30
+    AllowedValues: [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653]
   # One stack per stage (samconfig.toml: <app>-dev, <app>-prod): every physical name starts with
   # the stack's name, so stages and pull-request stacks share an account. "prod" turns on the
   # deletion protection of the event store<#if api.userPool> and the user pool</#if>.
@@ -121,6 +126,8 @@ Resources:
     Properties:
       Description: Puts every stored event on the event bus
       Handler: ${yamlString(project.basePackage + ".EventPublisher::handleRequest")}
+      LoggingConfig:
+        LogGroup: !Ref PublisherFunctionLogGroup
       Environment:
         Variables:
           EVENT_BUS_NAME: !Ref EventBus
@@ -143,6 +150,7 @@ Resources:
             - Effect: Allow
               Action: sqs:SendMessage
               Resource: !GetAtt PublisherDeadLetterQueue.Arn
+<@s.watch "PublisherFunction" "The publisher"/>
 
   PublisherStreamMapping:
     Type: AWS::Lambda::EventSourceMapping
@@ -162,6 +170,7 @@ Resources:
       DestinationConfig:
         OnFailure:
           Destination: !GetAtt PublisherDeadLetterQueue.Arn
+<@s.iteratorAgeAlarm "PublisherFunction" "The publisher"/>
 
   PublisherDeadLetterQueue:
     Type: AWS::SQS::Queue
@@ -171,6 +180,7 @@ Resources:
     Properties:
       MessageRetentionPeriod: 1209600
       SqsManagedSseEnabled: true
+<@s.queueAlarm "PublisherDeadLetterQueue" "Stored events were not published"/>
 <#list root.policies() as policy>
 <@s.policy root policy/>
 </#list>
@@ -189,6 +199,8 @@ Resources:
     Properties:
       Description: Keeps the view tables up to date with the stored events
       Handler: ${yamlString(project.basePackage + ".ViewProjector::handleRequest")}
+      LoggingConfig:
+        LogGroup: !Ref ProjectorFunctionLogGroup
       Environment:
         Variables:
 <@viewVariables/>
@@ -233,6 +245,7 @@ Resources:
             - Effect: Allow
               Action: sqs:SendMessage
               Resource: !GetAtt ProjectorDeadLetterQueue.Arn
+<@s.watch "ProjectorFunction" "The projector"/>
 
   ProjectorStreamMapping:
     Type: AWS::Lambda::EventSourceMapping
@@ -253,6 +266,7 @@ Resources:
       DestinationConfig:
         OnFailure:
           Destination: !GetAtt ProjectorDeadLetterQueue.Arn
+<@s.iteratorAgeAlarm "ProjectorFunction" "The projector"/>
 
   ProjectorDeadLetterQueue:
     Type: AWS::SQS::Queue
@@ -262,6 +276,7 @@ Resources:
     Properties:
       MessageRetentionPeriod: 1209600
       SqsManagedSseEnabled: true
+<@s.queueAlarm "ProjectorDeadLetterQueue" "Stored events were not projected into the views"/>
 
   # What the views keep beside their rows: the version of each stream that fed a row of a view
   # kept from events, and the rebuilds with their cursors. Every item expires. Named after the
@@ -296,6 +311,8 @@ Resources:
     Properties:
       Description: Rebuilds one view from the event store, one step per invocation
       Handler: ${yamlString(project.basePackage + ".ViewRebuilder::handleRequest")}
+      LoggingConfig:
+        LogGroup: !Ref RebuildFunctionLogGroup
       # A step works until a minute before Lambda's maximum, saves where it got to and answers.
       Timeout: 900
       Environment:
@@ -329,6 +346,7 @@ Resources:
                 - dynamodb:PutItem
                 - dynamodb:UpdateItem
               Resource: !GetAtt ViewBookkeepingTable.Arn
+<@s.watch "RebuildFunction" "The rebuild function"/>
 
   # Invokes RebuildFunction again while it answers that steps remain: a rebuild outlives
   # Lambda's 15 minutes without the function invoking itself.
@@ -399,6 +417,12 @@ Resources:
     Properties:
       Name: !Ref AWS::StackName
       AuthenticationType: ${api.defaultAuthType}
+      XrayEnabled: true
+      # Fields that fail are logged (their errors, not the requests' content).
+      LogConfig:
+        CloudWatchLogsRoleArn: !GetAtt GraphQLApiLogsRole.Arn
+        FieldLogLevel: ERROR
+        ExcludeVerboseContent: true
 <#if api.defaultAuthType == "AMAZON_COGNITO_USER_POOLS">
       UserPoolConfig:
         UserPoolId: !Ref UserPool
@@ -418,6 +442,53 @@ Resources:
 </#if>
 </#list>
 </#if>
+
+  # AppSync writes its log with this role. Its trust names the account's APIs, not this one: the
+  # API needs the role first, so the role cannot name the API; its only grant (the policy below)
+  # is on this API's log group.
+  GraphQLApiLogsRole:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Principal:
+              Service: appsync.amazonaws.com
+            Action: sts:AssumeRole
+            Condition:
+              ArnLike:
+                aws:SourceArn: !Sub "arn:${s.sub("AWS::Partition")}:appsync:${s.sub("AWS::Region")}:${s.sub("AWS::AccountId")}:apis/*"
+
+  # The log group AppSync writes to, created by the stack so that it has a retention.
+  GraphQLApiLogGroup:
+    Type: AWS::Logs::LogGroup
+    DeletionPolicy: Delete
+    UpdateReplacePolicy: Delete
+    Properties:
+      LogGroupName: !Sub "/aws/appsync/apis/${s.sub("GraphQLApi.ApiId")}"
+      RetentionInDays: !Ref LogRetentionInDays
+
+  GraphQLApiLogsPolicy:
+    Type: AWS::IAM::Policy
+    Properties:
+      PolicyName: WriteApiLog
+      Roles:
+        - !Ref GraphQLApiLogsRole
+      PolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Action:
+              - logs:CreateLogStream
+              - logs:PutLogEvents
+            Resource: !GetAtt GraphQLApiLogGroup.Arn
+<@s.alarm "GraphQLApiServerErrorsAlarm" "The GraphQL API answered with server errors (5XX): see its log group and AppSync's service health (README.md: When an alarm fires)" "AWS/AppSync" "5XXError" "GraphQLAPIId" "!GetAtt GraphQLApi.ApiId"/>
+
+  # Every alarm of the app notifies this topic: subscribe to it (README.md: When an alarm fires).
+  # An alarm counts a period without data as OK: a function not invoked, a queue left empty.
+  AlarmTopic:
+    Type: AWS::SNS::Topic
 
   GraphQLSchema:
     Type: AWS::AppSync::GraphQLSchema
@@ -525,6 +596,12 @@ Resources:
 <#case "EventBus">
         EventBus: !Ref EventBus
 <#break>
+<#case "AlarmTopic">
+        AlarmTopic: !Ref AlarmTopic
+<#break>
+<#case "LogRetentionInDays">
+        LogRetentionInDays: !Ref LogRetentionInDays
+<#break>
 </#switch>
 </#list>
 <#if stack?has_next>
@@ -536,6 +613,9 @@ Outputs:
   GraphQLUrl:
     Description: The GraphQL endpoint
     Value: !GetAtt GraphQLApi.GraphQLUrl
+  AlarmTopicArn:
+    Description: 'Every alarm notifies this topic; subscribe to it (README.md: When an alarm fires)'
+    Value: !Ref AlarmTopic
 <#if api.userPool>
   UserPoolId:
     Description: The Cognito user pool; its groups are the roles

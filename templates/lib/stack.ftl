@@ -29,10 +29,69 @@ Globals:
     AutoPublishAlias: live
     SnapStart:
       ApplyOn: PublishedVersions
+    # Lines printed as JSON (the runtime's log and its metrics) pass through as they are; Lambda's
+    # own lines (START, REPORT) become JSON too. Each function names its log group.
+    LoggingConfig:
+      LogFormat: JSON
+    Tracing: Active
     Environment:
       Variables:
         # Tiered compilation stopped at C1: faster start for short-lived handlers.
         JAVA_TOOL_OPTIONS: -XX:+TieredCompilation -XX:TieredStopAtLevel=1
+        # The CloudWatch namespace of the runtime's metrics: the app's (root) stack name.
+        METRICS_NAMESPACE: ${stack.nested()?then("!Ref AppName", "!Ref AWS::StackName")}
+</#macro>
+
+<#-- What watches a function, written after it: its log group (which the function names in
+     LoggingConfig, so that Lambda never creates one without a retention: a group named after the
+     function would be created by the function's first start, during SnapStart's publication,
+     before the stack could create it) and alarms on its errors and throttles. -->
+<#macro watch function what>
+
+  ${function}LogGroup:
+    Type: AWS::Logs::LogGroup
+    DeletionPolicy: Delete
+    UpdateReplacePolicy: Delete
+    Properties:
+      LogGroupName: !Sub "/aws/lambda/${sub("AWS::StackName")}/${function}"
+      RetentionInDays: !Ref LogRetentionInDays
+<@alarm function + "ErrorsAlarm" what + " failed: search its log group for level ERROR (README.md: When an alarm fires)" "AWS/Lambda" "Errors" "FunctionName" "!Ref " + function/>
+<@alarm function + "ThrottlesAlarm" what + " was throttled: raise the account's or its reserved concurrency (README.md: When an alarm fires)" "AWS/Lambda" "Throttles" "FunctionName" "!Ref " + function/>
+</#macro>
+
+<#-- An alarm, to the alarm topic, when a metric's statistic passes a threshold in a period: by
+     default, any count above zero in five minutes. No data is no failure (a function not invoked,
+     a queue left empty). -->
+<#macro alarm id description namespace metric dimension value statistic="Sum" threshold=0 period=300 periods=1>
+
+  ${id}:
+    Type: AWS::CloudWatch::Alarm
+    Properties:
+      AlarmDescription: ${yamlString(description)}
+      Namespace: ${namespace}
+      MetricName: ${metric}
+      Dimensions:
+        - Name: ${dimension}
+          Value: ${value}
+      Statistic: ${statistic}
+      Period: ${period?c}
+      EvaluationPeriods: ${periods?c}
+      Threshold: ${threshold?c}
+      ComparisonOperator: GreaterThanThreshold
+      TreatMissingData: notBreaching
+      AlarmActions:
+        - !Ref AlarmTopic
+</#macro>
+
+<#-- A dead-letter queue holds only what failed every retry: one message is worth an alarm. -->
+<#macro queueAlarm queue what>
+<@alarm queue + "DepthAlarm" what + ": read the message, fix the cause, redrive it (README.md: When an alarm fires)" "AWS/SQS" "ApproximateNumberOfMessagesVisible" "QueueName" "!GetAtt " + queue + ".QueueName" "Maximum"/>
+</#macro>
+
+<#-- A stream mapping falls behind when a record keeps failing or the function is throttled: the
+     oldest record's age stays above a minute for five minutes. -->
+<#macro iteratorAgeAlarm function what>
+<@alarm function + "IteratorAgeAlarm" what + " falls behind the event store's stream: see its errors and log (README.md: When an alarm fires)" "AWS/Lambda" "IteratorAge" "FunctionName" "!Ref " + function "Maximum" 60000 60 5/>
 </#macro>
 
 <#macro storeAccess stack>
@@ -86,11 +145,14 @@ Globals:
     Properties:
       Description: ${yamlString("Runs the commands of aggregate " + aggregate.name)}
       Handler: ${yamlString(aggregate.handler)}
+      LoggingConfig:
+        LogGroup: !Ref ${aggregate.functionLogicalId}LogGroup
       Environment:
         Variables:
           EVENT_STORE_TABLE: !Ref EventStoreTable
       Policies:
 <@storeAccess stack/>
+<@watch aggregate.functionLogicalId "The command function of " + aggregate.name/>
 
   ${aggregate.dataSourceLogicalId}:
     Type: AWS::AppSync::DataSource
@@ -114,6 +176,8 @@ Globals:
     Properties:
       Description: ${yamlString("Runs policy " + policy.name)}
       Handler: ${yamlString(policy.handler)}
+      LoggingConfig:
+        LogGroup: !Ref ${policy.functionLogicalId}LogGroup
       Environment:
         Variables:
           EVENT_STORE_TABLE: !Ref EventStoreTable
@@ -129,6 +193,7 @@ Globals:
           OnFailure:
             Type: SQS
             Destination: !GetAtt ${policy.deadLetterQueueLogicalId}.Arn
+<@watch policy.functionLogicalId "The function of policy " + policy.name/>
 
   ${policy.ruleLogicalId}:
     Type: AWS::Events::Rule
@@ -166,6 +231,7 @@ Globals:
     Properties:
       MessageRetentionPeriod: 1209600
       SqsManagedSseEnabled: true
+<@queueAlarm policy.deadLetterQueueLogicalId "An event of policy " + policy.name + " failed every retry"/>
 
   ${policy.deadLetterQueuePolicyLogicalId}:
     Type: AWS::SQS::QueuePolicy

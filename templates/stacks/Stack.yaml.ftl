@@ -15,7 +15,7 @@ Parameters:
 <#case "AppName">
   AppName:
     Type: String
-    Description: The root stack's name, which the view tables' names start with
+    Description: The root stack's name, which the view tables' names start with and the metrics' namespace is
 <#break>
 <#case "GraphQLApiId">
   GraphQLApiId:
@@ -41,6 +41,16 @@ Parameters:
   EventBus:
     Type: String
     Description: The name of the bus every stored event is published on
+<#break>
+<#case "AlarmTopic">
+  AlarmTopic:
+    Type: String
+    Description: The ARN of the topic every alarm notifies
+<#break>
+<#case "LogRetentionInDays">
+  LogRetentionInDays:
+    Type: Number
+    Description: How many days the functions' logs are kept
 <#break>
 </#switch>
 </#list>

@@ -54,4 +54,19 @@ const crash = thrown(() =>
 assert.equal(crash.errorType, 'INTERNAL_ERROR');
 assert.ok(!crash.message.includes('java'), 'internals leaked: ' + crash.message);
 
+// A system failure in the handler: the invocation fails, AppSync gets no result.
+const failed = thrown(() =>
+  response({
+    ...ctx,
+    result: null,
+    error: {
+      type: 'Lambda:Unhandled',
+      message: 'INTERNAL_ERROR: the command failed unexpectedly; the cause is logged under AWSRequestId r1',
+    },
+  }),
+);
+assert.equal(failed.errorType, 'INTERNAL_ERROR');
+assert.equal(failed.message, 'The command could not be run');
+assert.deepEqual(failed.errorInfo, undefined);
+
 process.stdout.write('ok\n');

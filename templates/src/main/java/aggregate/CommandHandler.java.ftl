@@ -23,7 +23,7 @@ import ${project.runtimePackage}.Responses;
 /**
  * The Lambda function behind the mutations of the ${aggregate.name} aggregate: AppSync invokes it with the
  * mutation's arguments and the caller's identity; it answers with the command's result or its
- * error as plain JSON.
+ * error as plain JSON, and logs and counts each command (Tracepaper's docs/operations.md).
  */
 public final class ${aggregate.handlerClass} implements RequestStreamHandler {
 
@@ -70,11 +70,14 @@ public final class ${aggregate.handlerClass} implements RequestStreamHandler {
 </#list>
   }
 
+  /**
+   * Answers the mutation; a failure that is not the command's (a bug, AWS failing) is logged and
+   * fails the invocation, which the resolver answers as {@code INTERNAL_ERROR}.
+   */
   @Override
   public void handleRequest(InputStream input, OutputStream output, Context context)
       throws IOException {
-    // Parsed inside write: a request over the size bound is answered as a VALIDATION error.
-    Responses.write(output, () -> handle(AppSyncRequest.parse(input)));
+    Responses.write(input, output, context, ${aggregate.aggregateClass}.TYPE, this::handle);
   }
 
   private CommandResult handle(AppSyncRequest request) {

@@ -6,6 +6,8 @@
 // The resolver of every mutation (runtime APPSYNC_JS 1.0.0, Lambda data source of the
 // mutation's aggregate). The command handler answers with the command's result, or with
 // {error: {type, message, fields}}, which becomes a GraphQL error whose errorType is the code.
+// A system failure fails the invocation instead (a Lambda error, which the function's Errors
+// alarm sees): the caller gets INTERNAL_ERROR, the cause is in the function's log.
 import { util } from '@aws-appsync/utils';
 
 /** Headers the handler never needs: they hold the caller's credentials. */
@@ -27,8 +29,9 @@ export function request(ctx) {
 /** The command's result, or the GraphQL error its structured error result describes. */
 export function response(ctx) {
   if (ctx.error) {
-    // The Lambda could not be invoked or failed outside the handler: its message may hold
-    // internals, so the caller gets a generic error and the details stay in the logs.
+    // The command failed for a reason not its own, or the Lambda could not be invoked: its
+    // message may hold internals, so the caller gets a generic error and the details stay in
+    // the logs.
     util.error('The command could not be run', 'INTERNAL_ERROR');
   }
   const error = ctx.result ? ctx.result.error : null;

@@ -2,13 +2,14 @@
 <@m.header element=policy.element/>
 package ${aggregate.javaPackage};
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+<#-- The trigger's classes are imported when they are in another package: sorted with the others. -->
+<#assign imports = ["com.amazonaws.services.lambda.runtime.Context", "com.amazonaws.services.lambda.runtime.RequestStreamHandler", "com.fasterxml.jackson.databind.JsonNode"]>
 <#if policy.triggerQualifiedClass?keep_before_last(".") != aggregate.javaPackage>
-<#list [policy.triggerQualifiedClass, policy.triggerAggregateClass]?sort as c>
+<#assign imports = imports + [policy.triggerQualifiedClass, policy.triggerAggregateClass]>
+</#if>
+<#list imports?sort as c>
 import ${c};
 </#list>
-</#if>
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,16 +22,16 @@ import ${project.runtimePackage}.CommandRunner;
 import ${project.runtimePackage}.CustomContext;
 import ${project.runtimePackage}.DynamoDbEventStore;
 import ${project.runtimePackage}.EventStore;
-import ${project.runtimePackage}.Json;
 import ${project.runtimePackage}.Metadata;
+import ${project.runtimePackage}.Policies;
 import ${project.runtimePackage}.StoredEvent;
 
 /**
  * The Lambda function of the policy ${policy.name}: the event bus delivers each
  * ${policy.triggerType} of ${policy.triggerAggregate} here, and the policy's flow runs on the
- * ${aggregate.name} it names. A failure (a broken rule, {@code NOT_FOUND}) is thrown, so that
- * Lambda retries the delivery and then moves it to the policy's dead-letter queue; the events
- * behind it are not held up.
+ * ${aggregate.name} it names. A failure (a broken rule, {@code NOT_FOUND}) is logged and thrown
+ * ({@link Policies}), so that Lambda retries the delivery and then moves it to the policy's
+ * dead-letter queue; the events behind it are not held up.
  */
 public final class ${policy.handlerClass} implements RequestStreamHandler {
 
@@ -80,10 +81,14 @@ public final class ${policy.handlerClass} implements RequestStreamHandler {
   @Override
   public void handleRequest(InputStream input, OutputStream output, Context context)
       throws IOException {
+    Policies.run(input, output, context, ${aggregate.aggregateClass}.TYPE, ${javaString(policy.name)}, this::handle);
+  }
+
+  private CommandResult handle(JsonNode delivery) {
     // Upcast: a delivery sent before the latest deployment may carry an older shape.
     StoredEvent trigger =
         ${policy.triggerAggregateClass?keep_after_last(".")}.TYPE.upcast(
-            StoredEvent.fromJson(Json.read(input).path("detail")));
+            StoredEvent.fromJson(delivery.path("detail")));
     ${policy.flow.inputClass} event = ${policy.flow.inputClass}.fromJson(trigger.payload());
     Caller user = new Caller(trigger.user(), List.of());
     // A redelivered event gets the first run's result instead of running twice.
@@ -91,12 +96,10 @@ public final class ${policy.handlerClass} implements RequestStreamHandler {
     CommandId commandId =
         CommandId.of(id, user.name(), ${javaString(policy.name)}, trigger.payload());
     Metadata metadata = new Metadata(commandId, trigger.correlationId(), user, clock.instant());
-    CommandResult result =
-        runner.run(
-            ${policy.flow.javaClass}.key(event, user, metadata.now()),
-            ${policy.flow.creates?c},
-            metadata,
-            state -> ${policy.flow.javaClass}.decide(<#if policy.flow.usesKey>${policy.flow.javaClass}.key(event, user, metadata.now()), </#if>event, state, user, metadata.now()<#if policy.flow.custom.enabled>, ${policy.flow.custom.interfaceClass?uncap_first}</#if>));
-    Json.write(output, result.toJson());
+    return runner.run(
+        ${policy.flow.javaClass}.key(event, user, metadata.now()),
+        ${policy.flow.creates?c},
+        metadata,
+        state -> ${policy.flow.javaClass}.decide(<#if policy.flow.usesKey>${policy.flow.javaClass}.key(event, user, metadata.now()), </#if>event, state, user, metadata.now()<#if policy.flow.custom.enabled>, ${policy.flow.custom.interfaceClass?uncap_first}</#if>));
   }
 }

@@ -138,6 +138,7 @@ public final class Reserved {
           "JsonValues",
           "Metadata",
           "MotoServer",
+          "Policies",
           "Projection",
           "ProjectionCheck",
           "ProjectorHandler",
@@ -223,6 +224,11 @@ public final class Reserved {
           Map.entry("UserPool", "the Cognito user pool"),
           Map.entry("UserPoolClient", "the Cognito user pool client"),
           Map.entry("ApiKey", "the API key"),
+          Map.entry("AlarmTopic", "the topic every alarm notifies"),
+          Map.entry("GraphQLApiLogGroup", "the GraphQL API's log group"),
+          Map.entry("GraphQLApiLogsRole", "the role AppSync writes its log with"),
+          Map.entry("GraphQLApiLogsPolicy", "what AppSync may write to its log group"),
+          Map.entry("GraphQLApiServerErrorsAlarm", "the alarm on the API's 5XX errors"),
           Map.entry(AwsNames.commandRoleId(""), "the role AppSync invokes command functions with"));
 
   private Reserved() {}

@@ -23,20 +23,36 @@ final class ResourceCounter {
   /** A SAM function with an alias: the function, its role, a version and the alias. */
   static final int SAM_FUNCTION = 4;
 
-  /** Event store table, event bus, the publisher (function, stream mapping, queue), API, schema. */
-  static final int ALWAYS = 1 + 1 + SAM_FUNCTION + 1 + 1 + 1 + 1;
+  /**
+   * A function as the templates write it: with its log group and alarms on errors and throttles.
+   */
+  static final int WATCHED_FUNCTION = SAM_FUNCTION + 1 + 2;
+
+  /** A dead-letter queue and the alarm on its depth. */
+  static final int DEAD_LETTER_QUEUE = 2;
+
+  /** A stream mapping and the alarm on its iterator age. */
+  static final int STREAM_MAPPING = 2;
+
+  /**
+   * Event store table, event bus, the publisher (function, stream mapping, queue), API, schema, the
+   * API's log (role, policy, log group), the alarm on its 5XX errors and the alarm topic.
+   */
+  static final int ALWAYS =
+      1 + 1 + WATCHED_FUNCTION + STREAM_MAPPING + DEAD_LETTER_QUEUE + 1 + 1 + 3 + 1 + 1;
 
   /**
    * With views: projector (function, stream mapping, queue), the bookkeeping table, the rebuild
    * function and its state machine (the machine and its role).
    */
-  static final int READ_SIDE = SAM_FUNCTION + 1 + 1 + 1 + SAM_FUNCTION + 2;
+  static final int READ_SIDE =
+      WATCHED_FUNCTION + STREAM_MAPPING + DEAD_LETTER_QUEUE + 1 + WATCHED_FUNCTION + 2;
 
   /** Per aggregate with commands: its function and data source (and a resolver per command). */
-  static final int PER_COMMAND_AGGREGATE = SAM_FUNCTION + 1;
+  static final int PER_COMMAND_AGGREGATE = WATCHED_FUNCTION + 1;
 
   /** Per policy: function, its EventInvokeConfig, rule, permission, queue and queue policy. */
-  static final int PER_POLICY = SAM_FUNCTION + 1 + 1 + 1 + 1 + 1;
+  static final int PER_POLICY = WATCHED_FUNCTION + 1 + 1 + 1 + DEAD_LETTER_QUEUE + 1;
 
   /**
    * Per view: table, data source role and data source, and a resolver per query and per relation

@@ -12,13 +12,27 @@ import java.util.TreeSet;
  * logical id of the function, role or queue policy). Whatever this reader cannot see through (a
  * managed policy, a SAM policy template, a role given to a function, a {@code Deny}, {@code
  * NotAction}) fails the read: an unread grant would pass every check unseen.
+ *
+ * <p>One managed policy is read: SAM gives a function with {@code Tracing: Active} the managed
+ * policy {@code AWSXrayWriteOnlyAccess}, whose actions are {@link #XRAY_WRITE} on every resource
+ * (X-Ray has no resource-level permissions for them).
  */
 final class Grants {
+
+  /** The actions of the managed policy {@code AWSXrayWriteOnlyAccess}. */
+  static final List<String> XRAY_WRITE =
+      List.of(
+          "xray:PutTraceSegments",
+          "xray:PutTelemetryRecords",
+          "xray:GetSamplingRules",
+          "xray:GetSamplingTargets",
+          "xray:GetSamplingStatisticSummaries");
 
   private Grants() {}
 
   static Map<String, Set<String>> of(SamTemplate template) {
     Map<String, Set<String>> grants = new TreeMap<>();
+    Object tracing = path(template.section("Globals"), "Function", "Tracing");
     template
         .resources()
         .forEach(
@@ -27,6 +41,12 @@ final class Grants {
               switch (String.valueOf(type)) {
                 case "AWS::Serverless::Function", "AWS::Serverless::StateMachine" -> {
                   refuse(id, resource, "Role");
+                  Object own = path(resource, "Properties", "Tracing");
+                  if (type.equals("AWS::Serverless::Function")
+                      && "Active".equals(own == null ? tracing : own)) {
+                    Set<String> set = grants.computeIfAbsent(id, k -> new TreeSet<>());
+                    XRAY_WRITE.forEach(action -> set.add(action + " on *"));
+                  }
                   for (Object document : list(path(resource, "Properties", "Policies"))) {
                     if (!(document instanceof Map<?, ?> map) || !map.containsKey("Statement")) {
                       throw new AssertionError(id + ": a policy that is not inline: " + document);
@@ -39,6 +59,18 @@ final class Grants {
                   refuse(id, resource, "PermissionsBoundary");
                   for (Object policy : list(path(resource, "Properties", "Policies"))) {
                     statements(grants, id, path(policy, "PolicyDocument", "Statement"));
+                  }
+                }
+                case "AWS::IAM::Policy" -> {
+                  // Its grants are its roles'.
+                  for (Object role : list(path(resource, "Properties", "Roles"))) {
+                    if (!(role instanceof Intrinsic ref) || !ref.function().equals("Ref")) {
+                      throw new AssertionError(id + ": a role that is not a reference: " + role);
+                    }
+                    statements(
+                        grants,
+                        String.valueOf(ref.argument()),
+                        path(resource, "Properties", "PolicyDocument", "Statement"));
                   }
                 }
                 case "AWS::SQS::QueuePolicy" ->

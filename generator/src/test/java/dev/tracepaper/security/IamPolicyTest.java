@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -30,9 +32,14 @@ class IamPolicyTest {
   /**
    * Actions AWS authorises only on {@code Resource: "*"}: {@code dynamodb:ListStreams} has no
    * resource-level permission, and Lambda's stream event-source mapping calls it with the
-   * function's role.
+   * function's role; nor have X-Ray's, with which Lambda sends a traced function's segments.
    */
-  static final Set<String> STAR_RESOURCE_ACTIONS = Set.of("dynamodb:ListStreams");
+  static final Set<String> STAR_RESOURCE_ACTIONS =
+      Stream.concat(Stream.of("dynamodb:ListStreams"), Grants.XRAY_WRITE.stream())
+          .collect(Collectors.toUnmodifiableSet());
+
+  /** The role AppSync writes the API's log with, and the log group, its only grant. */
+  private static final String API_LOGS_ROLE = "GraphQLApiLogsRole";
 
   private static final String EVENT_STORE = "EventStoreTable.Arn";
 
@@ -188,6 +195,31 @@ class IamPolicyTest {
       roles++;
       Object trust =
           Grants.path(resource.getValue(), "Properties", "AssumeRolePolicyDocument", "Statement");
+      if (resource.getKey().equals(API_LOGS_ROLE)) {
+        // The API needs this role to be created, so the role cannot name the API: it names the
+        // account's APIs. Its only grant is the API's own log group (expected()).
+        assertWithMessage("%s %s", example, resource.getKey())
+            .that(trust)
+            .isEqualTo(
+                List.of(
+                    Map.of(
+                        "Effect",
+                        "Allow",
+                        "Principal",
+                        Map.of("Service", "appsync.amazonaws.com"),
+                        "Action",
+                        "sts:AssumeRole",
+                        "Condition",
+                        Map.of(
+                            "ArnLike",
+                            Map.of(
+                                "aws:SourceArn",
+                                new Intrinsic(
+                                    "Sub",
+                                    "arn:${AWS::Partition}:appsync:${AWS::Region}:"
+                                        + "${AWS::AccountId}:apis/*"))))));
+        continue;
+      }
       assertWithMessage("%s %s", example, resource.getKey())
           .that(trust)
           .isEqualTo(
@@ -224,6 +256,26 @@ class IamPolicyTest {
    */
   static Map<String, Set<String>> expected(ProjectData project) {
     Map<String, Set<String>> grants = new TreeMap<>();
+    // Every function is traced: Lambda sends its segments to X-Ray with its role.
+    List<String> functions = new ArrayList<>(List.of("PublisherFunction"));
+    if (!project.views().isEmpty()) {
+      functions.addAll(List.of("ProjectorFunction", "RebuildFunction"));
+    }
+    for (AggregateData aggregate : project.aggregates()) {
+      if (!aggregate.commands().isEmpty()) {
+        functions.add(aggregate.functionLogicalId());
+      }
+      aggregate.policies().forEach(policy -> functions.add(policy.functionLogicalId()));
+    }
+    for (String function : functions) {
+      grant(grants, function, Grants.XRAY_WRITE, "*");
+    }
+    // AppSync writes the field errors it logs to the API's log group, nowhere else.
+    grant(
+        grants,
+        API_LOGS_ROLE,
+        List.of("logs:CreateLogStream", "logs:PutLogEvents"),
+        "GraphQLApiLogGroup.Arn");
     for (AggregateData aggregate : project.aggregates()) {
       if (!aggregate.commands().isEmpty()) {
         grant(grants, aggregate.functionLogicalId(), STORE_ACCESS, EVENT_STORE);

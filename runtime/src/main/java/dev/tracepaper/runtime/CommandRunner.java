@@ -37,6 +37,7 @@ public final class CommandRunner<S, E> {
    */
   public CommandResult run(
       String key, boolean creates, Metadata meta, Function<S, List<E>> decide) {
+    Invocation.current().command(type.name(), key, meta);
     AppendOutcome outcome;
     try {
       outcome = decideAndAppend(key, creates, meta, decide);
@@ -81,6 +82,7 @@ public final class CommandRunner<S, E> {
       if (!(outcome instanceof AppendOutcome.Conflict)) {
         return outcome;
       }
+      Invocation.current().conflict(attempt < ATTEMPTS);
       if (attempt == ATTEMPTS) {
         throw CommandError.conflict(type.name(), key);
       }

@@ -81,9 +81,12 @@ public final class CustomContext {
             () -> new IllegalStateException("environment variable " + name + " is not set"));
   }
 
-  /** A logger named after {@code owner}; in Lambda its lines go to the function's log group. */
+  /**
+   * A logger named after {@code owner}: its lines are the runtime's JSON log lines ({@link Log}),
+   * with the invocation's request id and command, in the function's log group.
+   */
   public System.Logger logger(Class<?> owner) {
-    return System.getLogger(owner.getName());
+    return Log.logger(owner.getName());
   }
 
   /**

@@ -42,11 +42,16 @@ public final class EventVersions {
       throw UnreadableEventException.newerVersion(stored, type, current);
     }
     if (version == current) {
-      return stored.type().equals(type) ? stored : stored.upcastTo(type, current, stored.payload());
+      if (stored.type().equals(type)) {
+        return stored;
+      }
+      Invocation.current().upcast();
+      return stored.upcastTo(type, current, stored.payload());
     }
     if (version < 1 || older == null) {
       throw UnreadableEventException.noSuchVersion(stored, type);
     }
+    Invocation.current().upcast();
     // A copy: the stored event stays as read, whatever the upcast does with its argument.
     return stored.upcastTo(type, current, older.upcast(version, stored.payload().deepCopy()));
   }

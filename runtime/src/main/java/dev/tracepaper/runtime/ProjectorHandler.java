@@ -83,11 +83,16 @@ public class ProjectorHandler implements RequestStreamHandler {
 
   @Override
   public void handleRequest(InputStream in, OutputStream out, Context context) {
+    Invocation.begin(context);
     Json.write(out, project(Json.read(in)));
   }
 
-  /** Projects the events of a DynamoDB stream event; answers the failed record, if any. */
+  /**
+   * Projects the events of a DynamoDB stream event; answers the failed record, if any. Counts the
+   * batch's {@code ProjectionFailures} and {@code Upcasts} (docs/operations.md).
+   */
   public ObjectNode project(JsonNode streamEvent) {
+    int upcastsBefore = Invocation.current().upcasts();
     ObjectNode response = Json.object();
     ArrayNode failures = response.putArray("batchItemFailures");
     List<Record> records = new ArrayList<>();
@@ -123,12 +128,22 @@ public class ProjectorHandler implements RequestStreamHandler {
       } catch (RuntimeException e) {
         // Logged with the record, so that the DLQ entry it may end as can be traced back.
         String sequenceNumber = records.get(i).sequenceNumber();
-        System.err.println("projecting record " + sequenceNumber + " failed:");
-        e.printStackTrace();
+        Log.error(
+            "Projecting a stream record failed; Lambda retries from it",
+            e,
+            "sequenceNumber",
+            sequenceNumber,
+            "eventId",
+            i < batch.size() ? batch.get(i).streamId() + "@" + batch.get(i).version() : null);
         failures.addObject().put("itemIdentifier", sequenceNumber);
         break;
       }
     }
+    Metrics.of("Projected a batch")
+        .dimension("Function", "Projector")
+        .count("ProjectionFailures", failures.size(), "Function")
+        .count("Upcasts", Invocation.current().upcasts() - upcastsBefore, "Function")
+        .emit();
     return response;
   }
 

@@ -67,11 +67,16 @@ public class PublisherHandler implements RequestStreamHandler {
 
   @Override
   public void handleRequest(InputStream in, OutputStream out, Context context) {
+    Invocation.begin(context);
     Json.write(out, publish(Json.read(in)));
   }
 
-  /** Publishes the events of a DynamoDB stream event; answers the failed records. */
+  /**
+   * Publishes the events of a DynamoDB stream event; answers the failed records. Counts the records
+   * not published ({@code PublishFailures}) and the events upcast ({@code Upcasts}).
+   */
   public ObjectNode publish(JsonNode streamEvent) {
+    int upcastsBefore = Invocation.current().upcasts();
     List<String> sequenceNumbers = new ArrayList<>();
     List<PutEventsRequestEntry> entries = new ArrayList<>();
     int unreadable = -1;
@@ -94,7 +99,11 @@ public class PublisherHandler implements RequestStreamHandler {
       } catch (UnreadableEventException e) {
         // Sent as stored, it would reach the policies in a shape they cannot read: kept back, as
         // the records after it, so that order per shard holds.
-        System.err.println("record " + sequenceNumber + " not published: " + e.getMessage());
+        Log.error(
+            "A stored event cannot be read; it and the records after it are not published",
+            e,
+            "sequenceNumber",
+            sequenceNumber);
         unreadable = entries.size();
       }
     }
@@ -108,7 +117,7 @@ public class PublisherHandler implements RequestStreamHandler {
         failed = firstFailed(entries.subList(from, to));
       } catch (SdkException e) {
         // The SDK has retried already; Lambda retries this batch and the rest later.
-        System.err.println("PutEvents failed: " + e);
+        Log.warn("PutEvents failed; Lambda retries the batch", e);
         failed = 0;
       }
       if (failed >= 0) {
@@ -125,6 +134,11 @@ public class PublisherHandler implements RequestStreamHandler {
         failures.addObject().put("itemIdentifier", sequenceNumber);
       }
     }
+    Metrics.of("Published a batch")
+        .dimension("Function", "Publisher")
+        .count("PublishFailures", failures.size(), "Function")
+        .count("Upcasts", Invocation.current().upcasts() - upcastsBefore, "Function")
+        .emit();
     return response;
   }
 
@@ -148,6 +162,13 @@ public class PublisherHandler implements RequestStreamHandler {
     List<PutEventsResultEntry> results = response.entries();
     for (int i = 0; i < results.size(); i++) {
       if (results.get(i).errorCode() != null) {
+        Log.warn(
+            "EventBridge refused an entry; Lambda retries from it",
+            null,
+            "errorCode",
+            results.get(i).errorCode(),
+            "errorMessage",
+            results.get(i).errorMessage());
         return i;
       }
     }

@@ -127,6 +127,7 @@ public class RebuildHandler implements RequestStreamHandler {
 
   @Override
   public void handleRequest(InputStream in, OutputStream out, Context context) {
+    Invocation.begin(context);
     BooleanSupplier timeLeft = () -> context.getRemainingTimeInMillis() > MARGIN.toMillis();
     Json.write(out, handle(Json.read(in), timeLeft));
   }
@@ -134,6 +135,7 @@ public class RebuildHandler implements RequestStreamHandler {
   /** Answers one request; a step works while {@code timeLeft} says so. */
   public ObjectNode handle(JsonNode request, BooleanSupplier timeLeft) {
     Projection view = projection(request.path("view").asText());
+    Invocation.current().put("view", view.view());
     String action = request.path("action").asText("start");
     return switch (action) {
       case "start" -> start(view, timeLeft);
@@ -344,8 +346,11 @@ public class RebuildHandler implements RequestStreamHandler {
     } catch (RuntimeException e) {
       // The live projector leaves such an event to its dead-letter queue and goes on; so does the
       // rebuild, so that one poison event does not stop it. Named in the answer.
-      System.err.println("rebuilding " + view.view() + ": skipped " + name(event) + ":");
-      e.printStackTrace();
+      Log.error("Rebuilding skipped an event it cannot project", e, "eventId", name(event));
+      Metrics.of("Rebuild skipped an event")
+          .dimension("Function", "Rebuild")
+          .count("ProjectionFailures", 1, "Function")
+          .emit();
       rebuild.failed(name(event));
       return false;
     }

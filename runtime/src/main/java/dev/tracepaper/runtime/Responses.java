@@ -1,42 +1,63 @@
 package dev.tracepaper.runtime;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
- * Writes what a command handler answers AppSync: the {@link CommandResult}, or {@code {"error":
- * {"type", "message", "fields"}}}, which the mutation's resolver turns into a GraphQL error whose
- * {@code errorType} is the code.
+ * Runs one mutation in a command handler and writes what it answers AppSync: the {@link
+ * CommandResult}, or {@code {"error": {"type", "message", "fields"}}} for a {@link CommandError},
+ * which the mutation's resolver turns into a GraphQL error whose {@code errorType} is the code.
+ *
+ * <p>Any other exception is a system failure (a bug, AWS failing): it is logged with its stack
+ * trace and the command's fields, counted ({@code CommandFailed}), and the invocation fails with a
+ * {@link SystemFailure} that carries nothing of it, so that Lambda counts an error (the function's
+ * {@code Errors} metric and alarm) and the resolver answers the client {@code INTERNAL_ERROR}
+ * (docs/operations.md).
  */
 public final class Responses {
 
-  static final String INTERNAL_MESSAGE = "Internal error; the cause is in the function's log";
+  /** The command's name in its metrics before the request could be read. */
+  static final String UNKNOWN_COMMAND = "unknown";
 
   private Responses() {}
 
   /**
-   * Runs {@code command} and writes its answer. A {@link CommandError} is answered as it is; any
-   * other exception is a bug: its stack trace goes to the log (stderr) and the client sees only
-   * {@code INTERNAL_ERROR}, so nothing about the code leaves the Lambda.
+   * Reads the AppSync request from {@code in}, runs {@code command} on it for an aggregate of
+   * {@code type} and writes its answer to {@code out}.
+   *
+   * @param context the invocation's context, for its request id; {@code null} in tests
+   * @throws SystemFailure when the command failed for another reason than a {@link CommandError}
    */
-  public static void write(OutputStream out, Supplier<CommandResult> command) {
-    Json.write(out, answer(command));
-  }
-
-  static ObjectNode answer(Supplier<CommandResult> command) {
+  public static void write(
+      InputStream in,
+      OutputStream out,
+      Context context,
+      AggregateType<?, ?> type,
+      Function<AppSyncRequest, CommandResult> command) {
+    Invocation invocation = Invocation.begin(context);
+    String name = UNKNOWN_COMMAND;
+    ObjectNode answer;
     try {
-      return command.get().toJson();
+      // Parsed here: a request over the size bound is answered as a VALIDATION error.
+      AppSyncRequest request = AppSyncRequest.parse(in);
+      name = request.fieldName();
+      invocation.put("command", name);
+      answer = command.apply(request).toJson();
+      Metrics.command(type.name(), name, "CommandSucceeded", null);
     } catch (CommandError e) {
-      return error(e.code(), e.getMessage(), e.fields());
+      Metrics.command(type.name(), name, "CommandRefused", e.code());
+      answer = error(e.code(), e.getMessage(), e.fields());
     } catch (RuntimeException e) {
-      log(e);
-      return error(CommandError.INTERNAL_ERROR, INTERNAL_MESSAGE, List.of());
+      Log.error("Command failed unexpectedly", e);
+      Metrics.command(type.name(), name, "CommandFailed", null);
+      throw new SystemFailure(invocation);
     }
+    Json.write(out, answer);
   }
 
   static ObjectNode error(String type, String message, List<FieldError> fields) {
@@ -52,11 +73,25 @@ public final class Responses {
     return answer;
   }
 
-  /** One write, so that the trace stays one log entry. */
-  private static void log(RuntimeException e) {
-    StringWriter trace = new StringWriter();
-    e.printStackTrace(new PrintWriter(trace));
-    System.err.print("Command failed unexpectedly: " + trace);
-    System.err.flush();
+  /**
+   * The failure of an invocation whose cause is in the log: Lambda reports its message, which
+   * reaches the resolver (and no client), and it holds nothing of the cause. No stack trace: the
+   * cause's is logged.
+   */
+  public static final class SystemFailure extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    SystemFailure(Invocation invocation) {
+      super(
+          CommandError.INTERNAL_ERROR
+              + ": the command failed unexpectedly; the cause is logged"
+              + (invocation.requestId() == null
+                  ? ""
+                  : " under AWSRequestId " + invocation.requestId()),
+          null,
+          false,
+          false);
+    }
   }
 }

@@ -19,17 +19,18 @@ import java.util.List;
 final class CounterHandler implements RequestStreamHandler {
 
   private final CommandRunner<Counter.State, Counter.Event> runner;
+  private final Counter type;
   private final Clock clock;
 
   CounterHandler(EventStore store, Counter type, Clock clock) {
     this.runner = new CommandRunner<>(store, type);
+    this.type = type;
     this.clock = clock;
   }
 
   @Override
   public void handleRequest(InputStream in, OutputStream out, Context context) {
-    AppSyncRequest request = AppSyncRequest.parse(in);
-    Responses.write(out, () -> handle(request));
+    Responses.write(in, out, context, type, this::handle);
   }
 
   private CommandResult handle(AppSyncRequest request) {

@@ -21,7 +21,7 @@ class ProjectorBatchTest {
           new CommandResult("c1", 2, List.of("CounterIncremented")));
 
   /** Fails on the event of counter {@code c1} with version 2, as a broken projection would. */
-  private static final Projection FAILING =
+  static final Projection FAILING =
       new Projection() {
         @Override
         public String view() {

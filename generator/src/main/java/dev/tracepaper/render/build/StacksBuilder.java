@@ -52,7 +52,8 @@ final class StacksBuilder {
     boolean commands = aggregates.stream().anyMatch(a -> !a.commands().isEmpty());
     boolean policies = aggregates.stream().anyMatch(a -> !a.policies().isEmpty());
     List<String> parameters = new ArrayList<>();
-    if (!views.isEmpty()) {
+    // The view tables' names start with the app's; the functions' metrics are in its namespace.
+    if (!views.isEmpty() || commands || policies) {
       parameters.add("AppName");
     }
     if (commands || !views.isEmpty()) {
@@ -65,6 +66,11 @@ final class StacksBuilder {
     }
     if (policies) {
       parameters.add("EventBus");
+    }
+    // What watches the functions and the policies' dead-letter queues.
+    if (commands || policies) {
+      parameters.add("AlarmTopic");
+      parameters.add("LogRetentionInDays");
     }
     return new StackData(
         stack.name(),

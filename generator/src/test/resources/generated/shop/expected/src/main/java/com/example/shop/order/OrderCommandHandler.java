@@ -23,7 +23,7 @@ import dev.tracepaper.runtime.Responses;
 /**
  * The Lambda function behind the mutations of the Order aggregate: AppSync invokes it with the
  * mutation's arguments and the caller's identity; it answers with the command's result or its
- * error as plain JSON.
+ * error as plain JSON, and logs and counts each command (Tracepaper's docs/operations.md).
  */
 public final class OrderCommandHandler implements RequestStreamHandler {
 
@@ -60,11 +60,14 @@ public final class OrderCommandHandler implements RequestStreamHandler {
     this.clock = context.clock();
   }
 
+  /**
+   * Answers the mutation; a failure that is not the command's (a bug, AWS failing) is logged and
+   * fails the invocation, which the resolver answers as {@code INTERNAL_ERROR}.
+   */
   @Override
   public void handleRequest(InputStream input, OutputStream output, Context context)
       throws IOException {
-    // Parsed inside write: a request over the size bound is answered as a VALIDATION error.
-    Responses.write(output, () -> handle(AppSyncRequest.parse(input)));
+    Responses.write(input, output, context, OrderAggregate.TYPE, this::handle);
   }
 
   private CommandResult handle(AppSyncRequest request) {

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.example.shop.order.LineAdded;
 import com.example.shop.order.OrderAggregate;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,16 +19,16 @@ import dev.tracepaper.runtime.CommandRunner;
 import dev.tracepaper.runtime.CustomContext;
 import dev.tracepaper.runtime.DynamoDbEventStore;
 import dev.tracepaper.runtime.EventStore;
-import dev.tracepaper.runtime.Json;
 import dev.tracepaper.runtime.Metadata;
+import dev.tracepaper.runtime.Policies;
 import dev.tracepaper.runtime.StoredEvent;
 
 /**
  * The Lambda function of the policy ReserveStockForLine: the event bus delivers each
  * LineAdded of Order here, and the policy's flow runs on the
- * Stock it names. A failure (a broken rule, {@code NOT_FOUND}) is thrown, so that
- * Lambda retries the delivery and then moves it to the policy's dead-letter queue; the events
- * behind it are not held up.
+ * Stock it names. A failure (a broken rule, {@code NOT_FOUND}) is logged and thrown
+ * ({@link Policies}), so that Lambda retries the delivery and then moves it to the policy's
+ * dead-letter queue; the events behind it are not held up.
  */
 public final class ReserveStockForLineHandler implements RequestStreamHandler {
 
@@ -67,10 +68,14 @@ public final class ReserveStockForLineHandler implements RequestStreamHandler {
   @Override
   public void handleRequest(InputStream input, OutputStream output, Context context)
       throws IOException {
+    Policies.run(input, output, context, StockAggregate.TYPE, "ReserveStockForLine", this::handle);
+  }
+
+  private CommandResult handle(JsonNode delivery) {
     // Upcast: a delivery sent before the latest deployment may carry an older shape.
     StoredEvent trigger =
         OrderAggregate.TYPE.upcast(
-            StoredEvent.fromJson(Json.read(input).path("detail")));
+            StoredEvent.fromJson(delivery.path("detail")));
     LineAdded event = LineAdded.fromJson(trigger.payload());
     Caller user = new Caller(trigger.user(), List.of());
     // A redelivered event gets the first run's result instead of running twice.
@@ -78,12 +83,10 @@ public final class ReserveStockForLineHandler implements RequestStreamHandler {
     CommandId commandId =
         CommandId.of(id, user.name(), "ReserveStockForLine", trigger.payload());
     Metadata metadata = new Metadata(commandId, trigger.correlationId(), user, clock.instant());
-    CommandResult result =
-        runner.run(
-            ReserveStockForLineFlow.key(event, user, metadata.now()),
-            false,
-            metadata,
-            state -> ReserveStockForLineFlow.decide(event, state, user, metadata.now()));
-    Json.write(output, result.toJson());
+    return runner.run(
+        ReserveStockForLineFlow.key(event, user, metadata.now()),
+        false,
+        metadata,
+        state -> ReserveStockForLineFlow.decide(event, state, user, metadata.now()));
   }
 }
