@@ -80,7 +80,7 @@ class ${aggregate.handlerClass}Test {
 
   /** A user-pool caller with every role of the model. */
   private static final Caller CALLER =
-      new Caller("test-user", List.of(<#list example.roles as r>${javaString(r)}<#sep>, </#sep></#list>));
+      new Caller("test-user-id", "test-user", List.of(<#list example.roles as r>${javaString(r)}<#sep>, </#sep></#list>));
 
   /** The mutation by {@code caller}, authenticated in the first way ${command.name} admits. */
   private static ObjectNode event(JsonNode input, String commandId, Caller caller) {
@@ -187,7 +187,7 @@ class ${aggregate.handlerClass}Test {
 
   @Test
   void aUserWithoutTheRoleIsRefused() {
-    Caller intruder = new Caller("intruder", List.of("no such role"));
+    Caller intruder = new Caller("intruder-id", "intruder", List.of("no such role"));
 
     JsonNode error =
         assertRefused("UNAUTHORIZED", AppSyncEvents.invoke(handler, event(example(), null, intruder)));
@@ -198,7 +198,7 @@ class ${aggregate.handlerClass}Test {
   /** Roles claimed anywhere but in the identity AppSync wrote count for nothing. */
   @Test
   void rolesClaimedInTheArgumentsAreIgnored() {
-    ObjectNode event = event(example(), null, new Caller("intruder", List.of()));
+    ObjectNode event = event(example(), null, new Caller("intruder-id", "intruder", List.of()));
     ObjectNode arguments = (ObjectNode) event.get("arguments");
     ObjectNode input = (ObjectNode) arguments.get("input");
     for (ObjectNode place : List.of(arguments, input)) {

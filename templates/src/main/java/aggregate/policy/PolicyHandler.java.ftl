@@ -85,7 +85,8 @@ public final class ${policy.handlerClass} implements RequestStreamHandler {
         ${policy.triggerAggregateClass?keep_after_last(".")}.TYPE.upcast(
             StoredEvent.fromJson(Json.read(input).path("detail")));
     ${policy.flow.inputClass} event = ${policy.flow.inputClass}.fromJson(trigger.payload());
-    Caller user = new Caller(trigger.user(), List.of());
+    // The caller of the command that recorded the trigger: events record its id, not its name.
+    Caller user = new Caller(trigger.user(), trigger.user(), List.of());
     // A redelivered event gets the first run's result instead of running twice.
     String id = ${javaString(policy.name + ":")} + trigger.streamId() + ":" + trigger.version();
     CommandId commandId =

@@ -23,7 +23,7 @@ class ${flow.testClass} {
   void ${test.method}() {
     var outcome =
         new Scenario<>(${aggregate.aggregateClass}.TYPE)
-            .as(${javaString(test.callerName)}, List.of(<#list test.callerRoles as r>${javaString(r)}<#sep>, </#sep></#list>))
+            .as(${javaString(test.callerId)}, ${javaString(test.callerName)}, List.of(<#list test.callerRoles as r>${javaString(r)}<#sep>, </#sep></#list>))
 <#if test.givenState?has_content>
             .givenState(
                 ${javaString(test.key)},
