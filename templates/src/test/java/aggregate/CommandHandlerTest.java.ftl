@@ -12,6 +12,9 @@ import ${project.runtimePackage}.Caller;
 import ${project.runtimePackage}.DynamoDbEventStore;
 import ${project.runtimePackage}.EventStore;
 import ${project.runtimePackage}.Json;
+<#if aggregate.handlerExamples?has_content && !aggregate.commands?filter(c -> c.mutation == aggregate.handlerExamples[0].mutation)?first.flow.custom.enabled>
+import ${project.runtimePackage}.Priming;
+</#if>
 import ${project.runtimePackage}.StoredEvent;
 import ${project.runtimePackage}.testing.AppSyncEvents;
 import ${project.runtimePackage}.testing.InMemoryEventStore;
@@ -116,6 +119,26 @@ class ${aggregate.handlerClass}Test {
         Json.parse(${javaString(example.events)}),
         Json.MAPPER.valueToTree(stored.stream().map(StoredEvent::type).toList()));
   }
+
+<#if !command.flow.custom.enabled>
+
+  /**
+   * Priming (before the SnapStart snapshot) runs the command through the handler's code on clients
+   * that answer from memory: it succeeds, and no request reaches DynamoDB.
+   */
+  @Test
+  void primingRunsTheCommandAndTouchesNoTable() {
+    int before = Priming.operations().size();
+
+    JsonNode answer = Json.parse(${aggregate.handlerClass}.prime());
+
+    assertEquals(1, answer.path("version").asLong(), answer.toString());
+    assertEquals(
+        List.of("Query", "TransactWriteItems"),
+        Priming.operations().subList(before, Priming.operations().size()));
+    assertEquals(Map.of(), REQUESTS.counts(), "requests to DynamoDB");
+  }
+</#if>
 
   @Test
   void aRetriedCommandAnswersAgainAndAppendsNothing() {

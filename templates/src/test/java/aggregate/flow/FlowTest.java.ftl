@@ -5,7 +5,14 @@ package ${aggregate.javaPackage};
 <#if policy?? && policy.triggerQualifiedClass?keep_before_last(".") != aggregate.javaPackage>
 import ${policy.triggerQualifiedClass};
 </#if>
+<#if policy??>
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+</#if>
 import ${project.runtimePackage}.Json;
+<#if policy??>
+import ${project.runtimePackage}.Priming;
+</#if>
 import ${project.runtimePackage}.testing.Scenario;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -74,4 +81,19 @@ class ${flow.testClass} {
 </#if>
   }
 </#list>
+<#if policy??>
+
+  /**
+   * Priming (before the SnapStart snapshot) delivers the first case's trigger through the handler's
+   * code on an event store that answers from memory: the instance is loaded there, not in a table.
+   */
+  @Test
+  void primingDeliversATriggerOnAStoreThatAnswersFromMemory() {
+    int before = Priming.operations().size();
+
+    ${policy.handlerClass}.prime();
+
+    assertEquals("Query", Priming.operations().get(before));
+  }
+</#if>
 }
