@@ -121,7 +121,6 @@ class ${aggregate.handlerClass}Test {
   }
 
 <#if !command.flow.custom.enabled>
-
   /**
    * Priming (before the SnapStart snapshot) runs the command through the handler's code on clients
    * that answer from memory: it succeeds, and no request reaches DynamoDB.
@@ -138,8 +137,8 @@ class ${aggregate.handlerClass}Test {
         Priming.operations().subList(before, Priming.operations().size()));
     assertEquals(Map.of(), REQUESTS.counts(), "requests to DynamoDB");
   }
-</#if>
 
+</#if>
   @Test
   void aRetriedCommandAnswersAgainAndAppendsNothing() {
     String commandId = UUID.randomUUID().toString();

@@ -2,12 +2,12 @@
 <@m.header element=(command!policy).element/>
 package ${aggregate.javaPackage};
 
-<#if policy?? && policy.triggerQualifiedClass?keep_before_last(".") != aggregate.javaPackage>
-import ${policy.triggerQualifiedClass};
-</#if>
 <#if policy??>
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+</#if>
+<#if policy?? && policy.triggerQualifiedClass?keep_before_last(".") != aggregate.javaPackage>
+import ${policy.triggerQualifiedClass};
 </#if>
 import ${project.runtimePackage}.Json;
 <#if policy??>
