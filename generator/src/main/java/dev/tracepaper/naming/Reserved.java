@@ -138,6 +138,7 @@ public final class Reserved {
           "JsonValues",
           "Metadata",
           "MotoServer",
+          "Priming",
           "Projection",
           "ProjectionCheck",
           "ProjectorHandler",
