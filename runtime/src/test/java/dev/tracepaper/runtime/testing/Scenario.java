@@ -54,6 +54,11 @@ public final class Scenario<S, E> {
     return this;
   }
 
+  /** A caller whose id is its name, as {@code as:} without {@code id} in the model. */
+  public Scenario<S, E> as(String name, List<String> roles) {
+    return as(name, name, roles);
+  }
+
   /** Past events of the instance {@code key}. */
   public Scenario<S, E> given(String key, List<E> events) {
     this.key = key;
