@@ -18,8 +18,9 @@
 Globals:
   Function:
     Runtime: java21
+    # arm64 (Graviton): 20 % less per GB-second; the jar holds no native code (docs/performance.md).
     Architectures:
-      - x86_64
+      - arm64
     # sam build runs the Maven build of the folder holding pom.xml; every function shares it.
     CodeUri: ${stack.nested()?then("..", ".")}
     MemorySize: 1024

@@ -18,6 +18,7 @@ import ${project.runtimePackage}.DynamoDbEventStore;
 import ${project.runtimePackage}.EventStore;
 import ${project.runtimePackage}.Input;
 import ${project.runtimePackage}.Metadata;
+import ${project.runtimePackage}.Priming;
 import ${project.runtimePackage}.Responses;
 
 /**
@@ -25,6 +26,12 @@ import ${project.runtimePackage}.Responses;
  * mutation's arguments and the caller's identity; it answers with the command's result or its
  * error as plain JSON, and logs and counts each command (Tracepaper's docs/operations.md).
  */
+<#-- Priming runs the handler's example case unless hand-written code takes part in it. -->
+<#assign primers = []>
+<#list aggregate.handlerExamples as example>
+<#assign primed = aggregate.commands?filter(c -> c.mutation == example.mutation)?first>
+<#if !primed.flow.custom.enabled><#assign primers = [example]></#if>
+</#list>
 public final class ${aggregate.handlerClass} implements RequestStreamHandler {
 
   /** Built on first use by the Lambda runtime, so that SnapStart snapshots it ready to go. */
@@ -41,10 +48,39 @@ public final class ${aggregate.handlerClass} implements RequestStreamHandler {
 </#if>
 </#list>
 
-  /** The handler the Lambda runtime creates. */
+  /** The handler the Lambda runtime creates, primed before the SnapStart snapshot. */
   public ${aggregate.handlerClass}() {
     this(Production.RUNNER, CustomContext.fromEnvironment());
+    Priming.beforeSnapshot(${aggregate.handlerClass}.class, ${aggregate.handlerClass}::prime);
   }
+
+<#list primers as example>
+<#assign primed = aggregate.commands?filter(c -> c.mutation == example.mutation)?first>
+  /**
+   * Runs ${primed.name} with the input of a case of the model through a handler of its own, on an
+   * event store that answers from memory ({@link Priming}): the snapshot then holds the classes a
+   * command loads, and no table is read or written. Answers the handler's answer.
+   */
+  static String prime() {
+    return Priming.invoke(
+        new ${aggregate.handlerClass}(Priming.eventStore(), CustomContext.fromEnvironment()),
+        Priming.mutation(
+            ${javaString(example.mutation)},
+            ${javaString(example.input)},
+            AuthType.${primed.authTypes[0]},
+            List.of(<#list example.roles as r>${javaString(r)}<#sep>, </#sep></#list>)));
+  }
+<#else>
+  /**
+   * Loads an instance from an event store that answers from memory ({@link Priming}), so that the
+   * snapshot holds the store's classes; no case of the model starts an instance without
+   * hand-written code, which priming does not run. Answers the version loaded.
+   */
+  static String prime() {
+    return Long.toString(
+        Priming.eventStore().load(${aggregate.aggregateClass}.TYPE, "priming").version());
+  }
+</#list>
 
   /** A handler on another event store and clock (tests, tools). */
   public ${aggregate.handlerClass}(EventStore store, Clock clock) {

@@ -12,6 +12,9 @@ import ${project.runtimePackage}.Caller;
 import ${project.runtimePackage}.DynamoDbEventStore;
 import ${project.runtimePackage}.EventStore;
 import ${project.runtimePackage}.Json;
+<#if aggregate.handlerExamples?has_content && !aggregate.commands?filter(c -> c.mutation == aggregate.handlerExamples[0].mutation)?first.flow.custom.enabled>
+import ${project.runtimePackage}.Priming;
+</#if>
 import ${project.runtimePackage}.StoredEvent;
 import ${project.runtimePackage}.testing.AppSyncEvents;
 import ${project.runtimePackage}.testing.InMemoryEventStore;
@@ -80,7 +83,7 @@ class ${aggregate.handlerClass}Test {
 
   /** A user-pool caller with every role of the model. */
   private static final Caller CALLER =
-      new Caller("test-user", List.of(<#list example.roles as r>${javaString(r)}<#sep>, </#sep></#list>));
+      new Caller("test-user-id", "test-user", List.of(<#list example.roles as r>${javaString(r)}<#sep>, </#sep></#list>));
 
   /** The mutation by {@code caller}, authenticated in the first way ${command.name} admits. */
   private static ObjectNode event(JsonNode input, String commandId, Caller caller) {
@@ -117,6 +120,25 @@ class ${aggregate.handlerClass}Test {
         Json.MAPPER.valueToTree(stored.stream().map(StoredEvent::type).toList()));
   }
 
+<#if !command.flow.custom.enabled>
+  /**
+   * Priming (before the SnapStart snapshot) runs the command through the handler's code on clients
+   * that answer from memory: it succeeds, and no request reaches DynamoDB.
+   */
+  @Test
+  void primingRunsTheCommandAndTouchesNoTable() {
+    int before = Priming.operations().size();
+
+    JsonNode answer = Json.parse(${aggregate.handlerClass}.prime());
+
+    assertEquals(1, answer.path("version").asLong(), answer.toString());
+    assertEquals(
+        List.of("Query", "TransactWriteItems"),
+        Priming.operations().subList(before, Priming.operations().size()));
+    assertEquals(Map.of(), REQUESTS.counts(), "requests to DynamoDB");
+  }
+
+</#if>
   @Test
   void aRetriedCommandAnswersAgainAndAppendsNothing() {
     String commandId = UUID.randomUUID().toString();
@@ -187,7 +209,7 @@ class ${aggregate.handlerClass}Test {
 
   @Test
   void aUserWithoutTheRoleIsRefused() {
-    Caller intruder = new Caller("intruder", List.of("no such role"));
+    Caller intruder = new Caller("intruder-id", "intruder", List.of("no such role"));
 
     JsonNode error =
         assertRefused("UNAUTHORIZED", AppSyncEvents.invoke(handler, event(example(), null, intruder)));
@@ -198,7 +220,7 @@ class ${aggregate.handlerClass}Test {
   /** Roles claimed anywhere but in the identity AppSync wrote count for nothing. */
   @Test
   void rolesClaimedInTheArgumentsAreIgnored() {
-    ObjectNode event = event(example(), null, new Caller("intruder", List.of()));
+    ObjectNode event = event(example(), null, new Caller("intruder-id", "intruder", List.of()));
     ObjectNode arguments = (ObjectNode) event.get("arguments");
     ObjectNode input = (ObjectNode) arguments.get("input");
     for (ObjectNode place : List.of(arguments, input)) {

@@ -24,6 +24,7 @@ import ${project.runtimePackage}.DynamoDbEventStore;
 import ${project.runtimePackage}.EventStore;
 import ${project.runtimePackage}.Metadata;
 import ${project.runtimePackage}.Policies;
+import ${project.runtimePackage}.Priming;
 import ${project.runtimePackage}.StoredEvent;
 
 /**
@@ -49,10 +50,38 @@ public final class ${policy.handlerClass} implements RequestStreamHandler {
 </#if>
 </#list>
 
-  /** The handler the Lambda runtime creates. */
+  /** The handler the Lambda runtime creates, primed before the SnapStart snapshot. */
   public ${policy.handlerClass}() {
     this(Production.RUNNER, CustomContext.fromEnvironment());
+    Priming.beforeSnapshot(${policy.handlerClass}.class, ${policy.handlerClass}::prime);
   }
+
+<#if policy.flow.tests?has_content && !policy.flow.custom.enabled>
+  /**
+   * Delivers the trigger of the policy's first case to a handler of its own, on an event store that
+   * answers from memory ({@link Priming}): the snapshot then holds the classes a delivery loads, and
+   * no table is read or written. Answers the handler's answer, or the code of its failure.
+   */
+  static String prime() {
+    return Priming.invoke(
+        new ${policy.handlerClass}(Priming.eventStore(), CustomContext.fromEnvironment()),
+        Priming.busEvent(
+            ${javaString(policy.triggerSource)},
+            ${javaString(policy.triggerAggregate)},
+            ${javaString(policy.triggerType)},
+            ${javaString(policy.flow.tests[0].when)}));
+  }
+<#else>
+  /**
+   * Loads an instance from an event store that answers from memory ({@link Priming}), so that the
+   * snapshot holds the store's classes; the policy has no case to deliver<#if policy.flow.custom.enabled>, and priming does not run
+   * hand-written code</#if>. Answers the version loaded.
+   */
+  static String prime() {
+    return Long.toString(
+        Priming.eventStore().load(${aggregate.aggregateClass}.TYPE, "priming").version());
+  }
+</#if>
 
   /** A handler on another event store and clock (tests, tools). */
   public ${policy.handlerClass}(EventStore store, Clock clock) {
@@ -90,7 +119,8 @@ public final class ${policy.handlerClass} implements RequestStreamHandler {
         ${policy.triggerAggregateClass?keep_after_last(".")}.TYPE.upcast(
             StoredEvent.fromJson(delivery.path("detail")));
     ${policy.flow.inputClass} event = ${policy.flow.inputClass}.fromJson(trigger.payload());
-    Caller user = new Caller(trigger.user(), List.of());
+    // The caller of the command that recorded the trigger: events record its id, not its name.
+    Caller user = new Caller(trigger.user(), trigger.user(), List.of());
     // A redelivered event gets the first run's result instead of running twice.
     String id = ${javaString(policy.name + ":")} + trigger.streamId() + ":" + trigger.version();
     CommandId commandId =

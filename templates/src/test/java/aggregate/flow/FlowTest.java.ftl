@@ -2,10 +2,17 @@
 <@m.header element=(command!policy).element/>
 package ${aggregate.javaPackage};
 
+<#if policy??>
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+</#if>
 <#if policy?? && policy.triggerQualifiedClass?keep_before_last(".") != aggregate.javaPackage>
 import ${policy.triggerQualifiedClass};
 </#if>
 import ${project.runtimePackage}.Json;
+<#if policy??>
+import ${project.runtimePackage}.Priming;
+</#if>
 import ${project.runtimePackage}.testing.Scenario;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -23,7 +30,7 @@ class ${flow.testClass} {
   void ${test.method}() {
     var outcome =
         new Scenario<>(${aggregate.aggregateClass}.TYPE)
-            .as(${javaString(test.callerName)}, List.of(<#list test.callerRoles as r>${javaString(r)}<#sep>, </#sep></#list>))
+            .as(${javaString(test.callerId)}, ${javaString(test.callerName)}, List.of(<#list test.callerRoles as r>${javaString(r)}<#sep>, </#sep></#list>))
 <#if test.givenState?has_content>
             .givenState(
                 ${javaString(test.key)},
@@ -74,4 +81,19 @@ class ${flow.testClass} {
 </#if>
   }
 </#list>
+<#if policy??>
+
+  /**
+   * Priming (before the SnapStart snapshot) delivers the first case's trigger through the handler's
+   * code on an event store that answers from memory: the instance is loaded there, not in a table.
+   */
+  @Test
+  void primingDeliversATriggerOnAStoreThatAnswersFromMemory() {
+    int before = Priming.operations().size();
+
+    ${policy.handlerClass}.prime();
+
+    assertEquals("Query", Priming.operations().get(before));
+  }
+</#if>
 }

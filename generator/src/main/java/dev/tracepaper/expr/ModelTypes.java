@@ -45,7 +45,10 @@ public final class ModelTypes {
 
   private static final Object USER_KEY = new Object();
   private static final List<Field> USER_FIELDS =
-      List.of(field("name", "String", false), field("roles", "String", true));
+      List.of(
+          field("id", "String", false),
+          field("name", "String", false),
+          field("roles", "String", true));
 
   private final ModelIndex index;
   private final Map<Object, ModelStruct> byElement = new IdentityHashMap<>();
@@ -116,7 +119,7 @@ public final class ModelTypes {
         .celType();
   }
 
-  /** The caller: {@code user.name} and {@code user.roles}. */
+  /** The caller: {@code user.id}, {@code user.name} and {@code user.roles}. */
   public CelType user() {
     return struct(USER_KEY, "user", "user", "`user`", USER_FIELDS, Optional.empty()).celType();
   }

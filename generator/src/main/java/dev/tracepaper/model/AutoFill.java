@@ -4,5 +4,6 @@ package dev.tracepaper.model;
 public enum AutoFill {
   uuid,
   username,
+  userId,
   now
 }

@@ -133,11 +133,11 @@ final class FieldReader {
                   Diagnostic.error(
                           Nodes.INVALID_VALUE,
                           text.location(),
-                          "`autoFill` of %s is `%s`; it can be `uuid`, `username` or `now`."
+                          "`autoFill` of %s is `%s`; it can be `uuid`, `username`, `userId` or `now`."
                               .formatted(what, text.value()))
                       .withHint(
                           dev.tracepaper.diagnostic.Suggestions.didYouMean(
-                              text.value(), List.of("uuid", "username", "now"))));
+                              text.value(), List.of("uuid", "username", "userId", "now"))));
               return Optional.empty();
             });
   }

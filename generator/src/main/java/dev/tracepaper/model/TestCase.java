@@ -52,9 +52,12 @@ public record TestCase(
   /** {@code - state: {…}} */
   public record GivenState(MappingNode state, SourceLocation location) implements Given {}
 
-  /** {@code as: {name: …, roles: […]}} */
+  /** {@code as: {id: …, name: …, roles: […]}} */
   public record Caller(
-      Optional<Located<String>> name, List<Located<String>> roles, SourceLocation location) {
+      Optional<Located<String>> id,
+      Optional<Located<String>> name,
+      List<Located<String>> roles,
+      SourceLocation location) {
     public Caller {
       roles = List.copyOf(roles);
     }

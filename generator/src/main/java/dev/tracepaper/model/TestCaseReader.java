@@ -98,7 +98,9 @@ final class TestCaseReader {
         .mapping(node, "`as` of " + what)
         .map(
             mapping -> {
-              nodes.checkKeys(mapping, Set.of("name", "roles"), "`as` of " + what);
+              nodes.checkKeys(mapping, Set.of("id", "name", "roles"), "`as` of " + what);
+              Optional<Located<String>> id =
+                  mapping.get("id").flatMap(n -> nodes.text(n, "the caller's id in " + what));
               Optional<Located<String>> name =
                   mapping.get("name").flatMap(n -> nodes.text(n, "the caller's name in " + what));
               List<Located<String>> roles = new ArrayList<>();
@@ -112,7 +114,7 @@ final class TestCaseReader {
                                   nodes
                                       .text(i, "a caller's role in " + what)
                                       .ifPresent(roles::add)));
-              return new TestCase.Caller(name, roles, mapping.location());
+              return new TestCase.Caller(id, name, roles, mapping.location());
             });
   }
 

@@ -139,6 +139,7 @@ public final class Reserved {
           "Metadata",
           "MotoServer",
           "Policies",
+          "Priming",
           "Projection",
           "ProjectionCheck",
           "ProjectorHandler",

@@ -65,10 +65,10 @@ class JavaTranslationFormsTest {
             "state.loans().stream().filter(l -> Objects.equals(l.loanId(), command.loanId()))"
                 + ".toList()");
     Translation.Java member =
-        (Translation.Java) translations.get("command.newOwner in state.members.map(m, m.userName)");
+        (Translation.Java) translations.get("command.newOwner in state.members.map(m, m.userId)");
     assertThat(member.code())
         .isEqualTo(
-            "state.members().stream().map(m -> m.userName()).toList().contains(command.newOwner())");
+            "state.members().stream().map(m -> m.userId()).toList().contains(command.newOwner())");
   }
 
   @Test

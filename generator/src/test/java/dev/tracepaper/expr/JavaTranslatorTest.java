@@ -173,6 +173,7 @@ class JavaTranslatorTest {
           "addDays(today, 7) > state.placedOn",
           "addSeconds(state.placedAt, n % 100000)",
           "user.name == state.orderId",
+          "user.id == state.orderId",
           // odd corners
           "state.paid ? state.tags : []",
           "s.replace('', '-')",

@@ -44,7 +44,13 @@ final class RandomInputs {
     inputs.put("state", state);
     inputs.put(
         "user",
-        Map.of("name", text(), "roles", random.nextBoolean() ? List.of("clerk") : List.of()));
+        Map.of(
+            "id",
+            text(),
+            "name",
+            text(),
+            "roles",
+            random.nextBoolean() ? List.of("clerk") : List.of()));
     inputs.put("now", Instant.parse("2026-01-01T00:00:00Z"));
     inputs.put("today", LocalDate.of(2026, 1, 1));
     inputs.put("n", number());

@@ -28,7 +28,7 @@ class EvolutionV1Test {
 
   @RegisterExtension static final MotoServer MOTO = new MotoServer();
 
-  private static final Caller COURIER = new Caller("courier-7", List.of("courier"));
+  private static final Caller COURIER = new Caller("courier-7", "courier-7", List.of("courier"));
 
   @Test
   void storesTheFirstModelsEvents() {

@@ -54,7 +54,7 @@ class EvolutionV2Test {
 
   @RegisterExtension static final MotoServer MOTO = new MotoServer();
 
-  private static final Caller COURIER = new Caller("courier-7", List.of("courier"));
+  private static final Caller COURIER = new Caller("courier-7", "courier-7", List.of("courier"));
 
   @Test
   void readsWhatTheFirstModelStored() {

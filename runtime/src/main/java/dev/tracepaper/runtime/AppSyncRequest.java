@@ -116,8 +116,9 @@ public final class AppSyncRequest {
   }
 
   /**
-   * The caller: a Cognito user (name and groups), an IAM principal (its ARN, no roles), or, for an
-   * API key (AppSync sends no identity), {@link Caller#anonymous()}.
+   * The caller: a Cognito user (its {@code sub} as id, its user name, its groups), an IAM principal
+   * (its ARN as id and name, no roles), or, for an API key (AppSync sends no identity), {@link
+   * Caller#anonymous()}.
    */
   public Caller caller() {
     JsonNode identity = event.get("identity");
@@ -131,11 +132,16 @@ public final class AppSyncRequest {
       if (groups == null || groups.isNull()) {
         groups = claims.path("cognito:groups");
       }
-      String name = cognitoName != null ? cognitoName : text(identity, "sub", Caller.ANONYMOUS);
-      return new Caller(name, strings(groups));
+      String sub = text(identity, "sub", text(claims, "sub", null));
+      String name = cognitoName != null ? cognitoName : sub;
+      if (sub == null) {
+        // A user-pool identity always carries sub; without it there is no id to trust.
+        throw CommandError.unauthorized("The caller's identity has no sub.");
+      }
+      return new Caller(sub, name, strings(groups));
     }
     String iamName = text(identity, "userArn", cognitoName);
-    return iamName != null ? new Caller(iamName, List.of()) : Caller.anonymous();
+    return iamName != null ? new Caller(iamName, iamName, List.of()) : Caller.anonymous();
   }
 
   /**
@@ -185,7 +191,7 @@ public final class AppSyncRequest {
   }
 
   /**
-   * The command's context. Its command id is scoped to the caller and the mutation ({@link
+   * The command's context. Its command id is scoped to the caller's id and the mutation ({@link
    * #fieldName()}), and fingerprints the input ({@link CommandId}).
    */
   public Metadata metadata(Clock clock) {
@@ -195,7 +201,7 @@ public final class AppSyncRequest {
     }
     Caller caller = caller();
     String id = commandId();
-    CommandId commandId = id == null ? null : CommandId.of(id, caller.name(), fieldName(), input());
+    CommandId commandId = id == null ? null : CommandId.of(id, caller.id(), fieldName(), input());
     return new Metadata(commandId, correlationId, caller, clock.instant());
   }
 

@@ -1,5 +1,7 @@
 package dev.tracepaper.runtime;
 
+import java.time.Duration;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -16,8 +18,21 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
  * {@code aws.endpointUrl...} system properties apply (a local emulator in tests). Credentials: the
  * SDK's default chain, which under SnapStart reads the container credentials that Lambda refreshes
  * after a restore.
+ *
+ * <p>Timeouts: one HTTP attempt gets {@link #ATTEMPT_TIMEOUT}, a call with the SDK's retries {@link
+ * #CALL_TIMEOUT}. The SDK sets neither (the URLConnection client waits 30 s for a read), so a call
+ * that hangs would hold a command until Lambda's 30 s timeout or AppSync's 30 s limit cut it off
+ * with no answer. A command makes at most three calls in sequence (load, append, and on the failure
+ * path the idempotency record), 24 s at worst: it answers, even if with an error, inside both
+ * limits. DynamoDB and EventBridge answer in milliseconds; 3 s is room for a cold connection.
  */
 public final class AwsClients {
+
+  /** The longest one HTTP attempt of an AWS call may take. */
+  public static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(3);
+
+  /** The longest an AWS call may take, its retries included. */
+  public static final Duration CALL_TIMEOUT = Duration.ofSeconds(8);
 
   private AwsClients() {}
 
@@ -46,6 +61,14 @@ public final class AwsClients {
     return Region.of(region);
   }
 
+  /** The timeouts every client of the runtime gets. */
+  static ClientOverrideConfiguration timeouts() {
+    return ClientOverrideConfiguration.builder()
+        .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
+        .apiCallTimeout(CALL_TIMEOUT)
+        .build();
+  }
+
   // Holder classes: the JVM initializes each on first use, once, thread-safely.
 
   private static final class DynamoDb {
@@ -53,6 +76,7 @@ public final class AwsClients {
         DynamoDbClient.builder()
             .region(region())
             .httpClientBuilder(UrlConnectionHttpClient.builder())
+            .overrideConfiguration(timeouts())
             .build();
   }
 
@@ -61,6 +85,7 @@ public final class AwsClients {
         EventBridgeClient.builder()
             .region(region())
             .httpClientBuilder(UrlConnectionHttpClient.builder())
+            .overrideConfiguration(timeouts())
             .build();
   }
 }

@@ -122,7 +122,7 @@ final class EventItems {
     CommandId commandId = meta.commandId();
     Map<String, AttributeValue> item = new HashMap<>(commandKey(commandId));
     item.put(COMMAND_ID, s(commandId.id()));
-    item.put(USER, s(meta.caller().name()));
+    item.put(USER, s(meta.caller().id()));
     item.put(FINGERPRINT, s(commandId.fingerprint()));
     item.put(STREAM, s(streamId));
     item.put(RESULT, s(Json.write(result.toJson())));

@@ -23,6 +23,9 @@ public final class Metrics {
 
   private static final String NAMESPACE = namespace();
 
+  /** Set while priming runs synthetic requests ({@link Priming}), which count nothing. */
+  private static volatile boolean silent;
+
   private final String message;
   private final Map<String, String> dimensions = new LinkedHashMap<>();
   private final Map<List<String>, Map<String, Long>> counts = new LinkedHashMap<>();
@@ -53,8 +56,11 @@ public final class Metrics {
     return this;
   }
 
-  /** Writes the document as one line of the log. */
+  /** Writes the document as one line of the log, unless metrics are silenced. */
   public void emit() {
+    if (silent) {
+      return;
+    }
     ObjectNode line = Json.object();
     ObjectNode aws = line.putObject("_aws");
     aws.put("Timestamp", System.currentTimeMillis());
@@ -101,6 +107,16 @@ public final class Metrics {
       metrics.dimension("Code", code).count(outcome, 1, "Aggregate", "Command", "Code");
     }
     metrics.emit();
+  }
+
+  /** Runs {@code run} with every metric silenced: for requests that are not the users'. */
+  static void silently(Runnable run) {
+    silent = true;
+    try {
+      run.run();
+    } finally {
+      silent = false;
+    }
   }
 
   private static String namespace() {

@@ -49,7 +49,7 @@ public record NewEvents<S>(
               meta.now(),
               meta.commandId() == null ? null : meta.commandId().id(),
               meta.correlationId(),
-              meta.caller().name(),
+              meta.caller().id(),
               type.source(),
               type.streamsState() ? type.stateToJson(after) : null,
               fingerprint));

@@ -43,7 +43,7 @@ public class ProjectorHandler implements RequestStreamHandler {
   /**
    * For the generated project's handler class, which names the model's projections (the runtime
    * knows no model): the view tables, the event store and the bookkeeping table from the
-   * environment.
+   * environment; primed before the SnapStart snapshot ({@link Priming#projector}).
    */
   protected ProjectorHandler(List<Projection> projections) {
     this(
@@ -51,6 +51,8 @@ public class ProjectorHandler implements RequestStreamHandler {
         DynamoDbEventStore.fromEnvironment(),
         RebuildLedger.fromEnvironment(),
         projections);
+    List<Projection> all = this.projections;
+    Priming.beforeSnapshot(getClass(), () -> Priming.projector(all));
   }
 
   /**

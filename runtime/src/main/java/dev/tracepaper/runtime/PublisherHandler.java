@@ -48,10 +48,12 @@ public class PublisherHandler implements RequestStreamHandler {
 
   /**
    * For the generated project's handler class, which names the model's aggregates (the runtime
-   * knows no model): the shared client and the bus {@code EVENT_BUS_NAME}.
+   * knows no model): the shared client and the bus {@code EVENT_BUS_NAME}; primed before the
+   * SnapStart snapshot ({@link Priming#publisher()}).
    */
   protected PublisherHandler(EventUpcaster upcaster) {
     this(AwsClients.eventBridge(), AwsClients.environment("EVENT_BUS_NAME"), upcaster);
+    Priming.beforeSnapshot(getClass(), Priming::publisher);
   }
 
   /** A publisher that sends events as they were stored. */

@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param key the aggregate key
  * @param version 1 for the aggregate's first event, then contiguous
  * @param commandId the idempotency key of the command that appended it, or {@code null}
- * @param user the name of the caller who ran that command
+ * @param user the id of the caller who ran that command ({@link Caller#id()}); events stored before
+ *     callers had ids hold the caller's name
  * @param state the aggregate's state right after this event, or {@code null}: only aggregates that
  *     feed a {@code from} view store it ({@link AggregateType#streamsState()}), so that the
  *     projector computes their rows from the stream record alone

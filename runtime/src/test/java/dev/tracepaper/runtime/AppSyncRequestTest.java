@@ -83,7 +83,9 @@ class AppSyncRequestTest {
     assertEquals("b-1", request.input().path("bookId").asText());
     assertEquals(14, request.input().path("days").asInt());
     assertEquals("6f1c2a9e-5d1b-4d7e-9d8c-1f2e3a4b5c6d", request.commandId());
-    assertEquals(new Caller("jdoe", List.of("librarian", "member")), request.caller());
+    assertEquals(
+        new Caller("192879fc-a240-4bf1-ab5a-d6a00f3063f9", "jdoe", List.of("librarian", "member")),
+        request.caller());
     assertEquals("corr-42", request.header("x-correlation-id"));
     Metadata meta = request.metadata(CLOCK);
     assertEquals("corr-42", meta.correlationId());
@@ -91,7 +93,12 @@ class AppSyncRequestTest {
     assertEquals(LocalDate.of(2026, 11, 25), meta.today());
     assertEquals(request.commandId(), meta.commandId().id());
     assertEquals(
-        CommandId.of(request.commandId(), "jdoe", "lendBook", request.input()), meta.commandId());
+        CommandId.of(
+            request.commandId(),
+            "192879fc-a240-4bf1-ab5a-d6a00f3063f9",
+            "lendBook",
+            request.input()),
+        meta.commandId());
   }
 
   /** The same id is another command for another caller or mutation, or with another input. */
@@ -152,7 +159,7 @@ class AppSyncRequestTest {
                           "claims": {"cognito:username": "ann", "cognito:groups": ["member"]}},
              "info": {"fieldName": "registerMember"}}
             """);
-    assertEquals(new Caller("ann", List.of("member")), request.caller());
+    assertEquals(new Caller("u-1", "ann", List.of("member")), request.caller());
   }
 
   @Test
@@ -163,7 +170,41 @@ class AppSyncRequestTest {
             {"arguments": {}, "identity": {"sub": "u-2", "username": "bob", "groups": null,
              "claims": {"sub": "u-2"}}, "info": {"fieldName": "x"}}
             """);
-    assertEquals(new Caller("bob", List.of()), request.caller());
+    assertEquals(new Caller("u-2", "bob", List.of()), request.caller());
+  }
+
+  /**
+   * A Cognito user name can be taken again once its user is deleted; the sub cannot. Two users of
+   * one name are two callers, and a command id one of them sent is not the other's.
+   */
+  @Test
+  void aCallerIsIdentifiedByItsSubNotItsName() {
+    String first =
+        """
+        {"arguments": {"commandId": "c-1", "input": {"bookId": "b-1"}},
+         "identity": {"sub": "u-old", "username": "ann", "claims": {"sub": "u-old"}},
+         "info": {"fieldName": "lendBook"}}
+        """;
+    AppSyncRequest old = parse(first);
+    AppSyncRequest renewed = parse(first.replace("u-old", "u-new"));
+
+    assertEquals(new Caller("u-old", "ann", List.of()), old.caller());
+    assertEquals(new Caller("u-new", "ann", List.of()), renewed.caller());
+    assertNotEquals(
+        old.metadata(CLOCK).commandId().key(), renewed.metadata(CLOCK).commandId().key());
+  }
+
+  /** A user-pool identity without a sub has nothing to identify the caller by: it is refused. */
+  @Test
+  void aUserPoolIdentityWithoutSubIsRefused() {
+    AppSyncRequest request =
+        parse(
+            """
+            {"arguments": {}, "identity": {"username": "ann", "claims": {"cognito:username": "ann"}},
+             "info": {"fieldName": "x"}}
+            """);
+    CommandError e = assertThrows(CommandError.class, request::caller);
+    assertEquals(CommandError.UNAUTHORIZED, e.code());
   }
 
   @Test
@@ -189,7 +230,10 @@ class AppSyncRequestTest {
             }
             """);
     assertEquals(
-        new Caller("arn:aws:sts::123456789012:assumed-role/library-policy/session-1", List.of()),
+        new Caller(
+            "arn:aws:sts::123456789012:assumed-role/library-policy/session-1",
+            "arn:aws:sts::123456789012:assumed-role/library-policy/session-1",
+            List.of()),
         request.caller());
     assertNull(request.commandId());
   }
@@ -266,7 +310,7 @@ class AppSyncRequestTest {
              "identity": {"sub": "u-3", "username": "eve", "groups": null, "claims": {}},
              "info": {"fieldName": "lendBook"}}
             """);
-    assertEquals(new Caller("eve", List.of()), forged.caller());
+    assertEquals(new Caller("u-3", "eve", List.of()), forged.caller());
     assertUnauthorized(
         "Only callers with the role librarian may run LendBook.",
         () ->

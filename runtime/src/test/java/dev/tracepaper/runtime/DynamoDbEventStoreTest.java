@@ -159,7 +159,7 @@ class DynamoDbEventStoreTest extends EventStoreContract {
     assertEquals("Command#" + id.key(), item.get("pk").s());
     assertEquals("0", item.get("sk").n());
     assertEquals("layout-" + key, item.get("commandId").s());
-    assertEquals("alice", item.get("user").s());
+    assertEquals("u-alice", item.get("user").s());
     assertEquals(id.fingerprint(), item.get("fingerprint").s());
     assertEquals("Counter#" + key, item.get("stream").s());
     assertEquals(
@@ -225,7 +225,7 @@ class DynamoDbEventStoreTest extends EventStoreContract {
     assertEquals(NOW.toString(), item.get("timestamp").s());
     assertEquals("layout-" + key, item.get("commandId").s());
     assertTrue(item.get("correlationId").s().startsWith("corr-"));
-    assertEquals("alice", item.get("user").s());
+    assertEquals("u-alice", item.get("user").s());
     assertEquals("sample.Counting.Counter", item.get("source").s());
     assertNull(item.get(EventItems.EXPIRES_AT));
     assertFalse(item.containsKey(EventItems.SNAPSHOT));

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 abstract class EventStoreContract {
 
-  static final Caller ALICE = new Caller("alice", List.of("librarian"));
+  static final Caller ALICE = new Caller("u-alice", "alice", List.of("librarian"));
   static final Instant NOW = Instant.parse("2026-11-25T10:15:30Z");
 
   abstract EventStore store();
@@ -44,8 +44,7 @@ abstract class EventStoreContract {
 
   /** The context of a command by {@link #ALICE} at {@code now}, with its id for {@code input}. */
   static Metadata meta(String commandId, JsonNode input, Instant now) {
-    return meta(
-        commandId == null ? null : CommandId.of(commandId, ALICE.name(), "test", input), now);
+    return meta(commandId == null ? null : CommandId.of(commandId, ALICE.id(), "test", input), now);
   }
 
   static Metadata meta(CommandId commandId, Instant now) {
@@ -100,7 +99,7 @@ abstract class EventStoreContract {
     StoredEvent last = history.get(3);
     assertEquals("CounterIncremented", last.type());
     assertEquals(4, last.payload().path("by").asInt());
-    assertEquals("alice", last.user());
+    assertEquals("u-alice", last.user(), "events record the caller's id");
     assertEquals(NOW, last.timestamp());
     assertEquals("sample.Counting.Counter", last.source());
   }
@@ -259,7 +258,7 @@ abstract class EventStoreContract {
     String key = newKey();
     String id = UUID.randomUUID().toString();
     CounterHandler handler = new CounterHandler(store(), Counter.PLAIN, Clock.systemUTC());
-    Caller bob = new Caller("bob", List.of());
+    Caller bob = new Caller("u-bob", "bob", List.of());
 
     JsonNode created = send(handler, "createCounter", key, 0, id, ALICE);
     JsonNode incremented = send(handler, "incrementCounter", key, 2, id, ALICE);

@@ -69,6 +69,39 @@ class TelemetryTest {
     assertEquals("req-2", next.get(0).path("AWSRequestId").asText());
   }
 
+  /** Priming runs a synthetic command before the snapshot: it must count as nothing. */
+  @Test
+  void aCommandRunWhileMetricsAreSilencedCountsNothingAndMetricsComeBackAfter() {
+    CounterHandler handler =
+        new CounterHandler(new InMemoryEventStore(), Counter.PLAIN, Clock.systemUTC());
+    List<JsonNode> silenced =
+        StandardOutput.of(
+            () ->
+                Metrics.silently(
+                    () ->
+                        invoke(
+                            handler,
+                            AppSyncEvents.mutation(
+                                "createCounter",
+                                Json.object().put("id", "c1"),
+                                null,
+                                EventStoreContract.ALICE),
+                            context("req-p"))));
+    assertTrue(silenced.stream().noneMatch(line -> line.has("_aws")), silenced.toString());
+    List<JsonNode> after =
+        StandardOutput.of(
+            () ->
+                invoke(
+                    handler,
+                    AppSyncEvents.mutation(
+                        "createCounter",
+                        Json.object().put("id", "c2"),
+                        null,
+                        EventStoreContract.ALICE),
+                    context("req-2")));
+    assertTrue(after.stream().anyMatch(line -> line.has("_aws")), after.toString());
+  }
+
   @Test
   void aCommandCountsTheRacesItLostAndTheDecisionsItMadeAgain() {
     EventStore losesTwice = new LosingStore(new InMemoryEventStore(), 2);

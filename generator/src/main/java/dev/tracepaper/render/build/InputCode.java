@@ -192,6 +192,7 @@ final class InputCode {
         yield "UUID.randomUUID().toString()";
       }
       case username -> "metadata.caller().name()";
+      case userId -> "metadata.caller().id()";
       case now -> type.is(BuiltinType.Date) ? "metadata.today()" : "metadata.now()";
     };
   }

@@ -113,6 +113,7 @@ final class TestCode {
               given,
               givenState,
               when,
+              test.as().flatMap(a -> a.id().or(a::name)).map(Located::value).orElse(DEFAULT_CALLER),
               test.as().flatMap(TestCase.Caller::name).map(Located::value).orElse(DEFAULT_CALLER),
               test.as().map(a -> a.roles().stream().map(Located::value).toList()).orElse(allRoles),
               expected,

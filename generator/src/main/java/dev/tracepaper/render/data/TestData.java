@@ -13,6 +13,7 @@ import java.util.List;
  * @param givenEvents the past events, in order
  * @param givenState the state the instance starts from, as JSON; empty when events are given
  * @param when the command's input (for a policy, the triggering event) as JSON
+ * @param callerId the caller's id ({@code as.id}); its name when the case gives none
  * @param callerName the caller's name ({@code as}), or the default test caller
  * @param callerRoles the caller's roles
  * @param expectedEvents the events expected, in order; empty when {@code expectsEvents} is false
@@ -29,6 +30,7 @@ public record TestData(
     List<EventJson> givenEvents,
     String givenState,
     String when,
+    String callerId,
     String callerName,
     List<String> callerRoles,
     List<EventJson> expectedEvents,

@@ -99,7 +99,7 @@ public final class ConstraintNotApplicable implements Rule {
       Located<AutoFill> fill, TypeRef type, FieldSite site, Reporter report) {
     boolean fits =
         switch (fill.value()) {
-          case uuid, username -> Types.isString(type);
+          case uuid, username, userId -> Types.isString(type);
           case now -> type.is(BuiltinType.DateTime) || type.is(BuiltinType.Date);
         };
     if (fits) {

@@ -19,7 +19,7 @@ public final class AppSyncEvents {
 
   /**
    * The mutation {@code fieldName} with {@code input}, called by a Cognito user pool user with the
-   * caller's name and groups; {@code commandId} may be {@code null}.
+   * caller's id (its {@code sub}), name and groups; {@code commandId} may be {@code null}.
    */
   public static ObjectNode mutation(
       String fieldName, JsonNode input, String commandId, Caller caller) {
@@ -29,8 +29,9 @@ public final class AppSyncEvents {
 
   /**
    * The mutation as AppSync sends it for a caller authenticated by {@code type}: a user-pool
-   * identity with the caller's name and groups; an IAM identity whose principal ARN is the caller's
-   * name (the name the handler reads back); or, for an API key, no identity at all.
+   * identity with the caller's id as {@code sub}, its name and groups; an IAM identity whose
+   * principal ARN is the caller's id (the id and name the handler reads back); or, for an API key,
+   * no identity at all.
    */
   public static ObjectNode mutation(
       String fieldName,
@@ -45,7 +46,7 @@ public final class AppSyncEvents {
           event
               .putObject("identity")
               .put("accountId", "123456789012")
-              .put("userArn", caller.name())
+              .put("userArn", caller.id())
               .put("username", "AIDATESTCALLER");
       case API_KEY -> event.putNull("identity");
     }
@@ -61,10 +62,11 @@ public final class AppSyncEvents {
       arguments.put("commandId", commandId);
     }
     ObjectNode identity = event.putObject("identity");
-    identity.put("sub", "sub-" + caller.name());
+    identity.put("sub", caller.id());
     identity.put("username", caller.name());
     caller.roles().forEach(identity.putArray("groups")::add);
     ObjectNode claims = identity.putObject("claims");
+    claims.put("sub", caller.id());
     claims.put("cognito:username", caller.name());
     caller.roles().forEach(claims.putArray("cognito:groups")::add);
     event.putObject("info").put("fieldName", fieldName);

@@ -40,7 +40,11 @@ public final class ProjectionCheck {
       Set<String> computed) {
     InMemoryEventStore events0 = new InMemoryEventStore();
     Metadata metadata =
-        new Metadata(null, "projection-check", new Caller("test-user", List.of()), Instant.now());
+        new Metadata(
+            null,
+            "projection-check",
+            new Caller("test-user", "test-user", List.of()),
+            Instant.now());
     for (E event : events) {
       events0.append(type, events0.load(type, key), List.of(event), metadata);
     }

@@ -33,7 +33,7 @@ public final class Scenario<S, E> {
   private final InMemoryEventStore store = new InMemoryEventStore();
   private final Clock clock = Clock.systemUTC();
   private String key;
-  private Caller caller = new Caller("test-user", List.of());
+  private Caller caller = new Caller("test-user", "test-user", List.of());
   private int given;
 
   public Scenario(AggregateType<S, E> type) {
@@ -49,9 +49,14 @@ public final class Scenario<S, E> {
   }
 
   /** The caller of the command: {@code as:} in the model. */
-  public Scenario<S, E> as(String name, List<String> roles) {
-    caller = new Caller(name, roles);
+  public Scenario<S, E> as(String id, String name, List<String> roles) {
+    caller = new Caller(id, name, roles);
     return this;
+  }
+
+  /** A caller whose id is its name, as {@code as:} without {@code id} in the model. */
+  public Scenario<S, E> as(String name, List<String> roles) {
+    return as(name, name, roles);
   }
 
   /** Past events of the instance {@code key}. */
@@ -143,7 +148,7 @@ public final class Scenario<S, E> {
             clock.instant(),
             null,
             "scenario",
-            caller.name(),
+            caller.id(),
             source);
     ObjectNode event = Json.object();
     event.put("source", source);

@@ -19,7 +19,7 @@ class AddLineTest {
   void addsALine() {
     var outcome =
         new Scenario<>(OrderAggregate.TYPE)
-            .as("test-user", List.of("clerk"))
+            .as("test-user", "test-user", List.of("clerk"))
             .given(
                 "o1",
                 List.of(
@@ -35,7 +35,7 @@ class AddLineTest {
   void refusesASecondLineForTheSameProduct() {
     var outcome =
         new Scenario<>(OrderAggregate.TYPE)
-            .as("test-user", List.of("clerk"))
+            .as("test-user", "test-user", List.of("clerk"))
             .givenStored(
                 "o1",
                 List.of(
@@ -50,7 +50,7 @@ class AddLineTest {
   void anUnknownOrderIsNotFound() {
     var outcome =
         new Scenario<>(OrderAggregate.TYPE)
-            .as("test-user", List.of("clerk"))
+            .as("test-user", "test-user", List.of("clerk"))
             .whenCommand(OrderCommandHandler::new, "addLine", "{\"orderId\":\"nope\",\"sku\":\"ABC-1234\",\"price\":2.5}");
     outcome.thenError("NOT_FOUND");
   }

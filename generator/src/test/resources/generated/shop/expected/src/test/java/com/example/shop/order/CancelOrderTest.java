@@ -19,7 +19,7 @@ class CancelOrderTest {
   void aClerkCancelsAnOrder() {
     var outcome =
         new Scenario<>(OrderAggregate.TYPE)
-            .as("test-user", List.of("clerk"))
+            .as("test-user", "test-user", List.of("clerk"))
             .given(
                 "o1",
                 List.of(
@@ -34,7 +34,7 @@ class CancelOrderTest {
   void aCustomerMayNotCancel() {
     var outcome =
         new Scenario<>(OrderAggregate.TYPE)
-            .as("ada", List.of())
+            .as("ada", "ada", List.of())
             .given(
                 "o1",
                 List.of(

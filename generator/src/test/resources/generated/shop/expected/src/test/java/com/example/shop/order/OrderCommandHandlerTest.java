@@ -12,6 +12,7 @@ import dev.tracepaper.runtime.Caller;
 import dev.tracepaper.runtime.DynamoDbEventStore;
 import dev.tracepaper.runtime.EventStore;
 import dev.tracepaper.runtime.Json;
+import dev.tracepaper.runtime.Priming;
 import dev.tracepaper.runtime.StoredEvent;
 import dev.tracepaper.runtime.testing.AppSyncEvents;
 import dev.tracepaper.runtime.testing.InMemoryEventStore;
@@ -75,7 +76,7 @@ class OrderCommandHandlerTest {
 
   /** A user-pool caller with every role of the model. */
   private static final Caller CALLER =
-      new Caller("test-user", List.of("clerk"));
+      new Caller("test-user-id", "test-user", List.of("clerk"));
 
   /** The mutation by {@code caller}, authenticated in the first way PlaceOrder admits. */
   private static ObjectNode event(JsonNode input, String commandId, Caller caller) {
@@ -110,6 +111,23 @@ class OrderCommandHandlerTest {
     assertEquals(
         Json.parse("[\"OrderPlaced\"]"),
         Json.MAPPER.valueToTree(stored.stream().map(StoredEvent::type).toList()));
+  }
+
+  /**
+   * Priming (before the SnapStart snapshot) runs the command through the handler's code on clients
+   * that answer from memory: it succeeds, and no request reaches DynamoDB.
+   */
+  @Test
+  void primingRunsTheCommandAndTouchesNoTable() {
+    int before = Priming.operations().size();
+
+    JsonNode answer = Json.parse(OrderCommandHandler.prime());
+
+    assertEquals(1, answer.path("version").asLong(), answer.toString());
+    assertEquals(
+        List.of("Query", "TransactWriteItems"),
+        Priming.operations().subList(before, Priming.operations().size()));
+    assertEquals(Map.of(), REQUESTS.counts(), "requests to DynamoDB");
   }
 
   @Test

@@ -19,7 +19,7 @@ class PlaceOrderTest {
   void placesAnOrder() {
     var outcome =
         new Scenario<>(OrderAggregate.TYPE)
-            .as("test-user", List.of("clerk"))
+            .as("test-user", "test-user", List.of("clerk"))
             .whenCommand(OrderCommandHandler::new, "placeOrder", "{\"shipTo\":{\"street\":\"Main 1\",\"postcode\":\"1234AB\"},\"tags\":[\"gift\"]}");
     outcome.thenEvents(
         Scenario.event("OrderPlaced", "{\"customer\":\"test-user\",\"tags\":[\"gift\"]}"));

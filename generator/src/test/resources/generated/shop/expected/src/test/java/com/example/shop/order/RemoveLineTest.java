@@ -19,7 +19,7 @@ class RemoveLineTest {
   void removesALine() {
     var outcome =
         new Scenario<>(OrderAggregate.TYPE)
-            .as("test-user", List.of("clerk"))
+            .as("test-user", "test-user", List.of("clerk"))
             .given(
                 "o1",
                 List.of(

@@ -19,7 +19,7 @@ class CountStockTest {
   void countsTheStockOfAProduct() {
     var outcome =
         new Scenario<>(StockAggregate.TYPE)
-            .as("test-user", List.of("clerk"))
+            .as("test-user", "test-user", List.of("clerk"))
             .whenCommand(StockCommandHandler::new, "countStock", "{\"sku\":\"ABC-1234\",\"onHand\":10}");
     outcome.thenEvents(
         Scenario.event("StockCounted", "{}"));

@@ -2,8 +2,11 @@
 // overwrites this file. Put hand-written code in classes of your own.
 package com.example.shop.stock;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.example.shop.order.LineAdded;
 import dev.tracepaper.runtime.Json;
+import dev.tracepaper.runtime.Priming;
 import dev.tracepaper.runtime.testing.Scenario;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -20,7 +23,7 @@ class ReserveStockForLineTest {
   void reservesTheStockOfAnAddedLine() {
     var outcome =
         new Scenario<>(StockAggregate.TYPE)
-            .as("test-user", List.of("clerk"))
+            .as("test-user", "test-user", List.of("clerk"))
             .given(
                 "ABC-1234",
                 List.of(
@@ -41,7 +44,7 @@ class ReserveStockForLineTest {
   void reservesNothingForALineOfNoItems() {
     var outcome =
         new Scenario<>(StockAggregate.TYPE)
-            .as("test-user", List.of("clerk"))
+            .as("test-user", "test-user", List.of("clerk"))
             .given(
                 "ABC-1234",
                 List.of(
@@ -53,5 +56,18 @@ class ReserveStockForLineTest {
                 "LineAdded",
                 "{\"orderId\":\"o1\",\"sku\":\"ABC-1234\",\"quantity\":0,\"price\":2.5}");
     outcome.thenError("VALIDATION");
+  }
+
+  /**
+   * Priming (before the SnapStart snapshot) delivers the first case's trigger through the handler's
+   * code on an event store that answers from memory: the instance is loaded there, not in a table.
+   */
+  @Test
+  void primingDeliversATriggerOnAStoreThatAnswersFromMemory() {
+    int before = Priming.operations().size();
+
+    ReserveStockForLineHandler.prime();
+
+    assertEquals("Query", Priming.operations().get(before));
   }
 }

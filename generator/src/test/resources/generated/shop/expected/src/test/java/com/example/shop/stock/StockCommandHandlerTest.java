@@ -12,6 +12,7 @@ import dev.tracepaper.runtime.Caller;
 import dev.tracepaper.runtime.DynamoDbEventStore;
 import dev.tracepaper.runtime.EventStore;
 import dev.tracepaper.runtime.Json;
+import dev.tracepaper.runtime.Priming;
 import dev.tracepaper.runtime.StoredEvent;
 import dev.tracepaper.runtime.testing.AppSyncEvents;
 import dev.tracepaper.runtime.testing.InMemoryEventStore;
@@ -76,7 +77,7 @@ class StockCommandHandlerTest {
 
   /** A user-pool caller with every role of the model. */
   private static final Caller CALLER =
-      new Caller("test-user", List.of("clerk"));
+      new Caller("test-user-id", "test-user", List.of("clerk"));
 
   /** The mutation by {@code caller}, authenticated in the first way CountStock admits. */
   private static ObjectNode event(JsonNode input, String commandId, Caller caller) {
@@ -111,6 +112,23 @@ class StockCommandHandlerTest {
     assertEquals(
         Json.parse("[\"StockCounted\"]"),
         Json.MAPPER.valueToTree(stored.stream().map(StoredEvent::type).toList()));
+  }
+
+  /**
+   * Priming (before the SnapStart snapshot) runs the command through the handler's code on clients
+   * that answer from memory: it succeeds, and no request reaches DynamoDB.
+   */
+  @Test
+  void primingRunsTheCommandAndTouchesNoTable() {
+    int before = Priming.operations().size();
+
+    JsonNode answer = Json.parse(StockCommandHandler.prime());
+
+    assertEquals(1, answer.path("version").asLong(), answer.toString());
+    assertEquals(
+        List.of("Query", "TransactWriteItems"),
+        Priming.operations().subList(before, Priming.operations().size()));
+    assertEquals(Map.of(), REQUESTS.counts(), "requests to DynamoDB");
   }
 
   @Test
@@ -178,7 +196,7 @@ class StockCommandHandlerTest {
 
   @Test
   void aUserWithoutTheRoleIsRefused() {
-    Caller intruder = new Caller("intruder", List.of("no such role"));
+    Caller intruder = new Caller("intruder-id", "intruder", List.of("no such role"));
 
     JsonNode error =
         assertRefused("UNAUTHORIZED", AppSyncEvents.invoke(handler, event(example(), null, intruder)));
@@ -189,7 +207,7 @@ class StockCommandHandlerTest {
   /** Roles claimed anywhere but in the identity AppSync wrote count for nothing. */
   @Test
   void rolesClaimedInTheArgumentsAreIgnored() {
-    ObjectNode event = event(example(), null, new Caller("intruder", List.of()));
+    ObjectNode event = event(example(), null, new Caller("intruder-id", "intruder", List.of()));
     ObjectNode arguments = (ObjectNode) event.get("arguments");
     ObjectNode input = (ObjectNode) arguments.get("input");
     for (ObjectNode place : List.of(arguments, input)) {
