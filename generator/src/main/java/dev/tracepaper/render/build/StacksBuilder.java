@@ -2,6 +2,7 @@ package dev.tracepaper.render.build;
 
 import dev.tracepaper.model.ModelIndex;
 import dev.tracepaper.naming.AwsNames;
+import dev.tracepaper.naming.GraphQlNames;
 import dev.tracepaper.render.data.AggregateData;
 import dev.tracepaper.render.data.RelationData;
 import dev.tracepaper.render.data.StackData;
@@ -44,6 +45,9 @@ final class StacksBuilder {
           "",
           "template.yaml",
           AwsNames.commandRoleId(""),
+          AwsNames.generationDataSourceId(""),
+          AwsNames.generationFunctionId(""),
+          GraphQlNames.GENERATION_FUNCTION_FILE,
           aggregates,
           views,
           relations,
@@ -54,6 +58,9 @@ final class StacksBuilder {
     List<String> parameters = new ArrayList<>();
     if (!views.isEmpty()) {
       parameters.add("AppName");
+      // Which generation of each view is live: an item of the bookkeeping table.
+      parameters.add("ViewBookkeepingTable");
+      parameters.add("ViewBookkeepingTableArn");
     }
     if (commands || !views.isEmpty()) {
       parameters.add("GraphQLApiId");
@@ -71,6 +78,9 @@ final class StacksBuilder {
         AwsNames.nestedStackId(stack.name()),
         "stacks/" + stack.name() + ".yaml",
         AwsNames.commandRoleId(stack.name()),
+        AwsNames.generationDataSourceId(stack.name()),
+        AwsNames.generationFunctionId(stack.name()),
+        GraphQlNames.GENERATION_FUNCTION_FILE,
         aggregates,
         views,
         relations,
