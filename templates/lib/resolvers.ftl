@@ -77,7 +77,7 @@ function liveRows() {
 
 /** The page of rows the live generation answered, in the shape of the connection type. */
 function page(ctx) {
-  const result = ctx.prev.result;
+  const result = ctx.prev.result.answer;
   return {
     items: result.items.map((item) => withoutInternals(item)),
     nextToken: result.nextToken ?? null,
@@ -96,7 +96,7 @@ function isLive(row) {
 
 /** The row the live generation answered, as the API shows it. */
 function row(ctx) {
-  const result = ctx.prev.result;
+  const result = ctx.prev.result.answer;
   return isLive(result) ? withoutInternals(result) : null;
 }
 </#macro>
@@ -150,9 +150,14 @@ export function request(ctx) {
   return ctx.stash.request;
 }
 
+/**
+ * The table's answer, in an object: a GetItem that finds no row answers null, and the next
+ * function could not pass null on (runtime.earlyReturn(null) fails with a runtime error:
+ * aws-appsync-community issue 280).
+ */
 export function response(ctx) {
   failOnError(ctx);
-  return ctx.result;
+  return { answer: ctx.result };
 }
 <@failOnError/>
 </#macro>

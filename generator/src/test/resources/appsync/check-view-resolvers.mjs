@@ -45,9 +45,9 @@ function stashed(resolver, r, ctx) {
   return stash.request;
 }
 
-/** The resolver's response handler on what the live generation's function answered. */
+/** The resolver's response handler on what the live generation's table answered. */
 function answer(resolver, ctx, result) {
-  return resolver.response({ ...ctx, stash: {}, prev: { result } });
+  return resolver.response({ ...ctx, stash: {}, prev: { result: { answer: result } } });
 }
 
 function checkRow(resolver, ctx) {
@@ -192,7 +192,7 @@ function checkGenerations(resolver, r, fns, ctx, rows) {
     assert.deepEqual(result, answer(resolver, ctx, answers[generation]), what + ': the answer');
   }
   // A function whose generation is not live passes the answer it was given on, without a request.
-  const previous = { items: [], nextToken: 'from blue' };
+  const previous = { answer: { items: [], nextToken: 'from blue' } };
   for (const [fn, live] of [[fns.blue, 'green'], [fns.green, 'blue']]) {
     const fctx = { ...ctx, stash: { live, view: r.view, request: expectedRequest }, prev: { result: previous } };
     assert.equal(earlyReturned(() => fn.request(fctx)), previous, 'passed on when ' + live + ' is live');
@@ -211,7 +211,10 @@ function keyCondition(field, value) {
   };
 }
 
-/** A table's answer to a GetItem: each generation its own row, so a wrong table shows. */
+/**
+ * A table's answer to a GetItem: each generation its own row, so a wrong table shows (and, in a
+ * second run, none: GetItem answers null for no row, which must pass through the pipeline).
+ */
 const rowOf = (generation) => ({ a: generation, _versions: {} });
 /** A table's answer to a Scan or Query: a page of its own. */
 const pageOf = (generation) => ({ items: [{ a: generation }], nextToken: generation });
@@ -225,6 +228,7 @@ const checks = {
     });
     checkRow(resolver, ctx);
     checkGenerations(resolver, r, fns, ctx, rowOf);
+    checkGenerations(resolver, r, fns, ctx, () => null);
   },
   LIST(resolver, r, fns) {
     const ctx = { arguments: {}, source: null };
@@ -250,7 +254,11 @@ const checks = {
     });
     for (const missing of [{}, { [r.sourceField]: null }]) {
       const stash = {};
-      assert.equal(earlyReturned(() => resolver.request({ ...ctx, stash, source: missing })), null);
+      assert.deepEqual(
+        earlyReturned(() => resolver.request({ ...ctx, stash, source: missing })),
+        { answer: null },
+        'no row',
+      );
       assert.deepEqual(stash, {}, 'nothing for the functions');
       // The whole pipeline: no function runs, no table is read, the field is null.
       const read = [];
@@ -265,6 +273,7 @@ const checks = {
     }
     checkRow(resolver, ctx);
     checkGenerations(resolver, r, fns, ctx, rowOf);
+    checkGenerations(resolver, r, fns, ctx, () => null);
   },
   BY(resolver, r, fns) {
     const ctx = { arguments: {}, source: { [r.sourceKey]: 'k1', other: 'o' } };

@@ -11,8 +11,9 @@ export function request(ctx) {
   const value = ctx.source[SOURCE_FIELD];
   if (value === undefined || value === null) {
     // Nothing to look up: the functions are skipped, no request is made, and the response
-    // handler gets null as ctx.prev.result.
-    runtime.earlyReturn(null);
+    // handler gets this as ctx.prev.result: no row. (Not null itself: runtime.earlyReturn(null)
+    // fails with a runtime error, aws-appsync-community issue 280.)
+    runtime.earlyReturn({ answer: null });
   }
   const key = {};
   key[TARGET_KEY] = value;
