@@ -81,7 +81,7 @@ function liveRows() {
 
 /** The page of rows the live generation answered, in the shape of the connection type. */
 function page(ctx) {
-  const result = ctx.prev.result;
+  const result = ctx.prev.result.answer;
   return {
     items: result.items.map((item) => withoutInternals(item)),
     nextToken: result.nextToken ?? null,

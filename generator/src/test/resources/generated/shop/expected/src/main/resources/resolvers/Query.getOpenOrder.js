@@ -46,7 +46,7 @@ function isLive(row) {
 
 /** The row the live generation answered, as the API shows it. */
 function row(ctx) {
-  const result = ctx.prev.result;
+  const result = ctx.prev.result.answer;
   return isLive(result) ? withoutInternals(result) : null;
 }
 

@@ -19,8 +19,9 @@ export function request(ctx) {
   const value = ctx.source[SOURCE_FIELD];
   if (value === undefined || value === null) {
     // Nothing to look up: the functions are skipped, no request is made, and the response
-    // handler gets null as ctx.prev.result.
-    runtime.earlyReturn(null);
+    // handler gets this as ctx.prev.result: no row. (Not null itself: runtime.earlyReturn(null)
+    // fails with a runtime error, aws-appsync-community issue 280.)
+    runtime.earlyReturn({ answer: null });
   }
   const key = {};
   key[TARGET_KEY] = value;
@@ -53,7 +54,7 @@ function isLive(row) {
 
 /** The row the live generation answered, as the API shows it. */
 function row(ctx) {
-  const result = ctx.prev.result;
+  const result = ctx.prev.result.answer;
   return isLive(result) ? withoutInternals(result) : null;
 }
 

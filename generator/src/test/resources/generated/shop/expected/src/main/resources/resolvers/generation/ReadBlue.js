@@ -23,9 +23,14 @@ export function request(ctx) {
   return ctx.stash.request;
 }
 
+/**
+ * The table's answer, in an object: a GetItem that finds no row answers null, and the next
+ * function could not pass null on (runtime.earlyReturn(null) fails with a runtime error:
+ * aws-appsync-community issue 280).
+ */
 export function response(ctx) {
   failOnError(ctx);
-  return ctx.result;
+  return { answer: ctx.result };
 }
 
 /**
