@@ -28,7 +28,8 @@ model and generate again instead of editing them), except the hand-written ones 
 <#if project.views?has_content>
 - `src/main/resources/resolvers/`: the AppSync JavaScript resolvers: `Mutation.js` for every
   mutation; one file per query and relation field, which reads the view tables directly (no
-  Lambda on the read path).
+  Lambda on the read path), through the functions of `generation/`: each view has two tables,
+  and they read the one its last rebuild made live, so a rebuild never shows a half-built view.
 <#else>
 - `src/main/resources/resolvers/Mutation.js`: the AppSync JavaScript resolver of every mutation.
 </#if>

@@ -191,6 +191,7 @@ Resources:
 <#list root.relations as site>
 <@s.relation root site/>
 </#list>
+<@s.viewGenerations root/>
 
   # ---------------------------------------------------------------- projection
   ProjectorFunction:
@@ -580,6 +581,12 @@ Resources:
 <#switch parameter>
 <#case "AppName">
         AppName: !Ref AWS::StackName
+<#break>
+<#case "ViewBookkeepingTable">
+        ViewBookkeepingTable: !Ref ViewBookkeepingTable
+<#break>
+<#case "ViewBookkeepingTableArn">
+        ViewBookkeepingTableArn: !GetAtt ViewBookkeepingTable.Arn
 <#break>
 <#case "GraphQLApiId">
         GraphQLApiId: !GetAtt GraphQLApi.ApiId

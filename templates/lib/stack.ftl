@@ -7,6 +7,7 @@
 <#function storeArn stack><#return stack.nested()?then("!Ref EventStoreTableArn", "!GetAtt EventStoreTable.Arn")></#function>
 <#function apiId stack><#return stack.nested()?then("!Ref GraphQLApiId", "!GetAtt GraphQLApi.ApiId")></#function>
 <#function apiArn stack><#return stack.nested()?then("!Ref GraphQLApiArn", "!GetAtt GraphQLApi.Arn")></#function>
+<#function bookkeepingArn stack><#return stack.nested()?then("!Ref ViewBookkeepingTableArn", "!GetAtt ViewBookkeepingTable.Arn")></#function>
 <#-- A view table's name: the app's stack name, a dot, then the suffix; in a nested stack the root's
      name. The dot, which no stack name holds, gives the view tables a prefix of their own
      (template.yaml.ftl grants the projector that prefix). -->
@@ -110,8 +111,9 @@ Globals:
 </#macro>
 
 <#-- A resolver of the root needs its field in the schema; a nested stack as a whole waits for the
-     schema (its DependsOn in the root). -->
-<#macro resolver stack logicalId typeName field dataSource file comment="">
+     schema (its DependsOn in the root). A unit resolver runs on a data source; a pipeline resolver
+     (no dataSource) runs the functions of `functions`, by logical id, in order. -->
+<#macro resolver stack logicalId typeName field file comment="" dataSource="" functions=[]>
 <#if comment?has_content>
 
   # ${comment}
@@ -130,8 +132,17 @@ Globals:
       ApiId: ${apiId(stack)}
       TypeName: ${typeName}
       FieldName: ${field}
+<#if dataSource?has_content>
       DataSourceName: !GetAtt ${dataSource}.Name
       Kind: UNIT
+<#else>
+      Kind: PIPELINE
+      PipelineConfig:
+        Functions:
+<#list functions as function>
+          - !GetAtt ${function}.FunctionId
+</#list>
+</#if>
       Runtime:
         Name: APPSYNC_JS
         RuntimeVersion: 1.0.0
@@ -165,7 +176,7 @@ Globals:
       LambdaConfig:
         LambdaFunctionArn: !Ref ${aggregate.functionLogicalId}.Alias
 <#list aggregate.commands as command>
-<@resolver stack command.resolverLogicalId "Mutation" command.mutation aggregate.dataSourceLogicalId command.resolverFile/>
+<@resolver stack=stack logicalId=command.resolverLogicalId typeName="Mutation" field=command.mutation dataSource=aggregate.dataSourceLogicalId file=command.resolverFile/>
 </#list>
 </#macro>
 
@@ -252,16 +263,28 @@ Globals:
                 aws:SourceArn: !GetAtt ${policy.ruleLogicalId}.Arn
 </#macro>
 
+<#-- The functions a query or relation into `view` runs: which generation is live, then the read of
+     each generation's table, of which only the live one makes a request. -->
+<#function readFunctions stack view>
+<#assign ids = [stack.generationFunctionLogicalId]>
+<#list view.generations as generation><#assign ids = ids + [generation.functionLogicalId]></#list>
+<#return ids>
+</#function>
+
 <#macro view stack view>
 
   # ---------------------------------------------------------------- view ${view.name}
-  ${view.tableLogicalId}:
+  # Two tables, blue and green, alike: readers read the one the view's item in the bookkeeping
+  # table names live (blue until a rebuild says otherwise); a rebuild fills the other, switches
+  # the item in one write, then empties the old one. So no reader sees a half-built view.
+<#list view.generations as generation>
+  ${generation.tableLogicalId}:
     Type: AWS::DynamoDB::Table
     # A view is rebuilt from the event store (RebuildFunction): deleting the stack may drop it.
     DeletionPolicy: Delete
     UpdateReplacePolicy: Delete
     Properties:
-      TableName: ${viewTableName(stack, view.tableSuffix)}
+      TableName: ${viewTableName(stack, generation.tableSuffix)}
       BillingMode: PAY_PER_REQUEST
       AttributeDefinitions:
 <#list view.keyAttributes() as attribute>
@@ -294,8 +317,9 @@ Globals:
       PointInTimeRecoverySpecification:
         PointInTimeRecoveryEnabled: true
 
-  # AppSync reads the view with this role: GetItem, Query and Scan on its table and indexes,
-  # for this API only.
+</#list>
+  # AppSync reads the view with this role: GetItem, Query and Scan on its two tables and their
+  # indexes, for this API only.
   ${view.dataSourceLogicalId}Role:
     Type: AWS::IAM::Role
     Properties:
@@ -320,30 +344,105 @@ Globals:
                   - dynamodb:Query
                   - dynamodb:Scan
                 Resource:
-                  - !GetAtt ${view.tableLogicalId}.Arn
+<#list view.generations as generation>
+                  - !GetAtt ${generation.tableLogicalId}.Arn
 <#if view.indexes?has_content>
-                  - !Sub "${sub(view.tableLogicalId + ".Arn")}/index/*"
+                  - !Sub "${sub(generation.tableLogicalId + ".Arn")}/index/*"
 </#if>
+</#list>
+<#list view.generations as generation>
 
-  ${view.dataSourceLogicalId}:
+  ${generation.dataSourceLogicalId}:
     Type: AWS::AppSync::DataSource
     Properties:
       ApiId: ${apiId(stack)}
-      Name: ${view.dataSourceLogicalId}
+      Name: ${generation.dataSourceLogicalId}
       Type: AMAZON_DYNAMODB
       ServiceRoleArn: !GetAtt ${view.dataSourceLogicalId}Role.Arn
       DynamoDBConfig:
-        TableName: !Ref ${view.tableLogicalId}
+        TableName: !Ref ${generation.tableLogicalId}
         AwsRegion: !Ref AWS::Region
+
+  # Runs a query's or relation's request on the ${generation.colour} table when it is the live one.
+  ${generation.functionLogicalId}:
+    Type: AWS::AppSync::FunctionConfiguration
+    Properties:
+      ApiId: ${apiId(stack)}
+      Name: ${generation.functionLogicalId}
+      DataSourceName: !GetAtt ${generation.dataSourceLogicalId}.Name
+      Runtime:
+        Name: APPSYNC_JS
+        RuntimeVersion: 1.0.0
+      CodeS3Location: ${projectFile(stack, generation.functionFile)}
+</#list>
 <#list view.queries as query>
-<@resolver stack query.resolverLogicalId "Query" query.field view.dataSourceLogicalId query.resolverFile/>
+<@resolver stack=stack logicalId=query.resolverLogicalId typeName="Query" field=query.field functions=readFunctions(stack, view) file=query.resolverFile/>
 </#list>
 </#macro>
 
-<#-- A relation's resolver reads with the data source of the view it leads to, so it is written
-     where that view is. -->
+<#-- A relation's resolver reads with the functions of the view it leads to, so it is written where
+     that view is. -->
 <#macro relation stack site>
-<@resolver stack site.relation.resolverLogicalId site.view.name site.relation.field site.relation.targetDataSourceLogicalId site.relation.resolverFile site.view.name + "." + site.relation.field + " reads the rows of " + site.relation.target + ", with its data source."/>
+<#assign target = stack.views?filter(v -> v.name == site.relation.target)?first>
+<@resolver stack=stack logicalId=site.relation.resolverLogicalId typeName=site.view.name field=site.relation.field functions=readFunctions(stack, target) file=site.relation.resolverFile comment=site.view.name + "." + site.relation.field + " reads the rows of " + site.relation.target + ", with its functions."/>
+</#macro>
+
+<#-- Which generation of each view of the stack is live: one item per view in the bookkeeping table,
+     read first by every query and relation resolver of the stack. -->
+<#macro viewGenerations stack>
+<#if stack.views?has_content>
+
+  # AppSync reads which generation of a view is live with this role: GetItem on the bookkeeping
+  # table's items of partition key "rebuild" only, for this API only.
+  ${stack.generationDataSourceLogicalId}Role:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Principal:
+              Service: appsync.amazonaws.com
+            Action: sts:AssumeRole
+            Condition:
+              ArnEquals:
+                aws:SourceArn: ${apiArn(stack)}
+      Policies:
+        - PolicyName: ReadViewGenerations
+          PolicyDocument:
+            Version: "2012-10-17"
+            Statement:
+              - Effect: Allow
+                Action: dynamodb:GetItem
+                Resource: ${bookkeepingArn(stack)}
+                Condition:
+                  ForAllValues:StringEquals:
+                    dynamodb:LeadingKeys:
+                      - rebuild
+
+  ${stack.generationDataSourceLogicalId}:
+    Type: AWS::AppSync::DataSource
+    Properties:
+      ApiId: ${apiId(stack)}
+      Name: ${stack.generationDataSourceLogicalId}
+      Type: AMAZON_DYNAMODB
+      ServiceRoleArn: !GetAtt ${stack.generationDataSourceLogicalId}Role.Arn
+      DynamoDBConfig:
+        TableName: !Ref ViewBookkeepingTable
+        AwsRegion: !Ref AWS::Region
+
+  # The first function of every query and relation resolver of the stack.
+  ${stack.generationFunctionLogicalId}:
+    Type: AWS::AppSync::FunctionConfiguration
+    Properties:
+      ApiId: ${apiId(stack)}
+      Name: ${stack.generationFunctionLogicalId}
+      DataSourceName: !GetAtt ${stack.generationDataSourceLogicalId}.Name
+      Runtime:
+        Name: APPSYNC_JS
+        RuntimeVersion: 1.0.0
+      CodeS3Location: ${projectFile(stack, stack.generationFunctionFile)}
+</#if>
 </#macro>
 
 <#-- AppSync calls the stack's command functions with this role: it may invoke their aliases,

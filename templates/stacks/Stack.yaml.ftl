@@ -17,6 +17,16 @@ Parameters:
     Type: String
     Description: The root stack's name, which the view tables' names start with and the metrics' namespace is
 <#break>
+<#case "ViewBookkeepingTable">
+  ViewBookkeepingTable:
+    Type: String
+    Description: The view bookkeeping table's name, which holds the live generation of each view
+<#break>
+<#case "ViewBookkeepingTableArn">
+  ViewBookkeepingTableArn:
+    Type: String
+    Description: The view bookkeeping table's ARN
+<#break>
 <#case "GraphQLApiId">
   GraphQLApiId:
     Type: String
@@ -71,6 +81,7 @@ Parameters:
 <#list stack.relations as site>
 <@s.relation stack site/>
 </#list>
+<@s.viewGenerations stack/>
 <@s.commandRole stack/>
 </#assign>
 Resources:

@@ -1,6 +1,8 @@
 // Runs the generated read-side resolvers under node against the contract of
-// docs/generated-infrastructure.md ("Read side"). Argument 1: a JSON file listing the resolvers,
-// each {file, kind, ...constants it must use}. Exits non-zero with a message on the first failure.
+// docs/generated-infrastructure.md ("Read side"): each resolver alone, and through its whole
+// pipeline with the functions that read the live generation and each generation's table.
+// Argument 1: a JSON file listing the resolvers, each {file, kind, view, functions: {generation,
+// blue, green}, ...constants it must use}. Exits non-zero with a message on the first failure.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
@@ -31,19 +33,35 @@ function earlyReturned(run) {
 const stored = { a: 'x', n: 3, list: ['p'], _versions: { 'Book#1': 2 }, _expiresAt: NOW + 60 };
 const shown = { a: 'x', n: 3, list: ['p'] };
 
+/**
+ * Runs the resolver's request handler as AppSync runs a pipeline resolver's: returns the request
+ * it stashed for the functions, after checking what it returns to the first function and the
+ * view it names.
+ */
+function stashed(resolver, r, ctx) {
+  const stash = {};
+  assert.deepEqual(resolver.request({ ...ctx, stash }), {}, 'what goes to the first function');
+  assert.equal(stash.view, r.view, 'the view whose live generation is read');
+  return stash.request;
+}
+
+/** The resolver's response handler on what the live generation's table answered. */
+function answer(resolver, ctx, result) {
+  return resolver.response({ ...ctx, stash: {}, prev: { result: { answer: result } } });
+}
+
 function checkRow(resolver, ctx) {
-  assert.deepEqual(resolver.response({ ...ctx, result: stored }), shown);
-  assert.deepEqual(resolver.response({ ...ctx, result: { a: 'y' } }), { a: 'y' });
-  assert.equal(resolver.response({ ...ctx, result: null }), null);
+  assert.deepEqual(answer(resolver, ctx, stored), shown);
+  assert.deepEqual(answer(resolver, ctx, { a: 'y' }), { a: 'y' });
+  assert.equal(answer(resolver, ctx, null), null);
   const tombstone = { a: 'x', _deleted: true, _versions: {} };
-  assert.equal(resolver.response({ ...ctx, result: tombstone }), null, 'a tombstone is no row');
+  assert.equal(answer(resolver, ctx, tombstone), null, 'a tombstone is no row');
   const expired = { ...stored, _expiresAt: NOW - 1 };
-  assert.equal(resolver.response({ ...ctx, result: expired }), null, 'an expired row is no row');
-  checkError(resolver, ctx);
+  assert.equal(answer(resolver, ctx, expired), null, 'an expired row is no row');
 }
 
 /** DynamoDB's message names the table (its ARN): the caller gets a fixed one, the type is kept. */
-function checkError(resolver, ctx) {
+function checkError(fn, ctx) {
   const arn = 'arn:aws:dynamodb:eu-west-1:123456789012:table/shop-open-order';
   const error = {
     message: 'User is not authorized to perform dynamodb:Query on resource ' + arn,
@@ -53,7 +71,7 @@ function checkError(resolver, ctx) {
   const consoleError = console.error;
   console.error = (...parts) => logged.push(parts.join(' '));
   try {
-    const failed = thrown(() => resolver.response({ ...ctx, error, result: null }));
+    const failed = thrown(() => fn.response({ ...ctx, error, result: null }));
     assert.equal(failed.errorType, error.type);
     assert.equal(failed.message, 'The view could not be read');
     assert.ok(!JSON.stringify(failed).includes('arn:'), 'the error shows the ARN: ' + JSON.stringify(failed));
@@ -63,8 +81,8 @@ function checkError(resolver, ctx) {
   assert.ok(logged.some((line) => line.includes(arn)), 'the log keeps DynamoDB\'s message');
 }
 
-function checkPaging(resolver, ctx, expected) {
-  const first = resolver.request(ctx);
+function checkPaging(resolver, r, ctx, expected) {
+  const first = stashed(resolver, r, ctx);
   for (const [name, value] of Object.entries(expected)) {
     assert.deepEqual(first[name], value, name);
   }
@@ -76,26 +94,113 @@ function checkPaging(resolver, ctx, expected) {
   assert.deepEqual(filter.expressionNames, { '#deleted': '_deleted', '#expiresAt': '_expiresAt' });
   assert.deepEqual(filter.expressionValues, { ':deleted': { BOOL: true }, ':now': { N: String(NOW) } });
 
-  const next = resolver.request({ ...ctx, arguments: { ...ctx.arguments, limit: 100, nextToken: 't1' } });
+  const next = stashed(resolver, r, { ...ctx, arguments: { ...ctx.arguments, limit: 100, nextToken: 't1' } });
   assert.equal(next.limit, 100);
   assert.equal(next.nextToken, 't1');
   for (const limit of [0, -1, 101]) {
     const refused = thrown(() =>
-      resolver.request({ ...ctx, arguments: { ...ctx.arguments, limit } }),
+      resolver.request({ ...ctx, stash: {}, arguments: { ...ctx.arguments, limit } }),
     );
     assert.equal(refused.errorType, 'VALIDATION', 'limit ' + limit);
   }
 
   const result = { items: [stored, { a: 'z', _versions: {} }], nextToken: 't2', scannedCount: 5 };
-  assert.deepEqual(resolver.response({ ...ctx, result }), {
+  assert.deepEqual(answer(resolver, ctx, result), {
     items: [shown, { a: 'z' }],
     nextToken: 't2',
   });
-  assert.deepEqual(resolver.response({ ...ctx, result: { items: [] } }), {
+  assert.deepEqual(answer(resolver, ctx, { items: [] }), {
     items: [],
     nextToken: null,
   });
-  checkError(resolver, ctx);
+}
+
+/**
+ * Runs a pipeline as AppSync does: the resolver's request handler (an early return skips every
+ * function), each function's request handler (an early return skips its data source and its
+ * response handler, its value becoming the next one's ctx.prev.result), the data source, the
+ * function's response handler, then the resolver's response handler with the last result as
+ * ctx.prev.result. `tables` answers a request by the data source's name and records it.
+ */
+function runPipeline(resolver, functions, ctx, tables) {
+  const stash = {};
+  let prev;
+  try {
+    prev = resolver.request({ ...ctx, stash });
+  } catch (e) {
+    if (!(e && 'earlyReturn' in e)) throw e;
+    return resolver.response({ ...ctx, stash, prev: { result: e.earlyReturn } });
+  }
+  for (const [source, fn] of functions) {
+    const fctx = { ...ctx, stash, prev: { result: prev } };
+    let request;
+    try {
+      request = fn.request(fctx);
+    } catch (e) {
+      if (!(e && 'earlyReturn' in e)) throw e;
+      prev = e.earlyReturn;
+      continue;
+    }
+    prev = fn.response({ ...fctx, result: tables(source, request) });
+  }
+  return resolver.response({ ...ctx, stash, prev: { result: prev } });
+}
+
+/** The pointer item, as the bookkeeping table holds it for the view, or none. */
+function pointer(live) {
+  return live === undefined ? null : live === null ? {} : { live };
+}
+
+/**
+ * The generation function reads the view's item consistently, and only its `live`; the colour
+ * functions run the stashed request on their table only when theirs is live. Checked through the
+ * whole pipeline for each state of the pointer: no item, an item without `live`, blue, green and
+ * a value of no generation.
+ */
+function checkGenerations(resolver, r, fns, ctx, rows) {
+  const expectedRequest = stashed(resolver, r, ctx);
+  const cases = [
+    [undefined, 'blue'],
+    [null, 'blue'],
+    ['blue', 'blue'],
+    ['green', 'green'],
+    ['purple', 'blue'],
+  ];
+  for (const [live, generation] of cases) {
+    const requests = { pointer: [], blue: [], green: [] };
+    const answers = { blue: rows('blue'), green: rows('green') };
+    const tables = (source, request) => {
+      requests[source].push(request);
+      return source === 'pointer' ? pointer(live) : answers[source];
+    };
+    const result = runPipeline(
+      resolver,
+      [['pointer', fns.generation], ['blue', fns.blue], ['green', fns.green]],
+      ctx,
+      tables,
+    );
+    const what = 'live ' + JSON.stringify(live);
+    assert.deepEqual(requests.pointer, [{
+      operation: 'GetItem',
+      key: { pk: { S: 'rebuild' }, sk: { S: r.view } },
+      consistentRead: true,
+      projection: { expression: '#live', expressionNames: { '#live': 'live' } },
+    }], what + ': the pointer read');
+    const other = generation === 'blue' ? 'green' : 'blue';
+    assert.deepEqual(requests[generation], [expectedRequest], what + ': the live table gets the request');
+    assert.deepEqual(requests[other], [], what + ': the other table gets none');
+    assert.deepEqual(result, answer(resolver, ctx, answers[generation]), what + ': the answer');
+  }
+  // A function whose generation is not live passes the answer it was given on, without a request.
+  const previous = { answer: { items: [], nextToken: 'from blue' } };
+  for (const [fn, live] of [[fns.blue, 'green'], [fns.green, 'blue']]) {
+    const fctx = { ...ctx, stash: { live, view: r.view, request: expectedRequest }, prev: { result: previous } };
+    assert.equal(earlyReturned(() => fn.request(fctx)), previous, 'passed on when ' + live + ' is live');
+  }
+  // A failure of any read fails the field with the fixed message, before the resolver shapes it.
+  for (const fn of [fns.generation, fns.blue, fns.green]) {
+    checkError(fn, { ...ctx, stash: { live: 'blue', view: r.view }, prev: { result: null } });
+  }
 }
 
 function keyCondition(field, value) {
@@ -106,55 +211,91 @@ function keyCondition(field, value) {
   };
 }
 
+/**
+ * A table's answer to a GetItem: each generation its own row, so a wrong table shows (and, in a
+ * second run, none: GetItem answers null for no row, which must pass through the pipeline).
+ */
+const rowOf = (generation) => ({ a: generation, _versions: {} });
+/** A table's answer to a Scan or Query: a page of its own. */
+const pageOf = (generation) => ({ items: [{ a: generation }], nextToken: generation });
+
 const checks = {
-  GET(resolver, r) {
+  GET(resolver, r, fns) {
     const ctx = { arguments: { [r.key]: 'k1' }, source: null };
-    assert.deepEqual(resolver.request(ctx), {
+    assert.deepEqual(stashed(resolver, r, ctx), {
       operation: 'GetItem',
       key: { [r.key]: { S: 'k1' } },
     });
     checkRow(resolver, ctx);
+    checkGenerations(resolver, r, fns, ctx, rowOf);
+    checkGenerations(resolver, r, fns, ctx, () => null);
   },
-  LIST(resolver) {
+  LIST(resolver, r, fns) {
     const ctx = { arguments: {}, source: null };
-    checkPaging(resolver, ctx, { operation: 'Scan' });
-    assert.equal(resolver.request(ctx).index, undefined);
+    checkPaging(resolver, r, ctx, { operation: 'Scan' });
+    assert.equal(stashed(resolver, r, ctx).index, undefined);
+    checkGenerations(resolver, r, fns, ctx, pageOf);
   },
-  INDEX(resolver, r) {
+  INDEX(resolver, r, fns) {
     const ctx = { arguments: { [r.field]: 'v1' }, source: null };
-    checkPaging(resolver, ctx, {
+    checkPaging(resolver, r, ctx, {
       operation: 'Query',
       index: r.index,
       query: keyCondition(r.field, 'v1'),
       scanIndexForward: r.newestFirst ? false : undefined,
     });
+    checkGenerations(resolver, r, fns, ctx, pageOf);
   },
-  REF(resolver, r) {
+  REF(resolver, r, fns) {
     const ctx = { arguments: {}, source: { [r.sourceField]: 'p1', other: 'o' } };
-    assert.deepEqual(resolver.request(ctx), {
+    assert.deepEqual(stashed(resolver, r, ctx), {
       operation: 'GetItem',
       key: { [r.targetKey]: { S: 'p1' } },
     });
     for (const missing of [{}, { [r.sourceField]: null }]) {
-      assert.equal(earlyReturned(() => resolver.request({ ...ctx, source: missing })), null);
+      const stash = {};
+      assert.deepEqual(
+        earlyReturned(() => resolver.request({ ...ctx, stash, source: missing })),
+        { answer: null },
+        'no row',
+      );
+      assert.deepEqual(stash, {}, 'nothing for the functions');
+      // The whole pipeline: no function runs, no table is read, the field is null.
+      const read = [];
+      const result = runPipeline(
+        resolver,
+        [['pointer', fns.generation], ['blue', fns.blue], ['green', fns.green]],
+        { ...ctx, source: missing },
+        (source) => read.push(source),
+      );
+      assert.equal(result, null);
+      assert.deepEqual(read, [], 'no request without a key');
     }
     checkRow(resolver, ctx);
+    checkGenerations(resolver, r, fns, ctx, rowOf);
+    checkGenerations(resolver, r, fns, ctx, () => null);
   },
-  BY(resolver, r) {
+  BY(resolver, r, fns) {
     const ctx = { arguments: {}, source: { [r.sourceKey]: 'k1', other: 'o' } };
-    checkPaging(resolver, ctx, {
+    checkPaging(resolver, r, ctx, {
       operation: 'Query',
       index: r.index,
       query: keyCondition(r.targetField, 'k1'),
       scanIndexForward: r.newestFirst ? false : undefined,
     });
+    checkGenerations(resolver, r, fns, ctx, pageOf);
   },
 };
 
 for (const r of resolvers) {
   const resolver = await import(pathToFileURL(r.file).href);
+  const fns = {
+    generation: await import(pathToFileURL(r.functions.generation).href),
+    blue: await import(pathToFileURL(r.functions.blue).href),
+    green: await import(pathToFileURL(r.functions.green).href),
+  };
   try {
-    checks[r.kind](resolver, r);
+    checks[r.kind](resolver, r, fns);
   } catch (e) {
     process.stderr.write(r.file + ' (' + r.kind + '):\n');
     throw e;

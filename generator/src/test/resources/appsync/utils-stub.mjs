@@ -27,6 +27,11 @@ export const util = {
 
 export const runtime = {
   earlyReturn(value) {
+    // AppSync fails the field with a runtime error on an early return of null or of nothing
+    // (aws-appsync-community issue 280), so the stand-in refuses them too.
+    if (value === null || value === undefined) {
+      throw new Error('runtime.earlyReturn(' + value + ') fails in AppSync with a runtime error');
+    }
     throw { earlyReturn: value };
   },
 };

@@ -1,6 +1,7 @@
 <#import "/lib/resolvers.ftl" as r>
 <@r.header view.name + "." + relation.field + ": a page of the " + relation.target + " rows whose " + relation.targetField + " is this row's " + relation.sourceField + (relation.targetSortField?has_content)?then(", latest " + relation.targetSortField + " first", "")/>
 import { util } from '@aws-appsync/utils';
+<@r.liveGeneration relation.target/>
 
 /** The other view's index over its field that holds this row's key, and this row's key field. */
 const INDEX = ${jsString(relation.targetIndex)};
@@ -8,7 +9,7 @@ const TARGET_FIELD = ${jsString(relation.targetField)};
 const SOURCE_KEY = ${jsString(relation.sourceField)};
 
 export function request(ctx) {
-  return {
+  return readLive(ctx, {
     operation: 'Query',
     index: INDEX,
 <@r.keyCondition "TARGET_FIELD" "ctx.source[SOURCE_KEY]"/>
@@ -19,12 +20,13 @@ export function request(ctx) {
     limit: pageLimit(ctx.arguments.limit),
     nextToken: ctx.arguments.nextToken ?? null,
     filter: liveRows(),
-  };
+  });
 }
 
 export function response(ctx) {
   return page(ctx);
 }
+<@r.pipeline/>
 
 <@r.pageHelpers/>
 <@r.commonHelpers/>

@@ -1,6 +1,7 @@
 <#import "/lib/resolvers.ftl" as r>
 <@r.header "Query." + query.field + ": the " + view.name + " row with this " + query.argument + ", or null"/>
 import { util } from '@aws-appsync/utils';
+<@r.liveGeneration view.name/>
 
 /** The key field: the table's partition key and the query's argument. */
 const KEY = ${jsString(query.argument)};
@@ -8,11 +9,13 @@ const KEY = ${jsString(query.argument)};
 export function request(ctx) {
   const key = {};
   key[KEY] = ctx.arguments[KEY];
-  return { operation: 'GetItem', key: util.dynamodb.toMapValues(key) };
+  return readLive(ctx, { operation: 'GetItem', key: util.dynamodb.toMapValues(key) });
 }
 
 export function response(ctx) {
   return row(ctx);
 }
+<@r.pipeline/>
+
 <@r.rowHelpers/>
 <@r.commonHelpers/>

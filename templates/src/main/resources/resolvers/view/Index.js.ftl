@@ -1,13 +1,14 @@
 <#import "/lib/resolvers.ftl" as r>
 <@r.header "Query." + query.field + ": a page of the " + view.name + " rows with this " + query.argument + (query.sortField?has_content)?then(", latest " + query.sortField + " first", "")/>
 import { util } from '@aws-appsync/utils';
+<@r.liveGeneration view.name/>
 
 /** The secondary index queried, and the field (the query's argument) it is partitioned by. */
 const INDEX = ${jsString(query.indexName)};
 const FIELD = ${jsString(query.argument)};
 
 export function request(ctx) {
-  return {
+  return readLive(ctx, {
     operation: 'Query',
     index: INDEX,
 <@r.keyCondition "FIELD" "ctx.arguments[FIELD]"/>
@@ -18,12 +19,13 @@ export function request(ctx) {
     limit: pageLimit(ctx.arguments.limit),
     nextToken: ctx.arguments.nextToken ?? null,
     filter: liveRows(),
-  };
+  });
 }
 
 export function response(ctx) {
   return page(ctx);
 }
+<@r.pipeline/>
 
 <@r.pageHelpers/>
 <@r.commonHelpers/>

@@ -1,5 +1,7 @@
 package dev.tracepaper.naming;
 
+import java.util.List;
+
 /**
  * Names in the SAM template: CloudFormation logical ids (PascalCase, letters and digits only),
  * DynamoDB table names (the stack name, then a hyphen for the event store and a dot for a view's
@@ -34,6 +36,62 @@ public final class AwsNames {
 
   public static String viewTableId(String view) {
     return Case.pascal(view) + "Table";
+  }
+
+  /**
+   * The colours of a view's two generations, blue first: each has a table, a data source and a read
+   * function. Blue is the view's first table, kept under its own names ({@link #viewTableId},
+   * {@link #viewDataSourceId}); a rebuild fills the one readers do not read, then switches them.
+   */
+  public static final List<String> GENERATIONS = List.of("blue", "green");
+
+  /**
+   * A generation's table, after the stack name and a dot: {@code book-availability} (blue) and
+   * {@code book-availability.green}. No view's suffix holds a dot, so no view's blue table takes a
+   * green one's name.
+   */
+  public static String viewTable(String view, String generation) {
+    return blue(generation) ? viewTable(view) : viewTable(view) + "." + generation;
+  }
+
+  /**
+   * The logical ids of a generation end in its colour after the blue ones ({@code
+   * BookAvailabilityTableGreen}, {@code BookAvailabilityDataSourceGreen}): no other id ends in a
+   * colour, so a view named {@code BookGreen} beside {@code Book} takes none of them.
+   */
+  public static String viewTableId(String view, String generation) {
+    return viewTableId(view) + suffix(generation);
+  }
+
+  public static String viewDataSourceId(String view, String generation) {
+    return viewDataSourceId(view) + suffix(generation);
+  }
+
+  /** The pipeline function that reads a generation's table: {@code BookAvailabilityReadBlue}. */
+  public static String viewReadFunctionId(String view, String generation) {
+    return Case.pascal(view) + "Read" + Case.pascal(generation);
+  }
+
+  /**
+   * The data source a stack reads the live generation of its views with (one item per view in the
+   * bookkeeping table), by the stack's name (empty for the root): {@code ViewGenerations}, {@code
+   * CatalogViewGenerations}. No element's id ends like it. Its role adds {@code Role}.
+   */
+  public static String generationDataSourceId(String stack) {
+    return stack + "ViewGenerations";
+  }
+
+  /** The pipeline function that reads which generation is live: {@code ReadViewGeneration}. */
+  public static String generationFunctionId(String stack) {
+    return stack + "ReadViewGeneration";
+  }
+
+  private static boolean blue(String generation) {
+    return generation.equals(GENERATIONS.get(0));
+  }
+
+  private static String suffix(String generation) {
+    return blue(generation) ? "" : Case.pascal(generation);
   }
 
   public static String viewDataSourceId(String view) {

@@ -77,6 +77,21 @@ public final class GraphQlNames {
    */
   public static final String MUTATION_RESOLVER_FILE = "src/main/resources/resolvers/Mutation.js";
 
+  /**
+   * The pipeline function every query and relation of a stack runs first: it reads which generation
+   * of the view is live. One file: its code is the same for every view and stack.
+   */
+  public static final String GENERATION_FUNCTION_FILE =
+      "src/main/resources/resolvers/generation/ReadViewGeneration.js";
+
+  /**
+   * The pipeline function that reads a generation's table, one file per colour shared by every
+   * view: {@code src/main/resources/resolvers/generation/ReadGreen.js}.
+   */
+  public static String readFunctionFile(String generation) {
+    return "src/main/resources/resolvers/generation/Read" + Case.pascal(generation) + ".js";
+  }
+
   /** The JavaScript resolver of a field: {@code src/main/resources/resolvers/Query.getBook.js}. */
   public static String resolverFile(String typeName, String fieldName) {
     return "src/main/resources/resolvers/" + typeName + "." + fieldName + ".js";

@@ -53,6 +53,7 @@ public final class Layout {
   private static final String MAIN = "src/main/java/";
   private static final String TEST = "src/test/java/";
   private static final String LIB = "lib/";
+  private static final String GENERATION = "src/main/resources/resolvers/generation/";
 
   /** The templates of {@code .github/}: a dot folder would be left out of the jar. */
   private static final String GITHUB = "github/";
@@ -64,11 +65,17 @@ public final class Layout {
       List.of(MAIN + "aggregate/flow/CustomCode.java.ftl", MAIN + "views/view/CustomCode.java.ftl");
 
   /**
-   * The handlers of the view functions, which pass the model's projections to the runtime: only a
-   * project with views has those functions.
+   * What only a project with views has: the handlers of the view functions, which pass the model's
+   * projections to the runtime, and the read side's pipeline functions, which every query and
+   * relation resolver shares.
    */
   static final List<String> WITH_VIEWS =
-      List.of(MAIN + "ViewProjector.java.ftl", MAIN + "ViewRebuilder.java.ftl");
+      List.of(
+          MAIN + "ViewProjector.java.ftl",
+          MAIN + "ViewRebuilder.java.ftl",
+          GENERATION + "ReadViewGeneration.js.ftl",
+          GENERATION + "ReadBlue.js.ftl",
+          GENERATION + "ReadGreen.js.ftl");
 
   /** The templates rendered once per element, by the folder they are in. */
   static final List<String> PER_ELEMENT =
@@ -196,6 +203,9 @@ public final class Layout {
     }
     if (template.startsWith(GITHUB)) {
       return "." + strip(template);
+    }
+    if (WITH_VIEWS.contains(template)) {
+      return strip(template) + ", when the model has views";
     }
     return template.startsWith("src/main/resources/resolvers/view/")
         ? "src/main/resources/resolvers/<Type>.<field>.js, per query or relation field"

@@ -55,10 +55,18 @@ final class ResourceCounter {
   static final int PER_POLICY = WATCHED_FUNCTION + 1 + 1 + 1 + DEAD_LETTER_QUEUE + 1;
 
   /**
-   * Per view: table, data source role and data source, and a resolver per query and per relation
-   * into it (a relation's resolver reads with the data source of the view it leads to).
+   * Per view: two generations (blue and green), each a table, a data source and the pipeline
+   * function reading it, and the data source role both share; and a resolver per query and per
+   * relation into it (a relation's resolver runs the functions of the view it leads to).
    */
-  static final int PER_VIEW = 3;
+  static final int PER_VIEW = 2 * 3 + 1;
+
+  /**
+   * Per stack with views: the data source, its role and the pipeline function that read which
+   * generation of each view is live, which every query and relation resolver of the stack runs
+   * first.
+   */
+  static final int PER_STACK_WITH_VIEWS = 3;
 
   private final ModelIndex model;
 

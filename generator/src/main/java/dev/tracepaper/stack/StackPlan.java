@@ -194,7 +194,7 @@ public final class StackPlan {
     }
     nested.sort((a, b) -> a.name().compareTo(b.name()));
 
-    int shared = counter.shared() + nested.size() + (commandRole(atRoot) ? 1 : 0);
+    int shared = counter.shared() + nested.size() + perStack(atRoot);
     Stack root = stack("", "", atRoot, sum(atRoot).plus(new Count(0, 0, 0, shared)));
     return new StackPlan(root, nested);
   }
@@ -205,7 +205,7 @@ public final class StackPlan {
    */
   private static void split(
       String base, String subdomain, List<Unit> units, String bits, List<Stack> out) {
-    Count count = sum(units).plus(new Count(0, 0, 0, commandRole(units) ? 1 : 0));
+    Count count = sum(units).plus(new Count(0, 0, 0, perStack(units)));
     boolean fits =
         count.total() <= STACK_LIMIT && commandFunctions(units) <= COMMAND_FUNCTION_LIMIT;
     if (fits || units.size() < 2 || bits.length() == MAX_DEPTH) {
@@ -229,6 +229,15 @@ public final class StackPlan {
       count = count.plus(unit.count());
     }
     return count;
+  }
+
+  /**
+   * What a stack holds for its elements together: the role AppSync invokes its command functions
+   * with, and what reads which generation of its views is live.
+   */
+  private static int perStack(List<Unit> units) {
+    boolean views = units.stream().anyMatch(u -> !u.aggregate());
+    return (commandRole(units) ? 1 : 0) + (views ? ResourceCounter.PER_STACK_WITH_VIEWS : 0);
   }
 
   /** Whether a stack needs the role AppSync invokes its command functions with. */

@@ -6,6 +6,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.tracepaper.TestPaths;
 import dev.tracepaper.appsync.AppSyncSchema;
+import dev.tracepaper.naming.GraphQlNames;
 import dev.tracepaper.render.data.ProjectData;
 import dev.tracepaper.render.data.QueryData;
 import dev.tracepaper.render.data.RelationData;
@@ -108,16 +109,23 @@ class ReadSideTemplatesTest {
                 + "              KeyType: HASH\n"
                 + "            - AttributeName: \"startsAt\"\n"
                 + "              KeyType: RANGE\n");
-    // In a nested stack, a table is named after the root stack, as in a single one.
+    // In a nested stack, a table is named after the root stack, as in a single one; so is the
+    // view's other generation.
     assertThat(template).contains("TableName: !Sub \"${AppName}.patient-card\"");
+    assertThat(template).contains("TableName: !Sub \"${AppName}.patient-card.green\"");
     assertThat(template).contains("AttributeName: _expiresAt");
     assertThat(template).contains("ServiceRoleArn: !GetAtt ScheduleDataSourceRole.Arn");
-    // A relation reads the other view's table with the other view's data source.
+    // A relation reads the live generation of the other view with that view's functions.
     assertThat(template)
         .contains(
             "      TypeName: PatientCard\n"
                 + "      FieldName: invoices\n"
-                + "      DataSourceName: !GetAtt InvoiceSummaryDataSource.Name\n");
+                + "      Kind: PIPELINE\n"
+                + "      PipelineConfig:\n"
+                + "        Functions:\n"
+                + "          - !GetAtt BillingReadViewGeneration.FunctionId\n"
+                + "          - !GetAtt InvoiceSummaryReadBlue.FunctionId\n"
+                + "          - !GetAtt InvoiceSummaryReadGreen.FunctionId\n");
     assertThat(template)
         .contains("CodeS3Location: ../src/main/resources/resolvers/Schedule.practitioner.js");
     // The projector, in the root, finds every table by the root stack's name and a dot (the
@@ -259,14 +267,29 @@ class ReadSideTemplatesTest {
     ArrayNode manifest = json.createArrayNode();
     for (String example : EXAMPLES) {
       ProjectData project = ModelProjects.of(TestPaths.examples().resolve(example));
+      Path folder = out.resolve(example);
+      ObjectNode functions =
+          json.createObjectNode()
+              .put("generation", folder.resolve(GraphQlNames.GENERATION_FUNCTION_FILE).toString())
+              .put("blue", folder.resolve(GraphQlNames.readFunctionFile("blue")).toString())
+              .put("green", folder.resolve(GraphQlNames.readFunctionFile("green")).toString());
       for (Layout.Output output : new Layout(project).outputs(TemplateCatalog.all())) {
+        if (output.path().startsWith("src/main/resources/resolvers/generation/")) {
+          write(folder.resolve(output.path()), engine.render(output.template(), output.data()));
+        }
         if (ViewResolverLayout.holds(output.template())) {
-          Path file = out.resolve(example).resolve(output.path());
+          Path file = folder.resolve(output.path());
           write(file, engine.render(output.template(), output.data()));
           ObjectNode expected = expectations(json, file, output.data());
+          expected.set("functions", functions);
           manifest.add(expected);
           kinds.add(expected.get("kind").asString());
         }
+      }
+      for (String function : List.of("generation", "blue", "green")) {
+        assertWithMessage("%s: the %s function", example, function)
+            .that(Files.exists(Path.of(functions.get(function).asString())))
+            .isTrue();
       }
     }
     assertThat(manifest.size()).isAtLeast(25);
@@ -283,10 +306,13 @@ class ReadSideTemplatesTest {
   private static ObjectNode expectations(ObjectMapper json, Path file, Map<String, Object> data) {
     ObjectNode r = json.createObjectNode().put("file", file.toString());
     if (data.get("query") instanceof QueryData q) {
+      r.put("view", ((ViewData) data.get("view")).name());
       r.put("kind", q.kind()).put("key", q.argument()).put("field", q.argument());
       r.put("index", q.indexName()).put("newestFirst", !q.sortField().isEmpty());
     } else {
       RelationData rel = (RelationData) data.get("relation");
+      // A relation reads the live generation of the view it leads to.
+      r.put("view", rel.target());
       r.put("kind", rel.kind()).put("sourceField", rel.sourceField());
       r.put("targetKey", rel.targetField()).put("sourceKey", rel.sourceField());
       r.put("targetField", rel.targetField()).put("index", rel.targetIndex());

@@ -104,12 +104,33 @@ final class Grants {
         throw new AssertionError(id + ": a statement that is not an Allow: " + map);
       }
       Set<String> set = grants.computeIfAbsent(id, k -> new TreeSet<>());
+      String condition = condition(id, map.get("Condition"));
       for (Object action : list(map.get("Action"))) {
         for (Object resource : list(map.get("Resource"))) {
-          set.add(action + " on " + resource(resource));
+          set.add(action + " on " + resource(resource) + condition);
         }
       }
     }
+  }
+
+  /**
+   * A statement's condition as part of its grants ({@code " if ForAllValues:StringEquals
+   * dynamodb:LeadingKeys [rebuild]"}), so that a grant narrowed by one is expected with it and a
+   * condition removed fails; empty without. Only one operator and key: more is not read.
+   */
+  private static String condition(String id, Object condition) {
+    if (condition == null) {
+      return "";
+    }
+    if (!(condition instanceof Map<?, ?> operators)
+        || operators.size() != 1
+        || !(operators.values().iterator().next() instanceof Map<?, ?> keys)
+        || keys.size() != 1) {
+      throw new AssertionError(id + ": a condition this test does not read: " + condition);
+    }
+    Map.Entry<?, ?> key = keys.entrySet().iterator().next();
+    List<String> values = list(key.getValue()).stream().map(Grants::resource).toList();
+    return " if " + operators.keySet().iterator().next() + " " + key.getKey() + " " + values;
   }
 
   private static String resource(Object resource) {

@@ -2,6 +2,7 @@ package dev.tracepaper.render.build;
 
 import dev.tracepaper.model.ModelIndex;
 import dev.tracepaper.naming.AwsNames;
+import dev.tracepaper.naming.GraphQlNames;
 import dev.tracepaper.render.data.AggregateData;
 import dev.tracepaper.render.data.RelationData;
 import dev.tracepaper.render.data.StackData;
@@ -44,6 +45,9 @@ final class StacksBuilder {
           "",
           "template.yaml",
           AwsNames.commandRoleId(""),
+          AwsNames.generationDataSourceId(""),
+          AwsNames.generationFunctionId(""),
+          GraphQlNames.GENERATION_FUNCTION_FILE,
           aggregates,
           views,
           relations,
@@ -55,6 +59,9 @@ final class StacksBuilder {
     // The view tables' names start with the app's; the functions' metrics are in its namespace.
     if (!views.isEmpty() || commands || policies) {
       parameters.add("AppName");
+      // Which generation of each view is live: an item of the bookkeeping table.
+      parameters.add("ViewBookkeepingTable");
+      parameters.add("ViewBookkeepingTableArn");
     }
     if (commands || !views.isEmpty()) {
       parameters.add("GraphQLApiId");
@@ -77,6 +84,9 @@ final class StacksBuilder {
         AwsNames.nestedStackId(stack.name()),
         "stacks/" + stack.name() + ".yaml",
         AwsNames.commandRoleId(stack.name()),
+        AwsNames.generationDataSourceId(stack.name()),
+        AwsNames.generationFunctionId(stack.name()),
+        GraphQlNames.GENERATION_FUNCTION_FILE,
         aggregates,
         views,
         relations,

@@ -74,6 +74,7 @@ final class ViewCases {
               view.tableLogicalId(),
               view.tableVariable(),
               view.dataSourceLogicalId(),
+              view.generations(),
               view.connectionType(),
               view.retentionDays(),
               view.directives(),

@@ -18,6 +18,7 @@ import dev.tracepaper.naming.GraphQlNames;
 import dev.tracepaper.naming.JavaName;
 import dev.tracepaper.naming.JavaNames;
 import dev.tracepaper.render.data.CustomData;
+import dev.tracepaper.render.data.GenerationData;
 import dev.tracepaper.render.data.IndexData;
 import dev.tracepaper.render.data.QueryData;
 import dev.tracepaper.render.data.RelationData;
@@ -103,6 +104,7 @@ final class ViewCode {
         AwsNames.viewTableId(view.name()),
         Case.screamingSnake(view.name()) + "_TABLE",
         AwsNames.viewDataSourceId(view.name()),
+        generations(view),
         GraphQlNames.connection(view.name()),
         view.retentionDays().map(Located::value).orElse(0L),
         readAuth.viewDirectives(view),
@@ -245,6 +247,21 @@ final class ViewCode {
     Map<String, Assignment.SetValue> byField = new LinkedHashMap<>();
     sets.forEach(s -> byField.put(s.field(), s));
     return byField;
+  }
+
+  /** Blue, then green: the tables readers switch between when a rebuild is done. */
+  private static List<GenerationData> generations(View view) {
+    return AwsNames.GENERATIONS.stream()
+        .map(
+            colour ->
+                new GenerationData(
+                    colour,
+                    AwsNames.viewTable(view.name(), colour),
+                    AwsNames.viewTableId(view.name(), colour),
+                    AwsNames.viewDataSourceId(view.name(), colour),
+                    AwsNames.viewReadFunctionId(view.name(), colour),
+                    GraphQlNames.readFunctionFile(colour)))
+        .toList();
   }
 
   /** The queries: as named, or {@code get} and {@code list} for a view that names none. */

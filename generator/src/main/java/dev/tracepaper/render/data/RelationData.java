@@ -8,7 +8,8 @@ package dev.tracepaper.render.data;
  * @param kind {@code REF} or {@code BY}
  * @param target the other view's name
  * @param targetTableLogicalId the other view's table
- * @param targetDataSourceLogicalId the other view's data source, which the resolver reads
+ * @param targetDataSourceLogicalId the other view's (blue) data source; the resolver reads with
+ *     that view's functions (its {@code generations})
  * @param graphqlType the field's GraphQL type ({@code PractitionerDirectory}, {@code
  *     ScheduleConnection!})
  * @param sourceField for {@code REF}: this view's field holding the other's key; for {@code BY}:

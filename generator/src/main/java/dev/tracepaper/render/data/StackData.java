@@ -14,6 +14,14 @@ import java.util.List;
  *     template.yaml} for the root
  * @param commandRoleLogicalId the role AppSync invokes this stack's command functions with ({@code
  *     CommandDataSourceRole} in the root, {@code CatalogCommandDataSourceRole} in a nested stack)
+ * @param generationDataSourceLogicalId the data source its resolvers read which generation of a
+ *     view is live with ({@code ViewGenerations} in the root, {@code CatalogViewGenerations} in a
+ *     nested stack); its role adds {@code Role}. Only a stack with views has it
+ * @param generationFunctionLogicalId the pipeline function every query and relation of the stack
+ *     runs first, on that data source ({@code ReadViewGeneration}, {@code
+ *     CatalogReadViewGeneration})
+ * @param generationFunctionFile that function's code, relative to the project: one file for every
+ *     stack
  * @param aggregates the aggregates whose function, data source, resolvers and policies it holds
  * @param views the views whose table, data source and query resolvers it holds
  * @param relations the relation fields whose resolvers it holds: those leading to its views, which
@@ -26,6 +34,9 @@ public record StackData(
     String logicalId,
     String file,
     String commandRoleLogicalId,
+    String generationDataSourceLogicalId,
+    String generationFunctionLogicalId,
+    String generationFunctionFile,
     List<AggregateData> aggregates,
     List<ViewData> views,
     List<RelationSite> relations,

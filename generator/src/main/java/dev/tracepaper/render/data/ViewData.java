@@ -19,6 +19,9 @@ import java.util.Map;
  * @param tableLogicalId the table's logical id
  * @param tableVariable the environment variable holding the table's name
  * @param dataSourceLogicalId the AppSync DynamoDB data source's logical id
+ * @param generations its two generations, blue then green: each a table, a data source and the
+ *     pipeline function reading it; blue's table and data source are {@code tableLogicalId} and
+ *     {@code dataSourceLogicalId}
  * @param connectionType the GraphQL page type ({@code BookAvailabilityConnection})
  * @param retentionDays days a row is kept after its last change; 0 for ever
  * @param directives the GraphQL auth directives of the type ({@code ""} for the default mode)
@@ -49,6 +52,7 @@ public record ViewData(
     String tableLogicalId,
     String tableVariable,
     String dataSourceLogicalId,
+    List<GenerationData> generations,
     String connectionType,
     long retentionDays,
     String directives,
@@ -70,6 +74,7 @@ public record ViewData(
     implements ModelElement {
 
   public ViewData {
+    generations = List.copyOf(generations);
     fields = List.copyOf(fields);
     emptyRow = List.copyOf(emptyRow);
     from = List.copyOf(from);

@@ -144,6 +144,14 @@ final class GeneratedNames {
             AwsNames.viewTableId(name),
             AwsNames.viewDataSourceId(name),
             AwsNames.viewDataSourceRoleId(name));
+        // The other generation's table and data source, and each generation's read function.
+        String green = AwsNames.GENERATIONS.get(1);
+        claims.add(new Claim(Namespace.TABLE, "", AwsNames.viewTable(name, green)));
+        logicalIds(
+            claims, AwsNames.viewTableId(name, green), AwsNames.viewDataSourceId(name, green));
+        for (String generation : AwsNames.GENERATIONS) {
+          logicalIds(claims, AwsNames.viewReadFunctionId(name, generation));
+        }
         // A view without `queries` gets `get` and `list`; with them, each query claims its own.
         if (e.definition() instanceof View v && v.queries().isEmpty()) {
           resolver(claims, GraphQlNames.QUERY, GraphQlNames.getQuery(name));

@@ -32,7 +32,7 @@ class StackResourcesTest {
   @TempDir Path temp;
 
   static Stream<String> models() {
-    return Stream.of("library", "clinic", "projects", "open-library");
+    return Stream.of("library", "clinic", "projects", "open-library", "many-views");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -54,11 +54,18 @@ class StackResourcesTest {
         .that(plan.root().resources())
         .isEqualTo(
             TemplateResources.resources(Files.readString(out.resolve("template.yaml"), UTF_8)));
+    if (name.equals("many-views")) {
+      // 60 views of two generations each pass 500 resources in one stack: the plan must see it.
+      assertWithMessage("stacks of %s", name).that(plan.nested().size()).isAtLeast(2);
+    }
     for (StackPlan.Stack stack : plan.nested()) {
       String template = Files.readString(out.resolve("stacks/" + stack.name() + ".yaml"), UTF_8);
       assertWithMessage("resources of %s of %s", stack.describe(), name)
           .that(stack.resources())
           .isEqualTo(TemplateResources.resources(template));
+      assertWithMessage("resources of %s of %s", stack.describe(), name)
+          .that(TemplateResources.resources(template))
+          .isAtMost(StackPlan.STACK_LIMIT);
       assertWithMessage("command functions of %s of %s", stack.describe(), name)
           .that(stack.commandFunctions())
           .isEqualTo(aliasesInvoked(template));
@@ -75,6 +82,9 @@ class StackResourcesTest {
   }
 
   private Path model(String name) throws IOException {
+    if (name.equals("many-views")) {
+      return manyViews();
+    }
     if (!name.equals("open-library")) {
       return TestPaths.examples().resolve(name);
     }
@@ -88,6 +98,35 @@ class StackResourcesTest {
             UTF_8);
       }
     }
+    return model;
+  }
+
+  /**
+   * One subdomain of 60 views with a get and a list each: 300 resources with one table per view,
+   * 543 with two generations and the stack's generation reader, more than one stack holds.
+   */
+  private Path manyViews() throws IOException {
+    Path model = temp.resolve("many-views");
+    Files.createDirectories(model);
+    StringBuilder yaml =
+        new StringBuilder(
+            "tracepaper: 1\n"
+                + "app: {name: reports, package: com.example.reports}\n"
+                + "aggregates:\n"
+                + "  Order:\n"
+                + "    subdomain: Reports\n"
+                + "    key: orderId\n"
+                + "    fields: {orderId: String}\n"
+                + "    events: {OrderPlaced: {fields: {orderId: String}}}\n"
+                + "    commands:\n"
+                + "      PlaceOrder: {fields: {orderId: String}, emits: [OrderPlaced]}\n"
+                + "views:\n");
+    for (int i = 0; i < 60; i++) {
+      yaml.append("  Report")
+          .append(i)
+          .append(": {key: orderId, from: Order, fields: {orderId: String}}\n");
+    }
+    Files.writeString(model.resolve("app.yaml"), yaml.toString(), UTF_8);
     return model;
   }
 }

@@ -1,0 +1,2 @@
+<#import "/lib/resolvers.ftl" as r>
+<@r.readGeneration "blue"/>
