@@ -4,6 +4,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The AWS clients of a Lambda function, each built once, on first use, into a static field: a
@@ -27,6 +28,10 @@ public final class AwsClients {
 
   public static EventBridgeClient eventBridge() {
     return EventBridge.CLIENT;
+  }
+
+  public static SqsClient sqs() {
+    return Sqs.CLIENT;
   }
 
   /** The value of a required environment variable; a missing one is a deployment error. */
@@ -59,6 +64,14 @@ public final class AwsClients {
   private static final class EventBridge {
     static final EventBridgeClient CLIENT =
         EventBridgeClient.builder()
+            .region(region())
+            .httpClientBuilder(UrlConnectionHttpClient.builder())
+            .build();
+  }
+
+  private static final class Sqs {
+    static final SqsClient CLIENT =
+        SqsClient.builder()
             .region(region())
             .httpClientBuilder(UrlConnectionHttpClient.builder())
             .build();
