@@ -23,8 +23,11 @@ final class ResourceCounter {
   /** A SAM function with an alias: the function, its role, a version and the alias. */
   static final int SAM_FUNCTION = 4;
 
-  /** Event store table, event bus, the publisher (function, stream mapping, queue), API, schema. */
-  static final int ALWAYS = 1 + 1 + SAM_FUNCTION + 1 + 1 + 1 + 1;
+  /**
+   * Event store table, event bus, the publisher (function, stream mapping, queue), the republish
+   * function, API, schema.
+   */
+  static final int ALWAYS = 1 + 1 + SAM_FUNCTION + 1 + 1 + SAM_FUNCTION + 1 + 1;
 
   /**
    * With views: projector (function, stream mapping, queue), the bookkeeping table, the rebuild

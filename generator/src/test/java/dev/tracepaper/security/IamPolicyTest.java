@@ -250,6 +250,15 @@ class IamPolicyTest {
     grantStreamRead(grants, "PublisherFunction");
     grant(grants, "PublisherFunction", List.of("events:PutEvents"), "EventBus.Arn");
     grant(grants, "PublisherFunction", List.of("sqs:SendMessage"), "PublisherDeadLetterQueue.Arn");
+    // Republish: events by key or by time range from the store, onto the bus, poison parked
+    // where the publisher parks it.
+    grant(
+        grants,
+        "RepublishFunction",
+        List.of("dynamodb:BatchGetItem", "dynamodb:Scan"),
+        EVENT_STORE);
+    grant(grants, "RepublishFunction", List.of("events:PutEvents"), "EventBus.Arn");
+    grant(grants, "RepublishFunction", List.of("sqs:SendMessage"), "PublisherDeadLetterQueue.Arn");
     if (project.views().isEmpty()) {
       return grants;
     }
