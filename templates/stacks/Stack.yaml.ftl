@@ -65,8 +65,7 @@ Parameters:
 <@s.commandRole stack/>
 </#assign>
 Resources:
-${resources?remove_beginning("\n")}
-<#if stack.policies()?has_content>
+${resources?remove_beginning("\n")}<#if stack.policies()?has_content>
 
 Outputs:
 <#list stack.policies() as policy>
