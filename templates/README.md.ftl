@@ -314,7 +314,7 @@ raw-in-base64-out` to `aws lambda invoke`) and use `jq`.
 </#if>
 <#list project.aggregates as aggregate>
 <#list aggregate.policies as policy>
-| `${policy.deadLetterQueueLogicalId}Url` | deliveries of `${policy.triggerType}` that policy `${policy.name}` failed on after its retries | republish the triggering event (below) |
+| `${policy.deadLetterQueueLogicalId}Url` | events `${policy.triggerType}` that policy `${policy.name}` failed on 5 times, or that the bus could not deliver to its queue | republish the triggering event (below) |
 </#list>
 </#list>
 
@@ -351,9 +351,8 @@ cat answer.json
 - A message from Lambda about a stream batch (`DDBStreamBatchInfo`) names the times its records
   arrived: republish the range from a minute before `approximateArrivalOfFirstRecord` to a
   minute after `approximateArrivalOfLastRecord`.
-- A message of a policy's queue holds the event the policy received (under `requestPayload`
-  when Lambda gave up on it, as it is when the bus could not deliver it): republish that event;
-  the policy runs once per event, whatever else received it again:
-  `jq -c '.Messages[0].Body | fromjson | (.requestPayload // .) | {events: [{stream: (.detail.aggregate + "#" + .detail.key), version: .detail.version}]}' messages.json`.
+- A message of a policy's dead-letter queue is the event as the bus sent it: republish it once
+  the cause is fixed (the policy runs once per event, and the other consumers skip it):
+  `jq -c '.Messages[0].Body | fromjson | {events: [{stream: (.detail.aggregate + "#" + .detail.key), version: .detail.version}]}' messages.json`.
 
 Then delete the message: `aws sqs delete-message --queue-url "$Q" --receipt-handle <ReceiptHandle>`.

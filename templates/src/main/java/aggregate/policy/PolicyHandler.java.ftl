@@ -9,7 +9,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import ${c};
 </#list>
 </#if>
-import java.io.IOException;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
@@ -21,16 +21,17 @@ import ${project.runtimePackage}.CommandRunner;
 import ${project.runtimePackage}.CustomContext;
 import ${project.runtimePackage}.DynamoDbEventStore;
 import ${project.runtimePackage}.EventStore;
-import ${project.runtimePackage}.Json;
 import ${project.runtimePackage}.Metadata;
+import ${project.runtimePackage}.PolicyDeliveries;
 import ${project.runtimePackage}.StoredEvent;
 
 /**
- * The Lambda function of the policy ${policy.name}: the event bus delivers each
- * ${policy.triggerType} of ${policy.triggerAggregate} here, and the policy's flow runs on the
- * ${aggregate.name} it names. A failure (a broken rule, {@code NOT_FOUND}) is thrown, so that
- * Lambda retries the delivery and then moves it to the policy's dead-letter queue; the events
- * behind it are not held up.
+ * The Lambda function of the policy ${policy.name}: the event bus sends each
+ * ${policy.triggerType} of ${policy.triggerAggregate} to the policy's queue, which delivers it
+ * here, and the policy's flow runs on the ${aggregate.name} it names. A failed delivery (a broken
+ * rule, {@code NOT_FOUND}, {@code CONFLICT}) is answered as failed, so that the queue delivers it
+ * again and then moves it to the policy's dead-letter queue; the events behind it are not held
+ * up.
  */
 public final class ${policy.handlerClass} implements RequestStreamHandler {
 
@@ -78,12 +79,16 @@ public final class ${policy.handlerClass} implements RequestStreamHandler {
   }
 
   @Override
-  public void handleRequest(InputStream input, OutputStream output, Context context)
-      throws IOException {
+  public void handleRequest(InputStream input, OutputStream output, Context context) {
+    PolicyDeliveries.handle(input, output, this::run);
+  }
+
+  /** Runs the policy on one event as the bus sends it; a failure is thrown. */
+  private JsonNode run(JsonNode busEvent) {
     // Upcast: a delivery sent before the latest deployment may carry an older shape.
     StoredEvent trigger =
         ${policy.triggerAggregateClass?keep_after_last(".")}.TYPE.upcast(
-            StoredEvent.fromJson(Json.read(input).path("detail")));
+            StoredEvent.fromJson(busEvent.path("detail")));
     ${policy.flow.inputClass} event = ${policy.flow.inputClass}.fromJson(trigger.payload());
     Caller user = new Caller(trigger.user(), List.of());
     // A redelivered event gets the first run's result instead of running twice.
@@ -97,6 +102,6 @@ public final class ${policy.handlerClass} implements RequestStreamHandler {
             ${policy.flow.creates?c},
             metadata,
             state -> ${policy.flow.javaClass}.decide(<#if policy.flow.usesKey>${policy.flow.javaClass}.key(event, user, metadata.now()), </#if>event, state, user, metadata.now()<#if policy.flow.custom.enabled>, ${policy.flow.custom.interfaceClass?uncap_first}</#if>));
-    Json.write(output, result.toJson());
+    return result.toJson();
   }
 }

@@ -38,7 +38,10 @@ final class ResourceCounter {
   /** Per aggregate with commands: its function and data source (and a resolver per command). */
   static final int PER_COMMAND_AGGREGATE = SAM_FUNCTION + 1;
 
-  /** Per policy: function, its EventInvokeConfig, rule, permission, queue and queue policy. */
+  /**
+   * Per policy: function, rule, the queue between them and its event source mapping, the
+   * dead-letter queue, and one queue policy for both queues.
+   */
   static final int PER_POLICY = SAM_FUNCTION + 1 + 1 + 1 + 1 + 1;
 
   /**

@@ -30,15 +30,24 @@ class DeadLetterQueuesTest {
 
   @ParameterizedTest
   @MethodSource("examples")
-  void everyQueueIsAnOutputOfTheRootStack(String example) {
+  void everyDeadLetterQueueIsAnOutputOfTheRootStack(String example) {
     SamTemplate template = GeneratedExamples.template(example);
     List<String> queues = new ArrayList<>();
     template
         .resources()
         .forEach(
             (id, resource) -> {
-              if ("AWS::SQS::Queue".equals(resource.get("Type"))) {
+              if (!"AWS::SQS::Queue".equals(resource.get("Type"))) {
+                return;
+              }
+              Object redrive =
+                  Grants.path(resource, "Properties", "RedrivePolicy", "deadLetterTargetArn");
+              if (redrive == null) {
                 queues.add(id);
+              } else {
+                String target = (String) ((Intrinsic) redrive).argument();
+                assertThat(template.resources())
+                    .containsKey(target.substring(0, target.length() - ".Arn".length()));
               }
             });
     assertThat(queues).isNotEmpty();
@@ -59,7 +68,9 @@ class DeadLetterQueuesTest {
     Map<String, Map<String, Object>> resources = GeneratedExamples.template(example).resources();
     int mappings = 0;
     for (Map<String, Object> resource : resources.values()) {
-      if ("AWS::Lambda::EventSourceMapping".equals(resource.get("Type"))) {
+      if ("AWS::Lambda::EventSourceMapping".equals(resource.get("Type"))
+          && new Intrinsic("GetAtt", "EventStoreTable.StreamArn")
+              .equals(Grants.path(resource, "Properties", "EventSourceArn"))) {
         mappings++;
         assertThat(Grants.path(resource, "Properties", "FilterCriteria", "Filters"))
             .isEqualTo(List.of(Map.of("Pattern", EVENT_INSERTS)));
