@@ -330,8 +330,9 @@ aws sqs receive-message --queue-url "$Q" --max-number-of-messages 10 \
 ```
 
 **Sending events again.** The `RepublishFunctionName` output names a function that reads events
-from the event store and puts them on the bus as the publisher does. Consumers skip what they
-have seen, so sending an event twice does no harm. It takes a list of events, or a time range
+from the event store and puts them on the bus as the publisher does. Views skip what they have
+seen, and a policy answers an event it ran within the last 24 hours with its first result; an
+event older than that runs its policies again, so send again only what did not arrive. It takes a list of events, or a time range
 (`to` excluded), and answers what it sent, parked, could not read or did not find; a range
 answers `next` when the function ran out of time: invoke it again with that.
 
