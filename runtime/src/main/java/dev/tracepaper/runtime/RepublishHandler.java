@@ -261,9 +261,13 @@ public class RepublishHandler implements RequestStreamHandler {
   /** Upcasts and sends {@code events}; answers how many were sent or parked, from the first. */
   private int send(List<StoredEvent> events, Answer answer) {
     List<StoredEvent> readable = new ArrayList<>();
-    for (StoredEvent event : events) {
+    // Where each readable event stands in events: an upcast event is not equal to its stored one.
+    List<Integer> positions = new ArrayList<>();
+    for (int i = 0; i < events.size(); i++) {
+      StoredEvent event = events.get(i);
       try {
         readable.add(upcaster.upcast(event));
+        positions.add(i);
       } catch (UnreadableEventException e) {
         // Not sent in a shape the consumers cannot read; named, so that it is not missed.
         answer.unreadable.add(name(event.streamId(), event.version()));
@@ -274,8 +278,7 @@ public class RepublishHandler implements RequestStreamHandler {
     outcome.parked().forEach(e -> answer.parked.add(name(e.streamId(), e.version())));
     if (outcome.done() < readable.size()) {
       answer.error("PutEvents failed; the answer's \"next\" sends the rest again");
-      StoredEvent first = readable.get(outcome.done());
-      return events.indexOf(first);
+      return positions.get(outcome.done());
     }
     return events.size();
   }

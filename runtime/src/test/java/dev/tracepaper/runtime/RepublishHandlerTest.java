@@ -11,8 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsRequest;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -102,6 +105,47 @@ class RepublishHandlerTest {
               () -> Long.MAX_VALUE);
       assertEquals(0, answer.path("sent").asInt());
       assertEquals(List.of("Counter#a@1"), texts(answer.path("unreadable")));
+    }
+  }
+
+  @Test
+  void answersTheEventsLeftWhenTheBusFailsAlsoForUpcastEvents() throws Exception {
+    try (Fixture f = new Fixture("republish-bus-down")) {
+      EventBridgeClient down =
+          new EventBridgeClient() {
+            @Override
+            public PutEventsResponse putEvents(PutEventsRequest request) {
+              throw SdkClientException.create("connection refused");
+            }
+
+            @Override
+            public String serviceName() {
+              return "events";
+            }
+
+            @Override
+            public void close() {}
+          };
+      // Every event changes shape when read: the answer must still name the stored ones.
+      EventUpcaster newer =
+          stored -> stored.upcastTo(stored.type(), 2, stored.payload().deepCopy().put("v", 2));
+      RepublishHandler handler =
+          new RepublishHandler(f.dynamoDb, f.table, down, f.bus, newer, EventParking.NONE);
+
+      JsonNode answer =
+          handler.republish(
+              Json.parse(
+                  """
+                  {"events": [{"stream": "Counter#a", "version": 1},
+                              {"stream": "Counter#b", "version": 2}]}"""),
+              () -> Long.MAX_VALUE);
+
+      assertTrue(answer.has("error"), answer.toString());
+      assertEquals(0, answer.path("sent").asInt());
+      assertEquals(
+          "{\"events\":[{\"stream\":\"Counter#a\",\"version\":1},"
+              + "{\"stream\":\"Counter#b\",\"version\":2}]}",
+          Json.write(answer.path("next")));
     }
   }
 
