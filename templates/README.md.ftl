@@ -317,10 +317,69 @@ description says what it watches:
 |---|---|
 | `…ErrorsAlarm` | Find the `ERROR` lines of the function's log group (CloudWatch Logs Insights: `filter level = "ERROR"`). A command's caller got `INTERNAL_ERROR`; a policy's event is retried, then parked in its dead-letter queue. |
 | `…ThrottlesAlarm` | The function ran out of concurrency: raise its reserved concurrency or the account's limit. |
-| `…DeadLetterQueueDepthAlarm` | Events failed every retry: read them (`aws sqs receive-message`), fix the cause, then send them again. |
+| `…DeadLetterQueueDepthAlarm` | Events failed every retry: read them, fix the cause, then send them again ("Dead-letter queues" below). |
 | `…IteratorAgeAlarm` | The publisher or projector falls behind the event store's stream: look for its `ERROR` lines and throttles. |
 | `GraphQLApiServerErrorsAlarm` | AppSync answered with 5XX: see the API's log group `/aws/appsync/apis/<api id>`. |
 
 The runtime's metrics (namespace: the stack's name) count commands succeeded, refused (by
 code) and failed, conflicts and retries, projection and publish failures and upcasts; Tracepaper's
 docs/operations.md describes each.
+
+## Dead-letter queues
+
+What could not be delivered after its retries is kept 14 days in a dead-letter queue; nothing
+there is lost from the event store, which keeps every event. Each queue is a stack output. The
+commands below are AWS CLI version 1 (with version 2, add `--cli-binary-format
+raw-in-base64-out` to `aws lambda invoke`) and use `jq`.
+
+| output | what it holds | how to send it again |
+|---|---|---|
+| `PublisherDeadLetterQueueUrl` | events the bus can never take (over 256 KB, or refused as invalid), parked with the event itself; batches of the stream the publisher gave up on after its retries (a stream position and its times) | the republish function (below) |
+<#if project.views?has_content>
+| `ProjectorDeadLetterQueueUrl` | batches of the stream the projector gave up on (a stream position: the events stay in the store) | rebuild the view ("Rebuilding a view") once the cause is fixed |
+</#if>
+<#list project.aggregates as aggregate>
+<#list aggregate.policies as policy>
+| `${policy.deadLetterQueueLogicalId}Url` | events `${policy.triggerType}` that policy `${policy.name}` failed on 5 times, or that the bus could not deliver to its queue | republish the triggering event (below) |
+</#list>
+</#list>
+
+A queue's address, its depth, and its messages (read with a visibility timeout of 0, so they
+stay in the queue):
+
+```sh
+Q=$(aws cloudformation describe-stacks --stack-name ${project.name} --output text \
+  --query "Stacks[0].Outputs[?OutputKey=='PublisherDeadLetterQueueUrl'].OutputValue")
+aws sqs get-queue-attributes --queue-url "$Q" --attribute-names ApproximateNumberOfMessages
+aws sqs receive-message --queue-url "$Q" --max-number-of-messages 10 \
+  --visibility-timeout 0 --attribute-names All --output json > messages.json
+```
+
+**Sending events again.** The `RepublishFunctionName` output names a function that reads events
+from the event store and puts them on the bus as the publisher does. Views skip what they have
+seen, and a policy answers an event it ran within the last 24 hours with its first result; an
+event older than that runs its policies again, so send again only what did not arrive. It takes a list of events, or a time range
+(`to` excluded), and answers what it sent, parked, could not read or did not find; a range
+answers `next` when the function ran out of time: invoke it again with that.
+
+```sh
+F=$(aws cloudformation describe-stacks --stack-name ${project.name} --output text \
+  --query "Stacks[0].Outputs[?OutputKey=='RepublishFunctionName'].OutputValue")
+aws lambda invoke --function-name "$F" \
+  --payload '{"events": [{"stream": "${project.aggregates[0].name}#<key>", "version": 1}]}' answer.json
+aws lambda invoke --function-name "$F" \
+  --payload '{"from": "2026-01-31T08:00:00Z", "to": "2026-01-31T09:00:00Z"}' answer.json
+cat answer.json
+```
+
+- A message with `"parkedBy": "publisher"` holds the event (`event`) and the request that sends it
+  again (`republish`); once the cause is fixed:
+  `aws lambda invoke --function-name "$F" --payload "$(jq -c '.Messages[0].Body | fromjson | .republish' messages.json)" answer.json`.
+- A message from Lambda about a stream batch (`DDBStreamBatchInfo`) names the times its records
+  arrived: republish the range from a minute before `approximateArrivalOfFirstRecord` to a
+  minute after `approximateArrivalOfLastRecord`.
+- A message of a policy's dead-letter queue is the event as the bus sent it: republish it once
+  the cause is fixed (the policy runs once per event, and the other consumers skip it):
+  `jq -c '.Messages[0].Body | fromjson | {events: [{stream: (.detail.aggregate + "#" + .detail.key), version: .detail.version}]}' messages.json`.
+
+Then delete the message: `aws sqs delete-message --queue-url "$Q" --receipt-handle <ReceiptHandle>`.

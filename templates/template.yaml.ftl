@@ -131,6 +131,9 @@ Resources:
       Environment:
         Variables:
           EVENT_BUS_NAME: !Ref EventBus
+          # Where an event the bus can never take is parked (the event itself), so that the
+          # events after it go on.
+          DEAD_LETTER_QUEUE_URL: !Ref PublisherDeadLetterQueue
       Policies:
         - Version: "2012-10-17"
           Statement:
@@ -160,6 +163,11 @@ Resources:
       StartingPosition: TRIM_HORIZON
       BatchSize: 100
       MaximumBatchingWindowInSeconds: 1
+      # Only new event items reach the function: idempotency items (no `type`), their
+      # replacement (MODIFY) and TTL removals (REMOVE) are dropped before any invocation.
+      FilterCriteria:
+        Filters:
+          - Pattern: '{"eventName": ["INSERT"], "dynamodb": {"NewImage": {"type": {"S": [{"exists": true}]}}}}'
       # The handler names the records it could not publish; a failing batch is halved until
       # the bad record stands alone, which after its retries goes to the dead-letter queue.
       FunctionResponseTypes:
@@ -181,6 +189,40 @@ Resources:
       MessageRetentionPeriod: 1209600
       SqsManagedSseEnabled: true
 <@s.queueAlarm "PublisherDeadLetterQueue" "Stored events were not published"/>
+
+  # Sends stored events to the bus again, as the publisher does: {"events": [{"stream":
+  # "Book#b-1", "version": 3}]} or {"from": "<instant>", "to": "<instant>"} (see README.md).
+  RepublishFunction:
+    Type: AWS::Serverless::Function
+    Properties:
+      Description: Sends stored events, by key or time range, to the event bus again
+      Handler: ${yamlString(project.basePackage + ".EventRepublisher::handleRequest")}
+      LoggingConfig:
+        LogGroup: !Ref RepublishFunctionLogGroup
+      # A time range works until a minute before this, then answers where to go on.
+      Timeout: 900
+      Environment:
+        Variables:
+          EVENT_STORE_TABLE: !Ref EventStoreTable
+          EVENT_BUS_NAME: !Ref EventBus
+          DEAD_LETTER_QUEUE_URL: !Ref PublisherDeadLetterQueue
+      Policies:
+        - Version: "2012-10-17"
+          Statement:
+            # Events by key (BatchGetItem) or by time range (a Scan filtered on the timestamp).
+            - Effect: Allow
+              Action:
+                - dynamodb:BatchGetItem
+                - dynamodb:Scan
+              Resource: !GetAtt EventStoreTable.Arn
+            - Effect: Allow
+              Action: events:PutEvents
+              Resource: !GetAtt EventBus.Arn
+            # An event the bus can never take is parked where the publisher parks it.
+            - Effect: Allow
+              Action: sqs:SendMessage
+              Resource: !GetAtt PublisherDeadLetterQueue.Arn
+<@s.watch "RepublishFunction" "Republishing"/>
 <#list root.policies() as policy>
 <@s.policy root policy/>
 </#list>
@@ -256,6 +298,11 @@ Resources:
       StartingPosition: TRIM_HORIZON
       # No batching window: a row should follow its command as soon as it can.
       BatchSize: 100
+      # Only new event items reach the function: idempotency items (no `type`), their
+      # replacement (MODIFY) and TTL removals (REMOVE) are dropped before any invocation.
+      FilterCriteria:
+        Filters:
+          - Pattern: '{"eventName": ["INSERT"], "dynamodb": {"NewImage": {"type": {"S": [{"exists": true}]}}}}'
       # The handler names the records it could not project; a failing batch is halved until
       # the bad record stands alone, which after its retries goes to the dead-letter queue, so
       # one bad event holds up its shard for a bounded time only.
@@ -642,6 +689,25 @@ Outputs:
   EventStoreTableName:
     Description: The event store
     Value: !Ref EventStoreTable
+  # Every dead-letter queue, and how to send events again (README.md, "Dead-letter queues").
+  PublisherDeadLetterQueueUrl:
+    Description: Events the bus can never take (parked, the event itself) and stream batches the publisher gave up on
+    Value: !Ref PublisherDeadLetterQueue
+  RepublishFunctionName:
+    Description: 'Sends stored events to the bus again: {"events": [{"stream": "<Aggregate>#<key>", "version": <n>}]} or {"from": "<instant>", "to": "<instant>"}'
+    Value: !Ref RepublishFunction
+<#list root.policies() as policy>
+  ${policy.deadLetterQueueLogicalId}Url:
+    Description: ${yamlString("Deliveries of policy " + policy.name + " that failed after their retries")}
+    Value: !Ref ${policy.deadLetterQueueLogicalId}
+</#list>
+<#list project.stacks.nested as stack>
+<#list stack.policies() as policy>
+  ${policy.deadLetterQueueLogicalId}Url:
+    Description: ${yamlString("Deliveries of policy " + policy.name + " that failed after their retries")}
+    Value: !GetAtt ${stack.logicalId}.Outputs.${policy.deadLetterQueueLogicalId}Url
+</#list>
+</#list>
 <#if project.views?has_content>
   RebuildFunctionName:
     Description: 'The function that rebuilds a view in steps: {"view": "<name>", "action": "status"}'

@@ -28,11 +28,12 @@ import ${project.runtimePackage}.Priming;
 import ${project.runtimePackage}.StoredEvent;
 
 /**
- * The Lambda function of the policy ${policy.name}: the event bus delivers each
- * ${policy.triggerType} of ${policy.triggerAggregate} here, and the policy's flow runs on the
- * ${aggregate.name} it names. A failure (a broken rule, {@code NOT_FOUND}) is logged and thrown
- * ({@link Policies}), so that Lambda retries the delivery and then moves it to the policy's
- * dead-letter queue; the events behind it are not held up.
+ * The Lambda function of the policy ${policy.name}: the event bus sends each
+ * ${policy.triggerType} of ${policy.triggerAggregate} to the policy's queue, which delivers it
+ * here, and the policy's flow runs on the ${aggregate.name} it names. A failed delivery (a broken
+ * rule, {@code NOT_FOUND}, {@code CONFLICT}) is counted, logged and answered as failed ({@link
+ * Policies}), so that the queue delivers it again and then moves it to the policy's dead-letter
+ * queue; the events behind it are not held up.
  */
 public final class ${policy.handlerClass} implements RequestStreamHandler {
 

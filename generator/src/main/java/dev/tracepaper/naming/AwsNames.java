@@ -138,14 +138,19 @@ public final class AwsNames {
     return Case.pascal(policy) + "PolicyDeadLetterQueue";
   }
 
-  /** The permission that lets a policy's rule invoke its function. */
-  public static String policyPermissionId(String policy) {
-    return Case.pascal(policy) + "PolicyPermission";
+  /** The queue between a policy's rule and its function. */
+  public static String policyQueueId(String policy) {
+    return Case.pascal(policy) + "PolicyQueue";
   }
 
-  /** The queue policy that lets a policy's rule send to its dead-letter queue. */
-  public static String policyDeadLetterQueuePolicyId(String policy) {
-    return policyDeadLetterQueueId(policy) + "Policy";
+  /** The event source mapping that lets a policy's function read its queue. */
+  public static String policyQueueMappingId(String policy) {
+    return policyQueueId(policy) + "Mapping";
+  }
+
+  /** The queue policy that lets a policy's rule send to its queue and its dead-letter queue. */
+  public static String policyQueuePolicyId(String policy) {
+    return policyQueueId(policy) + "Policy";
   }
 
   /** The resolver of a GraphQL field: {@code MutationLendBookResolver}. */

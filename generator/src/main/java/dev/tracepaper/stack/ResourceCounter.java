@@ -35,11 +35,22 @@ final class ResourceCounter {
   static final int STREAM_MAPPING = 2;
 
   /**
-   * Event store table, event bus, the publisher (function, stream mapping, queue), API, schema, the
-   * API's log (role, policy, log group), the alarm on its 5XX errors and the alarm topic.
+   * Event store table, event bus, the publisher (function, stream mapping, queue), the republish
+   * function, API, schema, the API's log (role, policy, log group), the alarm on its 5XX errors and
+   * the alarm topic.
    */
   static final int ALWAYS =
-      1 + 1 + WATCHED_FUNCTION + STREAM_MAPPING + DEAD_LETTER_QUEUE + 1 + 1 + 3 + 1 + 1;
+      1
+          + 1
+          + WATCHED_FUNCTION
+          + STREAM_MAPPING
+          + DEAD_LETTER_QUEUE
+          + WATCHED_FUNCTION
+          + 1
+          + 1
+          + 3
+          + 1
+          + 1;
 
   /**
    * With views: projector (function, stream mapping, queue), the bookkeeping table, the rebuild
@@ -51,7 +62,10 @@ final class ResourceCounter {
   /** Per aggregate with commands: its function and data source (and a resolver per command). */
   static final int PER_COMMAND_AGGREGATE = WATCHED_FUNCTION + 1;
 
-  /** Per policy: function, its EventInvokeConfig, rule, permission, queue and queue policy. */
+  /**
+   * Per policy: function, rule, the queue between them and its event source mapping, the
+   * dead-letter queue, and one queue policy for both queues.
+   */
   static final int PER_POLICY = WATCHED_FUNCTION + 1 + 1 + 1 + DEAD_LETTER_QUEUE + 1;
 
   /**

@@ -198,6 +198,7 @@ class RegenerationSeriesTest {
                 "README.md",
                 "schema.graphql",
                 "src/main/java/com/example/desk/EventPublisher.java",
+                "src/main/java/com/example/desk/EventRepublisher.java",
                 "template.yaml"),
             "keep",
             set(TICKET + "OpenTicketCustomCode.java"));

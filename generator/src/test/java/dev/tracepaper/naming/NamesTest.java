@@ -68,10 +68,11 @@ class NamesTest {
     assertThat(AwsNames.commandFunctionId("Book")).isEqualTo("BookCommandFunction");
     assertThat(AwsNames.policyFunctionId("WithdrawWhenLost"))
         .isEqualTo("WithdrawWhenLostPolicyFunction");
-    assertThat(AwsNames.policyPermissionId("WithdrawWhenLost"))
-        .isEqualTo("WithdrawWhenLostPolicyPermission");
-    assertThat(AwsNames.policyDeadLetterQueuePolicyId("WithdrawWhenLost"))
-        .isEqualTo("WithdrawWhenLostPolicyDeadLetterQueuePolicy");
+    assertThat(AwsNames.policyQueueId("WithdrawWhenLost")).isEqualTo("WithdrawWhenLostPolicyQueue");
+    assertThat(AwsNames.policyQueueMappingId("WithdrawWhenLost"))
+        .isEqualTo("WithdrawWhenLostPolicyQueueMapping");
+    assertThat(AwsNames.policyQueuePolicyId("WithdrawWhenLost"))
+        .isEqualTo("WithdrawWhenLostPolicyQueuePolicy");
     assertThat(AwsNames.resolverId("Mutation", "lendBook")).isEqualTo("MutationLendBookResolver");
     assertThat(AwsNames.roleGroupId("head-librarian")).isEqualTo("HeadLibrarianGroup");
     // Any Cognito group name gives an ASCII logical id, distinct for names with the same words.

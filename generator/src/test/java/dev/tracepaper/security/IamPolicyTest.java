@@ -150,24 +150,40 @@ class IamPolicyTest {
 
   @ParameterizedTest
   @MethodSource("examples")
+  @SuppressWarnings("unchecked")
   void failuresGoToTheFunctionsOwnQueueAndOnlyItsRuleMaySendThere(String example) throws Exception {
     ProjectData project = GeneratedExamples.project(example);
     Map<String, Map<String, Object>> resources = GeneratedExamples.template(example).resources();
     for (AggregateData aggregate : project.aggregates()) {
       for (PolicyData policy : aggregate.policies()) {
-        Object destination =
-            Grants.path(
-                resources.get(policy.functionLogicalId()),
-                "Properties",
-                "EventInvokeConfig",
-                "DestinationConfig",
-                "OnFailure",
-                "Destination");
-        assertThat(destination)
+        // The rule sends to the policy's queue (what it cannot deliver to the dead-letter queue),
+        // the function reads the queue, and the queue moves what keeps failing to the same
+        // dead-letter queue.
+        Map<String, Object> target =
+            (Map<String, Object>)
+                Grants.path(resources.get(policy.ruleLogicalId()), "Properties", "Targets", 0);
+        assertThat(target.get("Arn"))
+            .isEqualTo(new Intrinsic("GetAtt", policy.queueLogicalId() + ".Arn"));
+        assertThat(Grants.path(target, "DeadLetterConfig", "Arn"))
             .isEqualTo(new Intrinsic("GetAtt", policy.deadLetterQueueLogicalId() + ".Arn"));
-        Map<String, Object> queuePolicy = resources.get(policy.deadLetterQueuePolicyLogicalId());
+        assertThat(
+                Grants.path(
+                    resources.get(policy.queueLogicalId()),
+                    "Properties",
+                    "RedrivePolicy",
+                    "deadLetterTargetArn"))
+            .isEqualTo(new Intrinsic("GetAtt", policy.deadLetterQueueLogicalId() + ".Arn"));
+        Map<String, Object> mapping = resources.get(policy.queueMappingLogicalId());
+        assertThat(Grants.path(mapping, "Properties", "FunctionName"))
+            .isEqualTo(new Intrinsic("Ref", policy.functionLogicalId() + ".Alias"));
+        assertThat(Grants.path(mapping, "Properties", "EventSourceArn"))
+            .isEqualTo(new Intrinsic("GetAtt", policy.queueLogicalId() + ".Arn"));
+        Map<String, Object> queuePolicy = resources.get(policy.queuePolicyLogicalId());
         assertThat(Grants.path(queuePolicy, "Properties", "Queues"))
-            .isEqualTo(List.of(new Intrinsic("Ref", policy.deadLetterQueueLogicalId())));
+            .isEqualTo(
+                List.of(
+                    new Intrinsic("Ref", policy.queueLogicalId()),
+                    new Intrinsic("Ref", policy.deadLetterQueueLogicalId())));
         assertThat(
                 Grants.path(
                     queuePolicy,
@@ -286,14 +302,22 @@ class IamPolicyTest {
       }
       for (PolicyData policy : aggregate.policies()) {
         grant(grants, policy.functionLogicalId(), STORE_ACCESS, EVENT_STORE);
-        grants
-            .computeIfAbsent(policy.deadLetterQueuePolicyLogicalId(), k -> new TreeSet<>())
-            .add(
-                "sqs:SendMessage on "
-                    + policy.deadLetterQueueLogicalId()
-                    + ".Arn if ArnEquals aws:SourceArn ["
-                    + policy.ruleLogicalId()
-                    + ".Arn]");
+        // The event source mapping reads the policy's queue with the function's role.
+        grant(
+            grants,
+            policy.functionLogicalId(),
+            List.of("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"),
+            policy.queueLogicalId() + ".Arn");
+        for (String queue : List.of(policy.queueLogicalId(), policy.deadLetterQueueLogicalId())) {
+          grants
+              .computeIfAbsent(policy.queuePolicyLogicalId(), k -> new TreeSet<>())
+              .add(
+                  "sqs:SendMessage on "
+                      + queue
+                      + ".Arn if ArnEquals aws:SourceArn ["
+                      + policy.ruleLogicalId()
+                      + ".Arn]");
+        }
       }
     }
     // Each stack's role invokes exactly the command functions of that stack.
@@ -311,6 +335,15 @@ class IamPolicyTest {
     grantStreamRead(grants, "PublisherFunction");
     grant(grants, "PublisherFunction", List.of("events:PutEvents"), "EventBus.Arn");
     grant(grants, "PublisherFunction", List.of("sqs:SendMessage"), "PublisherDeadLetterQueue.Arn");
+    // Republish: events by key or by time range from the store, onto the bus, poison parked
+    // where the publisher parks it.
+    grant(
+        grants,
+        "RepublishFunction",
+        List.of("dynamodb:BatchGetItem", "dynamodb:Scan"),
+        EVENT_STORE);
+    grant(grants, "RepublishFunction", List.of("events:PutEvents"), "EventBus.Arn");
+    grant(grants, "RepublishFunction", List.of("sqs:SendMessage"), "PublisherDeadLetterQueue.Arn");
     if (project.views().isEmpty()) {
       return grants;
     }

@@ -6,6 +6,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The AWS clients of a Lambda function, each built once, on first use, into a static field: a
@@ -42,6 +43,10 @@ public final class AwsClients {
 
   public static EventBridgeClient eventBridge() {
     return EventBridge.CLIENT;
+  }
+
+  public static SqsClient sqs() {
+    return Sqs.CLIENT;
   }
 
   /** The value of a required environment variable; a missing one is a deployment error. */
@@ -86,6 +91,14 @@ public final class AwsClients {
             .region(region())
             .httpClientBuilder(UrlConnectionHttpClient.builder())
             .overrideConfiguration(timeouts())
+            .build();
+  }
+
+  private static final class Sqs {
+    static final SqsClient CLIENT =
+        SqsClient.builder()
+            .region(region())
+            .httpClientBuilder(UrlConnectionHttpClient.builder())
             .build();
   }
 }

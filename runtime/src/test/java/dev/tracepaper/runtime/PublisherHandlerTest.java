@@ -80,7 +80,64 @@ class PublisherHandlerTest {
     }
   }
 
-  private static String routeToQueue(
+  @Test
+  void parksAnEventTooLargeForTheBusInTheDeadLetterQueueWithTheEventItself() throws Exception {
+    try (DynamoDbClient dynamoDb = MOTO.dynamoDb();
+        DynamoDbStreamsClient streams = MOTO.dynamoDbStreams();
+        EventBridgeClient eventBridge = MOTO.eventBridge();
+        SqsClient sqs = MOTO.sqs()) {
+      MOTO.createEventStoreTable(dynamoDb, "publisher-parking-test");
+      String busQueue = routeToQueue(eventBridge, sqs, "parking-bus", "parking-published");
+      String deadLetters = sqs.createQueue(r -> r.queueName("publisher-dlq")).queueUrl();
+      for (long version = 1; version <= 3; version++) {
+        Map<String, AttributeValue> item =
+            EventItems.eventItem(bigEvent(version, version == 2 ? "x".repeat(300_000) : "small"));
+        dynamoDb.putItem(r -> r.tableName("publisher-parking-test").item(item));
+      }
+
+      JsonNode response =
+          invoke(
+              new PublisherHandler(
+                  eventBridge,
+                  "parking-bus",
+                  EventUpcaster.NONE,
+                  EventParking.queue(sqs, deadLetters)),
+              lambdaEvent(streamRecords(dynamoDb, streams, "publisher-parking-test")));
+
+      assertEquals(0, response.path("batchItemFailures").size());
+      Set<Long> published = new java.util.TreeSet<>();
+      receive(sqs, busQueue, 2)
+          .forEach(e -> published.add(e.path("detail").path("version").asLong()));
+      assertEquals(Set.of(1L, 3L), published);
+      List<JsonNode> parked = receive(sqs, deadLetters, 1);
+      assertEquals(1, parked.size());
+      JsonNode message = parked.get(0);
+      assertEquals("publisher", message.path("parkedBy").asText());
+      assertTrue(message.path("reason").asText().contains("262144"), message.toString());
+      // The event itself, as the bus would have carried it, and the request that sends it again.
+      assertEquals(bigEvent(2, "x".repeat(300_000)), StoredEvent.fromJson(message.path("event")));
+      assertEquals(
+          Json.parse("{\"events\": [{\"stream\": \"Counter#big\", \"version\": 2}]}"),
+          message.path("republish"));
+    }
+  }
+
+  static StoredEvent bigEvent(long version, String note) {
+    return new StoredEvent(
+        "Counter",
+        "big",
+        version,
+        "CounterIncremented",
+        1,
+        Json.object().put("by", 1).put("note", note),
+        EventStoreContract.NOW.plusSeconds(version),
+        null,
+        "corr",
+        "alice",
+        "sample.Counting.Counter");
+  }
+
+  static String routeToQueue(
       EventBridgeClient eventBridge, SqsClient sqs, String bus, String queue) {
     eventBridge.createEventBus(r -> r.name(bus));
     String queueUrl = sqs.createQueue(r -> r.queueName(queue)).queueUrl();
@@ -102,7 +159,7 @@ class PublisherHandlerTest {
     return queueUrl;
   }
 
-  private static List<Record> streamRecords(
+  static List<Record> streamRecords(
       DynamoDbClient dynamoDb, DynamoDbStreamsClient streams, String table) {
     String streamArn = dynamoDb.describeTable(r -> r.tableName(table)).table().latestStreamArn();
     List<Record> records = new ArrayList<>();
@@ -141,7 +198,7 @@ class PublisherHandlerTest {
     return Json.parse(out.toString(StandardCharsets.UTF_8));
   }
 
-  private static List<JsonNode> receive(SqsClient sqs, String queueUrl, int expected) {
+  static List<JsonNode> receive(SqsClient sqs, String queueUrl, int expected) {
     List<JsonNode> bodies = new ArrayList<>();
     for (int poll = 0; poll < 10 && bodies.size() < expected; poll++) {
       for (Message message :

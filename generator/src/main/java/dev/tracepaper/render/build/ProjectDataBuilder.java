@@ -399,8 +399,9 @@ public final class ProjectDataBuilder {
         AwsNames.policyFunctionId(policy.name()),
         AwsNames.policyRuleId(policy.name()),
         AwsNames.policyDeadLetterQueueId(policy.name()),
-        AwsNames.policyPermissionId(policy.name()),
-        AwsNames.policyDeadLetterQueuePolicyId(policy.name()),
+        AwsNames.policyQueueId(policy.name()),
+        AwsNames.policyQueueMappingId(policy.name()),
+        AwsNames.policyQueuePolicyId(policy.name()),
         AwsNames.eventSource(
             app.name().value(), source.subdomain().map(Located::value).orElse(""), source.name()),
         trigger.name(),

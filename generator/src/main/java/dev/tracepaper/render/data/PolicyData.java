@@ -1,7 +1,8 @@
 package dev.tracepaper.render.data;
 
 /**
- * A policy: a Lambda triggered by an EventBridge rule, running its flow on its aggregate.
+ * A policy: a Lambda function that reads the queue an EventBridge rule sends its trigger to, and
+ * runs its flow on its aggregate.
  *
  * @param name the model name ({@code WithdrawWhenLost})
  * @param handlerClass the Lambda handler's simple name ({@code WithdrawWhenLostHandler})
@@ -9,10 +10,12 @@ package dev.tracepaper.render.data;
  * @param functionLogicalId the function's logical id
  * @param ruleLogicalId the EventBridge rule's logical id
  * @param deadLetterQueueLogicalId the dead-letter queue's logical id
- * @param permissionLogicalId the logical id of the permission that lets the rule invoke the
- *     function ({@code WithdrawWhenLostPolicyPermission})
- * @param deadLetterQueuePolicyLogicalId the logical id of the queue policy that lets the rule send
- *     to the dead-letter queue ({@code WithdrawWhenLostPolicyDeadLetterQueuePolicy})
+ * @param queueLogicalId the logical id of the queue between the rule and the function ({@code
+ *     WithdrawWhenLostPolicyQueue})
+ * @param queueMappingLogicalId the logical id of the event source mapping from that queue to the
+ *     function ({@code WithdrawWhenLostPolicyQueueMapping})
+ * @param queuePolicyLogicalId the logical id of the queue policy that lets the rule send to the
+ *     queue and the dead-letter queue ({@code WithdrawWhenLostPolicyQueuePolicy})
  * @param triggerSource the EventBridge source of the triggering event ({@code
  *     library.Lending.Membership})
  * @param triggerType the triggering event's name (the detail-type)
@@ -30,8 +33,9 @@ public record PolicyData(
     String functionLogicalId,
     String ruleLogicalId,
     String deadLetterQueueLogicalId,
-    String permissionLogicalId,
-    String deadLetterQueuePolicyLogicalId,
+    String queueLogicalId,
+    String queueMappingLogicalId,
+    String queuePolicyLogicalId,
     String triggerSource,
     String triggerType,
     String triggerAggregate,

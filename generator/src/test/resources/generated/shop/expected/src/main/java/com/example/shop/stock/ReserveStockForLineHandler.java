@@ -6,7 +6,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.example.shop.order.LineAdded;
 import com.example.shop.order.OrderAggregate;
-import java.io.IOException;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
@@ -18,17 +18,17 @@ import dev.tracepaper.runtime.CommandRunner;
 import dev.tracepaper.runtime.CustomContext;
 import dev.tracepaper.runtime.DynamoDbEventStore;
 import dev.tracepaper.runtime.EventStore;
-import dev.tracepaper.runtime.Json;
 import dev.tracepaper.runtime.Metadata;
-import dev.tracepaper.runtime.Priming;
+import dev.tracepaper.runtime.PolicyDeliveries;
 import dev.tracepaper.runtime.StoredEvent;
 
 /**
- * The Lambda function of the policy ReserveStockForLine: the event bus delivers each
- * LineAdded of Order here, and the policy's flow runs on the
- * Stock it names. A failure (a broken rule, {@code NOT_FOUND}) is thrown, so that
- * Lambda retries the delivery and then moves it to the policy's dead-letter queue; the events
- * behind it are not held up.
+ * The Lambda function of the policy ReserveStockForLine: the event bus sends each
+ * LineAdded of Order to the policy's queue, which delivers it
+ * here, and the policy's flow runs on the Stock it names. A failed delivery (a broken
+ * rule, {@code NOT_FOUND}, {@code CONFLICT}) is answered as failed, so that the queue delivers it
+ * again and then moves it to the policy's dead-letter queue; the events behind it are not held
+ * up.
  */
 public final class ReserveStockForLineHandler implements RequestStreamHandler {
 
@@ -41,25 +41,9 @@ public final class ReserveStockForLineHandler implements RequestStreamHandler {
   private final CommandRunner<StockState, StockEvent> runner;
   private final Clock clock;
 
-  /** The handler the Lambda runtime creates, primed before the SnapStart snapshot. */
+  /** The handler the Lambda runtime creates. */
   public ReserveStockForLineHandler() {
     this(Production.RUNNER, CustomContext.fromEnvironment());
-    Priming.beforeSnapshot(ReserveStockForLineHandler.class, ReserveStockForLineHandler::prime);
-  }
-
-  /**
-   * Delivers the trigger of the policy's first case to a handler of its own, on an event store that
-   * answers from memory ({@link Priming}): the snapshot then holds the classes a delivery loads, and
-   * no table is read or written. Answers the handler's answer, or the code of its failure.
-   */
-  static String prime() {
-    return Priming.invoke(
-        new ReserveStockForLineHandler(Priming.eventStore(), CustomContext.fromEnvironment()),
-        Priming.busEvent(
-            "shop.Sales.Order",
-            "Order",
-            "LineAdded",
-            "{\"orderId\":\"o1\",\"sku\":\"ABC-1234\",\"quantity\":3,\"price\":2.5}"));
   }
 
   /** A handler on another event store and clock (tests, tools). */
@@ -82,15 +66,18 @@ public final class ReserveStockForLineHandler implements RequestStreamHandler {
   }
 
   @Override
-  public void handleRequest(InputStream input, OutputStream output, Context context)
-      throws IOException {
+  public void handleRequest(InputStream input, OutputStream output, Context context) {
+    PolicyDeliveries.handle(input, output, this::run);
+  }
+
+  /** Runs the policy on one event as the bus sends it; a failure is thrown. */
+  private JsonNode run(JsonNode busEvent) {
     // Upcast: a delivery sent before the latest deployment may carry an older shape.
     StoredEvent trigger =
         OrderAggregate.TYPE.upcast(
-            StoredEvent.fromJson(Json.read(input).path("detail")));
+            StoredEvent.fromJson(busEvent.path("detail")));
     LineAdded event = LineAdded.fromJson(trigger.payload());
-    // The caller of the command that recorded the trigger: events record its id, not its name.
-    Caller user = new Caller(trigger.user(), trigger.user(), List.of());
+    Caller user = new Caller(trigger.user(), List.of());
     // A redelivered event gets the first run's result instead of running twice.
     String id = "ReserveStockForLine:" + trigger.streamId() + ":" + trigger.version();
     CommandId commandId =
@@ -102,6 +89,6 @@ public final class ReserveStockForLineHandler implements RequestStreamHandler {
             false,
             metadata,
             state -> ReserveStockForLineFlow.decide(event, state, user, metadata.now()));
-    Json.write(output, result.toJson());
+    return result.toJson();
   }
 }
