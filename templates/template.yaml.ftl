@@ -118,6 +118,7 @@ Resources:
 
   PublisherFunction:
     Type: AWS::Serverless::Function
+<@s.build/>
     Properties:
       Description: Puts every stored event on the event bus
       Handler: ${yamlString(project.basePackage + ".EventPublisher::handleRequest")}
@@ -185,6 +186,7 @@ Resources:
   # ---------------------------------------------------------------- projection
   ProjectorFunction:
     Type: AWS::Serverless::Function
+<@s.build/>
 <@viewTablesFirst/>
     Properties:
       Description: Keeps the view tables up to date with the stored events
@@ -292,6 +294,7 @@ Resources:
   # the rebuild is done (see README.md).
   RebuildFunction:
     Type: AWS::Serverless::Function
+<@s.build/>
 <@viewTablesFirst/>
     Properties:
       Description: Rebuilds one view from the event store, one step per invocation

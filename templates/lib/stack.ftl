@@ -20,7 +20,8 @@ Globals:
     Runtime: java21
     Architectures:
       - x86_64
-    # sam build runs the Maven build of the folder holding pom.xml; every function shares it.
+    # The project's folder. Every function's Metadata says BuildMethod: makefile, so sam build
+    # runs the Makefile there: one shaded jar for all, built once, without the tests.
     CodeUri: ${stack.nested()?then("..", ".")}
     MemorySize: 1024
     Timeout: 30
@@ -33,6 +34,12 @@ Globals:
       Variables:
         # Tiered compilation stopped at C1: faster start for short-lived handlers.
         JAVA_TOOL_OPTIONS: -XX:+TieredCompilation -XX:TieredStopAtLevel=1
+</#macro>
+
+<#-- Globals cannot hold Metadata: every function names its build. -->
+<#macro build>
+    Metadata:
+      BuildMethod: makefile
 </#macro>
 
 <#macro storeAccess stack>
@@ -83,6 +90,7 @@ Globals:
   # ---------------------------------------------------------------- aggregate ${aggregate.name}
   ${aggregate.functionLogicalId}:
     Type: AWS::Serverless::Function
+<@build/>
     Properties:
       Description: ${yamlString("Runs the commands of aggregate " + aggregate.name)}
       Handler: ${yamlString(aggregate.handler)}
@@ -111,6 +119,7 @@ Globals:
   # ---------------------------------------------------------------- policy ${policy.name}
   ${policy.functionLogicalId}:
     Type: AWS::Serverless::Function
+<@build/>
     Properties:
       Description: ${yamlString("Runs policy " + policy.name)}
       Handler: ${yamlString(policy.handler)}
