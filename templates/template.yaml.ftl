@@ -476,8 +476,12 @@ Resources:
       UserPoolId: !Ref UserPool
       ClientName: !Sub "${s.sub("AWS::StackName")}-client"
       GenerateSecret: false
+      # Apps sign in with SRP (the password never leaves the device). ADMIN_USER_PASSWORD_AUTH
+      # is for scripts/token.sh: it takes AWS credentials allowed cognito-idp:AdminInitiateAuth,
+      # so the client id, which every app holds, still allows SRP only.
       ExplicitAuthFlows:
         - ALLOW_USER_SRP_AUTH
+        - ALLOW_ADMIN_USER_PASSWORD_AUTH
         - ALLOW_REFRESH_TOKEN_AUTH
       PreventUserExistenceErrors: ENABLED
       EnableTokenRevocation: true
