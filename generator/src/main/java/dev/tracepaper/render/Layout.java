@@ -62,9 +62,16 @@ public final class Layout {
 
   private static final String FTL = ".ftl";
 
-  /** The templates of hand-written classes: rendered only where the file does not exist yet. */
+  /**
+   * The templates of files that are then the engineer's, rendered only where the file does not
+   * exist yet: hand-written classes, and {@code samconfig.toml}, where {@code sam deploy --guided}
+   * saves its answers.
+   */
   static final List<String> STUBS =
-      List.of(MAIN + "aggregate/flow/CustomCode.java.ftl", MAIN + "views/view/CustomCode.java.ftl");
+      List.of(
+          MAIN + "aggregate/flow/CustomCode.java.ftl",
+          MAIN + "views/view/CustomCode.java.ftl",
+          "samconfig.toml.ftl");
 
   /**
    * The handlers of the view functions, which pass the model's projections to the runtime: only a
@@ -113,7 +120,8 @@ public final class Layout {
       } else if (PER_ELEMENT.stream().anyMatch(template::startsWith)) {
         outputs.addAll(perElement(template));
       } else {
-        outputs.add(new Output(template, projectPath(strip(template)), data()));
+        outputs.add(
+            new Output(template, projectPath(strip(template)), data(), STUBS.contains(template)));
       }
     }
     return outputs;
@@ -214,6 +222,9 @@ public final class Layout {
     }
     if (WITH_USER_POOL.contains(template)) {
       return strip(template) + ", when the API has a user pool";
+    }
+    if (STUBS.contains(template)) {
+      return strip(template) + ": created once, then yours";
     }
     return template.startsWith("src/main/resources/resolvers/view/")
         ? "src/main/resources/resolvers/<Type>.<field>.js, per query or relation field"
