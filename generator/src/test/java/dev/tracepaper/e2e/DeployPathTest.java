@@ -5,11 +5,15 @@ import static com.google.common.truth.Truth.assertWithMessage;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.tracepaper.TestPaths;
+import dev.tracepaper.appsync.AppSyncSchema;
 import dev.tracepaper.cli.Main;
 import dev.tracepaper.tools.ExternalTool;
 import dev.tracepaper.tools.Jdks;
 import dev.tracepaper.tools.ProjectTemplates;
 import dev.tracepaper.tools.SharedMoto;
+import graphql.ParseAndValidate;
+import graphql.parser.Parser;
+import graphql.schema.GraphQLSchema;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -22,6 +26,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
@@ -68,6 +74,30 @@ class DeployPathTest {
       }
     }
   }
+
+  /**
+   * The README's first call is a mutation of the schema (its JSON body read as curl sends it), by a
+   * user the token script makes, or by the API key.
+   */
+  @ParameterizedTest
+  @MethodSource("models")
+  void theReadmesFirstCallIsAValidMutation(String model) throws Exception {
+    Path project = generate(model);
+    String readme = Files.readString(project.resolve("README.md"), UTF_8);
+    Matcher body = FIRST_CALL.matcher(readme);
+    assertWithMessage("the README of %s has a first call", model).that(body.find()).isTrue();
+    String query = JsonMapper.builder().build().readTree(body.group(1)).path("query").asString();
+    GraphQLSchema schema =
+        AppSyncSchema.validate(Files.readString(project.resolve("schema.graphql"), UTF_8));
+    assertWithMessage("%s: %s", model, query)
+        .that(ParseAndValidate.validate(schema, Parser.parse(query)))
+        .isEmpty();
+    assertThat(query).startsWith("mutation { ");
+  }
+
+  /** The body of the README's first call: one line of JSON in a here-document. */
+  private static final Pattern FIRST_CALL =
+      Pattern.compile("--data-binary @- <<'EOF'\n(\\{.*})\nEOF\n");
 
   /**
    * SAM's makefile build, step by step (aws-lambda-builders' CustomMakeWorkflow): per function, a
