@@ -76,6 +76,37 @@ class DeployPathTest {
   }
 
   /**
+   * Every stage's {@code parameter_overrides} names parameters of the root template: CloudFormation
+   * refuses a deploy that passes an unknown one.
+   */
+  @ParameterizedTest
+  @MethodSource("models")
+  void samconfigOverridesOnlyTheTemplatesParameters(String model) throws Exception {
+    Path project = generate(model);
+    MappingNode template =
+        (MappingNode)
+            new Compose(LoadSettings.builder().build())
+                .composeString(Files.readString(project.resolve("template.yaml"), UTF_8))
+                .orElseThrow();
+    List<String> parameters =
+        ((MappingNode) value(template, "Parameters"))
+            .getValue().stream().map(t -> ((ScalarNode) t.getKeyNode()).getValue()).toList();
+    Matcher overrides =
+        Pattern.compile("(?m)^parameter_overrides = \"(.*)\"$")
+            .matcher(Files.readString(project.resolve("samconfig.toml"), UTF_8));
+    int stages = 0;
+    while (overrides.find()) {
+      stages++;
+      for (String override : overrides.group(1).split(" ")) {
+        assertWithMessage("samconfig.toml of %s: %s", model, override)
+            .that(parameters)
+            .contains(override.substring(0, override.indexOf('=')));
+      }
+    }
+    assertThat(stages).isEqualTo(3);
+  }
+
+  /**
    * The README's first call is a mutation of the schema (its JSON body read as curl sends it), by a
    * user the token script makes, or by the API key.
    */

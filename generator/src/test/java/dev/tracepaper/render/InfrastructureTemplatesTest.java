@@ -173,7 +173,10 @@ class InfrastructureTemplatesTest {
     assertThat(samconfig).contains("[default.global.parameters]\nstack_name = \"library-dev\"\n");
     assertThat(samconfig).contains("[dev.global.parameters]\nstack_name = \"library-dev\"\n");
     assertThat(samconfig).contains("[prod.global.parameters]\nstack_name = \"library-prod\"\n");
-    assertThat(samconfig).contains("s3_prefix = \"library-prod\"\nconfirm_changeset = true\n");
+    assertThat(samconfig)
+        .contains(
+            "s3_prefix = \"library-prod\"\nconfirm_changeset = true\n"
+                + "parameter_overrides = \"Stage=prod\"\ntags = \"app=library stage=prod\"\n");
     // Nested stacks hold the SAM transform; the file is a stub, so it allows them before the model
     // has any.
     assertThat(samconfig.split("capabilities = \"CAPABILITY_IAM CAPABILITY_AUTO_EXPAND\"", -1))
