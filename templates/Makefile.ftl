@@ -11,8 +11,8 @@
 
 # The project is this file's folder (sam build names it with --makefile), not the current folder.
 MAKEFILE := $(abspath $(lastword $(MAKEFILE_LIST)))
-ifneq ($(words $(MAKEFILE)),1)
-$(error make cannot build in a folder whose path holds a space: move the project)
+ifeq ($(wildcard $(MAKEFILE)),)
+$(error make cannot find this Makefile: make reads a path holding a space as two, so move the project)
 endif
 PROJECT := $(patsubst %/,%,$(dir $(MAKEFILE)))
 JAR := $(PROJECT)/target/${project.artifactId}-lambda.jar
