@@ -102,39 +102,111 @@ Needs a JDK 21 or newer.
 
 The integration tests start `moto_server` (from the Python package `moto[server]`:
 `pip install "moto[server]"`) on a free loopback port. Without it on the `PATH` they are
-skipped with a message, except under `CI=true`, where that is a failure.
+skipped with a message, except under `CI=true`, where that is a failure. `sam build` runs none
+of the tests: run `./mvnw verify` before you deploy.
 
 ## Deploy
 
-Needs the AWS SAM CLI (1.68 or newer, for the resolver code files), Maven on the `PATH`
-(`sam build` runs `mvn` on the project folder, which `CodeUri: .` names) and AWS credentials.
+Needs the AWS SAM CLI (1.68 or newer, for the resolver code files), `make`, the JDK above and AWS
+credentials.
 
 ```sh
 sam build
-sam deploy --guided
+sam deploy --guided --config-env dev
 ```
 
-`sam build` runs the Maven build; `sam deploy` uploads the code, `schema.graphql` and the
-resolver to an S3 bucket it manages and creates the stack `${project.name}` (the first
-`--guided` run asks for the region and saves your answers). The stack's outputs name the
-GraphQL endpoint<#if api.userPool>, the user pool and its app client</#if><#if api.apiKey>, and the API key</#if>.
-The event-store table<#if api.userPool> and the user pool</#if> are kept when the stack is deleted.
+`sam build` runs `make build-<Function>` of the `Makefile` for every function: the Maven Wrapper
+packages the project once, without the tests, into `target/${project.artifactId}-lambda.jar`,
+and every function ships that jar alone (as `lib/${project.artifactId}-lambda.jar`); the next
+`sam build` packages again only if a source changed. `sam deploy` uploads the code,
+`schema.graphql` and the resolvers to an S3 bucket it manages and creates or updates the stack.
 
-<#if api.userPool>
-## Users and roles
-
-Users are created by an administrator. The roles of the model are the user pool's groups<#if api.roles?has_content>
-(<#list api.roles as role>`${role.name}`<#sep>, </#list>)</#if>:
+`samconfig.toml` has an environment per stage, each its own stack: `dev` (stack
+`${project.name}-dev`, also the default) and `prod` (stack `${project.name}-prod`, which shows
+the change set and waits for your yes). The first `--guided` run asks for the region, among
+others, and saves the answers in `samconfig.toml`, which is yours: regeneration never changes
+it. Then:
 
 ```sh
-aws cognito-idp admin-create-user --user-pool-id <UserPoolId> --username ada
+sam build && sam deploy                      # dev
+sam build && sam deploy --config-env prod    # production
+```
+
+The stack's outputs name the GraphQL endpoint<#if api.userPool>, the user pool and its app client</#if><#if api.apiKey>, and the API key</#if>.
+The event-store table<#if api.userPool> and the user pool</#if> are kept when the stack is deleted.
+<#-- The first call: a command that creates (no NOT_FOUND on an empty stage), signed in the way
+     the command allows; its example input comes from the model's tests. -->
+<#function shellWord text><#return text?matches("[A-Za-z0-9_.:/@%+,=-]+")?then(text, "'" + text?replace("'", "'\\''") + "'")></#function>
+<#function firstMutation command><#return "mutation { " + command.mutation + (command.inputFields?has_content)?then("(input: " + command.exampleInput + ")", "") + " { id version events } }"></#function>
+<#assign byUser = project.commands?filter(c -> c.flow.creates && c.authTypes?seq_contains("AMAZON_COGNITO_USER_POOLS"))>
+<#assign byKey = project.commands?filter(c -> c.flow.creates && c.authTypes?seq_contains("API_KEY"))>
+<#if byUser?has_content || byKey?has_content>
+
+## A first call
+
+The `dev` stack's GraphQL endpoint:
+
+```sh
+output() {
+  aws cloudformation describe-stacks --stack-name ${project.name}-dev --output text \
+    --query "Stacks[0].Outputs[?OutputKey=='$1'].OutputValue"
+}
+GRAPHQL_URL=$(output GraphQLUrl)
+```
+<#if byUser?has_content>
+<#assign first = byUser?first>
+
+A call is signed in as a user of the user pool. On a stage that is not production,
+`scripts/token.sh` creates a user (or reuses it), puts it in the groups you name, gives it a new
+random password and prints its ID token, valid for an hour; it needs the AWS CLI and credentials
+allowed to administer the user pool:
+
+```sh
+ID_TOKEN=$(scripts/token.sh dev ada<#list first.cognitoGroups as group> ${shellWord(group)}<#break></#list>)
+curl -s "$GRAPHQL_URL" -H "Authorization: $ID_TOKEN" -H "Content-Type: application/json" \
+  --data-binary @- <<'EOF'
+{"query": ${jsonString(firstMutation(first))}}
+EOF
+```
+<#else>
+<#assign first = byKey?first>
+
+`${first.mutation}` is open to anonymous callers, who send the API key (the `ApiKey` output) as
+the `x-api-key` header:
+
+```sh
+curl -s "$GRAPHQL_URL" -H "x-api-key: $(output ApiKey)" -H "Content-Type: application/json" \
+  --data-binary @- <<'EOF'
+{"query": ${jsonString(firstMutation(first))}}
+EOF
+```
+</#if>
+
+The answer is `{"data": {"${first.mutation}": {"id": …, "version": …, "events": […]}}}`; a
+refused command answers with `errors` instead (see [Calling the API](#calling-the-api)).
+</#if>
+<#if api.userPool>
+
+## Users and roles
+
+The roles of the model are the user pool's groups<#if api.roles?has_content>
+(<#list api.roles as role>`${role.name}`<#sep>, </#list>)</#if>. In production an administrator
+creates each user with an e-mail address, to which Cognito sends a temporary password; the app
+signs the user in with SRP and has them choose a password of their own at the first sign-in:
+
+```sh
+aws cognito-idp admin-create-user --user-pool-id <UserPoolId> --username ada \
+  --user-attributes Name=email,Value=ada@example.com Name=email_verified,Value=true
 <#list api.roles as role>
-aws cognito-idp admin-add-user-to-group --user-pool-id <UserPoolId> --username ada --group-name <#if role.name?matches("[A-Za-z0-9_.:/@%+,=-]+")>${role.name}<#else>'${role.name?replace("'", "'\\''")}'</#if>
+aws cognito-idp admin-add-user-to-group --user-pool-id <UserPoolId> --username ada --group-name ${shellWord(role.name)}
 <#break>
 </#list>
 ```
 
+On other stages, `scripts/token.sh STAGE USER [GROUP...]` makes a test user in one go and prints
+its ID token; it refuses `prod`.
 </#if>
+
 ## Calling the API
 
 POST a GraphQL request to the `GraphQLUrl` output<#if api.userPool>, with a user's ID token as the

@@ -183,6 +183,16 @@
                     <exclude>META-INF/MANIFEST.MF</exclude>
                     <exclude>module-info.class</exclude>
                     <exclude>META-INF/versions/*/module-info.class</exclude>
+                    <!-- Build metadata (the dependencies' poms) and GraalVM native-image settings: unused on Lambda. -->
+                    <exclude>META-INF/maven/**</exclude>
+                    <exclude>META-INF/native-image/**</exclude>
+                  </excludes>
+                </filter>
+                <filter>
+                  <!-- AppSync runs the resolvers (uploaded by sam deploy), never the functions. -->
+                  <artifact>${project.groupId}:${project.artifactId}</artifact>
+                  <excludes>
+                    <exclude>resolvers/**</exclude>
                   </excludes>
                 </filter>
                 <filter>

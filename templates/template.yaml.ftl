@@ -123,6 +123,7 @@ Resources:
 
   PublisherFunction:
     Type: AWS::Serverless::Function
+<@s.build/>
     Properties:
       Description: Puts every stored event on the event bus
       Handler: ${yamlString(project.basePackage + ".EventPublisher::handleRequest")}
@@ -194,6 +195,7 @@ Resources:
   # "Book#b-1", "version": 3}]} or {"from": "<instant>", "to": "<instant>"} (see README.md).
   RepublishFunction:
     Type: AWS::Serverless::Function
+<@s.build/>
     Properties:
       Description: Sends stored events, by key or time range, to the event bus again
       Handler: ${yamlString(project.basePackage + ".EventRepublisher::handleRequest")}
@@ -238,6 +240,7 @@ Resources:
   # ---------------------------------------------------------------- projection
   ProjectorFunction:
     Type: AWS::Serverless::Function
+<@s.build/>
 <@viewTablesFirst/>
     Properties:
       Description: Keeps the view tables up to date with the stored events
@@ -355,6 +358,7 @@ Resources:
   # the rebuild is done (see README.md).
   RebuildFunction:
     Type: AWS::Serverless::Function
+<@s.build/>
 <@viewTablesFirst/>
     Properties:
       Description: Rebuilds one view from the event store, one step per invocation
@@ -592,8 +596,12 @@ Resources:
       UserPoolId: !Ref UserPool
       ClientName: !Sub "${s.sub("AWS::StackName")}-client"
       GenerateSecret: false
+      # Apps sign in with SRP (the password never leaves the device). ADMIN_USER_PASSWORD_AUTH
+      # is for scripts/token.sh: it takes AWS credentials allowed cognito-idp:AdminInitiateAuth,
+      # so the client id, which every app holds, still allows SRP only.
       ExplicitAuthFlows:
         - ALLOW_USER_SRP_AUTH
+        - ALLOW_ADMIN_USER_PASSWORD_AUTH
         - ALLOW_REFRESH_TOKEN_AUTH
       PreventUserExistenceErrors: ENABLED
       EnableTokenRevocation: true

@@ -22,7 +22,8 @@ Globals:
     # arm64 (Graviton): 20 % less per GB-second; the jar holds no native code (docs/performance.md).
     Architectures:
       - arm64
-    # sam build runs the Maven build of the folder holding pom.xml; every function shares it.
+    # The project's folder. Every function's Metadata says BuildMethod: makefile, so sam build
+    # runs the Makefile there: one shaded jar for all, built once, without the tests.
     CodeUri: ${stack.nested()?then("..", ".")}
     MemorySize: 1024
     Timeout: 30
@@ -96,6 +97,12 @@ Globals:
 <@alarm function + "IteratorAgeAlarm" what + " falls behind the event store's stream: see its errors and log (README.md: When an alarm fires)" "AWS/Lambda" "IteratorAge" "FunctionName" "!Ref " + function "Maximum" 60000 60 5/>
 </#macro>
 
+<#-- Globals cannot hold Metadata: every function names its build. -->
+<#macro build>
+    Metadata:
+      BuildMethod: makefile
+</#macro>
+
 <#macro storeAccess stack>
         - Version: "2012-10-17"
           Statement:
@@ -154,6 +161,7 @@ Globals:
   # ---------------------------------------------------------------- aggregate ${aggregate.name}
   ${aggregate.functionLogicalId}:
     Type: AWS::Serverless::Function
+<@build/>
     Properties:
       Description: ${yamlString("Runs the commands of aggregate " + aggregate.name)}
       Handler: ${yamlString(aggregate.handler)}
@@ -185,6 +193,7 @@ Globals:
   # ---------------------------------------------------------------- policy ${policy.name}
   ${policy.functionLogicalId}:
     Type: AWS::Serverless::Function
+<@build/>
     Properties:
       Description: ${yamlString("Runs policy " + policy.name)}
       Handler: ${yamlString(policy.handler)}

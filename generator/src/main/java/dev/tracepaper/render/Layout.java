@@ -30,8 +30,11 @@ import java.util.TreeMap;
  *       ({@link StackLayout});
  *   <li>{@code lib/} holds the shared macros, which give no file;
  *   <li>{@code github/} gives {@code .github/} (a dot folder would be left out of the jar);
- *   <li>a file without {@code .ftl} is copied as it is ({@code mvnw} stays executable); {@code
- *       gitignore} becomes {@code .gitignore} (a dot file would be left out of the jar).
+ *   <li>{@code scripts/token.sh.ftl} renders only for an API with a user pool ({@link
+ *       #WITH_USER_POOL});
+ *   <li>a file without {@code .ftl} is copied as it is ({@code mvnw} stays executable, as do
+ *       rendered {@code .sh} scripts); {@code gitignore} becomes {@code .gitignore} (a dot file
+ *       would be left out of the jar).
  * </ul>
  */
 public final class Layout {
@@ -60,9 +63,16 @@ public final class Layout {
 
   private static final String FTL = ".ftl";
 
-  /** The templates of hand-written classes: rendered only where the file does not exist yet. */
+  /**
+   * The templates of files that are then the engineer's, rendered only where the file does not
+   * exist yet: hand-written classes, and {@code samconfig.toml}, where {@code sam deploy --guided}
+   * saves its answers.
+   */
   static final List<String> STUBS =
-      List.of(MAIN + "aggregate/flow/CustomCode.java.ftl", MAIN + "views/view/CustomCode.java.ftl");
+      List.of(
+          MAIN + "aggregate/flow/CustomCode.java.ftl",
+          MAIN + "views/view/CustomCode.java.ftl",
+          "samconfig.toml.ftl");
 
   /**
    * What only a project with views has: the handlers of the view functions, which pass the model's
@@ -76,6 +86,12 @@ public final class Layout {
           GENERATION + "ReadViewGeneration.js.ftl",
           GENERATION + "ReadBlue.js.ftl",
           GENERATION + "ReadGreen.js.ftl");
+
+  /**
+   * The script that signs a user in for a token (a stage's tests and first calls): only an API with
+   * a user pool has users.
+   */
+  static final List<String> WITH_USER_POOL = List.of("scripts/token.sh.ftl");
 
   /** The templates rendered once per element, by the folder they are in. */
   static final List<String> PER_ELEMENT =
@@ -100,7 +116,8 @@ public final class Layout {
     for (String template : templates) {
       if (!template.endsWith(FTL)
           || template.startsWith(LIB)
-          || (WITH_VIEWS.contains(template) && project.views().isEmpty())) {
+          || (WITH_VIEWS.contains(template) && project.views().isEmpty())
+          || (WITH_USER_POOL.contains(template) && !project.api().userPool())) {
         continue;
       }
       if (StackLayout.holds(template)) {
@@ -110,7 +127,8 @@ public final class Layout {
       } else if (PER_ELEMENT.stream().anyMatch(template::startsWith)) {
         outputs.addAll(perElement(template));
       } else {
-        outputs.add(new Output(template, projectPath(strip(template)), data()));
+        outputs.add(
+            new Output(template, projectPath(strip(template)), data(), STUBS.contains(template)));
       }
     }
     return outputs;
@@ -120,8 +138,13 @@ public final class Layout {
   public List<Copy> copies(List<String> templates) {
     return templates.stream()
         .filter(t -> !t.endsWith(FTL) && !t.startsWith(LIB))
-        .map(t -> new Copy(t, t.equals("gitignore") ? ".gitignore" : t, t.equals("mvnw")))
+        .map(t -> new Copy(t, t.equals("gitignore") ? ".gitignore" : t, executable(t)))
         .toList();
+  }
+
+  /** Whether the file at {@code path} is a program: the Maven wrapper, a shell script. */
+  public static boolean executable(String path) {
+    return path.equals("mvnw") || path.endsWith(".sh");
   }
 
   /** The per-element templates and the files each gives, for {@code templates list}. */
@@ -206,6 +229,12 @@ public final class Layout {
     }
     if (WITH_VIEWS.contains(template)) {
       return strip(template) + ", when the model has views";
+    }
+    if (WITH_USER_POOL.contains(template)) {
+      return strip(template) + ", when the API has a user pool";
+    }
+    if (STUBS.contains(template)) {
+      return strip(template) + ": created once, then yours";
     }
     return template.startsWith("src/main/resources/resolvers/view/")
         ? "src/main/resources/resolvers/<Type>.<field>.js, per query or relation field"

@@ -82,7 +82,10 @@ public final class ProjectRenderer {
       Layout.Output output = outputs.get(i);
       files.add(
           new GeneratedFile(
-              output.path(), r.text().getBytes(StandardCharsets.UTF_8), false, output.stub()));
+              output.path(),
+              r.text().getBytes(StandardCharsets.UTF_8),
+              Layout.executable(output.path()),
+              output.stub()));
     }
     for (Layout.Copy copy : copies) {
       files.add(new GeneratedFile(copy.path(), bytes(copy.template()), copy.executable()));

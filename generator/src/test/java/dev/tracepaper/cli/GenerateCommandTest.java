@@ -182,8 +182,8 @@ class GenerateCommandTest {
     assertThat(run.out()).contains("unchanged pom.xml\n");
     assertThat(run.out())
         .containsMatch(
-            "Dry run, nothing written to .*library: 1 to create, \\d+ unchanged, 1 in"
-                + " conflict\\.");
+            "Dry run, nothing written to .*library: 1 to create, \\d+ unchanged, 1"
+                + " hand-written kept, 1 in conflict\\.");
     assertThat(contents(out)).isEqualTo(before);
   }
 
@@ -191,24 +191,24 @@ class GenerateCommandTest {
   void diffShowsEachChangeAsAUnifiedDiff() throws IOException {
     Path out = temp.resolve("library");
     CliTest.run("generate", library(), "-o", out.toString());
-    Path samconfig = out.resolve("samconfig.toml");
-    List<String> lines = Files.readAllLines(samconfig);
-    Files.delete(samconfig);
+    Path schema = out.resolve("schema.graphql");
+    List<String> lines = Files.readAllLines(schema);
+    Files.delete(schema);
 
     CliTest.Run run = CliTest.run("generate", library(), "-o", out.toString(), "--diff", "-q");
 
     assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
     assertThat(run.out())
         .startsWith(
-            "create    samconfig.toml\n"
+            "create    schema.graphql\n"
                 + "--- /dev/null\n"
-                + "+++ b/samconfig.toml\n"
+                + "+++ b/schema.graphql\n"
                 + "@@ -0,0 +1,"
                 + lines.size()
                 + " @@\n+"
                 + lines.get(0)
                 + "\n");
-    assertThat(Files.exists(samconfig)).isFalse();
+    assertThat(Files.exists(schema)).isFalse();
   }
 
   @Test
@@ -246,7 +246,10 @@ class GenerateCommandTest {
       assertThat(manifest.path("files").has(starter)).isFalse();
       assertThat(manifest.path("stubs").has(starter)).isFalse();
     }
-    assertThat(manifest.path("files").size()).isEqualTo(files.size() - 2);
+    // samconfig.toml is a stub: `sam deploy --guided` saves its answers in it.
+    assertThat(manifest.path("stubs").has("samconfig.toml")).isTrue();
+    assertThat(manifest.path("files").size() + manifest.path("stubs").size())
+        .isEqualTo(files.size() - 2);
   }
 
   @Test

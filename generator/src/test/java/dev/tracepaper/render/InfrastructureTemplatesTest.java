@@ -168,12 +168,20 @@ class InfrastructureTemplatesTest {
   }
 
   @Test
-  void samconfigNamesTheStackAfterTheApp() throws Exception {
+  void samconfigHasAStackPerStageAndTheDefaultIsDev() throws Exception {
     String samconfig = render("samconfig.toml.ftl", library());
-    assertThat(samconfig).contains("stack_name = \"library\"");
-    // The library's subdomains are nested stacks, which hold the SAM transform.
-    assertThat(samconfig).contains("capabilities = \"CAPABILITY_IAM CAPABILITY_AUTO_EXPAND\"");
-    assertThat(samconfig).contains("resolve_s3 = true");
+    assertThat(samconfig).contains("[default.global.parameters]\nstack_name = \"library-dev\"\n");
+    assertThat(samconfig).contains("[dev.global.parameters]\nstack_name = \"library-dev\"\n");
+    assertThat(samconfig).contains("[prod.global.parameters]\nstack_name = \"library-prod\"\n");
+    assertThat(samconfig)
+        .contains(
+            "s3_prefix = \"library-prod\"\nconfirm_changeset = true\n"
+                + "parameter_overrides = \"Stage=prod\"\ntags = \"app=library stage=prod\"\n");
+    // Nested stacks hold the SAM transform; the file is a stub, so it allows them before the model
+    // has any.
+    assertThat(samconfig.split("capabilities = \"CAPABILITY_IAM CAPABILITY_AUTO_EXPAND\"", -1))
+        .hasLength(4);
+    assertThat(samconfig.split("resolve_s3 = true", -1)).hasLength(4);
   }
 
   @Test

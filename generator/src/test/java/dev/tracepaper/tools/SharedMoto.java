@@ -54,6 +54,11 @@ public final class SharedMoto implements AutoCloseable {
     throw new AssertionError("moto_server did not answer within 30 s:\n" + Files.readString(log));
   }
 
+  /** The server's URL, for an AWS client or the AWS CLI ({@code AWS_ENDPOINT_URL}). */
+  public String endpoint() {
+    return "http://127.0.0.1:" + port;
+  }
+
   /** The Maven option that points a generated project's tests at this server. */
   public String mavenProperty() {
     return "-Dtracepaper.moto.endpoint=http://127.0.0.1:" + port;
