@@ -105,6 +105,12 @@ The integration tests start `moto_server` (from the Python package `moto[server]
 skipped with a message, except under `CI=true`, where that is a failure. `sam build` runs none
 of the tests: run `./mvnw verify` before you deploy.
 
+On GitHub, `.github/workflows/ci.yml` runs these tests, `cfn-lint` and `sam validate` on every
+push and pull request, and deploys `main` to the dev stage through an OpenID Connect role (the
+`dev` environment's secrets `AWS_DEPLOY_ROLE_ARN` and `AWS_REGION`), then checks the deployed API
+with `scripts/smoke.sh dev`: one mutation and one query, which fails on an error that says the
+stage is broken.
+
 ## Deploy
 
 Needs the AWS SAM CLI (1.68 or newer, for the resolver code files), `make`, the JDK above and AWS
@@ -335,21 +341,23 @@ query {
 
 ## Rebuilding a view
 
-A view can be rebuilt from the event store, for instance after its projection changed: the
-rebuild deletes the view's rows page by page, then replays the stored events stream by stream,
-while the projector goes on with new events (it leaves the view alone while it is cleared and
-takes each stream over where the replay left it). The `RebuildFunction` works in steps of up to
-14 minutes, each saving where it got to; the `RebuildStateMachine` (the stack's
-`RebuildStateMachineArn` output) runs the steps to the end. While it runs, the view's queries see
-it partly rebuilt.
+A view can be rebuilt from the event store, for instance after its projection changed. Every
+view has two tables, blue and green, and its queries read the live one. The rebuild fills the
+other: it deletes what that table holds, replays the stored events into it stream by stream while
+the projector goes on with new events (writing the live table, and taking each stream of the new
+one over where the replay left it), then switches the view's queries to the new table at once and
+empties the old one. The `RebuildFunction` works in steps of up to 14 minutes, each saving where
+it got to; the `RebuildStateMachine` (the stack's `RebuildStateMachineArn` output) runs the steps
+to the end. While it runs, the view's queries read the view as it was, kept current.
 
 ```sh
 aws stepfunctions start-execution --state-machine-arn <RebuildStateMachineArn> \
   --input '{"view": "${project.views[0].name}"}'
 ```
 
-Watch it, or cancel it (it stops at its next save, within a hundred streams), with the function
-name from the stack's `RebuildFunctionName` output:
+Watch it, or cancel it before its switch (it stops at its next save, within a hundred streams;
+the queries stay on the table they read), with the function name from the stack's
+`RebuildFunctionName` output:
 
 ```sh
 aws lambda invoke --function-name <RebuildFunctionName>:live \
@@ -360,8 +368,9 @@ aws lambda invoke --function-name <RebuildFunctionName>:live \
   --payload '{"view": "${project.views[0].name}", "action": "cancel"}' cancel.json
 ```
 
-The answer holds the run's `status` (`clearing`, `replaying`, `done`, `cancelled`), the rows
-cleared, the streams and events replayed, and `updated`, the time of its last save. A run whose
+The answer holds the run's `status` (`clearing`, `replaying`, `cleaning`, `done`, `cancelled`),
+`live` (the table the queries read: `blue` or `green`), the rows cleared, the streams and events
+replayed, the old table's rows deleted, and `updated`, the time of its last save. A run whose
 execution failed goes on from its last save with a new execution whose input is
 `{"view": "${project.views[0].name}", "action": "continue", "run": "<run>"}`.
 
@@ -401,7 +410,7 @@ docs/operations.md describes each.
 
 What could not be delivered after its retries is kept 14 days in a dead-letter queue; nothing
 there is lost from the event store, which keeps every event. Each queue is a stack output. The
-commands below are AWS CLI version 1 (with version 2, add `--cli-binary-format
+commands below are for the dev stage (`${project.name}-dev`; `-prod` for production), AWS CLI version 1 (with version 2, add `--cli-binary-format
 raw-in-base64-out` to `aws lambda invoke`) and use `jq`.
 
 | output | what it holds | how to send it again |
@@ -420,7 +429,7 @@ A queue's address, its depth, and its messages (read with a visibility timeout o
 stay in the queue):
 
 ```sh
-Q=$(aws cloudformation describe-stacks --stack-name ${project.name} --output text \
+Q=$(aws cloudformation describe-stacks --stack-name ${project.name}-dev --output text \
   --query "Stacks[0].Outputs[?OutputKey=='PublisherDeadLetterQueueUrl'].OutputValue")
 aws sqs get-queue-attributes --queue-url "$Q" --attribute-names ApproximateNumberOfMessages
 aws sqs receive-message --queue-url "$Q" --max-number-of-messages 10 \
@@ -435,7 +444,7 @@ event older than that runs its policies again, so send again only what did not a
 answers `next` when the function ran out of time: invoke it again with that.
 
 ```sh
-F=$(aws cloudformation describe-stacks --stack-name ${project.name} --output text \
+F=$(aws cloudformation describe-stacks --stack-name ${project.name}-dev --output text \
   --query "Stacks[0].Outputs[?OutputKey=='RepublishFunctionName'].OutputValue")
 aws lambda invoke --function-name "$F" \
   --payload '{"events": [{"stream": "${project.aggregates[0].name}#<key>", "version": 1}]}' answer.json
