@@ -314,7 +314,7 @@ public final class ProjectDataBuilder {
     String javaClass = names.event(aggregate.name(), event.name()).simpleName();
     UpcastCode.Versions versions =
         new UpcastCode(checked, types, fields, names.runtimePackage())
-            .of(aggregate, event, javaClass, pkg);
+            .of(index, aggregate, event, javaClass, pkg);
     return new EventData(
         event.name(),
         javaClass,
