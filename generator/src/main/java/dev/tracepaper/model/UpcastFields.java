@@ -14,9 +14,6 @@ import java.util.Optional;
  */
 public final class UpcastFields {
 
-  /** Value types may nest, and refer to themselves; deeper than this is not converted. */
-  public static final int MAX_DEPTH = 8;
-
   private UpcastFields() {}
 
   /** How one field of the next version gets its value. */
@@ -52,8 +49,11 @@ public final class UpcastFields {
     NO_FIELD,
     /** {@code old}'s field of its name has another type that cannot be converted field by field. */
     OTHER_TYPE,
-    /** Value types nested deeper than {@link #MAX_DEPTH}. */
-    TOO_DEEP
+    /**
+     * The older value type holds itself (a tree) and changed shape: converting it field by field
+     * would never end.
+     */
+    SELF_NESTED
   }
 
   /**
@@ -74,7 +74,8 @@ public final class UpcastFields {
       return List.of();
     }
     Optional<Aggregate> owner = index.aggregate(event.aggregate());
-    return sources(index, owner, version, next.get(), version.fields(), Optional.empty(), "", 0);
+    return sources(
+        index, owner, version, next.get(), version.fields(), Optional.empty(), "", List.of());
   }
 
   /** Every field that gets no value, outermost first. */
@@ -110,7 +111,7 @@ public final class UpcastFields {
       List<Field> old,
       Optional<TypeDef> holder,
       String prefix,
-      int depth) {
+      List<String> converting) {
     List<Source> sources = new ArrayList<>();
     for (Field field : next) {
       String path = prefix + field.name();
@@ -121,7 +122,7 @@ public final class UpcastFields {
       } else if (before.isEmpty()) {
         sources.add(new Unfilled(path, field, before, holder, Reason.NO_FIELD));
       } else {
-        sources.add(from(index, owner, version, field, before.get(), holder, path, depth));
+        sources.add(from(index, owner, version, field, before.get(), holder, path, converting));
       }
     }
     return sources;
@@ -135,20 +136,25 @@ public final class UpcastFields {
       Field old,
       Optional<TypeDef> holder,
       String path,
-      int depth) {
+      List<String> converting) {
     boolean sameType =
         old.type().name().equals(field.type().name()) && old.type().list() == field.type().list();
-    if (sameType && !hasLinesUnder(version, path)) {
-      return new Copied(path, field, old);
-    }
     Optional<TypeDef> oldType = record(index, owner, old.type());
     Optional<TypeDef> newType = record(index, owner, field.type());
+    // Lines under a field without fields of its own are UnknownUpcastField's to report.
+    if (sameType && (newType.isEmpty() || !hasLinesUnder(version, path))) {
+      return new Copied(path, field, old);
+    }
     if (oldType.isEmpty() || newType.isEmpty() || old.type().list() != field.type().list()) {
       return new Unfilled(path, field, Optional.of(old), holder, Reason.OTHER_TYPE);
     }
-    if (depth >= MAX_DEPTH) {
-      return new Unfilled(path, field, Optional.of(old), holder, Reason.TOO_DEEP);
+    // Lines name finite paths, so only a type holding itself repeats a conversion on one path.
+    String conversion = oldType.get().name() + ">" + newType.get().name();
+    if (converting.contains(conversion)) {
+      return new Unfilled(path, field, Optional.of(old), holder, Reason.SELF_NESTED);
     }
+    List<String> deeper = new ArrayList<>(converting);
+    deeper.add(conversion);
     return new Converted(
         path,
         field,
@@ -163,7 +169,7 @@ public final class UpcastFields {
             oldType.get().fields(),
             oldType,
             path + ".",
-            depth + 1));
+            deeper));
   }
 
   private static Optional<Assignment.SetValue> line(EventVersion version, String path) {

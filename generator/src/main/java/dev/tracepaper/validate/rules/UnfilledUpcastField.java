@@ -58,14 +58,22 @@ public final class UnfilledUpcastField implements Rule {
             old.location(),
             field.location());
       }
-      case TOO_DEEP ->
-          report.error(
-              version.location(),
-              "The field `%s` of %s is nested %d value types deep in %s, too deep to be copied field by field."
-                  .formatted(path, into, UpcastFields.MAX_DEPTH, of),
-              "give it in `upcast`: `%s: <CEL over old>`".formatted(path),
-              field.location());
+      case SELF_NESTED -> {
+        Field old = unfilled.old().orElseThrow();
+        report.error(
+            version.location(),
+            "The field `%s` holds %s again inside %s in %s: a type that holds itself cannot be converted field by field into %s."
+                .formatted(path, old.type(), holderName(unfilled), of, into),
+            "a type that holds itself keeps the shape stored events have: give `%s` the fields of `%s`, and put new ones in a type of another name"
+                .formatted(field.type().name(), old.type().name()),
+            old.location(),
+            field.location());
+      }
     }
+  }
+
+  private static String holderName(UpcastFields.Unfilled unfilled) {
+    return unfilled.holder().map(h -> "`" + h.name() + "`").orElse("the payload");
   }
 
   private static String parent(String path) {

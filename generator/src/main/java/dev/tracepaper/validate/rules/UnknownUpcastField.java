@@ -63,6 +63,7 @@ public final class UnknownUpcastField implements Rule {
     String[] segments = set.field().split("\\.", -1);
     List<Field> level = next;
     String where = into;
+    String parentPath = "";
     Optional<Aggregate> owner = model.aggregate(event.aggregate());
     for (int i = 0; i < segments.length; i++) {
       String name = segments[i];
@@ -71,11 +72,16 @@ public final class UnknownUpcastField implements Rule {
       if (field.isEmpty()) {
         List<String> names = level.stream().map(Field::name).toList();
         String guess = Suggestions.didYouMean(name, names);
+        String lacks =
+            i == 0
+                ? "%s has no field `%s`".formatted(into, name)
+                : "`%s` is %s in %s, which has no field `%s`"
+                    .formatted(parentPath, where, into, name);
         report.error(
             set.location(),
-            "The `upcast` of %s gives `%s`, but %s has no field `%s`."
-                .formatted(UpcastPhrases.of(event, version), set.field(), where, name),
-            guess.isEmpty() ? "give one of the fields of " + where : guess);
+            "The `upcast` of %s gives `%s`, but %s."
+                .formatted(UpcastPhrases.of(event, version), set.field(), lacks),
+            guess.isEmpty() ? "give one of the fields of " + (i == 0 ? into : where) : guess);
         return;
       }
       if (i == segments.length - 1) {
@@ -100,7 +106,8 @@ public final class UnknownUpcastField implements Rule {
         return;
       }
       level = type.get().fields();
-      where = "type `%s` (`%s` of %s)".formatted(type.get().name(), path, into);
+      where = "type `%s`".formatted(type.get().name());
+      parentPath = path;
     }
   }
 
