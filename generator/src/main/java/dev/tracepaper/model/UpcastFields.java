@@ -9,8 +9,9 @@ import java.util.Optional;
  * generation share. A field is computed by an {@code upcast} line, copied from the field of {@code
  * old} with its name and type, or, for a value type whose old form is another type (a type kept for
  * the older versions, e.g. {@code AddressV1}), converted field by field with the same three answers
- * one level down; lines give nested fields by their dotted path ({@code shipTo.country}). A field
- * that gets none of them is {@link Unfilled}.
+ * one level down; lines give nested fields by their dotted path ({@code shipTo.country}), and a
+ * nested field that may be absent reads as absent when the older value lacks it. A field that gets
+ * none of them is {@link Unfilled}.
  */
 public final class UpcastFields {
 
@@ -27,6 +28,12 @@ public final class UpcastFields {
 
   /** Given by an {@code upcast} line; {@code old} in it is the older value that holds the field. */
   public record Computed(String path, Field field, Assignment.SetValue line) implements Source {}
+
+  /**
+   * A field of a value type that may be absent ({@code required: false}) and that the older value
+   * lacks: it reads as absent, as it would from a value given without it.
+   */
+  public record Absent(String path, Field field) implements Source {}
 
   /** Copied from {@code old}'s field of the same name and type. */
   public record Copied(String path, Field field, Field old) implements Source {}
@@ -119,6 +126,8 @@ public final class UpcastFields {
       Optional<Field> before = old.stream().filter(f -> f.name().equals(field.name())).findFirst();
       if (line.isPresent()) {
         sources.add(new Computed(path, field, line.get()));
+      } else if (before.isEmpty() && holder.isPresent() && !field.isRequired(true)) {
+        sources.add(new Absent(path, field));
       } else if (before.isEmpty()) {
         sources.add(new Unfilled(path, field, before, holder, Reason.NO_FIELD));
       } else {

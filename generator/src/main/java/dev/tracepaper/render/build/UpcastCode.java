@@ -107,6 +107,13 @@ final class UpcastCode {
       if (source instanceof UpcastFields.Computed c) {
         return expressions.into(c.line().value(), c.field().type(), owner);
       }
+      if (source instanceof UpcastFields.Absent a) {
+        if (a.field().type().list()) {
+          imports.add("java.util.List");
+          return "List.of()";
+        }
+        return "null";
+      }
       if (source instanceof UpcastFields.Copied c) {
         return "old." + JavaNames.member(c.old().name()) + "()";
       }
