@@ -144,8 +144,14 @@ final class UpcastCode {
               types.java(oldType, owner, false),
               types.java(newType, owner, false),
               arguments));
+      // An argument stands on lines of its own at 8 spaces: a chain continues at 12.
       return converted.field().type().list()
-          ? value + ".stream().map(" + versionsClass + "::" + method + ").toList()"
+          ? value
+              + ".stream()\n            .map("
+              + versionsClass
+              + "::"
+              + method
+              + ")\n            .toList()"
           : method + "(" + value + ")";
     }
 
