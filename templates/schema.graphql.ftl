@@ -90,7 +90,8 @@ enum ${enum.name} {
 </#list>
 }
 </#list>
-<#list project.types as type>
+<#-- A type only older event versions name is read by their upcasts, never by the API. -->
+<#list project.types?filter(t -> !t.olderEventsOnly) as type>
 <@record type/>
 </#list>
 <#list project.views as view>

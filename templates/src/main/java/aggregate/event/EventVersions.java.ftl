@@ -40,6 +40,17 @@ public final class ${event.versionsClass} {
     return new ${v.nextClass}();
 </#if>
   }
+<#list v.conversions as c>
+
+  /** {@code ${c.path}} of version ${v.version} as version ${v.version + 1} holds it. */
+  private static ${c.newClass} ${c.method}(${c.oldClass} old) {
+    if (old == null) {
+      return null;
+    }
+    return new ${c.newClass}(
+<@m.arguments c.arguments/>
+  }
+</#list>
 </#list>
 <#list event.versions as v>
 

@@ -68,9 +68,33 @@ public final class Versions {
 
   /** The hint for a change of stored shape: declare the next version with an upcast. */
   public static String declareVersionHint(Event old) {
+    return declareVersionHint(old, "");
+  }
+
+  /**
+   * The same, for the change at {@code path}: one inside a value type says how to keep its shape.
+   */
+  public static String declareVersionHint(Event old, String path) {
     int stored = old.currentVersion();
     return ("declare `version: %d` on %s with `versions: {%d: {fields: …, upcast: …}}`: the"
-            + " fields version %d stored and how they become version %d's; see docs/evolution.md")
-        .formatted(stored + 1, old.name(), stored, stored, stored + 1);
+            + " fields version %d stored and how they become version %d's%s; see docs/evolution.md")
+        .formatted(stored + 1, old.name(), stored, stored, stored + 1, keepTypeHint(old, path));
+  }
+
+  /**
+   * For a change inside a value type ({@code address.city}), how the older version names the shape
+   * it stored: a type of its own, since the type's name now means the new shape. Empty otherwise.
+   */
+  public static String keepTypeHint(Event old, String path) {
+    int dot = path.indexOf('.');
+    if (dot < 0) {
+      return "";
+    }
+    return old.field(path.substring(0, dot))
+        .map(
+            f ->
+                "; keep `%s` as stored in a type of its own (`%sV%d` in `types`) for that entry"
+                    .formatted(f.type().name(), f.type().name(), old.currentVersion()))
+        .orElse("");
   }
 }

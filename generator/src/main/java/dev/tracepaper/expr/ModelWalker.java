@@ -15,6 +15,8 @@ import dev.tracepaper.model.Let;
 import dev.tracepaper.model.ModelIndex;
 import dev.tracepaper.model.Policy;
 import dev.tracepaper.model.TypeDef;
+import dev.tracepaper.model.TypeRef;
+import dev.tracepaper.model.UpcastFields;
 import dev.tracepaper.model.View;
 import dev.tracepaper.model.ViewHandler;
 import java.util.ArrayList;
@@ -46,6 +48,8 @@ final class ModelWalker {
           + " `event` and `state`";
   private static final String UPCAST_WHY =
       "an upcast reads only `old`, the payload as that version of the model stored it";
+  private static final String UPCAST_NESTED_WHY =
+      "a line giving a field of a value type reads only `old`, the older value that holds it";
   private static final String FROM_VIEW_WHY =
       "a `from` view is computed from its aggregate's state alone";
   private static final String HANDLER_KEY_WHY =
@@ -90,36 +94,60 @@ final class ModelWalker {
     event.versions().forEach(v -> upcast(aggregate, event, v));
   }
 
-  /** The {@code upcast} of an older version: each line gives a field of the next version. */
+  /**
+   * The {@code upcast} of an older version: each line gives a field of the next version, or by its
+   * dotted path a field of a value type the next version holds; {@code old} is the older value that
+   * holds the field: the payload, or the older value at the path's parent.
+   */
   private void upcast(Aggregate aggregate, Event event, EventVersion version) {
     String element = "version " + version.version() + " of " + named("event", event.name());
-    Scope scope = scope(names("old", types.olderEvent(event, version)), UPCAST_WHY);
+    Scope payload = scope(names("old", types.olderEvent(event, version)), UPCAST_WHY);
     int next = version.version() + 1;
-    String owner = next == event.currentVersion() ? "event `%s`" : "version %d of event `%s`";
+    String owner =
+        next == event.currentVersion()
+            ? "event `%s`".formatted(event.name())
+            : "version %d of event `%s`".formatted(next, event.name());
     Optional<List<Field>> nextFields = event.fieldsOfVersion(next);
     for (Assignment line : version.upcast()) {
       if (!(line instanceof Assignment.SetValue set)) {
         continue;
       }
+      String path = set.field();
+      int dot = path.lastIndexOf('.');
+      Scope scope = payload;
+      Optional<List<Field>> level = nextFields;
+      String holder = owner;
+      if (dot >= 0) {
+        Optional<TypeDef> old = UpcastFields.oldHolder(index, event, version, path);
+        Optional<TypeDef> now = UpcastFields.nextHolder(index, event, version, path);
+        if (old.isEmpty()) {
+          continue; // UnfilledUpcastField: no older value holds the field, so the line cannot run
+        }
+        scope =
+            scope(
+                names("old", types.of(typeRef(old.get()), Optional.of(aggregate))),
+                UPCAST_NESTED_WHY);
+        level = now.map(TypeDef::fields);
+        holder = now.map(t -> "type `" + t.name() + "`").orElse(owner);
+      }
+      String leaf = path.substring(dot + 1);
+      String targetOwner = holder;
       Optional<Target> target =
-          nextFields
-              .flatMap(fs -> fs.stream().filter(f -> f.name().equals(set.field())).findFirst())
-              .map(
-                  f ->
-                      target(
-                          f,
-                          next == event.currentVersion()
-                              ? owner.formatted(event.name())
-                              : owner.formatted(next, event.name()),
-                          aggregate));
+          level
+              .flatMap(fs -> fs.stream().filter(f -> f.name().equals(leaf)).findFirst())
+              .map(f -> target(f, targetOwner, aggregate));
       check(
           set.value(),
           Place.UPCAST_FIELD,
           element,
-          "the value of " + code(set.field()) + " in the `upcast` of " + element,
+          "the value of " + code(path) + " in the `upcast` of " + element,
           target,
           scope);
     }
+  }
+
+  private static TypeRef typeRef(TypeDef type) {
+    return new TypeRef(type.name(), false, type.location());
   }
 
   private void upsert(

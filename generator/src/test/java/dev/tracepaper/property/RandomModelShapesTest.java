@@ -51,6 +51,9 @@ class RandomModelShapesTest {
         Pattern.compile("mean: '\\(command\\.a \\+ command\\.b\\) / 2'"));
     SHAPES.put(
         "an event changing the key (refused)", Pattern.compile(": '''other-'' \\+ command\\."));
+    SHAPES.put(
+        "an event version reading an older value type",
+        Pattern.compile("upcast: \\{\\w+\\.value: old\\.cents / 100\\}\\n"));
     SHAPES.put("a subdomain like a split part", Pattern.compile("subdomain: \\w+Part1\\n"));
     SHAPES.put("a view like a command role (refused)", Pattern.compile("\\n  \\w*Command:\\n"));
     SHAPES.put(

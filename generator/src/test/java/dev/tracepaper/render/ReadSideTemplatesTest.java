@@ -249,6 +249,22 @@ class ReadSideTemplatesTest {
     assertThat(schema.getQueryType().getFieldDefinition("ping")).isNotNull();
   }
 
+  /**
+   * The library keeps {@code AddressV1} only for what version 1 of {@code MemberJoined} stored: the
+   * upcast reads it, the API never holds it.
+   */
+  @Test
+  void aTypeOnlyOlderEventVersionsNameIsNoGraphQlType() {
+    GraphQLSchema schema =
+        AppSyncSchema.validate(
+            render(
+                "schema.graphql.ftl", ModelProjects.of(TestPaths.examples().resolve("library"))));
+    assertThat(schema.getType("Address")).isNotNull();
+    assertThat(schema.getType("AddressInput")).isNotNull();
+    assertThat(schema.getType("AddressV1")).isNull();
+    assertThat(schema.getType("AddressV1Input")).isNull();
+  }
+
   @Test
   void hostileViewDescriptionsReadBackExactly() {
     ProjectData hostile = ModelProjects.describedAs(clinic(), InfrastructureTemplatesTest.HOSTILE);

@@ -343,6 +343,44 @@ class ModelSchemaTest {
         .isEmpty();
   }
 
+  /**
+   * An event whose value type changed: the older version names the stored shape, kept as a type,
+   * and gives the new type's field by its path. The schema and the validator both accept it.
+   */
+  @Test
+  void olderShapeOfAValueTypeIsAcceptedBySchemaAndValidator(@TempDir Path dir) throws IOException {
+    String yaml =
+        BASE.replace(
+                "enums:\n",
+                "types:\n"
+                    + "  Address: {street: String, country: String}\n"
+                    + "  AddressV1: {street: String}\n"
+                    + "enums:\n")
+            .replace(
+                "      OrderPlaced:\n        fields: {orderId: String, total: Int}\n",
+                "      OrderPlaced:\n"
+                    + "        version: 2\n"
+                    + "        fields: {orderId: String, total: Int, shipTo: '[Address]'}\n"
+                    + "        versions:\n"
+                    + "          1:\n"
+                    + "            fields: {orderId: String, total: Int, shipTo: '[AddressV1]'}\n"
+                    + "            upcast: {shipTo.country: \"'NL'\"}\n")
+            .replace(
+                "fields: {orderId: String, total: {type: Int, min: 0}}",
+                "fields: {orderId: String, total: {type: Int, min: 0},"
+                    + " shipTo: {type: '[Address]', default: []}}");
+    assertWithMessage("the schema accepts\n%s", yaml).that(SCHEMA.validateYaml(yaml)).isEmpty();
+    ValidationReport report = validate(dir, yaml);
+    assertWithMessage("the validator accepts\n%s", yaml)
+        .that(
+            report.diagnostics().stream()
+                .filter(d -> d.severity() == Severity.ERROR)
+                .map(Diagnostic::toString)
+                .toList())
+        .isEmpty();
+    assertThat(yaml).contains("shipTo.country");
+  }
+
   private static ValidationReport validate(Path dir, String yaml) throws IOException {
     Path file = dir.resolve("model.yaml");
     Files.writeString(file, yaml, StandardCharsets.UTF_8);

@@ -50,7 +50,7 @@ public final class EventFieldsChanged implements DiffRule {
                     c.describe(),
                     pair.old().name(),
                     pair.current().currentVersion()),
-            Versions.declareVersionHint(pair.old()));
+            Versions.declareVersionHint(pair.old(), c.path()));
       }
     }
   }

@@ -57,8 +57,15 @@ public final class EventVersionMismatch implements DiffRule {
             "version %d of %s does not describe what the baseline stored (baseline → entry): %s"
                 .formatted(stored, name, differences),
             ("write exactly the baseline's fields of %s under `versions: {%d: {fields: …}}`;"
-                    + " changes belong in the upcast and the current fields")
-                .formatted(pair.old().name(), stored));
+                    + " changes belong in the upcast and the current fields%s")
+                .formatted(
+                    pair.old().name(),
+                    stored,
+                    verdict.changes().stream()
+                        .map(c -> Versions.keepTypeHint(pair.old(), c.path()))
+                        .filter(h -> !h.isEmpty())
+                        .findFirst()
+                        .orElse("")));
       }
     }
   }

@@ -11,6 +11,7 @@ import dev.tracepaper.model.Event;
 import dev.tracepaper.model.Field;
 import dev.tracepaper.model.Located;
 import dev.tracepaper.model.ModelIndex;
+import dev.tracepaper.model.OlderShapes;
 import dev.tracepaper.model.PatternResolver;
 import dev.tracepaper.model.Policy;
 import dev.tracepaper.model.TypeDef;
@@ -165,7 +166,8 @@ public final class ProjectDataBuilder {
         input.constants(),
         input.reads(),
         input.checks(),
-        List.copyOf(withoutOwnPackage(imports, javaName.packageName())));
+        List.copyOf(withoutOwnPackage(imports, javaName.packageName())),
+        !entity && OlderShapes.typesOf(index).contains(type.name()));
   }
 
   /**
@@ -314,7 +316,7 @@ public final class ProjectDataBuilder {
     String javaClass = names.event(aggregate.name(), event.name()).simpleName();
     UpcastCode.Versions versions =
         new UpcastCode(checked, types, fields, names.runtimePackage())
-            .of(aggregate, event, javaClass, pkg);
+            .of(index, aggregate, event, javaClass, pkg);
     return new EventData(
         event.name(),
         javaClass,

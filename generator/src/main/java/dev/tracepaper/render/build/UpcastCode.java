@@ -2,18 +2,23 @@ package dev.tracepaper.render.build;
 
 import dev.tracepaper.expr.CheckedExpressions;
 import dev.tracepaper.model.Aggregate;
-import dev.tracepaper.model.Assignment;
 import dev.tracepaper.model.Event;
 import dev.tracepaper.model.EventVersion;
-import dev.tracepaper.model.Field;
+import dev.tracepaper.model.ModelIndex;
+import dev.tracepaper.model.TypeRef;
+import dev.tracepaper.model.UpcastFields;
+import dev.tracepaper.naming.Case;
 import dev.tracepaper.naming.JavaNames;
 import dev.tracepaper.render.data.EventVersionData;
+import dev.tracepaper.render.data.UpcastConversionData;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * The Java of an event's older versions ({@code <Event>Versions}): a record per older version, and
@@ -39,7 +44,8 @@ final class UpcastCode {
   }
 
   /** The event's older versions, oldest first; none for an event that has only one. */
-  Versions of(Aggregate aggregate, Event event, String eventClass, String javaPackage) {
+  Versions of(
+      ModelIndex index, Aggregate aggregate, Event event, String eventClass, String javaPackage) {
     if (event.versions().isEmpty()) {
       return new Versions(List.of(), List.of());
     }
@@ -48,23 +54,19 @@ final class UpcastCode {
     FieldCode.addCodecImports(imports, runtimePackage);
     ExpressionCode expressions =
         new ExpressionCode(checked, types, runtimePackage, Map.of(), imports);
+    String versionsClass = eventClass + "Versions";
     int current = event.currentVersion();
     List<EventVersionData> versions = new ArrayList<>();
     for (int v = 1; v < current; v++) {
       EventVersion version = event.olderVersion(v).orElseThrow();
       version.fields().forEach(f -> types.addImports(f.type(), owner, imports));
-      List<Field> next = event.fieldsOfVersion(v + 1).orElseThrow();
-      List<String> arguments = new ArrayList<>();
-      for (Field field : next) {
-        Optional<Assignment.SetValue> line = line(version, field.name());
-        arguments.add(
-            line.isPresent()
-                ? expressions.into(line.get().value(), field.type(), owner)
-                : "old." + JavaNames.member(field.name()) + "()");
-      }
+      Step step =
+          new Step(
+              step(v + 1), versionsClass, owner, types, expressions, imports, new ArrayList<>());
+      List<String> arguments = step.arguments(UpcastFields.of(index, event, version));
       String read = recordClass(v) + ".fromJson(payload)";
-      for (int step = v + 1; step <= current; step++) {
-        read = step(step) + "(" + read + ")";
+      for (int s = v + 1; s <= current; s++) {
+        read = step(s) + "(" + read + ")";
       }
       versions.add(
           new EventVersionData(
@@ -76,17 +78,100 @@ final class UpcastCode {
               step(v + 1),
               v + 1 == current ? eventClass : recordClass(v + 1),
               arguments,
+              step.conversions(),
               read));
     }
     return new Versions(versions, ProjectDataBuilder.withoutOwnPackage(imports, javaPackage));
   }
 
-  private static Optional<Assignment.SetValue> line(EventVersion version, String field) {
-    return version.upcast().stream()
-        .filter(Assignment.SetValue.class::isInstance)
-        .map(Assignment.SetValue.class::cast)
-        .filter(s -> s.field().equals(field))
-        .findFirst();
+  /** The Java of one step from a version to the next: its arguments and conversions. */
+  private record Step(
+      String name,
+      String versionsClass,
+      Optional<Aggregate> owner,
+      TypeMapping types,
+      ExpressionCode expressions,
+      Set<String> imports,
+      List<UpcastConversionData> conversions) {
+
+    /** The next version's constructor arguments, one per field, reading {@code old}. */
+    List<String> arguments(List<UpcastFields.Source> sources) {
+      List<String> arguments = new ArrayList<>();
+      for (UpcastFields.Source source : sources) {
+        arguments.add(argument(source));
+      }
+      return arguments;
+    }
+
+    private String argument(UpcastFields.Source source) {
+      if (source instanceof UpcastFields.Computed c) {
+        return expressions.into(c.line().value(), c.field().type(), owner);
+      }
+      if (source instanceof UpcastFields.Absent a) {
+        if (a.field().type().list()) {
+          imports.add("java.util.List");
+          return "List.of()";
+        }
+        return "null";
+      }
+      if (source instanceof UpcastFields.Copied c) {
+        return "old." + JavaNames.member(c.old().name()) + "()";
+      }
+      if (source instanceof UpcastFields.Converted c) {
+        return convert(c, "old." + JavaNames.member(c.old().name()) + "()");
+      }
+      throw new IllegalStateException(
+          "UnfilledUpcastField lets no model through where `" + source.path() + "` gets no value");
+    }
+
+    /** Builds the value through a method of its own, each item of a list in turn. */
+    private String convert(UpcastFields.Converted converted, String value) {
+      String method = methodName(converted.path());
+      TypeRef oldType = new TypeRef(converted.oldType().name(), false, converted.old().location());
+      TypeRef newType =
+          new TypeRef(converted.newType().name(), false, converted.field().location());
+      types.addImports(oldType, owner, imports);
+      types.addImports(newType, owner, imports);
+      int index = conversions.size();
+      // Outermost first: this method before the ones its arguments add; the name is taken now.
+      conversions.add(new UpcastConversionData(method, converted.path(), "", "", List.of()));
+      List<String> arguments = arguments(converted.fields());
+      conversions.set(
+          index,
+          new UpcastConversionData(
+              method,
+              converted.path(),
+              types.java(oldType, owner, false),
+              types.java(newType, owner, false),
+              arguments));
+      // An argument stands on lines of its own at 8 spaces: a chain continues at 12.
+      return converted.field().type().list()
+          ? value
+              + ".stream()\n            .map("
+              + versionsClass
+              + "::"
+              + method
+              + ")\n            .toList()"
+          : method + "(" + value + ")";
+    }
+
+    /** {@code toVersion2ShipTo} for {@code shipTo}; a number when two paths would read alike. */
+    private String methodName(String path) {
+      String base =
+          name
+              + Arrays.stream(path.split("\\."))
+                  .map(Case::capitalize)
+                  .collect(Collectors.joining());
+      String method = base;
+      for (int n = 2; taken(method); n++) {
+        method = base + n;
+      }
+      return method;
+    }
+
+    private boolean taken(String method) {
+      return conversions.stream().anyMatch(c -> c.method().equals(method));
+    }
   }
 
   private static String recordClass(int version) {

@@ -13,6 +13,8 @@ import java.util.List;
  * @param nextClass the record of the next version: a nested one, or the event's own record
  * @param nextArguments the Java arguments of {@code nextClass}'s constructor, one per field of the
  *     next version, reading the older record as {@code old}
+ * @param conversions the steps building the next version's value-type fields whose older values
+ *     have another type, outermost first
  * @param read the Java expression reading a payload {@code payload} of this version as the event's
  *     current record, through every step
  */
@@ -23,10 +25,12 @@ public record EventVersionData(
     String step,
     String nextClass,
     List<String> nextArguments,
+    List<UpcastConversionData> conversions,
     String read) {
 
   public EventVersionData {
     fields = List.copyOf(fields);
     nextArguments = List.copyOf(nextArguments);
+    conversions = List.copyOf(conversions);
   }
 }

@@ -17,6 +17,8 @@ import java.util.List;
  *     CommandData#inputReads()})
  * @param inputChecks Java statements checking an input value's constraints
  * @param imports the classes its source file imports, sorted
+ * @param olderEventsOnly a type only older versions of events name ({@code AddressV1}): a Java
+ *     record their upcasts read, but no GraphQL type, since nothing in the API holds it
  */
 public record RecordData(
     String name,
@@ -29,7 +31,8 @@ public record RecordData(
     List<String> constants,
     List<String> inputReads,
     List<String> inputChecks,
-    List<String> imports)
+    List<String> imports,
+    boolean olderEventsOnly)
     implements ModelElement {
 
   public RecordData {

@@ -1,20 +1,20 @@
 package dev.tracepaper.validate.rules;
 
-import dev.tracepaper.model.Assignment;
 import dev.tracepaper.model.Event;
 import dev.tracepaper.model.EventVersion;
 import dev.tracepaper.model.Field;
 import dev.tracepaper.model.ModelIndex;
 import dev.tracepaper.model.TypeRef;
+import dev.tracepaper.model.UpcastFields;
 import dev.tracepaper.validate.Reporter;
 import dev.tracepaper.validate.Rule;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * Every field of the next version gets a value from an older payload: a line of the {@code upcast},
- * or the field of {@code old} with the same name and type, copied. A field that gets neither would
- * read as nothing from every event stored with the older version.
+ * the field of {@code old} with the same name and type, copied, or, for a value type whose older
+ * form is another type, built from the older value field by field by the same rules (lines give its
+ * fields by their dotted path). A field that gets none would read as nothing from every event
+ * stored with the older version.
  */
 public final class UnfilledUpcastField implements Rule {
 
@@ -22,48 +22,62 @@ public final class UnfilledUpcastField implements Rule {
   public void check(ModelIndex model, Reporter report) {
     for (Event event : model.model().events().toList()) {
       for (EventVersion version : event.versions()) {
-        event
-            .fieldsOfVersion(version.version() + 1)
-            .ifPresent(next -> check(event, version, next, report));
+        for (UpcastFields.Unfilled unfilled :
+            UpcastFields.unfilled(UpcastFields.of(model, event, version))) {
+          report(event, version, unfilled, report);
+        }
       }
     }
   }
 
-  private static void check(Event event, EventVersion version, List<Field> next, Reporter report) {
-    for (Field field : next) {
-      boolean given =
-          version.upcast().stream()
-              .anyMatch(l -> l instanceof Assignment.SetValue s && s.field().equals(field.name()));
-      if (given) {
-        continue;
-      }
-      Optional<Field> old =
-          version.fields().stream().filter(f -> f.name().equals(field.name())).findFirst();
-      String of = UpcastPhrases.of(event, version);
-      String into = UpcastPhrases.next(event, version);
-      if (old.isEmpty()) {
-        report.error(
-            version.location(),
-            "The field `%s` of %s gets no value from %s: it has no field `%s` and its `upcast` does not give it."
-                .formatted(field.name(), into, of, field.name()),
-            "add an upcast line, e.g. a default: `%s: %s`"
-                .formatted(field.name(), example(field.type())),
-            field.location());
-      } else if (!sameType(old.get().type(), field.type())) {
+  private static void report(
+      Event event, EventVersion version, UpcastFields.Unfilled unfilled, Reporter report) {
+    Field field = unfilled.field();
+    String path = unfilled.path();
+    String of = UpcastPhrases.of(event, version);
+    String into = UpcastPhrases.next(event, version);
+    // A nested field is found in the older value that holds it, which is also `old` in its line.
+    String searched =
+        unfilled.holder().map(h -> "its `%s` (%s)".formatted(parent(path), h.name())).orElse("it");
+    switch (unfilled.reason()) {
+      case NO_FIELD ->
+          report.error(
+              version.location(),
+              "The field `%s` of %s gets no value from %s: %s has no field `%s` and its `upcast` does not give it."
+                  .formatted(path, into, of, searched, field.name()),
+              "add an upcast line, e.g. a default: `%s: %s`".formatted(path, example(field.type())),
+              field.location());
+      case OTHER_TYPE -> {
+        Field old = unfilled.old().orElseThrow();
         report.error(
             version.location(),
             "The field `%s` is %s in %s but %s in %s, so it cannot be copied."
-                .formatted(field.name(), old.get().type(), of, field.type(), into),
+                .formatted(path, old.type(), of, field.type(), into),
             "convert it in `upcast`: `%s: %s`"
-                .formatted(field.name(), conversion(field.type(), "old." + field.name())),
-            old.get().location(),
+                .formatted(path, conversion(field.type(), "old." + field.name())),
+            old.location(),
+            field.location());
+      }
+      case SELF_NESTED -> {
+        Field old = unfilled.old().orElseThrow();
+        report.error(
+            version.location(),
+            "The field `%s` holds %s again inside %s in %s: a type that holds itself cannot be converted field by field into %s."
+                .formatted(path, old.type(), holderName(unfilled), of, into),
+            "a type that holds itself keeps the shape stored events have: give `%s` the fields of `%s`, and put new ones in a type of another name"
+                .formatted(field.type().name(), old.type().name()),
+            old.location(),
             field.location());
       }
     }
   }
 
-  private static boolean sameType(TypeRef a, TypeRef b) {
-    return a.name().equals(b.name()) && a.list() == b.list();
+  private static String holderName(UpcastFields.Unfilled unfilled) {
+    return unfilled.holder().map(h -> "`" + h.name() + "`").orElse("the payload");
+  }
+
+  private static String parent(String path) {
+    return path.substring(0, path.lastIndexOf('.'));
   }
 
   /** CEL converting {@code value} into {@code type}, where CEL has a conversion function. */

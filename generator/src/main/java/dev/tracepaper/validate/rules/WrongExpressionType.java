@@ -2,9 +2,11 @@ package dev.tracepaper.validate.rules;
 
 import dev.cel.common.types.CelKind;
 import dev.cel.common.types.CelType;
+import dev.cel.common.types.ListType;
 import dev.cel.common.types.SimpleType;
 import dev.tracepaper.expr.CheckedExpression;
 import dev.tracepaper.expr.ExpressionChecker;
+import dev.tracepaper.expr.Place;
 import dev.tracepaper.expr.Site;
 import dev.tracepaper.expr.Target;
 import dev.tracepaper.expr.TypeFit;
@@ -39,10 +41,25 @@ public final class WrongExpressionType implements Rule {
         "%s gives %s, but %s."
             .formatted(checked.site().subject(), TypeNames.describe(actual), expected.what());
     String text = checked.expression().text();
-    report.error(
-        checked.expression().location(),
-        message,
-        hint(expected.type().kind(), actual.kind(), text.length() <= 40 ? text : "…"));
+    String hint = hint(expected.type().kind(), actual.kind(), text.length() <= 40 ? text : "…");
+    if (hint.isEmpty() && builtFieldByField(checked.site(), expected.type(), actual)) {
+      hint =
+          "leave the line out: an upcast builds a value type from the older value of the same"
+              + " name, field by field; give the fields it lacks by their path, e.g. `%s.<field>: …`"
+                  .formatted(checked.site().target().map(Target::field).orElse("…"));
+    }
+    report.error(checked.expression().location(), message, hint);
+  }
+
+  /** An upcast line giving a whole value type (or a list of one) from an older value type. */
+  private static boolean builtFieldByField(Site site, CelType expected, CelType actual) {
+    return site.place() == Place.UPCAST_FIELD
+        && element(expected).kind() == CelKind.STRUCT
+        && element(actual).kind() == CelKind.STRUCT;
+  }
+
+  private static CelType element(CelType type) {
+    return type instanceof ListType list ? list.elemType() : type;
   }
 
   private static Optional<Expected> expected(Site site) {
