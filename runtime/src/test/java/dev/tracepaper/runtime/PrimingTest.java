@@ -150,6 +150,7 @@ class PrimingTest {
     env.put("AWS_SECRET_ACCESS_KEY", "test");
     env.put("EVENT_STORE_TABLE", "events");
     env.put("EVENT_BUS_NAME", "bus");
+    env.put("DEAD_LETTER_QUEUE_URL", "http://127.0.0.1:1/queue/parked");
     env.put("VIEW_TABLE_PREFIX", "app.");
     env.put("VIEW_BOOKKEEPING_TABLE", "bookkeeping");
     Path errors = Files.createTempFile("priming-probe", ".err");

@@ -229,7 +229,7 @@ class TelemetryTest {
         StandardOutput.of(() -> new PublisherHandler(refusing, "bus").publish(streamEvent));
 
     JsonNode logged =
-        StandardOutput.line(lines, "EventBridge refused an entry; Lambda retries from it");
+        StandardOutput.line(lines, "EventBridge refused an entry; it is sent again later");
     assertEquals("WARN", logged.path("level").asText());
     assertEquals("InternalFailure", logged.path("errorCode").asText());
     JsonNode metrics = StandardOutput.line(lines, "Published a batch");
