@@ -145,6 +145,9 @@
                integration tests fail instead of skipping when moto_server is missing. -->
           <forkCount>1</forkCount>
           <reuseForks>true</reuseForks>
+          <!-- The handlers log JSON lines and metrics to standard output, as Lambda wants them:
+               in a build they go to target/surefire-reports/<Test>-output.txt, not the console. -->
+          <redirectTestOutputToFile>true</redirectTestOutputToFile>
           <!-- Unit and integration tests (*IT) alike: the integration tests need only the local
                emulator, no deployed stack. -->
           <includes>
