@@ -145,6 +145,7 @@ public final class Reserved {
           "ProjectorHandler",
           "PublisherHandler",
           "RebuildHandler",
+          "RepublishHandler",
           "RequestCounter",
           "Responses",
           "RowChange",

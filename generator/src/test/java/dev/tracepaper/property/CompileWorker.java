@@ -1,7 +1,10 @@
 package dev.tracepaper.property;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,6 +32,10 @@ public final class CompileWorker {
   public static void main(String[] args) throws IOException {
     String classpath = Files.readString(Path.of(args[0])).strip();
     boolean withMoto = Boolean.parseBoolean(args[1]);
+    // Standard output is this worker's answer to the test; the generated handlers write their JSON
+    // log and metric lines there too, which would garble it: they go nowhere.
+    PrintStream answer = System.out;
+    System.setOut(new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8));
     JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
     try (StandardJavaFileManager files = compiler.getStandardFileManager(null, null, null)) {
       for (int i = 2; i < args.length; i++) {
@@ -61,11 +68,11 @@ public final class CompileWorker {
                     files.getJavaFileObjectsFromPaths(sources))
                 .call();
         String failures = ok ? ModelTests.run(project, classes, withMoto) : messages.toString();
-        System.out.println((failures.isEmpty() ? "ok " : "failed ") + project);
+        answer.println((failures.isEmpty() ? "ok " : "failed ") + project);
         if (!failures.isEmpty()) {
-          System.out.println(failures);
+          answer.println(failures);
         }
-        System.out.flush();
+        answer.flush();
       }
     }
   }

@@ -72,7 +72,8 @@ final class ModelTests {
       LauncherFactory.create().execute(request, listener);
       TestExecutionSummary summary = listener.getSummary();
       if (summary.getTotalFailureCount() == 0 && summary.getTestsSucceededCount() > 0) {
-        System.out.printf(
+        // Standard error: the worker (CompileWorker) discards standard output, the handlers' log.
+        System.err.printf(
             "# %s: %d model tests passed%n",
             project.getFileName(), summary.getTestsSucceededCount());
         return "";

@@ -59,6 +59,8 @@ final class StacksBuilder {
     // The view tables' names start with the app's; the functions' metrics are in its namespace.
     if (!views.isEmpty() || commands || policies) {
       parameters.add("AppName");
+    }
+    if (!views.isEmpty()) {
       // Which generation of each view is live: an item of the bookkeeping table.
       parameters.add("ViewBookkeepingTable");
       parameters.add("ViewBookkeepingTableArn");
