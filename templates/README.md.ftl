@@ -424,6 +424,13 @@ raw-in-base64-out` to `aws lambda invoke`) and use `jq`.
 | `${policy.deadLetterQueueLogicalId}Url` | events `${policy.triggerType}` that policy `${policy.name}` failed on 5 times, or that the bus could not deliver to its queue | republish the triggering event (below) |
 </#list>
 </#list>
+<#if !project.stacks.policyQueuesInRoot()>
+
+The policies are more than CloudFormation's 200 outputs of one stack allow: the queue of a
+policy in a subdomain is an output of that subdomain's nested stack (`<Subdomain>Stack`, whose
+physical id `aws cloudformation describe-stack-resource --logical-resource-id <Subdomain>Stack`
+gives), not of the root.
+</#if>
 
 A queue's address, its depth, and its messages (read with a visibility timeout of 0, so they
 stay in the queue):

@@ -709,7 +709,8 @@ Outputs:
     Description: ${yamlString("Deliveries of policy " + policy.name + " that failed after their retries")}
     Value: !Ref ${policy.deadLetterQueueLogicalId}
 </#list>
-<#list project.stacks.nested as stack>
+<#-- Beyond CloudFormation's 200 outputs, a nested stack's queues are that stack's outputs only. -->
+<#list project.stacks.policyQueuesInRoot()?then(project.stacks.nested, []) as stack>
 <#list stack.policies() as policy>
   ${policy.deadLetterQueueLogicalId}Url:
     Description: ${yamlString("Deliveries of policy " + policy.name + " that failed after their retries")}

@@ -126,7 +126,8 @@ class RegenerationSeriesTest {
                 "src/test/java/com/example/desk/ticket/CloseTicketTest.java",
                 "src/test/java/com/example/desk/views/OpenTicketsProjectionTest.java"),
             "keep",
-            set(TICKET + "OpenTicketCustomCode.java"));
+            // The stubs: created once, then the team's (samconfig.toml: sam deploy --guided).
+            set("samconfig.toml", TICKET + "OpenTicketCustomCode.java"));
     compiles("adding a field");
 
     text = text.replace("TicketClosed", "TicketResolved");
@@ -144,26 +145,38 @@ class RegenerationSeriesTest {
             "delete",
             set(TICKET + "TicketClosed.java"),
             "keep",
-            set(TICKET + "OpenTicketCustomCode.java"));
+            // The stubs: created once, then the team's (samconfig.toml: sam deploy --guided).
+            set("samconfig.toml", TICKET + "OpenTicketCustomCode.java"));
     compiles("renaming an event");
 
     text = text.substring(0, text.indexOf("views:"));
     assertThat(change(text))
         .containsExactly(
             "update",
-            set("README.md", "schema.graphql", "template.yaml", TICKET + "TicketAggregate.java"),
+            set(
+                "README.md",
+                "schema.graphql",
+                "template.yaml",
+                TICKET + "TicketAggregate.java",
+                // The smoke test queries a view while there is one.
+                "scripts/smoke.sh"),
             "delete",
             set(
-                // The view functions' handlers go with the last view.
+                // The view functions' handlers go with the last view, as do the functions that
+                // read a view's live generation.
                 "src/main/java/com/example/desk/ViewProjector.java",
                 "src/main/java/com/example/desk/ViewRebuilder.java",
+                "src/main/resources/resolvers/generation/ReadBlue.js",
+                "src/main/resources/resolvers/generation/ReadGreen.js",
+                "src/main/resources/resolvers/generation/ReadViewGeneration.js",
                 VIEWS + "OpenTickets.java",
                 VIEWS + "OpenTicketsProjection.java",
                 "src/test/java/com/example/desk/views/OpenTicketsProjectionTest.java",
                 "src/main/resources/resolvers/Query.getOpenTickets.js",
                 "src/main/resources/resolvers/Query.listOpenTickets.js"),
             "keep",
-            set(TICKET + "OpenTicketCustomCode.java"));
+            // The stubs: created once, then the team's (samconfig.toml: sam deploy --guided).
+            set("samconfig.toml", TICKET + "OpenTicketCustomCode.java"));
     assertThat(Files.exists(out.resolve(VIEWS))).isFalse();
     compiles("removing a view");
 
@@ -201,7 +214,8 @@ class RegenerationSeriesTest {
                 "src/main/java/com/example/desk/EventRepublisher.java",
                 "template.yaml"),
             "keep",
-            set(TICKET + "OpenTicketCustomCode.java"));
+            // The stubs: created once, then the team's (samconfig.toml: sam deploy --guided).
+            set("samconfig.toml", TICKET + "OpenTicketCustomCode.java"));
 
     ExternalTool.requireOrSkip("moto_server", "the generated integration tests", "--help");
     System.out.println("[RegenerationSeriesTest] ./mvnw verify of the last generation");

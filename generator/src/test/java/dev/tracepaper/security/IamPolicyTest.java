@@ -277,7 +277,7 @@ class IamPolicyTest {
   static Map<String, Set<String>> expected(ProjectData project) {
     Map<String, Set<String>> grants = new TreeMap<>();
     // Every function is traced: Lambda sends its segments to X-Ray with its role.
-    List<String> functions = new ArrayList<>(List.of("PublisherFunction"));
+    List<String> functions = new ArrayList<>(List.of("PublisherFunction", "RepublishFunction"));
     if (!project.views().isEmpty()) {
       functions.addAll(List.of("ProjectorFunction", "RebuildFunction"));
     }
