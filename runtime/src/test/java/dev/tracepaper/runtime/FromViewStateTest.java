@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tracepaper.runtime.testing.MotoServer;
 import dev.tracepaper.runtime.testing.RequestCounter;
+import dev.tracepaper.runtime.testing.StreamDelivery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -128,13 +129,12 @@ class FromViewStateTest {
     }
     // A batch without the first events: the projector must read the streams.
     List<Record> tail =
-        StreamRecords.all(dynamoDb, streams, eventTable).stream()
+        StreamDelivery.records(dynamoDb, streams, eventTable).stream()
             .filter(r -> !r.dynamodb().newImage().get("sk").n().equals("1"))
             .toList();
     requests.reset();
 
-    JsonNode response =
-        projector(CounterViews.TOTALS).project(PublisherHandlerTest.lambdaEvent(tail));
+    JsonNode response = projector(CounterViews.TOTALS).project(StreamDelivery.lambdaEvent(tail));
 
     assertEquals(0, response.path("batchItemFailures").size());
     assertEquals(6, total("c1"));
@@ -148,8 +148,7 @@ class FromViewStateTest {
     run(V1, "c1", new Counter.Incremented(3)); // a snapshot of V1
     run(V1, "c1", new Counter.Incremented(3));
     projector(CounterViews.totals(V1))
-        .project(
-            PublisherHandlerTest.lambdaEvent(StreamRecords.all(dynamoDb, streams, eventTable)));
+        .project(StreamDelivery.lambdaEvent(StreamDelivery.records(dynamoDb, streams, eventTable)));
     assertEquals(6, total("c1"), "as V1 computed it");
 
     // V2 deployed: the same events count 12, which V2's rule refuses to increase.
@@ -176,10 +175,10 @@ class FromViewStateTest {
     run(V1, "c2", new Counter.Incremented(1));
     run(V2, "c2", new Counter.Incremented(2));
     List<Record> c2 =
-        StreamRecords.all(dynamoDb, streams, eventTable).stream()
+        StreamDelivery.records(dynamoDb, streams, eventTable).stream()
             .filter(r -> r.dynamodb().newImage().get("pk").s().equals("Counter#c2"))
             .toList();
-    projector(CounterViews.totals(V2)).project(PublisherHandlerTest.lambdaEvent(c2));
+    projector(CounterViews.totals(V2)).project(StreamDelivery.lambdaEvent(c2));
     assertEquals(6, total("c2"));
     assertEquals(
         "counter-x2",

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tracepaper.runtime.testing.InMemoryViewStore;
+import dev.tracepaper.runtime.testing.StreamDelivery;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -164,6 +165,6 @@ class ProjectorBatchTest {
       ArrayNode records, String sequenceNumber, String name, Map<String, AttributeValue> item) {
     ObjectNode record = records.addObject().put("eventName", name);
     ObjectNode dynamodb = record.putObject("dynamodb").put("SequenceNumber", sequenceNumber);
-    dynamodb.set("NewImage", PublisherHandlerTest.image(item));
+    dynamodb.set("NewImage", StreamDelivery.image(item));
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tracepaper.runtime.testing.InMemoryViewStore;
 import dev.tracepaper.runtime.testing.MotoServer;
 import dev.tracepaper.runtime.testing.RequestCounter;
+import dev.tracepaper.runtime.testing.StreamDelivery;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +43,8 @@ public final class ProjectorBench {
       append(dynamoDb, "bench-events", events);
       System.out.printf(
           "appended %d events in %.1f s%n", events, (System.nanoTime() - start) / 1e9);
-      List<JsonNode> batches = batches(StreamRecords.all(dynamoDb, streams, "bench-events"), batch);
+      List<JsonNode> batches =
+          batches(StreamDelivery.records(dynamoDb, streams, "bench-events"), batch);
 
       run("in memory, both views", new InMemoryViewStore(), CounterViews.ALL, batches, null);
       int round = 0;
@@ -100,8 +102,7 @@ public final class ProjectorBench {
     List<JsonNode> batches = new ArrayList<>();
     for (int from = 0; from < records.size(); from += size) {
       batches.add(
-          PublisherHandlerTest.lambdaEvent(
-              records.subList(from, Math.min(from + size, records.size()))));
+          StreamDelivery.lambdaEvent(records.subList(from, Math.min(from + size, records.size()))));
     }
     return batches;
   }

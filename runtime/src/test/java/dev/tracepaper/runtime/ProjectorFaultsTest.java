@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tracepaper.runtime.testing.MotoServer;
+import dev.tracepaper.runtime.testing.StreamDelivery;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -74,14 +75,14 @@ class ProjectorFaultsTest {
   @Test
   void aFailedRecordIsReportedRetriedAndTheViewsConverge() {
     runSomeCommands();
-    List<Record> records = StreamRecords.all(dynamoDb, streams, eventTable);
+    List<Record> records = StreamDelivery.records(dynamoDb, streams, eventTable);
     // Per event: a PutItem into CounterTotals, a GetItem and a transaction of the CounterActivity
     // row and its stream's version. The second transaction is the second event's; the third
     // GetItem, the third event's.
     faults.failCall("TransactWriteItems", 2, Faults.Point.AFTER_ANSWER, Integer.MAX_VALUE);
     faults.failCall("GetItem", 3, Faults.Point.BEFORE_SENDING, Integer.MAX_VALUE);
 
-    JsonNode first = invoke(PublisherHandlerTest.lambdaEvent(records));
+    JsonNode first = invoke(StreamDelivery.lambdaEvent(records));
     assertEquals(
         List.of(records.get(1).dynamodb().sequenceNumber()),
         first.path("batchItemFailures").findValuesAsText("itemIdentifier"),
@@ -133,7 +134,7 @@ class ProjectorFaultsTest {
     run("c2", new Counter.Created());
     run("c2", new Counter.Incremented(5));
     run("c1", new Counter.Incremented(1));
-    List<Record> records = StreamRecords.all(dynamoDb, streams, eventTable);
+    List<Record> records = StreamDelivery.records(dynamoDb, streams, eventTable);
     String poisonRecord = records.get(3).dynamodb().sequenceNumber();
 
     StreamMapping mapping = StreamMapping.ofProjector();

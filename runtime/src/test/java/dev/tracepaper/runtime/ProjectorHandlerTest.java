@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tracepaper.runtime.testing.MotoServer;
 import dev.tracepaper.runtime.testing.RequestCounter;
+import dev.tracepaper.runtime.testing.StreamDelivery;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -77,7 +78,7 @@ class ProjectorHandlerTest {
     Map<String, AttributeValue> stored = eventItem("c1", 2);
     assertEquals("{\"total\":3,\"last\":3}", stored.get("state").s(), "the state after the event");
 
-    JsonNode records = PublisherHandlerTest.lambdaEvent(records());
+    JsonNode records = StreamDelivery.lambdaEvent(records());
     assertEquals(0, invoke(records).path("batchItemFailures").size());
 
     // Per event: TOTALS one PutItem (no read); ACTIVITY one GetItem and one transaction of the
@@ -113,16 +114,16 @@ class ProjectorHandlerTest {
     run("c1", new Counter.Incremented(3));
     run("c1", new Counter.Incremented(4));
     List<Record> records = records();
-    invoke(PublisherHandlerTest.lambdaEvent(records));
+    invoke(StreamDelivery.lambdaEvent(records));
     Map<String, AttributeValue> totals = row(CounterViews.TOTALS, "c1");
     Map<String, AttributeValue> activity = row(CounterViews.ACTIVITY, "CounterIncremented");
 
     requests.reset();
-    invoke(PublisherHandlerTest.lambdaEvent(records));
+    invoke(StreamDelivery.lambdaEvent(records));
     // TOTALS: the conditional PutItem fails; ACTIVITY: the transaction is refused on the stream's
     // version.
     assertEquals(Map.of("GetItem", 3, "PutItem", 3, "TransactWriteItems", 3), requests.counts());
-    invoke(PublisherHandlerTest.lambdaEvent(records.subList(1, 2)));
+    invoke(StreamDelivery.lambdaEvent(records.subList(1, 2)));
     assertEquals(totals, row(CounterViews.TOTALS, "c1"));
     assertEquals(activity, row(CounterViews.ACTIVITY, "CounterIncremented"));
     assertEquals("7", totals.get("total").n());
@@ -135,8 +136,8 @@ class ProjectorHandlerTest {
     run("c1", new Counter.Deleted());
     assertEquals("{\"total\":3,\"last\":3}", eventItem("c1", 3).get("state").s(), "not reset");
     List<Record> records = records();
-    invoke(PublisherHandlerTest.lambdaEvent(List.of(records.get(0), records.get(2))));
-    invoke(PublisherHandlerTest.lambdaEvent(List.of(records.get(1))));
+    invoke(StreamDelivery.lambdaEvent(List.of(records.get(0), records.get(2))));
+    invoke(StreamDelivery.lambdaEvent(List.of(records.get(1))));
 
     Map<String, AttributeValue> tombstone = row(CounterViews.TOTALS, "c1");
     assertEquals(true, tombstone.get("_deleted").bool());
@@ -151,7 +152,7 @@ class ProjectorHandlerTest {
       run(key, new Counter.Incremented(key.length()));
     }
     run("c3", new Counter.Deleted());
-    invoke(PublisherHandlerTest.lambdaEvent(records()));
+    invoke(StreamDelivery.lambdaEvent(records()));
     Map<String, Map<String, AttributeValue>> before = fields(CounterViews.TOTALS, "c1", "c2", "c3");
     Map<String, Map<String, AttributeValue>> activity =
         fields(CounterViews.ACTIVITY, "CounterCreated", "CounterIncremented", "CounterDeleted");
@@ -195,7 +196,7 @@ class ProjectorHandlerTest {
   }
 
   private List<Record> records() {
-    return StreamRecords.all(dynamoDb, streams, eventTable);
+    return StreamDelivery.records(dynamoDb, streams, eventTable);
   }
 
   private JsonNode invoke(JsonNode streamEvent) {

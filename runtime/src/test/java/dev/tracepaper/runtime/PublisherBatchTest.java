@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tracepaper.runtime.testing.StreamDelivery;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -346,7 +347,7 @@ class PublisherBatchTest {
     ObjectNode dynamodb = record.putObject("dynamodb");
     dynamodb.put("SequenceNumber", sequenceNumber);
     if (!image.isEmpty()) {
-      dynamodb.set("NewImage", PublisherHandlerTest.image(image));
+      dynamodb.set("NewImage", StreamDelivery.image(image));
     }
     return record;
   }

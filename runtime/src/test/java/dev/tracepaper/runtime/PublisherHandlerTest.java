@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tracepaper.runtime.testing.MotoServer;
 import dev.tracepaper.runtime.testing.StreamDelivery;
 import java.io.ByteArrayInputStream;
@@ -19,8 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.Record;
-import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.Target;
@@ -52,7 +49,8 @@ class PublisherHandlerTest {
       runner.run(
           "c1", false, EventStoreContract.meta(null), state -> List.of(new Counter.Incremented(7)));
 
-      JsonNode streamEvent = lambdaEvent(streamRecords(dynamoDb, streams, "publisher-test"));
+      JsonNode streamEvent =
+          StreamDelivery.lambdaEvent(StreamDelivery.records(dynamoDb, streams, "publisher-test"));
       assertEquals(3, streamEvent.path("Records").size(), "two events and one idempotency item");
       JsonNode response = invoke(new PublisherHandler(eventBridge, "sample-bus"), streamEvent);
 
@@ -102,7 +100,8 @@ class PublisherHandlerTest {
                   "parking-bus",
                   EventUpcaster.NONE,
                   EventParking.queue(sqs, deadLetters)),
-              lambdaEvent(streamRecords(dynamoDb, streams, "publisher-parking-test")));
+              StreamDelivery.lambdaEvent(
+                  StreamDelivery.records(dynamoDb, streams, "publisher-parking-test")));
 
       assertEquals(0, response.path("batchItemFailures").size());
       Set<Long> published = new java.util.TreeSet<>();
@@ -159,38 +158,7 @@ class PublisherHandlerTest {
     return queueUrl;
   }
 
-  static List<Record> streamRecords(
-      DynamoDbClient dynamoDb, DynamoDbStreamsClient streams, String table) {
-    String streamArn = dynamoDb.describeTable(r -> r.tableName(table)).table().latestStreamArn();
-    List<Record> records = new ArrayList<>();
-    streams
-        .describeStream(r -> r.streamArn(streamArn))
-        .streamDescription()
-        .shards()
-        .forEach(
-            shard -> {
-              String iterator =
-                  streams
-                      .getShardIterator(
-                          r ->
-                              r.streamArn(streamArn)
-                                  .shardId(shard.shardId())
-                                  .shardIteratorType(ShardIteratorType.TRIM_HORIZON))
-                      .shardIterator();
-              records.addAll(streams.getRecords(r -> r.shardIterator(iterator)).records());
-            });
-    return records;
-  }
-
   /** The event Lambda hands a function subscribed to the stream. */
-  static ObjectNode lambdaEvent(List<Record> records) {
-    return StreamDelivery.lambdaEvent(records);
-  }
-
-  static ObjectNode image(Map<String, AttributeValue> item) {
-    return StreamDelivery.image(item);
-  }
-
   static JsonNode invoke(PublisherHandler handler, JsonNode event) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     handler.handleRequest(

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tracepaper.runtime.testing.MotoServer;
+import dev.tracepaper.runtime.testing.StreamDelivery;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
@@ -43,7 +42,7 @@ class RebuildHandlerTest {
   private EventStore store;
   private CommandRunner<Counter.State, Counter.Event> runner;
   private ProjectorHandler projector;
-  private int delivered;
+  private StreamDelivery delivery;
   private final java.util.Set<String> counters = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   @BeforeEach
@@ -53,6 +52,7 @@ class RebuildHandlerTest {
     String suffix = "rb-" + test.getTestMethod().orElseThrow().getName().toLowerCase();
     eventTable = "events-" + suffix;
     MOTO.createEventStoreTable(dynamoDb, eventTable);
+    delivery = StreamDelivery.of(dynamoDb, streams, eventTable);
     viewTables = ViewTables.create(dynamoDb, suffix);
     store = new DynamoDbEventStore(dynamoDb, eventTable);
     runner = new CommandRunner<>(store, Counter.STREAMING);
@@ -280,10 +280,7 @@ class RebuildHandlerTest {
 
   /** Delivers the stream records written since the last delivery to the projector, in order. */
   private synchronized void projectNewRecords() {
-    List<Record> all = StreamRecords.all(dynamoDb, streams, eventTable);
-    List<Record> fresh = new ArrayList<>(all.subList(delivered, all.size()));
-    delivered = all.size();
-    JsonNode answer = projector.project(PublisherHandlerTest.lambdaEvent(fresh));
+    JsonNode answer = delivery.deliverNew(projector);
     assertEquals(0, answer.path("batchItemFailures").size(), answer.toString());
   }
 

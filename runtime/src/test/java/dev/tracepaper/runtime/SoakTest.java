@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tracepaper.runtime.testing.AppSyncEvents;
 import dev.tracepaper.runtime.testing.MotoServer;
 import dev.tracepaper.runtime.testing.RequestCounter;
+import dev.tracepaper.runtime.testing.StreamDelivery;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -111,7 +112,7 @@ class SoakTest {
       List<List<Record>> dead = new ArrayList<>();
       int records = 0;
       for (String key : stores.keySet()) {
-        List<Record> shard = StreamRecords.all(dynamoDb, streams, table(key));
+        List<Record> shard = StreamDelivery.records(dynamoDb, streams, table(key));
         StreamMapping.ofProjector().deliver(shard, projector::project, dead::add);
         records += shard.size();
       }

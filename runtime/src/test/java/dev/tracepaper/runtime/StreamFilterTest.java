@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tracepaper.runtime.testing.MotoServer;
+import dev.tracepaper.runtime.testing.StreamDelivery;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,8 +62,7 @@ class StreamFilterTest {
                           EventItems.n(1))));
 
       JsonNode event =
-          PublisherHandlerTest.lambdaEvent(
-              PublisherHandlerTest.streamRecords(dynamoDb, streams, "filter-test"));
+          StreamDelivery.lambdaEvent(StreamDelivery.records(dynamoDb, streams, "filter-test"));
       List<String> kinds = new ArrayList<>();
       event.path("Records").forEach(r -> kinds.add(r.path("eventName").asText()));
       assertEquals(List.of("INSERT", "INSERT", "INSERT", "MODIFY", "REMOVE", "REMOVE"), kinds);

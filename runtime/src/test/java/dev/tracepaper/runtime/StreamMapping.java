@@ -2,6 +2,7 @@ package dev.tracepaper.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tracepaper.runtime.testing.StreamDelivery;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -84,7 +85,7 @@ final class StreamMapping {
       List<Record> batch = records.subList(next, Math.min(next + batchSize, records.size()));
       for (int retries = 0; ; retries++) {
         invocations++;
-        int failed = firstFailed(batch, handler.apply(PublisherHandlerTest.lambdaEvent(batch)));
+        int failed = firstFailed(batch, handler.apply(StreamDelivery.lambdaEvent(batch)));
         if (failed < 0) {
           next += batch.size();
           break;
