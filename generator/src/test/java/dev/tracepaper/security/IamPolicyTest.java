@@ -221,42 +221,32 @@ class IamPolicyTest {
         assertWithMessage("%s %s", example, resource.getKey())
             .that(trust)
             .isEqualTo(
-                List.of(
-                    Map.of(
-                        "Effect",
-                        "Allow",
-                        "Principal",
-                        Map.of("Service", "appsync.amazonaws.com"),
-                        "Action",
-                        "sts:AssumeRole",
-                        "Condition",
-                        Map.of(
-                            "ArnLike",
-                            Map.of(
-                                "aws:SourceArn",
-                                new Intrinsic(
-                                    "Sub",
-                                    "arn:${AWS::Partition}:appsync:${AWS::Region}:"
-                                        + "${AWS::AccountId}:apis/*"))))));
+                appSyncTrust(
+                    "ArnLike",
+                    new Intrinsic(
+                        "Sub",
+                        "arn:${AWS::Partition}:appsync:${AWS::Region}:${AWS::AccountId}:apis/*")));
         continue;
       }
       assertWithMessage("%s %s", example, resource.getKey())
           .that(trust)
-          .isEqualTo(
-              List.of(
-                  Map.of(
-                      "Effect",
-                      "Allow",
-                      "Principal",
-                      Map.of("Service", "appsync.amazonaws.com"),
-                      "Action",
-                      "sts:AssumeRole",
-                      "Condition",
-                      Map.of(
-                          "ArnEquals",
-                          Map.of("aws:SourceArn", new Intrinsic("GetAtt", "GraphQLApi.Arn"))))));
+          .isEqualTo(appSyncTrust("ArnEquals", new Intrinsic("GetAtt", "GraphQLApi.Arn")));
     }
     assertThat(roles).isGreaterThan(0);
+  }
+
+  /** A role's trust: AppSync may assume it for the APIs whose ARN matches {@code sourceArn}. */
+  private static List<Map<String, Object>> appSyncTrust(String operator, Intrinsic sourceArn) {
+    return List.of(
+        Map.of(
+            "Effect",
+            "Allow",
+            "Principal",
+            Map.of("Service", "appsync.amazonaws.com"),
+            "Action",
+            "sts:AssumeRole",
+            "Condition",
+            Map.of(operator, Map.of("aws:SourceArn", sourceArn))));
   }
 
   private static void assertMapping(
