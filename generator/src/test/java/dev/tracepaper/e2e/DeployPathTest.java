@@ -6,16 +6,14 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.tracepaper.TestPaths;
 import dev.tracepaper.appsync.AppSyncSchema;
-import dev.tracepaper.cli.Main;
 import dev.tracepaper.tools.ExternalTool;
+import dev.tracepaper.tools.GenerateCli;
 import dev.tracepaper.tools.Jdks;
 import dev.tracepaper.tools.ProjectTemplates;
 import dev.tracepaper.tools.SamBuild;
 import graphql.ParseAndValidate;
 import graphql.parser.Parser;
 import graphql.schema.GraphQLSchema;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -174,15 +172,7 @@ class DeployPathTest {
   /** The project generated from {@code model} into {@code temp}/project. */
   static Path generate(Path temp, String model) {
     Path out = temp.resolve("project");
-    StringWriter output = new StringWriter();
-    int exit =
-        Main.run(
-            new String[] {
-              "generate", TestPaths.root().resolve(model).toString(), "-o", out.toString()
-            },
-            new PrintWriter(output),
-            new PrintWriter(output));
-    assertWithMessage("tracepaper generate %s: %s", model, output).that(exit).isEqualTo(0);
+    GenerateCli.generate(TestPaths.root().resolve(model), out);
     return out;
   }
 

@@ -5,15 +5,13 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.tracepaper.TestPaths;
 import dev.tracepaper.appsync.AppSyncSchema;
-import dev.tracepaper.cli.Main;
 import dev.tracepaper.render.RuntimeRepository;
 import dev.tracepaper.tools.ExternalTool;
+import dev.tracepaper.tools.GenerateCli;
 import dev.tracepaper.tools.Jdks;
 import dev.tracepaper.tools.MavenBuild;
 import dev.tracepaper.tools.ProjectTemplates;
 import java.io.File;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -61,15 +59,7 @@ class GeneratedProjectsTest {
         }
       }
     }
-    StringWriter output = new StringWriter();
-    int exit =
-        Main.run(
-            new String[] {
-              "generate", TestPaths.root().resolve(model).toString(), "-o", out.toString()
-            },
-            new PrintWriter(output),
-            new PrintWriter(output));
-    assertWithMessage("tracepaper generate %s: %s", model, output).that(exit).isEqualTo(0);
+    GenerateCli.generate(TestPaths.root().resolve(model), out);
 
     AppSyncSchema.validate(Files.readString(out.resolve("schema.graphql"), UTF_8));
 

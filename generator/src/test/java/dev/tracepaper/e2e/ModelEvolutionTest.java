@@ -7,6 +7,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import dev.tracepaper.TestPaths;
 import dev.tracepaper.cli.Main;
 import dev.tracepaper.diff.Baseline;
+import dev.tracepaper.tools.GenerateCli;
 import dev.tracepaper.tools.Jdks;
 import dev.tracepaper.tools.MavenBuild;
 import dev.tracepaper.tools.SharedMoto;
@@ -70,25 +71,13 @@ class ModelEvolutionTest {
         Jdks.forGeneratedProjects().orElseThrow(() -> new AssertionError(Jdks.missingMessage()));
     Path project = temp.resolve("parcels");
     try (SharedMoto moto = SharedMoto.start(temp.resolve("moto.log"))) {
-      generate("v1", project);
+      GenerateCli.generate(EVOLUTION.resolve("v1"), project);
       runHandWritten(project, "EvolutionV1Test", jdk, moto);
 
       Files.delete(project.resolve(TESTS).resolve("EvolutionV1Test.java"));
-      generate("v2", project);
+      GenerateCli.generate(EVOLUTION.resolve("v2"), project);
       runHandWritten(project, "EvolutionV2Test", jdk, moto);
     }
-  }
-
-  private static void generate(String version, Path project) {
-    StringWriter output = new StringWriter();
-    int exit =
-        Main.run(
-            new String[] {
-              "generate", EVOLUTION.resolve(version).toString(), "-o", project.toString()
-            },
-            new PrintWriter(output),
-            new PrintWriter(output));
-    assertWithMessage("tracepaper generate %s: %s", version, output).that(exit).isEqualTo(0);
   }
 
   private static void runHandWritten(Path project, String test, Path jdk, SharedMoto moto)
