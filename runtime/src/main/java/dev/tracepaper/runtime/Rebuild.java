@@ -43,11 +43,6 @@ public final class Rebuild {
       return this == CLEARING || this == REPLAYING || this == CLEANING;
     }
 
-    /** Whether the run is before its switch: the only time it can be cancelled. */
-    public boolean building() {
-      return this == CLEARING || this == REPLAYING;
-    }
-
     String text() {
       return name().toLowerCase(java.util.Locale.ROOT);
     }
