@@ -16,6 +16,7 @@ import ${project.runtimePackage}.CommandRunner;
 import ${project.runtimePackage}.CustomContext;
 import ${project.runtimePackage}.DynamoDbEventStore;
 import ${project.runtimePackage}.EventStore;
+import ${project.runtimePackage}.Existence;
 import ${project.runtimePackage}.Input;
 import ${project.runtimePackage}.Metadata;
 import ${project.runtimePackage}.Priming;
@@ -139,7 +140,7 @@ public final class ${aggregate.handlerClass} implements RequestStreamHandler {
     ${c.javaClass} command = ${c.javaClass}.fromInput(input, metadata);
     return runner.run(
         ${c.flow.javaClass}.key(command, metadata.caller(), metadata.now()),
-        ${c.flow.creates?c},
+        Existence.${c.flow.existence},
         metadata,
         state -> ${c.flow.javaClass}.decide(<#if c.flow.usesKey>${c.flow.javaClass}.key(command, metadata.caller(), metadata.now()), </#if>command, state, metadata.caller(), metadata.now()<#if c.flow.custom.enabled>, ${c.flow.custom.interfaceClass?uncap_first}</#if>));
   }

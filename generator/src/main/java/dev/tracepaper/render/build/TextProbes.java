@@ -155,12 +155,17 @@ final class TextProbes {
         .anyMatch(f -> f.name().equals(field) && InputCode.constrained(f));
   }
 
-  /** Whether a rule or {@code let} mentions {@code command.<field>} (read as text, to be safe). */
+  /**
+   * Whether a rule, a {@code let} or the {@code if} of an event mentions {@code command.<field>}
+   * (read as text, to be safe).
+   */
   private static boolean readByBehaviour(Command command, String field) {
     Pattern read = Pattern.compile("\\bcommand\\s*\\.\\s*" + Pattern.quote(field) + "\\b");
-    return Stream.concat(
+    return Stream.of(
             command.body().rules().stream().map(r -> r.require().text()),
-            command.let().stream().map(l -> l.value().text()))
+            command.let().stream().map(l -> l.value().text()),
+            command.emits().stream().flatMap(e -> e.condition().stream()).map(c -> c.text()))
+        .flatMap(texts -> texts)
         .anyMatch(text -> read.matcher(text).find());
   }
 }
