@@ -180,6 +180,16 @@ final class FlowReader {
         .orElse(false);
   }
 
+  /** "`a`, `b` and `c`" */
+  private static String quoted(List<String> names) {
+    List<String> quoted = names.stream().map(n -> "`" + n + "`").toList();
+    return quoted.size() == 1
+        ? quoted.get(0)
+        : String.join(", ", quoted.subList(0, quoted.size() - 1))
+            + " and "
+            + quoted.get(quoted.size() - 1);
+  }
+
   private List<Let> lets(YamlNode node, String what) {
     List<Let> lets = new ArrayList<>();
     nodes
@@ -268,9 +278,7 @@ final class FlowReader {
                           what,
                           events.isEmpty()
                               ? "none, only its `if`"
-                              : events.stream()
-                                  .map(e -> "`" + e.name() + "`")
-                                  .collect(java.util.stream.Collectors.joining(", "))))
+                              : quoted(events.stream().map(MappingNode.Entry::name).toList())))
               .withHint(
                   "write the event's fields under its name, `%s`, and `if: <condition>` beside the"
                           .formatted(example.entry("<expression>"))
