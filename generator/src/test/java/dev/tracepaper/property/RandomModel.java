@@ -368,8 +368,16 @@ final class RandomModel {
       line(3, "Touch" + a.name() + "When" + trigger.created() + ":");
       line(4, "on: " + trigger.name() + "." + trigger.created());
       line(4, "key: event." + trigger.key());
+      // By the name, not drawn (the draws stay as they were): create or update, conditionally.
+      boolean orCreates = Math.floorMod(a.name().hashCode() >> 5, 2) == 0;
+      if (orCreates) {
+        line(4, "creates: ifMissing");
+      }
       line(4, "emits:");
       line(5, "- " + a.touched() + ": {" + a.key() + ": event." + trigger.key() + "}");
+      if (orCreates) {
+        line(6, "if: size(event." + trigger.key() + ") > 0");
+      }
       if (random.nextInt(2) == 0) {
         // No emits: hand-written, or only checking.
         line(3, "Note" + a.name() + "When" + trigger.created() + ":");
