@@ -225,7 +225,7 @@ final class FlowCode {
     return add
         + "\n"
         + " ".repeat(indent + 4)
-        + construction(eventClass, constrained, arguments, indent + 4, "));")
+        + construction(eventClass, constrained, arguments, indent + 4, ");")
         + ");";
   }
 
