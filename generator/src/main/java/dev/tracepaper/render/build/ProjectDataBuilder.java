@@ -277,11 +277,11 @@ public final class ProjectDataBuilder {
             && test.givenState().isEmpty()
             && test.expectedError().isEmpty()
             && eventsKnown) {
-          TextProbes.Probes probes = textProbes.of(aggregate, command);
           List<String> events =
               test.expectsEvents()
                   ? test.expectedEvents().stream().map(TestData.EventJson::type).toList()
                   : command.emits().stream().map(Emit::event).toList();
+          TextProbes.Probes probes = textProbes.of(aggregate, command, events);
           return List.of(
               new HandlerExample(
                   commands.get(i).mutation(),
