@@ -103,6 +103,51 @@ final class ProblemExplainer {
     return problem(Kind.TYPE, expression, issue.offset(), message, "");
   }
 
+  /**
+   * An object literal must give every field its type requires: the record has no absent value for
+   * it (a number may be a primitive), and CEL would read the left-out field as a default value.
+   */
+  List<ExpressionProblem> incompleteLiterals(
+      Expression expression, Site site, CelAbstractSyntaxTree ast) {
+    if (expression.text().indexOf('{') < 0) {
+      return List.of(); // no literal, and no need to walk the tree
+    }
+    List<ExpressionProblem> problems = new ArrayList<>();
+    for (CelExpr node : AstNodes.all(ast.getExpr())) {
+      if (node.getKind() != CelExpr.ExprKind.Kind.STRUCT) {
+        continue;
+      }
+      Optional<ModelStruct> struct = ast.getType(node.id()).flatMap(types::struct);
+      if (struct.isEmpty()) {
+        continue;
+      }
+      Set<String> given =
+          node.struct().entries().stream()
+              .map(CelExpr.CelStruct.Entry::fieldKey)
+              .collect(Collectors.toSet());
+      List<String> missing =
+          struct.get().fields().stream()
+              .filter(f -> f.constraints().required().map(Located::value).orElse(true))
+              .map(f -> f.name())
+              .filter(f -> !given.contains(f))
+              .toList();
+      if (!missing.isEmpty()) {
+        int at = ast.getSource().getPositionsMap().getOrDefault(node.id(), 0);
+        String name = node.struct().messageName();
+        problems.add(
+            problem(
+                Kind.TYPE,
+                expression,
+                nameOffset(expression.text(), at, name),
+                "%s builds a `%s` without %s, which %s requires."
+                    .formatted(site.subject(), name, listed(missing), struct.get().description()),
+                "give %s a value; only a field marked `required: false` may be left out"
+                    .formatted(missing.size() == 1 ? "it" : "each")));
+      }
+    }
+    return problems;
+  }
+
   private ExpressionProblem unknownFunction(
       Expression expression, Site site, CheckerSession.Issue issue, String name) {
     String message =
