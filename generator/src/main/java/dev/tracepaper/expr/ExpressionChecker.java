@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
 
@@ -87,12 +89,21 @@ public final class ExpressionChecker {
     return found;
   }
 
+  /** The names an object literal may build a value of, seen from {@code owner}. */
+  private static Set<String> typeNames(ModelTypes types, Optional<Aggregate> owner) {
+    Set<String> names = new TreeSet<>(types.valueTypes().keySet());
+    names.addAll(types.entities(owner).keySet());
+    return names;
+  }
+
   /** What a thread needs while it checks a unit: a checker environment of its own. */
   private static final class Worker {
+    private final ModelTypes types;
     private final CheckerSession session;
     private final ProblemExplainer explainer;
 
     Worker(ModelTypes types, ExpressionLocator locator) {
+      this.types = types;
       this.session = new CheckerSession(new ModelTypeProvider(types));
       this.explainer =
           new ProblemExplainer(
@@ -113,7 +124,8 @@ public final class ExpressionChecker {
             expression,
             site,
             scope,
-            explainer.typeErrors(expression, site, scope, checked.ast(), checked.errors()));
+            explainer.typeErrors(
+                expression, site, scope, checked.ast(), checked.errors(), typeNames(types, owner)));
       }
       List<ExpressionProblem> incomplete =
           explainer.incompleteLiterals(expression, site, checked.ast().get());
