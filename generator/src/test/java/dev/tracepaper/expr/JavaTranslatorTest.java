@@ -3,6 +3,7 @@ package dev.tracepaper.expr;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
 
+import com.google.common.hash.Hashing;
 import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.types.CelType;
 import dev.cel.common.types.CelTypeProvider;
@@ -18,10 +19,13 @@ import dev.tracepaper.validate.ValidationReport;
 import dev.tracepaper.validate.Validator;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -192,6 +196,19 @@ class JavaTranslatorTest {
           "state.lines.exists_one(l, l.label == s)",
           "state.lines[0] == state.lines[size(state.lines) - 1]",
           "state.total < 2.5 && state.price >= 1",
+          // hashing and time
+          "sha256(s)",
+          "sha256(state.orderId + s) != sha256(s)",
+          "crc32(s)",
+          "'D' + string(crc32(user.name))",
+          "formatTime(state.placedAt, 'yyyy-MM-dd HH:mm:ss.SSS')",
+          "formatTime(now, \"dd/MM/yyyy 'at' HH'h'\")",
+          "formatTime(addSeconds(state.placedAt, n % 100000), 'yyyyMMddHHmmss')",
+          "epochSeconds(state.placedAt)",
+          "epochSeconds(now) - n",
+          "timestamp(n)",
+          "timestamp(epochSeconds(state.placedAt) + n % 100000)",
+          "formatTime(timestamp(n % 100000000000), 'yyyy-MM-dd')",
           // object and list literals
           "[s, state.orderId]",
           "[n, state.total] + state.counts",
@@ -294,6 +311,26 @@ class JavaTranslatorTest {
             CelFunctionBinding.from(
                 "addSeconds_timestamp_int", Instant.class, Long.class, (t, n) -> t.plusSeconds(n)),
             CelFunctionBinding.from("string_date", LocalDate.class, LocalDate::toString),
+            // Independent of the runtime's helpers, so that both are checked: Guava's hashes and
+            // java.time's formatter (whose year field is uuuu).
+            CelFunctionBinding.from(
+                "sha256_string",
+                String.class,
+                t -> Hashing.sha256().hashString(t, StandardCharsets.UTF_8).toString()),
+            CelFunctionBinding.from(
+                "crc32_string",
+                String.class,
+                t -> Hashing.crc32().hashString(t, StandardCharsets.UTF_8).padToLong()),
+            CelFunctionBinding.from(
+                "formatTime_timestamp_string",
+                Instant.class,
+                String.class,
+                (t, pattern) ->
+                    DateTimeFormatter.ofPattern(pattern.replace("yyyy", "uuuu"))
+                        .withZone(ZoneOffset.UTC)
+                        .format(t)),
+            CelFunctionBinding.from(
+                "epochSeconds_timestamp", Instant.class, Instant::getEpochSecond),
             CelFunctionBinding.from(
                 "less_date", LocalDate.class, LocalDate.class, (a, b) -> a.isBefore(b)),
             CelFunctionBinding.from(
