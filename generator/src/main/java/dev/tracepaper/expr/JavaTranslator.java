@@ -269,10 +269,41 @@ public final class JavaTranslator {
           components.add(field.type().list() ? "List.of()" : "null");
         } else {
           components.add(
-              names.values().into(java(value), type(value), field.type(), struct.owner()));
+              sameEnum(value, field, struct)
+                  .orElseGet(
+                      () ->
+                          names
+                              .values()
+                              .into(java(value), type(value), field.type(), struct.owner())));
         }
       }
       return "new " + names.values().record(struct) + "(" + String.join(", ", components) + ")";
+    }
+
+    /**
+     * A field of the same enum given as it is ({@code Invitee{role: command.role}}): its Java enum
+     * constant, rather than its name turned back into the constant.
+     */
+    private Optional<String> sameEnum(CelExpr value, Field target, ModelStruct targetStruct) {
+      if (value.getKind() != CelExpr.ExprKind.Kind.SELECT
+          || value.select().testOnly()
+          || types.index().kindOf(target.type(), targetStruct.owner())
+              != ModelIndex.TypeKind.ENUM) {
+        return Optional.empty();
+      }
+      CelExpr operand = value.select().operand();
+      Optional<Field> source =
+          types.struct(type(operand)).flatMap(s -> s.field(value.select().field()));
+      if (source.isEmpty()
+          || !source.get().type().name().equals(target.type().name())
+          || source.get().type().list() != target.type().list()) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          java(operand)
+              + "."
+              + dev.tracepaper.naming.JavaNames.member(value.select().field())
+              + "()");
     }
 
     /** The macros become streams; their variable gets a Java name no other name has. */
