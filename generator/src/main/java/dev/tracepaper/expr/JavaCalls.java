@@ -251,7 +251,7 @@ final class JavaCalls {
               throw new Untranslatable(
                   node,
                   "`timestamp()` of " + TypeNames.describe(type(args.get(0))),
-                  "give it the seconds since 1970 as an Int: `timestamp(command.seconds)`");
+                  "give it the seconds since 1970 as an Int: `timestamp(epochSeconds(now) + 60)`");
             }
             yield helper(function, args);
           }

@@ -95,8 +95,8 @@ final class Overloads {
       return "`addSeconds` takes a DateTime and an Int, e.g. `addSeconds(now, 3600)`";
     }
     if (function.equals(Functions.SHA256) || function.equals(Functions.CRC32)) {
-      return "`%s` takes a String, e.g. `%s(command.email)`; convert others with `string(…)`"
-          .formatted(function, function);
+      return "`%s` takes a String; convert a value of another type with `string(…)` first"
+          .formatted(function);
     }
     if (function.equals(Functions.FORMAT_TIME)) {
       return "`formatTime` takes a DateTime and a pattern, e.g. `formatTime(now, 'yyyy-MM-dd')`;"
@@ -106,7 +106,7 @@ final class Overloads {
       return "`epochSeconds` takes a DateTime, e.g. `epochSeconds(now)`";
     }
     if (function.equals("timestamp")) {
-      return "`timestamp` takes the seconds since 1970 as an Int, e.g. `timestamp(command.seconds)`";
+      return "`timestamp` takes the seconds since 1970 as an Int, e.g. `timestamp(epochSeconds(now) + 60)`";
     }
     if (function.equals(Functions.UUID)) {
       return "`uuid()` takes no arguments";
