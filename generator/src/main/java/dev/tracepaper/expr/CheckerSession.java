@@ -64,6 +64,8 @@ final class CheckerSession {
   private final Map<String, Parsed> parsed = new HashMap<>();
   private Errors errors;
   private Env env;
+  private Aggregate entitiesOf;
+  private Map<String, CelType> entities = Map.of();
 
   CheckerSession(ModelTypeProvider provider) {
     this.provider = provider;
@@ -121,7 +123,7 @@ final class CheckerSession {
     int depth = env.scopeDepth();
     try {
       env.enterScope();
-      provider.types().entities(owner).forEach((name, type) -> env.add(typeName(name, type)));
+      entities(owner).forEach((name, type) -> env.add(typeName(name, type)));
       names.forEach((name, type) -> env.add(CelIdentDecl.newIdentDeclaration(name, type)));
       CelAbstractSyntaxTree checked =
           ExprChecker.typecheck(env, CONTAINER, parsed, com.google.common.base.Optional.absent());
@@ -135,6 +137,18 @@ final class CheckerSession {
         env.exitScope();
       }
     }
+  }
+
+  /** A unit's expressions are checked one after the other: its entities are looked up once. */
+  private Map<String, CelType> entities(Optional<Aggregate> owner) {
+    if (owner.isEmpty()) {
+      return Map.of();
+    }
+    if (entitiesOf != owner.get()) {
+      entitiesOf = owner.get();
+      entities = provider.types().entities(owner);
+    }
+    return entities;
   }
 
   /** Every function name the checker knows, for "did you mean" hints. */
