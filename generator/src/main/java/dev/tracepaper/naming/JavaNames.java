@@ -15,6 +15,12 @@ public record JavaNames(String basePackage) {
 
   public static final String TYPES = "types";
 
+  /**
+   * The parameters and locals of a flow's {@code decide} other than the expression scope's names,
+   * which no {@code let} may take (ReservedWord).
+   */
+  private static final Set<String> FLOW_LOCALS = Set.of("key", "events", "custom");
+
   /** The kind word a command's or policy's class gets when its name would hide another. */
   private static final String FLOW = "Flow";
 
@@ -152,9 +158,14 @@ public record JavaNames(String basePackage) {
         : member;
   }
 
-  /** A {@code let} variable, as a local variable of the flow: {@code due}, {@code new_}. */
+  /**
+   * A {@code let} variable, as a local variable of the flow: {@code due}; a Java keyword, or a name
+   * the flow's {@code decide} method has itself ({@code key}, {@code events}, {@code custom}), gets
+   * a trailing underscore: {@code new_}, {@code events_}.
+   */
   public static String variable(String let) {
-    return local(Case.camel(let));
+    String variable = local(Case.camel(let));
+    return FLOW_LOCALS.contains(variable) ? variable + "_" : variable;
   }
 
   /**
