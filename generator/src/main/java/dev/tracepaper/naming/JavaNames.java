@@ -14,17 +14,16 @@ public record JavaNames(String basePackage) {
   private static final Set<String> FIXED_SEGMENTS = Set.of("types", "views");
 
   public static final String TYPES = "types";
+  public static final String VIEWS = "views";
 
   /**
-   * The parameters and locals of a flow's {@code decide} other than the expression scope's names,
-   * which no {@code let} may take (ReservedWord).
+   * The parameters and locals of a flow's {@code decide} besides the expression scope's names
+   * (which no {@code let} may take: ReservedWord): a {@code let} of such a name is escaped.
    */
   private static final Set<String> FLOW_LOCALS = Set.of("key", "events", "custom");
 
   /** The kind word a command's or policy's class gets when its name would hide another. */
   private static final String FLOW = "Flow";
-
-  public static final String VIEWS = "views";
 
   /** The runtime library's package (the artifact tracepaper-runtime, docs/runtime.md). */
   public static final String RUNTIME_PACKAGE = "dev.tracepaper.runtime";
