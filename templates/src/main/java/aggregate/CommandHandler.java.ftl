@@ -122,7 +122,7 @@ public final class ${aggregate.handlerClass} implements RequestStreamHandler {
     Input input = Input.of(request.input());
     return switch (request.fieldName()) {
 <#list aggregate.commands as c>
-      case ${javaString(c.mutation)} -> ${c.mutation}(request, input, metadata);
+      case ${javaString(c.mutation)} -> ${c.method}(request, input, metadata);
 </#list>
       default ->
           throw new IllegalArgumentException("no mutation of ${aggregate.name} is called " + request.fieldName());
@@ -130,7 +130,7 @@ public final class ${aggregate.handlerClass} implements RequestStreamHandler {
   }
 <#list aggregate.commands as c>
 
-  private CommandResult ${c.mutation}(AppSyncRequest request, Input input, Metadata metadata) {
+  private CommandResult ${c.method}(AppSyncRequest request, Input input, Metadata metadata) {
     // AppSync checked the caller against the mutation's directives; checked again here, from the
     // identity AppSync sends, before any input is read.
     request.admit(

@@ -47,6 +47,8 @@ final class CheckerSession {
       CelOptions.current()
           .populateMacroCalls(true)
           .enableHeterogeneousNumericComparisons(true)
+          // A field named like a CEL keyword is selected quoted: command.`in` (docs/naming.md).
+          .enableQuotedIdentifierSyntax(true)
           .build();
 
   private static final CelParser PARSER =
