@@ -11,7 +11,6 @@ import dev.tracepaper.model.EnumDef;
 import dev.tracepaper.model.Field;
 import dev.tracepaper.model.Located;
 import dev.tracepaper.model.ModelIndex;
-import dev.tracepaper.naming.JavaNames;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -129,7 +128,9 @@ final class JavaHarness {
       ModelStruct struct = types.struct(type).orElseThrow();
       String components =
           struct.fields().stream()
-              .map(f -> fieldType(struct, f) + " " + JavaNames.member(f.name()))
+              .map(
+                  f ->
+                      fieldType(struct, f) + " " + dev.tracepaper.naming.JavaNames.member(f.name()))
               .collect(Collectors.joining(", "));
       records.put(
           recordName(type), "public record " + recordName(type) + "(" + components + ") {}");
