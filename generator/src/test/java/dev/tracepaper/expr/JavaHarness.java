@@ -135,7 +135,9 @@ final class JavaHarness {
       ModelStruct struct = types.struct(type).orElseThrow();
       String components =
           struct.fields().stream()
-              .map(f -> fieldType(struct, f) + " " + f.name())
+              .map(
+                  f ->
+                      fieldType(struct, f) + " " + dev.tracepaper.naming.JavaNames.member(f.name()))
               .collect(Collectors.joining(", "));
       records.put(
           recordName(type), "public record " + recordName(type) + "(" + components + ") {}");
