@@ -242,6 +242,39 @@ class ReadSideTemplatesTest {
                 + " @aws_cognito_user_pools(cognito_groups: [\"receptionist\", \"practitioner\"])");
   }
 
+  /**
+   * A view kept {@code from} an aggregate may hold its entities; they generated no Java type for
+   * the row before (the generator stopped on a model validation let through).
+   */
+  @Test
+  void aFromViewHoldsListsOfItsAggregatesEntitiesAndOfValueTypes() throws IOException {
+    Path model = out.resolve("iam-overview");
+    Files.createDirectories(model);
+    try (var files = Files.list(TestPaths.examples().resolve("projects"))) {
+      for (Path file : files.toList()) {
+        Files.writeString(
+            model.resolve(file.getFileName().toString()),
+            Files.readString(file, UTF_8).replace("list: {auth: role:admin}", "list: {auth: iam}"),
+            UTF_8);
+      }
+    }
+    ProjectData project = ModelProjects.of(model);
+    GraphQLSchema schema = AppSyncSchema.validate(render("schema.graphql.ftl", project));
+    assertThat(signature(schema.getObjectType("WorkspaceOverview").getFieldDefinition("members")))
+        .isEqualTo(": [Member!]");
+    assertThat(signature(schema.getObjectType("PendingTask").getFieldDefinition("links")))
+        .isEqualTo(": [Link!]");
+    // The entity is read by whoever reads the view, IAM callers of its list included.
+    assertThat(render("schema.graphql.ftl", project))
+        .contains("type Member @aws_cognito_user_pools @aws_iam {");
+    ViewData overview =
+        project.views().stream()
+            .filter(v -> v.name().equals("WorkspaceOverview"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(overview.imports()).contains("com.example.projects.workspace.Member");
+  }
+
   @Test
   void aModelWithoutViewsKeepsThePlaceholderQuery() throws IOException {
     GraphQLSchema schema = AppSyncSchema.validate(render("schema.graphql.ftl", writeOnlyLibrary()));

@@ -80,8 +80,9 @@ final class ViewCode {
     JavaName row = names.viewRow(view.name());
     String pkg = row.packageName();
     List<Field> stored = stored(view);
+    Optional<Aggregate> owner = entityOwner(view);
     Set<String> rowImports = new TreeSet<>();
-    stored.forEach(f -> types.addImports(f.type(), Optional.empty(), rowImports));
+    stored.forEach(f -> types.addImports(f.type(), owner, rowImports));
     FieldCode.addCodecImports(rowImports, names.runtimePackage());
     Set<String> projectionImports = new TreeSet<>();
     projectionImports.add("java.util.List");
@@ -109,7 +110,7 @@ final class ViewCode {
         view.retentionDays().map(Located::value).orElse(0L),
         readAuth.viewDirectives(view),
         stored.stream()
-            .map(f -> fields.data(f, Optional.empty(), FieldCode.Presence.MAYBE_ABSENT, false))
+            .map(f -> fields.data(f, owner, FieldCode.Presence.MAYBE_ABSENT, false))
             .toList(),
         stored.stream().map(f -> f.type().list() ? "List.of()" : "null").toList(),
         from(view, stored, keyField, projectionImports),
@@ -138,6 +139,14 @@ final class ViewCode {
                 .sorted()
                 .toList(),
             names.runtimePackage()));
+  }
+
+  /**
+   * The aggregate whose entities the view's fields may name: the one a {@code from} view copies
+   * (validation allows no other view an entity).
+   */
+  private Optional<Aggregate> entityOwner(View view) {
+    return view.from().flatMap(f -> index.aggregate(f.value()));
   }
 
   /** The fields kept in the table: every field but the relations. */
@@ -174,7 +183,8 @@ final class ViewCode {
     List<String> row = new ArrayList<>();
     for (Field field : stored) {
       if (set.containsKey(field.name())) {
-        row.add(expressions.into(set.get(field.name()).value(), field.type(), Optional.empty()));
+        row.add(
+            expressions.into(set.get(field.name()).value(), field.type(), Optional.of(aggregate)));
       } else if (aggregate.field(field.name()).isPresent()) {
         row.add("state." + JavaNames.member(field.name()) + "()");
       } else {
@@ -332,7 +342,7 @@ final class ViewCode {
 
   private String argumentType(View view, String field) {
     TypeRef type = view.field(field).map(Field::type).orElseThrow();
-    return types.graphql(type, Optional.empty(), true, true);
+    return types.graphql(type, entityOwner(view), true, true);
   }
 
   /** An index's name: {@code byPatientId}, or {@code byPatientIdThenStartsAt} with a sort key. */
