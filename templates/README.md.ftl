@@ -300,8 +300,8 @@ ${view.description}
 - `${query.field}(limit, nextToken)`: every row, a page at a time, in no particular order.
 <#break>
 <#case "INDEX">
-- `${query.field}(${query.argument}: ${query.argumentType}, limit, nextToken)`: the rows with this
-  `${query.argument}`<#if query.sortField?has_content>, latest `${query.sortField}` first</#if>.
+- `${query.field}(${query.argument}: ${query.argumentType}<#if query.prefixArgument?has_content>, ${query.prefixArgument}</#if>, limit, nextToken)`: the rows with this
+  `${query.argument}`<#if query.prefixArgument?has_content> whose `${query.sortField}` begins with `${query.prefixArgument}` (all of them without it)</#if><#if query.sortField?has_content><#if query.ascending>, in ascending order of `${query.sortField}`<#else>, latest `${query.sortField}` first</#if></#if>.
 <#break>
 </#switch>
 </#list>

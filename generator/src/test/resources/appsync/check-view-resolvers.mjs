@@ -203,6 +203,11 @@ function checkGenerations(resolver, r, fns, ctx, rows) {
   }
 }
 
+/** An index with a sort key is read in the order the model asks (ascending: forward). */
+function order(r) {
+  return r.sorted ? r.ascending : undefined;
+}
+
 function keyCondition(field, value) {
   return {
     expression: '#field = :value',
@@ -242,9 +247,23 @@ const checks = {
       operation: 'Query',
       index: r.index,
       query: keyCondition(r.field, 'v1'),
-      scanIndexForward: r.newestFirst ? false : undefined,
+      scanIndexForward: order(r),
     });
     checkGenerations(resolver, r, fns, ctx, pageOf);
+    if (r.prefix) {
+      // The rows whose sort field begins with the prefix; an empty or absent one matches all.
+      const prefixed = { arguments: { [r.field]: 'v1', [r.prefix]: 'docs/' }, source: null };
+      assert.deepEqual(stashed(resolver, r, prefixed).query, {
+        expression: '#field = :value AND begins_with(#sort, :prefix)',
+        expressionNames: { '#field': r.field, '#sort': r.sortField },
+        expressionValues: { ':value': { S: 'v1' }, ':prefix': { S: 'docs/' } },
+      });
+      for (const none of ['', null]) {
+        const all = { arguments: { [r.field]: 'v1', [r.prefix]: none }, source: null };
+        assert.deepEqual(stashed(resolver, r, all).query, keyCondition(r.field, 'v1'), 'prefix ' + none);
+      }
+      checkGenerations(resolver, r, fns, prefixed, pageOf);
+    }
   },
   REF(resolver, r, fns) {
     const ctx = { arguments: {}, source: { [r.sourceField]: 'p1', other: 'o' } };
@@ -281,7 +300,7 @@ const checks = {
       operation: 'Query',
       index: r.index,
       query: keyCondition(r.targetField, 'k1'),
-      scanIndexForward: r.newestFirst ? false : undefined,
+      scanIndexForward: order(r),
     });
     checkGenerations(resolver, r, fns, ctx, pageOf);
   },

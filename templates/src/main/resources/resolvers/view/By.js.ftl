@@ -1,5 +1,5 @@
 <#import "/lib/resolvers.ftl" as r>
-<@r.header view.name + "." + relation.field + ": a page of the " + relation.target + " rows whose " + relation.targetField + " is this row's " + relation.sourceField + (relation.targetSortField?has_content)?then(", latest " + relation.targetSortField + " first", "")/>
+<@r.header view.name + "." + relation.field + ": a page of the " + relation.target + " rows whose " + relation.targetField + " is this row's " + relation.sourceField + r.orderPhrase(relation.targetSortField, relation.targetAscending)/>
 import { util } from '@aws-appsync/utils';
 <@r.liveGeneration relation.target/>
 
@@ -14,8 +14,13 @@ export function request(ctx) {
     index: INDEX,
 <@r.keyCondition "TARGET_FIELD" "ctx.source[SOURCE_KEY]"/>
 <#if relation.targetSortField?has_content>
+<#if relation.targetAscending>
+    // Sorted by ${relation.targetSortField}: in ascending order.
+    scanIndexForward: true,
+<#else>
     // Sorted by ${relation.targetSortField}: latest first.
     scanIndexForward: false,
+</#if>
 </#if>
     limit: pageLimit(ctx.arguments.limit),
     nextToken: ctx.arguments.nextToken ?? null,

@@ -1,5 +1,6 @@
 package dev.tracepaper.model;
 
+import dev.tracepaper.diagnostic.Diagnostic;
 import dev.tracepaper.source.MappingNode;
 import dev.tracepaper.source.YamlNode;
 import java.util.ArrayList;
@@ -24,7 +25,8 @@ final class ViewReader {
           "description",
           "custom");
   private static final Set<String> HANDLER_KEYS = Set.of("key", "set", "delete");
-  private static final Set<String> QUERY_KEYS = Set.of("index", "sort", "auth");
+  private static final Set<String> QUERY_KEYS = Set.of("index", "sort", "prefix", "auth");
+  private static final Set<String> SORT_KEYS = Set.of("field", "order");
 
   private final Nodes nodes;
   private final FieldReader fields;
@@ -122,12 +124,78 @@ final class ViewReader {
           case "list" -> index.isPresent() ? Query.Kind.INDEX : Query.Kind.LIST;
           default -> Query.Kind.INDEX;
         };
+    Optional<MappingNode> sortMapping =
+        q.get("sort").filter(MappingNode.class::isInstance).map(MappingNode.class::cast);
+    Optional<Located<String>> sort;
+    Optional<Located<Query.Order>> order;
+    if (sortMapping.isPresent()) {
+      String sortWhat = "`sort` of " + what;
+      nodes.checkKeys(sortMapping.get(), SORT_KEYS, sortWhat);
+      sort =
+          nodes
+              .required(sortMapping.get(), "field", sortWhat)
+              .flatMap(n -> nodes.text(n, "`field` of " + sortWhat));
+      order =
+          sortMapping
+              .get()
+              .get("order")
+              .flatMap(n -> nodes.text(n, "`order` of " + sortWhat))
+              .flatMap(o -> order(o, o.value(), "`order` of " + sortWhat));
+    } else {
+      Optional<Located<String>> written =
+          q.get("sort").flatMap(n -> nodes.text(n, "`sort` of " + what));
+      String[] words = written.map(w -> w.value().trim().split("\\s+")).orElse(new String[0]);
+      sort = written.map(w -> new Located<>(words[0], w.location()));
+      order =
+          written.flatMap(
+              w ->
+                  switch (words.length) {
+                    case 1 -> Optional.empty();
+                    case 2 -> order(w, words[1], "`sort` of " + what);
+                    default -> {
+                      reportOrder(w, "`sort` of " + what);
+                      yield Optional.empty();
+                    }
+                  });
+    }
     return new Query(
         entry.name(),
         kind,
         index,
-        q.get("sort").flatMap(n -> nodes.text(n, "`sort` of " + what)),
+        sort,
+        order,
+        q.get("prefix").flatMap(n -> nodes.text(n, "`prefix` of " + what)),
         q.get("auth").flatMap(n -> auth.auth(n, "the `auth` of " + what)),
         entry.key().location());
+  }
+
+  /** {@code asc} or {@code desc}, in any case; {@code at} is what the user wrote. */
+  private Optional<Located<Query.Order>> order(Located<String> at, String word, String what) {
+    for (Query.Order order : Query.Order.values()) {
+      if (order.name().equalsIgnoreCase(word)) {
+        return Optional.of(new Located<>(order, at.location()));
+      }
+    }
+    reportOrder(at, what);
+    return Optional.empty();
+  }
+
+  private void reportOrder(Located<String> at, String what) {
+    String[] words = at.value().trim().split("\\s+");
+    boolean alone = words.length == 1;
+    String field = words[0];
+    nodes.report(
+        Diagnostic.error(
+                Nodes.INVALID_VALUE,
+                at.location(),
+                (alone
+                        ? "%s is `%s`; it can be `asc` or `desc`."
+                        : "%s is `%s`; it is a field, then optionally `asc` or `desc`.")
+                    .formatted(Nodes.capital(what), at.value()))
+            .withHint(
+                alone
+                    ? "write `order: asc` (smallest first) or `order: desc` (latest first)"
+                    : "write `sort: %s asc` (or `desc`), or `sort: {field: %s, order: asc}`"
+                        .formatted(field, field)));
   }
 }

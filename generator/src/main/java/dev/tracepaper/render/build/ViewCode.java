@@ -290,7 +290,7 @@ final class ViewCode {
         case LIST -> queries.add(list(view, auth));
         case INDEX -> {
           String field = query.index().map(Located::value).orElseThrow();
-          String sort = query.sort().map(Located::value).orElse("");
+          String sort = query.sortField().map(Located::value).orElse("");
           String graphqlField = GraphQlNames.indexQuery(view.name(), query.name());
           queries.add(
               new QueryData(
@@ -303,7 +303,9 @@ final class ViewCode {
                   indexName(field, sort),
                   field,
                   argumentType(view, field),
-                  sort));
+                  sort,
+                  query.ascending(),
+                  query.prefix().map(p -> GraphQlNames.prefixArgument(p.value())).orElse("")));
         }
       }
     }
@@ -322,6 +324,8 @@ final class ViewCode {
         "",
         keyField,
         argumentType(view, keyField),
+        "",
+        false,
         "");
   }
 
@@ -337,6 +341,8 @@ final class ViewCode {
         "",
         "",
         "",
+        "",
+        false,
         "");
   }
 
@@ -376,11 +382,29 @@ final class ViewCode {
               targetField,
               byRef ? "" : indexOver(target, targetField).name(),
               byRef ? "" : indexOver(target, targetField).rangeKey(),
+              !byRef && ascending(target, indexOver(target, targetField)),
               GraphQlNames.resolverFile(typeName, graphqlField),
               AwsNames.resolverId(typeName, graphqlField),
               readAuth.relationDirectives(view, field)));
     }
     return relations;
+  }
+
+  /**
+   * Whether a relation reads the rows of {@code index} in ascending order: as the first query over
+   * it orders them (an index made for relations only has no sort key).
+   */
+  private static boolean ascending(View view, IndexData index) {
+    return view.queries().orElse(List.of()).stream()
+        .filter(q -> q.kind() == Query.Kind.INDEX)
+        .filter(q -> indexName(q.index().orElseThrow().value(), sortOf(q)).equals(index.name()))
+        .findFirst()
+        .map(Query::ascending)
+        .orElse(false);
+  }
+
+  private static String sortOf(Query query) {
+    return query.sortField().map(Located::value).orElse("");
   }
 
   /** The index of {@code view}'s table over {@code field}: a query's, else one for relations. */
@@ -398,7 +422,7 @@ final class ViewCode {
     for (Query query : view.queries().orElse(List.of())) {
       if (query.kind() == Query.Kind.INDEX) {
         String field = query.index().map(Located::value).orElseThrow();
-        String sort = query.sort().map(Located::value).orElse("");
+        String sort = sortOf(query);
         String name = indexName(field, sort);
         indexes.putIfAbsent(
             name,

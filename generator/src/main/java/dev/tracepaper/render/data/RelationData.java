@@ -17,7 +17,9 @@ package dev.tracepaper.render.data;
  * @param targetField for {@code REF}: the other view's key field; for {@code BY}: the other view's
  *     field that holds this row's key
  * @param targetIndex for {@code BY}: the other view's index over {@code targetField}
- * @param targetSortField for {@code BY}: that index's sort field, newest first; empty when none
+ * @param targetSortField for {@code BY}: that index's sort field; empty when none
+ * @param targetAscending for {@code BY}: whether the rows come in ascending order of {@code
+ *     targetSortField}, as the other view's query over that index orders them (else latest first)
  * @param resolverFile the resolver's code, relative to the project
  * @param resolverLogicalId the resolver's logical id
  * @param directives the GraphQL auth directives of the field: the other view's ({@code ""} for the
@@ -34,6 +36,7 @@ public record RelationData(
     String targetField,
     String targetIndex,
     String targetSortField,
+    boolean targetAscending,
     String resolverFile,
     String resolverLogicalId,
     String directives) {}
