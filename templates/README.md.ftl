@@ -270,6 +270,7 @@ mutation {
 </#list>
 <#if project.views?has_content>
 <#assign objectTypes = project.types?map(t -> t.name)>
+<#list project.aggregates as aggregate><#assign objectTypes = objectTypes + aggregate.entities?map(e -> e.name)></#list>
 <#macro selection view indent>
 <#list view.fields?filter(f -> !objectTypes?seq_contains(f.graphqlType?replace("[\\[\\]!]", "", "r"))) as field>
 ${indent}${field.name}
@@ -306,7 +307,7 @@ ${view.description}
 </#switch>
 </#list>
 <#list view.relations as relation>
-- field `${relation.field}`: <#if relation.kind == "REF">the `${relation.target}` row its `${relation.sourceField}` names<#else>a page of the `${relation.target}` rows whose `${relation.targetField}` is its `${relation.sourceField}`</#if>.
+- field `${relation.field}`: <#if relation.kind == "REF">the `${relation.target}` row its `${relation.sourceField}` names<#elseif relation.kind == "REFS">a page of the `${relation.target}` rows whose keys its `${relation.sourceField}` lists<#else>a page of the `${relation.target}` rows whose `${relation.targetField}` is its `${relation.sourceField}`<#if relation.prefixArgument?has_content> and whose `${relation.targetSortField}` begins with `${relation.prefixArgument}`</#if></#if>.
 </#list>
 <#assign examples = view.queries?filter(q -> q.kind == "LIST" || q.argumentType == "String!")>
 <#if examples?has_content>

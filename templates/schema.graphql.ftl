@@ -109,6 +109,12 @@ type ${view.name}<@directives view.directives/> {
 <#if relation.kind == "REF">
   ${graphqlString("The " + relation.target + " row this row's " + relation.sourceField + " names; null when there is none")}
   ${relation.field}: ${relation.graphqlType}<@directives relation.directives/>
+<#elseif relation.kind == "REFS">
+  ${graphqlString("A page of the " + relation.target + " rows whose keys this row's " + relation.sourceField + " lists, in its order; a key without a row is left out")}
+  ${relation.field}(limit: Int, nextToken: String): ${relation.graphqlType}<@directives relation.directives/>
+<#elseif relation.prefixArgument?has_content>
+  ${graphqlString("A page of the " + relation.target + " rows whose " + relation.targetField + " is this row's " + relation.sourceField + " and whose " + relation.targetSortField + " begins with " + relation.prefixArgument + " (all of them without it)" + r.orderPhrase(relation.targetSortField, relation.targetAscending))}
+  ${relation.field}(${relation.prefixArgument}: String, limit: Int, nextToken: String): ${relation.graphqlType}<@directives relation.directives/>
 <#else>
   ${graphqlString("A page of the " + relation.target + " rows whose " + relation.targetField + " is this row's " + relation.sourceField + r.orderPhrase(relation.targetSortField, relation.targetAscending))}
   ${relation.field}(limit: Int, nextToken: String): ${relation.graphqlType}<@directives relation.directives/>

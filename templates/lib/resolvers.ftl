@@ -25,8 +25,8 @@
 //
 // ${what}.
 // Runtime APPSYNC_JS 1.0.0, a function of the pipeline resolver of every query and relation
-// field: the resolver's code keeps its DynamoDB request in ctx.stash.request and the view's name
-// in ctx.stash.view.
+// field: the resolver's code keeps its DynamoDB request in ctx.stash.request (or one per
+// generation in ctx.stash.requests) and the view's name in ctx.stash.view.
 </#macro>
 <#-- The view a resolver reads: the name the bookkeeping table knows its live generation by. -->
 <#macro liveGeneration viewName>
@@ -47,7 +47,7 @@ function readLive(ctx, request) {
   return {};
 }
 </#macro>
-<#macro pageHelpers>
+<#macro limitHelper>
 /** Rows per page when the caller gives no limit, and the most a caller may ask for. */
 const DEFAULT_LIMIT = 20;
 const MAX_LIMIT = 100;
@@ -62,6 +62,9 @@ function pageLimit(limit) {
   }
   return limit;
 }
+</#macro>
+<#macro pageHelpers>
+<@limitHelper/>
 
 /**
  * Leaves out the tombstones of deleted rows and rows past their retention (DynamoDB's TTL
@@ -153,7 +156,8 @@ export function request(ctx) {
   if (ctx.stash.live !== GENERATION) {
     runtime.earlyReturn(ctx.prev.result);
   }
-  return ctx.stash.request;
+  // A request that names its table (a BatchGetItem) comes one per generation.
+  return ctx.stash.requests ? ctx.stash.requests[GENERATION] : ctx.stash.request;
 }
 
 /**
@@ -166,6 +170,30 @@ export function response(ctx) {
   return { answer: ctx.result };
 }
 <@failOnError/>
+</#macro>
+<#-- The key condition of a query that may match a prefix of the index's sort key (the constant
+     SORT_FIELD), for the value of the field the constant `field` names. -->
+<#macro prefixKeyCondition field>
+
+/**
+ * The rows with this value of the index's field whose sort field begins with the prefix; without
+ * a prefix (or an empty one, which every text begins with and DynamoDB refuses in a key
+ * condition) every row with the value.
+ */
+function keyCondition(value, prefix) {
+  if (prefix === undefined || prefix === null || prefix === '') {
+    return {
+      expression: '#field = :value',
+      expressionNames: { '#field': ${field} },
+      expressionValues: util.dynamodb.toMapValues({ ':value': value }),
+    };
+  }
+  return {
+    expression: '#field = :value AND begins_with(#sort, :prefix)',
+    expressionNames: { '#field': ${field}, '#sort': SORT_FIELD },
+    expressionValues: util.dynamodb.toMapValues({ ':value': value, ':prefix': prefix }),
+  };
+}
 </#macro>
 <#macro keyCondition field argument>
     query: {

@@ -42,26 +42,7 @@ export function response(ctx) {
   return page(ctx);
 }
 <#if prefix>
-
-/**
- * The rows with this value of the index's field whose sort field begins with the prefix; without
- * a prefix (or an empty one, which every text begins with and DynamoDB refuses in a key
- * condition) every row with the value.
- */
-function keyCondition(value, prefix) {
-  if (prefix === undefined || prefix === null || prefix === '') {
-    return {
-      expression: '#field = :value',
-      expressionNames: { '#field': FIELD },
-      expressionValues: util.dynamodb.toMapValues({ ':value': value }),
-    };
-  }
-  return {
-    expression: '#field = :value AND begins_with(#sort, :prefix)',
-    expressionNames: { '#field': FIELD, '#sort': SORT_FIELD },
-    expressionValues: util.dynamodb.toMapValues({ ':value': value, ':prefix': prefix }),
-  };
-}
+<@r.prefixKeyCondition "FIELD"/>
 </#if>
 <@r.pipeline/>
 

@@ -397,7 +397,7 @@ class ReadSideTemplatesTest {
       }
     }
     assertThat(manifest.size()).isAtLeast(25);
-    for (String kind : List.of("GET", "LIST", "INDEX", "REF", "BY")) {
+    for (String kind : List.of("GET", "LIST", "INDEX", "REF", "BY", "REFS")) {
       assertWithMessage("resolvers of kind " + kind).that(kinds).contains(kind);
     }
     write(out.resolve("resolvers.json"), json.writeValueAsString(manifest));
@@ -423,6 +423,13 @@ class ReadSideTemplatesTest {
       r.put("targetKey", rel.targetField()).put("sourceKey", rel.sourceField());
       r.put("targetField", rel.targetField()).put("index", rel.targetIndex());
       r.put("sorted", !rel.targetSortField().isEmpty()).put("ascending", rel.targetAscending());
+      r.put("prefix", rel.prefixArgument()).put("sortField", rel.targetSortField());
+      ObjectNode tables = r.putObject("tables");
+      for (ViewData target : ((ProjectData) data.get("project")).views()) {
+        if (target.name().equals(rel.target())) {
+          target.generations().forEach(g -> tables.put(g.colour(), g.tableSuffix()));
+        }
+      }
     }
     assertThat(((ViewData) data.get("view")).name()).isNotEmpty();
     return r;

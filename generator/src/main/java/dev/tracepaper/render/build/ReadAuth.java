@@ -152,7 +152,7 @@ final class ReadAuth {
   }
 
   static boolean isRelation(Field field) {
-    return field.constraints().ref().isPresent() || field.constraints().by().isPresent();
+    return field.constraints().relates();
   }
 
   private View target(Field relation) {

@@ -44,7 +44,14 @@ final class ViewCode {
   private final TypeMapping types;
   private final FieldCode fields;
   private final JavaNames names;
-  private final Map<String, List<String>> byFieldsInto = new LinkedHashMap<>();
+  private final Map<String, List<ByField>> byFieldsInto = new LinkedHashMap<>();
+
+  /**
+   * A field other views' {@code by} relations look rows up by, and the field they match a prefix
+   * of.
+   */
+  private record ByField(String field, String prefix) {}
+
   private final Map<String, List<IndexData>> indexesOf = new LinkedHashMap<>();
   private final ReadAuth readAuth;
 
@@ -70,7 +77,10 @@ final class ViewCode {
                 by ->
                     byFieldsInto
                         .computeIfAbsent(field.type().name(), v -> new ArrayList<>())
-                        .add(by.value()));
+                        .add(
+                            new ByField(
+                                by.value(),
+                                field.constraints().prefix().map(Located::value).orElse(""))));
       }
     }
     this.readAuth = ApiDataBuilder.readAuth(index);
@@ -155,7 +165,7 @@ final class ViewCode {
   }
 
   private static boolean isRelation(Field field) {
-    return field.constraints().ref().isPresent() || field.constraints().by().isPresent();
+    return field.constraints().relates();
   }
 
   /** The key field: {@code key:}, else for a {@code from} view the aggregate's key. */
@@ -359,35 +369,66 @@ final class ViewCode {
   private List<RelationData> relations(View view) {
     List<RelationData> relations = new ArrayList<>();
     for (Field field : view.fields()) {
-      if (!isRelation(field)) {
-        continue;
+      if (isRelation(field)) {
+        relations.add(relation(view, field));
       }
-      View target = index.view(field.type().name()).orElseThrow();
-      String graphqlField = GraphQlNames.field(field.name());
-      String typeName = GraphQlNames.objectType(view.name());
-      boolean byRef = field.constraints().ref().isPresent();
-      String targetField =
-          byRef ? keyField(target) : field.constraints().by().map(Located::value).orElseThrow();
-      relations.add(
-          new RelationData(
-              graphqlField,
-              byRef ? "REF" : "BY",
-              target.name(),
-              AwsNames.viewTableId(target.name()),
-              AwsNames.viewDataSourceId(target.name()),
-              byRef
-                  ? GraphQlNames.objectType(target.name())
-                  : GraphQlNames.connection(target.name()) + "!",
-              byRef ? field.constraints().ref().map(Located::value).orElseThrow() : keyField(view),
-              targetField,
-              byRef ? "" : indexOver(target, targetField).name(),
-              byRef ? "" : indexOver(target, targetField).rangeKey(),
-              !byRef && ascending(target, indexOver(target, targetField)),
-              GraphQlNames.resolverFile(typeName, graphqlField),
-              AwsNames.resolverId(typeName, graphqlField),
-              readAuth.relationDirectives(view, field)));
     }
     return relations;
+  }
+
+  /**
+   * A relation: {@code ref} (a GetItem by this row's field), {@code by} (a Query of the other
+   * view's index over its field, perhaps matching a prefix of the index's sort key) or {@code refs}
+   * (a BatchGetItem of the keys this row's list holds).
+   */
+  private RelationData relation(View view, Field field) {
+    View target = index.view(field.type().name()).orElseThrow();
+    String graphqlField = GraphQlNames.field(field.name());
+    String typeName = GraphQlNames.objectType(view.name());
+    var c = field.constraints();
+    String kind = c.ref().isPresent() ? "REF" : c.refs().isPresent() ? "REFS" : "BY";
+    String sourceField =
+        switch (kind) {
+          case "REF" -> c.ref().orElseThrow().value();
+          case "REFS" -> c.refs().orElseThrow().value();
+          default -> keyField(view);
+        };
+    String targetField = kind.equals("BY") ? c.by().orElseThrow().value() : keyField(target);
+    String prefix = c.prefix().map(Located::value).orElse("");
+    Optional<IndexData> over =
+        kind.equals("BY") ? Optional.of(indexOver(target, targetField, prefix)) : Optional.empty();
+    return new RelationData(
+        graphqlField,
+        kind,
+        target.name(),
+        AwsNames.viewTableId(target.name()),
+        AwsNames.viewDataSourceId(target.name()),
+        kind.equals("REF")
+            ? GraphQlNames.objectType(target.name())
+            : GraphQlNames.connection(target.name()) + "!",
+        sourceField,
+        targetField,
+        over.map(IndexData::name).orElse(""),
+        over.map(IndexData::rangeKey).orElse(""),
+        over.map(i -> prefix.isEmpty() ? ascending(target, i) : ascendingPrefix(target, i))
+            .orElse(false),
+        GraphQlNames.resolverFile(typeName, graphqlField),
+        AwsNames.resolverId(typeName, graphqlField),
+        readAuth.relationDirectives(view, field),
+        prefix.isEmpty() ? "" : GraphQlNames.prefixArgument(prefix));
+  }
+
+  /**
+   * A prefix relation reads in its prefix field's ascending order, unless a query over the same
+   * index says otherwise.
+   */
+  private static boolean ascendingPrefix(View view, IndexData index) {
+    return view.queries().orElse(List.of()).stream()
+        .filter(q -> q.kind() == Query.Kind.INDEX)
+        .filter(q -> indexName(q.index().orElseThrow().value(), sortOf(q)).equals(index.name()))
+        .findFirst()
+        .map(Query::ascending)
+        .orElse(true);
   }
 
   /**
@@ -407,9 +448,16 @@ final class ViewCode {
     return query.sortField().map(Located::value).orElse("");
   }
 
-  /** The index of {@code view}'s table over {@code field}: a query's, else one for relations. */
-  private IndexData indexOver(View view, String field) {
-    return indexes(view).stream().filter(i -> i.hashKey().equals(field)).findFirst().orElseThrow();
+  /**
+   * The index of {@code view}'s table over {@code field} (sorted by {@code prefix}, when given): a
+   * query's, else one made for relations.
+   */
+  private IndexData indexOver(View view, String field, String prefix) {
+    return indexes(view).stream()
+        .filter(i -> i.hashKey().equals(field))
+        .filter(i -> prefix.isEmpty() || i.rangeKey().equals(prefix))
+        .findFirst()
+        .orElseThrow();
   }
 
   /** The indexes of a view's table: one per index query, and one per relation into it. */
@@ -434,10 +482,23 @@ final class ViewCode {
                 sort.isEmpty() ? "" : attributeType(view, sort)));
       }
     }
-    for (String by : byFieldsInto.getOrDefault(view.name(), List.of())) {
-      if (indexes.values().stream().noneMatch(i -> i.hashKey().equals(by))) {
-        String name = indexName(by, "");
-        indexes.put(name, new IndexData(name, by, attributeType(view, by), "", ""));
+    for (ByField by : byFieldsInto.getOrDefault(view.name(), List.of())) {
+      boolean covered =
+          indexes.values().stream()
+              .anyMatch(
+                  i ->
+                      i.hashKey().equals(by.field())
+                          && (by.prefix().isEmpty() || i.rangeKey().equals(by.prefix())));
+      if (!covered) {
+        String name = indexName(by.field(), by.prefix());
+        indexes.put(
+            name,
+            new IndexData(
+                name,
+                by.field(),
+                attributeType(view, by.field()),
+                by.prefix(),
+                by.prefix().isEmpty() ? "" : attributeType(view, by.prefix())));
       }
     }
     return List.copyOf(indexes.values());
