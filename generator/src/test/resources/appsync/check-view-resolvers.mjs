@@ -344,6 +344,15 @@ const checks = {
       items: [row('k1'), row('k2')],
       nextToken: '3',
     });
+    // Keys that are names every object has are keys like any other.
+    const odd = { ...ctx, source: { [r.sourceField]: ['constructor', 'toString', '__proto__'] } };
+    const oddStash = {};
+    resolver.request({ ...odd, stash: oddStash });
+    assert.deepEqual(oddStash.requests.blue, batch('blue', 'constructor', 'toString', '__proto__'));
+    assert.deepEqual(
+      resolver.response({ ...odd, stash: {}, prev: { result: { answer: data([row('toString')]) } } }),
+      { items: [row('toString')], nextToken: null },
+    );
     // Unprocessed keys end the page before the first of them; the next page starts there.
     assert.deepEqual(answerOf(data([row('k1')], ['k2', 'k3'])), { items: [row('k1')], nextToken: '2' });
     assert.deepEqual(answerOf(data([], ['k1', 'k2', 'k3'])), { items: [], nextToken: '0' });

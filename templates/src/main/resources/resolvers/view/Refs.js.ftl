@@ -56,13 +56,13 @@ export function response(ctx) {
     for (const rows of Object.values(answer.data ?? {})) {
       for (const row of rows) {
         if (row && isLive(row)) {
-          found[row[TARGET_KEY]] = row;
+          found[entry(row[TARGET_KEY])] = row;
         }
       }
     }
     for (const keys of Object.values(answer.unprocessedKeys ?? {})) {
       for (const key of keys) {
-        unprocessed[key[TARGET_KEY]] = true;
+        unprocessed[entry(key[TARGET_KEY])] = true;
       }
     }
   }
@@ -71,17 +71,17 @@ export function response(ctx) {
   let next = page.end < page.list.length ? '' + page.end : null;
   let stopped = false;
   page.list.slice(page.start, page.end).forEach((key, offset) => {
-    if (stopped || !isKey(key) || shown[key]) {
+    if (stopped || !isKey(key) || shown[entry(key)]) {
       return;
     }
-    if (unprocessed[key]) {
+    if (unprocessed[entry(key)]) {
       stopped = true;
       next = '' + (page.start + offset);
       return;
     }
-    shown[key] = true;
-    if (found[key]) {
-      items.push(withoutInternals(found[key]));
+    shown[entry(key)] = true;
+    if (found[entry(key)]) {
+      items.push(withoutInternals(found[entry(key)]));
     }
   });
   return { items, nextToken: next };
@@ -93,8 +93,8 @@ function pageKeys(ctx) {
   const keys = [];
   const seen = {};
   for (const key of page.list.slice(page.start, page.end)) {
-    if (isKey(key) && !seen[key]) {
-      seen[key] = true;
+    if (isKey(key) && !seen[entry(key)]) {
+      seen[entry(key)] = true;
       keys.push(key);
     }
   }
@@ -124,6 +124,14 @@ function pageOf(ctx) {
 /** A key DynamoDB can look up: a text that is not empty. */
 function isKey(key) {
   return typeof key === 'string' && key !== '';
+}
+
+/**
+ * A key as the name of an entry in an object used as a map: never one of the names every object
+ * has (a key `constructor` would otherwise find Object's own).
+ */
+function entry(key) {
+  return '#' + key;
 }
 
 function keyOf(key) {
