@@ -19,9 +19,7 @@ import dev.tracepaper.naming.JavaName;
 import dev.tracepaper.naming.JavaNames;
 import dev.tracepaper.render.data.CustomData;
 import dev.tracepaper.render.data.GenerationData;
-import dev.tracepaper.render.data.IndexData;
 import dev.tracepaper.render.data.QueryData;
-import dev.tracepaper.render.data.RelationData;
 import dev.tracepaper.render.data.ViewData;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,15 +42,7 @@ final class ViewCode {
   private final TypeMapping types;
   private final FieldCode fields;
   private final JavaNames names;
-  private final Map<String, List<ByField>> byFieldsInto = new LinkedHashMap<>();
-
-  /**
-   * A field other views' {@code by} relations look rows up by, and the field they match a prefix
-   * of.
-   */
-  private record ByField(String field, String prefix) {}
-
-  private final Map<String, List<IndexData>> indexesOf = new LinkedHashMap<>();
+  private final RelationCode relations;
   private final ReadAuth readAuth;
 
   ViewCode(
@@ -66,24 +56,8 @@ final class ViewCode {
     this.types = types;
     this.fields = fields;
     this.names = names;
-    // Which fields of a view other views' `by` relations look rows up by: one pass, not one per
-    // view.
-    for (View other : index.model().views()) {
-      for (Field field : other.fields()) {
-        field
-            .constraints()
-            .by()
-            .ifPresent(
-                by ->
-                    byFieldsInto
-                        .computeIfAbsent(field.type().name(), v -> new ArrayList<>())
-                        .add(
-                            new ByField(
-                                by.value(),
-                                field.constraints().prefix().map(Located::value).orElse(""))));
-      }
-    }
     this.readAuth = ApiDataBuilder.readAuth(index);
+    this.relations = new RelationCode(index, readAuth);
   }
 
   ViewData of(View view) {
@@ -126,13 +100,13 @@ final class ViewCode {
         from(view, stored, keyField, projectionImports),
         handlers(view, stored, keyField, projectionImports),
         queries(view, keyField),
-        relations(view),
+        relations.of(view),
         view.handlers().isEmpty()
             ? view.set().stream().map(Assignment.SetValue::field).toList()
             : List.of(),
         List.of(),
         List.of(),
-        indexes(view),
+        relations.indexes(view),
         ProjectDataBuilder.withoutOwnPackage(rowImports, pkg),
         ProjectDataBuilder.withoutOwnPackage(projectionImports, pkg),
         view.description().orElse(""),
@@ -161,15 +135,15 @@ final class ViewCode {
 
   /** The fields kept in the table: every field but the relations. */
   private List<Field> stored(View view) {
-    return view.fields().stream().filter(f -> !isRelation(f)).toList();
-  }
-
-  private static boolean isRelation(Field field) {
-    return field.constraints().relates();
+    return view.fields().stream().filter(f -> !f.constraints().relates()).toList();
   }
 
   /** The key field: {@code key:}, else for a {@code from} view the aggregate's key. */
   private String keyField(View view) {
+    return keyField(index, view);
+  }
+
+  static String keyField(ModelIndex index, View view) {
     return view.key()
         .map(Located::value)
         .or(
@@ -310,7 +284,7 @@ final class ViewCode {
                   GraphQlNames.resolverFile(GraphQlNames.QUERY, graphqlField),
                   AwsNames.resolverId(GraphQlNames.QUERY, graphqlField),
                   ApiDataBuilder.directives(index, auth),
-                  indexName(field, sort),
+                  RelationCode.indexName(field, sort),
                   field,
                   argumentType(view, field),
                   sort,
@@ -359,157 +333,5 @@ final class ViewCode {
   private String argumentType(View view, String field) {
     TypeRef type = view.field(field).map(Field::type).orElseThrow();
     return types.graphql(type, entityOwner(view), true, true);
-  }
-
-  /** An index's name: {@code byPatientId}, or {@code byPatientIdThenStartsAt} with a sort key. */
-  static String indexName(String field, String sort) {
-    return "by" + Case.pascal(field) + (sort.isEmpty() ? "" : "Then" + Case.pascal(sort));
-  }
-
-  private List<RelationData> relations(View view) {
-    List<RelationData> relations = new ArrayList<>();
-    for (Field field : view.fields()) {
-      if (isRelation(field)) {
-        relations.add(relation(view, field));
-      }
-    }
-    return relations;
-  }
-
-  /**
-   * A relation: {@code ref} (a GetItem by this row's field), {@code by} (a Query of the other
-   * view's index over its field, perhaps matching a prefix of the index's sort key) or {@code refs}
-   * (a BatchGetItem of the keys this row's list holds).
-   */
-  private RelationData relation(View view, Field field) {
-    View target = index.view(field.type().name()).orElseThrow();
-    String graphqlField = GraphQlNames.field(field.name());
-    String typeName = GraphQlNames.objectType(view.name());
-    var c = field.constraints();
-    String kind = c.ref().isPresent() ? "REF" : c.refs().isPresent() ? "REFS" : "BY";
-    String sourceField =
-        switch (kind) {
-          case "REF" -> c.ref().orElseThrow().value();
-          case "REFS" -> c.refs().orElseThrow().value();
-          default -> keyField(view);
-        };
-    String targetField = kind.equals("BY") ? c.by().orElseThrow().value() : keyField(target);
-    String prefix = c.prefix().map(Located::value).orElse("");
-    Optional<IndexData> over =
-        kind.equals("BY") ? Optional.of(indexOver(target, targetField, prefix)) : Optional.empty();
-    return new RelationData(
-        graphqlField,
-        kind,
-        target.name(),
-        AwsNames.viewTableId(target.name()),
-        AwsNames.viewDataSourceId(target.name()),
-        kind.equals("REF")
-            ? GraphQlNames.objectType(target.name())
-            : GraphQlNames.connection(target.name()) + "!",
-        sourceField,
-        targetField,
-        over.map(IndexData::name).orElse(""),
-        over.map(IndexData::rangeKey).orElse(""),
-        over.map(i -> prefix.isEmpty() ? ascending(target, i) : ascendingPrefix(target, i))
-            .orElse(false),
-        GraphQlNames.resolverFile(typeName, graphqlField),
-        AwsNames.resolverId(typeName, graphqlField),
-        readAuth.relationDirectives(view, field),
-        prefix.isEmpty() ? "" : GraphQlNames.prefixArgument(prefix));
-  }
-
-  /**
-   * A prefix relation reads in its prefix field's ascending order, unless a query over the same
-   * index says otherwise.
-   */
-  private static boolean ascendingPrefix(View view, IndexData index) {
-    return view.queries().orElse(List.of()).stream()
-        .filter(q -> q.kind() == Query.Kind.INDEX)
-        .filter(q -> indexName(q.index().orElseThrow().value(), sortOf(q)).equals(index.name()))
-        .findFirst()
-        .map(Query::ascending)
-        .orElse(true);
-  }
-
-  /**
-   * Whether a relation reads the rows of {@code index} in ascending order: as the first query over
-   * it orders them (an index made for relations only has no sort key).
-   */
-  private static boolean ascending(View view, IndexData index) {
-    return view.queries().orElse(List.of()).stream()
-        .filter(q -> q.kind() == Query.Kind.INDEX)
-        .filter(q -> indexName(q.index().orElseThrow().value(), sortOf(q)).equals(index.name()))
-        .findFirst()
-        .map(Query::ascending)
-        .orElse(false);
-  }
-
-  private static String sortOf(Query query) {
-    return query.sortField().map(Located::value).orElse("");
-  }
-
-  /**
-   * The index of {@code view}'s table over {@code field} (sorted by {@code prefix}, when given): a
-   * query's, else one made for relations.
-   */
-  private IndexData indexOver(View view, String field, String prefix) {
-    return indexes(view).stream()
-        .filter(i -> i.hashKey().equals(field))
-        .filter(i -> prefix.isEmpty() || i.rangeKey().equals(prefix))
-        .findFirst()
-        .orElseThrow();
-  }
-
-  /** The indexes of a view's table: one per index query, and one per relation into it. */
-  private List<IndexData> indexes(View view) {
-    return indexesOf.computeIfAbsent(view.name(), name -> computeIndexes(view));
-  }
-
-  private List<IndexData> computeIndexes(View view) {
-    Map<String, IndexData> indexes = new LinkedHashMap<>();
-    for (Query query : view.queries().orElse(List.of())) {
-      if (query.kind() == Query.Kind.INDEX) {
-        String field = query.index().map(Located::value).orElseThrow();
-        String sort = sortOf(query);
-        String name = indexName(field, sort);
-        indexes.putIfAbsent(
-            name,
-            new IndexData(
-                name,
-                field,
-                attributeType(view, field),
-                sort,
-                sort.isEmpty() ? "" : attributeType(view, sort)));
-      }
-    }
-    for (ByField by : byFieldsInto.getOrDefault(view.name(), List.of())) {
-      boolean covered =
-          indexes.values().stream()
-              .anyMatch(
-                  i ->
-                      i.hashKey().equals(by.field())
-                          && (by.prefix().isEmpty() || i.rangeKey().equals(by.prefix())));
-      if (!covered) {
-        String name = indexName(by.field(), by.prefix());
-        indexes.put(
-            name,
-            new IndexData(
-                name,
-                by.field(),
-                attributeType(view, by.field()),
-                by.prefix(),
-                by.prefix().isEmpty() ? "" : attributeType(view, by.prefix())));
-      }
-    }
-    return List.copyOf(indexes.values());
-  }
-
-  /** How DynamoDB types a key attribute: numbers {@code N}, everything else text {@code S}. */
-  private static String attributeType(View view, String field) {
-    return view.field(field)
-            .map(f -> f.type().builtin().map(b -> b.isNumeric()).orElse(false))
-            .orElse(false)
-        ? "N"
-        : "S";
   }
 }
