@@ -4,6 +4,7 @@ import dev.tracepaper.model.Located;
 import dev.tracepaper.model.ModelIndex;
 import dev.tracepaper.model.Query;
 import dev.tracepaper.model.View;
+import dev.tracepaper.naming.GraphQlNames;
 import dev.tracepaper.validate.Reporter;
 import dev.tracepaper.validate.Rule;
 import java.util.List;
@@ -32,6 +33,24 @@ public final class InvalidPrefixQuery implements Rule {
                       query.name(), view.name(), prefix.value(), prefix.value(), prefix.value()),
               "name the field that groups the rows in `index` and the field to match in `prefix`,"
                   + " such as `{index: workspaceId, prefix: path}`");
+        } else if (query
+            .index()
+            .filter(
+                i ->
+                    GraphQlNames.field(i.value())
+                        .equals(GraphQlNames.prefixArgument(prefix.value())))
+            .isPresent()) {
+          report.error(
+              prefix.location(),
+              ("The query `%s` of view `%s` has `index: %s` and `prefix: %s`, whose argument would"
+                      + " be named `%s` too.")
+                  .formatted(
+                      query.name(),
+                      view.name(),
+                      query.index().get().value(),
+                      prefix.value(),
+                      GraphQlNames.prefixArgument(prefix.value())),
+              "rename one of the two fields");
         } else if (query.sort().filter(s -> !s.value().equals(prefix.value())).isPresent()) {
           Located<String> sort = query.sort().get();
           report.error(
