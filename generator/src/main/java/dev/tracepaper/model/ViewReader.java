@@ -124,49 +124,49 @@ final class ViewReader {
           case "list" -> index.isPresent() ? Query.Kind.INDEX : Query.Kind.LIST;
           default -> Query.Kind.INDEX;
         };
-    Optional<MappingNode> sortMapping =
-        q.get("sort").filter(MappingNode.class::isInstance).map(MappingNode.class::cast);
-    Optional<Located<String>> sort;
-    Optional<Located<Query.Order>> order;
-    if (sortMapping.isPresent()) {
-      String sortWhat = "`sort` of " + what;
-      nodes.checkKeys(sortMapping.get(), SORT_KEYS, sortWhat);
-      sort =
-          nodes
-              .required(sortMapping.get(), "field", sortWhat)
-              .flatMap(n -> nodes.text(n, "`field` of " + sortWhat));
-      order =
-          sortMapping
-              .get()
-              .get("order")
-              .flatMap(n -> nodes.text(n, "`order` of " + sortWhat))
-              .flatMap(o -> order(o, o.value(), "`order` of " + sortWhat));
-    } else {
-      Optional<Located<String>> written =
-          q.get("sort").flatMap(n -> nodes.text(n, "`sort` of " + what));
-      String[] words = written.map(w -> w.value().trim().split("\\s+")).orElse(new String[0]);
-      sort = written.map(w -> new Located<>(words[0], w.location()));
-      order =
-          written.flatMap(
-              w ->
-                  switch (words.length) {
-                    case 1 -> Optional.empty();
-                    case 2 -> order(w, words[1], "`sort` of " + what);
-                    default -> {
-                      reportOrder(w, "`sort` of " + what);
-                      yield Optional.empty();
-                    }
-                  });
-    }
+    Sort sort = q.get("sort").map(n -> sort(n, "`sort` of " + what)).orElse(Sort.NONE);
     return new Query(
         entry.name(),
         kind,
         index,
-        sort,
-        order,
+        sort.field(),
+        sort.order(),
         q.get("prefix").flatMap(n -> nodes.text(n, "`prefix` of " + what)),
         q.get("auth").flatMap(n -> auth.auth(n, "the `auth` of " + what)),
         entry.key().location());
+  }
+
+  /** A query's {@code sort}: the field, and the order when it says one. */
+  private record Sort(Optional<Located<String>> field, Optional<Located<Query.Order>> order) {
+    static final Sort NONE = new Sort(Optional.empty(), Optional.empty());
+  }
+
+  /** {@code field}, {@code field asc|desc}, or {@code {field, order}}. */
+  private Sort sort(YamlNode node, String what) {
+    if (node instanceof MappingNode mapping) {
+      nodes.checkKeys(mapping, SORT_KEYS, what);
+      return new Sort(
+          nodes.required(mapping, "field", what).flatMap(n -> nodes.text(n, "`field` of " + what)),
+          mapping
+              .get("order")
+              .flatMap(n -> nodes.text(n, "`order` of " + what))
+              .flatMap(o -> order(o, o.value(), "`order` of " + what)));
+    }
+    Optional<Located<String>> written = nodes.text(node, what);
+    if (written.isEmpty()) {
+      return Sort.NONE;
+    }
+    String[] words = written.get().value().trim().split("\\s+");
+    Optional<Located<Query.Order>> order =
+        switch (words.length) {
+          case 1 -> Optional.empty();
+          case 2 -> order(written.get(), words[1], what);
+          default -> {
+            reportOrder(written.get(), what);
+            yield Optional.empty();
+          }
+        };
+    return new Sort(Optional.of(new Located<>(words[0], written.get().location())), order);
   }
 
   /** {@code asc} or {@code desc}, in any case; {@code at} is what the user wrote. */
