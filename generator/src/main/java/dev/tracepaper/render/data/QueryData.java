@@ -15,7 +15,11 @@ package dev.tracepaper.render.data;
  * @param argument the argument it takes: the key for get, the index field for an index query; empty
  *     for list
  * @param argumentType the argument's GraphQL type ({@code String!}); empty for list
- * @param sortField the index's sort field, newest first; empty when none
+ * @param sortField the index's sort field; empty when none
+ * @param ascending whether an index query answers its rows in ascending order of {@code sortField}
+ *     (else descending: latest first)
+ * @param prefixArgument the argument giving the text {@code sortField} begins with ({@code
+ *     pathPrefix}); empty when the query matches no prefix
  */
 public record QueryData(
     String name,
@@ -27,4 +31,6 @@ public record QueryData(
     String indexName,
     String argument,
     String argumentType,
-    String sortField) {}
+    String sortField,
+    boolean ascending,
+    String prefixArgument) {}
