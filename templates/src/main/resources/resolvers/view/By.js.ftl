@@ -9,6 +9,7 @@ const TARGET_FIELD = ${jsString(relation.targetField)};
 const SOURCE_KEY = ${jsString(relation.sourceField)};
 
 export function request(ctx) {
+<@r.checkCaller relation.check/>
   return readLive(ctx, {
     operation: 'Query',
     index: INDEX,
@@ -24,9 +25,17 @@ export function request(ctx) {
 }
 
 export function response(ctx) {
+<#if relation.check.filtersRows()>
+  const found = page(ctx);
+  return ctx.stash.everyRow
+    ? found
+    : { items: found.items.filter((item) => mayRead(ctx, item)), nextToken: found.nextToken };
+<#else>
   return page(ctx);
+</#if>
 }
 <@r.pipeline/>
 
 <@r.pageHelpers/>
 <@r.commonHelpers/>
+<@r.readChecks relation.check/>

@@ -8,6 +8,7 @@ const INDEX = ${jsString(query.indexName)};
 const FIELD = ${jsString(query.argument)};
 
 export function request(ctx) {
+<@r.checkCaller query.check/>
   return readLive(ctx, {
     operation: 'Query',
     index: INDEX,
@@ -23,9 +24,17 @@ export function request(ctx) {
 }
 
 export function response(ctx) {
+<#if query.check.filtersRows()>
+  const found = page(ctx);
+  return ctx.stash.everyRow
+    ? found
+    : { items: found.items.filter((item) => mayRead(ctx, item)), nextToken: found.nextToken };
+<#else>
   return page(ctx);
+</#if>
 }
 <@r.pipeline/>
 
 <@r.pageHelpers/>
 <@r.commonHelpers/>
+<@r.readChecks query.check/>

@@ -14,6 +14,7 @@ import dev.tracepaper.model.Event;
 import dev.tracepaper.model.EventVersion;
 import dev.tracepaper.model.Field;
 import dev.tracepaper.model.ModelIndex;
+import dev.tracepaper.model.Query;
 import dev.tracepaper.model.TypeDef;
 import dev.tracepaper.model.TypeRef;
 import dev.tracepaper.model.View;
@@ -115,6 +116,27 @@ public final class ModelTypes {
             view.name(),
             "a row of view `%s`".formatted(view.name()),
             view.fields(),
+            Optional.empty())
+        .celType();
+  }
+
+  /**
+   * The arguments of a query, {@code args} in its {@code auth}: the key of a {@code get}, the
+   * indexed field of an index query, none for a {@code list}.
+   */
+  public CelType arguments(View view, Query query) {
+    List<Field> arguments =
+        switch (query.kind()) {
+          case GET -> view.key().flatMap(k -> view.field(k.value())).stream().toList();
+          case INDEX -> query.index().flatMap(i -> view.field(i.value())).stream().toList();
+          case LIST -> List.of();
+        };
+    return struct(
+            query,
+            "args",
+            view.name() + "." + query.name(),
+            "the arguments of query `%s` of view `%s`".formatted(query.name(), view.name()),
+            arguments,
             Optional.empty())
         .celType();
   }

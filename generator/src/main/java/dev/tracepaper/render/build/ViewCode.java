@@ -47,6 +47,7 @@ final class ViewCode {
   private final Map<String, List<String>> byFieldsInto = new LinkedHashMap<>();
   private final Map<String, List<IndexData>> indexesOf = new LinkedHashMap<>();
   private final ReadAuth readAuth;
+  private final ReadChecks readChecks;
 
   ViewCode(
       ModelIndex index,
@@ -74,6 +75,7 @@ final class ViewCode {
       }
     }
     this.readAuth = ApiDataBuilder.readAuth(index);
+    this.readChecks = new ReadChecks(index);
   }
 
   ViewData of(View view) {
@@ -293,7 +295,8 @@ final class ViewCode {
                   indexName(field, sort),
                   field,
                   argumentType(view, field),
-                  sort));
+                  sort,
+                  readChecks.of(auth, field)));
         }
       }
     }
@@ -312,7 +315,8 @@ final class ViewCode {
         "",
         keyField,
         argumentType(view, keyField),
-        "");
+        "",
+        readChecks.of(auth, keyField));
   }
 
   private QueryData list(View view, Optional<Auth> auth) {
@@ -327,7 +331,8 @@ final class ViewCode {
         "",
         "",
         "",
-        "");
+        "",
+        readChecks.of(auth, ""));
   }
 
   private String argumentType(View view, String field) {
@@ -368,7 +373,8 @@ final class ViewCode {
               byRef ? "" : indexOver(target, targetField).rangeKey(),
               GraphQlNames.resolverFile(typeName, graphqlField),
               AwsNames.resolverId(typeName, graphqlField),
-              readAuth.relationDirectives(view, field)));
+              readAuth.relationDirectives(view, field),
+              readChecks.of(target.auth(), "")));
     }
     return relations;
   }

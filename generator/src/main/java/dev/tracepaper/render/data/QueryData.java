@@ -16,6 +16,7 @@ package dev.tracepaper.render.data;
  *     for list
  * @param argumentType the argument's GraphQL type ({@code String!}); empty for list
  * @param sortField the index's sort field, newest first; empty when none
+ * @param check what the resolver checks of the caller when the auth depends on the data
  */
 public record QueryData(
     String name,
@@ -27,4 +28,5 @@ public record QueryData(
     String indexName,
     String argument,
     String argumentType,
-    String sortField) {}
+    String sortField,
+    ReadCheckData check) {}

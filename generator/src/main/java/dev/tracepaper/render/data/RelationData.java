@@ -22,6 +22,8 @@ package dev.tracepaper.render.data;
  * @param resolverLogicalId the resolver's logical id
  * @param directives the GraphQL auth directives of the field: the other view's ({@code ""} for the
  *     default mode)
+ * @param check what the resolver checks of the caller when the other view's auth depends on the
+ *     data
  */
 public record RelationData(
     String field,
@@ -36,4 +38,5 @@ public record RelationData(
     String targetSortField,
     String resolverFile,
     String resolverLogicalId,
-    String directives) {}
+    String directives,
+    ReadCheckData check) {}
