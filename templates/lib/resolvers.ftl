@@ -171,9 +171,7 @@ export function response(ctx) {
 <#-- The caller checks of a read whose auth depends on the data (owner:<field>, {when: CEL}):
      ReadCheckData. AppSync's directives admitted the caller; these decide which rows it reads. -->
 <#macro checkCaller check>
-<#if check.filtersRows()>
-  ctx.stash.everyRow = readsEveryRow(ctx);
-<#elseif check.present>
+<#if check.present && !check.filtersRows()>
   if (!readsEveryRow(ctx)) {
     util.unauthorized();
   }

@@ -16,7 +16,7 @@ export function request(ctx) {
 export function response(ctx) {
 <#if query.check.filtersRows()>
   const found = row(ctx);
-  return found && (ctx.stash.everyRow || mayRead(ctx, found)) ? found : null;
+  return found && (readsEveryRow(ctx) || mayRead(ctx, found)) ? found : null;
 <#else>
   return row(ctx);
 </#if>

@@ -16,9 +16,10 @@ export function request(ctx) {
 export function response(ctx) {
 <#if query.check.filtersRows()>
   const found = page(ctx);
-  return ctx.stash.everyRow
-    ? found
-    : { items: found.items.filter((item) => mayRead(ctx, item)), nextToken: found.nextToken };
+  if (readsEveryRow(ctx)) {
+    return found;
+  }
+  return { items: found.items.filter((item) => mayRead(ctx, item)), nextToken: found.nextToken };
 <#else>
   return page(ctx);
 </#if>

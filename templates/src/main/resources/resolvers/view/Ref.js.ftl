@@ -24,7 +24,7 @@ export function request(ctx) {
 export function response(ctx) {
 <#if relation.check.filtersRows()>
   const found = row(ctx);
-  return found && (ctx.stash.everyRow || mayRead(ctx, found)) ? found : null;
+  return found && (readsEveryRow(ctx) || mayRead(ctx, found)) ? found : null;
 <#else>
   return row(ctx);
 </#if>
