@@ -136,7 +136,7 @@ public final class ModelTypes {
             query,
             "args",
             view.name() + "." + query.name(),
-            "the arguments of query `%s` of view `%s`".formatted(query.name(), view.name()),
+            "`args` of query `%s` of view `%s`".formatted(query.name(), view.name()),
             arguments,
             Optional.empty())
         .celType();

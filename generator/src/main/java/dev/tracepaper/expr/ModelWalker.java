@@ -330,7 +330,7 @@ final class ModelWalker {
       String description =
           auth.conditions().size() == 1
               ? "the `when` of " + of
-              : "the `when` " + number + " of " + of;
+              : "the `when` of condition " + number + " in " + of;
       number++;
       check(when, Place.AUTH_CONDITION, element, description, Optional.empty(), scope);
     }
