@@ -6,6 +6,7 @@ import dev.tracepaper.model.Aggregate;
 import dev.tracepaper.model.Assignment;
 import dev.tracepaper.model.Auth;
 import dev.tracepaper.model.BusinessRule;
+import dev.tracepaper.model.Command;
 import dev.tracepaper.model.Emit;
 import dev.tracepaper.model.Event;
 import dev.tracepaper.model.EventVersion;
@@ -57,6 +58,9 @@ final class ModelWalker {
   private static final String HANDLER_KEY_WHY =
       "the key decides which row the event changes, so the row (`view`) is not known yet";
   private static final String HANDLER_WHY = "a view handler sees the event and the row it changes";
+  private static final String COMMAND_AUTH_WHY =
+      "the `auth` of a command is decided before the state is loaded, from the input (`command`)"
+          + " and the caller (`user`); a rule decides on the state";
   private static final String VIEW_AUTH_WHY =
       "the `auth` of a view decides who reads a row, from the caller (`user`) and the row (`row`);"
           + " a query's own `auth` also sees its arguments (`args`)";
@@ -77,6 +81,16 @@ final class ModelWalker {
   void aggregate(Aggregate aggregate) {
     aggregate.events().forEach(e -> event(aggregate, e));
     aggregate.commands().forEach(c -> flow(aggregate, c, "command", types.input(c)));
+    for (Command command : aggregate.commands()) {
+      String element = named("command", command.name());
+      Scope scope =
+          scope(names("command", types.input(command), "user", types.user()), COMMAND_AUTH_WHY);
+      command
+          .auth()
+          .ifPresent(
+              auth ->
+                  conditions(auth, Place.COMMAND_AUTH, element, "the `auth` of " + element, scope));
+    }
     aggregate.policies().forEach(p -> flow(aggregate, p, "policy", triggerOf(p)));
   }
 
@@ -306,7 +320,7 @@ final class ModelWalker {
         .ifPresent(
             auth -> {
               Scope scope = scope(names("user", types.user(), "row", row), VIEW_AUTH_WHY);
-              conditions(auth, element, "the `auth` of " + element, scope);
+              conditions(auth, Place.AUTH_CONDITION, element, "the `auth` of " + element, scope);
             });
     for (Query query : view.queries().orElse(List.of())) {
       query
@@ -319,12 +333,12 @@ final class ModelWalker {
                             "user", types.user(), "args", types.arguments(view, query), "row", row),
                         QUERY_AUTH_WHY);
                 String of = "the `auth` of query " + code(query.name()) + " of " + element;
-                conditions(auth, element, of, scope);
+                conditions(auth, Place.AUTH_CONDITION, element, of, scope);
               });
     }
   }
 
-  private void conditions(Auth auth, String element, String of, Scope scope) {
+  private void conditions(Auth auth, Place place, String element, String of, Scope scope) {
     int number = 1;
     for (Expression when : auth.conditions()) {
       String description =
@@ -332,7 +346,7 @@ final class ModelWalker {
               ? "the `when` of " + of
               : "the `when` of condition " + number + " in " + of;
       number++;
-      check(when, Place.AUTH_CONDITION, element, description, Optional.empty(), scope);
+      check(when, place, element, description, Optional.empty(), scope);
     }
   }
 

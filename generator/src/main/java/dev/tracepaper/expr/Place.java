@@ -32,5 +32,10 @@ public enum Place {
    * A {@code when} condition in the {@code auth} of a view or query: who may read a row. It is
    * translated to JavaScript for the read side's resolvers, not to Java.
    */
-  AUTH_CONDITION
+  AUTH_CONDITION,
+  /**
+   * A {@code when} condition in the {@code auth} of a command: who may run it with this input,
+   * decided before the state is loaded.
+   */
+  COMMAND_AUTH
 }

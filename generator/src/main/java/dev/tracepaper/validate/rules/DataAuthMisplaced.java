@@ -7,12 +7,14 @@ import dev.tracepaper.model.ModelIndex;
 import dev.tracepaper.source.SourceLocation;
 import dev.tracepaper.validate.Reporter;
 import dev.tracepaper.validate.Rule;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code owner:<field>} or {@code {when: …}} in the {@code auth} of a command or of the app's
- * default: these read a row, which only a view or a query has. A command decides with a rule
- * ({@code code: UNAUTHORIZED}), which sees its input, the state and the caller.
+ * {@code owner:<field>} or {@code {when: …}} in the {@code auth} of the app's default, which admits
+ * by caller alone, or {@code owner:<field>} in the {@code auth} of a command: it reads a row, which
+ * only a view or a query has. A command decides on its state with a rule ({@code code:
+ * UNAUTHORIZED}); its {@code when} sees the input and the caller.
  */
 public final class DataAuthMisplaced implements Rule {
 
@@ -24,48 +26,33 @@ public final class DataAuthMisplaced implements Rule {
         .flatMap(app -> app.auth().defaultAuth())
         .ifPresent(
             auth ->
-                report(
-                    auth,
-                    "The app's default `auth`",
-                    "give `owner:` and `when:` on the views and queries they protect; the default"
-                        + " admits by caller alone",
-                    report));
+                first(auth)
+                    .ifPresent(
+                        at ->
+                            report.error(
+                                at,
+                                "The app's default `auth` depends on the data (`owner:` or"
+                                    + " `when:`), but the default admits by caller alone.",
+                                "give `owner:` and `when:` on the views, queries and commands they"
+                                    + " protect")));
     for (Command command : index.model().commands().toList()) {
-      command
-          .auth()
-          .ifPresent(
-              auth ->
-                  report(
-                      auth,
-                      Words.capital(Words.describe(command)) + "'s `auth`",
-                      "a command decides on the data with a rule, which sees `command`, `state` and"
-                          + " `user`: `rules: [{require: '"
-                          + example(auth)
-                          + "', code: UNAUTHORIZED, message: …}]`",
-                      report));
+      for (Located<String> owner : command.auth().map(Auth::owners).orElse(List.of())) {
+        report.error(
+            owner.location(),
+            "%s's `auth` names `owner:%s`, but a command has no row to own: its state is loaded"
+                    .formatted(Words.capital(Words.describe(command)), owner.value())
+                + " after the caller is admitted.",
+            "a command decides on its state with a rule, which sees `command`, `state` and `user`:"
+                + " `rules: [{require: 'state.%s == user.id', code: UNAUTHORIZED, message: …}]`"
+                    .formatted(owner.value()));
+      }
     }
   }
 
-  private static String example(Auth auth) {
+  private static Optional<SourceLocation> first(Auth auth) {
     return auth.owners().stream()
+        .map(Located::location)
         .findFirst()
-        .map(o -> "state." + o.value() + " == user.id")
-        .orElse(auth.conditions().isEmpty() ? "…" : auth.conditions().get(0).text());
-  }
-
-  private static void report(Auth auth, String subject, String hint, Reporter report) {
-    Optional<SourceLocation> at =
-        auth.owners().stream()
-            .map(Located::location)
-            .findFirst()
-            .or(() -> auth.conditions().stream().map(c -> c.location()).findFirst());
-    at.ifPresent(
-        location ->
-            report.error(
-                location,
-                "%s depends on the data (`owner:` or `when:`), which only a view's or a query's"
-                        .formatted(subject)
-                    + " `auth` can.",
-                hint));
+        .or(() -> auth.conditions().stream().map(c -> c.location()).findFirst());
   }
 }
