@@ -58,6 +58,35 @@ public final class JsTranslator {
     }
   }
 
+  /**
+   * The code without the parentheses around all of it, where it stands alone (an argument, a {@code
+   * return}): {@code (a + b)} but not {@code (a) + (b)}.
+   */
+  public static String unwrapped(String code) {
+    if (!code.startsWith("(") || !code.endsWith(")")) {
+      return code;
+    }
+    int depth = 0;
+    boolean quoted = false;
+    for (int i = 0; i < code.length(); i++) {
+      char c = code.charAt(i);
+      if (quoted) {
+        if (c == '\\') {
+          i++;
+        } else if (c == '"') {
+          quoted = false;
+        }
+      } else if (c == '"') {
+        quoted = true;
+      } else if (c == '(') {
+        depth++;
+      } else if (c == ')' && --depth == 0 && i < code.length() - 1) {
+        return code;
+      }
+    }
+    return code.substring(1, code.length() - 1);
+  }
+
   /** Which root names the condition reads, for the caller to know what it depends on. */
   public static Set<String> roots(CheckedExpression checked) {
     return AstNodes.all(checked.ast().orElseThrow().getExpr()).stream()
@@ -177,13 +206,13 @@ public final class JsTranslator {
           if (type(args.get(1)).kind() != CelKind.LIST) {
             throw new Untranslatable(node, "`in` on a map", "use `in` on a list");
           }
-          yield "(" + js(args.get(1)) + " ?? []).includes(" + js(args.get(0)) + ")";
+          yield "(" + js(args.get(1)) + " ?? []).includes(" + unwrapped(js(args.get(0))) + ")";
         }
         case "_[_]" -> {
           if (type(args.get(0)).kind() != CelKind.LIST) {
             throw new Untranslatable(node, "`[]` on a map", "use `[]` on a list");
           }
-          yield "at(" + js(args.get(0)) + ", " + js(args.get(1)) + ")";
+          yield "at(" + js(args.get(0)) + ", " + unwrapped(js(args.get(1))) + ")";
         }
         case "size" -> {
           CelExpr of = node.call().target().orElse(args.isEmpty() ? null : args.get(0));
@@ -213,7 +242,13 @@ public final class JsTranslator {
       if (node.call().args().size() != 1) {
         throw new Untranslatable(node, "`" + method + "` with these arguments", SUPPORTED);
       }
-      return "(" + js(target) + " ?? '')." + method + "(" + js(node.call().args().get(0)) + ")";
+      return "("
+          + js(target)
+          + " ?? '')."
+          + method
+          + "("
+          + unwrapped(js(node.call().args().get(0)))
+          + ")";
     }
   }
 }

@@ -4,9 +4,7 @@ import dev.cel.common.types.CelType;
 import dev.cel.common.types.SimpleType;
 import dev.tracepaper.model.Aggregate;
 import dev.tracepaper.model.Assignment;
-import dev.tracepaper.model.Auth;
 import dev.tracepaper.model.BusinessRule;
-import dev.tracepaper.model.Command;
 import dev.tracepaper.model.Emit;
 import dev.tracepaper.model.Event;
 import dev.tracepaper.model.EventVersion;
@@ -16,7 +14,6 @@ import dev.tracepaper.model.Flow;
 import dev.tracepaper.model.Let;
 import dev.tracepaper.model.ModelIndex;
 import dev.tracepaper.model.Policy;
-import dev.tracepaper.model.Query;
 import dev.tracepaper.model.TypeDef;
 import dev.tracepaper.model.TypeRef;
 import dev.tracepaper.model.UpcastFields;
@@ -58,39 +55,23 @@ final class ModelWalker {
   private static final String HANDLER_KEY_WHY =
       "the key decides which row the event changes, so the row (`view`) is not known yet";
   private static final String HANDLER_WHY = "a view handler sees the event and the row it changes";
-  private static final String COMMAND_AUTH_WHY =
-      "the `auth` of a command is decided before the state is loaded, from the input (`command`)"
-          + " and the caller (`user`); a rule decides on the state";
-  private static final String VIEW_AUTH_WHY =
-      "the `auth` of a view decides who reads a row, from the caller (`user`) and the row (`row`);"
-          + " a query's own `auth` also sees its arguments (`args`)";
-  private static final String QUERY_AUTH_WHY =
-      "the `auth` of a query decides who reads a row, from the caller (`user`), the query's"
-          + " arguments (`args`) and the row (`row`)";
 
   private final ModelTypes types;
   private final ModelIndex index;
   private final Checker checker;
+  private final AuthSites authSites;
 
   ModelWalker(ModelTypes types, Checker checker) {
     this.types = types;
     this.index = types.index();
     this.checker = checker;
+    this.authSites = new AuthSites(types, checker);
   }
 
   void aggregate(Aggregate aggregate) {
     aggregate.events().forEach(e -> event(aggregate, e));
     aggregate.commands().forEach(c -> flow(aggregate, c, "command", types.input(c)));
-    for (Command command : aggregate.commands()) {
-      String element = named("command", command.name());
-      Scope scope =
-          scope(names("command", types.input(command), "user", types.user()), COMMAND_AUTH_WHY);
-      command
-          .auth()
-          .ifPresent(
-              auth ->
-                  conditions(auth, Place.COMMAND_AUTH, element, "the `auth` of " + element, scope));
-    }
+    aggregate.commands().forEach(authSites::command);
     aggregate.policies().forEach(p -> flow(aggregate, p, "policy", triggerOf(p)));
   }
 
@@ -310,44 +291,7 @@ final class ModelWalker {
                       fromScope));
     }
     view.handlers().forEach(h -> handler(view, element, h));
-    auth(view, element);
-  }
-
-  /** The {@code when} conditions of the view's {@code auth} and of its queries'. */
-  private void auth(View view, String element) {
-    CelType row = types.row(view);
-    view.auth()
-        .ifPresent(
-            auth -> {
-              Scope scope = scope(names("user", types.user(), "row", row), VIEW_AUTH_WHY);
-              conditions(auth, Place.AUTH_CONDITION, element, "the `auth` of " + element, scope);
-            });
-    for (Query query : view.queries().orElse(List.of())) {
-      query
-          .auth()
-          .ifPresent(
-              auth -> {
-                Scope scope =
-                    scope(
-                        names(
-                            "user", types.user(), "args", types.arguments(view, query), "row", row),
-                        QUERY_AUTH_WHY);
-                String of = "the `auth` of query " + code(query.name()) + " of " + element;
-                conditions(auth, Place.AUTH_CONDITION, element, of, scope);
-              });
-    }
-  }
-
-  private void conditions(Auth auth, Place place, String element, String of, Scope scope) {
-    int number = 1;
-    for (Expression when : auth.conditions()) {
-      String description =
-          auth.conditions().size() == 1
-              ? "the `when` of " + of
-              : "the `when` of condition " + number + " in " + of;
-      number++;
-      check(when, place, element, description, Optional.empty(), scope);
-    }
+    authSites.view(view);
   }
 
   private void handler(View view, String viewElement, ViewHandler handler) {

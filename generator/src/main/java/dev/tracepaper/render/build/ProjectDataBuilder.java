@@ -4,12 +4,10 @@ import dev.tracepaper.expr.CheckedExpressions;
 import dev.tracepaper.expr.ExpressionChecker;
 import dev.tracepaper.model.Aggregate;
 import dev.tracepaper.model.App;
-import dev.tracepaper.model.Auth;
 import dev.tracepaper.model.Command;
 import dev.tracepaper.model.Emit;
 import dev.tracepaper.model.EnumDef;
 import dev.tracepaper.model.Event;
-import dev.tracepaper.model.Expression;
 import dev.tracepaper.model.Field;
 import dev.tracepaper.model.Located;
 import dev.tracepaper.model.ModelIndex;
@@ -364,7 +362,8 @@ public final class ProjectDataBuilder {
     imports.add(names.runtimePackage() + ".Metadata");
     FlowSite site = new FlowSite(command, aggregate, Optional.empty());
     String mutation = GraphQlNames.mutation(command.name());
-    CommandCheckData check = commandCheck(command, imports);
+    CommandCheckData check =
+        new CommandChecks(checked, types, names.runtimePackage()).of(command, imports);
     return new CommandData(
         command.name(),
         javaName.simpleName(),
@@ -391,29 +390,6 @@ public final class ProjectDataBuilder {
         "command " + aggregate.name() + "." + command.name(),
         List.copyOf(withoutOwnPackage(imports, javaName.packageName())),
         check);
-  }
-
-  /**
-   * The {@code when} conditions of a command's {@code auth}, as a method of its input record: the
-   * input is {@code this}, the caller {@code user}.
-   */
-  private CommandCheckData commandCheck(Command command, Set<String> imports) {
-    List<Expression> conditions = command.auth().map(Auth::conditions).orElse(List.of());
-    if (conditions.isEmpty()) {
-      return CommandCheckData.NONE;
-    }
-    ExpressionCode expressions =
-        new ExpressionCode(
-            checked, types, names.runtimePackage(), Map.of("command", "this"), imports);
-    imports.add(names.runtimePackage() + ".Caller");
-    return new CommandCheckData(
-        command.auth().orElseThrow().modes().stream()
-            .flatMap(m -> m.role().stream())
-            .distinct()
-            .toList(),
-        conditions.size() == 1
-            ? List.of(ExpressionCode.unwrapped(expressions.java(conditions.get(0))))
-            : conditions.stream().map(expressions::java).toList());
   }
 
   private PolicyData policy(Aggregate aggregate, Policy policy) {

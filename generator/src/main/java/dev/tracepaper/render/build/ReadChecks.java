@@ -61,7 +61,13 @@ final class ReadChecks {
     }
     List<String> roles =
         auth.get().modes().stream().flatMap(m -> m.role().stream()).distinct().toList();
-    return new ReadCheckData(true, roles, everyRow, perRow, perRowReadsArgs, indexesLists);
+    return new ReadCheckData(
+        true, roles, alone(everyRow), alone(perRow), perRowReadsArgs, indexesLists);
+  }
+
+  /** One condition stands alone after {@code return}: parentheses around all of it say nothing. */
+  private static List<String> alone(List<String> conditions) {
+    return conditions.size() == 1 ? List.of(JsTranslator.unwrapped(conditions.get(0))) : conditions;
   }
 
   /** A mode that admits every caller AppSync lets through leaves nothing to check. */
