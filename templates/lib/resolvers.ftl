@@ -202,3 +202,72 @@ function keyCondition(value, prefix) {
       expressionValues: util.dynamodb.toMapValues({ ':value': ${argument} }),
     },
 </#macro>
+<#-- The caller checks of a read whose auth depends on the data (owner:<field>, {when: CEL}):
+     ReadCheckData. AppSync's directives admitted the caller; these decide which rows it reads. -->
+<#macro checkCaller check>
+<#if check.present && !check.filtersRows()>
+  if (!readsEveryRow(ctx)) {
+    util.unauthorized();
+  }
+</#if>
+</#macro>
+<#macro readChecks check>
+<#if check.present>
+
+/** The groups whose users read every row. */
+const ROLES = [<#list check.roles as role>${jsString(role)}<#sep>, </#sep></#list>];
+
+/**
+ * Whether the caller reads every row the request finds. An IAM or API key caller was admitted by
+ * AppSync for a mode of the auth that depends on no data; a user is, when in one of ROLES or
+ * admitted by what the auth says of the caller and the arguments alone.
+ */
+function readsEveryRow(ctx) {
+  const identity = ctx.identity;
+  if (!identity || !identity.sub) {
+    return true;
+  }
+  const user = caller(identity);
+  if (ROLES.some((role) => user.roles.includes(role))) {
+    return true;
+  }
+<#if check.everyRow?has_content>
+  const args = ctx.arguments;
+  return <#list check.everyRow as condition>${condition}<#sep>
+    || </#sep></#list>;
+<#else>
+  return false;
+</#if>
+}
+<#if check.filtersRows()>
+
+/** Whether a user who does not read every row may read this one. */
+function mayRead(ctx, row) {
+  const user = caller(ctx.identity);
+<#if check.perRowReadsArgs>
+  const args = ctx.arguments;
+</#if>
+  return <#list check.perRow as condition>${condition}<#sep>
+    || </#sep></#list>;
+}
+</#if>
+
+/** The signed-in caller as the model's `user` sees it: the Cognito sub, user name and groups. */
+function caller(identity) {
+  return { id: identity.sub, name: identity.username, roles: identity.groups ?? [] };
+}
+<#if check.indexesLists>
+
+/**
+ * An element of a list, as CEL's `list[index]`: an index out of range fails the check (the caller
+ * is refused), rather than reading undefined that a negation could turn into a yes.
+ */
+function at(list, index) {
+  if (!list || index < 0 || index >= list.length) {
+    util.unauthorized();
+  }
+  return list[index];
+}
+</#if>
+</#if>
+</#macro>

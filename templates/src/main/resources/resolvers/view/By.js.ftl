@@ -16,6 +16,7 @@ const PREFIX = ${jsString(relation.prefixArgument)};
 </#if>
 
 export function request(ctx) {
+<@r.checkCaller relation.check/>
   return readLive(ctx, {
     operation: 'Query',
     index: INDEX,
@@ -40,7 +41,15 @@ export function request(ctx) {
 }
 
 export function response(ctx) {
+<#if relation.check.filtersRows()>
+  const found = page(ctx);
+  if (readsEveryRow(ctx)) {
+    return found;
+  }
+  return { items: found.items.filter((item) => mayRead(ctx, item)), nextToken: found.nextToken };
+<#else>
   return page(ctx);
+</#if>
 }
 <#if prefix>
 <@r.prefixKeyCondition "TARGET_FIELD"/>
@@ -49,3 +58,4 @@ export function response(ctx) {
 
 <@r.pageHelpers/>
 <@r.commonHelpers/>
+<@r.readChecks relation.check/>

@@ -15,6 +15,7 @@ const PREFIX = ${jsString(query.prefixArgument)};
 </#if>
 
 export function request(ctx) {
+<@r.checkCaller query.check/>
   return readLive(ctx, {
     operation: 'Query',
     index: INDEX,
@@ -39,7 +40,15 @@ export function request(ctx) {
 }
 
 export function response(ctx) {
+<#if query.check.filtersRows()>
+  const found = page(ctx);
+  if (readsEveryRow(ctx)) {
+    return found;
+  }
+  return { items: found.items.filter((item) => mayRead(ctx, item)), nextToken: found.nextToken };
+<#else>
   return page(ctx);
+</#if>
 }
 <#if prefix>
 <@r.prefixKeyCondition "FIELD"/>
@@ -48,3 +57,4 @@ export function response(ctx) {
 
 <@r.pageHelpers/>
 <@r.commonHelpers/>
+<@r.readChecks query.check/>

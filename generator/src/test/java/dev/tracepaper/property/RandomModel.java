@@ -529,6 +529,16 @@ final class RandomModel {
       shown.put("lines", "[" + a.name() + "Line]");
     }
     line(2, "fields: {" + fieldList(shown) + "}");
+    // Authorization that depends on the data, on a third of the views: by their name, not a draw,
+    // so that the draws (and the shapes' seeds) stay as they were.
+    Optional<String> owner =
+        shown.entrySet().stream()
+            .filter(f -> f.getValue().equals("String") && !f.getKey().equals(a.key()))
+            .map(Map.Entry::getKey)
+            .findFirst();
+    if (owner.isPresent() && Math.floorMod(a.name().hashCode(), 3) == 0) {
+      line(2, "auth: [owner:" + owner.get() + ", {when: \"size(user.roles) > 1\"}]");
+    }
   }
 
   private static String fieldList(Map<String, String> fields) {

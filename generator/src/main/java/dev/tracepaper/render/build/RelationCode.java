@@ -25,6 +25,7 @@ final class RelationCode {
 
   private final ModelIndex index;
   private final ReadAuth readAuth;
+  private final ReadChecks readChecks;
   private final Map<String, List<ByField>> byFieldsInto = new LinkedHashMap<>();
   private final Map<String, List<IndexData>> indexesOf = new LinkedHashMap<>();
 
@@ -34,9 +35,10 @@ final class RelationCode {
    */
   private record ByField(String field, String prefix) {}
 
-  RelationCode(ModelIndex index, ReadAuth readAuth) {
+  RelationCode(ModelIndex index, ReadAuth readAuth, ReadChecks readChecks) {
     this.index = index;
     this.readAuth = readAuth;
+    this.readChecks = readChecks;
     // Which fields of a view other views' `by` relations look rows up by: one pass, not one per
     // view.
     for (View other : index.model().views()) {
@@ -111,7 +113,8 @@ final class RelationCode {
         GraphQlNames.resolverFile(typeName, graphqlField),
         AwsNames.resolverId(typeName, graphqlField),
         readAuth.relationDirectives(view, field),
-        prefix.isEmpty() ? "" : GraphQlNames.prefixArgument(prefix));
+        prefix.isEmpty() ? "" : GraphQlNames.prefixArgument(prefix),
+        readChecks.of(target.auth(), ""));
   }
 
   /**

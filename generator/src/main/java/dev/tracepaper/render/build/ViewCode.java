@@ -44,6 +44,7 @@ final class ViewCode {
   private final JavaNames names;
   private final RelationCode relations;
   private final ReadAuth readAuth;
+  private final ReadChecks readChecks;
 
   ViewCode(
       ModelIndex index,
@@ -57,7 +58,8 @@ final class ViewCode {
     this.fields = fields;
     this.names = names;
     this.readAuth = ApiDataBuilder.readAuth(index);
-    this.relations = new RelationCode(index, readAuth);
+    this.readChecks = new ReadChecks(index);
+    this.relations = new RelationCode(index, readAuth, readChecks);
   }
 
   ViewData of(View view) {
@@ -289,7 +291,8 @@ final class ViewCode {
                   argumentType(view, field),
                   sort,
                   query.ascending(),
-                  query.prefix().map(p -> GraphQlNames.prefixArgument(p.value())).orElse("")));
+                  query.prefix().map(p -> GraphQlNames.prefixArgument(p.value())).orElse(""),
+                  readChecks.of(auth, field)));
         }
       }
     }
@@ -310,7 +313,8 @@ final class ViewCode {
         argumentType(view, keyField),
         "",
         false,
-        "");
+        "",
+        readChecks.of(auth, keyField));
   }
 
   private QueryData list(View view, Optional<Auth> auth) {
@@ -327,7 +331,8 @@ final class ViewCode {
         "",
         "",
         false,
-        "");
+        "",
+        readChecks.of(auth, ""));
   }
 
   private String argumentType(View view, String field) {

@@ -20,6 +20,7 @@ package dev.tracepaper.render.data;
  *     (else descending: latest first)
  * @param prefixArgument the argument giving the text {@code sortField} begins with ({@code
  *     pathPrefix}); empty when the query matches no prefix
+ * @param check what the resolver checks of the caller when the auth depends on the data
  */
 public record QueryData(
     String name,
@@ -33,4 +34,5 @@ public record QueryData(
     String argumentType,
     String sortField,
     boolean ascending,
-    String prefixArgument) {}
+    String prefixArgument,
+    ReadCheckData check) {}

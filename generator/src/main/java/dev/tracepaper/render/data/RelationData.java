@@ -27,6 +27,8 @@ package dev.tracepaper.render.data;
  *     default mode)
  * @param prefixArgument for {@code BY}: the argument giving the text {@code targetSortField} begins
  *     with ({@code titlePrefix}); empty when the relation matches no prefix
+ * @param check what the resolver checks of the caller when the other view's auth depends on the
+ *     data
  */
 public record RelationData(
     String field,
@@ -43,4 +45,5 @@ public record RelationData(
     String resolverFile,
     String resolverLogicalId,
     String directives,
-    String prefixArgument) {}
+    String prefixArgument,
+    ReadCheckData check) {}
