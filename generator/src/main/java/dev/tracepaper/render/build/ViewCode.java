@@ -121,6 +121,7 @@ final class ViewCode {
             : List.of(),
         List.of(),
         List.of(),
+        List.of(),
         indexes(view),
         ProjectDataBuilder.withoutOwnPackage(rowImports, pkg),
         ProjectDataBuilder.withoutOwnPackage(projectionImports, pkg),

@@ -69,6 +69,7 @@ public final class ModelRules {
         new TestWithoutExpectation(),
         new ContradictoryExpectation(),
         new UnknownTestEvent(),
+        new ViewTestRowKey(),
         new UnexpectedTestField(),
         new WrongTestValue(),
         new MissingTestInput(),
