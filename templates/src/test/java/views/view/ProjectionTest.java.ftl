@@ -44,8 +44,12 @@ class ${view.projectionClass}Test {
             ${javaString(g.key)},
             ${g.aggregateClass}.TYPE.eventFromJson(${javaString(g.type)}, Json.parse(${javaString(g.json)})))
 </#list>
-        .thenRows(<#if t.rows?has_content>
-<@m.arguments t.rows?map(r -> "Json.parse(" + javaString(r) + ")") "            "/><#else>);</#if>
+<#if t.rows?has_content>
+        .thenRows(
+<@m.arguments t.rows?map(r -> "Json.parse(" + javaString(r) + ")") "            "/>
+<#else>
+        .thenRows();
+</#if>
   }
 </#list>
 <#list view.cases as c>
