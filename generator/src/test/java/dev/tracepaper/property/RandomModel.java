@@ -526,6 +526,15 @@ final class RandomModel {
       shown.put("linesJson", "Json");
     }
     line(2, "fields: {" + fieldList(shown) + "}");
+    // A view test, drawn from nothing so that the other draws stay as they were: two instances
+    // started, one touched, give exactly their two rows.
+    line(2, "tests:");
+    line(3, "- name: one row per instance");
+    line(4, "given:");
+    line(5, "- %s.%s: {%s: k1}".formatted(a.name(), a.created(), a.key()));
+    line(5, "- %s.%s: {%s: k1}".formatted(a.name(), a.touched(), a.key()));
+    line(5, "- %s.%s: {%s: k2}".formatted(a.name(), a.created(), a.key()));
+    line(4, "then: {rows: [{%s: k1}, {%s: k2}]}".formatted(a.key(), a.key()));
   }
 
   private static String fieldList(Map<String, String> fields) {
