@@ -154,7 +154,8 @@ public final class Reserved {
           "RowReader",
           "Scenario",
           "StoredEvent",
-          "UnreadableEventException");
+          "UnreadableEventException",
+          "ViewScenario");
 
   /**
    * Methods every record has: a record component of such a name would clash with them ({@code
