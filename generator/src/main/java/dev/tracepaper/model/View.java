@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * A read model: rows kept {@code from} an aggregate's state or built {@code on} events, with the
  * queries that read them. {@code queries} is empty when the view names none (it then gets {@code
- * get} and {@code list}).
+ * get} and {@code list}). {@code tests} are its given/then cases.
  */
 public record View(
     String name,
@@ -22,6 +22,7 @@ public record View(
     Optional<Located<Long>> retentionDays,
     Optional<String> description,
     boolean custom,
+    List<ViewTest> tests,
     SourceLocation location) {
 
   public View {
@@ -29,6 +30,7 @@ public record View(
     set = List.copyOf(set);
     handlers = List.copyOf(handlers);
     queries = queries.map(List::copyOf);
+    tests = List.copyOf(tests);
   }
 
   public Optional<Field> field(String fieldName) {

@@ -23,7 +23,8 @@ final class ViewReader {
           "queries",
           "retentionDays",
           "description",
-          "custom");
+          "custom",
+          "tests");
   private static final Set<String> HANDLER_KEYS = Set.of("key", "set", "delete");
   private static final Set<String> QUERY_KEYS = Set.of("index", "sort", "prefix", "auth");
   private static final Set<String> SORT_KEYS = Set.of("field", "order");
@@ -33,6 +34,7 @@ final class ViewReader {
   private final AuthReader auth;
   private final AssignmentReader assignments;
   private final FlowReader flows;
+  private final ViewTestReader tests;
 
   ViewReader(Nodes nodes) {
     this.nodes = nodes;
@@ -40,6 +42,7 @@ final class ViewReader {
     this.auth = new AuthReader(nodes);
     this.assignments = new AssignmentReader(nodes);
     this.flows = new FlowReader(nodes);
+    this.tests = new ViewTestReader(nodes, flows);
   }
 
   Optional<View> view(MappingNode.Entry entry) {
@@ -65,6 +68,7 @@ final class ViewReader {
                       .flatMap(n -> nodes.wholeNumber(n, "`retentionDays` of " + what)),
                   m.get("description").flatMap(n -> nodes.prose(n, "the description of " + what)),
                   flows.flag(m, "custom", what),
+                  m.get("tests").map(n -> tests.tests(n, what)).orElse(List.of()),
                   entry.key().location());
             });
   }

@@ -133,6 +133,7 @@ public final class Reserved {
           "EventStore",
           "EventUpcaster",
           "EventVersions",
+          "Existence",
           "Expressions",
           "InMemoryEventStore",
           "Input",
@@ -154,7 +155,8 @@ public final class Reserved {
           "RowReader",
           "Scenario",
           "StoredEvent",
-          "UnreadableEventException");
+          "UnreadableEventException",
+          "ViewScenario");
 
   /**
    * Methods every record has: a record component of such a name would clash with them ({@code

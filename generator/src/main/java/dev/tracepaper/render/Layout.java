@@ -195,7 +195,7 @@ public final class Layout {
           Map.entry("views/view/Projection.java.ftl", "views/<View>Projection.java, per view"),
           Map.entry(
               "views/view/ProjectionTest.java.ftl",
-              "views/<View>ProjectionTest.java, per view with cases"));
+              "views/<View>ProjectionTest.java, per view with cases or tests"));
 
   /** What a template gives, in words: the file (or files) it renders to, or that it is copied. */
   public static String describe(String template) {
@@ -340,7 +340,7 @@ public final class Layout {
       }
       case "views/view/ProjectionTest.java.ftl" -> {
         for (ViewData v : project.views()) {
-          if (!v.cases().isEmpty()) {
+          if (!v.cases().isEmpty() || !v.tests().isEmpty()) {
             outputs.add(
                 output(
                     template,

@@ -550,6 +550,15 @@ final class RandomModel {
     if (owner.isPresent() && Math.floorMod(a.name().hashCode(), 3) == 0) {
       line(2, "auth: [owner:" + owner.get() + ", {when: \"size(user.roles) > 1\"}]");
     }
+    // A view test, drawn from nothing so that the other draws stay as they were: two instances
+    // started, one touched, give exactly their two rows.
+    line(2, "tests:");
+    line(3, "- name: one row per instance");
+    line(4, "given:");
+    line(5, "- %s.%s: {%s: k1}".formatted(a.name(), a.created(), a.key()));
+    line(5, "- %s.%s: {%s: k1}".formatted(a.name(), a.touched(), a.key()));
+    line(5, "- %s.%s: {%s: k2}".formatted(a.name(), a.created(), a.key()));
+    line(4, "then: {rows: [{%s: k1}, {%s: k2}]}".formatted(a.key(), a.key()));
   }
 
   private static String fieldList(Map<String, String> fields) {

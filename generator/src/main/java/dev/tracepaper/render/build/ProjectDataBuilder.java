@@ -106,7 +106,11 @@ public final class ProjectDataBuilder {
             .toList();
     List<ViewData> viewData =
         ViewCases.withCases(
-            index.model().views().stream().map(views::of).toList(), aggregates, names);
+            index.model().views().stream().map(views::of).toList(),
+            aggregates,
+            names,
+            index,
+            new ViewTestCode(index, names, tests));
     return new ProjectData(
         name,
         name,

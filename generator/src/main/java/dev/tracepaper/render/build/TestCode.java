@@ -195,7 +195,7 @@ final class TestCode {
    * and booleans are Java primitives, which cannot be absent: they read as 0 and false instead of
    * failing the test with a NullPointerException.
    */
-  private static void completeNumbers(ObjectNode json, List<Field> fields) {
+  static void completeNumbers(ObjectNode json, List<Field> fields) {
     for (Field field : fields) {
       if (!json.has(field.name()) && !field.type().list()) {
         field
@@ -214,11 +214,11 @@ final class TestCode {
     }
   }
 
-  private static String write(JsonNode node) {
+  static String write(JsonNode node) {
     return JSON.writeValueAsString(node);
   }
 
-  private ObjectNode object(MappingNode mapping, List<Field> fields, Optional<Aggregate> owner) {
+  ObjectNode object(MappingNode mapping, List<Field> fields, Optional<Aggregate> owner) {
     return object(mapping, fields, owner, false);
   }
 
@@ -306,7 +306,7 @@ final class TestCode {
   }
 
   /** A Java method name from the case's name, unique in its class. */
-  private static String method(String name, Set<String> taken) {
+  static String method(String name, Set<String> taken) {
     String base = Case.camel(name.replaceAll("[^A-Za-z0-9]+", " ").trim());
     if (base.isEmpty() || !Character.isJavaIdentifierStart(base.charAt(0))) {
       base = "case" + Case.pascal(base);

@@ -1,11 +1,14 @@
 package dev.tracepaper.render.build;
 
+import dev.tracepaper.model.ModelIndex;
+import dev.tracepaper.model.View;
 import dev.tracepaper.naming.JavaNames;
 import dev.tracepaper.render.data.AggregateData;
 import dev.tracepaper.render.data.FlowData;
 import dev.tracepaper.render.data.TestData;
 import dev.tracepaper.render.data.ViewCase;
 import dev.tracepaper.render.data.ViewData;
+import dev.tracepaper.render.data.ViewTestData;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,14 +17,19 @@ import java.util.stream.Stream;
 
 /**
  * Which cases of the model each view's test replays: every case with past events of which the view
- * handles at least one, so that no generated view test passes without projecting.
+ * handles at least one, so that no generated view test passes without projecting; and the view's
+ * own cases, whose methods share the class.
  */
 final class ViewCases {
 
   private ViewCases() {}
 
   static List<ViewData> withCases(
-      List<ViewData> views, List<AggregateData> aggregates, JavaNames names) {
+      List<ViewData> views,
+      List<AggregateData> aggregates,
+      JavaNames names,
+      ModelIndex index,
+      ViewTestCode viewTests) {
     List<ViewData> withCases = new ArrayList<>();
     for (ViewData view : views) {
       List<ViewCase> cases = new ArrayList<>();
@@ -62,6 +70,8 @@ final class ViewCases {
           }
         }
       }
+      View model = index.view(view.name()).orElseThrow();
+      List<ViewTestData> tests = viewTests.of(model, methods);
       withCases.add(
           new ViewData(
               view.name(),
@@ -86,7 +96,13 @@ final class ViewCases {
               view.relations(),
               view.computed(),
               cases,
-              cases.stream().map(ViewCase::aggregateQualified).distinct().sorted().toList(),
+              tests,
+              Stream.concat(
+                      cases.stream().map(ViewCase::aggregateQualified),
+                      viewTests.imports(model).stream())
+                  .distinct()
+                  .sorted()
+                  .toList(),
               view.indexes(),
               view.imports(),
               view.projectionImports(),

@@ -108,6 +108,7 @@ final class ViewCode {
             : List.of(),
         List.of(),
         List.of(),
+        List.of(),
         relations.indexes(view),
         ProjectDataBuilder.withoutOwnPackage(rowImports, pkg),
         ProjectDataBuilder.withoutOwnPackage(projectionImports, pkg),

@@ -33,6 +33,7 @@ import java.util.Map;
  * @param relations its relation fields
  * @param computed the stored fields a {@code from} view computes ({@code set}) rather than copies
  * @param cases the cases of the model whose past events the view's test replays
+ * @param tests the view's own cases ({@code tests:} of the view): events, then rows
  * @param testImports the aggregate classes the view's test imports, sorted
  * @param indexes the secondary indexes of its table (for its queries and for relations into it)
  * @param imports the classes the row record imports, sorted
@@ -64,6 +65,7 @@ public record ViewData(
     List<RelationData> relations,
     List<String> computed,
     List<ViewCase> cases,
+    List<ViewTestData> tests,
     List<String> testImports,
     List<IndexData> indexes,
     List<String> imports,
@@ -83,6 +85,7 @@ public record ViewData(
     relations = List.copyOf(relations);
     computed = List.copyOf(computed);
     cases = List.copyOf(cases);
+    tests = List.copyOf(tests);
     testImports = List.copyOf(testImports);
     indexes = List.copyOf(indexes);
     imports = List.copyOf(imports);

@@ -7,6 +7,7 @@ import dev.tracepaper.model.ModelIndex;
 import dev.tracepaper.model.Policy;
 import dev.tracepaper.model.View;
 import dev.tracepaper.model.ViewHandler;
+import dev.tracepaper.model.ViewTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -70,7 +71,10 @@ final class EventLookup {
     return names;
   }
 
-  /** Every reference to an event from a policy's {@code on} or a view's {@code on} handler. */
+  /**
+   * Every reference to an event from a policy's {@code on}, a view's {@code on} handler, or an
+   * event given in a view's test.
+   */
   static List<Use> uses(ModelIndex index) {
     List<Use> uses = new ArrayList<>();
     for (Policy policy : index.model().policies().toList()) {
@@ -79,6 +83,14 @@ final class EventLookup {
     for (View view : index.model().views()) {
       for (ViewHandler handler : view.handlers()) {
         uses.add(new Use(handler.event(), "View `%s` handles".formatted(view.name())));
+      }
+      for (ViewTest test : view.tests()) {
+        for (ViewTest.GivenEvent given : test.given()) {
+          uses.add(
+              new Use(
+                  given.event(),
+                  "Test `%s` of view `%s` gives".formatted(test.name(), view.name())));
+        }
       }
     }
     return uses;

@@ -70,6 +70,7 @@ public final class ModelRules {
         new TestWithoutExpectation(),
         new ContradictoryExpectation(),
         new UnknownTestEvent(),
+        new ViewTestRowKey(),
         new UnexpectedTestField(),
         new WrongTestValue(),
         new MissingTestInput(),

@@ -5,10 +5,12 @@ import dev.tracepaper.model.Aggregate;
 import dev.tracepaper.model.Event;
 import dev.tracepaper.model.ModelIndex;
 import dev.tracepaper.model.TestCase;
+import dev.tracepaper.model.ViewTest;
 import dev.tracepaper.source.SourceLocation;
 import dev.tracepaper.validate.Reporter;
 import dev.tracepaper.validate.Rule;
 import dev.tracepaper.validate.rules.shape.TestSite;
+import dev.tracepaper.validate.rules.shape.ViewTestSite;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,7 +18,8 @@ import java.util.Optional;
  * A test's history ({@code given}) and its expected events are events of the flow's own aggregate:
  * an unknown name, or an event of another aggregate, cannot stand there. A given event of an older
  * version ({@code Name@N}) names a version the event declares, under its name or one it was {@code
- * renamedFrom}; an old name alone does not say which version stored it.
+ * renamedFrom}; an old name alone does not say which version stored it. A {@code from} view's test
+ * gives events of the view's aggregate, the only ones that change its rows.
  */
 public final class UnknownTestEvent implements Rule {
 
@@ -32,6 +35,28 @@ public final class UnknownTestEvent implements Rule {
       }
       for (TestCase.ExpectedEvent e : site.test().then().events().orElse(List.of())) {
         check(site, e.event(), e.location(), "expects", model, report);
+      }
+    }
+    for (ViewTestSite site : ViewTestSite.all(model)) {
+      Optional<Aggregate> source = site.source(model);
+      for (ViewTest.GivenEvent given : site.test().given()) {
+        Optional<Event> event = model.event(given.event());
+        if (source.isPresent()
+            && event.isPresent()
+            && !event.get().aggregate().equals(source.get().name())) {
+          report.error(
+              given.location(),
+              "%s gives `%s`, an event of aggregate `%s`, but the view follows `%s` (`from: %s`)."
+                  .formatted(
+                      site.phrase(),
+                      given.event(),
+                      event.get().aggregate(),
+                      source.get().name(),
+                      source.get().name()),
+              "give events of `%s`: its state is what the view's rows hold"
+                  .formatted(source.get().name()),
+              event.get().location());
+        }
       }
     }
   }

@@ -7,11 +7,13 @@ import dev.tracepaper.validate.Reporter;
 import dev.tracepaper.validate.Rule;
 import dev.tracepaper.validate.rules.shape.TestSite;
 import dev.tracepaper.validate.rules.shape.ValueChecker;
+import dev.tracepaper.validate.rules.shape.ViewTestSite;
 import java.util.Optional;
 
 /**
  * The values of a test must fit their fields' types: a whole number for an Int, a value of the
- * enum, a real date, the fields of a type. An empty value ({@code ~}) stands for "not given".
+ * enum, a real date, the fields of a type. An empty value ({@code ~}) stands for "not given". The
+ * same holds for the given events and expected rows of a view's test.
  */
 public final class WrongTestValue implements Rule {
 
@@ -26,13 +28,33 @@ public final class WrongTestValue implements Rule {
           if (field.isEmpty() || filledBySystem(site, values, field.get())) {
             continue;
           }
-          String subject = "`%s` of %s".formatted(entry.name(), values.owner());
-          for (ValueChecker.Problem p : checker.check(entry.value(), field.get().type(), subject)) {
-            report.error(
-                p.location(), "In %s: %s".formatted(lower(site.phrase()), p.message()), p.hint());
-          }
+          check(site.phrase(), checker, values, entry, field.get(), report);
         }
       }
+    }
+    for (ViewTestSite site : ViewTestSite.all(model)) {
+      for (TestSite.Values values : site.values(model)) {
+        ValueChecker checker = new ValueChecker(model, values.typeOwner(), true);
+        for (MappingNode.Entry entry : values.values().entries()) {
+          values.fields().stream()
+              .filter(f -> f.name().equals(entry.name()))
+              .findFirst()
+              .ifPresent(f -> check(site.phrase(), checker, values, entry, f, report));
+        }
+      }
+    }
+  }
+
+  private static void check(
+      String phrase,
+      ValueChecker checker,
+      TestSite.Values values,
+      MappingNode.Entry entry,
+      Field field,
+      Reporter report) {
+    String subject = "`%s` of %s".formatted(entry.name(), values.owner());
+    for (ValueChecker.Problem p : checker.check(entry.value(), field.type(), subject)) {
+      report.error(p.location(), "In %s: %s".formatted(lower(phrase), p.message()), p.hint());
     }
   }
 

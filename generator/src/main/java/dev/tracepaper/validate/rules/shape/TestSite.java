@@ -19,7 +19,9 @@ public record TestSite(FlowSite flow, TestCase test) {
     GIVEN_EVENT,
     GIVEN_STATE,
     THEN_EVENT,
-    THEN_STATE
+    THEN_STATE,
+    /** A row a view's test expects. */
+    THEN_ROW
   }
 
   /**
