@@ -144,8 +144,8 @@ The event-store table<#if api.userPool> and the user pool</#if> are kept when th
      the command allows; its example input comes from the model's tests. -->
 <#function shellWord text><#return text?matches("[A-Za-z0-9_.:/@%+,=-]+")?then(text, "'" + text?replace("'", "'\\''") + "'")></#function>
 <#function firstMutation command><#return "mutation { " + command.mutation + (command.inputFields?has_content)?then("(input: " + command.exampleInput + ")", "") + " { id version events } }"></#function>
-<#assign byUser = project.commands?filter(c -> c.flow.creates && c.authTypes?seq_contains("AMAZON_COGNITO_USER_POOLS"))>
-<#assign byKey = project.commands?filter(c -> c.flow.creates && c.authTypes?seq_contains("API_KEY"))>
+<#assign byUser = project.commands?filter(c -> c.flow.existence != "EXISTING" && c.authTypes?seq_contains("AMAZON_COGNITO_USER_POOLS"))>
+<#assign byKey = project.commands?filter(c -> c.flow.existence != "EXISTING" && c.authTypes?seq_contains("API_KEY"))>
 <#if byUser?has_content || byKey?has_content>
 
 ## A first call

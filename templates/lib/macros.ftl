@@ -88,7 +88,7 @@ ${indent}${v}<#if v?has_next>,<#else>${close}</#if>
 <#if withMetadata>
     input.throwIfInvalid();
 </#if>
-    return new ${javaClass}(<#list fields as f>${f.member}<#sep>, </#sep></#list>);
+    return new ${javaClass}(<#list fields as f>${f.local}<#sep>, </#sep></#list>);
   }
 </#macro>
 

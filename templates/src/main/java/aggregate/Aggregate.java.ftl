@@ -54,7 +54,7 @@ public final class ${aggregate.aggregateClass}
   public String eventType(${aggregate.eventInterface} event) {
     return switch (event) {
 <#list aggregate.events as e>
-      case ${e.javaClass} ${e.javaClass?uncap_first} -> ${javaString(e.name)};
+      case ${e.javaClass} ${e.variable} -> ${javaString(e.name)};
 </#list>
     };
   }
@@ -64,7 +64,7 @@ public final class ${aggregate.aggregateClass}
 <#if aggregate.events?filter(e -> e.version != 1)?has_content>
     return switch (event) {
 <#list aggregate.events as e>
-      case ${e.javaClass} ${e.javaClass?uncap_first} -> ${e.version?c};
+      case ${e.javaClass} ${e.variable} -> ${e.version?c};
 </#list>
     };
 <#else>
@@ -91,7 +91,7 @@ public final class ${aggregate.aggregateClass}
   public ObjectNode eventToJson(${aggregate.eventInterface} event) {
     return switch (event) {
 <#list aggregate.events as e>
-      case ${e.javaClass} ${e.javaClass?uncap_first} -> ${e.javaClass}.toJson(${e.javaClass?uncap_first});
+      case ${e.javaClass} ${e.variable} -> ${e.javaClass}.toJson(${e.variable});
 </#list>
     };
   }

@@ -16,6 +16,7 @@ import ${project.runtimePackage}.CommandRunner;
 import ${project.runtimePackage}.CustomContext;
 import ${project.runtimePackage}.DynamoDbEventStore;
 import ${project.runtimePackage}.EventStore;
+import ${project.runtimePackage}.Existence;
 import ${project.runtimePackage}.Input;
 import ${project.runtimePackage}.Metadata;
 import ${project.runtimePackage}.Priming;
@@ -121,7 +122,7 @@ public final class ${aggregate.handlerClass} implements RequestStreamHandler {
     Input input = Input.of(request.input());
     return switch (request.fieldName()) {
 <#list aggregate.commands as c>
-      case ${javaString(c.mutation)} -> ${c.mutation}(request, input, metadata);
+      case ${javaString(c.mutation)} -> ${c.method}(request, input, metadata);
 </#list>
       default ->
           throw new IllegalArgumentException("no mutation of ${aggregate.name} is called " + request.fieldName());
@@ -129,7 +130,7 @@ public final class ${aggregate.handlerClass} implements RequestStreamHandler {
   }
 <#list aggregate.commands as c>
 
-  private CommandResult ${c.mutation}(AppSyncRequest request, Input input, Metadata metadata) {
+  private CommandResult ${c.method}(AppSyncRequest request, Input input, Metadata metadata) {
     // AppSync checked the caller against the mutation's directives; checked again here, from the
     // identity AppSync sends, before any input is read.
     request.admit(
@@ -139,7 +140,7 @@ public final class ${aggregate.handlerClass} implements RequestStreamHandler {
     ${c.javaClass} command = ${c.javaClass}.fromInput(input, metadata);
     return runner.run(
         ${c.flow.javaClass}.key(command, metadata.caller(), metadata.now()),
-        ${c.flow.creates?c},
+        Existence.${c.flow.existence},
         metadata,
         state -> ${c.flow.javaClass}.decide(<#if c.flow.usesKey>${c.flow.javaClass}.key(command, metadata.caller(), metadata.now()), </#if>command, state, metadata.caller(), metadata.now()<#if c.flow.custom.enabled>, ${c.flow.custom.interfaceClass?uncap_first}</#if>));
   }

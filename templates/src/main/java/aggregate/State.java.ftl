@@ -21,7 +21,7 @@ package ${aggregate.javaPackage};
   public ${aggregate.stateClass} apply(${aggregate.eventInterface} event) {
     return switch (event) {
 <#list aggregate.events as e>
-      case ${e.javaClass} ${e.javaClass?uncap_first} -> apply(${e.javaClass?uncap_first});
+      case ${e.javaClass} ${e.variable} -> apply(${e.variable});
 </#list>
     };
   }

@@ -30,7 +30,14 @@ final class ${flow.javaClass} {
    * is the hand-written part ({@code custom: true}), which sees the events last.
    */
 <#else>
+<#if flow.conditionalEmits>
+  /**
+   * The events to record, in order, each with an {@code if} only when its condition holds (none
+   * may hold: then nothing is recorded); a broken rule throws its {@code CommandError}.
+   */
+<#else>
   /** The events to record, in order; a broken rule throws its {@code CommandError}. */
+</#if>
 </#if>
   static List<${aggregate.eventInterface}> decide(
       <#if flow.usesKey>String key, </#if>${flow.inputClass} ${flow.inputVariable}, ${aggregate.stateClass} state, Caller user, Instant now<#if flow.custom.enabled>, ${flow.custom.interfaceClass} custom</#if>) {
@@ -45,10 +52,26 @@ final class ${flow.javaClass} {
       throw CommandError.rule(${javaString(rule.code)}, ${javaString(rule.message)});
     }
 </#list>
+<#if flow.conditionalEmits>
+    List<${aggregate.eventInterface}> events = new ArrayList<>();
+<#list flow.emits as e>
+<#if e.condition?has_content>
+    if (${e.condition}) {
+      ${e.addition}
+    }
+<#else>
+    ${e.addition}
+</#if>
+</#list>
 <#if flow.custom.enabled>
+    return custom.decide(${flow.inputVariable}, state, user, now, List.copyOf(events));
+<#else>
+    return events;
+</#if>
+<#elseif flow.custom.enabled>
 <#if flow.emits?has_content>
     List<${aggregate.eventInterface}> events = List.of(
-<@m.arguments flow.emits/>
+<@m.arguments flow.emits?map(e -> e.construction)/>
     return custom.decide(${flow.inputVariable}, state, user, now, events);
 <#else>
     // The model records no event here; the hand-written part may add some.
@@ -56,7 +79,7 @@ final class ${flow.javaClass} {
 </#if>
 <#elseif flow.emits?has_content>
     return List.of(
-<@m.arguments flow.emits/>
+<@m.arguments flow.emits?map(e -> e.construction)/>
 <#else>
     // The model records no event: <#if command??>the command<#else>the policy</#if> only checks its rules.
     return List.of();

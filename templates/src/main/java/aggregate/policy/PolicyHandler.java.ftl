@@ -22,6 +22,7 @@ import ${project.runtimePackage}.CommandRunner;
 import ${project.runtimePackage}.CustomContext;
 import ${project.runtimePackage}.DynamoDbEventStore;
 import ${project.runtimePackage}.EventStore;
+import ${project.runtimePackage}.Existence;
 import ${project.runtimePackage}.Metadata;
 import ${project.runtimePackage}.Policies;
 import ${project.runtimePackage}.Priming;
@@ -129,7 +130,7 @@ public final class ${policy.handlerClass} implements RequestStreamHandler {
     Metadata metadata = new Metadata(commandId, trigger.correlationId(), user, clock.instant());
     return runner.run(
         ${policy.flow.javaClass}.key(event, user, metadata.now()),
-        ${policy.flow.creates?c},
+        Existence.${policy.flow.existence},
         metadata,
         state -> ${policy.flow.javaClass}.decide(<#if policy.flow.usesKey>${policy.flow.javaClass}.key(event, user, metadata.now()), </#if>event, state, user, metadata.now()<#if policy.flow.custom.enabled>, ${policy.flow.custom.interfaceClass?uncap_first}</#if>));
   }

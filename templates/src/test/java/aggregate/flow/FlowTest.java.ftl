@@ -79,6 +79,11 @@ class ${flow.testClass} {
 <#if test.expectedState?has_content>
     outcome.thenState(${javaString(test.expectedState)});
 </#if>
+<#if test.expectedDeletion == "true">
+    outcome.thenDeleted();
+<#elseif test.expectedDeletion == "false">
+    outcome.thenNotDeleted();
+</#if>
   }
 </#list>
 <#if policy??>

@@ -3,7 +3,6 @@ package dev.tracepaper.expr;
 import dev.cel.checker.CelIdentDecl;
 import dev.cel.checker.Env;
 import dev.cel.checker.ExprChecker;
-import dev.cel.checker.TypeProvider;
 import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelContainer;
 import dev.cel.common.CelIssue;
@@ -12,9 +11,11 @@ import dev.cel.common.CelValidationException;
 import dev.cel.common.CelValidationResult;
 import dev.cel.common.internal.Errors;
 import dev.cel.common.types.CelType;
+import dev.cel.common.types.TypeType;
 import dev.cel.parser.CelParser;
 import dev.cel.parser.CelParserFactory;
 import dev.cel.parser.CelStandardMacro;
+import dev.tracepaper.model.Aggregate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -46,6 +47,8 @@ final class CheckerSession {
       CelOptions.current()
           .populateMacroCalls(true)
           .enableHeterogeneousNumericComparisons(true)
+          // A field named like a CEL keyword is selected quoted: command.`in` (docs/naming.md).
+          .enableQuotedIdentifierSyntax(true)
           .build();
 
   private static final CelParser PARSER =
@@ -59,12 +62,14 @@ final class CheckerSession {
   /** The shared error list only grows; start afresh now and then to keep reading it cheap. */
   private static final int ERRORS_BEFORE_RENEWAL = 1000;
 
-  private final TypeProvider provider;
+  private final ModelTypeProvider provider;
   private final Map<String, Parsed> parsed = new HashMap<>();
   private Errors errors;
   private Env env;
+  private Aggregate entitiesOf;
+  private Map<String, CelType> entities = Map.of();
 
-  CheckerSession(TypeProvider provider) {
+  CheckerSession(ModelTypeProvider provider) {
     this.provider = provider;
     renew();
   }
@@ -104,6 +109,15 @@ final class CheckerSession {
    * the expression; they are never rendered by CEL, so no source context is entered.
    */
   Checked check(CelAbstractSyntaxTree parsed, Map<String, CelType> names) {
+    return check(parsed, names, Optional.empty());
+  }
+
+  /**
+   * Checks as above, seen from the aggregate {@code owner}: its entities are types an object
+   * literal may build ({@code Loan{loanId: ...}}), besides the model's value types.
+   */
+  Checked check(
+      CelAbstractSyntaxTree parsed, Map<String, CelType> names, Optional<Aggregate> owner) {
     if (errors.getErrorCount() > ERRORS_BEFORE_RENEWAL) {
       renew();
     }
@@ -111,6 +125,7 @@ final class CheckerSession {
     int depth = env.scopeDepth();
     try {
       env.enterScope();
+      entities(owner).forEach((name, type) -> env.add(typeName(name, type)));
       names.forEach((name, type) -> env.add(CelIdentDecl.newIdentDeclaration(name, type)));
       CelAbstractSyntaxTree checked =
           ExprChecker.typecheck(env, CONTAINER, parsed, com.google.common.base.Optional.absent());
@@ -124,6 +139,18 @@ final class CheckerSession {
         env.exitScope();
       }
     }
+  }
+
+  /** A unit's expressions are checked one after the other: its entities are looked up once. */
+  private Map<String, CelType> entities(Optional<Aggregate> owner) {
+    if (owner.isEmpty()) {
+      return Map.of();
+    }
+    if (entitiesOf != owner.get()) {
+      entitiesOf = owner.get();
+      entities = provider.types().entities(owner);
+    }
+    return entities;
   }
 
   /** Every function name the checker knows, for "did you mean" hints. */
@@ -162,5 +189,15 @@ final class CheckerSession {
     errors = new Errors("model", "");
     env = Env.standard(errors, provider, OPTIONS);
     Functions.declarations().forEach(env::add);
+    provider.types().valueTypes().forEach((name, type) -> env.add(typeName(name, type)));
+  }
+
+  /**
+   * A model type by its own name, as CEL's object literal {@code Address{street: ...}} names it.
+   * The struct itself keeps its internal name, so a value built here is the same type as a field of
+   * that type.
+   */
+  private static CelIdentDecl typeName(String name, CelType struct) {
+    return CelIdentDecl.newIdentDeclaration(name, TypeType.create(struct));
   }
 }

@@ -1,11 +1,15 @@
 package dev.tracepaper.expr;
 
 import dev.cel.common.types.CelType;
+import dev.tracepaper.model.Aggregate;
 import dev.tracepaper.model.Expression;
 import dev.tracepaper.model.ModelIndex;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Queue;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
 
@@ -42,9 +46,15 @@ public final class ExpressionChecker {
   /** Checks every expression of the model afresh. */
   public static CheckedExpressions check(ModelIndex index) {
     ExpressionChecker checker = new ExpressionChecker(index);
-    List<Consumer<ModelWalker>> units = new ArrayList<>();
-    index.model().aggregates().forEach(a -> units.add(walker -> walker.aggregate(a)));
-    index.model().views().forEach(v -> units.add(walker -> walker.view(v)));
+    List<Unit> units = new ArrayList<>();
+    index
+        .model()
+        .aggregates()
+        .forEach(a -> units.add(new Unit(Optional.of(a), walker -> walker.aggregate(a))));
+    index
+        .model()
+        .views()
+        .forEach(v -> units.add(new Unit(Optional.empty(), walker -> walker.view(v))));
     List<CheckedExpression> all = new ArrayList<>();
     if (units.size() < UNITS_FOR_THREADS || Runtime.getRuntime().availableProcessors() < 2) {
       units.forEach(unit -> all.addAll(checker.run(unit)));
@@ -56,51 +66,71 @@ public final class ExpressionChecker {
     return new CheckedExpressions(all, checker.types, checker.locator);
   }
 
-  private List<CheckedExpression> run(Consumer<ModelWalker> unit) {
+  /** An aggregate or a view; an aggregate's expressions may build its entities. */
+  private record Unit(Optional<Aggregate> owner, Consumer<ModelWalker> walk) {}
+
+  private List<CheckedExpression> run(Unit unit) {
     Worker taken = idle.poll();
     Worker worker = taken != null ? taken : new Worker(types, locator);
     List<CheckedExpression> found = new ArrayList<>();
     try {
-      unit.accept(
-          new ModelWalker(
-              types,
-              (expression, site, scope) -> {
-                CheckedExpression checked = worker.check(expression, site, scope);
-                found.add(checked);
-                return checked;
-              }));
+      unit.walk()
+          .accept(
+              new ModelWalker(
+                  types,
+                  (expression, site, scope) -> {
+                    CheckedExpression checked = worker.check(expression, site, scope, unit.owner());
+                    found.add(checked);
+                    return checked;
+                  }));
     } finally {
       idle.add(worker);
     }
     return found;
   }
 
+  /** The names an object literal may build a value of, seen from {@code owner}. */
+  private static Set<String> typeNames(ModelTypes types, Optional<Aggregate> owner) {
+    Set<String> names = new TreeSet<>(types.valueTypes().keySet());
+    names.addAll(types.entities(owner).keySet());
+    return names;
+  }
+
   /** What a thread needs while it checks a unit: a checker environment of its own. */
   private static final class Worker {
+    private final ModelTypes types;
     private final CheckerSession session;
     private final ProblemExplainer explainer;
 
     Worker(ModelTypes types, ExpressionLocator locator) {
+      this.types = types;
       this.session = new CheckerSession(new ModelTypeProvider(types));
       this.explainer =
           new ProblemExplainer(
               types, locator, session.functionNames(), session.memberOnlyFunctions());
     }
 
-    CheckedExpression check(Expression expression, Site site, Scope scope) {
+    CheckedExpression check(
+        Expression expression, Site site, Scope scope, Optional<Aggregate> owner) {
       String text = expression.text();
       CheckerSession.Parsed parsed = session.parse(text);
       if (parsed.ast().isEmpty()) {
         return CheckedExpression.invalid(
             expression, site, scope, explainer.syntax(expression, site, parsed.errors()));
       }
-      CheckerSession.Checked checked = session.check(parsed.ast().get(), scope.names());
+      CheckerSession.Checked checked = session.check(parsed.ast().get(), scope.names(), owner);
       if (!checked.errors().isEmpty() || checked.ast().isEmpty()) {
         return CheckedExpression.invalid(
             expression,
             site,
             scope,
-            explainer.typeErrors(expression, site, scope, checked.ast(), checked.errors()));
+            explainer.typeErrors(
+                expression, site, scope, checked.ast(), checked.errors(), typeNames(types, owner)));
+      }
+      List<ExpressionProblem> incomplete =
+          explainer.incompleteLiterals(expression, site, checked.ast().get());
+      if (!incomplete.isEmpty()) {
+        return CheckedExpression.invalid(expression, site, scope, incomplete);
       }
       CelType result = checked.ast().get().getResultType();
       return new CheckedExpression(expression, site, scope, checked.ast(), result, List.of());

@@ -11,14 +11,19 @@ import java.util.List;
 /**
  * What Tracepaper adds to standard CEL: the strings extension, {@code uuid()}, {@code addDays(Date,
  * Int)}, {@code addSeconds(DateTime, Int)}, {@code string(Date)} (ISO text, like {@code
- * string(DateTime)}) and ordering between Dates ({@code ==} and {@code !=} hold for every type
- * already).
+ * string(DateTime)}), ordering between Dates ({@code ==} and {@code !=} hold for every type
+ * already), {@code sha256(String)}, {@code crc32(String)}, {@code formatTime(DateTime, String)} and
+ * {@code epochSeconds(DateTime)}.
  */
 public final class Functions {
 
   public static final String UUID = "uuid";
   public static final String ADD_DAYS = "addDays";
   public static final String ADD_SECONDS = "addSeconds";
+  public static final String SHA256 = "sha256";
+  public static final String CRC32 = "crc32";
+  public static final String FORMAT_TIME = "formatTime";
+  public static final String EPOCH_SECONDS = "epochSeconds";
 
   private Functions() {}
 
@@ -43,6 +48,24 @@ public final class Functions {
     all.add(
         CelFunctionDecl.newFunctionDeclaration(
             "string", newGlobalOverload("string_date", SimpleType.STRING, ModelTypes.DATE)));
+    all.add(
+        CelFunctionDecl.newFunctionDeclaration(
+            SHA256, newGlobalOverload("sha256_string", SimpleType.STRING, SimpleType.STRING)));
+    all.add(
+        CelFunctionDecl.newFunctionDeclaration(
+            CRC32, newGlobalOverload("crc32_string", SimpleType.INT, SimpleType.STRING)));
+    all.add(
+        CelFunctionDecl.newFunctionDeclaration(
+            FORMAT_TIME,
+            newGlobalOverload(
+                "formatTime_timestamp_string",
+                SimpleType.STRING,
+                SimpleType.TIMESTAMP,
+                SimpleType.STRING)));
+    all.add(
+        CelFunctionDecl.newFunctionDeclaration(
+            EPOCH_SECONDS,
+            newGlobalOverload("epochSeconds_timestamp", SimpleType.INT, SimpleType.TIMESTAMP)));
     all.add(dateOrder("_<_", "less_date"));
     all.add(dateOrder("_<=_", "less_equals_date"));
     all.add(dateOrder("_>_", "greater_date"));

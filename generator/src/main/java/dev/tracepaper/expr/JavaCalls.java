@@ -36,7 +36,12 @@ final class JavaCalls {
           "substring",
           Functions.UUID,
           Functions.ADD_DAYS,
-          Functions.ADD_SECONDS);
+          Functions.ADD_SECONDS,
+          Functions.SHA256,
+          Functions.CRC32,
+          Functions.FORMAT_TIME,
+          Functions.EPOCH_SECONDS,
+          "timestamp");
 
   private static final String OTHER_FUNCTION_HINT =
       "the functions generated code can compute are "
@@ -239,6 +244,17 @@ final class JavaCalls {
           case Functions.UUID -> runtime + ".uuid()";
           case Functions.ADD_DAYS -> arg(args, 0) + ".plusDays(" + arg(args, 1) + ")";
           case Functions.ADD_SECONDS -> arg(args, 0) + ".plusSeconds(" + arg(args, 1) + ")";
+          case Functions.SHA256, Functions.CRC32, Functions.FORMAT_TIME -> helper(function, args);
+          case Functions.EPOCH_SECONDS -> arg(args, 0) + ".getEpochSecond()";
+          case "timestamp" -> {
+            if (!isInt(args.get(0))) {
+              throw new Untranslatable(
+                  node,
+                  "`timestamp()` of " + TypeNames.describe(type(args.get(0))),
+                  "give it the seconds since 1970 as an Int: `timestamp(epochSeconds(now) + 60)`");
+            }
+            yield helper(function, args);
+          }
           default -> null;
         };
     if (code == null) {

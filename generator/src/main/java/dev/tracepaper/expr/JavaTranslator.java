@@ -141,9 +141,12 @@ public final class JavaTranslator {
         case CALL -> calls.call(node);
         case LIST -> list(node);
         case COMPREHENSION -> macro(node);
+        case STRUCT -> construct(node);
         default ->
             throw new Untranslatable(
-                node, "a map or message literal", "use fields of the model instead");
+                node,
+                "a map literal",
+                "build a value of a type by its name, `Address{street: command.street}`");
       };
     }
 
@@ -239,6 +242,68 @@ public final class JavaTranslator {
       return node.list().elements().stream()
           .map(this::java)
           .collect(Collectors.joining(", ", "List.of(", ")"));
+    }
+
+    /**
+     * {@code Address{street: s}} is the record's constructor, every component in the order of the
+     * type's fields. A field left out (only one that is not required may be) is absent, or an empty
+     * list, as a value read from JSON without it.
+     */
+    private String construct(CelExpr node) {
+      ModelStruct struct = struct(node, "a value");
+      Map<String, CelExpr> given = new HashMap<>();
+      for (CelExpr.CelStruct.Entry entry : node.struct().entries()) {
+        if (entry.optionalEntry()) {
+          throw new Untranslatable(
+              node, "an optional field (`?" + entry.fieldKey() + "`)", "give the field a value");
+        }
+        given.put(entry.fieldKey(), entry.value());
+      }
+      List<String> components = new java.util.ArrayList<>();
+      for (Field field : struct.fields()) {
+        CelExpr value = given.get(field.name());
+        if (value == null) {
+          if (field.type().list()) {
+            use("java.util.List");
+          }
+          components.add(field.type().list() ? "List.of()" : "null");
+        } else {
+          components.add(
+              sameEnum(value, field, struct)
+                  .orElseGet(
+                      () ->
+                          names
+                              .values()
+                              .into(java(value), type(value), field.type(), struct.owner())));
+        }
+      }
+      return "new " + names.values().record(struct) + "(" + String.join(", ", components) + ")";
+    }
+
+    /**
+     * A field of the same enum given as it is ({@code Invitee{role: command.role}}): its Java enum
+     * constant, rather than its name turned back into the constant.
+     */
+    private Optional<String> sameEnum(CelExpr value, Field target, ModelStruct targetStruct) {
+      if (value.getKind() != CelExpr.ExprKind.Kind.SELECT
+          || value.select().testOnly()
+          || types.index().kindOf(target.type(), targetStruct.owner())
+              != ModelIndex.TypeKind.ENUM) {
+        return Optional.empty();
+      }
+      CelExpr operand = value.select().operand();
+      Optional<Field> source =
+          types.struct(type(operand)).flatMap(s -> s.field(value.select().field()));
+      if (source.isEmpty()
+          || !source.get().type().name().equals(target.type().name())
+          || source.get().type().list() != target.type().list()) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          java(operand)
+              + "."
+              + dev.tracepaper.naming.JavaNames.member(value.select().field())
+              + "()");
     }
 
     /** The macros become streams; their variable gets a Java name no other name has. */

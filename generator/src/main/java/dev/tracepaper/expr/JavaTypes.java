@@ -43,6 +43,9 @@ final class JavaTypes {
 
   /** What to do instead of using a value of a type {@link #isFixed} rejects. */
   static String unfixedHint(CelType type) {
+    if (type.kind() == CelKind.MAP) {
+      return "build a value of a type by its name and fields: `Address{street: command.street}`";
+    }
     return type.kind() == CelKind.DYN || type.kind() == CelKind.ANY
         ? "Json values can only be copied as they are (`event.notes`) or tested with `has()`; "
             + COMPUTE_WITH

@@ -20,6 +20,10 @@ final class ModelTypeProvider implements TypeProvider {
     this.types = types;
   }
 
+  ModelTypes types() {
+    return types;
+  }
+
   @Override
   public Type lookupType(String typeName) {
     return lookupCelType(typeName).map(CelProtoTypes::celTypeToType).orElse(null);

@@ -20,6 +20,7 @@ import dev.tracepaper.model.View;
 import dev.tracepaper.source.SourceLocation;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -128,6 +129,35 @@ public final class ModelTypes {
   public CelType of(TypeRef ref, Optional<Aggregate> owner) {
     CelType element = element(ref, owner);
     return ref.list() ? ListType.create(element) : element;
+  }
+
+  /** The model's value types by name: what an object literal {@code Address{...}} builds. */
+  Map<String, CelType> valueTypes() {
+    Map<String, CelType> all = new LinkedHashMap<>();
+    for (TypeDef type : index.model().types()) {
+      // The one the index keeps, as field types resolve it, should the model name a type twice.
+      index
+          .type(type.name())
+          .ifPresent(t -> all.put(t.name(), typeDef(t, "type", Optional.empty())));
+    }
+    return all;
+  }
+
+  /**
+   * The entities of {@code owner} by name, which its expressions may build too; a value type of the
+   * same name hides one, as it does in field types ({@link ModelIndex#kindOf}).
+   */
+  Map<String, CelType> entities(Optional<Aggregate> owner) {
+    if (owner.isEmpty() || owner.get().entities().isEmpty()) {
+      return Map.of();
+    }
+    Map<String, CelType> all = new LinkedHashMap<>();
+    for (TypeDef entity : owner.get().entities()) {
+      if (index.type(entity.name()).isEmpty()) {
+        all.put(entity.name(), typeDef(entity, "entity", owner));
+      }
+    }
+    return all;
   }
 
   /** The model struct behind a CEL type, if it is one. */

@@ -235,6 +235,16 @@ final class ModelWalker {
 
   private void emit(Aggregate aggregate, String element, Emit emit, Scope scope) {
     Optional<Event> event = aggregate.event(emit.event());
+    emit.condition()
+        .ifPresent(
+            condition ->
+                check(
+                    condition,
+                    Place.EMIT_CONDITION,
+                    element,
+                    "the `if` of the event " + code(emit.event()) + " emitted by " + element,
+                    Optional.empty(),
+                    scope));
     for (Assignment.SetValue mapping : emit.mappings()) {
       String description =
           "the value of "

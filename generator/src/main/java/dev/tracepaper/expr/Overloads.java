@@ -94,6 +94,20 @@ final class Overloads {
     if (function.equals(Functions.ADD_SECONDS)) {
       return "`addSeconds` takes a DateTime and an Int, e.g. `addSeconds(now, 3600)`";
     }
+    if (function.equals(Functions.SHA256) || function.equals(Functions.CRC32)) {
+      return "`%s` takes a String; convert a value of another type with `string(…)` first"
+          .formatted(function);
+    }
+    if (function.equals(Functions.FORMAT_TIME)) {
+      return "`formatTime` takes a DateTime and a pattern, e.g. `formatTime(now, 'yyyy-MM-dd')`;"
+          + " a Date gives its text with `string(…)`";
+    }
+    if (function.equals(Functions.EPOCH_SECONDS)) {
+      return "`epochSeconds` takes a DateTime, e.g. `epochSeconds(now)`";
+    }
+    if (function.equals("timestamp")) {
+      return "`timestamp` takes the seconds since 1970 as an Int, e.g. `timestamp(epochSeconds(now) + 60)`";
+    }
     if (function.equals(Functions.UUID)) {
       return "`uuid()` takes no arguments";
     }

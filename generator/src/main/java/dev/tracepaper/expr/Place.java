@@ -10,6 +10,8 @@ public enum Place {
   FLOW_KEY,
   /** A field given in {@code emits}: {@code - BookLent: {due: due}}. */
   EMIT_FIELD,
+  /** The {@code if} of an entry of {@code emits}: a condition; the event is recorded when true. */
+  EMIT_CONDITION,
   /** A state field in an event's {@code apply}. */
   APPLY_FIELD,
   /** The key of an {@code upsert} on an entity collection in {@code apply}. */

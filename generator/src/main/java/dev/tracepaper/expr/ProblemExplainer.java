@@ -22,6 +22,13 @@ final class ProblemExplainer {
 
   private static final Pattern UNDECLARED = Pattern.compile("undeclared reference to '([^']*)'.*");
   private static final Pattern UNDEFINED_FIELD = Pattern.compile("undefined field '([^']*)'.*");
+  private static final Pattern FIELD_TYPE =
+      Pattern.compile(
+          "expected type of field '([^']*)' is '(.*)' but provided type is '(.*)'", Pattern.DOTALL);
+
+  /** CEL's echo, at each field, of an object literal's type name that did not resolve. */
+  private static final String UNRESOLVED_TYPE = "Message type resolution failure";
+
   private static final Pattern NO_OVERLOAD =
       Pattern.compile("found no matching overload for '([^']*)' applied to.*", Pattern.DOTALL);
 
@@ -59,12 +66,16 @@ final class ProblemExplainer {
       Site site,
       Scope scope,
       Optional<CelAbstractSyntaxTree> ast,
-      List<CheckerSession.Issue> issues) {
+      List<CheckerSession.Issue> issues,
+      Set<String> typeNames) {
     List<ExpressionProblem> problems = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
     for (CheckerSession.Issue issue : issues) {
+      if (issue.message().startsWith(UNRESOLVED_TYPE)) {
+        continue; // the unknown type name itself is reported
+      }
       if (seen.add(issue.offset() + issue.message())) {
-        problems.add(explain(expression, site, scope, ast, issue));
+        problems.add(explain(expression, site, scope, ast, issue, typeNames));
       }
     }
     return problems;
@@ -75,11 +86,15 @@ final class ProblemExplainer {
       Site site,
       Scope scope,
       Optional<CelAbstractSyntaxTree> ast,
-      CheckerSession.Issue issue) {
+      CheckerSession.Issue issue,
+      Set<String> typeNames) {
     Optional<CelExpr> node = ast.flatMap(a -> node(a, issue.exprId()));
     Matcher undeclared = UNDECLARED.matcher(issue.message());
     if (undeclared.matches()) {
       boolean call = node.map(n -> n.getKind() == CelExpr.ExprKind.Kind.CALL).orElse(false);
+      if (node.map(n -> n.getKind() == CelExpr.ExprKind.Kind.STRUCT).orElse(false)) {
+        return unknownType(expression, site, issue, undeclared.group(1), typeNames);
+      }
       return call
           ? unknownFunction(expression, site, issue, undeclared.group(1))
           : unknownName(expression, site, scope, issue, undeclared.group(1));
@@ -87,6 +102,28 @@ final class ProblemExplainer {
     Matcher undefined = UNDEFINED_FIELD.matcher(issue.message());
     if (undefined.matches()) {
       return unknownField(expression, site, ast, node, issue, undefined.group(1));
+    }
+    Matcher fieldType = FIELD_TYPE.matcher(issue.message());
+    if (fieldType.matches()) {
+      Optional<ModelStruct> struct =
+          ast.flatMap(a -> literalOf(a, issue.exprId()))
+              .flatMap(n -> ast.flatMap(a -> a.getType(n.id())))
+              .flatMap(types::struct);
+      String expected = TypeNames.inMessage(fieldType.group(2));
+      String given = TypeNames.inMessage(fieldType.group(3));
+      String message =
+          "%s gives the field `%s` of %s a value of type %s, but the field is %s."
+              .formatted(
+                  site.subject(),
+                  fieldType.group(1),
+                  struct.map(ModelStruct::description).orElse("the value"),
+                  given,
+                  expected);
+      String hint =
+          expected.equals("Float") && given.equals("Int")
+              ? "write the number as a Float (`2.0`), or convert it with `double(...)`"
+              : "give it a value of type " + expected;
+      return problem(Kind.TYPE, expression, issue.offset(), message, hint);
     }
     Matcher overload = NO_OVERLOAD.matcher(issue.message());
     if (overload.matches() && ast.isPresent() && node.isPresent()) {
@@ -101,6 +138,85 @@ final class ProblemExplainer {
         "%s does not type-check: %s."
             .formatted(site.subject(), TypeNames.inMessage(issue.message()));
     return problem(Kind.TYPE, expression, issue.offset(), message, "");
+  }
+
+  /**
+   * An object literal must give every field its type requires: the record has no absent value for
+   * it (a number may be a primitive), and CEL would read the left-out field as a default value.
+   */
+  List<ExpressionProblem> incompleteLiterals(
+      Expression expression, Site site, CelAbstractSyntaxTree ast) {
+    if (expression.text().indexOf('{') < 0) {
+      return List.of(); // no literal, and no need to walk the tree
+    }
+    List<ExpressionProblem> problems = new ArrayList<>();
+    for (CelExpr node : AstNodes.all(ast.getExpr())) {
+      if (node.getKind() != CelExpr.ExprKind.Kind.STRUCT) {
+        continue;
+      }
+      Optional<ModelStruct> struct = ast.getType(node.id()).flatMap(types::struct);
+      if (struct.isEmpty()) {
+        continue;
+      }
+      Set<String> given =
+          node.struct().entries().stream()
+              .map(CelExpr.CelStruct.Entry::fieldKey)
+              .collect(Collectors.toSet());
+      List<String> missing =
+          struct.get().fields().stream()
+              .filter(f -> f.constraints().required().map(Located::value).orElse(true))
+              .map(f -> f.name())
+              .filter(f -> !given.contains(f))
+              .toList();
+      if (!missing.isEmpty()) {
+        int at = ast.getSource().getPositionsMap().getOrDefault(node.id(), 0);
+        String name = node.struct().messageName();
+        problems.add(
+            problem(
+                Kind.TYPE,
+                expression,
+                nameOffset(expression.text(), at, name),
+                "%s builds a value of `%s` without %s, which %s requires."
+                    .formatted(site.subject(), name, listed(missing), struct.get().description()),
+                "give %s a value; only a field marked `required: false` may be left out"
+                    .formatted(missing.size() == 1 ? "it" : "each")));
+      }
+    }
+    return problems;
+  }
+
+  private ExpressionProblem unknownType(
+      Expression expression,
+      Site site,
+      CheckerSession.Issue issue,
+      String name,
+      Set<String> typeNames) {
+    String hint = Suggestions.didYouMean(name, typeNames);
+    if (hint.isEmpty()) {
+      hint =
+          typeNames.isEmpty()
+              ? "declare the type under `types:` (or as an entity of this aggregate)"
+              : "the types a value can be built of here are " + listed(typeNames);
+    }
+    return problem(
+        Kind.UNKNOWN_NAME,
+        expression,
+        nameOffset(expression.text(), issue.offset(), name),
+        "%s builds a value of `%s`, which is not a type or entity known here."
+            .formatted(site.subject(), name),
+        hint);
+  }
+
+  /** The object literal holding the node or field entry {@code id}. */
+  private static Optional<CelExpr> literalOf(CelAbstractSyntaxTree ast, long id) {
+    return AstNodes.all(ast.getExpr()).stream()
+        .filter(n -> n.getKind() == CelExpr.ExprKind.Kind.STRUCT)
+        .filter(
+            n ->
+                n.id() == id
+                    || n.struct().entries().stream()
+                        .anyMatch(e -> e.id() == id || e.value().id() == id))
+        .findFirst();
   }
 
   private ExpressionProblem unknownFunction(
@@ -173,14 +289,20 @@ final class ProblemExplainer {
       Optional<CelExpr> node,
       CheckerSession.Issue issue,
       String field) {
+    Optional<CelExpr> literal =
+        node.filter(n -> n.getKind() == CelExpr.ExprKind.Kind.SELECT).isPresent()
+            ? Optional.empty()
+            : ast.flatMap(a -> literalOf(a, issue.exprId()));
     Optional<ModelStruct> struct =
-        node.filter(n -> n.getKind() == CelExpr.ExprKind.Kind.SELECT)
-            .flatMap(n -> ast.flatMap(a -> a.getType(n.select().operand().id())))
-            .flatMap(types::struct);
+        literal.isPresent()
+            ? ast.flatMap(a -> a.getType(literal.get().id())).flatMap(types::struct)
+            : node.filter(n -> n.getKind() == CelExpr.ExprKind.Kind.SELECT)
+                .flatMap(n -> ast.flatMap(a -> a.getType(n.select().operand().id())))
+                .flatMap(types::struct);
     String owner = struct.map(ModelStruct::description).orElse("the value");
     String message =
-        "%s reads the field `%s`, but %s has no such field."
-            .formatted(site.subject(), field, owner);
+        "%s %s the field `%s`, but %s has no such field."
+            .formatted(site.subject(), literal.isPresent() ? "gives" : "reads", field, owner);
     Collection<String> fields = struct.map(ModelStruct::fieldNames).orElse(List.of());
     String hint = Suggestions.didYouMean(field, fields);
     if (hint.isEmpty() && !fields.isEmpty()) {

@@ -19,6 +19,10 @@ final class SyntaxErrors {
   private static final Pattern MISSING =
       Pattern.compile("(?:Syntax error: )?missing '?(.*?)'? at '(.*)'", Pattern.DOTALL);
 
+  /** A field named like one of CEL's keywords, selected without the backquotes it needs. */
+  private static final Pattern KEYWORD_FIELD =
+      Pattern.compile("([A-Za-z_][A-Za-z0-9_.]*)\\.(in|true|false|null)\\b");
+
   private SyntaxErrors() {}
 
   static Reason explain(String message, String text) {
@@ -40,9 +44,14 @@ final class SyntaxErrors {
     }
     m = NO_VIABLE.matcher(message);
     if (m.matches()) {
+      String last = lastToken(m.group(1));
+      Matcher keyword = KEYWORD_FIELD.matcher(text);
       return new Reason(
-          "it cannot be read from `%s` on".formatted(lastToken(m.group(1))),
-          "an operator or a comma may be missing");
+          "it cannot be read from `%s` on".formatted(last),
+          keyword.find() && last.equals("." + keyword.group(2))
+              ? "CEL reserves `%s`: select the field quoted, %s.`%s`"
+                  .formatted(keyword.group(2), keyword.group(1), keyword.group(2))
+              : "an operator or a comma may be missing");
     }
     m = TOKEN.matcher(message);
     if (m.matches()) {

@@ -8,7 +8,7 @@ import java.util.Optional;
 public record Command(
     String name,
     String aggregate,
-    boolean creates,
+    Creation creation,
     Optional<Auth> auth,
     List<Field> fields,
     FlowBody body,

@@ -12,7 +12,16 @@ public interface Flow {
   /** The aggregate the flow acts on. */
   String aggregate();
 
-  boolean creates();
+  /** Whether it starts its instance: {@code creates} in the model. */
+  Creation creation();
+
+  /**
+   * Whether it may start its instance ({@code creates: true} or {@code ifMissing}): its state may
+   * then be the empty state when it runs.
+   */
+  default boolean creates() {
+    return creation() != Creation.UPDATES;
+  }
 
   FlowBody body();
 

@@ -28,6 +28,12 @@ final class FlowReader {
       Set.of("on", "creates", "key", "let", "rules", "emits", "tests", "description", "custom");
   private static final Set<String> RULE_KEYS = Set.of("require", "code", "message");
 
+  /** The key beside an emitted event's name that makes it conditional. */
+  private static final String CONDITION = "if";
+
+  /** The value of {@code creates} that starts the instance only when it does not exist. */
+  private static final String IF_MISSING = "ifMissing";
+
   private final Nodes nodes;
   private final FieldReader fields;
   private final AuthReader auth;
@@ -136,8 +142,34 @@ final class FlowReader {
         : "write `<Aggregate>.<Event>`, or the event's name alone";
   }
 
-  private boolean creates(MappingNode m, String what) {
-    return flag(m, "creates", what);
+  /** {@code creates}: {@code true}, {@code false} (as when absent) or {@code ifMissing}. */
+  private Creation creates(MappingNode m, String what) {
+    Optional<YamlNode> node = m.get("creates");
+    if (node.isEmpty()) {
+      return Creation.UPDATES;
+    }
+    if (node.get() instanceof ScalarNode scalar) {
+      if (scalar.kind() == ScalarNode.Kind.BOOLEAN) {
+        return Boolean.parseBoolean(scalar.value().toLowerCase(java.util.Locale.ROOT))
+            ? Creation.CREATES
+            : Creation.UPDATES;
+      }
+      if (scalar.value().equals(IF_MISSING)) {
+        return Creation.CREATES_OR_UPDATES;
+      }
+    }
+    nodes.report(
+        Diagnostic.error(
+                Nodes.WRONG_TYPE,
+                node.get().location(),
+                "`creates` of %s should be true, false or `%s`; here it is %s."
+                    .formatted(what, IF_MISSING, node.get().describe()))
+            .withHint(
+                "`true` starts a new instance, `%s` starts it when it does not exist and changes"
+                        .formatted(IF_MISSING)
+                    + " it when it does; leave `creates` out for a command that changes an"
+                    + " existing one"));
+    return Creation.UPDATES;
   }
 
   /** A {@code true}/{@code false} option, false when absent. */
@@ -146,6 +178,16 @@ final class FlowReader {
         .flatMap(n -> nodes.bool(n, "`" + key + "` of " + what))
         .map(Located::value)
         .orElse(false);
+  }
+
+  /** "`a`, `b` and `c`" */
+  private static String quoted(List<String> names) {
+    List<String> quoted = names.stream().map(n -> "`" + n + "`").toList();
+    return quoted.size() == 1
+        ? quoted.get(0)
+        : String.join(", ", quoted.subList(0, quoted.size() - 1))
+            + " and "
+            + quoted.get(quoted.size() - 1);
   }
 
   private List<Let> lets(YamlNode node, String what) {
@@ -214,11 +256,34 @@ final class FlowReader {
     if (item instanceof ScalarNode scalar && !scalar.isNull()) {
       return Optional.of(new Emit(scalar.value(), List.of(), scalar.location()));
     }
-    if (item instanceof MappingNode m && m.entries().size() == 1) {
-      MappingNode.Entry e = m.entries().get(0);
-      String where = "the event `" + e.name() + "` emitted by " + what;
-      return Optional.of(
-          new Emit(e.name(), assignments.values(e.value(), where), e.key().location()));
+    if (item instanceof MappingNode m && !m.entries().isEmpty()) {
+      // `if` stands beside the event's name, not among its fields, so it names no field.
+      List<MappingNode.Entry> events =
+          m.entries().stream().filter(e -> !e.name().equals(CONDITION)).toList();
+      if (events.size() == 1) {
+        MappingNode.Entry e = events.get(0);
+        String where = "the event `" + e.name() + "` emitted by " + what;
+        Optional<Expression> condition =
+            m.get(CONDITION).flatMap(n -> nodes.expression(n, "the `if` of " + where));
+        return Optional.of(
+            new Emit(
+                e.name(), assignments.values(e.value(), where), condition, e.key().location()));
+      }
+      nodes.report(
+          Diagnostic.error(
+                  Nodes.WRONG_TYPE,
+                  m.location(),
+                  "Each entry of `emits` of %s should name one event, but this one names %s."
+                      .formatted(
+                          what,
+                          events.isEmpty()
+                              ? "none, only its `if`"
+                              : quoted(events.stream().map(MappingNode.Entry::name).toList())))
+              .withHint(
+                  "write the event's fields under its name, `%s`, and `if: <condition>` beside the"
+                          .formatted(example.entry("<expression>"))
+                      + " name to record it only when the condition holds"));
+      return Optional.empty();
     }
     nodes.report(
         Diagnostic.error(

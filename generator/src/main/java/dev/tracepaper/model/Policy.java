@@ -7,7 +7,7 @@ public record Policy(
     String name,
     String aggregate,
     EventRef on,
-    boolean creates,
+    Creation creation,
     FlowBody body,
     SourceLocation location)
     implements Flow {}

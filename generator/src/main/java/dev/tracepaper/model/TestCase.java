@@ -66,15 +66,20 @@ public record TestCase(
   /** An event the case expects, with the fields that must match. */
   public record ExpectedEvent(String event, MappingNode fields, SourceLocation location) {}
 
-  /** What the case expects: events (complete and in order), state fields, or an error code. */
+  /**
+   * What the case expects: events (complete and in order), state fields, whether the instance is
+   * deleted afterwards ({@code deleted: true}) or still exists ({@code deleted: false}), or an
+   * error code.
+   */
   public record Then(
       Optional<List<ExpectedEvent>> events,
       Optional<MappingNode> state,
+      Optional<Located<Boolean>> deleted,
       Optional<Located<String>> error,
       SourceLocation location) {
 
     public boolean isEmpty() {
-      return events.isEmpty() && state.isEmpty() && error.isEmpty();
+      return events.isEmpty() && state.isEmpty() && deleted.isEmpty() && error.isEmpty();
     }
   }
 }

@@ -13,7 +13,7 @@ import java.util.Set;
 final class TestCaseReader {
 
   private static final Set<String> TEST_KEYS = Set.of("name", "given", "when", "as", "then");
-  private static final Set<String> THEN_KEYS = Set.of("events", "state", "error");
+  private static final Set<String> THEN_KEYS = Set.of("events", "state", "deleted", "error");
 
   private final Nodes nodes;
 
@@ -61,7 +61,11 @@ final class TestCaseReader {
             .flatMap(n -> then(n, named, example))
             .orElse(
                 new TestCase.Then(
-                    Optional.empty(), Optional.empty(), Optional.empty(), mapping.location()));
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    mapping.location()));
     return Optional.of(new TestCase(name, given, when, as, then, mapping.location()));
   }
 
@@ -130,9 +134,13 @@ final class TestCaseReader {
                   mapping
                       .get("state")
                       .flatMap(n -> nodes.mapping(n, "the state expected by " + what));
+              Optional<Located<Boolean>> deleted =
+                  mapping
+                      .get("deleted")
+                      .flatMap(n -> nodes.bool(n, "`deleted` expected by " + what));
               Optional<Located<String>> error =
                   mapping.get("error").flatMap(n -> nodes.text(n, "the error expected by " + what));
-              return new TestCase.Then(events, state, error, mapping.location());
+              return new TestCase.Then(events, state, deleted, error, mapping.location());
             });
   }
 

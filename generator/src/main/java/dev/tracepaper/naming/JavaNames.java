@@ -16,6 +16,15 @@ public record JavaNames(String basePackage) {
   public static final String TYPES = "types";
   public static final String VIEWS = "views";
 
+  /**
+   * The parameters and locals of a flow's {@code decide} besides the expression scope's names
+   * (which no {@code let} may take: ReservedWord): a {@code let} of such a name is escaped.
+   */
+  private static final Set<String> FLOW_LOCALS = Set.of("key", "events", "custom");
+
+  /** The kind word a command's or policy's class gets when its name would hide another. */
+  private static final String FLOW = "Flow";
+
   /** The runtime library's package (the artifact tracepaper-runtime, docs/runtime.md). */
   public static final String RUNTIME_PACKAGE = "dev.tracepaper.runtime";
 
@@ -47,105 +56,140 @@ public record JavaNames(String basePackage) {
 
   /** The record of an aggregate's current state: {@code BookState}. */
   public JavaName state(String aggregate) {
-    return inAggregate(aggregate, aggregate, "State");
+    return inAggregate(aggregate, aggregate, "Aggregate", "State");
   }
 
   /** The sealed interface every event of the aggregate implements: {@code BookEvent}. */
   public JavaName eventInterface(String aggregate) {
-    return inAggregate(aggregate, aggregate, "Event");
+    return inAggregate(aggregate, aggregate, "Aggregate", "Event");
   }
 
   /** What the runtime knows of the aggregate (its events, state, JSON): {@code BookAggregate}. */
   public JavaName aggregateType(String aggregate) {
-    return inAggregate(aggregate, aggregate, "Aggregate");
+    return inAggregate(aggregate, aggregate, "Aggregate", "Aggregate");
   }
 
   /** The Lambda handler that runs every command of the aggregate: {@code BookCommandHandler}. */
   public JavaName commandHandler(String aggregate) {
-    return inAggregate(aggregate, aggregate, "CommandHandler");
+    return inAggregate(aggregate, aggregate, "Aggregate", "CommandHandler");
   }
 
   /** An event's record: {@code BookLent}. */
   public JavaName event(String aggregate, String event) {
-    return inAggregate(aggregate, event, "");
+    return inAggregate(aggregate, event, "Event", "");
   }
 
   /** A command's input record: {@code LendBook}. */
   public JavaName command(String aggregate, String command) {
-    return inAggregate(aggregate, command, "");
+    return inAggregate(aggregate, command, "Command", "");
   }
 
   /** The behaviour of a command or policy (let, rules, emits): {@code LendBookFlow}. */
   public JavaName flow(String aggregate, String flow) {
-    return inAggregate(aggregate, flow, "Flow");
+    return inAggregate(aggregate, flow, FLOW, "Flow");
   }
 
   /** The interface hand-written code of a {@code custom} command or policy implements. */
   public JavaName flowCustom(String aggregate, String flow) {
-    return inAggregate(aggregate, flow, "Custom");
+    return inAggregate(aggregate, flow, FLOW, "Custom");
   }
 
   /** The hand-written class of a {@code custom} command or policy: {@code LendBookCustomCode}. */
   public JavaName flowCustomCode(String aggregate, String flow) {
-    return inAggregate(aggregate, flow, "CustomCode");
+    return inAggregate(aggregate, flow, FLOW, "CustomCode");
   }
 
   /** The Lambda handler of a policy, triggered by its event: {@code WithdrawWhenLostHandler}. */
   public JavaName policyHandler(String aggregate, String policy) {
-    return inAggregate(aggregate, policy, "Handler");
+    return inAggregate(aggregate, policy, "Policy", "Handler");
   }
 
   /** The generated tests of a command or policy, under src/test/java: {@code LendBookTest}. */
   public JavaName flowTest(String aggregate, String flow) {
-    return inAggregate(aggregate, flow, "Test");
+    return inAggregate(aggregate, flow, FLOW, "Test");
   }
 
   /** An entity's record, in its aggregate's package: {@code Loan}. */
   public JavaName entity(String aggregate, String entity) {
-    return inAggregate(aggregate, entity, "");
+    return inAggregate(aggregate, entity, "Entity", "");
   }
 
   /** A value type's record: {@code Address}. */
   public JavaName type(String type) {
-    return new JavaName(typesPackage(), Case.pascal(type));
+    return new JavaName(typesPackage(), unhidden(type, "Type", ""));
   }
 
   /** An enum: {@code BookStatus}; its constants are the values as written. */
   public JavaName enumType(String enumName) {
-    return new JavaName(typesPackage(), Case.pascal(enumName));
+    return new JavaName(typesPackage(), unhidden(enumName, "Enum", ""));
   }
 
   /** A view's row record: {@code BookAvailability}. */
   public JavaName viewRow(String view) {
-    return new JavaName(viewsPackage(), Case.pascal(view));
+    return new JavaName(viewsPackage(), unhidden(view, "View", ""));
   }
 
   /** The interface hand-written code of a {@code custom} view implements. */
   public JavaName viewCustom(String view) {
-    return new JavaName(viewsPackage(), Case.pascal(view) + "Custom");
+    return new JavaName(viewsPackage(), unhidden(view, "View", "Custom"));
   }
 
   /** The hand-written class of a {@code custom} view: {@code BookAvailabilityCustomCode}. */
   public JavaName viewCustomCode(String view) {
-    return new JavaName(viewsPackage(), Case.pascal(view) + "CustomCode");
+    return new JavaName(viewsPackage(), unhidden(view, "View", "CustomCode"));
   }
 
   /** How events change a view's rows: {@code BookAvailabilityProjection}. */
   public JavaName viewProjection(String view) {
-    return new JavaName(viewsPackage(), Case.pascal(view) + "Projection");
+    return new JavaName(viewsPackage(), unhidden(view, "View", "Projection"));
   }
 
-  /** A record component, field or accessor: {@code loanId}. */
+  /**
+   * A record component, field or accessor: {@code loanId}. A Java keyword or literal, or the name
+   * of a method every record has, gets a trailing underscore ({@code class} → {@code class_},
+   * {@code hashCode} → {@code hashCode_}), which no camelCased model name ends in, so it takes no
+   * other field's name.
+   */
   public static String member(String field) {
-    return Case.camel(field);
+    String member = Case.camel(field);
+    return Reserved.isJavaKeyword(member) || Reserved.OBJECT_METHODS.contains(member)
+        ? member + "_"
+        : member;
   }
 
-  /** A {@code let} variable, as a local variable of the flow: {@code due}. */
+  /**
+   * A {@code let} variable, as a local variable of the flow: {@code due}; a Java keyword, or a name
+   * the flow's {@code decide} method has itself ({@code key}, {@code events}, {@code custom}), gets
+   * a trailing underscore: {@code new_}, {@code events_}.
+   */
   public static String variable(String let) {
-    return Case.camel(let);
+    String variable = local(Case.camel(let));
+    return FLOW_LOCALS.contains(variable) ? variable + "_" : variable;
   }
 
-  private JavaName inAggregate(String aggregate, String name, String suffix) {
-    return new JavaName(aggregatePackage(aggregate), Case.pascal(name) + suffix);
+  /**
+   * A local variable named after a class: {@code BookLent} → {@code bookLent}, {@code New} → {@code
+   * new_}.
+   */
+  public static String local(String name) {
+    String local = Case.camel(name);
+    return Reserved.isJavaKeyword(local) ? local + "_" : local;
+  }
+
+  private JavaName inAggregate(String aggregate, String name, String kind, String suffix) {
+    return new JavaName(aggregatePackage(aggregate), unhidden(name, kind, suffix));
+  }
+
+  /**
+   * The simple name of a generated class: the model name and the suffix; where that would hide a
+   * class the generated code uses ({@code Object}, {@code List}, the runtime's {@code Input}), the
+   * element's kind goes between them ({@code ObjectType}, {@code ListView}, {@code InputCommand},
+   * policy {@code Projector}'s handler {@code ProjectorPolicyHandler}).
+   */
+  private static String unhidden(String name, String kind, String suffix) {
+    String simple = Case.pascal(name) + suffix;
+    return Reserved.hiddenJavaClass(simple).isPresent()
+        ? Case.pascal(name) + kind + suffix
+        : simple;
   }
 }

@@ -5,8 +5,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Names that generated code, the GraphQL schema, CEL or the SAM template already use, so that a
- * model may not take them. Each lookup answers with the reason, for the message that reports it.
+ * Names that generated code, the GraphQL schema, CEL or the SAM template already use. Those of the
+ * generated Java are escaped where names are made (JavaNames); those of the model, the API and the
+ * template a model may not take. Each lookup answers with the reason, for the message that reports
+ * it.
  */
 public final class Reserved {
 
@@ -70,7 +72,7 @@ public final class Reserved {
 
   /**
    * Classes that generated code uses by their simple name; a model class of the same name would
-   * hide them. Value: the class hidden.
+   * hide them, so JavaNames gives it another. Value: the class hidden.
    */
   private static final Map<String, String> JAVA_CLASSES_USED =
       Map.ofEntries(
@@ -110,8 +112,8 @@ public final class Reserved {
 
   /**
    * The classes of the Tracepaper runtime (and its test support) that generated code imports by
-   * simple name: an import hides a model class of the same name in the same package, so the
-   * generated code would not compile. {@code RuntimeClassesTest} keeps the list equal to what the
+   * simple name: an import hides a model class of the same name in the same package, so JavaNames
+   * gives such a class another name. {@code RuntimeClassesTest} keeps the list equal to what the
    * templates and the template data model import.
    */
   public static final Set<String> RUNTIME_CLASSES =
@@ -156,7 +158,7 @@ public final class Reserved {
 
   /**
    * Methods every record has: a record component of such a name would clash with them ({@code
-   * hashCode}, {@code getClass}, …).
+   * hashCode}, {@code getClass}, …), so JavaNames escapes it.
    */
   public static final Set<String> OBJECT_METHODS =
       Set.of(

@@ -158,7 +158,7 @@ final class JavaHarness {
    */
   Table table(Map<String, CelType> scope, List<String> texts, List<CelAbstractSyntaxTree> asts)
       throws Exception {
-    JavaTranslator translator = new JavaTranslator(types, JavaNames.plain());
+    JavaTranslator translator = new JavaTranslator(types, names());
     String parameters =
         scope.entrySet().stream()
             .map(e -> parameterType(e.getValue()) + " " + e.getKey())
@@ -187,12 +187,52 @@ final class JavaHarness {
     return new Table(source, loader, byIndex);
   }
 
+  /**
+   * The names of translated code: the stand-in records, and text converted into the stand-in enum
+   * where a literal gives an enum field.
+   */
+  JavaNames names() {
+    return new JavaNames(
+        Map.of(),
+        JavaNames.RUNTIME,
+        new JavaValues() {
+          @Override
+          public String record(ModelStruct struct) {
+            return recordName(struct.celType(), true);
+          }
+
+          @Override
+          public String into(
+              String code,
+              CelType type,
+              dev.tracepaper.model.TypeRef target,
+              java.util.Optional<dev.tracepaper.model.Aggregate> owner) {
+            if (types.index().kindOf(target, owner) != ModelIndex.TypeKind.ENUM) {
+              return code;
+            }
+            String name = enumName(target.name());
+            return target.list()
+                ? code + ".stream().map(" + name + "::valueOf).toList()"
+                : name + ".valueOf(" + code + ")";
+          }
+        });
+  }
+
   /** {@code text} parsed and checked in {@code scope}; fails the test on any error. */
   static CelAbstractSyntaxTree check(
       CheckerSession session, Map<String, CelType> scope, String text) {
+    return check(session, scope, java.util.Optional.empty(), text);
+  }
+
+  /** As above, in an expression of the aggregate {@code owner}, which may build its entities. */
+  static CelAbstractSyntaxTree check(
+      CheckerSession session,
+      Map<String, CelType> scope,
+      java.util.Optional<dev.tracepaper.model.Aggregate> owner,
+      String text) {
     CheckerSession.Parsed parsed = session.parse(text);
     assertWithMessage("parse %s: %s", text, parsed.errors()).that(parsed.ast()).isPresent();
-    CheckerSession.Checked checked = session.check(parsed.ast().get(), scope);
+    CheckerSession.Checked checked = session.check(parsed.ast().get(), scope, owner);
     assertWithMessage("check %s: %s", text, checked.errors()).that(checked.errors()).isEmpty();
     return checked.ast().orElseThrow();
   }

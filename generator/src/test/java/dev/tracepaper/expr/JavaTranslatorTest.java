@@ -3,8 +3,10 @@ package dev.tracepaper.expr;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
 
+import com.google.common.hash.Hashing;
 import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.types.CelType;
+import dev.cel.common.types.CelTypeProvider;
 import dev.cel.common.types.SimpleType;
 import dev.cel.extensions.CelExtensions;
 import dev.cel.runtime.CelEvaluationException;
@@ -17,13 +19,17 @@ import dev.tracepaper.validate.ValidationReport;
 import dev.tracepaper.validate.Validator;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,6 +51,14 @@ class JavaTranslatorTest {
         auth: {default: authenticated, roles: [clerk]}
       enums:
         Status: [OPEN, CLOSED]
+      types:
+        Address:
+          street: String
+          floor: Int
+          kind: Status
+          zip: {type: String, required: false}
+          notes: {type: '[String]', required: false}
+        Person: {name: String, homes: '[Address]', statuses: '[Status]'}
       aggregates:
         Order:
           key: orderId
@@ -181,13 +195,43 @@ class JavaTranslatorTest {
           "'a' + s < s + 'b'",
           "state.lines.exists_one(l, l.label == s)",
           "state.lines[0] == state.lines[size(state.lines) - 1]",
-          "state.total < 2.5 && state.price >= 1");
+          "state.total < 2.5 && state.price >= 1",
+          // hashing and time
+          "sha256(s)",
+          "sha256(state.orderId + s) != sha256(s)",
+          "crc32(s)",
+          "'D' + string(crc32(user.name))",
+          "formatTime(state.placedAt, 'yyyy-MM-dd HH:mm:ss.SSS')",
+          "formatTime(now, \"dd/MM/yyyy 'at' HH'h'\")",
+          "formatTime(addSeconds(state.placedAt, n % 100000), 'yyyyMMddHHmmss')",
+          "epochSeconds(state.placedAt)",
+          "epochSeconds(now) - n",
+          "timestamp(n)",
+          "timestamp(epochSeconds(state.placedAt) + n % 100000)",
+          "formatTime(timestamp(n % 100000000000), 'yyyy-MM-dd')",
+          // object and list literals
+          "[s, state.orderId]",
+          "[n, state.total] + state.counts",
+          "Address{street: s, floor: n, kind: 'OPEN'}",
+          "Address{street: s, floor: n, kind: state.status, zip: 'z', notes: state.tags}",
+          "Address{street: s, floor: n, kind: 'CLOSED'}.floor + 1",
+          "has(Address{street: s, floor: 1, kind: 'OPEN'}.zip)",
+          "Address{street: s, floor: 1, kind: 'OPEN'}.notes",
+          "[Address{street: s, floor: 1, kind: 'OPEN'}, Address{street: 'b', floor: 2, kind:"
+              + " 'CLOSED'}]",
+          "Address{street: s, floor: 1, kind: 'OPEN'} == Address{street: s, floor: 1, kind:"
+              + " 'OPEN'}",
+          "Person{name: s, homes: [Address{street: s, floor: n, kind: 'OPEN'}], statuses:"
+              + " ['OPEN', state.status]}",
+          "state.lines + [Line{lineId: s, qty: n, label: state.orderId}]",
+          "state.lines.map(l, Address{street: l.label, floor: l.qty, kind: 'OPEN'})");
 
   private static final int RUNS = 25;
 
   @TempDir static Path folder;
 
   private static ModelTypes types;
+  private static Aggregate order;
   private static Map<String, CelType> scope;
 
   @BeforeAll
@@ -195,7 +239,7 @@ class JavaTranslatorTest {
     Files.writeString(folder.resolve("app.yaml"), MODEL);
     ValidationReport report = new Validator(List.of()).validate(List.of(folder), folder);
     types = new ModelTypes(new ModelIndex(report.model()));
-    Aggregate order = report.model().aggregates().get(0);
+    order = report.model().aggregates().get(0);
     scope = new LinkedHashMap<>();
     scope.put("state", types.state(order));
     scope.put("user", types.user());
@@ -211,7 +255,9 @@ class JavaTranslatorTest {
     System.out.println("JavaTranslatorTest seed: " + seed + " (-Dtranslate.seed=" + seed + ")");
     CheckerSession session = new CheckerSession(new ModelTypeProvider(types));
     List<CelAbstractSyntaxTree> asts =
-        TABLE.stream().map(text -> JavaHarness.check(session, scope, text)).toList();
+        TABLE.stream()
+            .map(text -> JavaHarness.check(session, scope, Optional.of(order), text))
+            .toList();
     JavaHarness.Table table = new JavaHarness(types).table(scope, TABLE, asts);
     String source = table.source();
     CelRuntime runtime = runtime();
@@ -241,8 +287,21 @@ class JavaTranslatorTest {
   }
 
   private static CelRuntime runtime() {
-    return CelRuntimeFactory.standardCelRuntimeBuilder()
+    return CelRuntimeFactory.plannerRuntimeBuilder()
         .setOptions(CheckerSession.OPTIONS)
+        .setValueProvider(JavaTranslatorTest::newValue)
+        .setTypeProvider(
+            new CelTypeProvider() {
+              @Override
+              public com.google.common.collect.ImmutableCollection<CelType> types() {
+                return com.google.common.collect.ImmutableList.of();
+              }
+
+              @Override
+              public Optional<CelType> findType(String typeName) {
+                return types.struct(typeName).map(ModelStruct::celType);
+              }
+            })
         .addLibraries(CelExtensions.strings())
         .addFunctionBindings(
             CelFunctionBinding.from(
@@ -252,6 +311,26 @@ class JavaTranslatorTest {
             CelFunctionBinding.from(
                 "addSeconds_timestamp_int", Instant.class, Long.class, (t, n) -> t.plusSeconds(n)),
             CelFunctionBinding.from("string_date", LocalDate.class, LocalDate::toString),
+            // Independent of the runtime's helpers, so that both are checked: Guava's hashes and
+            // java.time's formatter (whose year field is uuuu).
+            CelFunctionBinding.from(
+                "sha256_string",
+                String.class,
+                t -> Hashing.sha256().hashString(t, StandardCharsets.UTF_8).toString()),
+            CelFunctionBinding.from(
+                "crc32_string",
+                String.class,
+                t -> Hashing.crc32().hashString(t, StandardCharsets.UTF_8).padToLong()),
+            CelFunctionBinding.from(
+                "formatTime_timestamp_string",
+                Instant.class,
+                String.class,
+                (t, pattern) ->
+                    DateTimeFormatter.ofPattern(pattern.replace("yyyy", "uuuu"))
+                        .withZone(ZoneOffset.UTC)
+                        .format(t)),
+            CelFunctionBinding.from(
+                "epochSeconds_timestamp", Instant.class, Instant::getEpochSecond),
             CelFunctionBinding.from(
                 "less_date", LocalDate.class, LocalDate.class, (a, b) -> a.isBefore(b)),
             CelFunctionBinding.from(
@@ -283,10 +362,49 @@ class JavaTranslatorTest {
     }
   }
 
-  /** One form for both sides: plain lists. */
-  private static Object normal(Object value) {
+  /**
+   * CEL's value of an object literal, as maps stand for the model's structs in this test: the
+   * fields given, and an empty list for a list field left out (protobuf's default, and the
+   * generated record's).
+   */
+  private static Optional<Object> newValue(String typeName, Map<String, Object> fields) {
+    Optional<ModelStruct> struct = types.struct(typeName);
+    if (struct.isEmpty()) {
+      return Optional.empty();
+    }
+    Map<String, Object> value = new LinkedHashMap<>(fields);
+    struct.get().fields().stream()
+        .filter(f -> f.type().list())
+        .forEach(f -> value.putIfAbsent(f.name(), List.of()));
+    return Optional.of(value);
+  }
+
+  /** One form for both sides: plain lists, and structs as maps of the fields that have a value. */
+  static Object normal(Object value) {
     if (value instanceof List<?> list) {
       return list.stream().map(JavaTranslatorTest::normal).toList();
+    }
+    if (value instanceof Map<?, ?> map) {
+      Map<Object, Object> normal = new LinkedHashMap<>();
+      map.forEach((k, v) -> normal.put(k, normal(v)));
+      return normal;
+    }
+    if (value instanceof Enum<?> constant) {
+      return constant.name();
+    }
+    if (value instanceof Record record) {
+      Map<Object, Object> normal = new LinkedHashMap<>();
+      for (java.lang.reflect.RecordComponent c : record.getClass().getRecordComponents()) {
+        try {
+          Object component = c.getAccessor().invoke(record);
+          if (component != null) {
+            normal.put(c.getName(), normal(component));
+          }
+        } catch (ReflectiveOperationException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+      return normal;
     }
     return value;
   }

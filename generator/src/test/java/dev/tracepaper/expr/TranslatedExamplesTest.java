@@ -23,8 +23,8 @@ class TranslatedExamplesTest {
     Path folder = TestPaths.examples().resolve(example);
     ValidationReport report = new Validator(List.of()).validate(List.of(folder), folder);
     CheckedExpressions checked = ExpressionChecker.checked(new ModelIndex(report.model()));
-    JavaTranslator translator = new JavaTranslator(checked.types(), JavaNames.plain());
     JavaHarness harness = new JavaHarness(checked.types());
+    JavaTranslator translator = new JavaTranslator(checked.types(), harness.names());
     List<String> imports = new ArrayList<>();
     StringBuilder methods = new StringBuilder();
     int n = 0;

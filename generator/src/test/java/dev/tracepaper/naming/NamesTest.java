@@ -2,6 +2,7 @@ package dev.tracepaper.naming;
 
 import static com.google.common.truth.Truth.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class NamesTest {
@@ -35,6 +36,54 @@ class NamesTest {
     assertThat(JavaNames.packageSegment("Case")).isEqualTo("case_");
     assertThat(JavaNames.packageSegment("Package")).isEqualTo("package_");
     assertThat(JavaNames.packageSegment("Views")).isEqualTo("views_");
+  }
+
+  @Test
+  void escapesDomainWordsThatJavaReserves() {
+    // Java keywords and literals, and the methods every record has, get a trailing underscore,
+    // which no camelCased model name ends in.
+    assertThat(JavaNames.member("class")).isEqualTo("class_");
+    assertThat(JavaNames.member("Abstract")).isEqualTo("abstract_");
+    assertThat(JavaNames.member("default")).isEqualTo("default_");
+    assertThat(JavaNames.member("hashCode")).isEqualTo("hashCode_");
+    assertThat(JavaNames.member("to_string")).isEqualTo("toString_");
+    assertThat(JavaNames.member("class_")).isEqualTo("class_");
+    assertThat(JavaNames.member("record")).isEqualTo("record");
+    assertThat(JavaNames.member("in")).isEqualTo("in");
+    assertThat(JavaNames.variable("new")).isEqualTo("new_");
+    assertThat(JavaNames.variable("hashCode")).isEqualTo("hashCode");
+    assertThat(JavaNames.local("New")).isEqualTo("new_");
+    assertThat(JavaNames.local("BookLent")).isEqualTo("bookLent");
+  }
+
+  @Test
+  void namesAClassThatWouldHideAUsedClassAfterItsKind() {
+    assertThat(java.type("Object").simpleName()).isEqualTo("ObjectType");
+    assertThat(java.enumType("Set").simpleName()).isEqualTo("SetEnum");
+    assertThat(java.viewRow("List").simpleName()).isEqualTo("ListView");
+    assertThat(java.viewProjection("List").simpleName()).isEqualTo("ListProjection");
+    assertThat(java.entity("Book", "Map").simpleName()).isEqualTo("MapEntity");
+    assertThat(java.event("Book", "Error").simpleName()).isEqualTo("ErrorEvent");
+    assertThat(java.command("Book", "Input").simpleName()).isEqualTo("InputCommand");
+    assertThat(java.flow("Book", "Input").simpleName()).isEqualTo("InputFlow");
+    // A suffixed name that would hide one: policy Projector's handler, aggregate Stored's events.
+    assertThat(java.policyHandler("Book", "Projector").simpleName())
+        .isEqualTo("ProjectorPolicyHandler");
+    assertThat(java.eventInterface("Stored").simpleName()).isEqualTo("StoredAggregateEvent");
+    assertThat(java.state("Record").simpleName()).isEqualTo("RecordState");
+    // Every class the generated code uses, whatever element takes its name, is left unhidden.
+    for (String used : List.of("Object", "String", "Record", "Instant", "CommandResult", "Json")) {
+      for (JavaName name :
+          List.of(
+              java.type(used),
+              java.enumType(used),
+              java.viewRow(used),
+              java.entity("Book", used),
+              java.event("Book", used),
+              java.command("Book", used))) {
+        assertThat(Reserved.hiddenJavaClass(name.simpleName())).isEmpty();
+      }
+    }
   }
 
   @Test

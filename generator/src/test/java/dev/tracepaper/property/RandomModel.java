@@ -18,23 +18,52 @@ import java.util.Random;
  * spliced pattern, an event's key field, a bound on an event field; and an event whose value type
  * changed, read from its older version field by field (a test gives the stored shape). Most models
  * are valid; about one in five gets one deliberate mistake (an unknown type or event, an expression
- * of the wrong type, a Java keyword, a test input its field's constraints refuse, integer division
- * into a Float, an event changing the key, a {@code default} on an event field), so both branches
- * of the property run. The same seed gives the same model.
+ * of the wrong type, a name GraphQL reserves, a test input its field's constraints refuse, integer
+ * division into a Float, an event changing the key, a {@code default} on an event field), so both
+ * branches of the property run. The same seed gives the same model.
  */
 final class RandomModel {
 
   private static final List<String> NOUNS =
       List.of(
-          "Order", "Parcel", "Ticket", "Room", "Invoice", "Lesson", "Record", "Shelf", "Route",
-          "Badge", "Event", "Class", "Query", "Value", "Status", "Report", "Case", "Default");
+          "Order",
+          "Parcel",
+          "Ticket",
+          "Room",
+          "Invoice",
+          "Lesson",
+          "Record",
+          "Shelf",
+          "Route",
+          "Badge",
+          "Event",
+          "Class",
+          "Query",
+          "Value",
+          "Status",
+          "Report",
+          "Case",
+          "Default",
+          // Named like classes the generated code uses: their Java classes are renamed.
+          "Object",
+          "List",
+          "Input",
+          "Error",
+          "Instant");
 
-  /** Field names, some of them words reserved in a target language ({@code from}, {@code type}). */
+  /**
+   * Field names, some of them words reserved in a target language ({@code from}, {@code type}):
+   * Java keywords, record methods and CEL keywords are the domain's words (issue 15).
+   */
   private static final List<String> ATTRIBUTES =
       List.of(
           ("title amount count active dueOn startsAt tags note weight code priority open label score"
-                  + " type size from record")
+                  + " type size from record class abstract default new hashCode toString in"
+                  + " package input")
               .split(" "));
+
+  /** CEL's keywords, which an expression selects quoted: {@code command.`in`}. */
+  private static final List<String> CEL_KEYWORDS = List.of("in", "true", "false", "null");
 
   private static final List<String> SCALARS =
       List.of("String", "Int", "Float", "Boolean", "Date", "DateTime", "[String]");
@@ -45,6 +74,11 @@ final class RandomModel {
           "Code", "ABC-12",
           "Postcode", "1234AB");
 
+  private static final String STAMP_RULE =
+      "rules: [{require: \"Amount{value: 1, currency: 'EUR'} in [Amount{value: 1, currency:"
+          + " 'EUR'}] && size(sha256(formatTime(timestamp(epochSeconds(now)), 'yyyy-MM-dd HH:mm')"
+          + " + string(crc32('x')))) == 64\", code: NOT_STAMPED, message: Not stamped}]";
+
   private final Random random;
   private final StringBuilder yaml = new StringBuilder();
   private final List<Aggregate> aggregates = new ArrayList<>();
@@ -52,7 +86,8 @@ final class RandomModel {
   /** The kinds of deliberate mistake, each made where it fits. */
   enum Mistake {
     UNKNOWN_TYPE,
-    JAVA_KEYWORD,
+    /** A field starting with {@code __}, which GraphQL reserves. */
+    RESERVED_NAME,
     RULE_TYPE,
     UNKNOWN_EVENT,
     REFUSED_INPUT,
@@ -151,8 +186,8 @@ final class RandomModel {
       if (random.nextBoolean()) {
         fields.putIfAbsent("label", "String"); // text, where the checks below land
       }
-      if (mistakeNow(Mistake.JAVA_KEYWORD, 2)) {
-        fields.put(random.nextBoolean() ? "class" : "default", "String"); // a Java keyword
+      if (mistakeNow(Mistake.RESERVED_NAME, 2)) {
+        fields.put(random.nextBoolean() ? "__typename" : "__schema", "String");
       }
       Map<String, String> constraints = new LinkedHashMap<>();
       fields.forEach(
@@ -331,7 +366,10 @@ final class RandomModel {
     line(6, "when: {" + String.join(", ", when) + "}");
     line(6, "then: {events: [" + a.created() + "]}");
     String given = "given: [{" + a.created() + ": {" + a.key() + ": k1}}]";
-    command(a, "Touch" + a.name(), "", "emits: [" + a.touched() + "]", given, a.touched());
+    // A rule that always holds, built of object and list literals and the hashing and time
+    // functions, so that every model runs their translation (not drawn: the draws stay as they
+    // were).
+    command(a, "Touch" + a.name(), STAMP_RULE, "emits: [" + a.touched() + "]", given, a.touched());
     amount.ifPresent(
         field -> {
           // A second test of the command: an instance created by version 1 reads the new shape.
@@ -368,8 +406,16 @@ final class RandomModel {
       line(3, "Touch" + a.name() + "When" + trigger.created() + ":");
       line(4, "on: " + trigger.name() + "." + trigger.created());
       line(4, "key: event." + trigger.key());
+      // By the name, not drawn (the draws stay as they were): create or update, conditionally.
+      boolean orCreates = Math.floorMod(a.name().hashCode() >> 5, 2) == 0;
+      if (orCreates) {
+        line(4, "creates: ifMissing");
+      }
       line(4, "emits:");
       line(5, "- " + a.touched() + ": {" + a.key() + ": event." + trigger.key() + "}");
+      if (orCreates) {
+        line(6, "if: size(event." + trigger.key() + ") > 0");
+      }
       if (random.nextInt(2) == 0) {
         // No emits: hand-written, or only checking.
         line(3, "Note" + a.name() + "When" + trigger.created() + ":");
@@ -432,20 +478,25 @@ final class RandomModel {
     line(6, "then: {events: [" + event + "]}");
   }
 
+  /** The command's field in an expression, quoted if CEL reserves its name. */
+  private static String command(String field) {
+    return "command." + (CEL_KEYWORDS.contains(field) ? "`" + field + "`" : field);
+  }
+
   /** A rule of the right type for a field the command has, or (as the mistake) of a wrong one. */
   private void rule(Aggregate a) {
     for (Map.Entry<String, String> field : a.fields().entrySet()) {
       String condition =
           switch (field.getValue()) {
-            case "Int" -> "command." + field.getKey() + " >= 0";
-            case "Float" -> "command." + field.getKey() + " >= 0.0";
-            case "String" -> "size(command." + field.getKey() + ") <= 200";
-            case "[String]" -> "size(command." + field.getKey() + ") <= 10";
+            case "Int" -> command(field.getKey()) + " >= 0";
+            case "Float" -> command(field.getKey()) + " >= 0.0";
+            case "String" -> "size(" + command(field.getKey()) + ") <= 200";
+            case "[String]" -> "size(" + command(field.getKey()) + ") <= 10";
             default -> null;
           };
       if (condition != null && !field.getKey().equals(a.key())) {
         if (mistakeNow(Mistake.RULE_TYPE, 1)) {
-          condition = "command." + field.getKey() + " + true";
+          condition = command(field.getKey()) + " + true";
         }
         line(4, "rules:");
         line(5, "- require: " + quoted(condition));

@@ -57,6 +57,9 @@ class RandomModelShapesTest {
     SHAPES.put("a subdomain like a split part", Pattern.compile("subdomain: \\w+Part1\\n"));
     SHAPES.put("a view like a command role (refused)", Pattern.compile("\\n  \\w*Command:\\n"));
     SHAPES.put(
+        "a create-or-update policy with a conditional event",
+        Pattern.compile("creates: ifMissing\\n(?: {8}.*\\n)*? {12}if: size\\(event\\."));
+    SHAPES.put(
         "a default on an event field (refused)",
         Pattern.compile("aCount: \\{type: Int, default: 1\\}"));
   }

@@ -1,6 +1,5 @@
 package dev.tracepaper.property;
 
-import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
@@ -13,13 +12,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -96,26 +91,15 @@ class RandomModelsPropertyTest {
         Jdks.forGeneratedProjects().orElseThrow(() -> new AssertionError(Jdks.missingMessage()));
     Path first = projects.keySet().iterator().next();
     step(started, "resolving the generated projects' test classpath");
-    Path classpath = temp.resolve("classpath.txt");
-    MavenBuild.Result resolved =
-        MavenBuild.run(
-            first,
-            jdk,
-            "-q",
-            "dependency:build-classpath",
-            "-Dmdep.includeScope=test",
-            "-Dmdep.outputFile=" + classpath);
-    assertWithMessage(resolved.tail()).that(resolved.exitCode()).isEqualTo(0);
+    Path classpath = CompiledProjects.testClasspath(first, jdk, temp);
 
     // The handler tests run where moto_server is; the full build below requires it (under CI).
-    boolean moto =
-        Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
-            .anyMatch(folder -> Files.isExecutable(Path.of(folder, "moto_server")));
+    boolean moto = CompiledProjects.motoOnPath();
     step(
         started,
         "compiling the %d generated projects and running their model tests"
             .formatted(projects.size()));
-    Map<Path, String> compiled = compile(jdk, classpath, moto, projects.keySet());
+    Map<Path, String> compiled = CompiledProjects.compile(jdk, classpath, moto, projects.keySet());
     for (Map.Entry<Path, String> project : projects.entrySet()) {
       assertWithMessage(
               "the project of %s\ndoes not compile or fails its model's tests:\n%s",
@@ -145,58 +129,5 @@ class RandomModelsPropertyTest {
     long seconds = (System.nanoTime() - started) / 1_000_000_000L;
     System.out.printf("[RandomModelsPropertyTest %d:%02d] %s%n", seconds / 60, seconds % 60, what);
     System.out.flush();
-  }
-
-  private static String codeSource(Class<?> type) throws Exception {
-    return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-  }
-
-  /** Each project's result: "ok", or the compiler's messages or the failed tests. */
-  private static Map<Path, String> compile(
-      Path jdk, Path classpath, boolean moto, Iterable<Path> projects) throws Exception {
-    // The worker, JUnit's launcher (the generated projects bring the engine) and the projects'
-    // test classpath, which every generated project shares.
-    String workerClasspath =
-        String.join(
-            java.io.File.pathSeparator,
-            codeSource(CompileWorker.class),
-            codeSource(org.junit.platform.launcher.core.LauncherFactory.class),
-            Files.readString(classpath).strip());
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                jdk.resolve("bin/java").toString(),
-                "-cp",
-                workerClasspath,
-                CompileWorker.class.getName(),
-                classpath.toString(),
-                Boolean.toString(moto)));
-    projects.forEach(p -> command.add(p.toString()));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes(), UTF_8);
-    assertThat(process.waitFor(10, TimeUnit.MINUTES)).isTrue();
-    assertWithMessage(output).that(process.exitValue()).isEqualTo(0);
-    Map<Path, String> results = new LinkedHashMap<>();
-    Path current = null;
-    StringBuilder messages = new StringBuilder();
-    for (String line : output.lines().toList()) {
-      if (line.startsWith("# ")) {
-        System.out.println(line.substring(2));
-      } else if (line.startsWith("ok ") || line.startsWith("failed ")) {
-        if (current != null) {
-          results.put(current, messages.toString());
-        }
-        boolean ok = line.startsWith("ok ");
-        current = Path.of(line.substring(ok ? 3 : 7));
-        messages.setLength(0);
-        messages.append(ok ? "ok" : "");
-      } else {
-        messages.append(line).append('\n');
-      }
-    }
-    if (current != null) {
-      results.put(current, messages.toString());
-    }
-    return results;
   }
 }

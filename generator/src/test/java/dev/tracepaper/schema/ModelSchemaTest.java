@@ -202,6 +202,15 @@ class ModelSchemaTest {
             "emits: [OrderPlaced]",
             "emits: [{OrderPlaced: {}, OrderShipped: {}}]"),
         mistake(
+            "emits entry naming two events beside an if",
+            "emits: [OrderPlaced]",
+            "emits: [{OrderPlaced: {}, OrderShipped: {}, if: command.total > 1}]"),
+        mistake("emits entry with only an if", "emits: [OrderPlaced]", "emits: [{if: true}]"),
+        mistake(
+            "deleted expected as a word",
+            "              events: [{",
+            "              deleted: yes please\n              events: [{"),
+        mistake(
             "unknown key in a test", "            when: {orderId", "            input: {orderId"),
         mistake("unknown key in then", "              events: [{", "              event: [{"),
         mistake(
@@ -323,6 +332,18 @@ class ModelSchemaTest {
             "            when: {orderId",
             "            given:\n              - OrderPlaced@1: {orderId: o1, amount: 1}\n"
                 + "            when: {orderId"),
+        mistake(
+            "an event emitted only under a condition",
+            "emits: [OrderPlaced]",
+            "emits:\n          - OrderPlaced: {total: command.total + 0}\n"
+                + "            if: command.total > 0\n"
+                + "          - OrderPlaced:\n"
+                + "            if: command.total == 0"),
+        mistake("create or update", "creates: true", "creates: ifMissing"),
+        mistake(
+            "deleted expected",
+            "              events: [{",
+            "              deleted: false\n              events: [{"),
         mistake("empty sections", "views:\n", "patterns:\ntypes:\nviews:\n"),
         mistake("a quoted version", "tracepaper: 1", "tracepaper: '1'"));
   }

@@ -31,16 +31,17 @@ public final class CommandRunner<S, E> {
   }
 
   /**
-   * @param creates whether the command starts the aggregate (it must not exist) or changes it (it
-   *     must exist)
-   * @param decide the command's flow: the events for the current state, or a {@link CommandError}
+   * @param existence whether the command starts the aggregate (it must not exist), changes it (it
+   *     must exist), or either
+   * @param decide the command's flow: the events for the current state (the empty state when the
+   *     instance does not exist), or a {@link CommandError}
    */
   public CommandResult run(
-      String key, boolean creates, Metadata meta, Function<S, List<E>> decide) {
+      String key, Existence existence, Metadata meta, Function<S, List<E>> decide) {
     Invocation.current().command(type.name(), key, meta);
     AppendOutcome outcome;
     try {
-      outcome = decideAndAppend(key, creates, meta, decide);
+      outcome = decideAndAppend(key, existence, meta, decide);
     } catch (CommandError e) {
       // Only on this failure path does a command id cost a read: a retry of a command that
       // succeeded may fail to decide again (a create finds its own instance).
@@ -62,16 +63,18 @@ public final class CommandRunner<S, E> {
 
   /**
    * Decides and appends, deciding again after each conflict; a decision without events appends
-   * nothing and answers the aggregate as it stands.
+   * nothing and answers the aggregate as it stands. The append is optimistic whether it starts the
+   * instance or continues it (it expects the version loaded), so of two commands that both found no
+   * instance one appends and the other decides again on the instance the first started.
    */
   private AppendOutcome decideAndAppend(
-      String key, boolean creates, Metadata meta, Function<S, List<E>> decide) {
+      String key, Existence existence, Metadata meta, Function<S, List<E>> decide) {
     for (int attempt = 1; ; attempt++) {
       Loaded<S> current = store.load(type, key);
-      if (creates && current.exists()) {
+      if (existence == Existence.NEW && current.exists()) {
         throw CommandError.alreadyExists(type.name(), key);
       }
-      if (!creates && !current.exists()) {
+      if (existence == Existence.EXISTING && !current.exists()) {
         throw CommandError.notFound(type.name(), key);
       }
       List<E> events = decide.apply(current.state());

@@ -139,4 +139,112 @@ public final class Expressions {
     }
     return dividend / divisor;
   }
+
+  /** The SHA-256 digest of the text's UTF-8 bytes, as 64 lower-case hexadecimal digits. */
+  public static String sha256(String text) {
+    try {
+      byte[] digest =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(digest);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
+  }
+
+  /** The CRC-32 (as zlib and ZIP compute it) of the text's UTF-8 bytes: 0 to 4294967295. */
+  public static long crc32(String text) {
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    crc.update(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return crc.getValue();
+  }
+
+  private static final long FIRST_SECOND = -62135596800L; // 0001-01-01T00:00:00Z
+  private static final long LAST_SECOND = 253402300799L; // 9999-12-31T23:59:59Z
+
+  /** CEL's {@code timestamp(int)}: the moment that many seconds after 1970, in years 1 to 9999. */
+  public static java.time.Instant timestamp(long epochSeconds) {
+    if (epochSeconds < FIRST_SECOND || epochSeconds > LAST_SECOND) {
+      throw new java.time.DateTimeException(
+          "timestamp(" + epochSeconds + ") is outside the years 1 to 9999");
+    }
+    return java.time.Instant.ofEpochSecond(epochSeconds);
+  }
+
+  /**
+   * The moment as text in UTC, after a pattern of {@code yyyy} (year), {@code MM} (month), {@code
+   * dd} (day), {@code HH} (hour, 00 to 23), {@code mm} (minute), {@code ss} (second) and {@code
+   * SSS} (millisecond), each a number padded with zeros. Text in single quotes is copied ({@code
+   * ''} is a quote); other characters that are not ASCII letters are copied as they are. Any other
+   * run of letters is an error, so a pattern means the same wherever it runs.
+   */
+  public static String formatTime(java.time.Instant time, String pattern) {
+    java.time.ZonedDateTime at = time.atZone(java.time.ZoneOffset.UTC);
+    StringBuilder out = new StringBuilder(pattern.length() + 8);
+    int i = 0;
+    while (i < pattern.length()) {
+      char c = pattern.charAt(i);
+      if (c == '\'') {
+        i = quoted(pattern, i + 1, out);
+      } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+        int end = i;
+        while (end < pattern.length() && pattern.charAt(end) == c) {
+          end++;
+        }
+        String token = pattern.substring(i, end);
+        switch (token) {
+          case "yyyy" -> pad(out, at.getYear(), 4);
+          case "MM" -> pad(out, at.getMonthValue(), 2);
+          case "dd" -> pad(out, at.getDayOfMonth(), 2);
+          case "HH" -> pad(out, at.getHour(), 2);
+          case "mm" -> pad(out, at.getMinute(), 2);
+          case "ss" -> pad(out, at.getSecond(), 2);
+          case "SSS" -> pad(out, at.getNano() / 1_000_000, 3);
+          default ->
+              throw new IllegalArgumentException(
+                  "`"
+                      + token
+                      + "` in the time pattern `"
+                      + pattern
+                      + "` is none of yyyy, MM, dd,"
+                      + " HH, mm, ss and SSS; quote text: 'at'");
+        }
+        i = end;
+      } else {
+        out.append(c);
+        i++;
+      }
+    }
+    return out.toString();
+  }
+
+  /** Copies quoted text from {@code from} (after its quote); returns where the pattern goes on. */
+  private static int quoted(String pattern, int from, StringBuilder out) {
+    if (from < pattern.length() && pattern.charAt(from) == '\'') {
+      out.append('\'');
+      return from + 1;
+    }
+    int i = from;
+    while (i < pattern.length()) {
+      char c = pattern.charAt(i);
+      if (c != '\'') {
+        out.append(c);
+        i++;
+      } else if (i + 1 < pattern.length() && pattern.charAt(i + 1) == '\'') {
+        out.append('\'');
+        i += 2;
+      } else {
+        return i + 1;
+      }
+    }
+    throw new IllegalArgumentException("the time pattern `" + pattern + "` has an unclosed quote");
+  }
+
+  private static void pad(StringBuilder out, int value, int digits) {
+    String text = Integer.toString(value);
+    for (int n = text.length(); n < digits; n++) {
+      out.append('0');
+    }
+    out.append(text);
+  }
 }

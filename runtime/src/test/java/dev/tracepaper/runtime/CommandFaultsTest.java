@@ -182,7 +182,7 @@ class CommandFaultsTest {
     requests.reset();
     CommandResult result =
         new CommandRunner<>(faultyStore, Counter.PLAIN)
-            .run("c1", false, EventStoreContract.meta(commandId), state -> three);
+            .run("c1", Existence.EXISTING, EventStoreContract.meta(commandId), state -> three);
 
     assertEquals(
         new CommandResult("c1", 4, List.of(INCREMENTED, INCREMENTED, INCREMENTED)), result);

@@ -41,17 +41,18 @@ final class CounterHandler implements RequestStreamHandler {
     return switch (request.fieldName()) {
       case "createCounter" -> {
         input.throwIfInvalid();
-        yield runner.run(id, true, meta, state -> List.of(new Counter.Created()));
+        yield runner.run(id, Existence.NEW, meta, state -> List.of(new Counter.Created()));
       }
       case "incrementCounter" -> {
         Long by = input.integer("by");
         input.required("by", by);
         input.throwIfInvalid();
-        yield runner.run(id, false, meta, state -> List.of(new Counter.Incremented(by.intValue())));
+        yield runner.run(
+            id, Existence.EXISTING, meta, state -> List.of(new Counter.Incremented(by.intValue())));
       }
       case "deleteCounter" -> {
         input.throwIfInvalid();
-        yield runner.run(id, false, meta, state -> List.of(new Counter.Deleted()));
+        yield runner.run(id, Existence.EXISTING, meta, state -> List.of(new Counter.Deleted()));
       }
       default -> throw new IllegalArgumentException("no mutation called " + request.fieldName());
     };

@@ -195,7 +195,8 @@ class DynamoDbEventStoreTest extends EventStoreContract {
   void eventsOfAnAggregateWithRetentionExpire() {
     Counter expiring = new Counter(0, 30);
     String key = newKey();
-    runner(expiring).run(key, true, meta("ttl-" + key), state -> List.of(new Counter.Created()));
+    runner(expiring)
+        .run(key, Existence.NEW, meta("ttl-" + key), state -> List.of(new Counter.Created()));
 
     long expected = NOW.plus(Duration.ofDays(30)).getEpochSecond();
     List<Map<String, AttributeValue>> items = scan(key);
@@ -214,7 +215,7 @@ class DynamoDbEventStoreTest extends EventStoreContract {
   void eventItemsHoldTheDocumentedAttributes() {
     String key = newKey();
     runner(Counter.PLAIN)
-        .run(key, true, meta("layout-" + key), state -> List.of(new Counter.Created()));
+        .run(key, Existence.NEW, meta("layout-" + key), state -> List.of(new Counter.Created()));
 
     Map<String, AttributeValue> item = scan(key).get(0);
     assertEquals("Counter#" + key, item.get("pk").s());

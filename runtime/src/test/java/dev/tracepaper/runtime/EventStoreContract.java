@@ -54,7 +54,11 @@ abstract class EventStoreContract {
   /** Increments by {@code by}, the input the command id fingerprints. */
   CommandResult increment(String key, int by, CommandId commandId, Instant now) {
     return runner(Counter.PLAIN)
-        .run(key, false, meta(commandId, now), state -> List.of(new Counter.Incremented(by)));
+        .run(
+            key,
+            Existence.EXISTING,
+            meta(commandId, now),
+            state -> List.of(new Counter.Incremented(by)));
   }
 
   static CommandId incrementId(String id, String caller, String mutation, int by) {
@@ -67,12 +71,16 @@ abstract class EventStoreContract {
 
   CommandResult create(String key) {
     return runner(Counter.PLAIN)
-        .run(key, true, meta(null), state -> List.of(new Counter.Created()));
+        .run(key, Existence.NEW, meta(null), state -> List.of(new Counter.Created()));
   }
 
   CommandResult increment(Counter type, String key, int by, String commandId) {
     return runner(type)
-        .run(key, false, meta(commandId), state -> List.of(new Counter.Incremented(by)));
+        .run(
+            key,
+            Existence.EXISTING,
+            meta(commandId),
+            state -> List.of(new Counter.Incremented(by)));
   }
 
   @Test
@@ -84,7 +92,7 @@ abstract class EventStoreContract {
         runner(Counter.PLAIN)
             .run(
                 key,
-                false,
+                Existence.EXISTING,
                 meta(null),
                 state -> List.of(new Counter.Incremented(3), new Counter.Incremented(4)));
 
@@ -108,13 +116,13 @@ abstract class EventStoreContract {
   void eventsStoredByAnOlderModelLoadUpcastAndStayAsStored() {
     String key = newKey();
     new CommandRunner<>(store(), UpcastingCounter.VERSION_1)
-        .run(key, true, meta(null), state -> List.of(new Counter.Created()));
+        .run(key, Existence.NEW, meta(null), state -> List.of(new Counter.Created()));
     new CommandRunner<>(store(), UpcastingCounter.VERSION_1)
-        .run(key, false, meta(null), state -> List.of(new Counter.Incremented(2)));
+        .run(key, Existence.EXISTING, meta(null), state -> List.of(new Counter.Incremented(2)));
 
     CommandResult next =
         new CommandRunner<>(store(), UpcastingCounter.VERSION_2)
-            .run(key, false, meta(null), state -> List.of(new Counter.Incremented(5)));
+            .run(key, Existence.EXISTING, meta(null), state -> List.of(new Counter.Incremented(5)));
 
     assertEquals(new CommandResult(key, 3, List.of("CounterIncremented")), next);
     assertEquals(new Counter.State(7, 5), store().load(UpcastingCounter.VERSION_2, key).state());
@@ -180,6 +188,11 @@ abstract class EventStoreContract {
    * with {@code CONFLICT}. Answers how many succeeded.
    */
   long incrementConcurrently(String key, int commands) throws Exception {
+    return incrementConcurrently(key, commands, Existence.EXISTING);
+  }
+
+  /** As {@link #incrementConcurrently(String, int)}, the increments expecting {@code existence}. */
+  long incrementConcurrently(String key, int commands, Existence existence) throws Exception {
     CountDownLatch start = new CountDownLatch(1);
     List<Future<Boolean>> outcomes = new ArrayList<>();
     ExecutorService pool = Executors.newFixedThreadPool(commands);
@@ -190,7 +203,12 @@ abstract class EventStoreContract {
                 () -> {
                   start.await();
                   try {
-                    increment(Counter.PLAIN, key, 1, null);
+                    runner(Counter.PLAIN)
+                        .run(
+                            key,
+                            existence,
+                            meta(null),
+                            state -> List.of(new Counter.Incremented(1)));
                     return true;
                   } catch (CommandError e) {
                     assertEquals(CommandError.CONFLICT, e.code());
@@ -308,7 +326,8 @@ abstract class EventStoreContract {
     String createKey = newKey();
     CommandId createId = CommandId.of("c-" + createKey, "alice", "createCounter", Json.object());
     runner(Counter.PLAIN)
-        .run(createKey, true, meta(createId, NOW), state -> List.of(new Counter.Created()));
+        .run(
+            createKey, Existence.NEW, meta(createId, NOW), state -> List.of(new Counter.Created()));
     CommandId otherInput =
         CommandId.of(createId.id(), "alice", "createCounter", Json.object().put("label", "x"));
     CommandError refused =
@@ -318,7 +337,7 @@ abstract class EventStoreContract {
                 runner(Counter.PLAIN)
                     .run(
                         createKey,
-                        true,
+                        Existence.NEW,
                         meta(otherInput, NOW),
                         state -> List.of(new Counter.Created())));
     assertEquals(CommandError.COMMAND_ID_REUSED, refused.code());
@@ -350,11 +369,11 @@ abstract class EventStoreContract {
     String commandId = "create-" + key;
     CommandResult first =
         runner(Counter.PLAIN)
-            .run(key, true, meta(commandId), state -> List.of(new Counter.Created()));
+            .run(key, Existence.NEW, meta(commandId), state -> List.of(new Counter.Created()));
 
     CommandResult retried =
         runner(Counter.PLAIN)
-            .run(key, true, meta(commandId), state -> List.of(new Counter.Created()));
+            .run(key, Existence.NEW, meta(commandId), state -> List.of(new Counter.Created()));
 
     assertEquals(first, retried);
     CommandError other = assertThrows(CommandError.class, () -> create(key));
@@ -379,7 +398,7 @@ abstract class EventStoreContract {
                 runner(Counter.PLAIN)
                     .run(
                         key,
-                        false,
+                        Existence.EXISTING,
                         meta("rule-" + key),
                         state -> {
                           throw CommandError.rule("TOO_HIGH", "Too high");
@@ -392,7 +411,8 @@ abstract class EventStoreContract {
   void aCommandWithoutEventsAppendsNothing() {
     String key = newKey();
     create(key);
-    CommandResult result = runner(Counter.PLAIN).run(key, false, meta(null), state -> List.of());
+    CommandResult result =
+        runner(Counter.PLAIN).run(key, Existence.EXISTING, meta(null), state -> List.of());
     assertEquals(new CommandResult(key, 1, List.of()), result);
   }
 
@@ -401,7 +421,8 @@ abstract class EventStoreContract {
     String key = newKey();
     create(key);
     increment(Counter.PLAIN, key, 5, null);
-    runner(Counter.PLAIN).run(key, false, meta(null), state -> List.of(new Counter.Deleted()));
+    runner(Counter.PLAIN)
+        .run(key, Existence.EXISTING, meta(null), state -> List.of(new Counter.Deleted()));
 
     Loaded<Counter.State> deleted = store().load(Counter.PLAIN, key);
     assertFalse(deleted.exists());
@@ -416,6 +437,84 @@ abstract class EventStoreContract {
     assertTrue(again.exists());
     assertEquals(new Counter.State(2, 2), again.state());
     assertEquals(5, again.version());
+  }
+
+  /** Increments by {@code by}, starting the counter when it does not exist ({@code ifMissing}). */
+  CommandResult incrementOrStart(String key, int by) {
+    return runner(Counter.PLAIN)
+        .run(
+            key,
+            Existence.NEW_OR_EXISTING,
+            meta(null),
+            state -> List.of(new Counter.Incremented(by)));
+  }
+
+  @Test
+  void aCreateOrUpdateStartsAMissingInstanceAndChangesAnExistingOne() {
+    String key = newKey();
+
+    assertEquals(
+        new CommandResult(key, 1, List.of("CounterIncremented")), incrementOrStart(key, 2));
+    assertEquals(
+        new CommandResult(key, 2, List.of("CounterIncremented")), incrementOrStart(key, 3));
+
+    Loaded<Counter.State> loaded = store().load(Counter.PLAIN, key);
+    assertTrue(loaded.exists());
+    assertEquals(new Counter.State(5, 3), loaded.state());
+  }
+
+  @Test
+  void aCreateOrUpdateDecidesOnTheEmptyStateAfterADeletionAndStartsTheInstanceAgain() {
+    String key = newKey();
+    create(key);
+    increment(Counter.PLAIN, key, 5, null);
+    runner(Counter.PLAIN)
+        .run(key, Existence.EXISTING, meta(null), state -> List.of(new Counter.Deleted()));
+    List<Counter.State> decidedOn = new ArrayList<>();
+
+    CommandResult again =
+        runner(Counter.PLAIN)
+            .run(
+                key,
+                Existence.NEW_OR_EXISTING,
+                meta(null),
+                state -> {
+                  decidedOn.add(state);
+                  return List.of(new Counter.Incremented(1));
+                });
+
+    assertEquals(List.of(Counter.PLAIN.empty()), decidedOn);
+    assertEquals(new CommandResult(key, 4, List.of("CounterIncremented")), again);
+    assertEquals(new Counter.State(1, 1), store().load(Counter.PLAIN, key).state());
+  }
+
+  @Test
+  void aCreateOrUpdateThatRecordsNothingLeavesAMissingInstanceMissing() {
+    String key = newKey();
+
+    CommandResult result =
+        runner(Counter.PLAIN).run(key, Existence.NEW_OR_EXISTING, meta(null), state -> List.of());
+
+    assertEquals(new CommandResult(key, 0, List.of()), result);
+    assertFalse(store().load(Counter.PLAIN, key).exists());
+  }
+
+  /**
+   * Commands that all find no instance race to start it: one starts it, each other one conflicts,
+   * loads the instance the winner started and changes it. No event is lost or written twice.
+   */
+  @Test
+  void concurrentCreateOrUpdatesOnAMissingInstanceLoseNoEvent() throws Exception {
+    String key = newKey();
+
+    long succeeded = incrementConcurrently(key, 20, Existence.NEW_OR_EXISTING);
+
+    List<StoredEvent> history = store().history(Counter.PLAIN, key);
+    assertEquals(
+        LongStream.rangeClosed(1, succeeded).boxed().toList(),
+        history.stream().map(StoredEvent::version).toList());
+    assertEquals(succeeded, store().load(Counter.PLAIN, key).state().total());
+    assertTrue(succeeded > 1, "only " + succeeded + " command succeeded");
   }
 
   @Test

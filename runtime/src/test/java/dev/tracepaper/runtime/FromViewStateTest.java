@@ -157,12 +157,20 @@ class FromViewStateTest {
             CommandError.class,
             () ->
                 new CommandRunner<>(store(), V2)
-                    .run("c1", false, EventStoreContract.meta(null), FromViewStateTest::belowTen));
+                    .run(
+                        "c1",
+                        Existence.EXISTING,
+                        EventStoreContract.meta(null),
+                        FromViewStateTest::belowTen));
     assertEquals("LIMIT_REACHED", refused.code());
     assertEquals(
         4,
         new CommandRunner<>(store(), V1)
-            .run("c1", false, EventStoreContract.meta(null), FromViewStateTest::belowTen)
+            .run(
+                "c1",
+                Existence.EXISTING,
+                EventStoreContract.meta(null),
+                FromViewStateTest::belowTen)
             .version(),
         "the old snapshot alone would have allowed it (its event is version 4)");
 
@@ -212,7 +220,7 @@ class FromViewStateTest {
     new CommandRunner<>(store(), type)
         .run(
             key,
-            event instanceof Counter.Created,
+            event instanceof Counter.Created ? Existence.NEW : Existence.EXISTING,
             EventStoreContract.meta(null),
             state -> List.of(event));
   }

@@ -123,7 +123,10 @@ public final class PolicyBurstBench {
       moto.createEventStoreTable(dynamoDb, table);
       runner = new CommandRunner<>(new DynamoDbEventStore(dynamoDb, table), Counter.PLAIN);
       runner.run(
-          "target", true, EventStoreContract.meta(null), s -> List.of(new Counter.Created()));
+          "target",
+          Existence.NEW,
+          EventStoreContract.meta(null),
+          s -> List.of(new Counter.Created()));
     }
 
     /** The delivery of the trigger {@code Order#o-<n>} version 1, as the policy handler runs it. */
@@ -132,7 +135,7 @@ public final class PolicyBurstBench {
       return runner
           .run(
               "target",
-              false,
+              Existence.EXISTING,
               EventStoreContract.meta(id),
               s -> List.of(new Counter.Incremented(1)))
           .toJson();

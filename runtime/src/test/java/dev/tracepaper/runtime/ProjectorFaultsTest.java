@@ -203,7 +203,7 @@ class ProjectorFaultsTest {
   private void run(String key, Counter.Event event) {
     runner.run(
         key,
-        event instanceof Counter.Created,
+        event instanceof Counter.Created ? Existence.NEW : Existence.EXISTING,
         EventStoreContract.meta(null),
         state -> List.of(event));
   }

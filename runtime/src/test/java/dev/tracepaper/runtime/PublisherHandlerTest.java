@@ -45,9 +45,12 @@ class PublisherHandlerTest {
       CommandRunner<Counter.State, Counter.Event> runner =
           new CommandRunner<>(store, Counter.PLAIN);
       Metadata meta = EventStoreContract.meta("publish-1");
-      runner.run("c1", true, meta, state -> List.of(new Counter.Created()));
+      runner.run("c1", Existence.NEW, meta, state -> List.of(new Counter.Created()));
       runner.run(
-          "c1", false, EventStoreContract.meta(null), state -> List.of(new Counter.Incremented(7)));
+          "c1",
+          Existence.EXISTING,
+          EventStoreContract.meta(null),
+          state -> List.of(new Counter.Incremented(7)));
 
       JsonNode streamEvent =
           StreamDelivery.lambdaEvent(StreamDelivery.records(dynamoDb, streams, "publisher-test"));

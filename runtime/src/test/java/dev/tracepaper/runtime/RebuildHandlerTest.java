@@ -274,7 +274,11 @@ class RebuildHandlerTest {
               : random.nextInt(8) == 0
                   ? new Counter.Deleted()
                   : new Counter.Incremented(1 + random.nextInt(5));
-      runner.run(key, !exists, EventStoreContract.meta(null), state -> List.of(event));
+      runner.run(
+          key,
+          exists ? Existence.EXISTING : Existence.NEW,
+          EventStoreContract.meta(null),
+          state -> List.of(event));
     }
   }
 

@@ -63,7 +63,7 @@ class StateResolverTest {
     new CommandRunner<>(events, type)
         .run(
             key,
-            event instanceof Counter.Created,
+            event instanceof Counter.Created ? Existence.NEW : Existence.EXISTING,
             EventStoreContract.meta(null),
             state -> List.of(event));
   }

@@ -33,7 +33,7 @@ abstract class StateVersionContract {
     new CommandRunner<>(store(), type)
         .run(
             key,
-            event instanceof Counter.Created,
+            event instanceof Counter.Created ? Existence.NEW : Existence.EXISTING,
             EventStoreContract.meta(null),
             state -> List.of(event));
   }
@@ -100,12 +100,13 @@ abstract class StateVersionContract {
             CommandError.class,
             () ->
                 new CommandRunner<>(store(), V2)
-                    .run(key, false, EventStoreContract.meta(null), belowTen));
+                    .run(key, Existence.EXISTING, EventStoreContract.meta(null), belowTen));
 
     assertEquals("LIMIT_REACHED", refused.code());
     assertEquals(3, store().load(V2, key).version(), "nothing was appended");
     CommandResult byOldRules =
-        new CommandRunner<>(store(), V1).run(key, false, EventStoreContract.meta(null), belowTen);
+        new CommandRunner<>(store(), V1)
+            .run(key, Existence.EXISTING, EventStoreContract.meta(null), belowTen);
     assertEquals(4, byOldRules.version(), "the old snapshot alone would have allowed it");
   }
 

@@ -41,9 +41,16 @@ class StreamFilterTest {
           new CommandRunner<>(store, Counter.STREAMING);
       // An event with a command id (and its idempotency item), one without; a snapshot and a
       // state on the items; the idempotency item replaced (MODIFY) and removed (REMOVE).
-      runner.run("c1", true, EventStoreContract.meta("first"), s -> List.of(new Counter.Created()));
       runner.run(
-          "c1", false, EventStoreContract.meta(null), s -> List.of(new Counter.Incremented(2)));
+          "c1",
+          Existence.NEW,
+          EventStoreContract.meta("first"),
+          s -> List.of(new Counter.Created()));
+      runner.run(
+          "c1",
+          Existence.EXISTING,
+          EventStoreContract.meta(null),
+          s -> List.of(new Counter.Incremented(2)));
       var commandKey = EventItems.commandKey(EventStoreContract.meta("first").commandId());
       var replaced =
           new java.util.HashMap<>(

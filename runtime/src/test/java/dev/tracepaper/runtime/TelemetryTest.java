@@ -151,9 +151,9 @@ class TelemetryTest {
     InMemoryEventStore store = new InMemoryEventStore();
     Metadata meta = EventStoreContract.meta(null);
     new CommandRunner<>(store, UpcastingCounter.VERSION_1)
-        .run("c1", true, meta, state -> List.of(new Counter.Created()));
+        .run("c1", Existence.NEW, meta, state -> List.of(new Counter.Created()));
     new CommandRunner<>(store, UpcastingCounter.VERSION_1)
-        .run("c1", false, meta, state -> List.of(new Counter.Incremented(2)));
+        .run("c1", Existence.EXISTING, meta, state -> List.of(new Counter.Incremented(2)));
 
     Invocation invocation = Invocation.begin(null);
     store.load(UpcastingCounter.VERSION_2, "c1");

@@ -9,6 +9,8 @@ import dev.tracepaper.expr.CheckedExpression;
 import dev.tracepaper.expr.CheckedExpressions;
 import dev.tracepaper.expr.JavaNames;
 import dev.tracepaper.expr.JavaTranslator;
+import dev.tracepaper.expr.JavaValues;
+import dev.tracepaper.expr.ModelStruct;
 import dev.tracepaper.expr.ModelTypes;
 import dev.tracepaper.expr.Translation;
 import dev.tracepaper.model.Aggregate;
@@ -53,7 +55,8 @@ final class ExpressionCode {
     this.checked = checked;
     this.types = types;
     this.translator =
-        new JavaTranslator(checked.types(), new JavaNames(variables, JavaNames.RUNTIME));
+        new JavaTranslator(
+            checked.types(), new JavaNames(variables, JavaNames.RUNTIME, new Values()));
     this.imports = imports;
     this.runtimePackage = runtimePackage;
   }
@@ -83,12 +86,16 @@ final class ExpressionCode {
   /** The Java expression of a value going into a field of type {@code target}. */
   String into(Expression expression, TypeRef target, Optional<Aggregate> owner) {
     // A value stands alone (an argument): parentheses around all of it say nothing.
-    String code = unwrapped(java(expression));
+    return into(java(expression), checked(expression).resultType(), target, owner);
+  }
+
+  /** {@code code}, a value of CEL type {@code type}, as a field of type {@code target} holds it. */
+  private String into(String java, CelType type, TypeRef target, Optional<Aggregate> owner) {
+    String code = unwrapped(java);
     if (target.builtin().filter(BuiltinType.Json::equals).isPresent()) {
-      CelType type = checked(expression).resultType();
       return target.list() ? asJsonList(code, type) : asJson(code, type);
     }
-    if (target.builtin().filter(BuiltinType.Float::equals).isPresent() && givesInt(expression)) {
+    if (target.builtin().filter(BuiltinType.Float::equals).isPresent() && givesInt(type)) {
       return target.list() ? code + ".stream().map(Long::doubleValue).toList()" : asDouble(code);
     }
     if (target.builtin().isPresent() || types.kind(target, owner) != ModelIndex.TypeKind.ENUM) {
@@ -105,6 +112,24 @@ final class ExpressionCode {
     return literal.matches()
         ? javaClass + "." + literal.group(1)
         : javaClass + ".valueOf(" + code + ")";
+  }
+
+  /** The project's records, for the values object literals build. */
+  private final class Values implements JavaValues {
+    @Override
+    public String record(ModelStruct struct) {
+      JavaName record =
+          types
+              .recordWithJson(struct)
+              .orElseThrow(() -> new IllegalStateException("no record for " + struct.name()));
+      imports.add(record.qualified());
+      return record.simpleName();
+    }
+
+    @Override
+    public String into(String code, CelType type, TypeRef target, Optional<Aggregate> owner) {
+      return ExpressionCode.this.into(code, type, target, owner);
+    }
   }
 
   /**
@@ -165,13 +190,9 @@ final class ExpressionCode {
    * to a {@code double}. Written out, since Java does not widen a {@code long} into a boxed {@code
    * Double} (a field that may be absent) or a {@code List<Long>} into a {@code List<Double>}.
    */
-  private boolean givesInt(Expression expression) {
-    return checked
-        .of(expression)
-        .map(CheckedExpression::resultType)
-        .map(t -> t instanceof ListType list ? list.elemType() : t)
-        .map(t -> t.kind() == CelKind.INT)
-        .orElse(false);
+  private static boolean givesInt(CelType type) {
+    CelType element = type instanceof ListType list ? list.elemType() : type;
+    return element.kind() == CelKind.INT;
   }
 
   /** {@code (double) code}, with parentheses where the cast would bind to less than all. */

@@ -71,7 +71,7 @@ final class FlowCode {
               rule.require().text()));
     }
     boolean[] usesKey = {false};
-    List<String> emits = new ArrayList<>();
+    List<FlowData.EmitData> emits = new ArrayList<>();
     for (Emit emit : site.flow().emits()) {
       Event event = Copying.event(site, emit).orElseThrow();
       List<String> arguments = new ArrayList<>();
@@ -92,22 +92,19 @@ final class FlowCode {
                   throw new IllegalStateException("UnfilledEventField lets no field go unfilled");
             });
       }
-      // Printed as an argument of List.of(...) at eight spaces; an event whose fields carry
-      // constraints is checked before it is recorded (EventRecord.java.ftl, `checked`).
+      // An event whose fields carry constraints is checked before it is recorded
+      // (EventRecord.java.ftl, `checked`).
       String eventClass = names.event(aggregate.name(), event.name()).simpleName();
       boolean constrained = event.fields().stream().anyMatch(InputCode::constrained);
+      Optional<String> condition =
+          emit.condition().map(c -> ExpressionCode.unwrapped(expressions.java(c)));
       emits.add(
-          constrained
-              ? eventClass
-                  + ".checked("
-                  + JavaLayout.call(
-                      "new " + eventClass,
-                      arguments,
-                      8,
-                      // the width of `X.checked(` before the call and `)` after it
-                      ")" + " ".repeat(eventClass.length() + ".checked(".length()) + ");")
-                  + ")"
-              : JavaLayout.call("new " + eventClass, arguments, 8, ");"));
+          new FlowData.EmitData(
+              // an argument of List.of(...) at eight spaces
+              construction(eventClass, constrained, arguments, 8, ");"),
+              addition(eventClass, constrained, arguments, condition.isPresent() ? 6 : 4),
+              condition.orElse(""),
+              emit.condition().map(Expression::text).orElse("")));
     }
     boolean usesToday =
         Stream.concat(
@@ -115,8 +112,11 @@ final class FlowCode {
                 Stream.concat(
                     site.flow().rules().stream().map(BusinessRule::require),
                     site.flow().emits().stream()
-                        .flatMap(e -> e.mappings().stream())
-                        .map(Assignment.SetValue::value)))
+                        .flatMap(
+                            e ->
+                                Stream.concat(
+                                    e.condition().stream(),
+                                    e.mappings().stream().map(Assignment.SetValue::value)))))
             .anyMatch(e -> expressions.reads(e, "today"));
 
     Set<String> keyImports = new TreeSet<>();
@@ -139,6 +139,10 @@ final class FlowCode {
     if (!site.flow().rules().isEmpty()) {
       imports.add(names.runtimePackage() + ".CommandError");
     }
+    boolean conditional = site.flow().emits().stream().anyMatch(Emit::conditional);
+    if (conditional) {
+      imports.add("java.util.ArrayList");
+    }
     if (usesToday || keyUsesToday) {
       imports.add("java.time.LocalDate");
       imports.add("java.time.ZoneOffset");
@@ -155,12 +159,17 @@ final class FlowCode {
         inputVariable,
         key,
         keyUsesToday,
-        site.flow().creates(),
+        switch (site.flow().creation()) {
+          case UPDATES -> "EXISTING";
+          case CREATES -> "NEW";
+          case CREATES_OR_UPDATES -> "NEW_OR_EXISTING";
+        },
         usesToday,
         usesKey[0],
         lets,
         rules,
         emits,
+        conditional,
         List.copyOf(imports),
         site.flow().description().orElse(""),
         tests,
@@ -182,6 +191,42 @@ final class FlowCode {
     imports.add("java.util.List");
     imports.add(names.runtimePackage() + ".Caller");
     return List.copyOf(imports);
+  }
+
+  /**
+   * {@code new BookLent(…)}, or {@code BookLent.checked(new BookLent(…))} for an event with
+   * constraints, laid out for a line starting at {@code indent} and ending in {@code suffix}.
+   */
+  private static String construction(
+      String eventClass, boolean constrained, List<String> arguments, int indent, String suffix) {
+    if (!constrained) {
+      return JavaLayout.call("new " + eventClass, arguments, indent, suffix);
+    }
+    // the width of `X.checked(` before the call and `)` after it
+    String padding = " ".repeat(eventClass.length() + ".checked(".length());
+    return eventClass
+        + ".checked("
+        + JavaLayout.call("new " + eventClass, arguments, indent, ")" + padding + suffix)
+        + ")";
+  }
+
+  /**
+   * {@code events.add(new BookLent(…));} at {@code indent}: on one line when it fits, else the
+   * event on the next line, four spaces further in.
+   */
+  private static String addition(
+      String eventClass, boolean constrained, List<String> arguments, int indent) {
+    String add = "events.add(";
+    String flat = construction(eventClass, constrained, arguments, indent + add.length(), ");");
+    if (!flat.contains("\n")
+        && indent + add.length() + flat.length() + ");".length() <= JavaLayout.WIDTH) {
+      return add + flat + ");";
+    }
+    return add
+        + "\n"
+        + " ".repeat(indent + 4)
+        + construction(eventClass, constrained, arguments, indent + 4, ");")
+        + ");";
   }
 
   private static Expression mapping(Emit emit, Field field) {

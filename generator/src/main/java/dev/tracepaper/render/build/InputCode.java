@@ -12,6 +12,7 @@ import dev.tracepaper.model.PatternResolver;
 import dev.tracepaper.model.TypeRef;
 import dev.tracepaper.naming.Case;
 import dev.tracepaper.naming.JavaNames;
+import dev.tracepaper.render.data.FieldData;
 import dev.tracepaper.source.ScalarNode;
 import dev.tracepaper.source.YamlNode;
 import dev.tracepaper.text.Escapes;
@@ -49,7 +50,7 @@ final class InputCode {
     List<String> constants = new ArrayList<>();
     Set<String> imports = new java.util.TreeSet<>();
     for (Field field : fields) {
-      String local = JavaNames.member(field.name());
+      String local = FieldData.local(JavaNames.member(field.name()));
       String name = Escapes.javaString(field.name());
       TypeRef type = field.type();
       types.addImports(type, owner, imports);

@@ -270,16 +270,24 @@ public final class ProjectDataBuilder {
         continue;
       }
       for (TestData test : commands.get(i).flow().tests()) {
+        // Which events an `if` lets through, only a case that names them says.
+        boolean eventsKnown =
+            test.expectsEvents() || command.emits().stream().noneMatch(Emit::conditional);
         if (test.givenEvents().isEmpty()
             && test.givenState().isEmpty()
-            && test.expectedError().isEmpty()) {
-          TextProbes.Probes probes = textProbes.of(aggregate, command);
+            && test.expectedError().isEmpty()
+            && eventsKnown) {
+          List<String> events =
+              test.expectsEvents()
+                  ? test.expectedEvents().stream().map(TestData.EventJson::type).toList()
+                  : command.emits().stream().map(Emit::event).toList();
+          TextProbes.Probes probes = textProbes.of(aggregate, command, events);
           return List.of(
               new HandlerExample(
                   commands.get(i).mutation(),
                   test.when(),
                   index.roles().stream().sorted().toList(),
-                  jsonArray(command.emits().stream().map(Emit::event).toList()),
+                  jsonArray(events),
                   probes.tried(),
                   probes.leftOut()));
         }

@@ -119,6 +119,7 @@ final class TestCode {
               expected,
               test.then().events().isPresent(),
               state,
+              test.then().deleted().map(d -> d.value().toString()).orElse(""),
               test.then().error().map(Located::value).orElse(""),
               test.then().error().map(e -> message(rules, e.value())).orElse("")));
     }

@@ -35,7 +35,11 @@ final class TextProbes {
   /** The fields tried and the fields left out. */
   record Probes(List<HandlerExample.CopiedText> tried, List<String> leftOut) {}
 
-  Probes of(Aggregate aggregate, Command command) {
+  /**
+   * @param recorded the events the command records for the example's input: a text copied only into
+   *     an event whose {@code if} does not hold there is not stored, so it is not tried
+   */
+  Probes of(Aggregate aggregate, Command command, List<String> recorded) {
     List<HandlerExample.CopiedText> tried = new ArrayList<>();
     List<String> leftOut = new ArrayList<>();
     if (command.custom()) {
@@ -44,12 +48,13 @@ final class TextProbes {
     for (Field field : command.fields()) {
       if (!isText(field)
           || field.constraints().autoFill().isPresent()
-          || !copied(aggregate, command, field)) {
+          || !copied(aggregate, command, field, recorded)) {
         continue;
       }
       String name = "`" + field.name() + "`";
       if (readByBehaviour(command, field.name())) {
-        leftOut.add(name + ": a rule or `let` reads it, so another text could change the outcome");
+        leftOut.add(
+            name + ": a rule, `let` or `if` reads it, so another text could change the outcome");
         continue;
       }
       if (checkedByAnEvent(aggregate, command, field.name())) {
@@ -130,10 +135,12 @@ final class TextProbes {
    * Whether an event the command emits copies the field as it is: a same-named String field of the
    * event, not mapped, and not shadowed by a {@code let} of the same name.
    */
-  private static boolean copied(Aggregate aggregate, Command command, Field field) {
+  private static boolean copied(
+      Aggregate aggregate, Command command, Field field, List<String> recorded) {
     boolean shadowed = command.let().stream().anyMatch(l -> l.name().equals(field.name()));
     return !shadowed
         && command.emits().stream()
+            .filter(emit -> recorded.contains(emit.event()))
             .anyMatch(
                 emit ->
                     emit.mappings().stream().noneMatch(m -> m.field().equals(field.name()))
@@ -155,12 +162,17 @@ final class TextProbes {
         .anyMatch(f -> f.name().equals(field) && InputCode.constrained(f));
   }
 
-  /** Whether a rule or {@code let} mentions {@code command.<field>} (read as text, to be safe). */
+  /**
+   * Whether a rule, a {@code let} or the {@code if} of an event mentions {@code command.<field>}
+   * (read as text, to be safe).
+   */
   private static boolean readByBehaviour(Command command, String field) {
     Pattern read = Pattern.compile("\\bcommand\\s*\\.\\s*" + Pattern.quote(field) + "\\b");
-    return Stream.concat(
+    return Stream.of(
             command.body().rules().stream().map(r -> r.require().text()),
-            command.let().stream().map(l -> l.value().text()))
+            command.let().stream().map(l -> l.value().text()),
+            command.emits().stream().flatMap(e -> e.condition().stream()).map(c -> c.text()))
+        .flatMap(texts -> texts)
         .anyMatch(text -> read.matcher(text).find());
   }
 }

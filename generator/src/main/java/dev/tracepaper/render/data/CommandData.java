@@ -1,5 +1,6 @@
 package dev.tracepaper.render.data;
 
+import dev.tracepaper.naming.JavaNames;
 import java.util.List;
 
 /**
@@ -64,5 +65,13 @@ public record CommandData(
     inputReads = List.copyOf(inputReads);
     inputChecks = List.copyOf(inputChecks);
     imports = List.copyOf(imports);
+  }
+
+  /**
+   * The handler's method answering the mutation: {@code lendBook}, and for a command {@code New},
+   * {@code new_}.
+   */
+  public String method() {
+    return JavaNames.local(mutation);
   }
 }

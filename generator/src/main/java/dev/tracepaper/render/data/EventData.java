@@ -1,5 +1,6 @@
 package dev.tracepaper.render.data;
 
+import dev.tracepaper.naming.JavaNames;
 import java.util.List;
 
 /**
@@ -52,5 +53,13 @@ public record EventData(
     storedNames = List.copyOf(storedNames);
     versions = List.copyOf(versions);
     versionsImports = List.copyOf(versionsImports);
+  }
+
+  /**
+   * The variable a {@code switch} over the aggregate's events binds it to: {@code bookLent}, and
+   * for an event {@code New}, {@code new_}.
+   */
+  public String variable() {
+    return JavaNames.local(javaClass);
   }
 }

@@ -1,5 +1,7 @@
 package dev.tracepaper.render.data;
 
+import java.util.Set;
+
 /**
  * One field of a record (state, event, command input, entity, value type), converted for every
  * place it lands.
@@ -24,4 +26,23 @@ public record FieldData(
     boolean required,
     String description,
     String readJson,
-    String writeJson) {}
+    String writeJson) {
+
+  /**
+   * The parameters of {@code fromInput(Input input, Metadata metadata)}, which reads the fields.
+   */
+  private static final Set<String> FROM_INPUT_PARAMETERS = Set.of("input", "metadata");
+
+  /**
+   * The local variable {@code fromInput} reads the field into: its member, and for a field named
+   * like one of the method's parameters, the member with a trailing underscore ({@code input_}).
+   */
+  public String local() {
+    return local(member);
+  }
+
+  /** The local variable {@code fromInput} reads a field of this member into. */
+  public static String local(String member) {
+    return FROM_INPUT_PARAMETERS.contains(member) ? member + "_" : member;
+  }
+}

@@ -16,12 +16,16 @@ import java.util.List;
  * @param key a Java expression giving the aggregate key from {@code inputVariable} ({@code
  *     command.isbn()})
  * @param keyUsesToday whether the key's expression reads {@code today}
- * @param creates whether it starts a new instance
+ * @param existence what it expects of its instance, as the runtime's {@code Existence} constant:
+ *     {@code EXISTING}, {@code NEW} ({@code creates: true}) or {@code NEW_OR_EXISTING} ({@code
+ *     creates: ifMissing})
  * @param usesToday whether some expression of {@code decide} reads {@code today}
  * @param usesKey whether {@code decide} needs the key (an event field copied from it)
  * @param lets the {@code let} variables
  * @param rules the rules, in order
- * @param emits the events, in order: Java expressions constructing each
+ * @param emits the events, in order
+ * @param conditionalEmits whether some event is recorded only when its {@code if} holds: {@code
+ *     decide} then collects the events in a list
  * @param imports the classes the code names by simple name, sorted
  * @param description the description, empty when none
  * @param tests the model's given/when/then cases
@@ -36,12 +40,13 @@ public record FlowData(
     String inputVariable,
     String key,
     boolean keyUsesToday,
-    boolean creates,
+    String existence,
     boolean usesToday,
     boolean usesKey,
     List<LetData> lets,
     List<RuleData> rules,
-    List<String> emits,
+    List<EmitData> emits,
+    boolean conditionalEmits,
     List<String> imports,
     String description,
     List<TestData> tests,
@@ -74,4 +79,17 @@ public record FlowData(
    * @param source the CEL expression, for a comment
    */
   public record RuleData(String condition, String code, String message, String source) {}
+
+  /**
+   * An event of {@code emits}.
+   *
+   * @param construction the Java expression constructing it, laid out as an argument of {@code
+   *     List.of(…)} at eight spaces
+   * @param addition the statement {@code events.add(…);}, laid out at four spaces, or six when it
+   *     has a condition (inside the {@code if})
+   * @param condition the Java condition under which it is recorded; empty when always
+   * @param conditionSource the CEL condition, for a comment; empty when always
+   */
+  public record EmitData(
+      String construction, String addition, String condition, String conditionSource) {}
 }

@@ -19,6 +19,8 @@ import java.util.List;
  * @param expectedEvents the events expected, in order; empty when {@code expectsEvents} is false
  * @param expectsEvents whether the case names the events
  * @param expectedState the state's named fields as JSON; empty when the case names none
+ * @param expectedDeletion {@code true} when the case expects the instance deleted afterwards,
+ *     {@code false} when it expects it to exist, empty when it says neither ({@code then.deleted})
  * @param expectedError the error code expected; empty when none
  * @param expectedMessage the message of the rule with that code, when exactly one rule of the flow
  *     has it; empty otherwise
@@ -36,6 +38,7 @@ public record TestData(
     List<EventJson> expectedEvents,
     boolean expectsEvents,
     String expectedState,
+    String expectedDeletion,
     String expectedError,
     String expectedMessage) {
 

@@ -7,7 +7,10 @@ import dev.tracepaper.validate.Rule;
 import dev.tracepaper.validate.rules.shape.TestSite;
 import java.util.List;
 
-/** A flow that fails emits nothing: a test cannot expect both an error and events. */
+/**
+ * A flow that fails emits nothing and changes nothing: a test cannot expect both an error and
+ * events, nor an error and whether the instance is deleted afterwards.
+ */
 public final class ContradictoryExpectation implements Rule {
 
   @Override
@@ -22,6 +25,15 @@ public final class ContradictoryExpectation implements Rule {
                 .formatted(site.phrase(), then.error().get().value()),
             "split it into two tests: one that fails, one that succeeds",
             events.get(0).location());
+      }
+      if (then.error().isPresent() && then.deleted().isPresent()) {
+        report.error(
+            then.deleted().get().location(),
+            "%s expects the error `%s` and also `deleted: %s`, but a flow that fails changes nothing."
+                .formatted(site.phrase(), then.error().get().value(), then.deleted().get().value()),
+            "remove `deleted` from this test; a test that succeeds can say whether the instance is"
+                + " deleted",
+            then.error().get().location());
       }
     }
   }

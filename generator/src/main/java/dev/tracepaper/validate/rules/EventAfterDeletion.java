@@ -3,6 +3,7 @@ package dev.tracepaper.validate.rules;
 import dev.tracepaper.model.Aggregate;
 import dev.tracepaper.model.Emit;
 import dev.tracepaper.model.Event;
+import dev.tracepaper.model.Flow;
 import dev.tracepaper.model.ModelIndex;
 import dev.tracepaper.model.TestCase;
 import dev.tracepaper.source.SourceLocation;
@@ -10,9 +11,9 @@ import dev.tracepaper.validate.Reporter;
 import dev.tracepaper.validate.Rule;
 import dev.tracepaper.validate.rules.shape.FlowSite;
 import dev.tracepaper.validate.rules.shape.Phrases;
+import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * An event whose {@code apply} holds {@code deleted: true} ends the instance: a flow cannot emit
@@ -78,11 +79,23 @@ public final class EventAfterDeletion implements Rule {
     }
   }
 
-  /** Events that a creating flow emits first: they may start an ended instance again. */
+  /**
+   * Events that a creating flow may emit first (the first event, or any up to the first that has no
+   * {@code if}): they may start an ended instance again.
+   */
   private static Set<String> restarting(Aggregate aggregate) {
-    return aggregate.flows().stream()
-        .filter(f -> f.creates() && !f.emits().isEmpty())
-        .map(f -> f.emits().get(0).event())
-        .collect(Collectors.toSet());
+    Set<String> restarting = new HashSet<>();
+    for (Flow flow : aggregate.flows()) {
+      if (!flow.creates()) {
+        continue;
+      }
+      for (Emit emit : flow.emits()) {
+        restarting.add(emit.event());
+        if (!emit.conditional()) {
+          break;
+        }
+      }
+    }
+    return restarting;
   }
 }

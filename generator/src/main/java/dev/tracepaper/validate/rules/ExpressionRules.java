@@ -17,6 +17,7 @@ public final class ExpressionRules {
         new WrongExpressionType(),
         new IntegerDivisionIntoFloat(),
         new UnknownEnumLiteral(),
+        new InvalidTimePattern(),
         new UntranslatableExpression());
   }
 }

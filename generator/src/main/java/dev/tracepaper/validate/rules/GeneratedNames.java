@@ -58,11 +58,6 @@ final class GeneratedNames {
       String compared = namespace.caseInsensitive ? name.toLowerCase(Locale.ROOT) : name;
       return new Key(namespace, scope, compared);
     }
-
-    /** The simple name of a Java class claim. */
-    String simpleName() {
-      return name.substring(name.lastIndexOf('.') + 1);
-    }
   }
 
   /** Equal for two claims that collide. */

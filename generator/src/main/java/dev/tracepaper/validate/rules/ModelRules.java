@@ -76,6 +76,7 @@ public final class ModelRules {
         new JsonFromInput(),
         new UnknownErrorCode(),
         new ExpectedEventsDiffer(),
+        new ExpectedDeletionDiffers(),
         new StateAfterDeletion());
   }
 }

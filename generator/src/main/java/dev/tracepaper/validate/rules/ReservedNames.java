@@ -2,22 +2,18 @@ package dev.tracepaper.validate.rules;
 
 import dev.tracepaper.model.BuiltinType;
 import dev.tracepaper.naming.Case;
-import dev.tracepaper.naming.JavaNames;
 import dev.tracepaper.naming.Reserved;
 import dev.tracepaper.validate.rules.GeneratedNames.Claim;
-import dev.tracepaper.validate.rules.GeneratedNames.Namespace;
-import dev.tracepaper.validate.rules.NamedElement.Kind;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Why a name is taken: a reserved word of Java, CEL or GraphQL, a name of the expression scope, or
- * a name the generated code, schema or template already uses. Shared by ReservedWord, which reports
- * it, and the convention rules, which then stay silent about the same name.
+ * Why a name is taken in the model or the API itself: a CEL reserved word for a variable, a Java
+ * keyword for an enum value, a name of the expression scope, a built-in type's name, or a name the
+ * GraphQL schema or the template already uses. Names that are only reserved in generated Java are
+ * escaped there (JavaNames), not refused. Shared by ReservedWord, which reports it, and the
+ * convention rules, which then stay silent about the same name.
  */
 final class ReservedNames {
 
@@ -44,13 +40,15 @@ final class ReservedNames {
     return wordProblem(e).or(() -> generatedNameProblem(e));
   }
 
-  /** Reserved words of the languages the name is written into as it stands (or camelCased). */
+  /**
+   * Words the name cannot be in the model itself: a {@code let} variable is a CEL identifier (no
+   * CEL reserved word, no name of the expression scope), an enum value a Java constant (no Java
+   * keyword), a type no built-in type's name. Fields are free: generated Java escapes them
+   * (JavaNames.member) and expressions select a CEL keyword field quoted ({@code command.`in`}).
+   */
   private Optional<Problem> wordProblem(NamedElement e) {
     return switch (e.kind()) {
-      case FIELD ->
-          javaWord(e, JavaNames.member(e.name())).or(() -> celWord(e)).or(() -> objectMethod(e));
-      case VARIABLE ->
-          javaWord(e, JavaNames.variable(e.name())).or(() -> celWord(e)).or(() -> scopeName(e));
+      case VARIABLE -> celWord(e).or(() -> scopeName(e));
       case ENUM_VALUE -> javaWord(e, e.name());
       case TYPE, ENUM, ENTITY, VIEW -> builtinType(e);
       default -> Optional.empty();
@@ -58,16 +56,11 @@ final class ReservedNames {
   }
 
   private Optional<Problem> generatedNameProblem(NamedElement e) {
-    // The schema and the template first: `EventStore` is the event store's table before it is
-    // the name of a runtime class.
-    List<Claim> claims = new ArrayList<>(generated.of(e));
-    claims.sort(Comparator.comparing(c -> c.namespace() == Namespace.JAVA_CLASS));
-    for (Claim claim : claims) {
+    // A Java class that would hide one the generated code uses is renamed (JavaNames), so only
+    // the names the API and the template show are taken.
+    for (Claim claim : generated.of(e)) {
       Optional<String> why =
           switch (claim.namespace()) {
-            case JAVA_CLASS ->
-                Reserved.hiddenJavaClass(claim.simpleName())
-                    .map(hidden -> "that would hide " + hidden + " in the generated code");
             case GRAPHQL_TYPE -> Reserved.graphQlType(claim.name());
             case LOGICAL_ID -> Reserved.logicalId(claim.name());
             default -> Optional.empty();
@@ -86,31 +79,23 @@ final class ReservedNames {
     return Optional.empty();
   }
 
+  /**
+   * An enum value is the Java constant as written (the value stored in events and sent over the
+   * API); {@code true}, {@code false} and {@code null} are no GraphQL enum value either.
+   */
   private static Optional<Problem> javaWord(NamedElement e, String javaName) {
     if (!Reserved.isJavaKeyword(javaName)) {
       return Optional.empty();
     }
-    String where = languagesReserving(e, javaName);
-    String message =
-        javaName.equals(e.name())
-            ? "%s cannot keep its name: `%s` is a reserved word in %s."
-                .formatted(e.describeCapitalized(), javaName, where)
-            : "%s would be `%s` in Java, a reserved word there."
-                .formatted(e.describeCapitalized(), javaName);
-    return Optional.of(problem(message, e));
+    String where = Set.of("true", "false", "null").contains(javaName) ? "Java and GraphQL" : "Java";
+    return Optional.of(
+        problem(
+            "%s cannot keep its name: `%s` is a reserved word in %s."
+                .formatted(e.describeCapitalized(), javaName, where),
+            e));
   }
 
-  /** GraphQL enum values may not be {@code true}, {@code false} or {@code null} either. */
-  private static String languagesReserving(NamedElement e, String javaName) {
-    boolean literal = Set.of("true", "false", "null").contains(javaName);
-    if (literal && e.kind() == Kind.ENUM_VALUE) {
-      return "Java and GraphQL";
-    }
-    return Reserved.CEL_WORDS.contains(javaName) && e.kind() != Kind.ENUM_VALUE
-        ? "Java and CEL"
-        : "Java";
-  }
-
+  /** A variable is an identifier in CEL, where a reserved word cannot be one. */
   private static Optional<Problem> celWord(NamedElement e) {
     if (!Reserved.CEL_WORDS.contains(e.name())) {
       return Optional.empty();
@@ -119,18 +104,6 @@ final class ReservedNames {
         problem(
             "%s cannot keep its name: `%s` is a reserved word in CEL, so expressions could not use it."
                 .formatted(e.describeCapitalized(), e.name()),
-            e));
-  }
-
-  private static Optional<Problem> objectMethod(NamedElement e) {
-    String member = JavaNames.member(e.name());
-    if (!Reserved.OBJECT_METHODS.contains(member)) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        problem(
-            "%s would clash with the method `%s()` that every generated Java record has."
-                .formatted(e.describeCapitalized(), member),
             e));
   }
 

@@ -5,11 +5,11 @@ import dev.tracepaper.validate.Reporter;
 import dev.tracepaper.validate.Rule;
 
 /**
- * A name that is taken: a reserved word of Java or CEL for a field, variable or enum value; a name
- * of the expression scope ({@code now}, {@code state}, …) for a {@code let} variable; a built-in
- * type name for a type, enum, entity or view; or a name whose generated Java class, GraphQL type,
- * table or CloudFormation resource is already used by the generated project, hides a Java class the
- * generated code uses, or starts with {@code AWS} or {@code __}.
+ * A name that is taken in the model or the API itself: a CEL reserved word or a name of the
+ * expression scope ({@code now}, {@code state}, …) for a {@code let} variable; a Java keyword for
+ * an enum value; a built-in type name for a type, enum, entity or view; or a name whose GraphQL
+ * type, table or CloudFormation resource the generated project already uses, or that starts with
+ * {@code AWS} or {@code __}. Names reserved only in generated Java are escaped there (JavaNames).
  */
 public final class ReservedWord implements Rule {
 

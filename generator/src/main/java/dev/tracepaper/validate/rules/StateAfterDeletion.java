@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A test that expects an event ending the instance ({@code deleted: true}) cannot also expect
- * state: after that event there is none.
+ * A test that expects an event ending the instance ({@code deleted: true} in its {@code apply}), or
+ * expects the instance deleted ({@code then.deleted: true}), cannot also expect state: afterwards
+ * there is none.
  */
 public final class StateAfterDeletion implements Rule {
 
@@ -28,6 +29,20 @@ public final class StateAfterDeletion implements Rule {
                 .filter(
                     e -> site.aggregate().event(e.event()).filter(Event::endsInstance).isPresent())
                 .findFirst();
+        if (ending.isEmpty()) {
+          test.then()
+              .deleted()
+              .filter(d -> d.value())
+              .ifPresent(
+                  d ->
+                      report.error(
+                          test.then().state().get().location(),
+                          "Test `%s` of %s expects state, but also `deleted: true`: a deleted"
+                                  .formatted(test.name(), site.phrase())
+                              + " instance has no state.",
+                          "remove `state` from `then`, or `deleted: true` if the instance goes on",
+                          d.location()));
+        }
         ending.ifPresent(
             e ->
                 report.error(

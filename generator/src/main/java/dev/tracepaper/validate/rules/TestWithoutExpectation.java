@@ -15,7 +15,7 @@ public final class TestWithoutExpectation implements Rule {
         report.error(
             site.test().then().location(),
             "%s expects nothing, so it can never fail.".formatted(site.phrase()),
-            "add `then:` with the expected `events`, `state` or `error`");
+            "add `then:` with the expected `events`, `state`, `deleted` or `error`");
       }
     }
   }

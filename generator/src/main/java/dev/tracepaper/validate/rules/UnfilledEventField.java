@@ -1,5 +1,6 @@
 package dev.tracepaper.validate.rules;
 
+import dev.tracepaper.model.Creation;
 import dev.tracepaper.model.Emit;
 import dev.tracepaper.model.Event;
 import dev.tracepaper.model.ModelIndex;
@@ -53,8 +54,12 @@ public final class UnfilledEventField implements Rule {
             : "its triggering event `%s` has no field `%s`"
                 .formatted(site.trigger().orElseThrow().name(), field);
     if (site.flow().creates()) {
-      return "there is no `let` variable `%s`, %s, and the state is still empty when a creating %s runs"
-          .formatted(field, input, site.isCommand() ? "command" : "policy");
+      return "there is no `let` variable `%s`, %s, and the state %s empty when a creating %s runs"
+          .formatted(
+              field,
+              input,
+              site.flow().creation() == Creation.CREATES ? "is still" : "may still be",
+              site.isCommand() ? "command" : "policy");
     }
     return "there is no `let` variable `%s`, %s, and aggregate `%s` has no field `%s`"
         .formatted(field, input, site.aggregate().name(), field);

@@ -53,6 +53,46 @@ public final class UnknownEnumLiteral implements Rule {
     for (CelExpr node : AstNodes.all(ast.getExpr())) {
       if (node.getKind() == CelExpr.ExprKind.Kind.CALL) {
         comparison(model, all, checked, ast, node, report);
+      } else if (node.getKind() == CelExpr.ExprKind.Kind.STRUCT) {
+        objectLiteral(model, all, checked, ast, node, report);
+      }
+    }
+  }
+
+  /** {@code Address{kind: 'HOUSE'}}, and {@code Person{statuses: ['OPEN']}} for a list field. */
+  private static void objectLiteral(
+      ModelIndex model,
+      CheckedExpressions all,
+      CheckedExpression checked,
+      CelAbstractSyntaxTree ast,
+      CelExpr literal,
+      Reporter report) {
+    Optional<ModelStruct> struct = ast.getType(literal.id()).flatMap(t -> all.types().struct(t));
+    if (struct.isEmpty()) {
+      return;
+    }
+    for (CelExpr.CelStruct.Entry entry : literal.struct().entries()) {
+      Optional<TypeRef> type = struct.get().field(entry.fieldKey()).map(f -> f.type());
+      Optional<EnumDef> enumDef =
+          type.flatMap(
+              t -> enumOf(model, new TypeRef(t.name(), false, t.location()), struct.get().owner()));
+      if (enumDef.isEmpty()) {
+        continue;
+      }
+      CelExpr value = entry.value();
+      List<CelExpr> literals =
+          type.get().list() && value.getKind() == CelExpr.ExprKind.Kind.LIST
+              ? value.list().elements().stream().filter(UnknownEnumLiteral::isString).toList()
+              : results(value);
+      String says =
+          checked.site().subject()
+              + " gives "
+              + "`%s` of %s"
+                  .formatted(entry.fieldKey(), struct.get().description())
+                  .replace("%", "%%")
+              + " the value '%s'";
+      for (CelExpr found : literals) {
+        literal(all, checked, ast, found, enumDef.get(), says, report);
       }
     }
   }

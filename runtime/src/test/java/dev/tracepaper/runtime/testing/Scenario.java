@@ -226,6 +226,30 @@ public final class Scenario<S, E> {
       return this;
     }
 
+    /** The command ended the instance: it existed, and after the command it does not. */
+    public Outcome thenDeleted() {
+      succeeded();
+      if (store.history(type, key).isEmpty()) {
+        throw new AssertionFailedError("expected the instance deleted, but it never existed");
+      }
+      if (store.load(type, key).exists()) {
+        throw new AssertionFailedError("expected the instance deleted, but it still exists");
+      }
+      return this;
+    }
+
+    /** The instance exists after the command. */
+    public Outcome thenNotDeleted() {
+      succeeded();
+      if (!store.load(type, key).exists()) {
+        throw new AssertionFailedError(
+            store.history(type, key).isEmpty()
+                ? "expected the instance to exist, but it was never started"
+                : "expected the instance not deleted, but it was");
+      }
+      return this;
+    }
+
     private void succeeded() {
       if (errorCode != null) {
         throw new AssertionFailedError("expected success but " + describe());

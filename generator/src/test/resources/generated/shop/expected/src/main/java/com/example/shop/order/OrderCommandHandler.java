@@ -16,6 +16,7 @@ import dev.tracepaper.runtime.CommandRunner;
 import dev.tracepaper.runtime.CustomContext;
 import dev.tracepaper.runtime.DynamoDbEventStore;
 import dev.tracepaper.runtime.EventStore;
+import dev.tracepaper.runtime.Existence;
 import dev.tracepaper.runtime.Input;
 import dev.tracepaper.runtime.Metadata;
 import dev.tracepaper.runtime.Priming;
@@ -110,7 +111,7 @@ public final class OrderCommandHandler implements RequestStreamHandler {
     PlaceOrder command = PlaceOrder.fromInput(input, metadata);
     return runner.run(
         PlaceOrderFlow.key(command, metadata.caller(), metadata.now()),
-        true,
+        Existence.NEW,
         metadata,
         state -> PlaceOrderFlow.decide(command, state, metadata.caller(), metadata.now()));
   }
@@ -125,7 +126,7 @@ public final class OrderCommandHandler implements RequestStreamHandler {
     AddLine command = AddLine.fromInput(input, metadata);
     return runner.run(
         AddLineFlow.key(command, metadata.caller(), metadata.now()),
-        false,
+        Existence.EXISTING,
         metadata,
         state -> AddLineFlow.decide(command, state, metadata.caller(), metadata.now()));
   }
@@ -140,7 +141,7 @@ public final class OrderCommandHandler implements RequestStreamHandler {
     RemoveLine command = RemoveLine.fromInput(input, metadata);
     return runner.run(
         RemoveLineFlow.key(command, metadata.caller(), metadata.now()),
-        false,
+        Existence.EXISTING,
         metadata,
         state -> RemoveLineFlow.decide(command, state, metadata.caller(), metadata.now()));
   }
@@ -155,7 +156,7 @@ public final class OrderCommandHandler implements RequestStreamHandler {
     CancelOrder command = CancelOrder.fromInput(input, metadata);
     return runner.run(
         CancelOrderFlow.key(command, metadata.caller(), metadata.now()),
-        false,
+        Existence.EXISTING,
         metadata,
         state -> CancelOrderFlow.decide(command, state, metadata.caller(), metadata.now()));
   }

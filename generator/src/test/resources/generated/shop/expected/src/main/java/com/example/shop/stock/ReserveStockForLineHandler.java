@@ -19,6 +19,7 @@ import dev.tracepaper.runtime.CommandRunner;
 import dev.tracepaper.runtime.CustomContext;
 import dev.tracepaper.runtime.DynamoDbEventStore;
 import dev.tracepaper.runtime.EventStore;
+import dev.tracepaper.runtime.Existence;
 import dev.tracepaper.runtime.Metadata;
 import dev.tracepaper.runtime.Policies;
 import dev.tracepaper.runtime.Priming;
@@ -104,7 +105,7 @@ public final class ReserveStockForLineHandler implements RequestStreamHandler {
     Metadata metadata = new Metadata(commandId, trigger.correlationId(), user, clock.instant());
     return runner.run(
         ReserveStockForLineFlow.key(event, user, metadata.now()),
-        false,
+        Existence.EXISTING,
         metadata,
         state -> ReserveStockForLineFlow.decide(event, state, user, metadata.now()));
   }

@@ -16,6 +16,7 @@ import dev.tracepaper.runtime.CommandRunner;
 import dev.tracepaper.runtime.CustomContext;
 import dev.tracepaper.runtime.DynamoDbEventStore;
 import dev.tracepaper.runtime.EventStore;
+import dev.tracepaper.runtime.Existence;
 import dev.tracepaper.runtime.Input;
 import dev.tracepaper.runtime.Metadata;
 import dev.tracepaper.runtime.Priming;
@@ -107,7 +108,7 @@ public final class StockCommandHandler implements RequestStreamHandler {
     CountStock command = CountStock.fromInput(input, metadata);
     return runner.run(
         CountStockFlow.key(command, metadata.caller(), metadata.now()),
-        true,
+        Existence.NEW,
         metadata,
         state -> CountStockFlow.decide(command, state, metadata.caller(), metadata.now()));
   }

@@ -1,0 +1,99 @@
+package dev.tracepaper.property;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import dev.tracepaper.tools.MavenBuild;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Generated projects compiled and their model tests run in one JVM of the generated projects' JDK
+ * ({@link CompileWorker}), for the tests that check what the generator writes compiles: faster than
+ * a Maven build per project.
+ */
+final class CompiledProjects {
+
+  private CompiledProjects() {}
+
+  /** Whether moto_server is on the PATH: the handler tests of the projects need it. */
+  static boolean motoOnPath() {
+    return java.util.stream.Stream.of(
+            System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+        .anyMatch(folder -> Files.isExecutable(Path.of(folder, "moto_server")));
+  }
+
+  /** The test classpath every generated project shares, resolved by {@code project}'s build. */
+  static Path testClasspath(Path project, Path jdk, Path temp) throws Exception {
+    Path classpath = temp.resolve("classpath.txt");
+    MavenBuild.Result resolved =
+        MavenBuild.run(
+            project,
+            jdk,
+            "-q",
+            "dependency:build-classpath",
+            "-Dmdep.includeScope=test",
+            "-Dmdep.outputFile=" + classpath);
+    assertWithMessage(resolved.tail()).that(resolved.exitCode()).isEqualTo(0);
+    return classpath;
+  }
+
+  private static String codeSource(Class<?> type) throws Exception {
+    return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+  }
+
+  /** Each project's result: "ok", or the compiler's messages or the failed tests. */
+  static Map<Path, String> compile(Path jdk, Path classpath, boolean moto, Iterable<Path> projects)
+      throws Exception {
+    // The worker, JUnit's launcher (the generated projects bring the engine) and the projects'
+    // test classpath, which every generated project shares.
+    String workerClasspath =
+        String.join(
+            java.io.File.pathSeparator,
+            codeSource(CompileWorker.class),
+            codeSource(org.junit.platform.launcher.core.LauncherFactory.class),
+            Files.readString(classpath).strip());
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                jdk.resolve("bin/java").toString(),
+                "-cp",
+                workerClasspath,
+                CompileWorker.class.getName(),
+                classpath.toString(),
+                Boolean.toString(moto)));
+    projects.forEach(p -> command.add(p.toString()));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), UTF_8);
+    assertThat(process.waitFor(10, TimeUnit.MINUTES)).isTrue();
+    assertWithMessage(output).that(process.exitValue()).isEqualTo(0);
+    Map<Path, String> results = new LinkedHashMap<>();
+    Path current = null;
+    StringBuilder messages = new StringBuilder();
+    for (String line : output.lines().toList()) {
+      if (line.startsWith("# ")) {
+        System.out.println(line.substring(2));
+      } else if (line.startsWith("ok ") || line.startsWith("failed ")) {
+        if (current != null) {
+          results.put(current, messages.toString());
+        }
+        boolean ok = line.startsWith("ok ");
+        current = Path.of(line.substring(ok ? 3 : 7));
+        messages.setLength(0);
+        messages.append(ok ? "ok" : "");
+      } else {
+        messages.append(line).append('\n');
+      }
+    }
+    if (current != null) {
+      results.put(current, messages.toString());
+    }
+    return results;
+  }
+}
