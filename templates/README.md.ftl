@@ -270,6 +270,7 @@ mutation {
 </#list>
 <#if project.views?has_content>
 <#assign objectTypes = project.types?map(t -> t.name)>
+<#list project.aggregates as aggregate><#assign objectTypes = objectTypes + aggregate.entities?map(e -> e.name)></#list>
 <#macro selection view indent>
 <#list view.fields?filter(f -> !objectTypes?seq_contains(f.graphqlType?replace("[\\[\\]!]", "", "r"))) as field>
 ${indent}${field.name}
@@ -300,13 +301,13 @@ ${view.description}
 - `${query.field}(limit, nextToken)`: every row, a page at a time, in no particular order.
 <#break>
 <#case "INDEX">
-- `${query.field}(${query.argument}: ${query.argumentType}, limit, nextToken)`: the rows with this
-  `${query.argument}`<#if query.sortField?has_content>, latest `${query.sortField}` first</#if>.
+- `${query.field}(${query.argument}: ${query.argumentType}<#if query.prefixArgument?has_content>, ${query.prefixArgument}</#if>, limit, nextToken)`: the rows with this
+  `${query.argument}`<#if query.prefixArgument?has_content> whose `${query.sortField}` begins with `${query.prefixArgument}` (all of them without it)</#if><#if query.sortField?has_content><#if query.ascending>, in ascending order of `${query.sortField}`<#else>, latest `${query.sortField}` first</#if></#if>.
 <#break>
 </#switch>
 </#list>
 <#list view.relations as relation>
-- field `${relation.field}`: <#if relation.kind == "REF">the `${relation.target}` row its `${relation.sourceField}` names<#else>a page of the `${relation.target}` rows whose `${relation.targetField}` is its `${relation.sourceField}`</#if>.
+- field `${relation.field}`: <#if relation.kind == "REF">the `${relation.target}` row its `${relation.sourceField}` names<#elseif relation.kind == "REFS">a page of the `${relation.target}` rows whose keys its `${relation.sourceField}` lists<#else>a page of the `${relation.target}` rows whose `${relation.targetField}` is its `${relation.sourceField}`<#if relation.prefixArgument?has_content> and whose `${relation.targetSortField}` begins with `${relation.prefixArgument}`</#if></#if>.
 </#list>
 <#assign examples = view.queries?filter(q -> q.kind == "LIST" || q.argumentType == "String!")>
 <#if examples?has_content>

@@ -1,6 +1,7 @@
 <#-- The AppSync schema: one mutation per command; per view an object type, a page type and its
      queries. Layout only: names, types and directives arrive converted in `project`; every
      model text goes through graphqlString. -->
+<#import "/lib/resolvers.ftl" as r>
 <#macro description text indent="">
 <#if text?has_content>
 ${indent}${graphqlString(text)}
@@ -56,8 +57,13 @@ type Query {
   ${query.field}(limit: Int, nextToken: String): ${view.connectionType}!<@directives query.directives/>
 <#break>
 <#case "INDEX">
-  ${graphqlString("A page of the " + view.name + " rows with this " + query.argument + (query.sortField?has_content)?then(", latest " + query.sortField + " first", "") + "; pass the nextToken of a page to get the next")}
+<#if query.prefixArgument?has_content>
+  ${graphqlString("A page of the " + view.name + " rows with this " + query.argument + " whose " + query.sortField + " begins with " + query.prefixArgument + " (every row with this " + query.argument + " without it)" + r.orderPhrase(query.sortField, query.ascending) + "; pass the nextToken of a page to get the next")}
+  ${query.field}(${query.argument}: ${query.argumentType}, ${query.prefixArgument}: String, limit: Int, nextToken: String): ${view.connectionType}!<@directives query.directives/>
+<#else>
+  ${graphqlString("A page of the " + view.name + " rows with this " + query.argument + r.orderPhrase(query.sortField, query.ascending) + "; pass the nextToken of a page to get the next")}
   ${query.field}(${query.argument}: ${query.argumentType}, limit: Int, nextToken: String): ${view.connectionType}!<@directives query.directives/>
+</#if>
 <#break>
 </#switch>
 </#list>
@@ -103,8 +109,14 @@ type ${view.name}<@directives view.directives/> {
 <#if relation.kind == "REF">
   ${graphqlString("The " + relation.target + " row this row's " + relation.sourceField + " names; null when there is none")}
   ${relation.field}: ${relation.graphqlType}<@directives relation.directives/>
+<#elseif relation.kind == "REFS">
+  ${graphqlString("A page of the " + relation.target + " rows whose keys this row's " + relation.sourceField + " lists, in its order; a key without a row is left out")}
+  ${relation.field}(limit: Int, nextToken: String): ${relation.graphqlType}<@directives relation.directives/>
+<#elseif relation.prefixArgument?has_content>
+  ${graphqlString("A page of the " + relation.target + " rows whose " + relation.targetField + " is this row's " + relation.sourceField + " and whose " + relation.targetSortField + " begins with " + relation.prefixArgument + " (all of them without it)" + r.orderPhrase(relation.targetSortField, relation.targetAscending))}
+  ${relation.field}(${relation.prefixArgument}: String, limit: Int, nextToken: String): ${relation.graphqlType}<@directives relation.directives/>
 <#else>
-  ${graphqlString("A page of the " + relation.target + " rows whose " + relation.targetField + " is this row's " + relation.sourceField + (relation.targetSortField?has_content)?then(", latest " + relation.targetSortField + " first", ""))}
+  ${graphqlString("A page of the " + relation.target + " rows whose " + relation.targetField + " is this row's " + relation.sourceField + r.orderPhrase(relation.targetSortField, relation.targetAscending))}
   ${relation.field}(limit: Int, nextToken: String): ${relation.graphqlType}<@directives relation.directives/>
 </#if>
 </#list>

@@ -470,6 +470,12 @@ Resources:
       Name: !Ref AWS::StackName
       AuthenticationType: ${api.defaultAuthType}
       XrayEnabled: true
+<#if project.views?filter(v -> v.relations?filter(r -> r.kind == "REFS")?has_content)?has_content>
+      # A relation through a list of keys reads with BatchGetItem, which names its table: every
+      # view table's name starts with this (the resolvers read it as ctx.env).
+      EnvironmentVariables:
+        VIEW_TABLE_PREFIX: !Sub "${s.sub("AWS::StackName")}."
+</#if>
       # Fields that fail are logged (their errors, not the requests' content).
       LogConfig:
         CloudWatchLogsRoleArn: !GetAtt GraphQLApiLogsRole.Arn

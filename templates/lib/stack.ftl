@@ -350,8 +350,9 @@ Globals:
         PointInTimeRecoveryEnabled: true
 
 </#list>
+<#assign batchRead = stack.relations?filter(site -> site.relation.target == view.name && site.relation.kind == "REFS")?has_content>
   # AppSync reads the view with this role: GetItem, Query and Scan on its two tables and their
-  # indexes, for this API only.
+  # indexes<#if batchRead>, BatchGetItem for the relations that list its keys</#if>, for this API only.
   ${view.dataSourceLogicalId}Role:
     Type: AWS::IAM::Role
     Properties:
@@ -375,6 +376,9 @@ Globals:
                   - dynamodb:GetItem
                   - dynamodb:Query
                   - dynamodb:Scan
+<#if batchRead>
+                  - dynamodb:BatchGetItem
+</#if>
                 Resource:
 <#list view.generations as generation>
                   - !GetAtt ${generation.tableLogicalId}.Arn

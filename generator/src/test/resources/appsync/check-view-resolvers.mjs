@@ -157,8 +157,9 @@ function pointer(live) {
  * whole pipeline for each state of the pointer: no item, an item without `live`, blue, green and
  * a value of no generation.
  */
-function checkGenerations(resolver, r, fns, ctx, rows) {
-  const expectedRequest = stashed(resolver, r, ctx);
+function checkGenerations(resolver, r, fns, ctx, rows, expectedFor) {
+  const expectedRequest = expectedFor ? null : stashed(resolver, r, ctx);
+  const requestOf = expectedFor ?? (() => expectedRequest);
   const cases = [
     [undefined, 'blue'],
     [null, 'blue'],
@@ -187,20 +188,25 @@ function checkGenerations(resolver, r, fns, ctx, rows) {
       projection: { expression: '#live', expressionNames: { '#live': 'live' } },
     }], what + ': the pointer read');
     const other = generation === 'blue' ? 'green' : 'blue';
-    assert.deepEqual(requests[generation], [expectedRequest], what + ': the live table gets the request');
+    assert.deepEqual(requests[generation], [requestOf(generation)], what + ': the live table gets the request');
     assert.deepEqual(requests[other], [], what + ': the other table gets none');
     assert.deepEqual(result, answer(resolver, ctx, answers[generation]), what + ': the answer');
   }
   // A function whose generation is not live passes the answer it was given on, without a request.
   const previous = { answer: { items: [], nextToken: 'from blue' } };
   for (const [fn, live] of [[fns.blue, 'green'], [fns.green, 'blue']]) {
-    const fctx = { ...ctx, stash: { live, view: r.view, request: expectedRequest }, prev: { result: previous } };
+    const fctx = { ...ctx, stash: { live, view: r.view, request: requestOf(live) }, prev: { result: previous } };
     assert.equal(earlyReturned(() => fn.request(fctx)), previous, 'passed on when ' + live + ' is live');
   }
   // A failure of any read fails the field with the fixed message, before the resolver shapes it.
   for (const fn of [fns.generation, fns.blue, fns.green]) {
     checkError(fn, { ...ctx, stash: { live: 'blue', view: r.view }, prev: { result: null } });
   }
+}
+
+/** An index with a sort key is read in the order the model asks (ascending: forward). */
+function order(r) {
+  return r.sorted ? r.ascending : undefined;
 }
 
 function keyCondition(field, value) {
@@ -242,9 +248,23 @@ const checks = {
       operation: 'Query',
       index: r.index,
       query: keyCondition(r.field, 'v1'),
-      scanIndexForward: r.newestFirst ? false : undefined,
+      scanIndexForward: order(r),
     });
     checkGenerations(resolver, r, fns, ctx, pageOf);
+    if (r.prefix) {
+      // The rows whose sort field begins with the prefix; an empty or absent one matches all.
+      const prefixed = { arguments: { [r.field]: 'v1', [r.prefix]: 'docs/' }, source: null };
+      assert.deepEqual(stashed(resolver, r, prefixed).query, {
+        expression: '#field = :value AND begins_with(#sort, :prefix)',
+        expressionNames: { '#field': r.field, '#sort': r.sortField },
+        expressionValues: { ':value': { S: 'v1' }, ':prefix': { S: 'docs/' } },
+      });
+      for (const none of ['', null]) {
+        const all = { arguments: { [r.field]: 'v1', [r.prefix]: none }, source: null };
+        assert.deepEqual(stashed(resolver, r, all).query, keyCondition(r.field, 'v1'), 'prefix ' + none);
+      }
+      checkGenerations(resolver, r, fns, prefixed, pageOf);
+    }
   },
   REF(resolver, r, fns) {
     const ctx = { arguments: {}, source: { [r.sourceField]: 'p1', other: 'o' } };
@@ -275,15 +295,109 @@ const checks = {
     checkGenerations(resolver, r, fns, ctx, rowOf);
     checkGenerations(resolver, r, fns, ctx, () => null);
   },
+  REFS(resolver, r, fns) {
+    const env = { VIEW_TABLE_PREFIX: 'app.' };
+    const list = ['k1', '', 'k2', 'k1', null, 'k3'];
+    const ctx = { arguments: {}, source: { [r.sourceField]: list, other: 'o' }, env };
+    const table = (generation) => 'app.' + r.tables[generation];
+    const keys = (...values) => values.map((v) => ({ [r.targetKey]: { S: v } }));
+    const batch = (generation, ...values) => ({
+      operation: 'BatchGetItem',
+      tables: { [table(generation)]: { keys: keys(...values), consistentRead: false } },
+    });
+    // The request names each generation's table; each key once, none empty or null.
+    const stash = {};
+    assert.deepEqual(resolver.request({ ...ctx, stash }), {});
+    assert.equal(stash.view, r.view);
+    assert.deepEqual(stash.requests, { blue: batch('blue', 'k1', 'k2', 'k3'), green: batch('green', 'k1', 'k2', 'k3') });
+    // Pages of the list: limit keys from the position nextToken names.
+    const paged = {};
+    resolver.request({ ...ctx, stash: paged, arguments: { limit: 3, nextToken: '1' } });
+    assert.deepEqual(paged.requests.blue, batch('blue', 'k2', 'k1'));
+    for (const limit of [0, -1, 101]) {
+      assert.equal(thrown(() => resolver.request({ ...ctx, stash: {}, arguments: { limit } })).errorType, 'VALIDATION');
+    }
+    for (const nextToken of ['x', '-1', '01', '1.5', '']) {
+      assert.equal(
+        thrown(() => resolver.request({ ...ctx, stash: {}, arguments: { nextToken } })).errorType,
+        'VALIDATION',
+        'nextToken ' + JSON.stringify(nextToken),
+      );
+    }
+    // The answer in the list's order, rows without a key's row or dead left out.
+    const row = (key, extra) => ({ [r.targetKey]: key, ...extra });
+    const data = (rows, unprocessed) => ({
+      data: { [table('blue')]: rows },
+      unprocessedKeys: { [table('blue')]: (unprocessed ?? []).map((k) => ({ [r.targetKey]: k })) },
+    });
+    const answerOf = (result, args) => resolver.response({ ...ctx, arguments: args ?? {}, stash: {}, prev: { result: { answer: result } } });
+    assert.deepEqual(
+      answerOf(data([row('k3', { _versions: {} }), null, row('k1', { a: 'x', _expiresAt: NOW + 60 })])),
+      { items: [row('k1', { a: 'x' }), row('k3')], nextToken: null },
+    );
+    assert.deepEqual(
+      answerOf(data([row('k1', { _deleted: true }), row('k3', { _expiresAt: NOW - 1 })])),
+      { items: [], nextToken: null },
+      'tombstones and expired rows are no rows',
+    );
+    assert.deepEqual(answerOf(data([row('k1'), row('k2')]), { limit: 3 }), {
+      items: [row('k1'), row('k2')],
+      nextToken: '3',
+    });
+    // Keys that are names every object has are keys like any other.
+    const odd = { ...ctx, source: { [r.sourceField]: ['constructor', 'toString', '__proto__'] } };
+    const oddStash = {};
+    resolver.request({ ...odd, stash: oddStash });
+    assert.deepEqual(oddStash.requests.blue, batch('blue', 'constructor', 'toString', '__proto__'));
+    assert.deepEqual(
+      resolver.response({ ...odd, stash: {}, prev: { result: { answer: data([row('toString')]) } } }),
+      { items: [row('toString')], nextToken: null },
+    );
+    // Unprocessed keys end the page before the first of them; the next page starts there.
+    assert.deepEqual(answerOf(data([row('k1')], ['k2', 'k3'])), { items: [row('k1')], nextToken: '2' });
+    assert.deepEqual(answerOf(data([], ['k1', 'k2', 'k3'])), { items: [], nextToken: '0' });
+    // No key: no request, no function, an empty page (and the next one when keys follow).
+    for (const [source, args, expected] of [
+      [{}, {}, null],
+      [{ [r.sourceField]: null }, {}, null],
+      [{ [r.sourceField]: [] }, {}, null],
+      [{ [r.sourceField]: ['', null, 'k9'] }, { limit: 2 }, '2'],
+      [{ [r.sourceField]: ['k1'] }, { nextToken: '7' }, null],
+    ]) {
+      const read = [];
+      const result = runPipeline(
+        resolver,
+        [['pointer', fns.generation], ['blue', fns.blue], ['green', fns.green]],
+        { ...ctx, source, arguments: args },
+        (s) => read.push(s),
+      );
+      assert.deepEqual(result, { items: [], nextToken: expected }, JSON.stringify(source));
+      assert.deepEqual(read, [], 'no request without a key');
+    }
+    checkGenerations(resolver, r, fns, ctx, (generation) => ({
+      data: { [table(generation)]: [row('k1', { a: generation })] },
+      unprocessedKeys: {},
+    }), (generation) => batch(generation, 'k1', 'k2', 'k3'));
+  },
   BY(resolver, r, fns) {
     const ctx = { arguments: {}, source: { [r.sourceKey]: 'k1', other: 'o' } };
     checkPaging(resolver, r, ctx, {
       operation: 'Query',
       index: r.index,
       query: keyCondition(r.targetField, 'k1'),
-      scanIndexForward: r.newestFirst ? false : undefined,
+      scanIndexForward: order(r),
     });
     checkGenerations(resolver, r, fns, ctx, pageOf);
+    if (r.prefix) {
+      const prefixed = { ...ctx, arguments: { [r.prefix]: 'Fix' } };
+      assert.deepEqual(stashed(resolver, r, prefixed).query, {
+        expression: '#field = :value AND begins_with(#sort, :prefix)',
+        expressionNames: { '#field': r.targetField, '#sort': r.sortField },
+        expressionValues: { ':value': { S: 'k1' }, ':prefix': { S: 'Fix' } },
+      });
+      const all = { ...ctx, arguments: { [r.prefix]: '' } };
+      assert.deepEqual(stashed(resolver, r, all).query, keyCondition(r.targetField, 'k1'));
+    }
   },
 };
 

@@ -8,6 +8,9 @@ export const util = {
   error(message, errorType, data, errorInfo) {
     throw { appsyncError: { message, errorType, data, errorInfo } };
   },
+  unauthorized() {
+    throw { appsyncError: { message: 'Unauthorized', errorType: 'Unauthorized' } };
+  },
   time: {
     nowEpochSeconds() {
       return NOW;

@@ -11,6 +11,9 @@ import java.time.Clock;
 import java.util.List;
 import ${project.runtimePackage}.AppSyncRequest;
 import ${project.runtimePackage}.AppSyncRequest.AuthType;
+<#if aggregate.commands?filter(c -> c.check.present())?has_content>
+import ${project.runtimePackage}.CommandError;
+</#if>
 import ${project.runtimePackage}.CommandResult;
 import ${project.runtimePackage}.CommandRunner;
 import ${project.runtimePackage}.CustomContext;
@@ -138,6 +141,18 @@ public final class ${aggregate.handlerClass} implements RequestStreamHandler {
         List.of(<#list c.authTypes as t>AuthType.${t}<#sep>, </#sep></#list>),
         List.of(<#list c.cognitoGroups as g>${javaString(g)}<#sep>, </#sep></#list>));
     ${c.javaClass} command = ${c.javaClass}.fromInput(input, metadata);
+<#if c.check.present()>
+    // Who may run it depends on the input: decided before the state is loaded, so a caller it
+    // refuses learns nothing of the instance, not even whether it exists. A caller admitted by IAM
+    // or an API key was admitted by a mode that depends on no data.
+    if (request.authType().orElseThrow() == AuthType.AMAZON_COGNITO_USER_POOLS
+<#if c.check.roles?has_content>
+        && metadata.caller().roles().stream().noneMatch(List.of(<#list c.check.roles as r>${javaString(r)}<#sep>, </#sep></#list>)::contains)
+</#if>
+        && !command.admits(metadata.caller())) {
+      throw CommandError.unauthorized(${javaString(c.name + " does not admit this caller for this input.")});
+    }
+</#if>
     return runner.run(
         ${c.flow.javaClass}.key(command, metadata.caller(), metadata.now()),
         Existence.${c.flow.existence},

@@ -18,4 +18,15 @@ package ${aggregate.javaPackage};
 </#list>
 
 <@m.fromInput command.javaClass command.fields command.inputReads command.inputChecks true/>
+<#if command.check.present()>
+
+  /**
+   * Whether the {@code when} of the command's {@code auth} admits {@code user} to run it with this
+   * input. The handler asks before the state is loaded.
+   */
+  public boolean admits(Caller user) {
+    return <#list command.check.conditions as condition>${condition}<#sep>
+        || </#sep></#list>;
+  }
+</#if>
 }

@@ -7,15 +7,22 @@ import { util } from '@aws-appsync/utils';
 const KEY = ${jsString(query.argument)};
 
 export function request(ctx) {
+<@r.checkCaller query.check/>
   const key = {};
   key[KEY] = ctx.arguments[KEY];
   return readLive(ctx, { operation: 'GetItem', key: util.dynamodb.toMapValues(key) });
 }
 
 export function response(ctx) {
+<#if query.check.filtersRows()>
+  const found = row(ctx);
+  return found && (readsEveryRow(ctx) || mayRead(ctx, found)) ? found : null;
+<#else>
   return row(ctx);
+</#if>
 }
 <@r.pipeline/>
 
 <@r.rowHelpers/>
 <@r.commonHelpers/>
+<@r.readChecks query.check/>

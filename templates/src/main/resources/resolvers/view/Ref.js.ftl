@@ -8,6 +8,7 @@ const SOURCE_FIELD = ${jsString(relation.sourceField)};
 const TARGET_KEY = ${jsString(relation.targetField)};
 
 export function request(ctx) {
+<@r.checkCaller relation.check/>
   const value = ctx.source[SOURCE_FIELD];
   if (value === undefined || value === null) {
     // Nothing to look up: the functions are skipped, no request is made, and the response
@@ -21,9 +22,15 @@ export function request(ctx) {
 }
 
 export function response(ctx) {
+<#if relation.check.filtersRows()>
+  const found = row(ctx);
+  return found && (readsEveryRow(ctx) || mayRead(ctx, found)) ? found : null;
+<#else>
   return row(ctx);
+</#if>
 }
 <@r.pipeline/>
 
 <@r.rowHelpers/>
 <@r.commonHelpers/>
+<@r.readChecks relation.check/>

@@ -70,7 +70,13 @@ final class JavaCalls {
       case "_||_" -> binary(args, "||");
       case "!_" -> not(args.get(0));
       case "_?_:_" ->
-          "(" + java(args.get(0)) + " ? " + java(args.get(1)) + " : " + java(args.get(2)) + ")";
+          "("
+              + java(args.get(0))
+              + " ? "
+              + session.javaAs(args.get(1), type(node))
+              + " : "
+              + session.javaAs(args.get(2), type(node))
+              + ")";
       case "-_" ->
           isInt(args.get(0))
               ? "Math.negateExact(" + java(args.get(0)) + ")"
@@ -103,8 +109,8 @@ final class JavaCalls {
   /** Int arithmetic throws on overflow, as CEL gives an error; Float follows IEEE 754 in both. */
   private String arithmetic(CelExpr node, String function, List<CelExpr> args) {
     CelKind kind = type(node).kind();
-    String a = java(args.get(0));
-    String b = java(args.get(1));
+    String a = session.javaAs(args.get(0), type(node));
+    String b = session.javaAs(args.get(1), type(node));
     if (kind == CelKind.INT) {
       return switch (function) {
         case "_+_" -> "Math.addExact(" + a + ", " + b + ")";

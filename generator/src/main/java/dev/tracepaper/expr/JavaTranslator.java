@@ -5,6 +5,7 @@ import dev.cel.common.ast.CelConstant;
 import dev.cel.common.ast.CelExpr;
 import dev.cel.common.types.CelKind;
 import dev.cel.common.types.CelType;
+import dev.cel.common.types.ListType;
 import dev.cel.common.types.SimpleType;
 import dev.tracepaper.model.Field;
 import dev.tracepaper.model.ModelIndex;
@@ -154,6 +155,44 @@ public final class JavaTranslator {
       return node.getKind() == CelExpr.ExprKind.Kind.LIST && node.list().elements().isEmpty();
     }
 
+    /**
+     * {@code node} where a value of {@code expected} stands (a branch of {@code ?:}, an operand of
+     * a list's {@code +}): an empty list literal then names its item type, since {@code List.of()}
+     * as the receiver of a call is a {@code List<Object>} and would make the whole expression one.
+     */
+    String javaAs(CelExpr node, CelType expected) {
+      return isEmptyList(node) ? emptyList(expected) : java(node);
+    }
+
+    private String emptyList(CelType listType) {
+      use("java.util.List");
+      if (listType.kind() != CelKind.LIST) {
+        return "List.of()";
+      }
+      CelType item = ((ListType) listType).elemType();
+      String witness =
+          switch (item.kind()) {
+            case STRING -> "String";
+            case INT -> "Long";
+            case DOUBLE -> "Double";
+            case BOOL -> "Boolean";
+            case TIMESTAMP -> {
+              use("java.time.Instant");
+              yield "Instant";
+            }
+            case OPAQUE -> {
+              if (!JavaTypes.isDate(item)) {
+                yield null;
+              }
+              use("java.time.LocalDate");
+              yield "LocalDate";
+            }
+            case STRUCT -> types.struct(item).map(names.values()::record).orElse(null);
+            default -> null;
+          };
+      return witness == null ? "List.of()" : "List.<" + witness + ">of()";
+    }
+
     private String constant(CelExpr node) {
       CelConstant constant = node.constant();
       return switch (constant.getKind()) {
@@ -238,6 +277,9 @@ public final class JavaTranslator {
     }
 
     private String list(CelExpr node) {
+      if (node.list().elements().isEmpty()) {
+        return emptyList(type(node));
+      }
       use("java.util.List");
       return node.list().elements().stream()
           .map(this::java)

@@ -13,7 +13,9 @@ import dev.tracepaper.model.Constraints;
 import dev.tracepaper.model.Event;
 import dev.tracepaper.model.EventVersion;
 import dev.tracepaper.model.Field;
+import dev.tracepaper.model.Located;
 import dev.tracepaper.model.ModelIndex;
+import dev.tracepaper.model.Query;
 import dev.tracepaper.model.TypeDef;
 import dev.tracepaper.model.TypeRef;
 import dev.tracepaper.model.View;
@@ -118,6 +120,39 @@ public final class ModelTypes {
             view.fields(),
             Optional.empty())
         .celType();
+  }
+
+  /**
+   * The arguments of a query, {@code args} in its {@code auth}: the key of a {@code get}, the
+   * indexed field of an index query, none for a {@code list}.
+   */
+  public CelType arguments(View view, Query query) {
+    List<Field> arguments =
+        switch (query.kind()) {
+          case GET -> keyField(view).flatMap(view::field).stream().toList();
+          case INDEX -> query.index().flatMap(i -> view.field(i.value())).stream().toList();
+          case LIST -> List.of();
+        };
+    return struct(
+            query,
+            "args",
+            view.name() + "." + query.name(),
+            "`args` of query `%s` of view `%s`".formatted(query.name(), view.name()),
+            arguments,
+            Optional.empty())
+        .celType();
+  }
+
+  /** A view's key: {@code key:}, else for a {@code from} view its aggregate's key. */
+  private Optional<String> keyField(View view) {
+    return view.key()
+        .map(Located::value)
+        .or(
+            () ->
+                view.from()
+                    .flatMap(f -> index.aggregate(f.value()))
+                    .flatMap(Aggregate::key)
+                    .map(Located::value));
   }
 
   /** The caller: {@code user.id}, {@code user.name} and {@code user.roles}. */

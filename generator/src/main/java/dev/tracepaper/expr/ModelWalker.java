@@ -59,16 +59,19 @@ final class ModelWalker {
   private final ModelTypes types;
   private final ModelIndex index;
   private final Checker checker;
+  private final AuthSites authSites;
 
   ModelWalker(ModelTypes types, Checker checker) {
     this.types = types;
     this.index = types.index();
     this.checker = checker;
+    this.authSites = new AuthSites(types, checker);
   }
 
   void aggregate(Aggregate aggregate) {
     aggregate.events().forEach(e -> event(aggregate, e));
     aggregate.commands().forEach(c -> flow(aggregate, c, "command", types.input(c)));
+    aggregate.commands().forEach(authSites::command);
     aggregate.policies().forEach(p -> flow(aggregate, p, "policy", triggerOf(p)));
   }
 
@@ -298,6 +301,7 @@ final class ModelWalker {
                       fromScope));
     }
     view.handlers().forEach(h -> handler(view, element, h));
+    authSites.view(view);
   }
 
   private void handler(View view, String viewElement, ViewHandler handler) {

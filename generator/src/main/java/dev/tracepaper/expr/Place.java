@@ -29,5 +29,15 @@ public enum Place {
   /** A field in the {@code set} of an {@code on} view handler. */
   HANDLER_FIELD,
   /** A field of the next version in the {@code upcast} of an older version of an event. */
-  UPCAST_FIELD
+  UPCAST_FIELD,
+  /**
+   * A {@code when} condition in the {@code auth} of a view or query: who may read a row. It is
+   * translated to JavaScript for the read side's resolvers, not to Java.
+   */
+  AUTH_CONDITION,
+  /**
+   * A {@code when} condition in the {@code auth} of a command: who may run it with this input,
+   * decided before the state is loaded.
+   */
+  COMMAND_AUTH
 }

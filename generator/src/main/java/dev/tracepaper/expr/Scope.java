@@ -18,7 +18,7 @@ public record Scope(Map<String, CelType> names, List<String> laterVariables, Str
 
   /** Every name an expression may use somewhere in a model. */
   public static final List<String> ROOTS =
-      List.of("command", "event", "state", "view", "user", "now", "today", "old");
+      List.of("command", "event", "state", "view", "user", "now", "today", "old", "args", "row");
 
   public Scope {
     names = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(names));

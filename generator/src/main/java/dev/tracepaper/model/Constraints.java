@@ -5,8 +5,8 @@ import java.math.BigDecimal;
 import java.util.Optional;
 
 /**
- * Everything a field may say besides its type. {@code key}, {@code ref} and {@code by} serve entity
- * collections and view relations.
+ * Everything a field may say besides its type. {@code key}, {@code ref}, {@code by}, {@code refs}
+ * and {@code prefix} serve entity collections and view relations.
  */
 public record Constraints(
     Optional<Located<Boolean>> required,
@@ -22,7 +22,9 @@ public record Constraints(
     Optional<String> description,
     Optional<Located<String>> key,
     Optional<Located<String>> ref,
-    Optional<Located<String>> by) {
+    Optional<Located<String>> by,
+    Optional<Located<String>> refs,
+    Optional<Located<String>> prefix) {
 
   public static final Constraints NONE =
       new Constraints(
@@ -39,5 +41,12 @@ public record Constraints(
           Optional.empty(),
           Optional.empty(),
           Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
           Optional.empty());
+
+  /** Whether the field relates to another view's rows rather than holding a value. */
+  public boolean relates() {
+    return ref.isPresent() || by.isPresent() || refs.isPresent();
+  }
 }

@@ -31,7 +31,9 @@ final class FieldReader {
           "description",
           "key",
           "ref",
-          "by");
+          "by",
+          "refs",
+          "prefix");
 
   private static final Pattern TYPE_SYNTAX =
       Pattern.compile("\\s*(\\[)?\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*(\\])?\\s*");
@@ -116,7 +118,9 @@ final class FieldReader {
         mapping.get("description").flatMap(n -> nodes.prose(n, "the description of " + what)),
         mapping.get("key").flatMap(n -> nodes.text(n, "`key` of " + what)),
         mapping.get("ref").flatMap(n -> nodes.text(n, "`ref` of " + what)),
-        mapping.get("by").flatMap(n -> nodes.text(n, "`by` of " + what)));
+        mapping.get("by").flatMap(n -> nodes.text(n, "`by` of " + what)),
+        mapping.get("refs").flatMap(n -> nodes.text(n, "`refs` of " + what)),
+        mapping.get("prefix").flatMap(n -> nodes.text(n, "`prefix` of " + what)));
   }
 
   private Optional<Located<AutoFill>> autoFill(YamlNode node, String what) {

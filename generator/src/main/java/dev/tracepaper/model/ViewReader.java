@@ -1,5 +1,6 @@
 package dev.tracepaper.model;
 
+import dev.tracepaper.diagnostic.Diagnostic;
 import dev.tracepaper.source.MappingNode;
 import dev.tracepaper.source.YamlNode;
 import java.util.ArrayList;
@@ -24,7 +25,8 @@ final class ViewReader {
           "description",
           "custom");
   private static final Set<String> HANDLER_KEYS = Set.of("key", "set", "delete");
-  private static final Set<String> QUERY_KEYS = Set.of("index", "sort", "auth");
+  private static final Set<String> QUERY_KEYS = Set.of("index", "sort", "prefix", "auth");
+  private static final Set<String> SORT_KEYS = Set.of("field", "order");
 
   private final Nodes nodes;
   private final FieldReader fields;
@@ -122,12 +124,78 @@ final class ViewReader {
           case "list" -> index.isPresent() ? Query.Kind.INDEX : Query.Kind.LIST;
           default -> Query.Kind.INDEX;
         };
+    Sort sort = q.get("sort").map(n -> sort(n, "`sort` of " + what)).orElse(Sort.NONE);
     return new Query(
         entry.name(),
         kind,
         index,
-        q.get("sort").flatMap(n -> nodes.text(n, "`sort` of " + what)),
+        sort.field(),
+        sort.order(),
+        q.get("prefix").flatMap(n -> nodes.text(n, "`prefix` of " + what)),
         q.get("auth").flatMap(n -> auth.auth(n, "the `auth` of " + what)),
         entry.key().location());
+  }
+
+  /** A query's {@code sort}: the field, and the order when it says one. */
+  private record Sort(Optional<Located<String>> field, Optional<Located<Query.Order>> order) {
+    static final Sort NONE = new Sort(Optional.empty(), Optional.empty());
+  }
+
+  /** {@code field}, {@code field asc|desc}, or {@code {field, order}}. */
+  private Sort sort(YamlNode node, String what) {
+    if (node instanceof MappingNode mapping) {
+      nodes.checkKeys(mapping, SORT_KEYS, what);
+      return new Sort(
+          nodes.required(mapping, "field", what).flatMap(n -> nodes.text(n, "`field` of " + what)),
+          mapping
+              .get("order")
+              .flatMap(n -> nodes.text(n, "`order` of " + what))
+              .flatMap(o -> order(o, o.value(), "`order` of " + what)));
+    }
+    Optional<Located<String>> written = nodes.text(node, what);
+    if (written.isEmpty()) {
+      return Sort.NONE;
+    }
+    String[] words = written.get().value().trim().split("\\s+");
+    Optional<Located<Query.Order>> order =
+        switch (words.length) {
+          case 1 -> Optional.empty();
+          case 2 -> order(written.get(), words[1], what);
+          default -> {
+            reportOrder(written.get(), what);
+            yield Optional.empty();
+          }
+        };
+    return new Sort(Optional.of(new Located<>(words[0], written.get().location())), order);
+  }
+
+  /** {@code asc} or {@code desc}, in any case; {@code at} is what the user wrote. */
+  private Optional<Located<Query.Order>> order(Located<String> at, String word, String what) {
+    for (Query.Order order : Query.Order.values()) {
+      if (order.name().equalsIgnoreCase(word)) {
+        return Optional.of(new Located<>(order, at.location()));
+      }
+    }
+    reportOrder(at, what);
+    return Optional.empty();
+  }
+
+  private void reportOrder(Located<String> at, String what) {
+    String[] words = at.value().trim().split("\\s+");
+    boolean alone = words.length == 1;
+    String field = words[0];
+    nodes.report(
+        Diagnostic.error(
+                Nodes.INVALID_VALUE,
+                at.location(),
+                (alone
+                        ? "%s is `%s`; it can be `asc` or `desc`."
+                        : "%s is `%s`; it is a field, then optionally `asc` or `desc`.")
+                    .formatted(Nodes.capital(what), at.value()))
+            .withHint(
+                alone
+                    ? "write `order: asc` (smallest first) or `order: desc` (latest first)"
+                    : "write `sort: %s asc` (or `desc`), or `sort: {field: %s, order: asc}`"
+                        .formatted(field, field)));
   }
 }

@@ -66,6 +66,14 @@ public final class GraphQlNames {
     return Case.camel(Plurals.of(Case.pascal(view))) + Case.pascal(query);
   }
 
+  /**
+   * The argument of a prefix query that gives the text its field begins with: {@code pathPrefix}
+   * for {@code prefix: path}.
+   */
+  public static String prefixArgument(String field) {
+    return Case.camel(field) + "Prefix";
+  }
+
   /** A field of an object or input type: {@code loanId}. */
   public static String field(String name) {
     return Case.camel(name);

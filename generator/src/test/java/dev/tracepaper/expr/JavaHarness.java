@@ -122,13 +122,22 @@ final class JavaHarness {
     return declared(type);
   }
 
+  private String resultType(CelType type) {
+    return switch (type.kind()) {
+      case DYN, ANY, MAP, TYPE_PARAM -> "Object";
+      default -> declared(type);
+    };
+  }
+
   private void drain() {
     while (!pending.isEmpty()) {
       CelType type = pending.pop();
       ModelStruct struct = types.struct(type).orElseThrow();
       String components =
           struct.fields().stream()
-              .map(f -> fieldType(struct, f) + " " + f.name())
+              .map(
+                  f ->
+                      fieldType(struct, f) + " " + dev.tracepaper.naming.JavaNames.member(f.name()))
               .collect(Collectors.joining(", "));
       records.put(
           recordName(type), "public record " + recordName(type) + "(" + components + ") {}");
@@ -172,9 +181,12 @@ final class JavaHarness {
           .isInstanceOf(Translation.Java.class);
       Translation.Java java = (Translation.Java) translation;
       imports.addAll(java.imports());
+      // Declared as the checked type, not Object: generated code puts every translation where a
+      // value of that type stands (a record component, a typed variable), so it must compile
+      // there, e.g. an empty list literal must not turn a list of records into List<Object>.
       methods.append(
-          "  public static Object t%d(%s) {%n    return %s;%n  }%n"
-              .formatted(i, parameters, java.code()));
+          "  public static %s t%d(%s) {%n    return %s;%n  }%n"
+              .formatted(resultType(asts.get(i).getResultType()), i, parameters, java.code()));
     }
     String source = source("Table", new ArrayList<>(imports), methods.toString());
     ClassLoader loader = compile(Map.of("Table", source, JavaNames.RUNTIME, runtimeSource()));

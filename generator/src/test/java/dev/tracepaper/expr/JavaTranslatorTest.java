@@ -224,7 +224,12 @@ class JavaTranslatorTest {
           "Person{name: s, homes: [Address{street: s, floor: n, kind: 'OPEN'}], statuses:"
               + " ['OPEN', state.status]}",
           "state.lines + [Line{lineId: s, qty: n, label: state.orderId}]",
-          "state.lines.map(l, Address{street: l.label, floor: l.qty, kind: 'OPEN'})");
+          "state.lines.map(l, Address{street: l.label, floor: l.qty, kind: 'OPEN'})",
+          // an empty list beside a list of records: List.of() alone would be a List<Object>
+          "[Address{street: s, floor: 1, kind: 'OPEN'}] + (state.paid ? [Address{street: 'b',"
+              + " floor: n, kind: 'CLOSED'}] : [])",
+          "state.paid ? [] : [Address{street: s, floor: n, kind: 'OPEN'}]",
+          "[] + state.lines");
 
   private static final int RUNS = 25;
 

@@ -369,9 +369,18 @@ class IamPolicyTest {
         List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"),
         bookkeeping);
     grant(grants, "RebuildStateMachine", List.of("lambda:InvokeFunction"), "RebuildFunction.Alias");
-    // Each view's role reads its two tables, blue and green (and their indexes), nothing else.
+    // Each view's role reads its two tables, blue and green (and their indexes), nothing else;
+    // BatchGetItem only for a view some relation reads through a list of its keys (`refs`).
     for (ViewData view : project.views()) {
-      List<String> read = List.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:Scan");
+      boolean listed =
+          project.views().stream()
+              .flatMap(v -> v.relations().stream())
+              .anyMatch(r -> r.kind().equals("REFS") && r.target().equals(view.name()));
+      List<String> read =
+          listed
+              ? List.of(
+                  "dynamodb:GetItem", "dynamodb:Query", "dynamodb:Scan", "dynamodb:BatchGetItem")
+              : List.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:Scan");
       String role = view.dataSourceLogicalId() + "Role";
       for (String table : List.of(view.tableLogicalId(), view.tableLogicalId() + "Green")) {
         grant(grants, role, read, table + ".Arn");

@@ -157,14 +157,20 @@ class SchemaAuthTest {
     return GraphQlNames.QUERY + "." + field;
   }
 
-  /** Who the model's modes admit: API key, IAM, any Cognito user, or users of named groups. */
+  /**
+   * Who the model's modes admit: API key, IAM, any Cognito user, or users of named groups. An
+   * {@code owner:} or {@code when:} entry admits any user to the field; the resolver or the handler
+   * then decides by the data.
+   */
   private static Set<String> admitted(Optional<Auth> auth) {
+    boolean byData = auth.map(Auth::dependsOnData).orElse(false);
     List<AuthMode> modes = auth.map(Auth::modes).filter(m -> !m.isEmpty()).orElse(List.of());
     Set<String> admitted = new TreeSet<>();
-    if (modes.isEmpty()) {
-      admitted.add(ANY_USER); // the language's default: authenticated
+    if (modes.isEmpty() || byData) {
+      admitted.add(ANY_USER); // the language's default (authenticated), or users the data admits
     }
-    boolean anyUser = modes.stream().anyMatch(m -> m.kind() == AuthMode.Kind.AUTHENTICATED);
+    boolean anyUser =
+        byData || modes.stream().anyMatch(m -> m.kind() == AuthMode.Kind.AUTHENTICATED);
     for (AuthMode mode : modes) {
       switch (mode.kind()) {
         case ANONYMOUS -> admitted.add("API_KEY");

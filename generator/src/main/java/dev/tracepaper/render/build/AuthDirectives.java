@@ -50,8 +50,7 @@ public final class AuthDirectives {
 
   /** From {@code app.auth}; a missing default means {@code authenticated}. */
   public static AuthDirectives of(AuthConfig config) {
-    Access appDefault =
-        config.defaultAuth().map(auth -> Access.of(auth.modes())).orElse(Access.ANY_USER);
+    Access appDefault = config.defaultAuth().map(Access::of).orElse(Access.ANY_USER);
     if (appDefault.types().isEmpty()) {
       appDefault = Access.ANY_USER;
     }
@@ -165,7 +164,7 @@ public final class AuthDirectives {
   }
 
   private Access access(Optional<Auth> auth) {
-    Access access = auth.map(a -> Access.of(a.modes())).orElse(appDefault);
+    Access access = auth.map(Access::of).orElse(appDefault);
     return access.types().isEmpty() ? appDefault : access;
   }
 
@@ -202,6 +201,15 @@ public final class AuthDirectives {
   private record Access(boolean apiKey, boolean iam, boolean anyUser, List<String> groups) {
 
     static final Access ANY_USER = new Access(false, false, true, List.of());
+
+    /**
+     * An owner field or a condition admits signed-in users, whom the resolver then checks against
+     * the data: to AppSync, the field is open to every user of the pool, whatever their groups.
+     */
+    static Access of(Auth auth) {
+      Access modes = of(auth.modes());
+      return auth.dependsOnData() ? new Access(modes.apiKey, modes.iam, true, modes.groups) : modes;
+    }
 
     static Access of(List<AuthMode> modes) {
       boolean apiKey = false;

@@ -21,6 +21,7 @@ import dev.tracepaper.naming.JavaName;
 import dev.tracepaper.naming.JavaNames;
 import dev.tracepaper.render.RuntimeRepository;
 import dev.tracepaper.render.data.AggregateData;
+import dev.tracepaper.render.data.CommandCheckData;
 import dev.tracepaper.render.data.CommandData;
 import dev.tracepaper.render.data.EnumData;
 import dev.tracepaper.render.data.EventData;
@@ -369,6 +370,8 @@ public final class ProjectDataBuilder {
     imports.add(names.runtimePackage() + ".Metadata");
     FlowSite site = new FlowSite(command, aggregate, Optional.empty());
     String mutation = GraphQlNames.mutation(command.name());
+    CommandCheckData check =
+        new CommandChecks(checked, types, names.runtimePackage()).of(command, imports);
     return new CommandData(
         command.name(),
         javaName.simpleName(),
@@ -393,7 +396,8 @@ public final class ProjectDataBuilder {
         ExampleInput.of(command, index),
         command.description().orElse(""),
         "command " + aggregate.name() + "." + command.name(),
-        List.copyOf(withoutOwnPackage(imports, javaName.packageName())));
+        List.copyOf(withoutOwnPackage(imports, javaName.packageName())),
+        check);
   }
 
   private PolicyData policy(Aggregate aggregate, Policy policy) {

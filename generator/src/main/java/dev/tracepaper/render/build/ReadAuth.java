@@ -1,5 +1,6 @@
 package dev.tracepaper.render.build;
 
+import dev.tracepaper.model.Aggregate;
 import dev.tracepaper.model.Auth;
 import dev.tracepaper.model.Field;
 import dev.tracepaper.model.ModelIndex;
@@ -63,31 +64,44 @@ final class ReadAuth {
     return fallsBackToTheType ? auth.explicitDirectives(Optional.empty()) : directives;
   }
 
-  /** The directives of each value type some view returns to a non-default type, by type name. */
+  /**
+   * The directives of each value type some view returns to a non-default type, by GraphQL type
+   * name: the types, and the entities a view kept {@code from} their aggregate holds.
+   */
   Map<String, String> valueTypeDirectives() {
     Map<String, Set<String>> typeReach = new LinkedHashMap<>();
     for (View view : index.model().views()) {
       Set<String> types = reach.get(view.name());
-      view.fields().forEach(f -> reachValueTypes(f, types, typeReach, new LinkedHashSet<>()));
+      Optional<Aggregate> owner = view.from().flatMap(f -> index.aggregate(f.value()));
+      view.fields()
+          .forEach(f -> reachValueTypes(f, owner, types, typeReach, new LinkedHashSet<>()));
     }
     Map<String, String> directives = new LinkedHashMap<>();
-    for (TypeDef type : index.model().types()) {
-      String typeDirectives = auth.typeDirectives(typeReach.getOrDefault(type.name(), Set.of()));
-      if (!typeDirectives.isEmpty()) {
-        directives.put(GraphQlNames.objectType(type.name()), typeDirectives);
-      }
-    }
+    typeReach.forEach(
+        (type, types) -> {
+          String typeDirectives = auth.typeDirectives(types);
+          if (!typeDirectives.isEmpty()) {
+            directives.put(type, typeDirectives);
+          }
+        });
     return directives;
   }
 
   private void reachValueTypes(
-      Field field, Set<String> types, Map<String, Set<String>> typeReach, Set<String> seen) {
-    Optional<TypeDef> type = index.type(field.type().name());
+      Field field,
+      Optional<Aggregate> owner,
+      Set<String> types,
+      Map<String, Set<String>> typeReach,
+      Set<String> seen) {
+    String name = field.type().name();
+    Optional<TypeDef> type = index.type(name).or(() -> owner.flatMap(a -> a.entity(name)));
     if (type.isEmpty() || !seen.add(type.get().name())) {
       return;
     }
-    typeReach.computeIfAbsent(type.get().name(), n -> new LinkedHashSet<>()).addAll(types);
-    type.get().fields().forEach(f -> reachValueTypes(f, types, typeReach, seen));
+    typeReach
+        .computeIfAbsent(GraphQlNames.objectType(name), n -> new LinkedHashSet<>())
+        .addAll(types);
+    type.get().fields().forEach(f -> reachValueTypes(f, owner, types, typeReach, seen));
   }
 
   /**
@@ -138,7 +152,7 @@ final class ReadAuth {
   }
 
   static boolean isRelation(Field field) {
-    return field.constraints().ref().isPresent() || field.constraints().by().isPresent();
+    return field.constraints().relates();
   }
 
   private View target(Field relation) {

@@ -19,9 +19,7 @@ import dev.tracepaper.naming.JavaName;
 import dev.tracepaper.naming.JavaNames;
 import dev.tracepaper.render.data.CustomData;
 import dev.tracepaper.render.data.GenerationData;
-import dev.tracepaper.render.data.IndexData;
 import dev.tracepaper.render.data.QueryData;
-import dev.tracepaper.render.data.RelationData;
 import dev.tracepaper.render.data.ViewData;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,9 +42,9 @@ final class ViewCode {
   private final TypeMapping types;
   private final FieldCode fields;
   private final JavaNames names;
-  private final Map<String, List<String>> byFieldsInto = new LinkedHashMap<>();
-  private final Map<String, List<IndexData>> indexesOf = new LinkedHashMap<>();
+  private final RelationCode relations;
   private final ReadAuth readAuth;
+  private final ReadChecks readChecks;
 
   ViewCode(
       ModelIndex index,
@@ -59,29 +57,18 @@ final class ViewCode {
     this.types = types;
     this.fields = fields;
     this.names = names;
-    // Which fields of a view other views' `by` relations look rows up by: one pass, not one per
-    // view.
-    for (View other : index.model().views()) {
-      for (Field field : other.fields()) {
-        field
-            .constraints()
-            .by()
-            .ifPresent(
-                by ->
-                    byFieldsInto
-                        .computeIfAbsent(field.type().name(), v -> new ArrayList<>())
-                        .add(by.value()));
-      }
-    }
     this.readAuth = ApiDataBuilder.readAuth(index);
+    this.readChecks = new ReadChecks(index);
+    this.relations = new RelationCode(index, readAuth, readChecks);
   }
 
   ViewData of(View view) {
     JavaName row = names.viewRow(view.name());
     String pkg = row.packageName();
     List<Field> stored = stored(view);
+    Optional<Aggregate> owner = entityOwner(view);
     Set<String> rowImports = new TreeSet<>();
-    stored.forEach(f -> types.addImports(f.type(), Optional.empty(), rowImports));
+    stored.forEach(f -> types.addImports(f.type(), owner, rowImports));
     FieldCode.addCodecImports(rowImports, names.runtimePackage());
     Set<String> projectionImports = new TreeSet<>();
     projectionImports.add("java.util.List");
@@ -109,19 +96,19 @@ final class ViewCode {
         view.retentionDays().map(Located::value).orElse(0L),
         readAuth.viewDirectives(view),
         stored.stream()
-            .map(f -> fields.data(f, Optional.empty(), FieldCode.Presence.MAYBE_ABSENT, false))
+            .map(f -> fields.data(f, owner, FieldCode.Presence.MAYBE_ABSENT, false))
             .toList(),
         stored.stream().map(f -> f.type().list() ? "List.of()" : "null").toList(),
         from(view, stored, keyField, projectionImports),
         handlers(view, stored, keyField, projectionImports),
         queries(view, keyField),
-        relations(view),
+        relations.of(view),
         view.handlers().isEmpty()
             ? view.set().stream().map(Assignment.SetValue::field).toList()
             : List.of(),
         List.of(),
         List.of(),
-        indexes(view),
+        relations.indexes(view),
         ProjectDataBuilder.withoutOwnPackage(rowImports, pkg),
         ProjectDataBuilder.withoutOwnPackage(projectionImports, pkg),
         view.description().orElse(""),
@@ -140,17 +127,25 @@ final class ViewCode {
             names.runtimePackage()));
   }
 
-  /** The fields kept in the table: every field but the relations. */
-  private List<Field> stored(View view) {
-    return view.fields().stream().filter(f -> !isRelation(f)).toList();
+  /**
+   * The aggregate whose entities the view's fields may name: the one a {@code from} view copies
+   * (validation allows no other view an entity).
+   */
+  private Optional<Aggregate> entityOwner(View view) {
+    return view.from().flatMap(f -> index.aggregate(f.value()));
   }
 
-  private static boolean isRelation(Field field) {
-    return field.constraints().ref().isPresent() || field.constraints().by().isPresent();
+  /** The fields kept in the table: every field but the relations. */
+  private List<Field> stored(View view) {
+    return view.fields().stream().filter(f -> !f.constraints().relates()).toList();
   }
 
   /** The key field: {@code key:}, else for a {@code from} view the aggregate's key. */
   private String keyField(View view) {
+    return keyField(index, view);
+  }
+
+  static String keyField(ModelIndex index, View view) {
     return view.key()
         .map(Located::value)
         .or(
@@ -174,7 +169,8 @@ final class ViewCode {
     List<String> row = new ArrayList<>();
     for (Field field : stored) {
       if (set.containsKey(field.name())) {
-        row.add(expressions.into(set.get(field.name()).value(), field.type(), Optional.empty()));
+        row.add(
+            expressions.into(set.get(field.name()).value(), field.type(), Optional.of(aggregate)));
       } else if (aggregate.field(field.name()).isPresent()) {
         row.add("state." + JavaNames.member(field.name()) + "()");
       } else {
@@ -280,7 +276,7 @@ final class ViewCode {
         case LIST -> queries.add(list(view, auth));
         case INDEX -> {
           String field = query.index().map(Located::value).orElseThrow();
-          String sort = query.sort().map(Located::value).orElse("");
+          String sort = query.sortField().map(Located::value).orElse("");
           String graphqlField = GraphQlNames.indexQuery(view.name(), query.name());
           queries.add(
               new QueryData(
@@ -290,10 +286,13 @@ final class ViewCode {
                   GraphQlNames.resolverFile(GraphQlNames.QUERY, graphqlField),
                   AwsNames.resolverId(GraphQlNames.QUERY, graphqlField),
                   ApiDataBuilder.directives(index, auth),
-                  indexName(field, sort),
+                  RelationCode.indexName(field, sort),
                   field,
                   argumentType(view, field),
-                  sort));
+                  sort,
+                  query.ascending(),
+                  query.prefix().map(p -> GraphQlNames.prefixArgument(p.value())).orElse(""),
+                  readChecks.of(auth, field)));
         }
       }
     }
@@ -312,7 +311,10 @@ final class ViewCode {
         "",
         keyField,
         argumentType(view, keyField),
-        "");
+        "",
+        false,
+        "",
+        readChecks.of(auth, keyField));
   }
 
   private QueryData list(View view, Optional<Auth> auth) {
@@ -327,94 +329,14 @@ final class ViewCode {
         "",
         "",
         "",
-        "");
+        "",
+        false,
+        "",
+        readChecks.of(auth, ""));
   }
 
   private String argumentType(View view, String field) {
     TypeRef type = view.field(field).map(Field::type).orElseThrow();
-    return types.graphql(type, Optional.empty(), true, true);
-  }
-
-  /** An index's name: {@code byPatientId}, or {@code byPatientIdThenStartsAt} with a sort key. */
-  static String indexName(String field, String sort) {
-    return "by" + Case.pascal(field) + (sort.isEmpty() ? "" : "Then" + Case.pascal(sort));
-  }
-
-  private List<RelationData> relations(View view) {
-    List<RelationData> relations = new ArrayList<>();
-    for (Field field : view.fields()) {
-      if (!isRelation(field)) {
-        continue;
-      }
-      View target = index.view(field.type().name()).orElseThrow();
-      String graphqlField = GraphQlNames.field(field.name());
-      String typeName = GraphQlNames.objectType(view.name());
-      boolean byRef = field.constraints().ref().isPresent();
-      String targetField =
-          byRef ? keyField(target) : field.constraints().by().map(Located::value).orElseThrow();
-      relations.add(
-          new RelationData(
-              graphqlField,
-              byRef ? "REF" : "BY",
-              target.name(),
-              AwsNames.viewTableId(target.name()),
-              AwsNames.viewDataSourceId(target.name()),
-              byRef
-                  ? GraphQlNames.objectType(target.name())
-                  : GraphQlNames.connection(target.name()) + "!",
-              byRef ? field.constraints().ref().map(Located::value).orElseThrow() : keyField(view),
-              targetField,
-              byRef ? "" : indexOver(target, targetField).name(),
-              byRef ? "" : indexOver(target, targetField).rangeKey(),
-              GraphQlNames.resolverFile(typeName, graphqlField),
-              AwsNames.resolverId(typeName, graphqlField),
-              readAuth.relationDirectives(view, field)));
-    }
-    return relations;
-  }
-
-  /** The index of {@code view}'s table over {@code field}: a query's, else one for relations. */
-  private IndexData indexOver(View view, String field) {
-    return indexes(view).stream().filter(i -> i.hashKey().equals(field)).findFirst().orElseThrow();
-  }
-
-  /** The indexes of a view's table: one per index query, and one per relation into it. */
-  private List<IndexData> indexes(View view) {
-    return indexesOf.computeIfAbsent(view.name(), name -> computeIndexes(view));
-  }
-
-  private List<IndexData> computeIndexes(View view) {
-    Map<String, IndexData> indexes = new LinkedHashMap<>();
-    for (Query query : view.queries().orElse(List.of())) {
-      if (query.kind() == Query.Kind.INDEX) {
-        String field = query.index().map(Located::value).orElseThrow();
-        String sort = query.sort().map(Located::value).orElse("");
-        String name = indexName(field, sort);
-        indexes.putIfAbsent(
-            name,
-            new IndexData(
-                name,
-                field,
-                attributeType(view, field),
-                sort,
-                sort.isEmpty() ? "" : attributeType(view, sort)));
-      }
-    }
-    for (String by : byFieldsInto.getOrDefault(view.name(), List.of())) {
-      if (indexes.values().stream().noneMatch(i -> i.hashKey().equals(by))) {
-        String name = indexName(by, "");
-        indexes.put(name, new IndexData(name, by, attributeType(view, by), "", ""));
-      }
-    }
-    return List.copyOf(indexes.values());
-  }
-
-  /** How DynamoDB types a key attribute: numbers {@code N}, everything else text {@code S}. */
-  private static String attributeType(View view, String field) {
-    return view.field(field)
-            .map(f -> f.type().builtin().map(b -> b.isNumeric()).orElse(false))
-            .orElse(false)
-        ? "N"
-        : "S";
+    return types.graphql(type, entityOwner(view), true, true);
   }
 }

@@ -31,6 +31,7 @@ import java.util.List;
  * @param description the description, empty when none
  * @param element how generated file headers name it
  * @param imports the classes the record's source file imports, sorted
+ * @param check what the handler checks of the caller and the input before loading the state
  */
 public record CommandData(
     String name,
@@ -52,7 +53,8 @@ public record CommandData(
     String exampleInput,
     String description,
     String element,
-    List<String> imports)
+    List<String> imports,
+    CommandCheckData check)
     implements ModelElement {
 
   public CommandData {

@@ -15,7 +15,12 @@ package dev.tracepaper.render.data;
  * @param argument the argument it takes: the key for get, the index field for an index query; empty
  *     for list
  * @param argumentType the argument's GraphQL type ({@code String!}); empty for list
- * @param sortField the index's sort field, newest first; empty when none
+ * @param sortField the index's sort field; empty when none
+ * @param ascending whether an index query answers its rows in ascending order of {@code sortField}
+ *     (else descending: latest first)
+ * @param prefixArgument the argument giving the text {@code sortField} begins with ({@code
+ *     pathPrefix}); empty when the query matches no prefix
+ * @param check what the resolver checks of the caller when the auth depends on the data
  */
 public record QueryData(
     String name,
@@ -27,4 +32,7 @@ public record QueryData(
     String indexName,
     String argument,
     String argumentType,
-    String sortField) {}
+    String sortField,
+    boolean ascending,
+    String prefixArgument,
+    ReadCheckData check) {}

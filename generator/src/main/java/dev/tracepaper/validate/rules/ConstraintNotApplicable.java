@@ -61,6 +61,8 @@ public final class ConstraintNotApplicable implements Rule {
     boolean view = kind == TypeKind.VIEW;
     unless(view, c.ref(), "ref", "it relates to another view", "remove it", site, report);
     unless(view, c.by(), "by", "it relates to another view", "remove it", site, report);
+    unless(view, c.refs(), "refs", "it relates to another view", "remove it", site, report);
+    unless(view, c.prefix(), "prefix", "it relates to another view", "remove it", site, report);
     c.autoFill().ifPresent(fill -> autoFill(fill, type, site, report));
   }
 

@@ -15,8 +15,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A query's {@code index} and {@code sort} name fields of the view that a table index can hold:
- * texts, numbers, dates and enum values (not true/false, JSON, lists or nested types).
+ * A query's {@code index}, {@code sort} and {@code prefix} name fields of the view that a table
+ * index can hold: texts, numbers, dates and enum values (not true/false, JSON, lists or nested
+ * types); a {@code prefix} only a field stored as text (DynamoDB's {@code begins_with} matches
+ * texts, not numbers).
  */
 public final class InvalidQueryField implements Rule {
 
@@ -29,6 +31,7 @@ public final class InvalidQueryField implements Rule {
         }
         query.index().ifPresent(i -> check(view, query, "index", i, model, report));
         query.sort().ifPresent(s -> check(view, query, "sort", s, model, report));
+        query.prefix().ifPresent(p -> check(view, query, "prefix", p, model, report));
       }
     }
   }
@@ -69,6 +72,20 @@ public final class InvalidQueryField implements Rule {
                   name.value(),
                   Types.quoted(field.get().type())),
           "index a text, number, date or enum field",
+          field.get().location());
+    } else if (option.equals("prefix")
+        && kind == ModelIndex.TypeKind.BUILTIN
+        && field.get().type().builtin().orElseThrow().isNumeric()) {
+      report.error(
+          name.location(),
+          "The query `%s` of view `%s` has `prefix: %s`, but `%s` is %s: a prefix matches texts only."
+              .formatted(
+                  query.name(),
+                  view.name(),
+                  name.value(),
+                  name.value(),
+                  Types.quoted(field.get().type())),
+          "match the beginning of a text, date or enum field",
           field.get().location());
     }
   }

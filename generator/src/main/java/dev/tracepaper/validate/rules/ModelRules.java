@@ -62,6 +62,7 @@ public final class ModelRules {
         new QueryWithoutIndex(),
         new QueryOptionMisplaced(),
         new InvalidQueryField(),
+        new InvalidPrefixQuery(),
         new InvalidRelation(),
         new ViewFieldNeverSet(),
         // tests

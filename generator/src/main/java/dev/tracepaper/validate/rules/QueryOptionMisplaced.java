@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * {@code get} reads one row by the view's key and {@code list} pages through all rows: neither
- * takes an {@code index}, and only an index query can be sorted.
+ * takes an {@code index}, and only an index query can be sorted or match a {@code prefix}.
  */
 public final class QueryOptionMisplaced implements Rule {
 
@@ -37,6 +37,12 @@ public final class QueryOptionMisplaced implements Rule {
               "The query `%s` of view `%s` has a `sort`, but only an index query can be sorted."
                   .formatted(query.name(), view.name()),
               "remove `sort`, or add a named query such as `byX: {index: x, sort: y}`");
+        } else if (builtin && query.prefix().isPresent()) {
+          report.error(
+              query.prefix().get().location(),
+              "The query `%s` of view `%s` has a `prefix`, but only an index query can match one."
+                  .formatted(query.name(), view.name()),
+              "remove `prefix`, or add a named query such as `byX: {index: x, prefix: y}`");
         }
       }
     }

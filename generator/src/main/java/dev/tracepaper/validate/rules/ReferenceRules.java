@@ -44,6 +44,8 @@ public final class ReferenceRules {
         new UnknownField(),
         new NotAnEntityCollection(),
         new UnknownRole(),
+        new InvalidOwnerField(),
+        new DataAuthMisplaced(),
         new UnknownPattern(),
         new PatternCycle(),
         new InvalidRegex(),

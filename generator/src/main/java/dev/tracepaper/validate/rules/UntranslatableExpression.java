@@ -6,6 +6,8 @@ import dev.tracepaper.expr.CheckedExpressions;
 import dev.tracepaper.expr.ExpressionChecker;
 import dev.tracepaper.expr.JavaNames;
 import dev.tracepaper.expr.JavaTranslator;
+import dev.tracepaper.expr.JsTranslator;
+import dev.tracepaper.expr.Place;
 import dev.tracepaper.expr.Scope;
 import dev.tracepaper.expr.Translation;
 import dev.tracepaper.model.ModelIndex;
@@ -22,12 +24,18 @@ public final class UntranslatableExpression implements Rule {
   public void check(ModelIndex model, Reporter report) {
     CheckedExpressions checked = ExpressionChecker.checked(model);
     JavaTranslator translator = new JavaTranslator(checked.types(), JavaNames.plain());
+    JsTranslator readSide = new JsTranslator();
     checked
         .valid()
         .filter(UntranslatableExpression::knowsItsNames)
         .forEach(
             expression -> {
-              if (translator.translate(expression) instanceof Translation.NotTranslatable problem) {
+              // A read's auth condition runs in the AppSync resolver, as JavaScript.
+              Translation translation =
+                  expression.site().place() == Place.AUTH_CONDITION
+                      ? readSide.translate(expression)
+                      : translator.translate(expression);
+              if (translation instanceof Translation.NotTranslatable problem) {
                 report(checked, expression, problem, report);
               }
             });

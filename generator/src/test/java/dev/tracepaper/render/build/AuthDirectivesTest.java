@@ -177,6 +177,28 @@ class AuthDirectivesTest {
             defaultAuth, Arrays.stream(roles).map(r -> new Located<>(r, AT)).toList(), AT));
   }
 
+  /**
+   * An owner field admits every user of the pool to the field, whatever the auth's groups: the
+   * resolver decides by the row (a group's users read every row there).
+   */
+  @Test
+  void anOwnerEntryOpensTheFieldToEveryUserForTheResolverToDecide() {
+    Optional<Auth> owned =
+        Optional.of(
+            new Auth(
+                List.of(mode("role:librarian"), mode("iam")),
+                List.of(new Located<>("memberId", AT)),
+                List.of(),
+                AT));
+    assertThat(LIBRARY.directives(owned)).isEqualTo("@aws_cognito_user_pools @aws_iam");
+    assertThat(LIBRARY.cognitoGroups(owned)).isEmpty();
+    Optional<Auth> ownerOnly =
+        Optional.of(new Auth(List.of(), List.of(new Located<>("memberId", AT)), List.of(), AT));
+    assertThat(LIBRARY.directives(ownerOnly)).isEmpty();
+    assertThat(config(auth("anonymous")).directives(ownerOnly))
+        .isEqualTo("@aws_cognito_user_pools");
+  }
+
   private static Optional<Auth> auth(String... modes) {
     return Optional.of(new Auth(Arrays.stream(modes).map(AuthDirectivesTest::mode).toList(), AT));
   }

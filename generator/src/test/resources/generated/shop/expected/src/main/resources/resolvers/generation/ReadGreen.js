@@ -3,8 +3,8 @@
 //
 // Runs the resolver's request on the green table of a view, when the green generation is the live one.
 // Runtime APPSYNC_JS 1.0.0, a function of the pipeline resolver of every query and relation
-// field: the resolver's code keeps its DynamoDB request in ctx.stash.request and the view's name
-// in ctx.stash.view.
+// field: the resolver's code keeps its DynamoDB request in ctx.stash.request (or one per
+// generation in ctx.stash.requests) and the view's name in ctx.stash.view.
 import { runtime, util } from '@aws-appsync/utils';
 
 /** The generation whose table this function's data source reads. */
@@ -20,7 +20,8 @@ export function request(ctx) {
   if (ctx.stash.live !== GENERATION) {
     runtime.earlyReturn(ctx.prev.result);
   }
-  return ctx.stash.request;
+  // A request that names its table (a BatchGetItem) comes one per generation.
+  return ctx.stash.requests ? ctx.stash.requests[GENERATION] : ctx.stash.request;
 }
 
 /**

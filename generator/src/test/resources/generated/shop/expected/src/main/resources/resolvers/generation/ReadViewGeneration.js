@@ -3,8 +3,8 @@
 //
 // Reads which generation of a view is live, blue or green, into ctx.stash.live.
 // Runtime APPSYNC_JS 1.0.0, a function of the pipeline resolver of every query and relation
-// field: the resolver's code keeps its DynamoDB request in ctx.stash.request and the view's name
-// in ctx.stash.view.
+// field: the resolver's code keeps its DynamoDB request in ctx.stash.request (or one per
+// generation in ctx.stash.requests) and the view's name in ctx.stash.view.
 import { util } from '@aws-appsync/utils';
 
 /**

@@ -1,0 +1,79 @@
+package dev.tracepaper.render.build;
+
+import dev.tracepaper.expr.CheckedExpression;
+import dev.tracepaper.expr.CheckedExpressions;
+import dev.tracepaper.expr.ExpressionChecker;
+import dev.tracepaper.expr.JsTranslator;
+import dev.tracepaper.expr.Translation;
+import dev.tracepaper.model.Auth;
+import dev.tracepaper.model.AuthMode;
+import dev.tracepaper.model.Expression;
+import dev.tracepaper.model.Located;
+import dev.tracepaper.model.ModelIndex;
+import dev.tracepaper.render.data.ReadCheckData;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The caller checks of the read side's resolvers, from an {@code auth} that depends on the data. A
+ * check that needs no row (a condition over {@code user} and {@code args}, or an owner field that
+ * is the query's argument) is decided before the table is read, so a caller is keyed to its own
+ * rows rather than shown a page filtered to nothing; only what needs the row filters rows.
+ */
+final class ReadChecks {
+
+  private final CheckedExpressions expressions;
+  private final JsTranslator translator = new JsTranslator();
+
+  ReadChecks(ModelIndex index) {
+    this.expressions = ExpressionChecker.checked(index);
+  }
+
+  /**
+   * @param auth the read's auth (the query's, else the view's)
+   * @param argument the field the read's argument holds (a get's key, an index query's field), or
+   *     "" for a read without one
+   */
+  ReadCheckData of(Optional<Auth> auth, String argument) {
+    if (auth.isEmpty() || !auth.get().dependsOnData() || admitsEveryone(auth.get())) {
+      return ReadCheckData.NONE;
+    }
+    List<String> everyRow = new ArrayList<>();
+    List<String> perRow = new ArrayList<>();
+    for (Located<String> owner : auth.get().owners()) {
+      if (owner.value().equals(argument)) {
+        everyRow.add("args." + owner.value() + " === user.id");
+      } else {
+        perRow.add("row." + owner.value() + " === user.id");
+      }
+    }
+    boolean perRowReadsArgs = false;
+    boolean indexesLists = false;
+    for (Expression when : auth.get().conditions()) {
+      CheckedExpression checked = expressions.of(when).orElseThrow();
+      String js = ((Translation.Java) translator.translate(checked)).code();
+      Set<String> roots = JsTranslator.roots(checked);
+      (roots.contains("row") ? perRow : everyRow).add(js);
+      perRowReadsArgs |= roots.contains("row") && roots.contains("args");
+      indexesLists |= JsTranslator.indexesLists(checked);
+    }
+    List<String> roles =
+        auth.get().modes().stream().flatMap(m -> m.role().stream()).distinct().toList();
+    return new ReadCheckData(
+        true, roles, alone(everyRow), alone(perRow), perRowReadsArgs, indexesLists);
+  }
+
+  /** One condition stands alone after {@code return}: parentheses around all of it say nothing. */
+  private static List<String> alone(List<String> conditions) {
+    return conditions.size() == 1 ? List.of(JsTranslator.unwrapped(conditions.get(0))) : conditions;
+  }
+
+  /** A mode that admits every caller AppSync lets through leaves nothing to check. */
+  private static boolean admitsEveryone(Auth auth) {
+    return auth.modes().stream()
+        .anyMatch(
+            m -> m.kind() == AuthMode.Kind.AUTHENTICATED || m.kind() == AuthMode.Kind.ANONYMOUS);
+  }
+}
