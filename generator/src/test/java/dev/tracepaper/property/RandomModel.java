@@ -325,6 +325,10 @@ final class RandomModel {
                         .formatted(field.getKey(), field.getKey(), field.getKey())));
     line(3, a.touched() + ":");
     line(4, "fields: {" + a.key() + ": String}");
+    // Filled from a `let` by name: the let's value (an enum's text in CEL) is converted as a
+    // mapping's would be.
+    line(3, a.name() + "Graded:");
+    line(4, "fields: {" + a.key() + ": String, level: Level}");
     if (counts) {
       line(4, "apply: {touches: state.touches + 1}");
     }
@@ -370,6 +374,13 @@ final class RandomModel {
     // functions, so that every model runs their translation (not drawn: the draws stay as they
     // were).
     command(a, "Touch" + a.name(), STAMP_RULE, "emits: [" + a.touched() + "]", given, a.touched());
+    command(
+        a,
+        "Grade" + a.name(),
+        "let: {level: \"size(command." + a.key() + ") > 0 ? 'HIGH' : 'LOW'\"}",
+        "emits: [" + a.name() + "Graded]",
+        given,
+        "{" + a.name() + "Graded: {level: HIGH}}");
     amount.ifPresent(
         field -> {
           // A second test of the command: an instance created by version 1 reads the new shape.

@@ -89,6 +89,15 @@ final class ExpressionCode {
     return into(java(expression), checked(expression).resultType(), target, owner);
   }
 
+  /**
+   * {@code code}, a variable holding the value of {@code computed}, as a field of type {@code
+   * target} holds it: a {@code let} copied by name into an event is converted as a mapping would be
+   * (an enum's text into the enum).
+   */
+  String into(String code, Expression computed, TypeRef target, Optional<Aggregate> owner) {
+    return into(code, checked(computed).resultType(), target, owner);
+  }
+
   /** {@code code}, a value of CEL type {@code type}, as a field of type {@code target} holds it. */
   private String into(String java, CelType type, TypeRef target, Optional<Aggregate> owner) {
     String code = unwrapped(java);

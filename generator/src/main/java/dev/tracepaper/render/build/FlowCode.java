@@ -81,7 +81,12 @@ final class FlowCode {
             switch (resolved.from()) {
               case MAPPED ->
                   expressions.into(mapping(emit, resolved.field()), resolved.field().type(), owner);
-              case LET -> JavaNames.variable(resolved.field().name());
+              case LET ->
+                  expressions.into(
+                      JavaNames.variable(resolved.field().name()),
+                      let(site, resolved.field().name()).value(),
+                      resolved.field().type(),
+                      owner);
               case INPUT -> inputVariable + "." + member + "()";
               case KEY -> {
                 usesKey[0] = true;
@@ -235,5 +240,12 @@ final class FlowCode {
         .findFirst()
         .orElseThrow()
         .value();
+  }
+
+  private static Let let(FlowSite site, String name) {
+    return site.flow().let().stream()
+        .filter(l -> l.name().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("Copying found no let " + name));
   }
 }
