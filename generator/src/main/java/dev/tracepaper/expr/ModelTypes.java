@@ -13,7 +13,6 @@ import dev.tracepaper.model.Constraints;
 import dev.tracepaper.model.Event;
 import dev.tracepaper.model.EventVersion;
 import dev.tracepaper.model.Field;
-import dev.tracepaper.model.Located;
 import dev.tracepaper.model.ModelIndex;
 import dev.tracepaper.model.Query;
 import dev.tracepaper.model.TypeDef;
@@ -129,7 +128,7 @@ public final class ModelTypes {
   public CelType arguments(View view, Query query) {
     List<Field> arguments =
         switch (query.kind()) {
-          case GET -> keyField(view).flatMap(view::field).stream().toList();
+          case GET -> index.viewKey(view).flatMap(view::field).stream().toList();
           case INDEX -> query.index().flatMap(i -> view.field(i.value())).stream().toList();
           case LIST -> List.of();
         };
@@ -141,18 +140,6 @@ public final class ModelTypes {
             arguments,
             Optional.empty())
         .celType();
-  }
-
-  /** A view's key: {@code key:}, else for a {@code from} view its aggregate's key. */
-  private Optional<String> keyField(View view) {
-    return view.key()
-        .map(Located::value)
-        .or(
-            () ->
-                view.from()
-                    .flatMap(f -> index.aggregate(f.value()))
-                    .flatMap(Aggregate::key)
-                    .map(Located::value));
   }
 
   /** The caller: {@code user.id}, {@code user.name} and {@code user.roles}. */

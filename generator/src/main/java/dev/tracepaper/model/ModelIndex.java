@@ -106,6 +106,18 @@ public final class ModelIndex {
     return Optional.ofNullable(views.get(name));
   }
 
+  /** A view's key field: its {@code key:}, else for a {@code from} view its aggregate's key. */
+  public Optional<String> viewKey(View view) {
+    return view.key()
+        .map(Located::value)
+        .or(
+            () ->
+                view.from()
+                    .flatMap(f -> aggregate(f.value()))
+                    .flatMap(Aggregate::key)
+                    .map(Located::value));
+  }
+
   public Optional<EnumDef> enumDef(String name) {
     return Optional.ofNullable(enums.get(name));
   }

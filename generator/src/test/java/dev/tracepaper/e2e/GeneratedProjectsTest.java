@@ -36,6 +36,7 @@ class GeneratedProjectsTest {
         "examples/library",
         "examples/clinic",
         "examples/projects",
+        "examples/tracepaper-studio",
         "generator/src/test/resources/e2e/hostile",
         "generator/src/test/resources/e2e/shapes");
   }

@@ -38,7 +38,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class ReadSideTemplatesTest {
 
-  private static final List<String> EXAMPLES = List.of("library", "clinic", "projects");
+  private static final List<String> EXAMPLES =
+      List.of("library", "clinic", "projects", "tracepaper-studio");
 
   private final TemplateEngine engine = TemplateEngine.fromClasspath();
 

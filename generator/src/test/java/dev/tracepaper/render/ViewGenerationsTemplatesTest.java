@@ -38,7 +38,7 @@ class ViewGenerationsTemplatesTest {
       Map.of("blue", "ReadBlue.js", "green", "ReadGreen.js");
 
   @ParameterizedTest
-  @ValueSource(strings = {"library", "clinic", "projects"})
+  @ValueSource(strings = {"library", "clinic", "projects", "tracepaper-studio"})
   void theGreenTableIsTheBlueOneUnderAnotherName(String example) {
     ProjectData project = ModelProjects.of(TestPaths.examples().resolve(example));
     Map<String, Map<String, Object>> resources = resources(project);
@@ -90,7 +90,7 @@ class ViewGenerationsTemplatesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"library", "clinic", "projects"})
+  @ValueSource(strings = {"library", "clinic", "projects", "tracepaper-studio"})
   void everyReadIsAPipelineThroughTheLiveGenerationAndMutationsStayUnits(String example) {
     ProjectData project = ModelProjects.of(TestPaths.examples().resolve(example));
     Map<String, Map<String, Object>> resources = resources(project);

@@ -147,14 +147,8 @@ final class ViewCode {
   }
 
   static String keyField(ModelIndex index, View view) {
-    return view.key()
-        .map(Located::value)
-        .or(
-            () ->
-                view.from()
-                    .flatMap(f -> index.aggregate(f.value()))
-                    .flatMap(Aggregate::key)
-                    .map(Located::value))
+    return index
+        .viewKey(view)
         .orElseThrow(() -> new IllegalStateException("ViewWithoutKey lets no view go keyless"));
   }
 

@@ -33,7 +33,7 @@ class ParallelDataModelTest {
 
   @Test
   void theExamplesBuildTheSameInParallel() {
-    for (String example : List.of("library", "clinic", "projects")) {
+    for (String example : List.of("library", "clinic", "projects", "tracepaper-studio")) {
       Path folder = TestPaths.examples().resolve(example);
       assertThat(ProjectDataBuilder.buildInParallel(index(folder)))
           .isEqualTo(ProjectDataBuilder.buildSequentially(index(folder)));
