@@ -157,10 +157,19 @@ public final class ${view.projectionClass} implements Projection {
     return List.of(new RowChange.Delete(key));
 <#else>
     ${view.javaClass} view = rows.row(key).map(${view.javaClass}::fromJson).orElse(${view.javaClass}.EMPTY);
+<#if h.deleteIf?has_content>
+    if (${h.deleteIf}) {
+      return List.of(new RowChange.Delete(key));
+    }
+</#if>
+<#if h.row?has_content>
     ${view.javaClass} row =
         new ${view.javaClass}(
 <@m.arguments h.row "            "/>
     return List.of(new RowChange.Put(key, ${view.javaClass}.toJson(row)));
+<#else>
+    return List.of();
+</#if>
 </#if>
   }
 </#list>

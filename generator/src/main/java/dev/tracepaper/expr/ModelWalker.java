@@ -328,6 +328,17 @@ final class ModelWalker {
           viewTarget(view, set.field()),
           scope);
     }
+    handler
+        .deleteIf()
+        .ifPresent(
+            condition ->
+                check(
+                    condition,
+                    Place.HANDLER_DELETE,
+                    element,
+                    "the `delete` of " + element,
+                    Optional.empty(),
+                    scope));
   }
 
   private Optional<Target> viewTarget(View view, String field) {

@@ -28,6 +28,8 @@ public enum Place {
   HANDLER_KEY,
   /** A field in the {@code set} of an {@code on} view handler. */
   HANDLER_FIELD,
+  /** The {@code delete} condition of an {@code on} view handler: the row is removed when true. */
+  HANDLER_DELETE,
   /** A field of the next version in the {@code upcast} of an older version of an event. */
   UPCAST_FIELD,
   /**

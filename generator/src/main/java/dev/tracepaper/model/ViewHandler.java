@@ -4,12 +4,19 @@ import dev.tracepaper.source.SourceLocation;
 import java.util.List;
 import java.util.Optional;
 
-/** How an {@code on:} view reacts to one event: which row ({@code key}), then set or delete. */
+/**
+ * How an {@code on:} view reacts to one event: which row ({@code key}), then set or delete.
+ *
+ * @param delete {@code delete: true} or {@code false}, when written as a Boolean
+ * @param deleteIf {@code delete} written as a condition: the row is removed when it holds, and
+ *     {@code set} applies otherwise
+ */
 public record ViewHandler(
     EventRef event,
     Optional<Expression> key,
     List<Assignment.SetValue> set,
     Optional<Located<Boolean>> delete,
+    Optional<Expression> deleteIf,
     SourceLocation location) {
 
   public ViewHandler {

@@ -2,6 +2,7 @@ package dev.tracepaper.model;
 
 import dev.tracepaper.diagnostic.Diagnostic;
 import dev.tracepaper.source.MappingNode;
+import dev.tracepaper.source.ScalarNode;
 import dev.tracepaper.source.YamlNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,7 +97,12 @@ final class ViewReader {
                         h.get("set")
                             .map(n -> assignments.values(n, "`set` of " + what))
                             .orElse(List.of()),
-                        h.get("delete").flatMap(n -> nodes.bool(n, "`delete` of " + what)),
+                        h.get("delete")
+                            .filter(ViewReader::isBoolean)
+                            .flatMap(n -> nodes.bool(n, "`delete` of " + what)),
+                        h.get("delete")
+                            .filter(n -> !isBoolean(n))
+                            .flatMap(n -> nodes.expression(n, "`delete` of " + what)),
                         e.key().location()));
               }
             });
@@ -201,5 +207,10 @@ final class ViewReader {
                     ? "write `order: asc` (smallest first) or `order: desc` (latest first)"
                     : "write `sort: %s asc` (or `desc`), or `sort: {field: %s, order: asc}`"
                         .formatted(field, field)));
+  }
+
+  /** {@code delete: true}/{@code false}; anything else under {@code delete} is a condition. */
+  private static boolean isBoolean(YamlNode node) {
+    return node instanceof ScalarNode s && s.kind() == ScalarNode.Kind.BOOLEAN;
   }
 }

@@ -108,6 +108,8 @@ public final class ViewRebuildNeeded implements DiffRule {
         + "|"
         + sets(h.set())
         + "|"
-        + h.deletes();
+        + h.deletes()
+        + "|"
+        + h.deleteIf().map(Expression::text).map(String::strip).orElse("");
   }
 }

@@ -208,7 +208,7 @@ final class ViewCode {
               .orElse("event." + JavaNames.member(keyField) + "()");
       Map<String, Assignment.SetValue> set = byField(handler.set());
       List<String> row = new ArrayList<>();
-      if (!handler.deletes()) {
+      if (!handler.set().isEmpty()) {
         for (Field field : stored) {
           if (field.name().equals(keyField)) {
             row.add("key");
@@ -227,6 +227,7 @@ final class ViewCode {
               eventClass.simpleName(),
               key,
               handler.deletes(),
+              handler.deleteIf().map(c -> ExpressionCode.unwrapped(expressions.java(c))).orElse(""),
               row,
               aggregateClass.simpleName(),
               event.storedNames()));

@@ -147,9 +147,11 @@ public record ViewData(
    * @param eventType the event's name
    * @param eventClass the event record (simple name; imported)
    * @param key the Java expression of the row's key, reading {@code event}
-   * @param deletes whether the handler deletes the row
+   * @param deletes whether the handler always deletes the row ({@code delete: true})
+   * @param deleteIf the Java condition, reading {@code event} and the current row {@code view},
+   *     under which the row is removed instead of set; empty when the handler has none
    * @param row the Java arguments of the row's constructor, one per stored field, reading {@code
-   *     event} and the current row {@code view}; empty when it deletes
+   *     event} and the current row {@code view}; empty when the handler sets nothing
    * @param aggregateClass the runtime's description of the event's aggregate (simple name;
    *     imported), which upcasts its stored events
    * @param storedTypes the type names stored events of it may carry: its name, then the names it
@@ -161,6 +163,7 @@ public record ViewData(
       String eventClass,
       String key,
       boolean deletes,
+      String deleteIf,
       List<String> row,
       String aggregateClass,
       List<String> storedTypes) {

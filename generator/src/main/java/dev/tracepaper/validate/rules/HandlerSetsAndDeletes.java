@@ -6,7 +6,10 @@ import dev.tracepaper.model.ViewHandler;
 import dev.tracepaper.validate.Reporter;
 import dev.tracepaper.validate.Rule;
 
-/** A handler that deletes the row cannot also set its fields: the row is gone. */
+/**
+ * A handler that always deletes the row ({@code delete: true}) cannot also set its fields: the row
+ * is gone. A {@code delete} condition may go with {@code set}, which applies when it is false.
+ */
 public final class HandlerSetsAndDeletes implements Rule {
 
   @Override
@@ -16,9 +19,11 @@ public final class HandlerSetsAndDeletes implements Rule {
         if (handler.deletes() && !handler.set().isEmpty()) {
           report.error(
               handler.delete().get().location(),
-              "The handler of `%s` in view `%s` both sets fields and deletes the row."
+              "The handler of `%s` in view `%s` both sets fields and always deletes the row."
                   .formatted(handler.event(), view.name()),
-              "keep `delete: true` to remove the row, or `set` to update it, not both",
+              "keep `delete: true` to remove the row, or `set` to update it; to remove it only"
+                  + " sometimes, make `delete` a condition, e.g. `delete: \"event.status =="
+                  + " 'WITHDRAWN'\"`",
               handler.set().get(0).location());
         }
       }

@@ -8,7 +8,7 @@ import dev.tracepaper.validate.Rule;
 
 /**
  * Each handler of an {@code on} view names the row ({@code key}) and then changes it: {@code set}
- * fields or {@code delete: true}.
+ * fields, {@code delete: true}, or {@code delete} when a condition holds.
  */
 public final class IncompleteHandler implements Rule {
 
@@ -24,7 +24,7 @@ public final class IncompleteHandler implements Rule {
               "add `key:` with an expression such as `event.%s`"
                   .formatted(view.key().map(k -> k.value()).orElse("<field>")));
         }
-        if (handler.set().isEmpty() && !handler.deletes()) {
+        if (handler.set().isEmpty() && !handler.deletes() && handler.deleteIf().isEmpty()) {
           report.error(
               handler.location(),
               what + " neither sets fields nor deletes the row, so it does nothing.",

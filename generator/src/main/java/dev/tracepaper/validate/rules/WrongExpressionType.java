@@ -64,7 +64,7 @@ public final class WrongExpressionType implements Rule {
 
   private static Optional<Expected> expected(Site site) {
     return switch (site.place()) {
-      case REQUIRE, VIEW_WHERE, EMIT_CONDITION, AUTH_CONDITION, COMMAND_AUTH ->
+      case REQUIRE, VIEW_WHERE, EMIT_CONDITION, HANDLER_DELETE, AUTH_CONDITION, COMMAND_AUTH ->
           Optional.of(new Expected(SimpleType.BOOL, "a condition must give Boolean"));
       case FLOW_KEY, HANDLER_KEY ->
           Optional.of(new Expected(SimpleType.STRING, "a key must be a String"));
