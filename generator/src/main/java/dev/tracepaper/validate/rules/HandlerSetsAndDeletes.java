@@ -22,8 +22,8 @@ public final class HandlerSetsAndDeletes implements Rule {
               "The handler of `%s` in view `%s` both sets fields and always deletes the row."
                   .formatted(handler.event(), view.name()),
               "keep `delete: true` to remove the row, or `set` to update it; to remove it only"
-                  + " sometimes, make `delete` a condition, e.g. `delete: \"event.status =="
-                  + " 'WITHDRAWN'\"`",
+                  + " sometimes, make `delete` a condition over `event` and `view`, which removes"
+                  + " the row when it holds and lets `set` update it otherwise",
               handler.set().get(0).location());
         }
       }
