@@ -5,13 +5,11 @@ import static com.google.common.truth.Truth.assertWithMessage;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.tracepaper.bench.SyntheticModel;
-import dev.tracepaper.cli.Main;
 import dev.tracepaper.tools.DeployLimits;
 import dev.tracepaper.tools.ExternalTool;
+import dev.tracepaper.tools.GenerateCli;
 import dev.tracepaper.tools.ProjectTemplates;
 import dev.tracepaper.tools.TemplateResources;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -36,13 +34,7 @@ class LargeModelStacksTest {
     Path model = temp.resolve("model");
     SyntheticModel.write(200, model);
     Path out = temp.resolve("project");
-    StringWriter output = new StringWriter();
-    int exit =
-        Main.run(
-            new String[] {"generate", model.toString(), "-o", out.toString()},
-            new PrintWriter(output),
-            new PrintWriter(output));
-    assertWithMessage("tracepaper generate: %s", output).that(exit).isEqualTo(0);
+    GenerateCli.generate(model, out);
 
     List<String> templates = ProjectTemplates.of(out);
     assertThat(templates).hasSize(1 + 20);
