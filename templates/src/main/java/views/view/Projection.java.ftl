@@ -9,7 +9,8 @@ package ${view.javaPackage};
  * Keeps the view ${view.name} equal to the state of each ${view.from[0].aggregate}: every event
  * of one rewrites its row from the state after the event, which the event store keeps with it.
 <#else>
- * Keeps the view ${view.name} from events: each handled event changes the row its key names.
+ * Keeps the view ${view.name} from events: each handled event changes the row its key names<#if view.handlers?filter(h -> h.keys?has_content)?has_content>,
+ * or every row its list of keys names</#if>.
 </#if>
  */
 public final class ${view.projectionClass} implements Projection {
@@ -146,8 +147,52 @@ public final class ${view.projectionClass} implements Projection {
   private static boolean is(StoredEvent stored, String aggregate, String type) {
     return stored.aggregate().equals(aggregate) && stored.type().equals(type);
   }
+<#if view.handlers?filter(h -> !h.deletes)?has_content>
+
+  /** The row under {@code key}, or one holding only its key when none is stored yet. */
+  private static ${view.javaClass} row(RowReader rows, String key) {
+<#assign keyedEmpty = []>
+<#list view.fields as f>
+<#assign keyedEmpty = keyedEmpty + [(f.name == view.keyField)?then("key", view.emptyRow[f?index])]>
+</#list>
+    return rows.row(key)
+        .map(${view.javaClass}::fromJson)
+        .orElseGet(
+            () ->
+                new ${view.javaClass}(
+<@m.arguments keyedEmpty "                    " "));"/>
+  }
+</#if>
 <#list view.handlers as h>
 
+<#if h.keys?has_content>
+  private static List<RowChange> on(${h.eventClass} event, RowReader rows) {
+    List<RowChange> changes = new ArrayList<>();
+    // Each row once, however often the list names it; each is written under its own versions.
+    for (String key : ${h.keys}.stream().filter(Objects::nonNull).distinct().toList()) {
+<#if h.deletes>
+      changes.add(new RowChange.Delete(key));
+<#else>
+      ${view.javaClass} view = row(rows, key);
+<#if h.deleteIf?has_content>
+      if (${h.deleteIf}) {
+        changes.add(new RowChange.Delete(key));
+<#if h.row?has_content>
+        continue;
+</#if>
+      }
+</#if>
+<#if h.row?has_content>
+      ${view.javaClass} row =
+          new ${view.javaClass}(
+<@m.arguments h.row "              "/>
+      changes.add(new RowChange.Put(key, ${view.javaClass}.toJson(row)));
+</#if>
+</#if>
+    }
+    return changes;
+  }
+<#else>
   private static List<RowChange> on(${h.eventClass} event, RowReader rows) {
     String key = ${h.key};
     if (key == null) {
@@ -156,7 +201,7 @@ public final class ${view.projectionClass} implements Projection {
 <#if h.deletes>
     return List.of(new RowChange.Delete(key));
 <#else>
-    ${view.javaClass} view = rows.row(key).map(${view.javaClass}::fromJson).orElse(${view.javaClass}.EMPTY);
+    ${view.javaClass} view = row(rows, key);
 <#if h.deleteIf?has_content>
     if (${h.deleteIf}) {
       return List.of(new RowChange.Delete(key));
@@ -172,6 +217,7 @@ public final class ${view.projectionClass} implements Projection {
 </#if>
 </#if>
   }
+</#if>
 </#list>
 </#if>
 }

@@ -318,6 +318,17 @@ final class ModelWalker {
                     "the `key` of " + element,
                     Optional.empty(),
                     scope(names("event", event), HANDLER_KEY_WHY)));
+    handler
+        .keys()
+        .ifPresent(
+            keys ->
+                check(
+                    keys,
+                    Place.HANDLER_KEYS,
+                    element,
+                    "the `keys` of " + element,
+                    Optional.empty(),
+                    scope(names("event", event), HANDLER_KEY_WHY)));
     Scope scope = scope(names("event", event, "view", types.row(view)), HANDLER_WHY);
     for (Assignment.SetValue set : handler.set()) {
       check(

@@ -26,6 +26,8 @@ public enum Place {
   VIEW_WHERE,
   /** The {@code key} of an {@code on} view handler: which row the event changes. */
   HANDLER_KEY,
+  /** The {@code keys} of an {@code on} view handler: the list of keys of the rows it changes. */
+  HANDLER_KEYS,
   /** A field in the {@code set} of an {@code on} view handler. */
   HANDLER_FIELD,
   /** The {@code delete} condition of an {@code on} view handler: the row is removed when true. */

@@ -26,7 +26,7 @@ final class ViewReader {
           "description",
           "custom",
           "tests");
-  private static final Set<String> HANDLER_KEYS = Set.of("key", "set", "delete");
+  private static final Set<String> HANDLER_KEYS = Set.of("key", "keys", "set", "delete");
   private static final Set<String> QUERY_KEYS = Set.of("index", "sort", "prefix", "auth");
   private static final Set<String> SORT_KEYS = Set.of("field", "order");
 
@@ -94,6 +94,7 @@ final class ViewReader {
                     new ViewHandler(
                         event.get(),
                         h.get("key").flatMap(n -> nodes.expression(n, "`key` of " + what)),
+                        h.get("keys").flatMap(n -> nodes.expression(n, "`keys` of " + what)),
                         h.get("set")
                             .map(n -> assignments.values(n, "`set` of " + what))
                             .orElse(List.of()),

@@ -106,6 +106,8 @@ public final class ViewRebuildNeeded implements DiffRule {
         + "|"
         + h.key().map(Expression::text).map(String::strip).orElse("")
         + "|"
+        + h.keys().map(Expression::text).map(String::strip).orElse("")
+        + "|"
         + sets(h.set())
         + "|"
         + h.deletes()

@@ -201,11 +201,17 @@ final class ViewCode {
       imports.add(aggregateClass.qualified());
       ExpressionCode expressions =
           new ExpressionCode(checked, types, names.runtimePackage(), Map.of(), imports);
+      String keys =
+          handler.keys().map(k -> ExpressionCode.unwrapped(expressions.java(k))).orElse("");
       String key =
           handler
               .key()
               .map(k -> ExpressionCode.unwrapped(expressions.java(k)))
-              .orElse("event." + JavaNames.member(keyField) + "()");
+              .orElse(keys.isEmpty() ? "event." + JavaNames.member(keyField) + "()" : "");
+      if (!keys.isEmpty()) {
+        imports.add("java.util.ArrayList");
+        imports.add("java.util.Objects");
+      }
       Map<String, Assignment.SetValue> set = byField(handler.set());
       List<String> row = new ArrayList<>();
       if (!handler.set().isEmpty()) {
@@ -226,6 +232,7 @@ final class ViewCode {
               event.name(),
               eventClass.simpleName(),
               key,
+              keys,
               handler.deletes(),
               handler.deleteIf().map(c -> ExpressionCode.unwrapped(expressions.java(c))).orElse(""),
               row,

@@ -146,7 +146,11 @@ public record ViewData(
    * @param aggregate the event's aggregate
    * @param eventType the event's name
    * @param eventClass the event record (simple name; imported)
-   * @param key the Java expression of the row's key, reading {@code event}
+   * @param key the Java expression of the row's key, reading {@code event}; empty when {@code keys}
+   *     names the rows
+   * @param keys the Java expression of the list of the keys of the rows the event changes ({@code
+   *     keys:}), reading {@code event}; empty when the handler changes the one row {@code key}
+   *     names
    * @param deletes whether the handler always deletes the row ({@code delete: true})
    * @param deleteIf the Java condition, reading {@code event} and the current row {@code view},
    *     under which the row is removed instead of set; empty when the handler has none
@@ -162,6 +166,7 @@ public record ViewData(
       String eventType,
       String eventClass,
       String key,
+      String keys,
       boolean deletes,
       String deleteIf,
       List<String> row,

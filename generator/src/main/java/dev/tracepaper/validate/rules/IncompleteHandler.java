@@ -7,8 +7,8 @@ import dev.tracepaper.validate.Reporter;
 import dev.tracepaper.validate.Rule;
 
 /**
- * Each handler of an {@code on} view names the row ({@code key}) and then changes it: {@code set}
- * fields, {@code delete: true}, or {@code delete} when a condition holds.
+ * Each handler of an {@code on} view names the row ({@code key}) or rows ({@code keys}) and then
+ * changes them: {@code set} fields, {@code delete: true}, or {@code delete} when a condition holds.
  */
 public final class IncompleteHandler implements Rule {
 
@@ -17,11 +17,12 @@ public final class IncompleteHandler implements Rule {
     for (View view : model.model().views()) {
       for (ViewHandler handler : view.handlers()) {
         String what = "The handler of `%s` in view `%s`".formatted(handler.event(), view.name());
-        if (handler.key().isEmpty()) {
+        if (handler.key().isEmpty() && handler.keys().isEmpty()) {
           report.error(
               handler.location(),
               what + " has no `key`, so it cannot tell which row the event is about.",
-              "add `key:` with an expression such as `event.%s`"
+              ("add `key:` with an expression such as `event.%s`, or `keys:` with a list of keys"
+                      + " when the event changes several rows")
                   .formatted(view.key().map(k -> k.value()).orElse("<field>")));
         }
         if (handler.set().isEmpty() && !handler.deletes() && handler.deleteIf().isEmpty()) {

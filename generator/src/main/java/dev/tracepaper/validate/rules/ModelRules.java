@@ -59,6 +59,7 @@ public final class ModelRules {
         new MisplacedViewOption(),
         new IncompleteHandler(),
         new HandlerSetsAndDeletes(),
+        new HandlerKeyAndKeys(),
         new QueryWithoutIndex(),
         new QueryOptionMisplaced(),
         new InvalidQueryField(),

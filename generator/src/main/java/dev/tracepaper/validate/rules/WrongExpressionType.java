@@ -18,7 +18,8 @@ import java.util.Optional;
 
 /**
  * An expression whose value does not fit where it stands: a condition that is not Boolean, a key
- * that is not a String, a field value of another type than the field's.
+ * that is not a String, {@code keys} that are not a list of Strings, a field value of another type
+ * than the field's.
  */
 public final class WrongExpressionType implements Rule {
 
@@ -68,6 +69,9 @@ public final class WrongExpressionType implements Rule {
           Optional.of(new Expected(SimpleType.BOOL, "a condition must give Boolean"));
       case FLOW_KEY, HANDLER_KEY ->
           Optional.of(new Expected(SimpleType.STRING, "a key must be a String"));
+      case HANDLER_KEYS ->
+          Optional.of(
+              new Expected(ListType.create(SimpleType.STRING), "`keys` must be a list of Strings"));
       case UPSERT_KEY, REMOVE_KEY ->
           site.target().map(t -> expectedOf(t, "the key `%s` of %s is %s"));
       case LET -> Optional.empty();
@@ -88,6 +92,10 @@ public final class WrongExpressionType implements Rule {
         case LIST -> "test the list, e.g. `size(%s) > 0`".formatted(text);
         default -> "compare the value to get true or false";
       };
+    }
+    if (expected == CelKind.LIST && actual == CelKind.STRING) {
+      return "one row is named by `key: %s`; `keys` takes a list, e.g. `[%s]`"
+          .formatted(text, text);
     }
     if (actual == CelKind.NULL_TYPE) {
       return "the model has no null values: give a value, or leave the field out";
