@@ -171,6 +171,8 @@ public final class ${view.projectionClass} implements Projection {
     // Each row once, however often the list names it; each is written under its own versions.
     for (String key : ${h.keys}.stream().filter(Objects::nonNull).distinct().toList()) {
 <#if h.deletes>
+      // Read first: the tombstone then keeps the versions of every stream that fed the row.
+      rows.row(key);
       changes.add(new RowChange.Delete(key));
 <#else>
       ${view.javaClass} view = row(rows, key);
