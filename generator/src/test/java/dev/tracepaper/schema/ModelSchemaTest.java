@@ -240,6 +240,11 @@ class ModelSchemaTest {
             "    from: Order",
             "    on:\n      Order.OrderPlaced: {key: event.orderId, remove: true}"),
         mistake(
+            "a view handler naming its rows by key and keys",
+            "    from: Order",
+            "    on:\n      Order.OrderPlaced:"
+                + " {key: event.orderId, keys: '[event.orderId]', delete: true}"),
+        mistake(
             "event version not a number",
             "        apply: {status",
             "        version: two\n        apply: {status"),
@@ -340,6 +345,10 @@ class ModelSchemaTest {
                 + "          - OrderPlaced:\n"
                 + "            if: command.total == 0"),
         mistake("create or update", "creates: true", "creates: ifMissing"),
+        mistake(
+            "a view handler naming several rows",
+            "    from: Order",
+            "    on:\n      Order.OrderPlaced: {keys: '[event.orderId]', delete: true}"),
         mistake(
             "deleted expected",
             "              events: [{",
