@@ -62,6 +62,8 @@ class RandomModelShapesTest {
     SHAPES.put(
         "a default on an event field (refused)",
         Pattern.compile("aCount: \\{type: Int, default: 1\\}"));
+    SHAPES.put(
+        "an on view handler changing several rows", Pattern.compile("\\n {8}keys: \"\\[event\\."));
   }
 
   @Test
