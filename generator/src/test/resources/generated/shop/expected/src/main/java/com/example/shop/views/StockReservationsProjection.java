@@ -63,12 +63,24 @@ public final class StockReservationsProjection implements Projection {
     return stored.aggregate().equals(aggregate) && stored.type().equals(type);
   }
 
+  /** The row under {@code key}, or one holding only its key when none is stored yet. */
+  private static StockReservations row(RowReader rows, String key) {
+    return rows.row(key)
+        .map(StockReservations::fromJson)
+        .orElseGet(
+            () ->
+                new StockReservations(
+                    key,
+                    null,
+                    null));
+  }
+
   private static List<RowChange> on(StockReserved event, RowReader rows) {
     String key = event.sku();
     if (key == null) {
       return List.of();
     }
-    StockReservations view = rows.row(key).map(StockReservations::fromJson).orElse(StockReservations.EMPTY);
+    StockReservations view = row(rows, key);
     StockReservations row =
         new StockReservations(
             key,
