@@ -23,7 +23,7 @@ class MultiRowProjectionTest {
   private final InMemoryViewStore rows = new InMemoryViewStore();
 
   /** Counts, per row, the events that named it: applying one twice would show. */
-  private static final Projection POKES =
+  static final Projection POKES =
       new Projection() {
         @Override
         public String view() {
@@ -111,7 +111,7 @@ class MultiRowProjectionTest {
     return counts;
   }
 
-  private static StoredEvent poked(String key, long version, String... rowKeys) {
+  static StoredEvent poked(String key, long version, String... rowKeys) {
     ObjectNode payload = Json.object();
     payload
         .putArray("keys")

@@ -105,7 +105,7 @@ final class ViewTables {
                 .timeToLiveSpecification(t -> t.enabled(true).attributeName("expiresAt")));
   }
 
-  private static void createTable(
+  static void createTable(
       DynamoDbClient dynamoDb, String table, String keyField, GlobalSecondaryIndex index) {
     List<AttributeDefinition> attributes = new ArrayList<>();
     attributes.add(attribute(keyField, ScalarAttributeType.S));
