@@ -54,6 +54,8 @@ final class ModelWalker {
       "a `from` view is computed from its aggregate's state alone";
   private static final String HANDLER_KEY_WHY =
       "the key decides which row the event changes, so the row (`view`) is not known yet";
+  private static final String HANDLER_KEYS_WHY =
+      "the keys decide which rows the event changes, so no row (`view`) is known yet";
   private static final String HANDLER_WHY = "a view handler sees the event and the row it changes";
 
   private final ModelTypes types;
@@ -328,7 +330,7 @@ final class ModelWalker {
                     element,
                     "the `keys` of " + element,
                     Optional.empty(),
-                    scope(names("event", event), HANDLER_KEY_WHY)));
+                    scope(names("event", event), HANDLER_KEYS_WHY)));
     Scope scope = scope(names("event", event, "view", types.row(view)), HANDLER_WHY);
     for (Assignment.SetValue set : handler.set()) {
       check(
