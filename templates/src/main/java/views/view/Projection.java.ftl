@@ -201,6 +201,8 @@ public final class ${view.projectionClass} implements Projection {
       return List.of();
     }
 <#if h.deletes>
+    // Read first: the tombstone then keeps the versions of every stream that fed the row.
+    rows.row(key);
     return List.of(new RowChange.Delete(key));
 <#else>
     ${view.javaClass} view = row(rows, key);
