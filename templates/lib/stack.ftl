@@ -416,8 +416,9 @@ Globals:
 </#list>
 <#if view.subscription.enabled>
 
-  # ${view.subscription.mutation} reads and writes nothing: it hands the projector's change on to the
-  # subscribers of ${view.subscription.subscription}.
+  # The view's internal mutation ${view.subscription.mutation}: it reads and writes
+  # nothing, it hands the projector's change on to the subscribers of
+  # ${view.subscription.subscription}.
   ${view.subscription.dataSourceLogicalId}:
     Type: AWS::AppSync::DataSource
     Properties:
