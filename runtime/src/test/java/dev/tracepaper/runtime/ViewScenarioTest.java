@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.tracepaper.runtime.testing.FakeAppSync;
+import dev.tracepaper.runtime.testing.ProjectionCheck;
 import dev.tracepaper.runtime.testing.ViewScenario;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
 
@@ -68,6 +70,17 @@ class ViewScenarioTest {
         .given(Counter.STREAMING, "c2", new Counter.Created())
         .given(Counter.STREAMING, "c2", new Counter.Deleted())
         .thenRows(Json.parse("{\"id\": \"c1\", \"total\": 2}"));
+  }
+
+  @Test
+  void theReplayOfACommandsHistoryChecksWhatANotifyingViewPublished() {
+    ProjectionCheck.check(
+        notifying(CounterViews.TOTALS),
+        Counter.STREAMING,
+        "c1",
+        List.of(new Counter.Created(), new Counter.Incremented(2)),
+        false,
+        Set.of());
   }
 
   @Test
