@@ -59,7 +59,10 @@ public class ProjectorHandler implements RequestStreamHandler {
         DynamoDbEventStore.fromEnvironment(),
         RebuildLedger.fromEnvironment(),
         projections,
-        ChangePublisher::fromEnvironment);
+        // Only a projector with a view that notifies links the publisher (and so its signer).
+        projections.stream().anyMatch(p -> p.notification().isPresent())
+            ? ChangePublisher::fromEnvironment
+            : null);
     List<Projection> all = this.projections;
     Priming.beforeSnapshot(getClass(), () -> Priming.projector(all));
   }
