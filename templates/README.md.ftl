@@ -267,6 +267,22 @@ mutation {
   }
 }
 ```
+<#if command.subscription?has_content>
+
+Clients that may call it may also subscribe to its results (`notify: true`): each call through
+the API, as its caller got it, pushed over AppSync's real-time endpoint; `id` keeps those of one
+instance.
+
+```graphql
+subscription {
+  ${command.subscription}(id: "some-id") {
+    id
+    version
+    events
+  }
+}
+```
+</#if>
 </#list>
 <#if project.views?has_content>
 <#assign objectTypes = project.types?map(t -> t.name)>
@@ -309,6 +325,12 @@ ${view.description}
 <#list view.relations as relation>
 - field `${relation.field}`: <#if relation.kind == "REF">the `${relation.target}` row its `${relation.sourceField}` names<#elseif relation.kind == "REFS">a page of the `${relation.target}` rows whose keys its `${relation.sourceField}` lists<#else>a page of the `${relation.target}` rows whose `${relation.targetField}` is its `${relation.sourceField}`<#if relation.prefixArgument?has_content> and whose `${relation.targetSortField}` begins with `${relation.prefixArgument}`</#if></#if>.
 </#list>
+<#if view.subscription.enabled>
+- subscription `${view.subscription.subscription}(key)`: each change of a row (`notify: true`), pushed
+  after the projector wrote it: `key`, `deleted`, and `row` as written (`null` when deleted; its
+  relation fields read `null`). Delivered at most once, to the clients connected at that moment:
+  read the view again after (re)connecting. Who may subscribe: whoever a query of the view admits.
+</#if>
 <#assign examples = view.queries?filter(q -> q.kind == "LIST" || q.argumentType == "String!")>
 <#if examples?has_content>
 
@@ -335,6 +357,20 @@ query {
   }
 </#if>
 </#list>
+}
+```
+</#if>
+<#if view.subscription.enabled>
+
+```graphql
+subscription {
+  ${view.subscription.subscription}(key: "some-${view.keyField}") {
+    key
+    deleted
+    row {
+<@selection view "      "/>
+    }
+  }
 }
 ```
 </#if>

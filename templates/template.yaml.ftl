@@ -250,9 +250,22 @@ Resources:
       Environment:
         Variables:
 <@viewVariables/>
+<#if project.views?filter(v -> v.subscription.enabled)?has_content>
+          # The views that notify publish their written rows here (ChangePublisher).
+          GRAPHQL_API_URL: !GetAtt GraphQLApi.GraphQLUrl
+</#if>
       Policies:
         - Version: "2012-10-17"
           Statement:
+<#if project.views?filter(v -> v.subscription.enabled)?has_content>
+            # The internal mutations of the views that notify, and nothing else of the API.
+            - Effect: Allow
+              Action: appsync:GraphQL
+              Resource:
+<#list project.views?filter(v -> v.subscription.enabled) as view>
+                - !Sub "${s.sub("GraphQLApi.Arn")}/types/Mutation/fields/${view.subscription.mutation}"
+</#list>
+</#if>
             # A row is read (views kept from events), then put under a condition on the
             # versions it has seen; a delete is a put of a tombstone. Nothing else: add an
             # action here only when the runtime starts to call it.

@@ -414,6 +414,19 @@ Globals:
 <#list view.queries as query>
 <@resolver stack=stack logicalId=query.resolverLogicalId typeName="Query" field=query.field functions=readFunctions(stack, view) file=query.resolverFile/>
 </#list>
+<#if view.subscription.enabled>
+
+  # The view's internal mutation ${view.subscription.mutation}: it reads and writes
+  # nothing, it hands the projector's change on to the subscribers of
+  # ${view.subscription.subscription}.
+  ${view.subscription.dataSourceLogicalId}:
+    Type: AWS::AppSync::DataSource
+    Properties:
+      ApiId: ${apiId(stack)}
+      Name: ${view.subscription.dataSourceLogicalId}
+      Type: NONE
+<@resolver stack=stack logicalId=view.subscription.resolverLogicalId typeName="Mutation" field=view.subscription.mutation dataSource=view.subscription.dataSourceLogicalId file=view.subscription.resolverFile/>
+</#if>
 </#macro>
 
 <#-- A relation's resolver reads with the functions of the view it leads to, so it is written where

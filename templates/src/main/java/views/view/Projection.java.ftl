@@ -54,6 +54,22 @@ public final class ${view.projectionClass} implements Projection {
   public long retentionDays() {
     return ${view.retentionDays?c};
   }
+<#if view.subscription.enabled>
+
+  /**
+   * The view notifies: after writing a row, the projector publishes it with this mutation to the
+   * subscribers of {@code ${view.subscription.subscription}}.
+   */
+  @Override
+  public Optional<String> notification() {
+    return Optional.of(
+        """
+<#list view.subscription.document?split("\n")?filter(l -> l?has_content) as line>
+        ${line}
+</#list>
+        """);
+  }
+</#if>
 <#if view.from?has_content>
 <#assign from = view.from[0]>
 

@@ -7,7 +7,9 @@ import java.util.Optional;
 /**
  * A read model: rows kept {@code from} an aggregate's state or built {@code on} events, with the
  * queries that read them. {@code queries} is empty when the view names none (it then gets {@code
- * get} and {@code list}). {@code tests} are its given/then cases.
+ * get} and {@code list}). {@code tests} are its given/then cases. {@code notification} is its
+ * {@code notify:} setting, where written: {@code true} gives the API a subscription to its row
+ * changes.
  */
 public record View(
     String name,
@@ -23,6 +25,7 @@ public record View(
     Optional<String> description,
     boolean custom,
     List<ViewTest> tests,
+    Optional<Located<Boolean>> notification,
     SourceLocation location) {
 
   public View {
@@ -31,6 +34,11 @@ public record View(
     handlers = List.copyOf(handlers);
     queries = queries.map(List::copyOf);
     tests = List.copyOf(tests);
+  }
+
+  /** Whether the API offers a subscription to the view's row changes ({@code notify: true}). */
+  public boolean notifies() {
+    return notification.map(Located::value).orElse(false);
   }
 
   public Optional<Field> field(String fieldName) {

@@ -25,7 +25,8 @@ final class ViewReader {
           "retentionDays",
           "description",
           "custom",
-          "tests");
+          "tests",
+          "notify");
   private static final Set<String> HANDLER_KEYS = Set.of("key", "keys", "set", "delete");
   private static final Set<String> QUERY_KEYS = Set.of("index", "sort", "prefix", "auth");
   private static final Set<String> SORT_KEYS = Set.of("field", "order");
@@ -70,6 +71,7 @@ final class ViewReader {
                   m.get("description").flatMap(n -> nodes.prose(n, "the description of " + what)),
                   flows.flag(m, "custom", what),
                   m.get("tests").map(n -> tests.tests(n, what)).orElse(List.of()),
+                  m.get("notify").flatMap(n -> nodes.bool(n, "`notify` of " + what)),
                   entry.key().location());
             });
   }

@@ -98,6 +98,14 @@ public final class AwsNames {
     return Case.pascal(view) + "DataSource";
   }
 
+  /**
+   * The data source of a notifying view's internal mutation, which only hands its argument on to
+   * the subscribers (AppSync's {@code NONE}): {@code BookAvailabilityChangesDataSource}.
+   */
+  public static String viewChangesDataSourceId(String view) {
+    return Case.pascal(view) + "ChangesDataSource";
+  }
+
   /** The role AppSync reads a view's table with: {@code BookAvailabilityDataSourceRole}. */
   public static String viewDataSourceRoleId(String view) {
     return viewDataSourceId(view) + "Role";

@@ -46,6 +46,40 @@ public final class GraphQlNames {
     return Case.camel(command);
   }
 
+  /** The root type of subscriptions. */
+  public static final String SUBSCRIPTION = "Subscription";
+
+  /**
+   * The subscription to a notifying command's results: {@code onLendBook}, fired by its mutation.
+   */
+  public static String commandSubscription(String command) {
+    return "on" + Case.pascal(command);
+  }
+
+  /**
+   * The internal mutation the projector calls after writing a row of a notifying view: {@code
+   * publishBookAvailabilityChanged} (IAM only; no user may call it).
+   */
+  public static String changeMutation(String view) {
+    return "publish" + Case.pascal(view) + "Changed";
+  }
+
+  /** What a notifying view's subscribers receive: {@code BookAvailabilityChange}. */
+  public static String changeType(String view) {
+    return Case.pascal(view) + "Change";
+  }
+
+  /** The subscription to a notifying view's row changes: {@code onBookAvailabilityChanged}. */
+  public static String viewSubscription(String view) {
+    return "on" + Case.pascal(view) + "Changed";
+  }
+
+  /**
+   * The resolver of every view's internal change mutation: it hands its arguments on as the change
+   * (a {@code NONE} data source), so its code is the same for every view.
+   */
+  public static final String CHANGE_RESOLVER_FILE = "src/main/resources/resolvers/PublishChange.js";
+
   /** The page type of a view's paged queries: {@code BookAvailabilityConnection}. */
   public static String connection(String view) {
     return Case.pascal(view) + "Connection";

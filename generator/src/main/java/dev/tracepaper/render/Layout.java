@@ -87,6 +87,10 @@ public final class Layout {
           GENERATION + "ReadBlue.js.ftl",
           GENERATION + "ReadGreen.js.ftl");
 
+  /** The resolver of the views' internal change mutations: only a view that notifies has one. */
+  static final List<String> WITH_NOTIFYING_VIEWS =
+      List.of("src/main/resources/resolvers/PublishChange.js.ftl");
+
   /**
    * The script that signs a user in for a token (a stage's tests and first calls): only an API with
    * a user pool has users.
@@ -117,6 +121,8 @@ public final class Layout {
       if (!template.endsWith(FTL)
           || template.startsWith(LIB)
           || (WITH_VIEWS.contains(template) && project.views().isEmpty())
+          || (WITH_NOTIFYING_VIEWS.contains(template)
+              && project.views().stream().noneMatch(v -> v.subscription().enabled()))
           || (WITH_USER_POOL.contains(template) && !project.api().userPool())) {
         continue;
       }

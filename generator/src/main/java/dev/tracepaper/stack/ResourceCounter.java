@@ -75,6 +75,9 @@ final class ResourceCounter {
    */
   static final int PER_VIEW = 2 * 3 + 1;
 
+  /** Per view that notifies: its internal mutation's data source ({@code NONE}) and resolver. */
+  static final int PER_NOTIFYING_VIEW = 2;
+
   /**
    * Per stack with views: the data source, its role and the pipeline function that read which
    * generation of each view is live, which every query and relation resolver of the stack runs
@@ -96,6 +99,9 @@ final class ResourceCounter {
 
   StackPlan.Count view(View view) {
     int resources = PER_VIEW + view.queries().map(List::size).orElse(2);
+    if (view.notifies()) {
+      resources += PER_NOTIFYING_VIEW;
+    }
     for (View other : model.model().views()) {
       for (Field field : other.fields()) {
         if (field.type().name().equals(view.name())) {

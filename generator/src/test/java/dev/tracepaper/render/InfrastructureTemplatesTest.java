@@ -112,7 +112,11 @@ class InfrastructureTemplatesTest {
     assertThat(template).contains("LambdaFunctionArn: !Ref BookCommandFunction.Alias");
     assertThat(template).contains("- !Ref MembershipCommandFunction.Alias");
     assertThat(template).contains("AuthenticationType: AMAZON_COGNITO_USER_POOLS");
-    assertThat(template).doesNotContain("AdditionalAuthenticationProviders");
+    // Its one other type is IAM, with which the projector publishes the rows of the view that
+    // notifies (BookAvailability); no field of its users needs one.
+    assertThat(template)
+        .contains(
+            "      AdditionalAuthenticationProviders:\n        - AuthenticationType: AWS_IAM\n\n");
     assertThat(template).doesNotContain("ApiKey:");
     assertThat(template).contains("GroupName: \"librarian\"");
   }

@@ -349,6 +349,17 @@ class IamPolicyTest {
     }
     grant(
         grants, "ProjectorFunction", List.of("dynamodb:GetItem", "dynamodb:PutItem"), VIEW_TABLES);
+    // A view that notifies: the projector calls its internal change mutation on the API, that
+    // field alone (the subscribers' subscription fires on it).
+    for (ViewData view : project.views()) {
+      if (view.subscription().enabled()) {
+        grant(
+            grants,
+            "ProjectorFunction",
+            List.of("appsync:GraphQL"),
+            "${GraphQLApi.Arn}/types/Mutation/fields/" + view.subscription().mutation());
+      }
+    }
     grant(
         grants,
         "RebuildFunction",

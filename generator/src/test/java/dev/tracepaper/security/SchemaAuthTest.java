@@ -11,6 +11,7 @@ import dev.tracepaper.model.Model;
 import dev.tracepaper.model.Query;
 import dev.tracepaper.model.View;
 import dev.tracepaper.naming.GraphQlNames;
+import dev.tracepaper.source.SourceLocation;
 import graphql.language.ArrayValue;
 import graphql.language.Directive;
 import graphql.language.Document;
@@ -22,6 +23,7 @@ import graphql.language.StringValue;
 import graphql.language.Type;
 import graphql.language.TypeName;
 import graphql.parser.Parser;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,6 +45,10 @@ class SchemaAuthTest {
 
   private static final String COGNITO = "AMAZON_COGNITO_USER_POOLS";
   private static final String ANY_USER = "cognito user";
+
+  /** The root types whose fields are checked; a schema without subscriptions has no third. */
+  private static final List<String> ROOTS =
+      List.of(GraphQlNames.MUTATION, GraphQlNames.QUERY, GraphQlNames.SUBSCRIPTION);
 
   static List<String> examples() {
     return GeneratedExamples.names();
@@ -91,8 +97,8 @@ class SchemaAuthTest {
   private static Map<String, Set<String>> admittedByField(String sdl, String defaultType) {
     Document schema = Parser.parse(sdl);
     Map<String, Set<String>> actual = new TreeMap<>();
-    for (String root : List.of(GraphQlNames.MUTATION, GraphQlNames.QUERY)) {
-      for (FieldDefinition field : type(schema, root).orElseThrow().getFieldDefinitions()) {
+    for (String root : ROOTS) {
+      for (FieldDefinition field : fields(schema, root)) {
         actual.put(root + "." + field.getName(), admitted(field.getDirectives(), defaultType));
       }
     }
@@ -105,8 +111,8 @@ class SchemaAuthTest {
   void everyCallerOfAFieldMayReadItsResultType(String example) {
     Document schema = Parser.parse(GeneratedExamples.render(example, "schema.graphql"));
     String defaultType = defaultType(example);
-    for (String root : List.of(GraphQlNames.MUTATION, GraphQlNames.QUERY)) {
-      for (FieldDefinition field : type(schema, root).orElseThrow().getFieldDefinitions()) {
+    for (String root : ROOTS) {
+      for (FieldDefinition field : fields(schema, root)) {
         String result = typeName(field.getType());
         Optional<ObjectTypeDefinition> type = type(schema, result);
         if (type.isEmpty()) {
@@ -128,6 +134,12 @@ class SchemaAuthTest {
         expected.put(
             GraphQlNames.MUTATION + "." + GraphQlNames.mutation(command.name()),
             admitted(command.auth().or(() -> appDefault)));
+        if (command.notifies()) {
+          // A subscriber to a command's results is whoever may call it.
+          expected.put(
+              GraphQlNames.SUBSCRIPTION + "." + GraphQlNames.commandSubscription(command.name()),
+              admitted(command.auth().or(() -> appDefault)));
+        }
       }
     }
     for (View view : model.views()) {
@@ -144,6 +156,31 @@ class SchemaAuthTest {
               case INDEX -> GraphQlNames.indexQuery(view.name(), query.name());
             };
         expected.put(query(field), admitted(query.auth().or(() -> viewAuth)));
+      }
+      if (view.notifies()) {
+        // The projector alone publishes; whoever reads the view through some query subscribes.
+        expected.put(
+            GraphQlNames.MUTATION + "." + GraphQlNames.changeMutation(view.name()),
+            Set.of("AWS_IAM"));
+        List<AuthMode> readers = new ArrayList<>();
+        List<Optional<Auth>> queries =
+            view.queries()
+                .map(qs -> qs.stream().map(q -> q.auth().or(() -> viewAuth)).toList())
+                .orElse(List.of(viewAuth));
+        for (Optional<Auth> auth : queries) {
+          readers.addAll(
+              auth.map(Auth::modes)
+                  .filter(m -> !m.isEmpty())
+                  .orElse(
+                      List.of(
+                          new AuthMode(
+                              AuthMode.Kind.AUTHENTICATED,
+                              Optional.empty(),
+                              SourceLocation.NONE))));
+        }
+        expected.put(
+            GraphQlNames.SUBSCRIPTION + "." + GraphQlNames.viewSubscription(view.name()),
+            admitted(Optional.of(new Auth(readers, SourceLocation.NONE))));
       }
     }
     if (model.views().isEmpty()) {
@@ -203,6 +240,7 @@ class SchemaAuthTest {
             }
           }
         }
+        case "aws_subscribe" -> {} // which mutations fire a subscription: no auth
         default ->
             throw new AssertionError("an auth directive this test does not know: " + directive);
       }
@@ -223,6 +261,11 @@ class SchemaAuthTest {
     SamTemplate template = SamTemplate.parse(GeneratedExamples.render(example, "template.yaml"));
     return (String)
         Grants.path(template.resources().get("GraphQLApi"), "Properties", "AuthenticationType");
+  }
+
+  /** The fields of a root type; none when the schema has no such root. */
+  private static List<FieldDefinition> fields(Document schema, String root) {
+    return type(schema, root).map(ObjectTypeDefinition::getFieldDefinitions).orElse(List.of());
   }
 
   private static Optional<ObjectTypeDefinition> type(Document schema, String name) {

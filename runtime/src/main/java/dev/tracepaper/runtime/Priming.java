@@ -203,6 +203,9 @@ public final class Priming {
     if (!projections.isEmpty()) {
       views.read(projections.get(0), "priming");
     }
+    if (projections.stream().anyMatch(p -> p.notification().isPresent())) {
+      ChangePublisher.prime();
+    }
   }
 
   /**

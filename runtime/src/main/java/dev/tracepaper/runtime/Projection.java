@@ -52,4 +52,12 @@ public interface Projection {
    * The rows the event changes; {@code rows} reads a row's current fields (for {@code on} views).
    */
   List<RowChange> project(StoredEvent event, RowReader rows);
+
+  /**
+   * For a view that notifies ({@code notify: true}), the GraphQL mutation that publishes one of its
+   * written row changes to its subscribers ({@link ChangePublisher}); empty for any other view.
+   */
+  default Optional<String> notification() {
+    return Optional.empty();
+  }
 }

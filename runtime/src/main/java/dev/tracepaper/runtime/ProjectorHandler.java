@@ -10,6 +10,8 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -40,6 +42,12 @@ public class ProjectorHandler implements RequestStreamHandler {
   private final RebuildLedger ledger;
   private final List<Projection> projections;
 
+  /** Builds the publisher of the views that notify, on first use; {@code null}: none publishes. */
+  private final Supplier<ChangePublisher> publishers;
+
+  private ChangePublisher publisher;
+  private int publishFailures;
+
   /**
    * For the generated project's handler class, which names the model's projections (the runtime
    * knows no model): the view tables, the event store and the bookkeeping table from the
@@ -50,7 +58,11 @@ public class ProjectorHandler implements RequestStreamHandler {
         DynamoDbViewStore.fromEnvironment(),
         DynamoDbEventStore.fromEnvironment(),
         RebuildLedger.fromEnvironment(),
-        projections);
+        projections,
+        // Only a projector with a view that notifies links the publisher (and so its signer).
+        projections.stream().anyMatch(p -> p.notification().isPresent())
+            ? ChangePublisher::fromEnvironment
+            : null);
     List<Projection> all = this.projections;
     Priming.beforeSnapshot(getClass(), () -> Priming.projector(all));
   }
@@ -77,10 +89,33 @@ public class ProjectorHandler implements RequestStreamHandler {
    */
   public ProjectorHandler(
       ViewStore store, EventStore events, RebuildLedger rebuilds, List<Projection> projections) {
+    this(store, events, rebuilds, projections, (Supplier<ChangePublisher>) null);
+  }
+
+  /**
+   * A projector that publishes the written rows of the views that notify through {@code publisher}
+   * (tests: a publisher of a local endpoint).
+   */
+  public ProjectorHandler(
+      ViewStore store,
+      EventStore events,
+      RebuildLedger rebuilds,
+      List<Projection> projections,
+      ChangePublisher publisher) {
+    this(store, events, rebuilds, projections, () -> publisher);
+  }
+
+  private ProjectorHandler(
+      ViewStore store,
+      EventStore events,
+      RebuildLedger rebuilds,
+      List<Projection> projections,
+      Supplier<ChangePublisher> publishers) {
     this.projector = new Projector(store);
     this.events = events;
     this.ledger = rebuilds;
     this.projections = List.copyOf(projections);
+    this.publishers = publishers;
   }
 
   @Override
@@ -95,6 +130,7 @@ public class ProjectorHandler implements RequestStreamHandler {
    */
   public ObjectNode project(JsonNode streamEvent) {
     int upcastsBefore = Invocation.current().upcasts();
+    publishFailures = 0;
     ObjectNode response = Json.object();
     ArrayNode failures = response.putArray("batchItemFailures");
     List<Record> records = new ArrayList<>();
@@ -141,11 +177,15 @@ public class ProjectorHandler implements RequestStreamHandler {
         break;
       }
     }
-    Metrics.of("Projected a batch")
-        .dimension("Function", "Projector")
-        .count("ProjectionFailures", failures.size(), "Function")
-        .count("Upcasts", Invocation.current().upcasts() - upcastsBefore, "Function")
-        .emit();
+    Metrics metrics =
+        Metrics.of("Projected a batch")
+            .dimension("Function", "Projector")
+            .count("ProjectionFailures", failures.size(), "Function")
+            .count("Upcasts", Invocation.current().upcasts() - upcastsBefore, "Function");
+    if (projections.stream().anyMatch(p -> p.notification().isPresent())) {
+      metrics.count("NotificationFailures", publishFailures, "Function");
+    }
+    metrics.emit();
     return response;
   }
 
@@ -163,7 +203,8 @@ public class ProjectorHandler implements RequestStreamHandler {
     for (Projection projection : projections) {
       Rebuild rebuild = rebuilds.get(projection.view());
       ViewColour live = rebuild == null ? ViewColour.BLUE : rebuild.live();
-      project(projection, live, event, states);
+      List<RowChange> written = project(projection, live, event, states);
+      notifySubscribers(projection, written, event);
       if (rebuild != null && rebuild.status() == Rebuild.Status.REPLAYING) {
         ledger.projectInOrder(
             rebuild, event, () -> project(projection, rebuild.idle(), event, states));
@@ -171,11 +212,49 @@ public class ProjectorHandler implements RequestStreamHandler {
     }
   }
 
-  /** Projects one event into one table of a view, if the view handles it: every path's step. */
-  private void project(
+  /**
+   * Projects one event into one table of a view, if the view handles it: every path's step. Answers
+   * the row changes written.
+   */
+  private List<RowChange> project(
       Projection projection, ViewColour table, StoredEvent event, StateResolver states) {
-    if (projection.handles(event)) {
-      projector.project(table.of(projection), states.forView(projection, event));
+    if (!projection.handles(event)) {
+      return List.of();
+    }
+    return projector.project(table.of(projection), states.forView(projection, event));
+  }
+
+  /**
+   * Publishes the rows written to the live table of a view that notifies, after they are written: a
+   * failed publish is logged and counted ({@code NotificationFailures}), never retried and never a
+   * failure of the record, so subscriptions cannot hold the view back ({@link ChangePublisher}).
+   * The idle table of a rebuild publishes nothing: its rows are not read yet.
+   */
+  private void notifySubscribers(
+      Projection projection, List<RowChange> written, StoredEvent event) {
+    Optional<String> document = projection.notification();
+    if (document.isEmpty() || written.isEmpty() || publishers == null) {
+      return;
+    }
+    for (RowChange change : written) {
+      try {
+        if (publisher == null) {
+          publisher = publishers.get();
+        }
+        publisher.publish(document.get(), change);
+      } catch (RuntimeException e) {
+        publishFailures++;
+        Log.warn(
+            "Publishing a changed row to the view's subscribers failed; the row is written, the"
+                + " change is not sent again",
+            e,
+            "view",
+            projection.view(),
+            "key",
+            change.key(),
+            "eventId",
+            event.streamId() + "@" + event.version());
+      }
     }
   }
 

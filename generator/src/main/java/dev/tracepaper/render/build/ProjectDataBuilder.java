@@ -401,7 +401,8 @@ public final class ProjectDataBuilder {
         command.description().orElse(""),
         "command " + aggregate.name() + "." + command.name(),
         List.copyOf(withoutOwnPackage(imports, javaName.packageName())),
-        check);
+        check,
+        command.notifies() ? GraphQlNames.commandSubscription(command.name()) : "");
   }
 
   private PolicyData policy(Aggregate aggregate, Policy policy) {

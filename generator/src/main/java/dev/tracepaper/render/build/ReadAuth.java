@@ -2,11 +2,13 @@ package dev.tracepaper.render.build;
 
 import dev.tracepaper.model.Aggregate;
 import dev.tracepaper.model.Auth;
+import dev.tracepaper.model.AuthMode;
 import dev.tracepaper.model.Field;
 import dev.tracepaper.model.ModelIndex;
 import dev.tracepaper.model.TypeDef;
 import dev.tracepaper.model.View;
 import dev.tracepaper.naming.GraphQlNames;
+import dev.tracepaper.source.SourceLocation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -26,6 +28,12 @@ import java.util.Set;
  */
 final class ReadAuth {
 
+  /** The projector, which publishes the rows of the views that notify. */
+  private static final Auth PUBLISHER =
+      new Auth(
+          List.of(new AuthMode(AuthMode.Kind.IAM, Optional.empty(), SourceLocation.NONE)),
+          SourceLocation.NONE);
+
   private final ModelIndex index;
   private final AuthDirectives auth;
 
@@ -44,8 +52,36 @@ final class ReadAuth {
     for (View view : index.model().views()) {
       reads.addAll(queryAuths(view));
       relations(view).forEach(r -> reads.add(target(r).auth()));
+      if (view.notifies()) {
+        reads.add(Optional.of(PUBLISHER));
+      }
     }
     return reads;
+  }
+
+  /**
+   * The directives of a notifying view's subscription: every caller some query of the view admits
+   * may subscribe, since each of them may read any row (validation refuses a view whose auth
+   * depends on the data to notify).
+   */
+  String subscriptionDirectives(View view) {
+    List<AuthMode> modes = new ArrayList<>();
+    for (Optional<Auth> query : queryAuths(view)) {
+      modes.addAll(query.map(Auth::modes).filter(m -> !m.isEmpty()).orElse(defaultModes()));
+    }
+    return auth.directives(Optional.of(new Auth(modes, view.location())));
+  }
+
+  private List<AuthMode> defaultModes() {
+    return index
+        .model()
+        .app()
+        .flatMap(a -> a.auth().defaultAuth())
+        .map(Auth::modes)
+        .filter(m -> !m.isEmpty())
+        .orElse(
+            List.of(
+                new AuthMode(AuthMode.Kind.AUTHENTICATED, Optional.empty(), SourceLocation.NONE)));
   }
 
   /** The directives of a view's object and page types. */
@@ -114,6 +150,10 @@ final class ReadAuth {
     for (View view : index.model().views()) {
       Set<String> types = new LinkedHashSet<>();
       queryAuths(view).forEach(a -> types.addAll(auth.types(a)));
+      if (view.notifies()) {
+        // The projector publishes the view's rows with IAM, and reads them back in the answer.
+        types.add(AuthDirectives.IAM);
+      }
       reached.put(view.name(), types);
     }
     boolean changed = true;

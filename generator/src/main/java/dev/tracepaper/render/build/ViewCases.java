@@ -108,7 +108,8 @@ final class ViewCases {
               view.projectionImports(),
               view.description(),
               view.element(),
-              view.custom()));
+              view.custom(),
+              view.subscription()));
     }
     return withCases;
   }

@@ -20,6 +20,7 @@ import dev.tracepaper.naming.JavaNames;
 import dev.tracepaper.render.data.CustomData;
 import dev.tracepaper.render.data.GenerationData;
 import dev.tracepaper.render.data.QueryData;
+import dev.tracepaper.render.data.SubscriptionData;
 import dev.tracepaper.render.data.ViewData;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -79,6 +80,9 @@ final class ViewCode {
     if (view.custom()) {
       projectionImports.add(names.runtimePackage() + ".CustomContext");
     }
+    if (view.notifies()) {
+      projectionImports.add("java.util.Optional");
+    }
     String keyField = keyField(view);
     return new ViewData(
         view.name(),
@@ -125,7 +129,23 @@ final class ViewCode {
                     names.runtimePackage() + ".StoredEvent")
                 .sorted()
                 .toList(),
-            names.runtimePackage()));
+            names.runtimePackage()),
+        subscription(view, stored, owner));
+  }
+
+  /** The view's subscription: its names, who may subscribe, and what the projector sends. */
+  private SubscriptionData subscription(View view, List<Field> stored, Optional<Aggregate> owner) {
+    String mutation = GraphQlNames.changeMutation(view.name());
+    return new SubscriptionData(
+        view.notifies(),
+        mutation,
+        GraphQlNames.changeType(view.name()),
+        GraphQlNames.viewSubscription(view.name()),
+        readAuth.subscriptionDirectives(view),
+        AwsNames.resolverId(GraphQlNames.MUTATION, mutation),
+        AwsNames.viewChangesDataSourceId(view.name()),
+        GraphQlNames.CHANGE_RESOLVER_FILE,
+        ChangeDocument.of(index, view, stored, owner));
   }
 
   /**

@@ -32,6 +32,8 @@ import java.util.List;
  * @param element how generated file headers name it
  * @param imports the classes the record's source file imports, sorted
  * @param check what the handler checks of the caller and the input before loading the state
+ * @param subscription the subscription to its results ({@code onLendBook}, {@code notify: true}),
+ *     with the mutation's directives; {@code ""} when it has none
  */
 public record CommandData(
     String name,
@@ -54,7 +56,8 @@ public record CommandData(
     String description,
     String element,
     List<String> imports,
-    CommandCheckData check)
+    CommandCheckData check,
+    String subscription)
     implements ModelElement {
 
   public CommandData {

@@ -41,6 +41,7 @@ import java.util.Map;
  * @param description the description, empty when none
  * @param element how generated file headers name it
  * @param custom its hand-written part ({@code custom: true})
+ * @param subscription its subscription ({@code notify: true})
  */
 public record ViewData(
     String name,
@@ -72,7 +73,8 @@ public record ViewData(
     List<String> projectionImports,
     String description,
     String element,
-    CustomData custom)
+    CustomData custom,
+    SubscriptionData subscription)
     implements ModelElement {
 
   public ViewData {

@@ -1,5 +1,6 @@
 package dev.tracepaper.validate.rules;
 
+import dev.tracepaper.model.Command;
 import dev.tracepaper.model.Model;
 import dev.tracepaper.model.ModelIndex;
 import dev.tracepaper.model.Query;
@@ -26,6 +27,7 @@ final class GeneratedNames {
     GRAPHQL_TYPE("the GraphQL type `%s`", false),
     GRAPHQL_MUTATION("the GraphQL mutation `%s`", false),
     GRAPHQL_QUERY("the GraphQL query `%s`", false),
+    GRAPHQL_SUBSCRIPTION("the GraphQL subscription `%s`", false),
     JAVA_PACKAGE("the Java package `%s`", false),
     JAVA_CLASS("the Java class `%s`", false),
     MEMBER("`%s` in the generated Java and GraphQL", false),
@@ -115,6 +117,11 @@ final class GeneratedNames {
             claims, e, java.flowCustom(aggregate, name), java.flowCustomCode(aggregate, name));
         graphQlTypes(claims, GraphQlNames.commandInput(name));
         resolver(claims, GraphQlNames.MUTATION, GraphQlNames.mutation(name));
+        if (e.definition() instanceof Command c && c.notifies()) {
+          claims.add(
+              new Claim(
+                  Namespace.GRAPHQL_SUBSCRIPTION, "", GraphQlNames.commandSubscription(name)));
+        }
       }
       case POLICY -> {
         javaClass(claims, java.flow(aggregate, name));
@@ -146,6 +153,18 @@ final class GeneratedNames {
             claims, AwsNames.viewTableId(name, green), AwsNames.viewDataSourceId(name, green));
         for (String generation : AwsNames.GENERATIONS) {
           logicalIds(claims, AwsNames.viewReadFunctionId(name, generation));
+        }
+        if (e.definition() instanceof View v && v.notifies()) {
+          // Its subscription, change type and internal mutation, whose resolver file all share.
+          String mutation = GraphQlNames.changeMutation(name);
+          graphQlTypes(claims, GraphQlNames.changeType(name));
+          claims.add(new Claim(Namespace.GRAPHQL_MUTATION, "", mutation));
+          claims.add(
+              new Claim(Namespace.GRAPHQL_SUBSCRIPTION, "", GraphQlNames.viewSubscription(name)));
+          logicalIds(
+              claims,
+              AwsNames.resolverId(GraphQlNames.MUTATION, mutation),
+              AwsNames.viewChangesDataSourceId(name));
         }
         // A view without `queries` gets `get` and `list`; with them, each query claims its own.
         if (e.definition() instanceof View v && v.queries().isEmpty()) {

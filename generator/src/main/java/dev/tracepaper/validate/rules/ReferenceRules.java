@@ -46,6 +46,7 @@ public final class ReferenceRules {
         new UnknownRole(),
         new InvalidOwnerField(),
         new DataAuthMisplaced(),
+        new NotifyWithDataAuth(),
         new UnknownPattern(),
         new PatternCycle(),
         new InvalidRegex(),

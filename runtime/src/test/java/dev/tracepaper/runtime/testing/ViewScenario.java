@@ -33,9 +33,19 @@ public final class ViewScenario {
       new Metadata(
           null, "view-scenario", new Caller("test-user", "test-user", List.of()), Instant.now());
 
+  /** Where a view that notifies publishes its rows; {@code null} for any other view. */
+  private final FakeAppSync appSync;
+
   private ViewScenario(Projection projection) {
     this.projection = projection;
-    this.projector = new ProjectorHandler(views, events, List.of(projection));
+    if (projection.notification().isPresent()) {
+      this.appSync = new FakeAppSync(key -> views.read(projection, key).live());
+      this.projector =
+          new ProjectorHandler(views, events, null, List.of(projection), appSync.publisher());
+    } else {
+      this.appSync = null;
+      this.projector = new ProjectorHandler(views, events, List.of(projection));
+    }
   }
 
   public static ViewScenario of(Projection projection) {
@@ -57,6 +67,20 @@ public final class ViewScenario {
    * and each field an expected row names has that value; fields it does not name are not compared.
    */
   public void thenRows(JsonNode... expected) {
+    try {
+      checkRows(expected);
+    } finally {
+      if (appSync != null) {
+        appSync.close();
+      }
+    }
+  }
+
+  /**
+   * {@link #thenRows}; a view that notifies must also have published each row after writing it, the
+   * last time as it is now, and nothing when the events come again (nothing is written).
+   */
+  private void checkRows(JsonNode... expected) {
     Map<String, ObjectNode> rows = views.rows(projection.view());
     Map<String, JsonNode> wanted = new TreeMap<>();
     for (JsonNode row : expected) {
@@ -77,12 +101,24 @@ public final class ViewScenario {
         (key, row) ->
             Scenario.matches("row " + key + " of " + projection.view(), row, rows.get(key)));
 
+    int published = 0;
+    if (appSync != null) {
+      appSync.check(projection, rows);
+      published = appSync.received().size();
+    }
+
     history.forEach(projector::project);
     same("after every event was delivered again", rows);
     List<StoredEvent> reversed = new ArrayList<>(history);
     Collections.reverse(reversed);
     reversed.forEach(projector::project);
     same("after older events came again, newest first", rows);
+    if (appSync != null && appSync.received().size() != published) {
+      throw new AssertionFailedError(
+          projection.view() + " published again for events it had applied already",
+          published,
+          appSync.received().size());
+    }
   }
 
   private void same(String when, Map<String, ObjectNode> before) {

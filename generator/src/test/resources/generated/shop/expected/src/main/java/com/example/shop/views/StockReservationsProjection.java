@@ -9,6 +9,7 @@ import dev.tracepaper.runtime.RowChange;
 import dev.tracepaper.runtime.RowReader;
 import dev.tracepaper.runtime.StoredEvent;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Keeps the view StockReservations from events: each handled event changes the row its key names.
@@ -38,6 +39,28 @@ public final class StockReservationsProjection implements Projection {
   @Override
   public long retentionDays() {
     return 30;
+  }
+
+  /**
+   * The view notifies: after writing a row, the projector publishes it with this mutation to the
+   * subscribers of {@code onStockReservationsChanged}.
+   */
+  @Override
+  public Optional<String> notification() {
+    return Optional.of(
+        """
+        mutation PublishStockReservationsChanged($key: String!, $deleted: Boolean!, $row: AWSJSON) {
+          publishStockReservationsChanged(key: $key, deleted: $deleted, row: $row) {
+            key
+            deleted
+            row {
+              sku
+              reserved
+              lastOrderId
+            }
+          }
+        }
+        """);
   }
 
   @Override
