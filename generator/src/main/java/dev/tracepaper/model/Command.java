@@ -4,7 +4,13 @@ import dev.tracepaper.source.SourceLocation;
 import java.util.List;
 import java.util.Optional;
 
-/** A request to change an aggregate, accepted through the API. */
+/**
+ * A request to change an aggregate, accepted through the API.
+ *
+ * @param api the name the API calls it by ({@code Project.Pipeline.register}: a field {@code
+ *     register} of namespace {@code Project.Pipeline}); without it, the mutation's name is derived
+ *     ({@code registerPipeline})
+ */
 public record Command(
     String name,
     String aggregate,
@@ -12,6 +18,7 @@ public record Command(
     Optional<Auth> auth,
     List<Field> fields,
     FlowBody body,
+    Optional<Located<String>> api,
     SourceLocation location)
     implements Flow {
 

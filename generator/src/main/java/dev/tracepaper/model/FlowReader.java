@@ -23,7 +23,8 @@ final class FlowReader {
           "emits",
           "tests",
           "description",
-          "custom");
+          "custom",
+          "api");
   private static final Set<String> POLICY_KEYS =
       Set.of("on", "creates", "key", "let", "rules", "emits", "tests", "description", "custom");
   private static final Set<String> RULE_KEYS = Set.of("require", "code", "message");
@@ -63,6 +64,7 @@ final class FlowReader {
                   m.get("auth").flatMap(n -> auth.auth(n, "the `auth` of " + what)),
                   m.get("fields").map(n -> fields.fields(n, what)).orElse(List.of()),
                   body(m, what, example),
+                  m.get("api").flatMap(n -> nodes.text(n, "`api` of " + what)),
                   entry.key().location());
             });
   }
