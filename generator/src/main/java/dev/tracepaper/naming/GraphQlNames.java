@@ -49,8 +49,12 @@ public final class GraphQlNames {
    * BuildQueries} for {@code Build} of {@code Query}.
    */
   public static String namespaceType(String root, List<String> namespace) {
+    // Each part as written, its first letter capitalised: `pipeline` and `Pipeline` read alike,
+    // and an acronym (`CI`) stays one.
     StringBuilder type = new StringBuilder();
-    namespace.forEach(segment -> type.append(Case.pascal(segment)));
+    namespace.forEach(
+        segment ->
+            type.append(Character.toUpperCase(segment.charAt(0))).append(segment.substring(1)));
     return type.append(root.equals(MUTATION) ? "Mutations" : "Queries").toString();
   }
 

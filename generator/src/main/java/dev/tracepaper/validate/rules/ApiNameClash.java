@@ -91,8 +91,16 @@ public final class ApiNameClash implements Rule {
               "spell the namespaces so that they differ once their parts are joined");
           break;
         }
-        if (earlier == null && clash(field, path, type, taken, report)) {
-          break;
+        if (earlier == null) {
+          // A namespace's resolver claims its logical id, so that another namespace that
+          // differs only in case (`BC` and `Bc`) is reported like any other taker.
+          String resolver =
+              AwsNames.namespaceResolverId(
+                  GraphQlNames.parentType(field.root(), namespace), namespace.get(length - 1));
+          if (clash(field, path, type, taken, report)) {
+            break;
+          }
+          taken.putIfAbsent(Namespace.LOGICAL_ID + " " + resolver, new Owner(field.element()));
         }
       }
     }
