@@ -1,5 +1,6 @@
 <#-- The generated project's README: what it holds and how to build, test, deploy and call it.
      Model texts are shown as written; GraphQL examples arrive as text in the data model. -->
+<#import "/lib/macros.ftl" as m>
 <#assign api = project.api>
 # ${project.name}
 
@@ -51,7 +52,7 @@ model and generate again instead of editing them), except the hand-written ones 
 Commands (aggregate: mutations):
 
 <#list project.aggregates?filter(a -> a.commands?has_content) as aggregate>
-- ${aggregate.name}: <#list aggregate.commands as command>`${command.mutation}`<#sep>, </#list>
+- ${aggregate.name}: <#list aggregate.commands as command>`${(command.namespace + [command.mutation])?join(".")}`<#sep>, </#list>
 </#list>
 
 ## Generated and hand-written code
@@ -143,7 +144,7 @@ The event-store table<#if api.userPool> and the user pool</#if> are kept when th
 <#-- The first call: a command that creates (no NOT_FOUND on an empty stage), signed in the way
      the command allows; its example input comes from the model's tests. -->
 <#function shellWord text><#return text?matches("[A-Za-z0-9_.:/@%+,=-]+")?then(text, "'" + text?replace("'", "'\\''") + "'")></#function>
-<#function firstMutation command><#return "mutation { " + command.mutation + (command.inputFields?has_content)?then("(input: " + command.exampleInput + ")", "") + " { id version events } }"></#function>
+<#function firstMutation command><#return "mutation { " + m.opening(command.namespace) + command.mutation + (command.inputFields?has_content)?then("(input: " + command.exampleInput + ")", "") + " { id version events }" + m.closing(command.namespace) + " }"></#function>
 <#assign byUser = project.commands?filter(c -> c.flow.existence != "EXISTING" && c.authTypes?seq_contains("AMAZON_COGNITO_USER_POOLS"))>
 <#assign byKey = project.commands?filter(c -> c.flow.existence != "EXISTING" && c.authTypes?seq_contains("API_KEY"))>
 <#if byUser?has_content || byKey?has_content>
@@ -177,7 +178,7 @@ EOF
 <#else>
 <#assign first = byKey?first>
 
-`${first.mutation}` is open to anonymous callers, who send the API key (the `ApiKey` output) as
+`${(first.namespace + [first.mutation])?join(".")}` is open to anonymous callers, who send the API key (the `ApiKey` output) as
 the `x-api-key` header:
 
 ```sh
@@ -188,7 +189,7 @@ EOF
 ```
 </#if>
 
-The answer is `{"data": {"${first.mutation}": {"id": …, "version": …, "events": […]}}}`; a
+The answer is `{"data": {<#list first.namespace as part>"${part}": {</#list>"${first.mutation}": {"id": …, "version": …, "events": […]}<#list first.namespace as part>}</#list>}}`; a
 refused command answers with `errors` instead (see [Calling the API](#calling-the-api)).
 </#if>
 <#if api.userPool>
@@ -260,11 +261,11 @@ Roles allowed: <#list command.roles as role>`${role}`<#sep>, </#list>.
 </#if>
 ```graphql
 mutation {
-  ${command.mutation}<#if command.inputFields?has_content>(input: ${command.exampleInput})</#if> {
+  ${m.opening(command.namespace)}${command.mutation}<#if command.inputFields?has_content>(input: ${command.exampleInput})</#if> {
     id
     version
     events
-  }
+  }${m.closing(command.namespace)}
 }
 ```
 <#if command.subscription?has_content>
@@ -311,13 +312,13 @@ ${view.description}
 <#list view.queries as query>
 <#switch query.kind>
 <#case "GET">
-- `${query.field}(${query.argument}: ${query.argumentType})`: the row with this key, or `null`.
+- `${(query.namespace + [query.field])?join(".")}(${query.argument}: ${query.argumentType})`: the row with this key, or `null`.
 <#break>
 <#case "LIST">
-- `${query.field}(limit, nextToken)`: every row, a page at a time, in no particular order.
+- `${(query.namespace + [query.field])?join(".")}(limit, nextToken)`: every row, a page at a time, in no particular order.
 <#break>
 <#case "INDEX">
-- `${query.field}(${query.argument}: ${query.argumentType}<#if query.prefixArgument?has_content>, ${query.prefixArgument}</#if>, limit, nextToken)`: the rows with this
+- `${(query.namespace + [query.field])?join(".")}(${query.argument}: ${query.argumentType}<#if query.prefixArgument?has_content>, ${query.prefixArgument}</#if>, limit, nextToken)`: the rows with this
   `${query.argument}`<#if query.prefixArgument?has_content> whose `${query.sortField}` begins with `${query.prefixArgument}` (all of them without it)</#if><#if query.sortField?has_content><#if query.ascending>, in ascending order of `${query.sortField}`<#else>, latest `${query.sortField}` first</#if></#if>.
 <#break>
 </#switch>
@@ -331,7 +332,9 @@ ${view.description}
   relation fields read `null`). Delivered at most once, to the clients connected at that moment:
   read the view again after (re)connecting. Who may subscribe: whoever a query of the view admits.
 </#if>
-<#assign examples = view.queries?filter(q -> q.kind == "LIST" || q.argumentType == "String!")>
+<#-- The examples show the queries of the root; a query in a namespace is called within it,
+     as the commands' examples show. -->
+<#assign examples = view.queries?filter(q -> q.namespace?size == 0 && (q.kind == "LIST" || q.argumentType == "String!"))>
 <#if examples?has_content>
 
 ```graphql

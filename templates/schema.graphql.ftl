@@ -14,6 +14,40 @@ ${indent}${graphqlString(text)}
 </#list>
 </#macro>
 <#macro directives text><#if text?has_content> ${text}</#if></#macro>
+<#-- A view's query, on Query or on the type of its namespace. -->
+<#macro queryField view query>
+<#switch query.kind>
+<#case "GET">
+  ${graphqlString("The " + view.name + " row with this key; null when there is none")}
+  ${query.field}(${query.argument}: ${query.argumentType}): ${view.name}<@directives query.directives/>
+<#break>
+<#case "LIST">
+  ${graphqlString("A page of " + view.name + " rows, in no particular order; pass the nextToken of a page to get the next")}
+  ${query.field}(limit: Int, nextToken: String): ${view.connectionType}!<@directives query.directives/>
+<#break>
+<#case "INDEX">
+<#if query.prefixArgument?has_content>
+  ${graphqlString("A page of the " + view.name + " rows with this " + query.argument + " whose " + query.sortField + " begins with " + query.prefixArgument + " (every row with this " + query.argument + " without it)" + r.orderPhrase(query.sortField, query.ascending) + "; pass the nextToken of a page to get the next")}
+  ${query.field}(${query.argument}: ${query.argumentType}, ${query.prefixArgument}: String, limit: Int, nextToken: String): ${view.connectionType}!<@directives query.directives/>
+<#else>
+  ${graphqlString("A page of the " + view.name + " rows with this " + query.argument + r.orderPhrase(query.sortField, query.ascending) + "; pass the nextToken of a page to get the next")}
+  ${query.field}(${query.argument}: ${query.argumentType}, limit: Int, nextToken: String): ${view.connectionType}!<@directives query.directives/>
+</#if>
+<#break>
+</#switch>
+</#macro>
+<#-- A command's mutation, on Mutation or on the type of its namespace. -->
+<#macro mutationField command>
+<@description command.description "  "/>
+  ${command.mutation}(<#if command.inputFields?has_content>input: ${command.inputType}!, </#if>commandId: ID): CommandResult!<@directives command.directives/>
+</#macro>
+<#-- The namespace fields of a type: each leads to the type of a namespace (api names). -->
+<#macro namespaceFields parentType>
+<#list project.api.namespaces?filter(n -> n.parentType == parentType) as namespace>
+  ${graphqlString("The " + (namespace.root == "Mutation")?then("mutations", "queries") + " of namespace " + namespace.path?join("."))}
+  ${namespace.field}: ${namespace.typeName}!<@directives namespace.directives/>
+</#list>
+</#macro>
 <#macro record type>
 
 <@description type.description/>
@@ -51,44 +85,45 @@ type CommandResult<#if project.api.commandResultDirectives?has_content> ${projec
 
 type Query {
 <#list project.views as view>
-<#list view.queries as query>
-<#switch query.kind>
-<#case "GET">
-  ${graphqlString("The " + view.name + " row with this key; null when there is none")}
-  ${query.field}(${query.argument}: ${query.argumentType}): ${view.name}<@directives query.directives/>
-<#break>
-<#case "LIST">
-  ${graphqlString("A page of " + view.name + " rows, in no particular order; pass the nextToken of a page to get the next")}
-  ${query.field}(limit: Int, nextToken: String): ${view.connectionType}!<@directives query.directives/>
-<#break>
-<#case "INDEX">
-<#if query.prefixArgument?has_content>
-  ${graphqlString("A page of the " + view.name + " rows with this " + query.argument + " whose " + query.sortField + " begins with " + query.prefixArgument + " (every row with this " + query.argument + " without it)" + r.orderPhrase(query.sortField, query.ascending) + "; pass the nextToken of a page to get the next")}
-  ${query.field}(${query.argument}: ${query.argumentType}, ${query.prefixArgument}: String, limit: Int, nextToken: String): ${view.connectionType}!<@directives query.directives/>
-<#else>
-  ${graphqlString("A page of the " + view.name + " rows with this " + query.argument + r.orderPhrase(query.sortField, query.ascending) + "; pass the nextToken of a page to get the next")}
-  ${query.field}(${query.argument}: ${query.argumentType}, limit: Int, nextToken: String): ${view.connectionType}!<@directives query.directives/>
-</#if>
-<#break>
-</#switch>
+<#list view.queries?filter(q -> q.parentType == "Query") as query>
+<@queryField view query/>
 </#list>
 <#else>
   "Placeholder: AppSync needs a Query type. It has no resolver and always returns null."
   ping: String
 </#list>
+<@namespaceFields "Query"/>
 }
 
 "Every command. An optional commandId (at most 128 characters; a UUID) makes a retry safe for 24 hours: the same id sent again by the same caller to the same mutation with the same input answers the first result and appends nothing; with another input it is refused with errorType COMMAND_ID_REUSED."
 type Mutation {
-<#list project.commands as command>
-<@description command.description "  "/>
-  ${command.mutation}(<#if command.inputFields?has_content>input: ${command.inputType}!, </#if>commandId: ID): CommandResult!<#if command.directives?has_content> ${command.directives}</#if>
+<#list project.commands?filter(c -> c.parentType == "Mutation") as command>
+<@mutationField command/>
 </#list>
 <#list notifyingViews as view>
   ${graphqlString("Internal: the projector publishes each written or deleted " + view.name + " row with it, for the subscribers of " + view.subscription.subscription + ". IAM only: the app's projector may call it, no user can")}
   ${view.subscription.mutation}(key: String!, deleted: Boolean!, row: AWSJSON): ${view.subscription.changeType}! @aws_iam
 </#list>
+<@namespaceFields "Mutation"/>
 }
+<#list project.api.namespaces as namespace>
+
+${graphqlString("The " + (namespace.root == "Mutation")?then("mutations", "queries") + " of namespace " + namespace.path?join("."))}
+type ${namespace.typeName}<@directives namespace.typeDirectives/> {
+<@namespaceFields namespace.typeName/>
+<#if namespace.root == "Mutation">
+<#list project.commands?filter(c -> c.parentType == namespace.typeName) as command>
+<@mutationField command/>
+</#list>
+<#else>
+<#list project.views as view>
+<#list view.queries?filter(q -> q.parentType == namespace.typeName) as query>
+<@queryField view query/>
+</#list>
+</#list>
+</#if>
+}
+</#list>
 <#if notifyingCommands?has_content || notifyingViews?has_content>
 
 "Pushed to subscribed clients over AppSync's real-time endpoint, at most once, to those connected at that moment: after reconnecting, read again."

@@ -567,6 +567,21 @@ Resources:
       ApiId: !GetAtt GraphQLApi.ApiId
       # A local file: sam build and sam deploy upload it and put its S3 location here.
       DefinitionS3Location: schema.graphql
+<#if api.namespaces?has_content>
+
+  # ---------------------------------------------------------------- namespaces of the API
+  # The `api` names group mutations and queries in namespaces: a namespace field answers an
+  # empty object, whose fields resolve on their own, each with its own resolver and auth.
+  ${api.namespaceDataSourceLogicalId}:
+    Type: AWS::AppSync::DataSource
+    Properties:
+      ApiId: !GetAtt GraphQLApi.ApiId
+      Name: ${api.namespaceDataSourceLogicalId}
+      Type: NONE
+<#list api.namespaces as namespace>
+<@s.resolver stack=root logicalId=namespace.resolverLogicalId typeName=namespace.parentType field=namespace.field dataSource=api.namespaceDataSourceLogicalId file=api.namespaceResolverFile comment=namespace.parentType + "." + namespace.field + " leads to the namespace " + namespace.path?join(".") + "."/>
+</#list>
+</#if>
 <@s.commandRole root/>
 <#if api.apiKey>
 

@@ -110,3 +110,15 @@ package ${r.javaPackage};
 <@jsonCodec r.javaClass r.fields/>
 }
 </#macro>
+<#-- A call of a field inside its namespaces (api names): opens `Project { Pipeline { ` before the
+     field and closes ` } }` after its selection; both empty for a field of a root type. -->
+<#function opening namespace>
+<#local text = "">
+<#list namespace as part><#local text = text + part + " { "></#list>
+<#return text>
+</#function>
+<#function closing namespace>
+<#local text = "">
+<#list namespace as part><#local text = text + " }"></#list>
+<#return text>
+</#function>

@@ -184,7 +184,7 @@ Globals:
       LambdaConfig:
         LambdaFunctionArn: !Ref ${aggregate.functionLogicalId}.Alias
 <#list aggregate.commands as command>
-<@resolver stack=stack logicalId=command.resolverLogicalId typeName="Mutation" field=command.mutation dataSource=aggregate.dataSourceLogicalId file=command.resolverFile/>
+<@resolver stack=stack logicalId=command.resolverLogicalId typeName=command.parentType field=command.mutation dataSource=aggregate.dataSourceLogicalId file=command.resolverFile/>
 </#list>
 </#macro>
 
@@ -412,7 +412,7 @@ Globals:
       CodeS3Location: ${projectFile(stack, generation.functionFile)}
 </#list>
 <#list view.queries as query>
-<@resolver stack=stack logicalId=query.resolverLogicalId typeName="Query" field=query.field functions=readFunctions(stack, view) file=query.resolverFile/>
+<@resolver stack=stack logicalId=query.resolverLogicalId typeName=query.parentType field=query.field functions=readFunctions(stack, view) file=query.resolverFile/>
 </#list>
 <#if view.subscription.enabled>
 

@@ -33,7 +33,7 @@ import ${project.runtimePackage}.Responses;
 <#-- Priming runs the handler's example case unless hand-written code takes part in it. -->
 <#assign primers = []>
 <#list aggregate.handlerExamples as example>
-<#assign primed = aggregate.commands?filter(c -> c.mutation == example.mutation)?first>
+<#assign primed = aggregate.commands?filter(c -> c.operation == example.mutation)?first>
 <#if !primed.flow.custom.enabled><#assign primers = [example]></#if>
 </#list>
 public final class ${aggregate.handlerClass} implements RequestStreamHandler {
@@ -59,7 +59,7 @@ public final class ${aggregate.handlerClass} implements RequestStreamHandler {
   }
 
 <#list primers as example>
-<#assign primed = aggregate.commands?filter(c -> c.mutation == example.mutation)?first>
+<#assign primed = aggregate.commands?filter(c -> c.operation == example.mutation)?first>
   /**
    * Runs ${primed.name} with the input of a case of the model through a handler of its own, on an
    * event store that answers from memory ({@link Priming}): the snapshot then holds the classes a
@@ -123,12 +123,12 @@ public final class ${aggregate.handlerClass} implements RequestStreamHandler {
   private CommandResult handle(AppSyncRequest request) {
     Metadata metadata = request.metadata(clock);
     Input input = Input.of(request.input());
-    return switch (request.fieldName()) {
+    return switch (request.operation()) {
 <#list aggregate.commands as c>
-      case ${javaString(c.mutation)} -> ${c.method}(request, input, metadata);
+      case ${javaString(c.operation)} -> ${c.method}(request, input, metadata);
 </#list>
       default ->
-          throw new IllegalArgumentException("no mutation of ${aggregate.name} is called " + request.fieldName());
+          throw new IllegalArgumentException("no mutation of ${aggregate.name} is called " + request.operation());
     };
   }
 <#list aggregate.commands as c>

@@ -12,7 +12,7 @@ import ${project.runtimePackage}.Caller;
 import ${project.runtimePackage}.DynamoDbEventStore;
 import ${project.runtimePackage}.EventStore;
 import ${project.runtimePackage}.Json;
-<#if aggregate.handlerExamples?has_content && !aggregate.commands?filter(c -> c.mutation == aggregate.handlerExamples[0].mutation)?first.flow.custom.enabled>
+<#if aggregate.handlerExamples?has_content && !aggregate.commands?filter(c -> c.operation == aggregate.handlerExamples[0].mutation)?first.flow.custom.enabled>
 import ${project.runtimePackage}.Priming;
 </#if>
 import ${project.runtimePackage}.StoredEvent;
@@ -70,7 +70,7 @@ class ${aggregate.handlerClass}Test {
   }
 
 <#list aggregate.handlerExamples as example>
-<#assign command = aggregate.commands?filter(c -> c.mutation == example.mutation)?first>
+<#assign command = aggregate.commands?filter(c -> c.operation == example.mutation)?first>
   /** The mutation ${example.mutation} as AppSync sends it, with the input of a case of the model. */
   private JsonNode invoke(String commandId) {
     return AppSyncEvents.invoke(handler, event(example(), commandId, CALLER));

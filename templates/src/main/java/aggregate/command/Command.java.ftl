@@ -5,7 +5,7 @@ package ${aggregate.javaPackage};
 <@m.imports command.imports/>
 
 /**
- * The input of the command ${command.name} (GraphQL mutation {@code ${command.mutation}}).
+ * The input of the command ${command.name} (GraphQL mutation {@code ${(command.namespace + [command.mutation])?join(".")}}).
 <#if command.description?has_content>
  *
  * <p>${javadoc(command.description)}

@@ -1,5 +1,5 @@
 <#import "/lib/resolvers.ftl" as r>
-<@r.header "Query." + query.field + ": the " + view.name + " row with this " + query.argument + ", or null"/>
+<@r.header query.parentType + "." + query.field + ": the " + view.name + " row with this " + query.argument + ", or null"/>
 import { util } from '@aws-appsync/utils';
 <@r.liveGeneration view.name/>
 

@@ -1,6 +1,6 @@
 <#import "/lib/resolvers.ftl" as r>
 <#assign prefix = query.prefixArgument?has_content>
-<@r.header "Query." + query.field + ": a page of the " + view.name + " rows with this " + query.argument + prefix?then(" whose " + query.sortField + " begins with " + query.prefixArgument, "") + r.orderPhrase(query.sortField, query.ascending)/>
+<@r.header query.parentType + "." + query.field + ": a page of the " + view.name + " rows with this " + query.argument + prefix?then(" whose " + query.sortField + " begins with " + query.prefixArgument, "") + r.orderPhrase(query.sortField, query.ascending)/>
 import { util } from '@aws-appsync/utils';
 <@r.liveGeneration view.name/>
 

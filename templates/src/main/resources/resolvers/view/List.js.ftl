@@ -1,5 +1,5 @@
 <#import "/lib/resolvers.ftl" as r>
-<@r.header "Query." + query.field + ": a page of " + view.name + " rows, in table order"/>
+<@r.header query.parentType + "." + query.field + ": a page of " + view.name + " rows, in table order"/>
 import { util } from '@aws-appsync/utils';
 <@r.liveGeneration view.name/>
 

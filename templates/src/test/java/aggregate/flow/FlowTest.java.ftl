@@ -49,9 +49,9 @@ class ${flow.testClass} {
 </#if>
 <#if command??>
 <#if command.authTypes?seq_contains("AMAZON_COGNITO_USER_POOLS")>
-            .whenCommand(${aggregate.handlerClass}::new, ${javaString(command.mutation)}, ${javaString(test.when)});
+            .whenCommand(${aggregate.handlerClass}::new, ${javaString(command.operation)}, ${javaString(test.when)});
 <#else>
-            .whenCommand(${aggregate.handlerClass}::new, ${javaString(command.mutation)}, ${javaString(test.when)}, ${javaString(command.authTypes[0])});
+            .whenCommand(${aggregate.handlerClass}::new, ${javaString(command.operation)}, ${javaString(test.when)}, ${javaString(command.authTypes[0])});
 </#if>
 <#else>
             .whenEvent(

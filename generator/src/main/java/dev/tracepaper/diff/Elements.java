@@ -5,6 +5,7 @@ import dev.tracepaper.model.Auth;
 import dev.tracepaper.model.AuthMode;
 import dev.tracepaper.model.Command;
 import dev.tracepaper.model.Event;
+import dev.tracepaper.model.Located;
 import dev.tracepaper.model.Model;
 import dev.tracepaper.model.Query;
 import dev.tracepaper.model.View;
@@ -29,8 +30,9 @@ public final class Elements {
       return aggregate.name() + "." + command.name();
     }
 
+    /** The mutation as clients call it: its {@code api} name, or the derived one. */
     public String mutation() {
-      return GraphQlNames.mutation(command.name());
+      return command.api().map(Located::value).orElse(GraphQlNames.mutation(command.name()));
     }
   }
 
@@ -82,12 +84,14 @@ public final class Elements {
       return queries;
     }
     for (Query q : view.queries().get()) {
-      String field =
+      String derived =
           switch (q.kind()) {
             case GET -> GraphQlNames.getQuery(view.name());
             case LIST -> GraphQlNames.listQuery(view.name());
             case INDEX -> GraphQlNames.indexQuery(view.name(), q.name());
           };
+      // Clients call a query by its API name: a new or changed `api` is a removed field.
+      String field = q.api().map(Located::value).orElse(derived);
       queries.add(new ApiQuery(view, q.name(), field, q.auth().or(view::auth), q.location()));
     }
     return queries;

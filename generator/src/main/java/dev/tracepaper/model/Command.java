@@ -5,8 +5,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A request to change an aggregate, accepted through the API. {@code notification} is its {@code
- * notify:} setting, where written: {@code true} gives the API a subscription to its results.
+ * A request to change an aggregate, accepted through the API.
+ *
+ * @param api the name the API calls it by ({@code Project.Pipeline.register}: a field {@code
+ *     register} of namespace {@code Project.Pipeline}); without it, the mutation's name is derived
+ *     ({@code registerPipeline})
+ * @param notification its {@code notify:} setting, where written: {@code true} gives the API a
+ *     subscription to its results
  */
 public record Command(
     String name,
@@ -16,6 +21,7 @@ public record Command(
     List<Field> fields,
     FlowBody body,
     Optional<Located<Boolean>> notification,
+    Optional<Located<String>> api,
     SourceLocation location)
     implements Flow {
 

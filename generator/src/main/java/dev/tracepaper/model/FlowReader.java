@@ -24,7 +24,8 @@ final class FlowReader {
           "tests",
           "description",
           "custom",
-          "notify");
+          "notify",
+          "api");
   private static final Set<String> POLICY_KEYS =
       Set.of("on", "creates", "key", "let", "rules", "emits", "tests", "description", "custom");
   private static final Set<String> RULE_KEYS = Set.of("require", "code", "message");
@@ -65,6 +66,7 @@ final class FlowReader {
                   m.get("fields").map(n -> fields.fields(n, what)).orElse(List.of()),
                   body(m, what, example),
                   m.get("notify").flatMap(n -> nodes.bool(n, "`notify` of " + what)),
+                  m.get("api").flatMap(n -> nodes.text(n, "`api` of " + what)),
                   entry.key().location());
             });
   }

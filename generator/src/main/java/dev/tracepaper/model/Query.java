@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * A way to read a view: {@code get} by key, {@code list} paged, or a named index query, which may
  * order its rows ({@code sort}, {@code order}) and match the rows whose field begins with a given
- * text ({@code prefix}).
+ * text ({@code prefix}). {@code api} is the name the API calls it by ({@code Build.get}: a field
+ * {@code get} of namespace {@code Build}); without it, the query's name is derived.
  */
 public record Query(
     String name,
@@ -16,6 +17,7 @@ public record Query(
     Optional<Located<Order>> order,
     Optional<Located<String>> prefix,
     Optional<Auth> auth,
+    Optional<Located<String>> api,
     SourceLocation location) {
 
   /** The three kinds of query. */

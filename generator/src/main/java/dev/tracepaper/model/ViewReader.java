@@ -28,7 +28,7 @@ final class ViewReader {
           "tests",
           "notify");
   private static final Set<String> HANDLER_KEYS = Set.of("key", "keys", "set", "delete");
-  private static final Set<String> QUERY_KEYS = Set.of("index", "sort", "prefix", "auth");
+  private static final Set<String> QUERY_KEYS = Set.of("index", "sort", "prefix", "auth", "api");
   private static final Set<String> SORT_KEYS = Set.of("field", "order");
 
   private final Nodes nodes;
@@ -146,6 +146,7 @@ final class ViewReader {
         sort.order(),
         q.get("prefix").flatMap(n -> nodes.text(n, "`prefix` of " + what)),
         q.get("auth").flatMap(n -> auth.auth(n, "the `auth` of " + what)),
+        q.get("api").flatMap(n -> nodes.text(n, "`api` of " + what)),
         entry.key().location());
   }
 

@@ -167,6 +167,17 @@ public final class AwsNames {
   }
 
   /**
+   * The logical id of the resolver of a namespace field ({@code Project} of {@code Mutation}):
+   * {@code MutationProjectNamespaceResolver}, apart from a mutation {@code project}'s.
+   */
+  public static String namespaceResolverId(String typeName, String fieldName) {
+    return typeName + Case.pascal(fieldName) + "NamespaceResolver";
+  }
+
+  /** The data source without a backend that the namespace resolvers run on. */
+  public static final String NAMESPACE_DATA_SOURCE_ID = "ApiNamespaceDataSource";
+
+  /**
    * The logical id of a role's Cognito group: {@code LibrarianGroup}. Logical ids hold only ASCII
    * letters and digits, while a role is any Cognito group name ({@code
    * D3308175807:personal-developer}, {@code rédacteur}): the id keeps the role's ASCII words, and a

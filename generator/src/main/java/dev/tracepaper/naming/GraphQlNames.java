@@ -1,5 +1,9 @@
 package dev.tracepaper.naming;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+
 /**
  * The names of the generated AppSync schema. Types are PascalCase, fields camelCase; each command
  * is a mutation {@code lendBook(input: LendBookInput!, commandId: ID): CommandResult!}; each view
@@ -20,7 +24,47 @@ public final class GraphQlNames {
   public static final String NEXT_TOKEN = "nextToken";
   public static final String ITEMS = "items";
 
+  /** What the GraphQL specification allows as a name (section 2.1.9). */
+  private static final Pattern NAME = Pattern.compile("[_A-Za-z][_0-9A-Za-z]*");
+
   private GraphQlNames() {}
+
+  /** Whether {@code name} is a legal GraphQL name. */
+  public static boolean isName(String name) {
+    return NAME.matcher(name).matches();
+  }
+
+  /**
+   * The segments of an {@code api} name as written: {@code Project.Pipeline.register} is the field
+   * {@code register} of namespace {@code Project.Pipeline}. Used as written, not case-converted: an
+   * API name matches an API that exists.
+   */
+  public static List<String> apiPath(String api) {
+    return Arrays.asList(api.split("\\.", -1));
+  }
+
+  /**
+   * The object type of a namespace of the mutations or queries ({@code root}): {@code
+   * ProjectPipelineMutations} for namespace {@code Project.Pipeline} of {@code Mutation}, {@code
+   * BuildQueries} for {@code Build} of {@code Query}.
+   */
+  public static String namespaceType(String root, List<String> namespace) {
+    // Each part as written, its first letter capitalised: `pipeline` and `Pipeline` read alike,
+    // and an acronym (`CI`) stays one.
+    StringBuilder type = new StringBuilder();
+    namespace.forEach(
+        segment ->
+            type.append(Character.toUpperCase(segment.charAt(0))).append(segment.substring(1)));
+    return type.append(root.equals(MUTATION) ? "Mutations" : "Queries").toString();
+  }
+
+  /**
+   * The type a field of {@code root} named {@code api} is on: {@code root} itself without a
+   * namespace.
+   */
+  public static String parentType(String root, List<String> apiPath) {
+    return apiPath.size() == 1 ? root : namespaceType(root, apiPath.subList(0, apiPath.size() - 1));
+  }
 
   /** The object type of a value type, entity or view: {@code Address}. */
   public static String objectType(String name) {
@@ -133,6 +177,12 @@ public final class GraphQlNames {
   public static String readFunctionFile(String generation) {
     return "src/main/resources/resolvers/generation/Read" + Case.pascal(generation) + ".js";
   }
+
+  /**
+   * The JavaScript resolver every namespace field shares ({@code Mutation.Project}, {@code
+   * ProjectMutations.Pipeline}): it answers an empty object, whose fields resolve on their own.
+   */
+  public static final String NAMESPACE_RESOLVER_FILE = "src/main/resources/resolvers/Namespace.js";
 
   /** The JavaScript resolver of a field: {@code src/main/resources/resolvers/Query.getBook.js}. */
   public static String resolverFile(String typeName, String fieldName) {

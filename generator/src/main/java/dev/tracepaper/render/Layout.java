@@ -97,6 +97,10 @@ public final class Layout {
    */
   static final List<String> WITH_USER_POOL = List.of("scripts/token.sh.ftl");
 
+  /** The resolver of the namespace fields: only {@code api} names with a namespace make them. */
+  static final List<String> WITH_NAMESPACES =
+      List.of("src/main/resources/resolvers/Namespace.js.ftl");
+
   /** The templates rendered once per element, by the folder they are in. */
   static final List<String> PER_ELEMENT =
       List.of(
@@ -123,7 +127,8 @@ public final class Layout {
           || (WITH_VIEWS.contains(template) && project.views().isEmpty())
           || (WITH_NOTIFYING_VIEWS.contains(template)
               && project.views().stream().noneMatch(v -> v.subscription().enabled()))
-          || (WITH_USER_POOL.contains(template) && !project.api().userPool())) {
+          || (WITH_USER_POOL.contains(template) && !project.api().userPool())
+          || (WITH_NAMESPACES.contains(template) && project.api().namespaces().isEmpty())) {
         continue;
       }
       if (StackLayout.holds(template)) {
@@ -238,6 +243,9 @@ public final class Layout {
     }
     if (WITH_USER_POOL.contains(template)) {
       return strip(template) + ", when the API has a user pool";
+    }
+    if (WITH_NAMESPACES.contains(template)) {
+      return strip(template) + ", when `api` names make namespaces";
     }
     if (STUBS.contains(template)) {
       return strip(template) + ": created once, then yours";

@@ -118,7 +118,33 @@ final class ResourceCounter {
     if (!model.model().views().isEmpty()) {
       shared += READ_SIDE;
     }
-    return shared + authResources();
+    return shared + authResources() + namespaceResources();
+  }
+
+  /**
+   * The namespaces of {@code api} names: a resolver per namespace field, and the data source
+   * without a backend they share.
+   */
+  private int namespaceResources() {
+    Set<String> namespaces = new java.util.HashSet<>();
+    for (Aggregate aggregate : model.model().aggregates()) {
+      aggregate.commands().forEach(c -> namespaces(namespaces, "Mutation", c.api()));
+    }
+    for (View view : model.model().views()) {
+      view.queries().orElse(List.of()).forEach(q -> namespaces(namespaces, "Query", q.api()));
+    }
+    return namespaces.isEmpty() ? 0 : namespaces.size() + 1;
+  }
+
+  private static void namespaces(
+      Set<String> namespaces, String root, Optional<dev.tracepaper.model.Located<String>> api) {
+    api.ifPresent(
+        a -> {
+          String path = a.value();
+          for (int dot = path.indexOf('.'); dot >= 0; dot = path.indexOf('.', dot + 1)) {
+            namespaces.add(root + " " + path.substring(0, dot));
+          }
+        });
   }
 
   /** The API key, user pool and client, and a group per role, as far as the modes used need. */

@@ -482,6 +482,13 @@ final class RandomModel {
     if (!option.isEmpty()) {
       line(4, option);
     }
+    // An API name on some commands, by their name, not a draw, so that the draws stay as they
+    // were: in the aggregate's namespace, or one level deeper in a namespace all aggregates share.
+    switch (Math.floorMod((a.name() + name).hashCode(), 4)) {
+      case 0 -> line(4, "api: %s.%s".formatted(a.name(), lowerFirst(name)));
+      case 1 -> line(4, "api: Shared.%s.%s".formatted(a.name(), lowerFirst(name)));
+      default -> {}
+    }
     line(4, "fields: {" + a.key() + ": String}");
     if (!body.isEmpty()) {
       line(4, body);
@@ -543,6 +550,10 @@ final class RandomModel {
       shown.put("lines", "[" + a.name() + "Line]");
     }
     line(2, "fields: {" + fieldList(shown) + "}");
+    // API names for the queries of half the views, by their name, not a draw.
+    if (Math.floorMod(a.name().hashCode(), 2) == 0) {
+      line(2, "queries: {get: {api: %s.Views.get}, list: {}}".formatted(a.name()));
+    }
     // Authorization that depends on the data, on a third of the views: by their name, not a draw,
     // so that the draws (and the shapes' seeds) stay as they were.
     Optional<String> owner =

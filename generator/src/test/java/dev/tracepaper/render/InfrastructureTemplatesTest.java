@@ -228,6 +228,7 @@ class InfrastructureTemplatesTest {
     variants.put("hostile", ModelProjects.describedAs(variants.get("library"), HOSTILE));
     variants.put("open", openLibrary());
     variants.put("mixed", mixedClinic());
+    variants.put("api-names", ApiNamesTest.mixedAuth(out.resolve("api-names-model")));
     return variants;
   }
 

@@ -21,6 +21,9 @@ import java.util.UUID;
  */
 public final class AppSyncRequest {
 
+  /** The type of the API's root mutation fields. */
+  private static final String ROOT_MUTATION = "Mutation";
+
   /** The request header a client may set to correlate its requests; else each gets a new id. */
   public static final String CORRELATION_HEADER = "x-correlation-id";
 
@@ -73,6 +76,31 @@ public final class AppSyncRequest {
 
   public String fieldName() {
     return event.path("info").path("fieldName").asText();
+  }
+
+  /**
+   * The mutation this request runs, which a handler dispatches on: its field name for a field of
+   * {@code Mutation} ({@code lendBook}), the type and the field for a field of a namespace type
+   * ({@code ProjectPipelineMutations.register}), whose field name alone may be another namespace's
+   * too.
+   */
+  public String operation() {
+    String parent = event.path("info").path("parentTypeName").asText("");
+    return parent.isEmpty() || parent.equals(ROOT_MUTATION)
+        ? fieldName()
+        : parent + "." + fieldName();
+  }
+
+  /**
+   * The {@code info} AppSync sends for an {@link #operation()}: the field name and the type the
+   * field is on, for tests and priming that build requests.
+   */
+  public static ObjectNode info(String operation) {
+    int dot = operation.lastIndexOf('.');
+    ObjectNode info = Json.object();
+    info.put("fieldName", operation.substring(dot + 1));
+    info.put("parentTypeName", dot < 0 ? ROOT_MUTATION : operation.substring(0, dot));
+    return info;
   }
 
   public ObjectNode arguments() {
@@ -192,7 +220,7 @@ public final class AppSyncRequest {
 
   /**
    * The command's context. Its command id is scoped to the caller's id and the mutation ({@link
-   * #fieldName()}), and fingerprints the input ({@link CommandId}).
+   * #operation()}), and fingerprints the input ({@link CommandId}).
    */
   public Metadata metadata(Clock clock) {
     String correlationId = header(CORRELATION_HEADER);
@@ -201,7 +229,7 @@ public final class AppSyncRequest {
     }
     Caller caller = caller();
     String id = commandId();
-    CommandId commandId = id == null ? null : CommandId.of(id, caller.id(), fieldName(), input());
+    CommandId commandId = id == null ? null : CommandId.of(id, caller.id(), operation(), input());
     return new Metadata(commandId, correlationId, caller, clock.instant());
   }
 

@@ -93,14 +93,15 @@ public final class Priming {
   }
 
   /**
-   * The mutation {@code fieldName} with {@code input}, as AppSync sends it for a caller
-   * authenticated by {@code type} (a user-pool caller in {@code groups}).
+   * The mutation {@code operation} ({@link AppSyncRequest#operation()}) with {@code input}, as
+   * AppSync sends it for a caller authenticated by {@code type} (a user-pool caller in {@code
+   * groups}).
    */
   public static ObjectNode mutation(
-      String fieldName, String input, AppSyncRequest.AuthType type, List<String> groups) {
+      String operation, String input, AppSyncRequest.AuthType type, List<String> groups) {
     ObjectNode event = Json.object();
     event.putObject("arguments").set("input", Json.parse(input));
-    event.putObject("info").put("fieldName", fieldName);
+    event.set("info", AppSyncRequest.info(operation));
     switch (type) {
       case AMAZON_COGNITO_USER_POOLS -> {
         ObjectNode identity = event.putObject("identity");

@@ -45,7 +45,7 @@ public final class Responses {
     try {
       // Parsed here: a request over the size bound is answered as a VALIDATION error.
       AppSyncRequest request = AppSyncRequest.parse(in);
-      name = request.fieldName();
+      name = request.operation();
       invocation.put("command", name);
       answer = command.apply(request).toJson();
       Metrics.command(type.name(), name, "CommandSucceeded", null);

@@ -76,6 +76,32 @@ class AppSyncRequestTest {
       """;
 
   @Test
+  void aMutationOfANamespaceIsItsTypeAndField() {
+    AppSyncRequest root = parse(COGNITO);
+    AppSyncRequest nested =
+        parse(
+            COGNITO.replace(
+                "\"parentTypeName\": \"Mutation\"",
+                "\"parentTypeName\": \"ProjectPipelineMutations\""));
+
+    assertEquals("lendBook", root.operation());
+    assertEquals("ProjectPipelineMutations.lendBook", nested.operation());
+    assertEquals("lendBook", nested.fieldName());
+    // The same command id sent to two fields of one name in two namespaces is two commands.
+    assertNotEquals(root.metadata(CLOCK).commandId(), nested.metadata(CLOCK).commandId());
+  }
+
+  @Test
+  void infoNamesTheFieldAndItsType() {
+    assertEquals(
+        "ProjectPipelineMutations.register",
+        AppSyncRequest.of(
+                Json.object().set("info", AppSyncRequest.info("ProjectPipelineMutations.register")))
+            .operation());
+    assertEquals("Mutation", AppSyncRequest.info("lendBook").path("parentTypeName").asText());
+  }
+
+  @Test
   void readsACognitoMutation() {
     AppSyncRequest request = parse(COGNITO);
 

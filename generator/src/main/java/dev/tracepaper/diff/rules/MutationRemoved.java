@@ -7,7 +7,10 @@ import dev.tracepaper.diff.Elements;
 import dev.tracepaper.diff.ModelChange;
 import dev.tracepaper.diff.RuleClass;
 
-/** A command was removed or renamed: clients that call its mutation get an error. */
+/**
+ * A command was removed or renamed, or its {@code api} name changed: clients that call its mutation
+ * get an error.
+ */
 public final class MutationRemoved implements DiffRule {
 
   @Override
@@ -24,7 +27,16 @@ public final class MutationRemoved implements DiffRule {
   public void check(ModelChange change, DiffReporter report) {
     var current = Elements.commands(change.newModel());
     for (Elements.OwnedCommand old : Elements.commands(change.oldModel()).values()) {
-      if (!current.containsKey(old.command().name())) {
+      Elements.OwnedCommand now = current.get(old.command().name());
+      if (now != null && !now.mutation().equals(old.mutation())) {
+        report.report(
+            change.old().at(old.command().location()),
+            "command %s is now called %s: clients that call mutation %s get an error"
+                .formatted(old.qualified(), now.mutation(), old.mutation()),
+            "keep the mutation named %s (with `api`) until no client calls it; see docs/evolution.md"
+                .formatted(old.mutation()));
+      }
+      if (now == null) {
         report.report(
             change.old().at(old.command().location()),
             "command %s was removed: clients that call mutation %s get an error"

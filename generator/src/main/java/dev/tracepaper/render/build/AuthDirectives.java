@@ -5,7 +5,9 @@ import dev.tracepaper.model.AuthConfig;
 import dev.tracepaper.model.AuthMode;
 import dev.tracepaper.model.Located;
 import dev.tracepaper.naming.AwsNames;
+import dev.tracepaper.naming.GraphQlNames;
 import dev.tracepaper.render.data.ApiData;
+import dev.tracepaper.render.data.NamespaceData;
 import dev.tracepaper.text.Escapes;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -96,7 +98,7 @@ public final class AuthDirectives {
    * caller who may run a mutation may also read its result.
    */
   public ApiData api(List<Optional<Auth>> auths) {
-    return api(auths, List.of(), new LinkedHashMap<>());
+    return api(auths, List.of(), new LinkedHashMap<>(), List.of());
   }
 
   /**
@@ -107,7 +109,8 @@ public final class AuthDirectives {
   public ApiData api(
       List<Optional<Auth>> mutations,
       List<Optional<Auth>> reads,
-      Map<String, String> objectDirectives) {
+      Map<String, String> objectDirectives,
+      List<NamespaceData> namespaces) {
     Set<String> mutationTypes = new LinkedHashSet<>();
     mutations.forEach(auth -> mutationTypes.addAll(access(auth).types()));
     Set<String> used = new LinkedHashSet<>(mutationTypes);
@@ -125,7 +128,10 @@ public final class AuthDirectives {
         used.contains(IAM),
         groups,
         typeDirectives(mutationTypes),
-        objectDirectives);
+        objectDirectives,
+        namespaces,
+        AwsNames.NAMESPACE_DATA_SOURCE_ID,
+        GraphQlNames.NAMESPACE_RESOLVER_FILE);
   }
 
   /** Whether a field with this {@code auth} is open to anonymous callers: public data. */
@@ -151,6 +157,16 @@ public final class AuthDirectives {
         .filter(types::contains)
         .map(t -> directive(t, List.of()))
         .collect(Collectors.joining(" "));
+  }
+
+  /**
+   * The directives of a namespace field through which callers of these AppSync {@code types} reach
+   * the fields within; in a namespace type ({@code explicit}) named even when only the default type
+   * reads it, as {@link #explicitDirectives} says.
+   */
+  public String namespaceDirectives(Collection<String> types, boolean explicit) {
+    String directives = typeDirectives(types);
+    return directives.isEmpty() && explicit ? directive(defaultType, List.of()) : directives;
   }
 
   /**

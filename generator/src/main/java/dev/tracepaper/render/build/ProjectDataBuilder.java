@@ -289,7 +289,7 @@ public final class ProjectDataBuilder {
           TextProbes.Probes probes = textProbes.of(aggregate, command, events);
           return List.of(
               new HandlerExample(
-                  commands.get(i).mutation(),
+                  commands.get(i).operation(),
                   test.when(),
                   index.roles().stream().sorted().toList(),
                   jsonArray(events),
@@ -373,17 +373,21 @@ public final class ProjectDataBuilder {
     imports.add(names.runtimePackage() + ".Input");
     imports.add(names.runtimePackage() + ".Metadata");
     FlowSite site = new FlowSite(command, aggregate, Optional.empty());
-    String mutation = GraphQlNames.mutation(command.name());
+    ApiPlace place =
+        ApiPlace.of(GraphQlNames.MUTATION, GraphQlNames.mutation(command.name()), command.api());
     CommandCheckData check =
         new CommandChecks(checked, types, names.runtimePackage()).of(command, imports);
     return new CommandData(
         command.name(),
         javaName.simpleName(),
-        mutation,
+        place.field(),
+        place.parentType(),
+        place.namespace(),
+        place.operation(),
         GraphQlNames.commandInput(command.name()),
-        AwsNames.resolverId(GraphQlNames.MUTATION, mutation),
+        place.resolverId(),
         GraphQlNames.MUTATION_RESOLVER_FILE,
-        ApiDataBuilder.directives(index, command.auth()),
+        ApiDataBuilder.directives(index, command.auth(), place.namespace()),
         ApiDataBuilder.rolesOnly(index, command.auth()),
         ApiDataBuilder.authTypes(index, command.auth()),
         ApiDataBuilder.cognitoGroups(index, command.auth()),

@@ -288,27 +288,33 @@ final class ViewCode {
     List<QueryData> queries = new ArrayList<>();
     List<Query> named = view.queries().orElse(List.of());
     if (view.queries().isEmpty()) {
-      queries.add(get(view, keyField, view.auth()));
-      queries.add(list(view, view.auth()));
+      queries.add(get(view, keyField, view.auth(), Optional.empty()));
+      queries.add(list(view, view.auth(), Optional.empty()));
       return queries;
     }
     for (Query query : named) {
       Optional<Auth> auth = query.auth().or(view::auth);
       switch (query.kind()) {
-        case GET -> queries.add(get(view, keyField, auth));
-        case LIST -> queries.add(list(view, auth));
+        case GET -> queries.add(get(view, keyField, auth, query.api()));
+        case LIST -> queries.add(list(view, auth, query.api()));
         case INDEX -> {
           String field = query.index().map(Located::value).orElseThrow();
           String sort = query.sortField().map(Located::value).orElse("");
-          String graphqlField = GraphQlNames.indexQuery(view.name(), query.name());
+          ApiPlace place =
+              ApiPlace.of(
+                  GraphQlNames.QUERY,
+                  GraphQlNames.indexQuery(view.name(), query.name()),
+                  query.api());
           queries.add(
               new QueryData(
                   query.name(),
                   "INDEX",
-                  graphqlField,
-                  GraphQlNames.resolverFile(GraphQlNames.QUERY, graphqlField),
-                  AwsNames.resolverId(GraphQlNames.QUERY, graphqlField),
-                  ApiDataBuilder.directives(index, auth),
+                  place.field(),
+                  place.parentType(),
+                  place.namespace(),
+                  place.resolverFile(),
+                  place.resolverId(),
+                  ApiDataBuilder.directives(index, auth, place.namespace()),
                   RelationCode.indexName(field, sort),
                   field,
                   argumentType(view, field),
@@ -322,15 +328,18 @@ final class ViewCode {
     return queries;
   }
 
-  private QueryData get(View view, String keyField, Optional<Auth> auth) {
-    String field = GraphQlNames.getQuery(view.name());
+  private QueryData get(
+      View view, String keyField, Optional<Auth> auth, Optional<Located<String>> api) {
+    ApiPlace place = ApiPlace.of(GraphQlNames.QUERY, GraphQlNames.getQuery(view.name()), api);
     return new QueryData(
         "get",
         "GET",
-        field,
-        GraphQlNames.resolverFile(GraphQlNames.QUERY, field),
-        AwsNames.resolverId(GraphQlNames.QUERY, field),
-        ApiDataBuilder.directives(index, auth),
+        place.field(),
+        place.parentType(),
+        place.namespace(),
+        place.resolverFile(),
+        place.resolverId(),
+        ApiDataBuilder.directives(index, auth, place.namespace()),
         "",
         keyField,
         argumentType(view, keyField),
@@ -340,15 +349,17 @@ final class ViewCode {
         readChecks.of(auth, keyField));
   }
 
-  private QueryData list(View view, Optional<Auth> auth) {
-    String field = GraphQlNames.listQuery(view.name());
+  private QueryData list(View view, Optional<Auth> auth, Optional<Located<String>> api) {
+    ApiPlace place = ApiPlace.of(GraphQlNames.QUERY, GraphQlNames.listQuery(view.name()), api);
     return new QueryData(
         "list",
         "LIST",
-        field,
-        GraphQlNames.resolverFile(GraphQlNames.QUERY, field),
-        AwsNames.resolverId(GraphQlNames.QUERY, field),
-        ApiDataBuilder.directives(index, auth),
+        place.field(),
+        place.parentType(),
+        place.namespace(),
+        place.resolverFile(),
+        place.resolverId(),
+        ApiDataBuilder.directives(index, auth, place.namespace()),
         "",
         "",
         "",

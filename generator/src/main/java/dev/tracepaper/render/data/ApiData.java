@@ -19,6 +19,11 @@ import java.util.Map;
  *     so that every mode that may call a mutation may read its result ({@code ""} if none)
  * @param objectDirectives the directives of the value types that views return, by GraphQL type
  *     name, for the types some non-default mode reads (others are left out)
+ * @param namespaces the namespaces {@code api} names make, parents before their children, in model
+ *     order; empty without them
+ * @param namespaceDataSourceLogicalId the data source without a backend the namespace resolvers run
+ *     on
+ * @param namespaceResolverFile the code every namespace resolver shares, relative to the project
  */
 public record ApiData(
     String defaultAuthType,
@@ -28,9 +33,13 @@ public record ApiData(
     boolean iam,
     List<RoleData> roles,
     String commandResultDirectives,
-    Map<String, String> objectDirectives) {
+    Map<String, String> objectDirectives,
+    List<NamespaceData> namespaces,
+    String namespaceDataSourceLogicalId,
+    String namespaceResolverFile) {
 
   public ApiData {
+    namespaces = List.copyOf(namespaces);
     objectDirectives = Collections.unmodifiableMap(new LinkedHashMap<>(objectDirectives));
     additionalAuthTypes = List.copyOf(additionalAuthTypes);
     roles = List.copyOf(roles);

@@ -1,5 +1,6 @@
 package dev.tracepaper.render.data;
 
+import dev.tracepaper.naming.GraphQlNames;
 import dev.tracepaper.naming.JavaNames;
 import java.util.List;
 
@@ -8,7 +9,15 @@ import java.util.List;
  *
  * @param name the model name ({@code LendBook})
  * @param javaClass the input record's simple name
- * @param mutation the GraphQL mutation field ({@code lendBook})
+ * @param mutation the GraphQL mutation field ({@code lendBook}; the last part of an {@code api}
+ *     name: {@code register} for {@code Project.Pipeline.register})
+ * @param parentType the GraphQL type the field is on: {@code Mutation}, or the type of its
+ *     namespace ({@code ProjectPipelineMutations})
+ * @param namespace the namespace the field is in, as the API spells it ({@code [Project,
+ *     Pipeline]}); empty for a field of {@code Mutation}
+ * @param operation what the command handler dispatches on ({@code AppSyncRequest.operation()}): the
+ *     field for a field of {@code Mutation}, else the parent type and the field ({@code
+ *     ProjectPipelineMutations.register})
  * @param inputType the GraphQL input type ({@code LendBookInput})
  * @param resolverLogicalId the resolver's logical id ({@code MutationLendBookResolver})
  * @param resolverFile the resolver's code, relative to the project: one file all mutations share
@@ -39,6 +48,9 @@ public record CommandData(
     String name,
     String javaClass,
     String mutation,
+    String parentType,
+    List<String> namespace,
+    String operation,
     String inputType,
     String resolverLogicalId,
     String resolverFile,
@@ -61,6 +73,7 @@ public record CommandData(
     implements ModelElement {
 
   public CommandData {
+    namespace = List.copyOf(namespace);
     roles = List.copyOf(roles);
     authTypes = List.copyOf(authTypes);
     cognitoGroups = List.copyOf(cognitoGroups);
@@ -74,9 +87,10 @@ public record CommandData(
 
   /**
    * The handler's method answering the mutation: {@code lendBook}, and for a command {@code New},
-   * {@code new_}.
+   * {@code new_}. From the command's name, not its field: two namespaces may both have a field
+   * {@code register}.
    */
   public String method() {
-    return JavaNames.local(mutation);
+    return JavaNames.local(GraphQlNames.mutation(name));
   }
 }

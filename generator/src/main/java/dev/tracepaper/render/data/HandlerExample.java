@@ -6,7 +6,8 @@ import java.util.List;
  * A command that starts an instance, from a case of the model, for the integration test of its
  * aggregate's handler on the real event store.
  *
- * @param mutation the GraphQL mutation ({@code registerBook})
+ * @param mutation the mutation as its handler dispatches on it ({@code registerBook}, or {@code
+ *     ProjectPipelineMutations.register} for a field of a namespace: {@code CommandData.operation})
  * @param input the input as JSON, from the case's {@code when}
  * @param roles the roles of the caller
  * @param events the types of the events it records, as a JSON array

@@ -1,5 +1,7 @@
 package dev.tracepaper.render.data;
 
+import java.util.List;
+
 /**
  * A query of a view: a field of GraphQL {@code Query} served by an AppSync JS resolver on the
  * view's DynamoDB data source.
@@ -26,6 +28,8 @@ public record QueryData(
     String name,
     String kind,
     String field,
+    String parentType,
+    List<String> namespace,
     String resolverFile,
     String resolverLogicalId,
     String directives,
@@ -35,4 +39,9 @@ public record QueryData(
     String sortField,
     boolean ascending,
     String prefixArgument,
-    ReadCheckData check) {}
+    ReadCheckData check) {
+
+  public QueryData {
+    namespace = List.copyOf(namespace);
+  }
+}

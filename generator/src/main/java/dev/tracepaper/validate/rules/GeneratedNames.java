@@ -1,6 +1,7 @@
 package dev.tracepaper.validate.rules;
 
 import dev.tracepaper.model.Command;
+import dev.tracepaper.model.Located;
 import dev.tracepaper.model.Model;
 import dev.tracepaper.model.ModelIndex;
 import dev.tracepaper.model.Query;
@@ -14,6 +15,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The names the generator would produce for each element of a model, by the scheme of {@code
@@ -116,7 +118,9 @@ final class GeneratedNames {
         customClasses(
             claims, e, java.flowCustom(aggregate, name), java.flowCustomCode(aggregate, name));
         graphQlTypes(claims, GraphQlNames.commandInput(name));
-        resolver(claims, GraphQlNames.MUTATION, GraphQlNames.mutation(name));
+        Optional<String> api =
+            e.definition() instanceof Command c ? c.api().map(Located::value) : Optional.empty();
+        apiField(claims, GraphQlNames.MUTATION, api.orElse(GraphQlNames.mutation(name)));
         if (e.definition() instanceof Command c && c.notifies()) {
           claims.add(
               new Claim(
@@ -172,7 +176,11 @@ final class GeneratedNames {
           resolver(claims, GraphQlNames.QUERY, GraphQlNames.listQuery(name));
         }
       }
-      case QUERY -> resolver(claims, GraphQlNames.QUERY, queryField(e));
+      case QUERY -> {
+        Optional<String> api =
+            e.definition() instanceof Query q ? q.api().map(Located::value) : Optional.empty();
+        apiField(claims, GraphQlNames.QUERY, api.orElse(queryField(e)));
+      }
       case TYPE -> {
         javaClass(claims, java.type(name));
         graphQlTypes(claims, GraphQlNames.objectType(name), GraphQlNames.inputType(name));
@@ -259,6 +267,21 @@ final class GeneratedNames {
     for (String id : ids) {
       claims.add(new Claim(Namespace.LOGICAL_ID, "", id));
     }
+  }
+
+  /**
+   * A field of the root {@code root} by its API name: its path ({@code Project.Pipeline.register})
+   * is what must be unique, its resolver is on the namespace's type.
+   */
+  private static void apiField(List<Claim> claims, String root, String api) {
+    List<String> path = GraphQlNames.apiPath(api);
+    String field = path.get(path.size() - 1);
+    String typeName = GraphQlNames.parentType(root, path);
+    Namespace namespace =
+        root.equals(GraphQlNames.MUTATION) ? Namespace.GRAPHQL_MUTATION : Namespace.GRAPHQL_QUERY;
+    claims.add(new Claim(namespace, "", api));
+    claims.add(new Claim(Namespace.LOGICAL_ID, "", AwsNames.resolverId(typeName, field)));
+    claims.add(new Claim(Namespace.FILE, "", GraphQlNames.resolverFile(typeName, field)));
   }
 
   private static void resolver(List<Claim> claims, String typeName, String field) {

@@ -65,6 +65,8 @@ public final class ModelRules {
         new InvalidQueryField(),
         new InvalidPrefixQuery(),
         new InvalidRelation(),
+        new InvalidApiName(),
+        new ApiNameClash(),
         new ViewFieldNeverSet(),
         // tests
         new MissingTest(),

@@ -1,6 +1,8 @@
 package dev.tracepaper.validate.rules;
 
+import dev.tracepaper.model.Command;
 import dev.tracepaper.model.ModelIndex;
+import dev.tracepaper.model.Query;
 import dev.tracepaper.validate.Reporter;
 import dev.tracepaper.validate.Rule;
 import dev.tracepaper.validate.rules.GeneratedNames.Claim;
@@ -64,7 +66,9 @@ public final class NameCollision implements Rule {
       report.error(
           later.element().location(),
           message(earlier, later),
-          "rename one of them",
+          apiField(later.claim()) && (hasApiName(earlier.element()) || hasApiName(later.element()))
+              ? "give one of them another `api` name"
+              : "rename one of them",
           earlier.element().location());
     }
   }
@@ -84,6 +88,18 @@ public final class NameCollision implements Rule {
     }
     return "%s: both would produce %s."
         .formatted(both, later.claim().namespace().describe(later.claim().name()));
+  }
+
+  private static boolean apiField(Claim claim) {
+    return claim.namespace() == Namespace.GRAPHQL_MUTATION
+        || claim.namespace() == Namespace.GRAPHQL_QUERY;
+  }
+
+  /** Whether its API field is named by {@code api}, which is what to change, not its name. */
+  private static boolean hasApiName(NamedElement e) {
+    return e.definition() instanceof Command c
+        ? c.api().isPresent()
+        : e.definition() instanceof Query q && q.api().isPresent();
   }
 
   private static NamedElement root(NamedElement e) {

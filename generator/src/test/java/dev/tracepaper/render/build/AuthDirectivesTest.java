@@ -102,7 +102,8 @@ class AuthDirectivesTest {
         LIBRARY.api(
             List.of(Optional.empty()),
             List.of(auth("anonymous"), auth("iam")),
-            new java.util.LinkedHashMap<>(java.util.Map.of("Address", "@aws_api_key")));
+            new java.util.LinkedHashMap<>(java.util.Map.of("Address", "@aws_api_key")),
+            List.of());
     assertThat(api.additionalAuthTypes())
         .containsExactly(AuthDirectives.API_KEY, AuthDirectives.IAM)
         .inOrder();

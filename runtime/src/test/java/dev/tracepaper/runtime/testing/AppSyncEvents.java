@@ -18,8 +18,10 @@ public final class AppSyncEvents {
   private AppSyncEvents() {}
 
   /**
-   * The mutation {@code fieldName} with {@code input}, called by a Cognito user pool user with the
-   * caller's id (its {@code sub}), name and groups; {@code commandId} may be {@code null}.
+   * The mutation {@code fieldName} (an {@link AppSyncRequest#operation()}: {@code
+   * ProjectPipelineMutations.register} for a field of a namespace) with {@code input}, called by a
+   * Cognito user pool user with the caller's id (its {@code sub}), name and groups; {@code
+   * commandId} may be {@code null}.
    */
   public static ObjectNode mutation(
       String fieldName, JsonNode input, String commandId, Caller caller) {
@@ -69,7 +71,7 @@ public final class AppSyncEvents {
     claims.put("sub", caller.id());
     claims.put("cognito:username", caller.name());
     caller.roles().forEach(claims.putArray("cognito:groups")::add);
-    event.putObject("info").put("fieldName", fieldName);
+    event.set("info", AppSyncRequest.info(fieldName));
     return event;
   }
 

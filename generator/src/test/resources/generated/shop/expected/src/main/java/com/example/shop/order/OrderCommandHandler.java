@@ -91,13 +91,13 @@ public final class OrderCommandHandler implements RequestStreamHandler {
   private CommandResult handle(AppSyncRequest request) {
     Metadata metadata = request.metadata(clock);
     Input input = Input.of(request.input());
-    return switch (request.fieldName()) {
+    return switch (request.operation()) {
       case "placeOrder" -> placeOrder(request, input, metadata);
       case "addLine" -> addLine(request, input, metadata);
       case "removeLine" -> removeLine(request, input, metadata);
       case "cancelOrder" -> cancelOrder(request, input, metadata);
       default ->
-          throw new IllegalArgumentException("no mutation of Order is called " + request.fieldName());
+          throw new IllegalArgumentException("no mutation of Order is called " + request.operation());
     };
   }
 

@@ -91,10 +91,10 @@ public final class StockCommandHandler implements RequestStreamHandler {
   private CommandResult handle(AppSyncRequest request) {
     Metadata metadata = request.metadata(clock);
     Input input = Input.of(request.input());
-    return switch (request.fieldName()) {
+    return switch (request.operation()) {
       case "countStock" -> countStock(request, input, metadata);
       default ->
-          throw new IllegalArgumentException("no mutation of Stock is called " + request.fieldName());
+          throw new IllegalArgumentException("no mutation of Stock is called " + request.operation());
     };
   }
 
