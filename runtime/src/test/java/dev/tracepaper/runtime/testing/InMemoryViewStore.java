@@ -73,6 +73,14 @@ public final class InMemoryViewStore implements ViewStore {
     return Write.APPLIED;
   }
 
+  /**
+   * Stores {@code fields} as the row of {@code view} under {@code key}, as if events had written
+   * it: for tests of code that reads views (custom queries).
+   */
+  public synchronized void put(Projection view, String key, ObjectNode fields) {
+    rows(view).put(key, new Item(fields.deepCopy(), Map.of(), null, null));
+  }
+
   /** Pages of {@value #PAGE} keys in key order. */
   @Override
   public synchronized Cleared deletePage(Projection view, String after) {
