@@ -36,6 +36,16 @@ ${indent}${graphqlString(text)}
 <#break>
 </#switch>
 </#macro>
+<#-- A custom query (the model's `queries:`), on Query or on the type of its namespace: nullable,
+     since its hand-written code answers null when it finds nothing. -->
+<#macro customQueryField query>
+<#if query.description?has_content>
+  ${graphqlString(query.description)}
+<#else>
+  ${graphqlString("The custom query " + query.name + "; null when it finds nothing")}
+</#if>
+  ${query.field}<#if query.args?has_content>(<#list query.args as a>${a.name}: ${a.graphqlInputType}<#sep>, </#sep></#list>)</#if>: ${query.returnType}<@directives query.directives/>
+</#macro>
 <#-- A command's mutation, on Mutation or on the type of its namespace. -->
 <#macro mutationField command>
 <@description command.description "  "/>
@@ -88,10 +98,14 @@ type Query {
 <#list view.queries?filter(q -> q.parentType == "Query") as query>
 <@queryField view query/>
 </#list>
-<#else>
+</#list>
+<#list project.queries?filter(q -> q.parentType == "Query") as query>
+<@customQueryField query/>
+</#list>
+<#if !project.views?has_content && !project.queries?has_content>
   "Placeholder: AppSync needs a Query type. It has no resolver and always returns null."
   ping: String
-</#list>
+</#if>
 <@namespaceFields "Query"/>
 }
 
@@ -120,6 +134,9 @@ type ${namespace.typeName}<@directives namespace.typeDirectives/> {
 <#list view.queries?filter(q -> q.parentType == namespace.typeName) as query>
 <@queryField view query/>
 </#list>
+</#list>
+<#list project.queries?filter(q -> q.parentType == namespace.typeName) as query>
+<@customQueryField query/>
 </#list>
 </#if>
 }

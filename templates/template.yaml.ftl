@@ -236,6 +236,87 @@ Resources:
 <@s.relation root site/>
 </#list>
 <@s.viewGenerations root/>
+<#if project.queries?has_content>
+<#assign queryReads = []>
+<#list project.queries as q><#list q.reads as r><#if !queryReads?map(x -> x.view)?seq_contains(r.view)><#assign queryReads = queryReads + [r]></#if></#list></#list>
+
+  # ---------------------------------------------------------------- custom queries
+  # The model's `queries:`, answered by their hand-written classes: one function for all of them,
+  # which dispatches on the field (one cold start and one role however many there are).
+  CustomQueryFunction:
+    Type: AWS::Serverless::Function
+<@s.build/>
+    Properties:
+      Description: Answers the custom queries of the model with their hand-written code
+      Handler: ${yamlString(project.queries[0].javaPackage + ".CustomQueryHandler::handleRequest")}
+      LoggingConfig:
+        LogGroup: !Ref CustomQueryFunctionLogGroup
+<#if queryReads?has_content>
+      Environment:
+        Variables:
+          VIEW_TABLE_PREFIX: !Sub "${s.sub("AWS::StackName")}."
+          VIEW_BOOKKEEPING_TABLE: !Ref ViewBookkeepingTable
+      Policies:
+        - Version: "2012-10-17"
+          Statement:
+            # The rows of the views the queries' `reads` name, by key, in both generations (a
+            # rebuild switches readers from one to the other): no other table, no write.
+            - Effect: Allow
+              Action: dynamodb:GetItem
+              Resource:
+<#list queryReads as r>
+<#list r.tableSuffixes as suffix>
+                - !Sub "arn:${s.sub("AWS::Partition")}:dynamodb:${s.sub("AWS::Region")}:${s.sub("AWS::AccountId")}:table/${s.sub("AWS::StackName")}.${suffix}"
+</#list>
+</#list>
+            # Which generation of a view is live: the bookkeeping items of partition key
+            # "rebuild" only.
+            - Effect: Allow
+              Action: dynamodb:GetItem
+              Resource: !GetAtt ViewBookkeepingTable.Arn
+              Condition:
+                ForAllValues:StringEquals:
+                  dynamodb:LeadingKeys:
+                    - rebuild
+</#if>
+<@s.watch "CustomQueryFunction" "The custom query function"/>
+
+  # AppSync calls the custom query function with this role: it may invoke its alias, nothing else.
+  CustomQueryDataSourceRole:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Principal:
+              Service: appsync.amazonaws.com
+            Action: sts:AssumeRole
+            Condition:
+              ArnEquals:
+                aws:SourceArn: !GetAtt GraphQLApi.Arn
+      Policies:
+        - PolicyName: InvokeCustomQueryFunction
+          PolicyDocument:
+            Version: "2012-10-17"
+            Statement:
+              - Effect: Allow
+                Action: lambda:InvokeFunction
+                Resource: !Ref CustomQueryFunction.Alias
+
+  CustomQueryDataSource:
+    Type: AWS::AppSync::DataSource
+    Properties:
+      ApiId: !GetAtt GraphQLApi.ApiId
+      Name: CustomQueryDataSource
+      Type: AWS_LAMBDA
+      ServiceRoleArn: !GetAtt CustomQueryDataSourceRole.Arn
+      LambdaConfig:
+        LambdaFunctionArn: !Ref CustomQueryFunction.Alias
+<#list project.queries as q>
+<@s.resolver stack=root logicalId=q.resolverLogicalId typeName=q.parentType field=q.field dataSource="CustomQueryDataSource" file=q.resolverFile/>
+</#list>
+</#if>
 
   # ---------------------------------------------------------------- projection
   ProjectorFunction:

@@ -89,6 +89,7 @@ public final class Baseline {
             current.types(),
             current.aggregates(),
             current.views(),
+            current.queries(),
             sources);
     return new ValidationReport(both, diagnostics);
   }

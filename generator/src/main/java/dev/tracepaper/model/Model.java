@@ -16,6 +16,7 @@ public record Model(
     List<TypeDef> types,
     List<Aggregate> aggregates,
     List<View> views,
+    List<CustomQuery> queries,
     List<SourceFile> sources) {
 
   public Model {
@@ -24,6 +25,7 @@ public record Model(
     types = List.copyOf(types);
     aggregates = List.copyOf(aggregates);
     views = List.copyOf(views);
+    queries = List.copyOf(queries);
     sources = List.copyOf(sources);
   }
 
@@ -33,6 +35,10 @@ public record Model(
 
   public Optional<View> view(String name) {
     return views.stream().filter(v -> v.name().equals(name)).findFirst();
+  }
+
+  public Optional<CustomQuery> query(String name) {
+    return queries.stream().filter(q -> q.name().equals(name)).findFirst();
   }
 
   public Optional<EnumDef> enumDef(String name) {

@@ -24,7 +24,7 @@ public final class ModelReader {
   public static final int LANGUAGE_VERSION = 1;
 
   private static final Set<String> TOP_KEYS =
-      Set.of("tracepaper", "app", "patterns", "enums", "types", "aggregates", "views");
+      Set.of("tracepaper", "app", "patterns", "enums", "types", "aggregates", "views", "queries");
   private static final Set<String> APP_KEYS = Set.of("name", "package", "description", "auth");
   private static final Set<String> AUTH_KEYS = Set.of("default", "roles");
   private static final Set<String> ENUM_KEYS = Set.of("values", "description");
@@ -62,6 +62,7 @@ public final class ModelReader {
             builder.types,
             builder.aggregates,
             builder.views,
+            builder.queries,
             builder.sources);
     return new Result(model, sink.diagnostics());
   }
@@ -86,6 +87,7 @@ public final class ModelReader {
     final List<TypeDef> types = new ArrayList<>();
     final List<Aggregate> aggregates = new ArrayList<>();
     final List<View> views = new ArrayList<>();
+    final List<CustomQuery> queries = new ArrayList<>();
     App app;
 
     void merge(Builder file, DiagnosticSink sink) {
@@ -95,6 +97,7 @@ public final class ModelReader {
       types.addAll(file.types);
       aggregates.addAll(file.aggregates);
       views.addAll(file.views);
+      queries.addAll(file.queries);
       if (file.app != null) {
         setApp(file.app, sink);
       }
@@ -147,6 +150,10 @@ public final class ModelReader {
     ViewReader views = new ViewReader(nodes);
     for (MappingNode.Entry e : section(root, "views", nodes)) {
       views.view(e).ifPresent(builder.views::add);
+    }
+    CustomQueryReader queries = new CustomQueryReader(nodes);
+    for (MappingNode.Entry e : section(root, "queries", nodes)) {
+      queries.query(e).ifPresent(builder.queries::add);
     }
   }
 

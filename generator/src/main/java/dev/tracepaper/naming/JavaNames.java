@@ -139,6 +139,21 @@ public record JavaNames(String basePackage) {
     return new JavaName(viewsPackage(), unhidden(view, "View", "CustomCode"));
   }
 
+  /** The interface hand-written code of a custom query implements: {@code GetTokenQuery}. */
+  public JavaName customQuery(String query) {
+    return new JavaName(viewsPackage(), Case.pascal(query) + "Query");
+  }
+
+  /** The hand-written class of a custom query: {@code GetTokenQueryCode}. */
+  public JavaName customQueryCode(String query) {
+    return new JavaName(viewsPackage(), Case.pascal(query) + "QueryCode");
+  }
+
+  /** The Lambda handler of every custom query of the model. */
+  public JavaName customQueryHandler() {
+    return new JavaName(viewsPackage(), "CustomQueryHandler");
+  }
+
   /** How events change a view's rows: {@code BookAvailabilityProjection}. */
   public JavaName viewProjection(String view) {
     return new JavaName(viewsPackage(), unhidden(view, "View", "Projection"));

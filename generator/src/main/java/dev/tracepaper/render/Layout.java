@@ -2,6 +2,7 @@ package dev.tracepaper.render;
 
 import dev.tracepaper.render.data.AggregateData;
 import dev.tracepaper.render.data.CommandData;
+import dev.tracepaper.render.data.CustomQueryData;
 import dev.tracepaper.render.data.EventData;
 import dev.tracepaper.render.data.FlowData;
 import dev.tracepaper.render.data.PolicyData;
@@ -72,6 +73,7 @@ public final class Layout {
       List.of(
           MAIN + "aggregate/flow/CustomCode.java.ftl",
           MAIN + "views/view/CustomCode.java.ftl",
+          MAIN + "views/query/QueryCode.java.ftl",
           "samconfig.toml.ftl");
 
   /**
@@ -101,6 +103,10 @@ public final class Layout {
   static final List<String> WITH_NAMESPACES =
       List.of("src/main/resources/resolvers/Namespace.js.ftl");
 
+  /** The resolver every custom query shares: only a model with {@code queries:} has one. */
+  static final List<String> WITH_CUSTOM_QUERIES =
+      List.of("src/main/resources/resolvers/CustomQuery.js.ftl");
+
   /** The templates rendered once per element, by the folder they are in. */
   static final List<String> PER_ELEMENT =
       List.of(
@@ -128,7 +134,8 @@ public final class Layout {
           || (WITH_NOTIFYING_VIEWS.contains(template)
               && project.views().stream().noneMatch(v -> v.subscription().enabled()))
           || (WITH_USER_POOL.contains(template) && !project.api().userPool())
-          || (WITH_NAMESPACES.contains(template) && project.api().namespaces().isEmpty())) {
+          || (WITH_NAMESPACES.contains(template) && project.api().namespaces().isEmpty())
+          || (WITH_CUSTOM_QUERIES.contains(template) && project.queries().isEmpty())) {
         continue;
       }
       if (StackLayout.holds(template)) {
@@ -200,6 +207,16 @@ public final class Layout {
           Map.entry(
               "views/view/CustomCode.java.ftl",
               "views/<View>CustomCode.java, per custom view: created once, then yours"),
+          Map.entry("views/query/Query.java.ftl", "views/<Query>Query.java, per custom query"),
+          Map.entry(
+              "views/query/QueryCode.java.ftl",
+              "views/<Query>QueryCode.java, per custom query: created once, then yours"),
+          Map.entry(
+              "views/CustomQueryHandler.java.ftl",
+              "views/CustomQueryHandler.java, when the model has custom queries"),
+          Map.entry(
+              "views/CustomQueryHandlerTest.java.ftl",
+              "views/CustomQueryHandlerTest.java, when the model has custom queries"),
           Map.entry("types/type/Type.java.ftl", "types/<Type>.java, per value type"),
           Map.entry("types/enum/Enum.java.ftl", "types/<Enum>.java, per enum"),
           Map.entry("views/view/Row.java.ftl", "views/<View>.java, per view"),
@@ -246,6 +263,9 @@ public final class Layout {
     }
     if (WITH_NAMESPACES.contains(template)) {
       return strip(template) + ", when `api` names make namespaces";
+    }
+    if (WITH_CUSTOM_QUERIES.contains(template)) {
+      return strip(template) + ", when the model has custom queries";
     }
     if (STUBS.contains(template)) {
       return strip(template) + ": created once, then yours";
@@ -338,6 +358,29 @@ public final class Layout {
             Output output = output(template, root, v.javaPackage(), javaClass, "view", v, null);
             outputs.add(new Output(template, output.path(), output.data(), stub));
           }
+        }
+      }
+      case "views/query/Query.java.ftl", "views/query/QueryCode.java.ftl" -> {
+        boolean stub = STUBS.contains(template);
+        for (CustomQueryData q : project.queries()) {
+          String javaClass = stub ? q.codeClass() : q.interfaceClass();
+          Output output = output(template, root, q.javaPackage(), javaClass, "query", q, null);
+          outputs.add(new Output(template, output.path(), output.data(), stub));
+        }
+      }
+      case "views/CustomQueryHandler.java.ftl", "views/CustomQueryHandlerTest.java.ftl" -> {
+        if (!project.queries().isEmpty()) {
+          String javaClass =
+              template.startsWith(TEST) ? "CustomQueryHandlerTest" : "CustomQueryHandler";
+          outputs.add(
+              output(
+                  template,
+                  root,
+                  project.queries().get(0).javaPackage(),
+                  javaClass,
+                  null,
+                  null,
+                  null));
         }
       }
       case "aggregate/flow/FlowTest.java.ftl" -> eachFlow(template, root, outputs, true);

@@ -4,6 +4,7 @@ import dev.tracepaper.model.Aggregate;
 import dev.tracepaper.model.Auth;
 import dev.tracepaper.model.AuthConfig;
 import dev.tracepaper.model.Command;
+import dev.tracepaper.model.CustomQuery;
 import dev.tracepaper.model.Located;
 import dev.tracepaper.model.ModelIndex;
 import dev.tracepaper.model.Query;
@@ -56,6 +57,9 @@ final class ApiDataBuilder {
       for (Query query : view.queries().orElse(List.of())) {
         within(types, GraphQlNames.QUERY, query.api(), auth.types(query.auth().or(view::auth)));
       }
+    }
+    for (CustomQuery query : index.model().queries()) {
+      within(types, GraphQlNames.QUERY, query.api(), auth.types(query.auth()));
     }
     List<NamespaceData> namespaces = new ArrayList<>();
     types.forEach(

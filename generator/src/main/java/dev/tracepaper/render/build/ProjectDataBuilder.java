@@ -127,6 +127,9 @@ public final class ProjectDataBuilder {
             .toList(),
         aggregates,
         viewData,
+        index.model().queries().stream()
+            .map(new CustomQueryCode(index, types, fields, names)::of)
+            .toList(),
         StacksBuilder.of(index, aggregates, viewData));
   }
 

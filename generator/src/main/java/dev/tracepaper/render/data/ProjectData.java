@@ -19,6 +19,7 @@ import java.util.List;
  * @param types the model's value types
  * @param aggregates the write side
  * @param views the read side
+ * @param queries the custom queries, which hand-written code answers
  * @param stacks the CloudFormation stacks and which elements each holds
  */
 public record ProjectData(
@@ -35,6 +36,7 @@ public record ProjectData(
     List<RecordData> types,
     List<AggregateData> aggregates,
     List<ViewData> views,
+    List<CustomQueryData> queries,
     StacksData stacks) {
 
   public ProjectData {
@@ -42,6 +44,7 @@ public record ProjectData(
     types = List.copyOf(types);
     aggregates = List.copyOf(aggregates);
     views = List.copyOf(views);
+    queries = List.copyOf(queries);
   }
 
   /** Every policy of every aggregate, in model order. */

@@ -1,6 +1,7 @@
 package dev.tracepaper.validate.rules;
 
 import dev.tracepaper.model.Command;
+import dev.tracepaper.model.CustomQuery;
 import dev.tracepaper.model.Located;
 import dev.tracepaper.model.Model;
 import dev.tracepaper.model.ModelIndex;
@@ -180,6 +181,15 @@ final class GeneratedNames {
         Optional<String> api =
             e.definition() instanceof Query q ? q.api().map(Located::value) : Optional.empty();
         apiField(claims, GraphQlNames.QUERY, api.orElse(queryField(e)));
+      }
+      case CUSTOM_QUERY -> {
+        javaClass(claims, java.customQuery(name));
+        javaClass(claims, java.customQueryCode(name));
+        Optional<String> api =
+            e.definition() instanceof CustomQuery q
+                ? q.api().map(Located::value)
+                : Optional.empty();
+        apiField(claims, GraphQlNames.QUERY, api.orElse(GraphQlNames.field(name)));
       }
       case TYPE -> {
         javaClass(claims, java.type(name));

@@ -64,6 +64,7 @@ public final class ModelRules {
         new QueryOptionMisplaced(),
         new InvalidQueryField(),
         new InvalidPrefixQuery(),
+        new InvalidCustomQuery(),
         new InvalidRelation(),
         new InvalidApiName(),
         new ApiNameClash(),

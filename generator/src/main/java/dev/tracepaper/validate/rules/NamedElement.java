@@ -32,6 +32,7 @@ record NamedElement(
     FIELD("field", Convention.CAMEL),
     VARIABLE("variable", Convention.CAMEL),
     QUERY("query", Convention.CAMEL),
+    CUSTOM_QUERY("custom query", Convention.PASCAL),
     ROLE("role", Convention.LOWER_WORDS),
     ENUM_VALUE("value", Convention.SCREAMING_SNAKE),
     RULE_CODE("rule code", Convention.SCREAMING_SNAKE);

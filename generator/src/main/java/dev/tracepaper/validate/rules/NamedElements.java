@@ -3,6 +3,7 @@ package dev.tracepaper.validate.rules;
 import dev.tracepaper.model.Aggregate;
 import dev.tracepaper.model.BusinessRule;
 import dev.tracepaper.model.Command;
+import dev.tracepaper.model.CustomQuery;
 import dev.tracepaper.model.EnumDef;
 import dev.tracepaper.model.Event;
 import dev.tracepaper.model.Field;
@@ -70,6 +71,9 @@ final class NamedElements {
     }
     model.aggregates().forEach(this::aggregate);
     model.views().forEach(this::view);
+    for (CustomQuery q : model.queries()) {
+      fields(q.args(), add(Kind.CUSTOM_QUERY, q.name(), q.location(), Optional.empty(), q));
+    }
   }
 
   private void aggregate(Aggregate a) {

@@ -55,6 +55,18 @@ public final class AppSyncEvents {
     return event;
   }
 
+  /**
+   * The custom query {@code operation} ({@code Query.repositoryToken}: the type and the field) with
+   * {@code arguments}, called by {@code caller} authenticated by {@code type} as {@link
+   * #mutation(String, JsonNode, String, Caller, AppSyncRequest.AuthType)} says.
+   */
+  public static ObjectNode query(
+      String operation, JsonNode arguments, Caller caller, AppSyncRequest.AuthType type) {
+    ObjectNode event = mutation(operation, Json.object(), null, caller, type);
+    event.set("arguments", arguments);
+    return event;
+  }
+
   private static ObjectNode cognitoMutation(
       String fieldName, JsonNode input, String commandId, Caller caller) {
     ObjectNode event = Json.object();

@@ -35,6 +35,18 @@ public final class FieldSites {
       Optional<Aggregate> from = view.from().flatMap(f -> index.aggregate(f.value()));
       add(sites, view.fields(), Holder.VIEW, Phrases.view(view), from);
     }
+    // A custom query's arguments are input, as a command's fields are.
+    index
+        .model()
+        .queries()
+        .forEach(
+            q ->
+                add(
+                    sites,
+                    q.args(),
+                    Holder.COMMAND,
+                    "the query `" + q.name() + "`",
+                    Optional.empty()));
     return sites;
   }
 
