@@ -50,11 +50,14 @@ public final class GraphQlNames {
    */
   public static String namespaceType(String root, List<String> namespace) {
     // Each part as written, its first letter capitalised: `pipeline` and `Pipeline` read alike,
-    // and an acronym (`CI`) stays one.
+    // and an acronym (`CI`) stays one. An empty part (`Orders..list`, which InvalidApiName
+    // reports) adds nothing, so that the other rules can still name the field.
     StringBuilder type = new StringBuilder();
-    namespace.forEach(
-        segment ->
-            type.append(Character.toUpperCase(segment.charAt(0))).append(segment.substring(1)));
+    namespace.stream()
+        .filter(segment -> !segment.isEmpty())
+        .forEach(
+            segment ->
+                type.append(Character.toUpperCase(segment.charAt(0))).append(segment.substring(1)));
     return type.append(root.equals(MUTATION) ? "Mutations" : "Queries").toString();
   }
 
