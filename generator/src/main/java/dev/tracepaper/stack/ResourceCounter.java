@@ -85,6 +85,12 @@ final class ResourceCounter {
    */
   static final int PER_STACK_WITH_VIEWS = 3;
 
+  /**
+   * With custom queries: their function, the data source AppSync invokes it through and that data
+   * source's role (and a resolver per query).
+   */
+  static final int CUSTOM_QUERIES = WATCHED_FUNCTION + 2;
+
   private final ModelIndex model;
 
   ResourceCounter(ModelIndex model) {
@@ -112,11 +118,18 @@ final class ResourceCounter {
     return new StackPlan.Count(0, 0, resources, 0);
   }
 
-  /** What the root holds for everything: store, publisher, API, the read side, auth. */
+  /**
+   * What the root holds for everything: store, publisher, API, the read side, the custom queries,
+   * auth.
+   */
   int shared() {
     int shared = ALWAYS;
     if (!model.model().views().isEmpty()) {
       shared += READ_SIDE;
+    }
+    List<?> queries = model.model().queries();
+    if (!queries.isEmpty()) {
+      shared += CUSTOM_QUERIES + queries.size();
     }
     return shared + authResources() + namespaceResources();
   }
@@ -133,6 +146,7 @@ final class ResourceCounter {
     for (View view : model.model().views()) {
       view.queries().orElse(List.of()).forEach(q -> namespaces(namespaces, "Query", q.api()));
     }
+    model.model().queries().forEach(q -> namespaces(namespaces, "Query", q.api()));
     return namespaces.isEmpty() ? 0 : namespaces.size() + 1;
   }
 

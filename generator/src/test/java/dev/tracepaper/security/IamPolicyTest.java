@@ -4,6 +4,7 @@ import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
 
 import dev.tracepaper.render.data.AggregateData;
+import dev.tracepaper.render.data.CustomQueryData;
 import dev.tracepaper.render.data.PolicyData;
 import dev.tracepaper.render.data.ProjectData;
 import dev.tracepaper.render.data.StackData;
@@ -334,6 +335,7 @@ class IamPolicyTest {
         EVENT_STORE);
     grant(grants, "RepublishFunction", List.of("events:PutEvents"), "EventBus.Arn");
     grant(grants, "RepublishFunction", List.of("sqs:SendMessage"), "PublisherDeadLetterQueue.Arn");
+    customQueries(grants, project);
     if (project.views().isEmpty()) {
       return grants;
     }
@@ -412,6 +414,41 @@ class IamPolicyTest {
       }
     }
     return grants;
+  }
+
+  /**
+   * The custom query function reads the rows of the views its queries' {@code reads} name, by key,
+   * in both generations, and which generation is live: nothing else. AppSync invokes it alone.
+   */
+  private static void customQueries(Map<String, Set<String>> grants, ProjectData project) {
+    if (project.queries().isEmpty()) {
+      return;
+    }
+    grant(grants, "CustomQueryFunction", Grants.XRAY_WRITE, "*");
+    grant(
+        grants,
+        "CustomQueryDataSourceRole",
+        List.of("lambda:InvokeFunction"),
+        "CustomQueryFunction.Alias");
+    List<CustomQueryData.Read> reads =
+        project.queries().stream().flatMap(q -> q.reads().stream()).toList();
+    for (CustomQueryData.Read read : reads) {
+      for (String suffix : read.tableSuffixes()) {
+        grant(
+            grants,
+            "CustomQueryFunction",
+            List.of("dynamodb:GetItem"),
+            "arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${AWS::StackName}."
+                + suffix);
+      }
+    }
+    if (!reads.isEmpty()) {
+      grant(
+          grants,
+          "CustomQueryFunction",
+          List.of("dynamodb:GetItem"),
+          "ViewBookkeepingTable.Arn if ForAllValues:StringEquals dynamodb:LeadingKeys [rebuild]");
+    }
   }
 
   private static void grantStreamRead(Map<String, Set<String>> grants, String function) {
