@@ -93,6 +93,8 @@ class CustomQueryTemplatesTest {
             "  order(orderId: String!): OrderTotals"
                 + " @aws_cognito_user_pools(cognito_groups: [\"clerk\"])\n");
     assertThat(schema.getQueryType().getFieldDefinition("Clerk")).isNotNull();
+    // AppSync checks the returned type too: an API-key caller may read a Quote's fields.
+    assertThat(sdl).contains("type Quote @aws_cognito_user_pools @aws_api_key {\n");
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.tracepaper.render.build;
 import dev.tracepaper.model.Aggregate;
 import dev.tracepaper.model.Auth;
 import dev.tracepaper.model.AuthMode;
+import dev.tracepaper.model.CustomQuery;
 import dev.tracepaper.model.Field;
 import dev.tracepaper.model.ModelIndex;
 import dev.tracepaper.model.TypeDef;
@@ -56,6 +57,7 @@ final class ReadAuth {
         reads.add(Optional.of(PUBLISHER));
       }
     }
+    index.model().queries().forEach(q -> reads.add(q.auth()));
     return reads;
   }
 
@@ -112,6 +114,20 @@ final class ReadAuth {
       view.fields()
           .forEach(f -> reachValueTypes(f, owner, types, typeReach, new LinkedHashSet<>()));
     }
+    // A custom query that returns a value type reaches it (and the types inside) itself.
+    for (CustomQuery query : index.model().queries()) {
+      query
+          .returns()
+          .filter(r -> index.type(r.value()).isPresent())
+          .ifPresent(
+              r ->
+                  reachType(
+                      r.value(),
+                      Optional.empty(),
+                      new LinkedHashSet<>(auth.types(query.auth())),
+                      typeReach,
+                      new LinkedHashSet<>()));
+    }
     Map<String, String> directives = new LinkedHashMap<>();
     typeReach.forEach(
         (type, types) -> {
@@ -129,7 +145,15 @@ final class ReadAuth {
       Set<String> types,
       Map<String, Set<String>> typeReach,
       Set<String> seen) {
-    String name = field.type().name();
+    reachType(field.type().name(), owner, types, typeReach, seen);
+  }
+
+  private void reachType(
+      String name,
+      Optional<Aggregate> owner,
+      Set<String> types,
+      Map<String, Set<String>> typeReach,
+      Set<String> seen) {
     Optional<TypeDef> type = index.type(name).or(() -> owner.flatMap(a -> a.entity(name)));
     if (type.isEmpty() || !seen.add(type.get().name())) {
       return;
@@ -155,6 +179,13 @@ final class ReadAuth {
         types.add(AuthDirectives.IAM);
       }
       reached.put(view.name(), types);
+    }
+    // A custom query that returns a view's row reaches that view's type.
+    for (CustomQuery query : index.model().queries()) {
+      query
+          .returns()
+          .map(r -> reached.get(r.value()))
+          .ifPresent(types -> types.addAll(auth.types(query.auth())));
     }
     boolean changed = true;
     while (changed) {
