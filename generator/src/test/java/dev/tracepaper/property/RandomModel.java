@@ -82,6 +82,7 @@ final class RandomModel {
   private final Random random;
   private final StringBuilder yaml = new StringBuilder();
   private final List<Aggregate> aggregates = new ArrayList<>();
+  private final List<String> viewNames = new ArrayList<>();
 
   /** The kinds of deliberate mistake, each made where it fits. */
   enum Mistake {
@@ -219,7 +220,22 @@ final class RandomModel {
     if (!viewed.isEmpty()) {
       line(0, "views:");
       viewed.forEach(this::view);
+      customQuery();
     }
+  }
+
+  /**
+   * A custom query that returns the first view's row and may read every view, in a namespace: not
+   * drawn, so that the other draws stay as they were.
+   */
+  private void customQuery() {
+    String first = viewNames.get(0);
+    line(0, "queries:");
+    line(1, "Find" + first + ":");
+    line(2, "api: Custom.find" + first);
+    line(2, "args: {key: String, hint: {type: Int, required: false}}");
+    line(2, "returns: " + first);
+    line(2, "reads: [" + String.join(", ", viewNames) + "]");
   }
 
   private String type() {
@@ -532,7 +548,9 @@ final class RandomModel {
     // Named after its aggregate's stack and `Command`, its data source role would be that stack's
     // command role (`Command` alone, in the root, the root's).
     boolean clash = mistakeNow(Mistake.STACK_NAME_CLASH, 1);
-    line(1, (clash ? a.subdomain() + "Command" : a.name() + "Summary") + ":");
+    String viewName = clash ? a.subdomain() + "Command" : a.name() + "Summary";
+    viewNames.add(viewName);
+    line(1, viewName + ":");
     line(2, "from: " + a.name());
     Map<String, String> shown = new LinkedHashMap<>();
     a.fields()
