@@ -1,6 +1,7 @@
 package dev.tracepaper.validate.rules;
 
 import dev.tracepaper.model.Command;
+import dev.tracepaper.model.CustomQuery;
 import dev.tracepaper.model.Located;
 import dev.tracepaper.model.ModelIndex;
 import dev.tracepaper.model.Query;
@@ -171,6 +172,10 @@ public final class ApiNameClash implements Rule {
         case QUERY -> {
           Optional<Located<String>> api = ((Query) e.definition()).api();
           add(fields, GraphQlNames.QUERY, api, GeneratedNames.queryField(e), e);
+        }
+        case CUSTOM_QUERY -> {
+          Optional<Located<String>> api = ((CustomQuery) e.definition()).api();
+          add(fields, GraphQlNames.QUERY, api, GraphQlNames.field(e.name()), e);
         }
         case VIEW -> {
           if (e.definition() instanceof View v && v.queries().isEmpty()) {

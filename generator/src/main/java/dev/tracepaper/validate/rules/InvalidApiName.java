@@ -2,6 +2,7 @@ package dev.tracepaper.validate.rules;
 
 import dev.tracepaper.model.Aggregate;
 import dev.tracepaper.model.Command;
+import dev.tracepaper.model.CustomQuery;
 import dev.tracepaper.model.Located;
 import dev.tracepaper.model.ModelIndex;
 import dev.tracepaper.model.Query;
@@ -35,6 +36,9 @@ public final class InvalidApiName implements Rule {
         check(
             query.api(), "the query `" + query.name() + "` of view `" + view.name() + "`", report);
       }
+    }
+    for (CustomQuery query : model.model().queries()) {
+      check(query.api(), "the query `" + query.name() + "`", report);
     }
   }
 
