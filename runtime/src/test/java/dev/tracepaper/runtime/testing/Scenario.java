@@ -102,6 +102,15 @@ public final class Scenario<S, E> {
     return this;
   }
 
+  /**
+   * Another instance of the aggregate, {@code key}, as it stands: a test's {@code others:}, whose
+   * values of {@code unique} constraints the command then finds taken.
+   */
+  public Scenario<S, E> givenOther(String key, S state) {
+    store.seed(type, key, state);
+    return this;
+  }
+
   /** Runs a mutation of the command handler with the input as AppSync passes it. */
   public Outcome whenCommand(
       BiFunction<EventStore, Clock, RequestStreamHandler> handler, String mutation, String input) {
