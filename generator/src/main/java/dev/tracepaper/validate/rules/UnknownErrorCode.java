@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A test's {@code then.error} is a {@code code} of one of the flow's rules, or a system code; any
- * other code can never be the outcome.
+ * A test's {@code then.error} is a {@code code} of one of the flow's rules or of its aggregate's
+ * {@code unique} constraints, or a system code; any other code can never be the outcome.
  */
 public final class UnknownErrorCode implements Rule {
 
@@ -32,6 +32,10 @@ public final class UnknownErrorCode implements Rule {
     Set<String> ruleCodes = new LinkedHashSet<>();
     site.flow().flow().rules().stream()
         .map(BusinessRule::code)
+        .map(Located::value)
+        .forEach(ruleCodes::add);
+    site.flow().aggregate().unique().stream()
+        .flatMap(u -> u.code().stream())
         .map(Located::value)
         .forEach(ruleCodes::add);
     if (ruleCodes.contains(code.value()) || SYSTEM_CODES.contains(code.value())) {
