@@ -35,7 +35,7 @@ public record UniqueConstraint(
 
   /** "`email`", "`room` and `slot`", "`a`, `b` and `c`" */
   public String phrase() {
-    List<String> quoted = fieldNames().stream().map(f -> "`" + f + "`").toList();
+    List<String> quoted = fieldNames().stream().distinct().map(f -> "`" + f + "`").toList();
     if (quoted.size() < 2) {
       return String.join("", quoted);
     }

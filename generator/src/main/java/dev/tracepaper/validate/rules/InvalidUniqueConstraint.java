@@ -128,7 +128,8 @@ public final class InvalidUniqueConstraint implements Rule {
 
   /** {@code EMAIL_TAKEN}, {@code ROOM_SLOT_TAKEN} */
   private static String suggestedCode(UniqueConstraint constraint) {
-    List<String> parts = constraint.fieldNames().stream().map(Case::screamingSnake).toList();
+    List<String> parts =
+        constraint.fieldNames().stream().distinct().map(Case::screamingSnake).toList();
     return (parts.isEmpty() ? "VALUE" : String.join("_", parts)) + "_TAKEN";
   }
 

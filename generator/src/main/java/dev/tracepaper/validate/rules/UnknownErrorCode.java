@@ -44,14 +44,23 @@ public final class UnknownErrorCode implements Rule {
     Set<String> known = new LinkedHashSet<>(ruleCodes);
     known.addAll(SYSTEM_CODES);
     String guess = Suggestions.didYouMean(code.value(), known);
+    boolean unique = !site.flow().aggregate().unique().isEmpty();
     String rules =
         ruleCodes.isEmpty()
             ? "%s has no rules".formatted(site.flow().phrase())
-            : "no rule of %s has that code".formatted(site.flow().phrase());
+            : unique
+                ? "no rule of %s nor unique constraint of aggregate `%s` has that code"
+                    .formatted(site.flow().phrase(), site.flow().aggregate().name())
+                : "no rule of %s has that code".formatted(site.flow().phrase());
     report.error(
         code.location(),
         "%s expects the error `%s`, but %s and it is not a system code."
             .formatted(site.phrase(), code.value(), rules),
-        guess.isEmpty() ? "expect a rule's code or one of " + String.join(", ", known) : guess);
+        guess.isEmpty()
+            ? "expect %s or one of %s"
+                .formatted(
+                    unique ? "a rule's or constraint's code" : "a rule's code",
+                    String.join(", ", known))
+            : guess);
   }
 }
