@@ -31,6 +31,11 @@ class ${flow.testClass} {
     var outcome =
         new Scenario<>(${aggregate.aggregateClass}.TYPE)
             .as(${javaString(test.callerId)}, ${javaString(test.callerName)}, List.of(<#list test.callerRoles as r>${javaString(r)}<#sep>, </#sep></#list>))
+<#list test.others as other>
+            .givenOther(
+                ${javaString(other.key)},
+                ${aggregate.stateClass}.fromJson(Json.parse(${javaString(other.state)})))
+</#list>
 <#if test.givenState?has_content>
             .givenState(
                 ${javaString(test.key)},

@@ -7,11 +7,13 @@ import java.util.Optional;
 
 /**
  * A given/when/then case of a command or policy. Values are kept as the YAML nodes written, so that
- * a wrong value can be pointed at.
+ * a wrong value can be pointed at. {@code others} are the states of other instances of the
+ * aggregate, whose {@code unique} values the command finds taken.
  */
 public record TestCase(
     String name,
     List<Given> given,
+    List<MappingNode> others,
     Optional<MappingNode> when,
     Optional<Caller> as,
     Then then,
@@ -19,6 +21,7 @@ public record TestCase(
 
   public TestCase {
     given = List.copyOf(given);
+    others = List.copyOf(others);
   }
 
   /** A past fact: an event of this aggregate, or a state to start from. */

@@ -12,7 +12,8 @@ import java.util.Set;
 /** Reads the given/when/then {@code tests} of a command or policy. */
 final class TestCaseReader {
 
-  private static final Set<String> TEST_KEYS = Set.of("name", "given", "when", "as", "then");
+  private static final Set<String> TEST_KEYS =
+      Set.of("name", "given", "others", "when", "as", "then");
   private static final Set<String> THEN_KEYS = Set.of("events", "state", "deleted", "error");
 
   private final Nodes nodes;
@@ -52,6 +53,17 @@ final class TestCaseReader {
     String named = "test `" + name + "` of " + owner;
     List<TestCase.Given> given =
         mapping.get("given").map(n -> givens(n, named, example)).orElse(List.of());
+    List<MappingNode> others = new ArrayList<>();
+    mapping
+        .get("others")
+        .flatMap(n -> nodes.list(n, "`others` of " + named))
+        .ifPresent(
+            items ->
+                items.forEach(
+                    i ->
+                        nodes
+                            .mapping(i, "the state of another instance in " + named)
+                            .ifPresent(others::add)));
     Optional<MappingNode> when =
         mapping.get("when").flatMap(n -> nodes.mapping(n, "`when` of " + named));
     Optional<TestCase.Caller> as = mapping.get("as").flatMap(n -> caller(n, named));
@@ -66,7 +78,7 @@ final class TestCaseReader {
                     Optional.empty(),
                     Optional.empty(),
                     mapping.location()));
-    return Optional.of(new TestCase(name, given, when, as, then, mapping.location()));
+    return Optional.of(new TestCase(name, given, others, when, as, then, mapping.location()));
   }
 
   private List<TestCase.Given> givens(YamlNode node, String what, EventExample example) {

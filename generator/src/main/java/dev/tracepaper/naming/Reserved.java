@@ -155,6 +155,7 @@ public final class Reserved {
           "RowReader",
           "Scenario",
           "StoredEvent",
+          "UniqueConstraint",
           "UnreadableEventException",
           "ViewScenario");
 

@@ -278,6 +278,14 @@ final class RandomModel {
     };
   }
 
+  /**
+   * Whether the aggregate's {@code label} is unique: by the name, not drawn, so that the draws (and
+   * the shapes' seeds) stay as they were.
+   */
+  private static boolean uniqueLabel(Aggregate a) {
+    return a.fields().containsKey("label") && Math.floorMod(a.name().hashCode(), 3) == 0;
+  }
+
   private void aggregate(Aggregate a, Aggregate trigger) {
     line(1, a.name() + ":");
     if (!a.subdomain().isEmpty()) {
@@ -296,6 +304,9 @@ final class RandomModel {
       line(3, "lines: {type: '[" + a.name() + "Line]', key: lineId}");
       line(2, "entities:");
       line(3, a.name() + "Line: {lineId: String, quantity: Int}");
+    }
+    if (uniqueLabel(a)) {
+      line(2, "unique: [{fields: [label], code: LABEL_TAKEN}]");
     }
     line(2, "events:");
     line(3, a.created() + ":");
@@ -369,6 +380,13 @@ final class RandomModel {
             (name, type) -> when.add(name + ": " + value(name, type, a.constraints().get(name))));
     line(6, "when: {" + String.join(", ", when) + "}");
     line(6, "then: {events: [" + a.created() + "]}");
+    if (uniqueLabel(a)) {
+      String label = when.stream().filter(w -> w.startsWith("label: ")).findFirst().orElseThrow();
+      line(5, "- name: a label another instance has is taken");
+      line(6, "others: [{" + a.key() + ": k2, " + label + "}]");
+      line(6, "when: {" + String.join(", ", when) + "}");
+      line(6, "then: {error: LABEL_TAKEN}");
+    }
     String given = "given: [{" + a.created() + ": {" + a.key() + ": k1}}]";
     // A rule that always holds, built of object and list literals and the hashing and time
     // functions, so that every model runs their translation (not drawn: the draws stay as they

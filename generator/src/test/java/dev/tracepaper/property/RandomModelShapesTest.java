@@ -60,6 +60,10 @@ class RandomModelShapesTest {
         "a create-or-update policy with a conditional event",
         Pattern.compile("creates: ifMissing\\n(?: {8}.*\\n)*? {12}if: size\\(event\\."));
     SHAPES.put(
+        "a unique label, taken in a test by another instance",
+        Pattern.compile(
+            "unique: \\[\\{fields: \\[label\\], code: LABEL_TAKEN\\}\\]\\n(?:.*\\n)*? {12}others: \\[\\{"));
+    SHAPES.put(
         "a default on an event field (refused)",
         Pattern.compile("aCount: \\{type: Int, default: 1\\}"));
     SHAPES.put(

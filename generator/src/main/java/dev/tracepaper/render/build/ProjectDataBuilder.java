@@ -259,7 +259,8 @@ public final class ProjectDataBuilder {
         handlerExample(aggregate, commands),
         aggregate.description().orElse(""),
         "aggregate " + aggregate.name(),
-        List.copyOf(withoutOwnPackage(stateImports, pkg)));
+        List.copyOf(withoutOwnPackage(stateImports, pkg)),
+        aggregate.unique().stream().map(u -> UniqueCode.of(aggregate, u)).toList());
   }
 
   /** The first creating command with a case that starts from nothing and succeeds. */

@@ -83,6 +83,7 @@ final class TestCode {
           givenState = write(state);
         }
       }
+      List<TestData.OtherInstance> others = others(aggregate, test);
       // A command's input is sent as a client writes it; a policy's triggering event is read
       // from the store, in the form the store holds.
       ObjectNode whenJson =
@@ -112,6 +113,7 @@ final class TestCode {
               key(aggregate, test),
               given,
               givenState,
+              others,
               when,
               test.as().flatMap(a -> a.id().or(a::name)).map(Located::value).orElse(DEFAULT_CALLER),
               test.as().flatMap(TestCase.Caller::name).map(Located::value).orElse(DEFAULT_CALLER),
@@ -121,16 +123,43 @@ final class TestCode {
               state,
               test.then().deleted().map(d -> d.value().toString()).orElse(""),
               test.then().error().map(Located::value).orElse(""),
-              test.then().error().map(e -> message(rules, e.value())).orElse("")));
+              test.then().error().map(e -> message(aggregate, rules, e.value())).orElse("")));
     }
     return tests;
   }
 
-  /** The message a failing case must show: the one rule's with that code, if one has it. */
-  private static String message(List<BusinessRule> rules, String code) {
-    List<BusinessRule> matching =
-        rules.stream().filter(r -> r.code().value().equals(code)).toList();
-    return matching.size() == 1 ? matching.get(0).message() : "";
+  /**
+   * The other instances of a case, each keyed by its key field's value or else {@code other-N}, the
+   * key written into its state too.
+   */
+  private List<TestData.OtherInstance> others(Aggregate aggregate, TestCase test) {
+    String keyField = aggregate.key().map(Located::value).orElse("");
+    List<TestData.OtherInstance> others = new ArrayList<>();
+    for (MappingNode other : test.others()) {
+      ObjectNode state = object(other, aggregate.fields(), Optional.of(aggregate));
+      completeNumbers(state, aggregate.fields());
+      JsonNode key = state.get(keyField);
+      String otherKey =
+          key != null && key.isString() ? key.asString() : "other-" + (others.size() + 1);
+      state.put(keyField, otherKey);
+      others.add(new TestData.OtherInstance(otherKey, write(state)));
+    }
+    return others;
+  }
+
+  /**
+   * The message a failing case must show: the one rule's or unique constraint's with that code, if
+   * one has it.
+   */
+  private static String message(Aggregate aggregate, List<BusinessRule> rules, String code) {
+    List<String> matching = new ArrayList<>();
+    rules.stream()
+        .filter(r -> r.code().value().equals(code))
+        .forEach(r -> matching.add(r.message()));
+    aggregate.unique().stream()
+        .filter(u -> u.code().map(c -> c.value().equals(code)).orElse(false))
+        .forEach(u -> matching.add(u.messageOr(aggregate.name())));
+    return matching.size() == 1 ? matching.get(0) : "";
   }
 
   /** The key of the instance the case's past belongs to: named by its key field somewhere. */

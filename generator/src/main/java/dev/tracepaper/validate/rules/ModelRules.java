@@ -20,6 +20,7 @@ public final class ModelRules {
         new KeyNotString(),
         new MissingKeySource(),
         new KeySourceNotString(),
+        new InvalidUniqueConstraint(),
         // constraints
         new ConstraintNotApplicable(),
         new AutoFillNotOnCommand(),

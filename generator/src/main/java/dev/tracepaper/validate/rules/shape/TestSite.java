@@ -18,6 +18,8 @@ public record TestSite(FlowSite flow, TestCase test) {
     WHEN,
     GIVEN_EVENT,
     GIVEN_STATE,
+    /** The state of another instance ({@code others}). */
+    OTHER_STATE,
     THEN_EVENT,
     THEN_STATE,
     /** A row a view's test expects. */
@@ -85,6 +87,7 @@ public record TestSite(FlowSite flow, TestCase test) {
         all.add(stateValues(s.state(), Part.GIVEN_STATE));
       }
     }
+    test.others().forEach(o -> all.add(stateValues(o, Part.OTHER_STATE)));
     for (TestCase.ExpectedEvent expected : test.then().events().orElse(List.of())) {
       aggregate
           .event(expected.event())
