@@ -283,7 +283,7 @@ final class RandomModel {
    * the shapes' seeds) stay as they were.
    */
   private static boolean uniqueLabel(Aggregate a) {
-    return a.fields().containsKey("label") && Math.floorMod(a.name().hashCode(), 3) == 0;
+    return "String".equals(a.fields().get("label")) && Math.floorMod(a.name().hashCode(), 3) == 0;
   }
 
   private void aggregate(Aggregate a, Aggregate trigger) {
@@ -338,7 +338,7 @@ final class RandomModel {
     line(4, "fields: {" + a.key() + ": String}");
     // Filled from a `let` by name: the let's value (an enum's text in CEL) is converted as a
     // mapping's would be.
-    line(3, a.name() + "Graded:");
+    line(3, a.name() + "Rated:");
     line(4, "fields: {" + a.key() + ": String, level: Level}");
     if (counts) {
       line(4, "apply: {touches: state.touches + 1}");
@@ -392,13 +392,6 @@ final class RandomModel {
     // functions, so that every model runs their translation (not drawn: the draws stay as they
     // were).
     command(a, "Touch" + a.name(), STAMP_RULE, "emits: [" + a.touched() + "]", given, a.touched());
-    command(
-        a,
-        "Grade" + a.name(),
-        "let: {level: \"size(command." + a.key() + ") > 0 ? 'HIGH' : 'LOW'\"}",
-        "emits: [" + a.name() + "Graded]",
-        given,
-        "{" + a.name() + "Graded: {level: HIGH}}");
     amount.ifPresent(
         field -> {
           // A second test of the command: an instance created by version 1 reads the new shape.
@@ -412,6 +405,13 @@ final class RandomModel {
               "then: {events: [%s], state: {%s: {value: 2, currency: EUR}}}"
                   .formatted(a.touched(), field));
         });
+    command(
+        a,
+        "Rate" + a.name(),
+        "let: {level: \"size(command." + a.key() + ") > 0 ? 'HIGH' : 'LOW'\"}",
+        "emits: [" + a.name() + "Rated]",
+        given,
+        "{" + a.name() + "Rated: {level: HIGH}}");
     if (a.lines()) {
       line(3, "Add" + a.name() + "Line:");
       if (Math.floorMod(a.name().hashCode() >> 7, 2) == 0) {
