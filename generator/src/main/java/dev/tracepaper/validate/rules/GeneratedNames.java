@@ -119,7 +119,9 @@ final class GeneratedNames {
             claims, e, java.flowCustom(aggregate, name), java.flowCustomCode(aggregate, name));
         graphQlTypes(claims, GraphQlNames.commandInput(name));
         Optional<String> api =
-            e.definition() instanceof Command c ? c.api().map(Located::value) : Optional.empty();
+            e.definition() instanceof Command c
+                ? c.api().map(Located::value).filter(InvalidApiName::isValid)
+                : Optional.empty();
         apiField(claims, GraphQlNames.MUTATION, api.orElse(GraphQlNames.mutation(name)));
         if (e.definition() instanceof Command c && c.notifies()) {
           claims.add(
@@ -178,7 +180,9 @@ final class GeneratedNames {
       }
       case QUERY -> {
         Optional<String> api =
-            e.definition() instanceof Query q ? q.api().map(Located::value) : Optional.empty();
+            e.definition() instanceof Query q
+                ? q.api().map(Located::value).filter(InvalidApiName::isValid)
+                : Optional.empty();
         apiField(claims, GraphQlNames.QUERY, api.orElse(queryField(e)));
       }
       case TYPE -> {
@@ -274,6 +278,7 @@ final class GeneratedNames {
    * is what must be unique, its resolver is on the namespace's type.
    */
   private static void apiField(List<Claim> claims, String root, String api) {
+    // An API name InvalidApiName refuses claims nothing: it has no type or resolver to clash.
     List<String> path = GraphQlNames.apiPath(api);
     String field = path.get(path.size() - 1);
     String typeName = GraphQlNames.parentType(root, path);
