@@ -93,6 +93,10 @@ public final class Layout {
    */
   static final List<String> WITH_USER_POOL = List.of("scripts/token.sh.ftl");
 
+  /** The test of the model's scenarios: only a model with scenarios (or their coverage) has one. */
+  static final List<String> WITH_SCENARIOS =
+      List.of(TEST + "ScenariosTest.java.ftl", TEST + "ScenariosOnMotoTest.java.ftl");
+
   /** The templates rendered once per element, by the folder they are in. */
   static final List<String> PER_ELEMENT =
       List.of(
@@ -117,7 +121,8 @@ public final class Layout {
       if (!template.endsWith(FTL)
           || template.startsWith(LIB)
           || (WITH_VIEWS.contains(template) && project.views().isEmpty())
-          || (WITH_USER_POOL.contains(template) && !project.api().userPool())) {
+          || (WITH_USER_POOL.contains(template) && !project.api().userPool())
+          || (WITH_SCENARIOS.contains(template) && !project.scenarios().present())) {
         continue;
       }
       if (StackLayout.holds(template)) {

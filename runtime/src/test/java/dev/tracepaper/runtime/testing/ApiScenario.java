@@ -145,15 +145,24 @@ public final class ApiScenario implements AutoCloseable {
     }
 
     private JsonNode mutate(JsonNode input) {
-      JsonNode answer =
-          backEnd.mutate(
-              command,
-              AppSyncEvents.mutation(
-                  command.mutation(),
-                  input,
-                  null,
-                  caller,
-                  AppSyncRequest.AuthType.valueOf(command.authType())));
+      JsonNode answer;
+      try {
+        answer =
+            backEnd.mutate(
+                command,
+                AppSyncEvents.mutation(
+                    command.mutation(),
+                    input,
+                    null,
+                    caller,
+                    AppSyncRequest.AuthType.valueOf(command.authType())));
+      } catch (RuntimeException e) {
+        // A failure the handler does not answer as an error: AppSync would show INTERNAL_ERROR.
+        throw new AssertionFailedError(
+            "%s: %s failed unexpectedly (see the log above): %s"
+                .formatted(what, command.mutation(), e.getMessage()),
+            e);
+      }
       String code = answer.path("error").path("type").asText(null);
       if (error == null && code != null) {
         throw new AssertionFailedError(
