@@ -188,14 +188,23 @@ public final class UnknownScenarioTarget implements Rule {
             where,
             "%s %s the path `%s` of the answer, which has no %s."
                 .formatted(s.phrase(), verb, path, problem),
-            !guess.isEmpty()
-                ? guess
-                : expected.isEmpty()
-                    ? "write `items.<position>.<field>`, such as `items.0.%s`"
-                        .formatted(first(rowFields))
-                    : "the answer holds " + String.join(", ", expected));
+            hint(guess, expected, rowFields));
       }
     }
+  }
+
+  private static String hint(String guess, List<String> expected, List<String> rowFields) {
+    if (!guess.isEmpty()) {
+      return guess;
+    }
+    if (!expected.isEmpty()) {
+      return "the answer holds " + String.join(", ", expected);
+    }
+    // A path into `items` that is no position, or an answer with nothing to name (a view of
+    // relations only).
+    return rowFields == null || rowFields.isEmpty()
+        ? "the view's rows hold no field a scenario can name (relations are not resolved)"
+        : "write `items.<position>.<field>`, such as `items.0.%s`".formatted(rowFields.get(0));
   }
 
   private static String first(List<String> names) {
