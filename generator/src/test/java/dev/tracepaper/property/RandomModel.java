@@ -230,16 +230,17 @@ final class RandomModel {
   }
 
   /**
-   * A scenario, drawn from nothing so that the other draws stay as they were: each aggregate
+   * A scenario, drawn from nothing so that the other draws stay as they were: the last aggregate
    * created as its creating test creates it, its key taken from the answer, and its view (where it
-   * has one) read by that key.
+   * has one) read by that key. The last, since its creation triggers no policy: an earlier one's
+   * starts the next aggregate's instance of the same key, which a creation then finds existing.
    */
   private void scenario() {
     line(0, "scenarios:");
     line(1, "Lifecycle:");
     line(2, "as: {id: u-1, name: user}");
     line(2, "steps:");
-    for (Aggregate a : aggregates) {
+    for (Aggregate a : aggregates.subList(aggregates.size() - 1, aggregates.size())) {
       line(3, "- command: Create" + a.name());
       line(4, "input: {" + String.join(", ", createdWith.get(a.name())) + "}");
       line(4, "extract: {" + lowerFirst(a.name()) + "Key: id}");

@@ -2,6 +2,7 @@ package dev.tracepaper.render.build;
 
 import dev.tracepaper.model.Aggregate;
 import dev.tracepaper.model.Auth;
+import dev.tracepaper.model.AuthMode;
 import dev.tracepaper.model.Field;
 import dev.tracepaper.model.Located;
 import dev.tracepaper.model.ModelIndex;
@@ -127,14 +128,17 @@ final class ScenarioCode {
             .auth()
             .or(view::auth)
             .or(() -> index.model().app().flatMap(a -> a.auth().defaultAuth()));
+    // Roles alone, or owners, narrow who reads; any other mode admits every signed-in caller, and
+    // a `when` entry is not evaluated in scenarios, so it admits every caller too (documented).
     List<String> roles = new ArrayList<>();
-    boolean open = auth.isEmpty();
-    for (var mode : auth.map(Auth::modes).orElse(List.of())) {
-      mode.role().ifPresentOrElse(roles::add, () -> {});
-      open |= mode.role().isEmpty();
+    boolean open = auth.isEmpty() || !auth.get().conditions().isEmpty();
+    for (AuthMode mode : auth.map(Auth::modes).orElse(List.of())) {
+      if (mode.kind() == AuthMode.Kind.ROLE) {
+        mode.role().ifPresent(roles::add);
+      } else {
+        open = true;
+      }
     }
-    // A `when` entry is not evaluated here: such a query admits every caller (documented).
-    open |= auth.map(a -> !a.conditions().isEmpty()).orElse(false);
     List<String> owners =
         open ? List.of() : auth.get().owners().stream().map(Located::value).toList();
     return new ApiQuery(
