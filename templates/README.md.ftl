@@ -24,6 +24,12 @@ model and generate again instead of editing them), except the hand-written ones 
   `pom.xml` depends on: the build needs nothing but a JDK. Regenerating rewrites it.
 - `src/test/java/`: the model's given/when/then tests (in memory) and integration tests of the
   handlers against a local DynamoDB emulator.
+<#if project.scenarios.present>
+- `src/test/java/.../ScenariosTest.java`, `ScenariosOnMotoTest.java`: the model's scenarios, steps
+  through the API across aggregates, in memory and on the emulator (events through the stream,
+  the bus and the policies' queues); the build fails when they cover less than
+  `app.scenarioCoverage`, and writes what they cover to `target/scenario-coverage.txt`.
+</#if>
 - `schema.graphql`: the AppSync schema: one mutation per command<#if project.views?has_content>; per view
   a type, a page type and its queries</#if>.
 <#if project.views?has_content>

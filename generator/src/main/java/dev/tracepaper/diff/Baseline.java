@@ -89,6 +89,7 @@ public final class Baseline {
             current.types(),
             current.aggregates(),
             current.views(),
+            current.scenarios(),
             sources);
     return new ValidationReport(both, diagnostics);
   }

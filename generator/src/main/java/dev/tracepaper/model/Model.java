@@ -16,6 +16,7 @@ public record Model(
     List<TypeDef> types,
     List<Aggregate> aggregates,
     List<View> views,
+    List<Scenario> scenarios,
     List<SourceFile> sources) {
 
   public Model {
@@ -24,6 +25,7 @@ public record Model(
     types = List.copyOf(types);
     aggregates = List.copyOf(aggregates);
     views = List.copyOf(views);
+    scenarios = List.copyOf(scenarios);
     sources = List.copyOf(sources);
   }
 

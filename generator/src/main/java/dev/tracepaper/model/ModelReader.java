@@ -24,8 +24,9 @@ public final class ModelReader {
   public static final int LANGUAGE_VERSION = 1;
 
   private static final Set<String> TOP_KEYS =
-      Set.of("tracepaper", "app", "patterns", "enums", "types", "aggregates", "views");
-  private static final Set<String> APP_KEYS = Set.of("name", "package", "description", "auth");
+      Set.of("tracepaper", "app", "patterns", "enums", "types", "aggregates", "views", "scenarios");
+  private static final Set<String> APP_KEYS =
+      Set.of("name", "package", "description", "auth", "scenarioCoverage");
   private static final Set<String> AUTH_KEYS = Set.of("default", "roles");
   private static final Set<String> ENUM_KEYS = Set.of("values", "description");
 
@@ -62,6 +63,7 @@ public final class ModelReader {
             builder.types,
             builder.aggregates,
             builder.views,
+            builder.scenarios,
             builder.sources);
     return new Result(model, sink.diagnostics());
   }
@@ -86,6 +88,7 @@ public final class ModelReader {
     final List<TypeDef> types = new ArrayList<>();
     final List<Aggregate> aggregates = new ArrayList<>();
     final List<View> views = new ArrayList<>();
+    final List<Scenario> scenarios = new ArrayList<>();
     App app;
 
     void merge(Builder file, DiagnosticSink sink) {
@@ -95,6 +98,7 @@ public final class ModelReader {
       types.addAll(file.types);
       aggregates.addAll(file.aggregates);
       views.addAll(file.views);
+      scenarios.addAll(file.scenarios);
       if (file.app != null) {
         setApp(file.app, sink);
       }
@@ -147,6 +151,10 @@ public final class ModelReader {
     ViewReader views = new ViewReader(nodes);
     for (MappingNode.Entry e : section(root, "views", nodes)) {
       views.view(e).ifPresent(builder.views::add);
+    }
+    ScenarioReader scenarios = new ScenarioReader(nodes);
+    for (MappingNode.Entry e : section(root, "scenarios", nodes)) {
+      scenarios.scenario(e).ifPresent(builder.scenarios::add);
     }
   }
 
@@ -209,6 +217,7 @@ public final class ModelReader {
             javaPackage.get(),
             m.get("description").flatMap(n -> nodes.prose(n, "the app's description")),
             auth,
+            m.get("scenarioCoverage").flatMap(n -> new ScenarioReader(nodes).coverage(n)),
             m.location()));
   }
 

@@ -109,7 +109,7 @@ final class TestCaseReader {
     return given;
   }
 
-  private Optional<TestCase.Caller> caller(YamlNode node, String what) {
+  Optional<TestCase.Caller> caller(YamlNode node, String what) {
     return nodes
         .mapping(node, "`as` of " + what)
         .map(

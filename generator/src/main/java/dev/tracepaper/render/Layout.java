@@ -101,6 +101,10 @@ public final class Layout {
   static final List<String> WITH_NAMESPACES =
       List.of("src/main/resources/resolvers/Namespace.js.ftl");
 
+  /** The test of the model's scenarios: only a model with scenarios (or their coverage) has one. */
+  static final List<String> WITH_SCENARIOS =
+      List.of(TEST + "ScenariosTest.java.ftl", TEST + "ScenariosOnMotoTest.java.ftl");
+
   /** The templates rendered once per element, by the folder they are in. */
   static final List<String> PER_ELEMENT =
       List.of(
@@ -128,7 +132,9 @@ public final class Layout {
           || (WITH_NOTIFYING_VIEWS.contains(template)
               && project.views().stream().noneMatch(v -> v.subscription().enabled()))
           || (WITH_USER_POOL.contains(template) && !project.api().userPool())
-          || (WITH_NAMESPACES.contains(template) && project.api().namespaces().isEmpty())) {
+          || (WITH_NAMESPACES.contains(template) && project.api().namespaces().isEmpty())
+
+          || (WITH_SCENARIOS.contains(template) && !project.scenarios().present())) {
         continue;
       }
       if (StackLayout.holds(template)) {

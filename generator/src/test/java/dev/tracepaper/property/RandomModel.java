@@ -83,6 +83,12 @@ final class RandomModel {
   private final StringBuilder yaml = new StringBuilder();
   private final List<Aggregate> aggregates = new ArrayList<>();
 
+  /** The input of each aggregate's creating test, as YAML pairs, for the scenario. */
+  private final Map<String, List<String>> createdWith = new LinkedHashMap<>();
+
+  /** The view of each viewed aggregate, for the scenario. */
+  private final Map<String, String> viewOf = new LinkedHashMap<>();
+
   /** The kinds of deliberate mistake, each made where it fits. */
   enum Mistake {
     UNKNOWN_TYPE,
@@ -219,6 +225,31 @@ final class RandomModel {
     if (!viewed.isEmpty()) {
       line(0, "views:");
       viewed.forEach(this::view);
+    }
+    scenario();
+  }
+
+  /**
+   * A scenario, drawn from nothing so that the other draws stay as they were: the last aggregate
+   * created as its creating test creates it, its key taken from the answer, and its view (where it
+   * has one) read by that key. The last, since its creation triggers no policy: an earlier one's
+   * starts the next aggregate's instance of the same key, which a creation then finds existing.
+   */
+  private void scenario() {
+    line(0, "scenarios:");
+    line(1, "Lifecycle:");
+    line(2, "as: {id: u-1, name: user}");
+    line(2, "steps:");
+    for (Aggregate a : aggregates.subList(aggregates.size() - 1, aggregates.size())) {
+      line(3, "- command: Create" + a.name());
+      line(4, "input: {" + String.join(", ", createdWith.get(a.name())) + "}");
+      line(4, "extract: {" + lowerFirst(a.name()) + "Key: id}");
+      String view = viewOf.get(a.name());
+      if (view != null) {
+        line(3, "- query: " + view + ".get");
+        line(4, "args: {%s: '${%sKey}'}".formatted(a.key(), lowerFirst(a.name())));
+        line(4, "expect: {%s: '${%sKey}'}".formatted(a.key(), lowerFirst(a.name())));
+      }
     }
   }
 
@@ -387,6 +418,7 @@ final class RandomModel {
       line(6, "when: {" + String.join(", ", when) + "}");
       line(6, "then: {error: LABEL_TAKEN}");
     }
+    createdWith.put(a.name(), when);
     String given = "given: [{" + a.created() + ": {" + a.key() + ": k1}}]";
     // A rule that always holds, built of object and list literals and the hashing and time
     // functions, so that every model runs their translation (not drawn: the draws stay as they
@@ -550,7 +582,9 @@ final class RandomModel {
     // Named after its aggregate's stack and `Command`, its data source role would be that stack's
     // command role (`Command` alone, in the root, the root's).
     boolean clash = mistakeNow(Mistake.STACK_NAME_CLASH, 1);
-    line(1, (clash ? a.subdomain() + "Command" : a.name() + "Summary") + ":");
+    String viewName = clash ? a.subdomain() + "Command" : a.name() + "Summary";
+    viewOf.put(a.name(), viewName);
+    line(1, viewName + ":");
     line(2, "from: " + a.name());
     Map<String, String> shown = new LinkedHashMap<>();
     a.fields()

@@ -127,7 +127,8 @@ public final class ProjectDataBuilder {
             .toList(),
         aggregates,
         viewData,
-        StacksBuilder.of(index, aggregates, viewData));
+        StacksBuilder.of(index, aggregates, viewData),
+        new ScenarioCode(index, tests).of(aggregates, viewData));
   }
 
   private EnumData enumData(EnumDef e) {

@@ -270,7 +270,7 @@ final class TestCode {
     return object;
   }
 
-  private JsonNode value(YamlNode node, TypeRef type, Optional<Aggregate> owner, boolean asSent) {
+  JsonNode value(YamlNode node, TypeRef type, Optional<Aggregate> owner, boolean asSent) {
     if (node instanceof ScalarNode s && s.isNull()) {
       return NODES.nullNode();
     }
@@ -313,7 +313,7 @@ final class TestCode {
   }
 
   /** A YAML value as JSON by its own shape (a Json field's value, or an unknown field). */
-  private static JsonNode plain(YamlNode node) {
+  static JsonNode plain(YamlNode node) {
     if (node instanceof MappingNode m) {
       ObjectNode object = NODES.objectNode();
       m.entries().forEach(e -> object.set(e.name(), plain(e.value())));

@@ -20,6 +20,7 @@ import java.util.List;
  * @param aggregates the write side
  * @param views the read side
  * @param stacks the CloudFormation stacks and which elements each holds
+ * @param scenarios the model's scenarios, run by the generated {@code ScenariosTest}
  */
 public record ProjectData(
     String name,
@@ -35,7 +36,8 @@ public record ProjectData(
     List<RecordData> types,
     List<AggregateData> aggregates,
     List<ViewData> views,
-    StacksData stacks) {
+    StacksData stacks,
+    ScenarioSuiteData scenarios) {
 
   public ProjectData {
     enums = List.copyOf(enums);

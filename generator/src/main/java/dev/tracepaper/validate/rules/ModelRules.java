@@ -83,6 +83,11 @@ public final class ModelRules {
         new UnknownErrorCode(),
         new ExpectedEventsDiffer(),
         new ExpectedDeletionDiffers(),
-        new StateAfterDeletion());
+        new StateAfterDeletion(),
+        // scenarios
+        new UnknownScenarioTarget(),
+        new UnknownScenarioVariable(),
+        new ScenarioStepCannotPass(),
+        new WrongScenarioValue());
   }
 }

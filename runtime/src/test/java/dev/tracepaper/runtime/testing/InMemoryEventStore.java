@@ -37,6 +37,9 @@ public final class InMemoryEventStore implements EventStore {
 
   private final Map<String, List<Entry>> streams = new HashMap<>();
 
+  /** Every event appended, across streams, in the order appended: what a stream would carry. */
+  private final List<StoredEvent> log = new ArrayList<>();
+
   /** What a command id recorded, and until when (its lifetime). */
   private record Recorded(CommandRecord record, Instant expiresAt) {}
 
@@ -99,6 +102,7 @@ public final class InMemoryEventStore implements EventStore {
             : meta.now().getEpochSecond() + type.retentionDays() * 86_400L;
     changes.take().forEach(claim -> claims.put(claim, new Holder(owner, expiresAt)));
     List<StoredEvent> stored = next.stored();
+    log.addAll(stored);
     for (int i = 0; i < stored.size(); i++) {
       boolean last = i == stored.size() - 1;
       stream.add(
@@ -122,6 +126,11 @@ public final class InMemoryEventStore implements EventStore {
     return Optional.ofNullable(commands.get(commandId.key()))
         .filter(recorded -> now.isBefore(recorded.expiresAt()))
         .map(Recorded::record);
+  }
+
+  /** Every event appended so far, across aggregates, in the order appended. */
+  public synchronized List<StoredEvent> appended() {
+    return List.copyOf(log);
   }
 
   @Override
