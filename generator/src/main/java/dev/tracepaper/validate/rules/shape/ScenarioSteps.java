@@ -89,10 +89,12 @@ public record ScenarioSteps(
                     Optional.empty(),
                     Optional.empty(),
                     Optional.empty(),
+                    Optional.empty(),
                     view.location()),
                 new Query(
                     "list",
                     Query.Kind.LIST,
+                    Optional.empty(),
                     Optional.empty(),
                     Optional.empty(),
                     Optional.empty(),
