@@ -4,19 +4,24 @@ import dev.tracepaper.source.SourceLocation;
 import java.util.List;
 import java.util.Optional;
 
-/** A request to change an aggregate, accepted through the API. */
+/**
+ * A request to change an aggregate, accepted through the API and, when its {@code on} names events,
+ * run by each of those events too (its {@code triggers}).
+ */
 public record Command(
     String name,
     String aggregate,
     Creation creation,
     Optional<Auth> auth,
     List<Field> fields,
+    List<Trigger> triggers,
     FlowBody body,
     SourceLocation location)
     implements Flow {
 
   public Command {
     fields = List.copyOf(fields);
+    triggers = List.copyOf(triggers);
   }
 
   public Optional<Field> field(String fieldName) {

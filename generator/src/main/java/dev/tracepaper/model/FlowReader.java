@@ -17,6 +17,7 @@ final class FlowReader {
           "creates",
           "auth",
           "fields",
+          "on",
           "key",
           "let",
           "rules",
@@ -45,7 +46,7 @@ final class FlowReader {
     this.fields = new FieldReader(nodes);
     this.auth = new AuthReader(nodes);
     this.assignments = new AssignmentReader(nodes);
-    this.tests = new TestCaseReader(nodes);
+    this.tests = new TestCaseReader(nodes, this::eventRef);
   }
 
   /** Reads a command; {@code example} is the event its hints show. */
@@ -62,7 +63,8 @@ final class FlowReader {
                   creates(m, what),
                   m.get("auth").flatMap(n -> auth.auth(n, "the `auth` of " + what)),
                   m.get("fields").map(n -> fields.fields(n, what)).orElse(List.of()),
-                  body(m, what, example),
+                  m.get("on").map(n -> triggers(n, what)).orElse(List.of()),
+                  body(m, what, example, true),
                   entry.key().location());
             });
   }
@@ -88,20 +90,64 @@ final class FlowReader {
                 aggregate,
                 trigger,
                 creates(m, what),
-                body(m, what, example),
+                body(m, what, example, false),
                 entry.key().location()));
   }
 
   /** What commands and policies share: key, let, rules, emits, tests and description. */
-  private FlowBody body(MappingNode m, String what, EventExample example) {
+  private FlowBody body(MappingNode m, String what, EventExample example, boolean command) {
     return new FlowBody(
         m.get("key").flatMap(n -> nodes.expression(n, "`key` of " + what)),
         m.get("let").map(n -> lets(n, what)).orElse(List.of()),
         m.get("rules").map(n -> rules(n, what)).orElse(List.of()),
         m.get("emits").map(n -> emits(n, what, example)).orElse(List.of()),
-        m.get("tests").map(n -> tests.tests(n, what, example)).orElse(List.of()),
+        m.get("tests").map(n -> tests.tests(n, what, example, command)).orElse(List.of()),
         m.get("description").flatMap(n -> nodes.prose(n, "the description of " + what)),
         flag(m, "custom", what));
+  }
+
+  /**
+   * A command's {@code on}: the events that run it besides the API, each {@code Aggregate.Event:
+   * {field: CEL}} giving fields of the input from the event, or the event alone ({@code on:
+   * Aggregate.Event}, or an entry without mappings) when every field is copied by name.
+   */
+  private List<Trigger> triggers(YamlNode node, String what) {
+    String where = "`on` of " + what;
+    if (node instanceof ScalarNode scalar && !scalar.isNull()) {
+      return nodes.text(node, where).flatMap(t -> eventRef(t, where)).stream()
+          .map(ref -> new Trigger(ref, List.of(), ref.location()))
+          .toList();
+    }
+    List<Trigger> triggers = new ArrayList<>();
+    if (!(node instanceof MappingNode) && !(node instanceof ScalarNode)) {
+      nodes.report(
+          Diagnostic.error(
+                  Nodes.WRONG_TYPE,
+                  node.location(),
+                  "%s should name the events that run it, but this is %s."
+                      .formatted(Nodes.capital(where), node.describe()))
+              .withHint(
+                  "write each event as `Aggregate.Event:` on a line of its own under `on`, with"
+                      + " the input fields it gives under it (`field: event.other`)"));
+      return triggers;
+    }
+    nodes
+        .mapping(node, where)
+        .ifPresent(
+            m -> {
+              for (MappingNode.Entry e : m.entries()) {
+                String trigger = "the trigger `" + e.name() + "` in the " + where;
+                eventRef(new Located<>(e.name(), e.key().location()), where)
+                    .ifPresent(
+                        ref ->
+                            triggers.add(
+                                new Trigger(
+                                    ref,
+                                    assignments.values(e.value(), trigger),
+                                    e.key().location())));
+              }
+            });
+    return triggers;
   }
 
   /** {@code Aggregate.Event} or {@code Event}. */

@@ -6,13 +6,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A given/when/then case of a command or policy. Values are kept as the YAML nodes written, so that
- * a wrong value can be pointed at.
+ * A given/when/then case of a command or policy; {@code on} names the trigger of a command's case
+ * that runs it from an event ({@code when} is then the event's fields) rather than through the API.
+ * Values are kept as the YAML nodes written, so that a wrong value can be pointed at.
  */
 public record TestCase(
     String name,
     List<Given> given,
     Optional<MappingNode> when,
+    Optional<EventRef> on,
     Optional<Caller> as,
     Then then,
     SourceLocation location) {
