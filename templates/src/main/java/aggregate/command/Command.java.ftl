@@ -18,6 +18,21 @@ package ${aggregate.javaPackage};
 </#list>
 
 <@m.fromInput command.javaClass command.fields command.inputReads command.inputChecks true/>
+<#if command.triggerChecks?has_content>
+
+  /**
+   * The input, once it holds what the API's would: an event of the command's {@code on} runs it
+   * only then, and otherwise fails with {@code VALIDATION}.
+   */
+  static ${command.javaClass} checked(${command.javaClass} command) {
+    Input input = Input.of(null);
+<#list command.triggerChecks as c>
+    ${c}
+</#list>
+    input.throwIfInvalid();
+    return command;
+  }
+</#if>
 <#if command.check.present()>
 
   /**

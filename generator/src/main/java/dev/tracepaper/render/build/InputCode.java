@@ -95,6 +95,32 @@ final class InputCode {
     return new Code(List.of(), checks, constants, imports);
   }
 
+  /** A field's {@code default:} as a Java literal, with the imports it needs. */
+  String defaultValue(Field field, Optional<Aggregate> owner, Set<String> imports) {
+    types.addImports(field.type(), owner, imports);
+    return literal(field.constraints().defaultValue().orElseThrow().value(), field.type(), owner);
+  }
+
+  /**
+   * The checks of a command's input built from an event of its {@code on}, reading the record
+   * {@code command}: what {@link #of} checks of an API input, so an event runs a command only with
+   * an input the API would have taken. The pattern constants are those {@link #of} declares.
+   */
+  List<String> triggerChecks(List<Field> fields, Optional<Aggregate> owner) {
+    List<String> checks = new ArrayList<>();
+    for (Field field : fields) {
+      if (field.constraints().autoFill().isPresent()) {
+        continue;
+      }
+      String value = "command." + JavaNames.member(field.name()) + "()";
+      if (field.isRequired(true)) {
+        checks.add("input.required(" + Escapes.javaString(field.name()) + ", " + value + ");");
+      }
+      constraints(field, value, true, checks, new ArrayList<>(), new java.util.TreeSet<>());
+    }
+    return checks;
+  }
+
   /** Whether an event field carries constraints that {@link #eventChecks} checks. */
   static boolean constrained(Field field) {
     Constraints c = field.constraints();
@@ -186,7 +212,8 @@ final class InputCode {
         : "input.object" + plural + "(" + name + ", " + javaClass + "::fromInput)";
   }
 
-  private static String autoFilled(AutoFill autoFill, TypeRef type, Set<String> imports) {
+  /** The value the system fills a field with, read from {@code metadata}. */
+  static String autoFilled(AutoFill autoFill, TypeRef type, Set<String> imports) {
     return switch (autoFill) {
       case uuid -> {
         imports.add("java.util.UUID");

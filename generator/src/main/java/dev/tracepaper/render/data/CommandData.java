@@ -32,6 +32,9 @@ import java.util.List;
  * @param element how generated file headers name it
  * @param imports the classes the record's source file imports, sorted
  * @param check what the handler checks of the caller and the input before loading the state
+ * @param triggers the handlers of the events of its {@code on}, which run its flow too
+ * @param triggerChecks the statements of its record's {@code checked}, which checks an input built
+ *     from an event as {@code fromInput} checks the API's; empty when it has no {@code on}
  */
 public record CommandData(
     String name,
@@ -54,7 +57,9 @@ public record CommandData(
     String description,
     String element,
     List<String> imports,
-    CommandCheckData check)
+    CommandCheckData check,
+    List<PolicyData> triggers,
+    List<String> triggerChecks)
     implements ModelElement {
 
   public CommandData {
@@ -67,6 +72,8 @@ public record CommandData(
     inputReads = List.copyOf(inputReads);
     inputChecks = List.copyOf(inputChecks);
     imports = List.copyOf(imports);
+    triggers = List.copyOf(triggers);
+    triggerChecks = List.copyOf(triggerChecks);
   }
 
   /**
