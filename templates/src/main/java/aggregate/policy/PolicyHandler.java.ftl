@@ -85,9 +85,16 @@ public final class ${policy.handlerClass} implements RequestStreamHandler {
 
 <#if policy.primingWhen?has_content>
   /**
-   * Delivers the trigger of the <#if policy.runs?has_content>command's first case with this {@code on}<#else>policy's first case</#if> to a handler of its own, on an event store
-   * that answers from memory ({@link Priming}): the snapshot then holds the classes a delivery loads, and
+<#if policy.runs?has_content>
+   * Delivers the event of the command's first case with this {@code on} to a handler of its own,
+   * on an event store that answers from memory ({@link Priming}): the snapshot then holds the
+   * classes a delivery loads, and no table is read or written. Answers the handler's answer, or
+   * the code of its failure.
+<#else>
+   * Delivers the trigger of the policy's first case to a handler of its own, on an event store that
+   * answers from memory ({@link Priming}): the snapshot then holds the classes a delivery loads, and
    * no table is read or written. Answers the handler's answer, or the code of its failure.
+</#if>
    */
   static String prime() {
     return Priming.invoke(
