@@ -63,8 +63,8 @@ final class ResourceCounter {
   static final int PER_COMMAND_AGGREGATE = WATCHED_FUNCTION + 1;
 
   /**
-   * Per policy and per event of a command's {@code on}: function, rule, the queue between them and its event source mapping, the
-   * dead-letter queue, and one queue policy for both queues.
+   * Per policy and per event of a command's {@code on}: function, rule, the queue between them and
+   * its event source mapping, the dead-letter queue, and one queue policy for both queues.
    */
   static final int PER_POLICY = WATCHED_FUNCTION + 1 + 1 + 1 + DEAD_LETTER_QUEUE + 1;
 

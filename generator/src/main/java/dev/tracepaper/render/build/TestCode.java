@@ -94,9 +94,7 @@ final class TestCode {
     List<String> allRoles = index.roles().stream().sorted().toList();
     for (TestCase test : cases) {
       Optional<TriggerInput> trigger =
-          test.on()
-              .flatMap(index::event)
-              .map(e -> triggers.get(e.aggregate() + "." + e.name()));
+          test.on().flatMap(index::event).map(e -> triggers.get(e.aggregate() + "." + e.name()));
       List<Field> input = trigger.map(TriggerInput::fields).orElse(commandInput);
       Aggregate inputOwner = trigger.map(TriggerInput::owner).orElse(commandInputOwner);
       boolean whenIsEvent = whenIsAnEvent || trigger.isPresent();

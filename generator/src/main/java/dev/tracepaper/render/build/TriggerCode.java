@@ -26,9 +26,9 @@ import java.util.TreeSet;
 
 /**
  * The events of a command's {@code on}: each gets a policy's Lambda function, queue and rule, whose
- * handler builds the command's input from the event (each field mapped in {@code on}, filled by
- * the system, copied from the event's field of the same name, or its default) and runs the
- * command's own flow with it.
+ * handler builds the command's input from the event (each field mapped in {@code on}, filled by the
+ * system, copied from the event's field of the same name, or its default) and runs the command's
+ * own flow with it.
  */
 final class TriggerCode {
 
@@ -207,7 +207,8 @@ final class TriggerCode {
         input,
         locals,
         List.copyOf(
-            ProjectDataBuilder.withoutOwnPackage(imports, names.aggregatePackage(aggregate.name()))),
+            ProjectDataBuilder.withoutOwnPackage(
+                imports, names.aggregatePackage(aggregate.name()))),
         primingWhen);
   }
 
