@@ -24,6 +24,20 @@ public record Command(
     triggers = List.copyOf(triggers);
   }
 
+  /**
+   * The name of the handler and resources of one event of {@code on}: {@code
+   * CreateWorkspaceOnUserCreated}, with the event's aggregate too ({@code …OnUserUserCreated}) when
+   * two events of {@code on} have the event's name (which then must be written with it).
+   */
+  public String triggerName(Trigger trigger) {
+    long sameName =
+        triggers.stream().filter(t -> t.on().event().equals(trigger.on().event())).count();
+    return name
+        + "On"
+        + (sameName > 1 ? trigger.on().aggregate().orElse("") : "")
+        + trigger.on().event();
+  }
+
   public Optional<Field> field(String fieldName) {
     return fields.stream().filter(f -> f.name().equals(fieldName)).findFirst();
   }

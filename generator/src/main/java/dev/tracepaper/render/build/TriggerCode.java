@@ -82,21 +82,6 @@ final class TriggerCode {
     this.checked = checked;
   }
 
-  /**
-   * The name of a trigger's handler and resources: {@code CreateWorkspaceOnUserCreated}, with the
-   * event's aggregate too ({@code …OnUserUserCreated}) when two events of the command's {@code on}
-   * have the event's name.
-   */
-  String name(Command command, Event event) {
-    long sameName =
-        command.triggers().stream()
-            .map(t -> index.event(t.on()))
-            .flatMap(Optional::stream)
-            .filter(e -> e.name().equals(event.name()))
-            .count();
-    return command.name() + "On" + (sameName > 1 ? event.aggregate() : "") + event.name();
-  }
-
   /** What a case with {@code on} is run with, by the qualified name of its event. */
   Map<String, TestCode.TriggerInput> testInputs(Command command) {
     Map<String, TestCode.TriggerInput> byEvent = new LinkedHashMap<>();
@@ -108,7 +93,7 @@ final class TriggerCode {
                   byEvent.put(
                       e.aggregate() + "." + e.name(),
                       new TestCode.TriggerInput(
-                          name(command, e),
+                          command.triggerName(trigger),
                           e.fields(),
                           index.aggregate(e.aggregate()).orElseThrow())));
     }
@@ -126,7 +111,7 @@ final class TriggerCode {
     Event event = index.event(trigger.on()).orElseThrow();
     Aggregate source = index.aggregate(event.aggregate()).orElseThrow();
     JavaName eventClass = names.event(source.name(), event.name());
-    String name = name(command, event);
+    String name = command.triggerName(trigger);
     JavaName handler = names.policyHandler(aggregate.name(), name);
     Optional<Aggregate> owner = Optional.of(aggregate);
     Set<String> imports = new TreeSet<>();

@@ -1,8 +1,10 @@
 package dev.tracepaper.validate.rules;
 
+import dev.tracepaper.model.Command;
 import dev.tracepaper.model.Model;
 import dev.tracepaper.model.ModelIndex;
 import dev.tracepaper.model.Query;
+import dev.tracepaper.model.Trigger;
 import dev.tracepaper.model.View;
 import dev.tracepaper.naming.AwsNames;
 import dev.tracepaper.naming.GraphQlNames;
@@ -115,6 +117,18 @@ final class GeneratedNames {
             claims, e, java.flowCustom(aggregate, name), java.flowCustomCode(aggregate, name));
         graphQlTypes(claims, GraphQlNames.commandInput(name));
         resolver(claims, GraphQlNames.MUTATION, GraphQlNames.mutation(name));
+        // Each event of its `on` has a handler and resources as a policy does.
+        if (e.definition() instanceof Command command) {
+          for (Trigger trigger : command.triggers()) {
+            String handler = command.triggerName(trigger);
+            javaClass(claims, java.policyHandler(aggregate, handler));
+            logicalIds(
+                claims,
+                AwsNames.policyFunctionId(handler),
+                AwsNames.policyRuleId(handler),
+                AwsNames.policyDeadLetterQueueId(handler));
+          }
+        }
       }
       case POLICY -> {
         javaClass(claims, java.flow(aggregate, name));
