@@ -44,10 +44,11 @@ import ${project.runtimePackage}.StoredEvent;
 
 <#if policy.runs?has_content>
 /**
- * Runs the command ${policy.runs} on each ${policy.triggerType} of ${policy.triggerAggregate}, as
- * its {@code on} says: the event bus sends the event to the queue of this function, which gives
- * the command its input from the event and runs the command's flow, as the API would with that
- * input. A failed delivery (a broken rule or constraint, {@code NOT_FOUND}, {@code CONFLICT}) is
+ * Runs the command ${policy.runs} on each ${policy.triggerType} of ${policy.triggerAggregate}.
+ *
+ * <p>The event bus sends the event to the queue of this function, as the command's {@code on}
+ * says; the function gives the command its input from the event and runs the command's flow, as
+ * the API would with that input. A failed delivery (a broken rule or constraint, {@code NOT_FOUND}, {@code CONFLICT}) is
  * counted, logged and answered as failed ({@link Policies}), so that the queue delivers it again
  * and then moves it to the dead-letter queue; the events behind it are not held up.
  */
