@@ -3,6 +3,7 @@ package dev.tracepaper.model;
 import dev.tracepaper.diagnostic.Diagnostic;
 import dev.tracepaper.source.MappingNode;
 import dev.tracepaper.source.ScalarNode;
+import dev.tracepaper.source.SequenceNode;
 import dev.tracepaper.source.YamlNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -109,7 +110,8 @@ final class FlowReader {
   /**
    * A command's {@code on}: the events that run it besides the API, each {@code Aggregate.Event:
    * {field: CEL}} giving fields of the input from the event, or the event alone ({@code on:
-   * Aggregate.Event}, or an entry without mappings) when every field is copied by name.
+   * Aggregate.Event}, or an entry without mappings) when every field is copied by name; a list of
+   * such entries says the same.
    */
   private List<Trigger> triggers(YamlNode node, String what) {
     String where = "`on` of " + what;
@@ -119,35 +121,41 @@ final class FlowReader {
           .toList();
     }
     List<Trigger> triggers = new ArrayList<>();
-    if (!(node instanceof MappingNode) && !(node instanceof ScalarNode)) {
-      nodes.report(
-          Diagnostic.error(
-                  Nodes.WRONG_TYPE,
-                  node.location(),
-                  "%s should name the events that run it, but this is %s."
-                      .formatted(Nodes.capital(where), node.describe()))
-              .withHint(
-                  "write each event as `Aggregate.Event:` on a line of its own under `on`, with"
-                      + " the input fields it gives under it (`field: event.other`)"));
+    if (node instanceof SequenceNode sequence) {
+      // A list of events, as people also write it: `- Aggregate.Event` or `- Aggregate.Event: {…}`.
+      for (YamlNode item : sequence.items()) {
+        if (item instanceof ScalarNode scalar && !scalar.isNull()) {
+          nodes
+              .text(item, where)
+              .flatMap(t -> eventRef(t, where))
+              .ifPresent(ref -> triggers.add(new Trigger(ref, List.of(), ref.location())));
+        } else if (item instanceof MappingNode m && m.entries().size() == 1) {
+          trigger(m.entries().get(0), where).ifPresent(triggers::add);
+        } else {
+          nodes.report(
+              Diagnostic.error(
+                      Nodes.WRONG_TYPE,
+                      item.location(),
+                      "Each entry of %s should name one event, but this is %s."
+                          .formatted(where, item.describe()))
+                  .withHint(
+                      "write `- Aggregate.Event`, or `- Aggregate.Event: {field: <expression>}`"
+                          + " for the input fields it gives"));
+        }
+      }
       return triggers;
     }
     nodes
         .mapping(node, where)
-        .ifPresent(
-            m -> {
-              for (MappingNode.Entry e : m.entries()) {
-                String trigger = "the trigger `" + e.name() + "` in the " + where;
-                eventRef(new Located<>(e.name(), e.key().location()), where)
-                    .ifPresent(
-                        ref ->
-                            triggers.add(
-                                new Trigger(
-                                    ref,
-                                    assignments.values(e.value(), trigger),
-                                    e.key().location())));
-              }
-            });
+        .ifPresent(m -> m.entries().forEach(e -> trigger(e, where).ifPresent(triggers::add)));
     return triggers;
+  }
+
+  /** {@code Aggregate.Event: {field: CEL}}, or the event alone (nothing under it). */
+  private Optional<Trigger> trigger(MappingNode.Entry e, String where) {
+    String trigger = "the trigger `" + e.name() + "` in the " + where;
+    return eventRef(new Located<>(e.name(), e.key().location()), where)
+        .map(ref -> new Trigger(ref, assignments.values(e.value(), trigger), e.key().location()));
   }
 
   /** {@code Aggregate.Event} or {@code Event}. */
