@@ -280,6 +280,9 @@ public final class ProjectDataBuilder {
         continue;
       }
       for (TestData test : commands.get(i).flow().tests()) {
+        if (!test.trigger().isEmpty()) {
+          continue; // run by an event: its `when` is the event, not the mutation's input
+        }
         // Which events an `if` lets through, only a case that names them says.
         boolean eventsKnown =
             test.expectsEvents() || command.emits().stream().noneMatch(Emit::conditional);
