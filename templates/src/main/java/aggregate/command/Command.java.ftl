@@ -21,8 +21,9 @@ package ${aggregate.javaPackage};
 <#if command.triggerChecks?has_content>
 
   /**
-   * The input, once it holds what the API's would: an event of the command's {@code on} runs it
-   * only then, and otherwise fails with {@code VALIDATION}.
+   * The input, once every required field has a value: an event of the command's {@code on} runs
+   * it only then, and otherwise fails with {@code VALIDATION}. The constraints are the API's, on
+   * what a caller sends; what is stored stays guarded by the events' own.
    */
   static ${command.javaClass} checked(${command.javaClass} command) {
     Input input = Input.of(null);

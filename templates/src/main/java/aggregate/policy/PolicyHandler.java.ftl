@@ -48,9 +48,10 @@ import ${project.runtimePackage}.StoredEvent;
  *
  * <p>The event bus sends the event to the queue of this function, as the command's {@code on}
  * says; the function gives the command its input from the event and runs the command's flow, as
- * the API would with that input. A failed delivery (a broken rule or constraint, {@code NOT_FOUND}, {@code CONFLICT}) is
- * counted, logged and answered as failed ({@link Policies}), so that the queue delivers it again
- * and then moves it to the dead-letter queue; the events behind it are not held up.
+ * the API would with that input. A failed delivery (a broken rule, {@code NOT_FOUND}, {@code
+ * CONFLICT}) is counted, logged and answered as failed ({@link Policies}), so that the queue
+ * delivers it again and then moves it to the dead-letter queue; the events behind it are not held
+ * up.
  */
 <#else>
 /**
@@ -174,8 +175,8 @@ public final class ${policy.handlerClass} implements RequestStreamHandler {
 
   /**
    * The input of ${policy.runs} that the event gives: each field as the command's {@code on} maps
-   * it, filled by the system, or copied from the event's field of the same name<#if policy.input?starts_with(policy.flow.inputClass + ".checked(")>; checked as the
-   * API's input is, so that a value breaking a constraint fails with {@code VALIDATION}</#if>.
+   * it, filled by the system, or copied from the event's field of the same name<#if policy.input?starts_with(policy.flow.inputClass + ".checked(")>; a required field
+   * left without a value fails with {@code VALIDATION}</#if>.
    */
   static ${policy.flow.inputClass} input(${policy.triggerQualifiedClass?keep_after_last(".")} event, Metadata metadata) {
 <#list policy.inputLocals as local>

@@ -103,20 +103,20 @@ final class InputCode {
 
   /**
    * The checks of a command's input built from an event of its {@code on}, reading the record
-   * {@code command}: what {@link #of} checks of an API input, so an event runs a command only with
-   * an input the API would have taken. The pattern constants are those {@link #of} declares.
+   * {@code command}: that every required field has a value (an event field may be empty). The
+   * constraints are the API's, on what a caller sends (docs/model-reference.md, decision 33).
    */
-  List<String> triggerChecks(List<Field> fields, Optional<Aggregate> owner) {
+  static List<String> triggerChecks(List<Field> fields) {
     List<String> checks = new ArrayList<>();
     for (Field field : fields) {
-      if (field.constraints().autoFill().isPresent()) {
-        continue;
+      if (field.constraints().autoFill().isEmpty() && field.isRequired(true)) {
+        checks.add(
+            "input.required("
+                + Escapes.javaString(field.name())
+                + ", command."
+                + JavaNames.member(field.name())
+                + "());");
       }
-      String value = "command." + JavaNames.member(field.name()) + "()";
-      if (field.isRequired(true)) {
-        checks.add("input.required(" + Escapes.javaString(field.name()) + ", " + value + ");");
-      }
-      constraints(field, value, true, checks, new ArrayList<>(), new java.util.TreeSet<>());
     }
     return checks;
   }

@@ -383,7 +383,7 @@ public final class ProjectDataBuilder {
     FlowSite site = new FlowSite(command, aggregate, Optional.empty());
     String mutation = GraphQlNames.mutation(command.name());
     List<String> triggerChecks =
-        command.triggers().isEmpty() ? List.of() : inputs.triggerChecks(command.fields(), owner);
+        command.triggers().isEmpty() ? List.of() : InputCode.triggerChecks(command.fields());
     FlowData flow =
         flows.of(
             site,
