@@ -3,7 +3,6 @@ package dev.tracepaper.validate.rules;
 import dev.tracepaper.diagnostic.Suggestions;
 import dev.tracepaper.model.Aggregate;
 import dev.tracepaper.model.Assignment;
-import dev.tracepaper.model.BuiltinType;
 import dev.tracepaper.model.Command;
 import dev.tracepaper.model.Event;
 import dev.tracepaper.model.Field;
@@ -129,13 +128,12 @@ public final class InvalidTrigger implements Rule {
     }
   }
 
-  /** A copy needs the same type; a whole number also goes into a Float. */
+  /**
+   * A copy needs the same type; an Int goes into a Float by a line that says so ({@code
+   * double(event.x)}), as everywhere a value changes type.
+   */
   private static boolean fits(TypeRef into, TypeRef from) {
-    if (into.list() != from.list()) {
-      return false;
-    }
-    return into.name().equals(from.name())
-        || (into.is(BuiltinType.Float) && from.is(BuiltinType.Int));
+    return into.list() == from.list() && into.name().equals(from.name());
   }
 
   private static void testOn(
