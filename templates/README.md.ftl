@@ -78,7 +78,8 @@ nested stack holding a function) and `pom.xml`, and refuses, with the line, an a
 collides with a generated element (Tracepaper's docs/extending.md).
 <#assign customFlows = []>
 <#list project.aggregates as aggregate>
-<#list aggregate.commands?map(c -> c.flow) + aggregate.policies?map(p -> p.flow) as flow>
+<#-- An event of a command's `on` runs the command's flow, listed with the command already. -->
+<#list aggregate.commands?map(c -> c.flow) + aggregate.policies?filter(p -> !p.runs?has_content)?map(p -> p.flow) as flow>
 <#if flow.custom.enabled>
 <#assign customFlows += [{"aggregate": aggregate, "flow": flow}]>
 </#if>
@@ -467,7 +468,7 @@ raw-in-base64-out` to `aws lambda invoke`) and use `jq`.
 </#if>
 <#list project.aggregates as aggregate>
 <#list aggregate.policies as policy>
-| `${policy.deadLetterQueueLogicalId}Url` | events `${policy.triggerType}` that policy `${policy.name}` failed on 5 times, or that the bus could not deliver to its queue | republish the triggering event (below) |
+| `${policy.deadLetterQueueLogicalId}Url` | events `${policy.triggerType}` that <#if policy.runs?has_content>command `${policy.runs}` (its `on`)<#else>policy `${policy.name}`</#if> failed on 5 times, or that the bus could not deliver to its queue | republish the triggering event (below) |
 </#list>
 </#list>
 <#if !project.stacks.policyQueuesInRoot()>

@@ -187,7 +187,8 @@ public final class Layout {
               "aggregate/command/Command.java.ftl", "<aggregate>/<Command>.java, per command"),
           Map.entry(
               "aggregate/policy/PolicyHandler.java.ftl",
-              "<aggregate>/<Policy>Handler.java, per policy"),
+              "<aggregate>/<Policy>Handler.java, per policy and per event of a command's `on`"
+                  + " (<Command>On<Event>Handler.java)"),
           Map.entry(
               "aggregate/flow/Flow.java.ftl",
               "<aggregate>/<Command>Flow.java and <Policy>Flow.java, per command and policy"),
@@ -413,8 +414,11 @@ public final class Layout {
       for (CommandData c : a.commands()) {
         addFlow(template, root, outputs, tests, a, c.flow(), "command", c);
       }
+      // The events of a command's `on` run the command's flow: it has its class already.
       for (PolicyData p : a.policies()) {
-        addFlow(template, root, outputs, tests, a, p.flow(), "policy", p);
+        if (p.runs().isEmpty()) {
+          addFlow(template, root, outputs, tests, a, p.flow(), "policy", p);
+        }
       }
     }
   }
@@ -426,7 +430,9 @@ public final class Layout {
         addCustomFlow(template, root, outputs, stub, a, c.flow(), "command", c);
       }
       for (PolicyData p : a.policies()) {
-        addCustomFlow(template, root, outputs, stub, a, p.flow(), "policy", p);
+        if (p.runs().isEmpty()) {
+          addCustomFlow(template, root, outputs, stub, a, p.flow(), "policy", p);
+        }
       }
     }
   }

@@ -437,6 +437,16 @@ final class RandomModel {
               "then: {events: [%s], state: {%s: {value: 2, currency: EUR}}}"
                   .formatted(a.touched(), field));
         });
+    // By the name, not drawn (the draws stay as they were): the command is run by the other
+    // aggregate's event too, with a case of its own that runs through that event's handler.
+    if (trigger != null && Math.floorMod(a.name().hashCode() >> 7, 2) == 0) {
+      String on = trigger.name() + "." + trigger.created();
+      line(5, "- " + given);
+      line(6, "on: " + on);
+      line(6, "when: {" + trigger.key() + ": k1}");
+      line(6, "then: {events: [" + a.touched() + "]}");
+      line(4, "on: {" + on + ": {" + a.key() + ": event." + trigger.key() + "}}");
+    }
     command(
         a,
         "Rate" + a.name(),

@@ -28,6 +28,9 @@ class RandomModelShapesTest {
         "a command that only checks",
         Pattern.compile("\\n {6}Check\\w+:\\n(?: {8}.*\\n)*? {8}rules:"));
     SHAPES.put(
+        "a command run by another aggregate's event too",
+        Pattern.compile("\\n {6}Touch\\w+:\\n(?: {8,}.*\\n)*? {8}on: \\{\\w+\\.\\w+: \\{"));
+    SHAPES.put(
         "a custom command without emits",
         Pattern.compile("\\n {6}Audit\\w+:\\n {8}custom: true\\n"));
     SHAPES.put(

@@ -23,6 +23,7 @@ import dev.tracepaper.validate.rules.shape.TestSite;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
@@ -53,11 +54,15 @@ final class TestCode {
   }
 
   /**
-   * @param input the fields of {@code when}: the command's, or the triggering event's
-   * @param inputOwner the aggregate whose entities those fields may name
-   * @param whenIsEvent whether {@code when} is a triggering event (a policy's), completed as a
-   *     given event is
+   * What a command's case with {@code on} gives in {@code when}: the fields of that event.
+   *
+   * @param name the trigger's name ({@code PolicyData.name})
+   * @param fields the event's fields
+   * @param owner the event's aggregate
    */
+  record TriggerInput(String name, List<Field> fields, Aggregate owner) {}
+
+  /** The cases of a policy, or of a command without {@code on}. */
   List<TestData> of(
       Aggregate aggregate,
       List<TestCase> cases,
@@ -65,10 +70,34 @@ final class TestCode {
       Aggregate inputOwner,
       List<BusinessRule> rules,
       boolean whenIsEvent) {
+    return of(aggregate, cases, input, inputOwner, rules, whenIsEvent, Map.of());
+  }
+
+  /**
+   * @param input the fields of {@code when}: the command's, or the triggering event's
+   * @param inputOwner the aggregate whose entities those fields may name
+   * @param whenIsEvent whether {@code when} is a triggering event (a policy's), completed as a
+   *     given event is
+   * @param triggers what a case with {@code on} gives instead, by the event's {@code
+   *     Aggregate.Event}
+   */
+  List<TestData> of(
+      Aggregate aggregate,
+      List<TestCase> cases,
+      List<Field> commandInput,
+      Aggregate commandInputOwner,
+      List<BusinessRule> rules,
+      boolean whenIsAnEvent,
+      Map<String, TriggerInput> triggers) {
     List<TestData> tests = new ArrayList<>();
     Set<String> methods = new HashSet<>();
     List<String> allRoles = index.roles().stream().sorted().toList();
     for (TestCase test : cases) {
+      Optional<TriggerInput> trigger =
+          test.on().flatMap(index::event).map(e -> triggers.get(e.aggregate() + "." + e.name()));
+      List<Field> input = trigger.map(TriggerInput::fields).orElse(commandInput);
+      Aggregate inputOwner = trigger.map(TriggerInput::owner).orElse(commandInputOwner);
+      boolean whenIsEvent = whenIsAnEvent || trigger.isPresent();
       List<TestData.EventJson> given = new ArrayList<>();
       String givenState = "";
       for (TestCase.Given g : test.given()) {
@@ -123,7 +152,8 @@ final class TestCode {
               state,
               test.then().deleted().map(d -> d.value().toString()).orElse(""),
               test.then().error().map(Located::value).orElse(""),
-              test.then().error().map(e -> message(aggregate, rules, e.value())).orElse("")));
+              test.then().error().map(e -> message(aggregate, rules, e.value())).orElse(""),
+              trigger.map(TriggerInput::name).orElse("")));
     }
     return tests;
   }

@@ -26,6 +26,9 @@ import java.util.List;
  * @param expectedError the error code expected; empty when none
  * @param expectedMessage the message of the rule with that code, when exactly one rule of the flow
  *     has it; empty otherwise
+ * @param trigger for a command's case with {@code on}, the name of the trigger that runs it ({@link
+ *     PolicyData#name}), {@code when} then being the event; empty for a case run through the API
+ *     and for a policy's
  */
 public record TestData(
     String name,
@@ -43,7 +46,8 @@ public record TestData(
     String expectedState,
     String expectedDeletion,
     String expectedError,
-    String expectedMessage) {
+    String expectedMessage,
+    String trigger) {
 
   public TestData {
     givenEvents = List.copyOf(givenEvents);

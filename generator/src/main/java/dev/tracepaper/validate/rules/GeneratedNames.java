@@ -5,6 +5,7 @@ import dev.tracepaper.model.Located;
 import dev.tracepaper.model.Model;
 import dev.tracepaper.model.ModelIndex;
 import dev.tracepaper.model.Query;
+import dev.tracepaper.model.Trigger;
 import dev.tracepaper.model.View;
 import dev.tracepaper.naming.AwsNames;
 import dev.tracepaper.naming.GraphQlNames;
@@ -127,6 +128,18 @@ final class GeneratedNames {
           claims.add(
               new Claim(
                   Namespace.GRAPHQL_SUBSCRIPTION, "", GraphQlNames.commandSubscription(name)));
+        }
+        // Each event of its `on` has a handler and resources as a policy does.
+        if (e.definition() instanceof Command command) {
+          for (Trigger trigger : command.triggers()) {
+            String handler = command.triggerName(trigger);
+            javaClass(claims, java.policyHandler(aggregate, handler));
+            logicalIds(
+                claims,
+                AwsNames.policyFunctionId(handler),
+                AwsNames.policyRuleId(handler),
+                AwsNames.policyDeadLetterQueueId(handler));
+          }
         }
       }
       case POLICY -> {

@@ -35,6 +35,7 @@ public final class ModelRules {
         // field copying and flows
         new UnfilledEventField(),
         new CopyTypeMismatch(),
+        new InvalidTrigger(),
         new EventChangesKey(),
         new StateFieldNeverSet(),
         new EmitsNothing(),

@@ -106,6 +106,10 @@ public record TestSite(FlowSite flow, TestCase test) {
   }
 
   private Optional<Values> when(MappingNode when, ModelIndex index) {
+    if (test.on().isPresent()) {
+      // A command's case run by an event of its `on`: `when` is that event.
+      return index.event(test.on().get()).map(e -> triggering(when, e, index));
+    }
     if (flow.isCommand()) {
       return Optional.of(
           new Values(
@@ -116,16 +120,17 @@ public record TestSite(FlowSite flow, TestCase test) {
               flow.flow().name(),
               Optional.of(flow.aggregate())));
     }
-    return flow.trigger()
-        .map(
-            e ->
-                new Values(
-                    when,
-                    e.fields(),
-                    "its triggering event `%s`".formatted(e.name()),
-                    Part.WHEN,
-                    e.name(),
-                    index.aggregate(e.aggregate())));
+    return flow.trigger().map(e -> triggering(when, e, index));
+  }
+
+  private static Values triggering(MappingNode when, Event event, ModelIndex index) {
+    return new Values(
+        when,
+        event.fields(),
+        "its triggering event `%s`".formatted(event.name()),
+        Part.WHEN,
+        event.name(),
+        index.aggregate(event.aggregate()));
   }
 
   private static Values eventValues(
