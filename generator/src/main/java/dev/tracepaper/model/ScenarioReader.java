@@ -33,7 +33,11 @@ final class ScenarioReader {
             m -> {
               nodes.checkKeys(m, SCENARIO_KEYS, what);
               Optional<TestCase.Caller> as =
-                  m.get("as").flatMap(n -> new TestCaseReader(nodes).caller(n, what));
+                  m.get("as")
+                      .flatMap(
+                          n ->
+                              new TestCaseReader(nodes, (text, where) -> Optional.empty())
+                                  .caller(n, what));
               List<Scenario.Step> steps = new ArrayList<>();
               nodes
                   .required(m, "steps", what)
@@ -108,7 +112,11 @@ final class ScenarioReader {
             kind,
             target,
             m.get("name").flatMap(n -> nodes.prose(n, "the name of " + what)),
-            m.get("as").flatMap(n -> new TestCaseReader(nodes).caller(n, what)),
+            m.get("as")
+                .flatMap(
+                    n ->
+                        new TestCaseReader(nodes, (text, where) -> Optional.empty())
+                            .caller(n, what)),
             mappingOf(m, valuesKey, what),
             mappingOf(m, "expect", what),
             mappingOf(m, "extract", what),

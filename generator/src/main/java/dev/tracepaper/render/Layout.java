@@ -133,7 +133,6 @@ public final class Layout {
               && project.views().stream().noneMatch(v -> v.subscription().enabled()))
           || (WITH_USER_POOL.contains(template) && !project.api().userPool())
           || (WITH_NAMESPACES.contains(template) && project.api().namespaces().isEmpty())
-
           || (WITH_SCENARIOS.contains(template) && !project.scenarios().present())) {
         continue;
       }
