@@ -23,7 +23,7 @@ class ScenariosTest {
   static final ScenarioApi API =
       ScenarioApi.builder()
 <#list s.commands as c>
-          .command(${javaString(c.mutation)}, ${javaString(c.authType)}, ${c.handlerClass}::new)
+          .command(${javaString(c.operation)}, ${javaString(c.authType)}, ${c.handlerClass}::new)
 </#list>
 <#list s.policies as p>
           .policy(

@@ -67,7 +67,7 @@ final class ScenarioCode {
       for (CommandData command : aggregate.commands()) {
         commands.add(
             new ScenarioSuiteData.ApiCommand(
-                command.mutation(),
+                command.operation(),
                 command.authTypes().contains(USER_POOLS) ? USER_POOLS : command.authTypes().get(0),
                 aggregate.handlerClass()));
       }
@@ -177,7 +177,13 @@ final class ScenarioCode {
       case COMMAND -> {
         var command = s.command().orElseThrow();
         Optional<Aggregate> owner = index.aggregate(command.aggregate());
-        target = dev.tracepaper.naming.GraphQlNames.mutation(command.name());
+        // What the handler dispatches on: the mutation, or its namespace type and field.
+        target =
+            ApiPlace.of(
+                    dev.tracepaper.naming.GraphQlNames.MUTATION,
+                    dev.tracepaper.naming.GraphQlNames.mutation(command.name()),
+                    command.api())
+                .operation();
         json = write(object(step.values(), command.fields(), owner, true));
         for (MappingNode.Entry e : step.expect().entries()) {
           TypeRef type =

@@ -41,12 +41,14 @@ public record ScenarioSuiteData(
           false, 0, 0, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
 
   /**
-   * A mutation and its command handler ({@code handlerClass}, simple name, imported).
+   * A command's mutation and its command handler ({@code handlerClass}, simple name, imported).
    *
+   * @param operation what the handler dispatches on ({@code AppSyncRequest.operation()}): the
+   *     mutation, or its namespace type and field ({@code WorkspaceMutations.create})
    * @param authType how a scenario's caller is authenticated: a user-pool user where the command
    *     admits one, else the first way it admits
    */
-  public record ApiCommand(String mutation, String authType, String handlerClass) {}
+  public record ApiCommand(String operation, String authType, String handlerClass) {}
 
   /** A policy, the event that triggers it ({@code source}, {@code eventType}) and its handler. */
   public record ApiPolicy(String name, String source, String eventType, String handlerClass) {}
