@@ -119,6 +119,7 @@ public final class Reserved {
   public static final Set<String> RUNTIME_CLASSES =
       Set.of(
           "AggregateType",
+          "ApiScenario",
           "AppSyncEvents",
           "AppSyncRequest",
           "AuthType",
@@ -154,6 +155,8 @@ public final class Reserved {
           "RowChange",
           "RowReader",
           "Scenario",
+          "ScenarioApi",
+          "ScenarioCoverage",
           "StoredEvent",
           "UniqueConstraint",
           "UnreadableEventException",
