@@ -24,6 +24,12 @@ model and generate again instead of editing them), except the hand-written ones 
   `pom.xml` depends on: the build needs nothing but a JDK. Regenerating rewrites it.
 - `src/test/java/`: the model's given/when/then tests (in memory) and integration tests of the
   handlers against a local DynamoDB emulator.
+<#if project.scenarios.present>
+- `src/test/java/.../ScenariosTest.java`, `ScenariosOnMotoTest.java`: the model's scenarios, steps
+  through the API across aggregates, in memory and on the emulator (events through the stream,
+  the bus and the policies' queues); the build fails when they cover less than
+  `app.scenarioCoverage`, and writes what they cover to `target/scenario-coverage.txt`.
+</#if>
 - `schema.graphql`: the AppSync schema: one mutation per command<#if project.views?has_content>; per view
   a type, a page type and its queries</#if>.
 <#if project.views?has_content>
@@ -72,7 +78,8 @@ nested stack holding a function) and `pom.xml`, and refuses, with the line, an a
 collides with a generated element (Tracepaper's docs/extending.md).
 <#assign customFlows = []>
 <#list project.aggregates as aggregate>
-<#list aggregate.commands?map(c -> c.flow) + aggregate.policies?map(p -> p.flow) as flow>
+<#-- An event of a command's `on` runs the command's flow, listed with the command already. -->
+<#list aggregate.commands?map(c -> c.flow) + aggregate.policies?filter(p -> !p.runs?has_content)?map(p -> p.flow) as flow>
 <#if flow.custom.enabled>
 <#assign customFlows += [{"aggregate": aggregate, "flow": flow}]>
 </#if>
@@ -461,7 +468,7 @@ raw-in-base64-out` to `aws lambda invoke`) and use `jq`.
 </#if>
 <#list project.aggregates as aggregate>
 <#list aggregate.policies as policy>
-| `${policy.deadLetterQueueLogicalId}Url` | events `${policy.triggerType}` that policy `${policy.name}` failed on 5 times, or that the bus could not deliver to its queue | republish the triggering event (below) |
+| `${policy.deadLetterQueueLogicalId}Url` | events `${policy.triggerType}` that <#if policy.runs?has_content>command `${policy.runs}` (its `on`)<#else>policy `${policy.name}`</#if> failed on 5 times, or that the bus could not deliver to its queue | republish the triggering event (below) |
 </#list>
 </#list>
 <#if !project.stacks.policyQueuesInRoot()>

@@ -103,17 +103,24 @@ Globals:
       BuildMethod: makefile
 </#macro>
 
-<#macro storeAccess stack>
+<#-- A policy appends to an aggregate with `unique` constraints: it releases claims too. -->
+<#function releasesClaims policy><#return project.aggregates?filter(a -> a.unique?has_content && a.policies?filter(p -> p.name == policy.name)?has_content)?has_content></#function>
+
+<#macro storeAccess stack releases=false>
         - Version: "2012-10-17"
           Statement:
             # Load: the events back to the latest snapshot (Query), an idempotency item
             # (GetItem). Append: one TransactWriteItems of conditional puts, authorised per
-            # item as PutItem (DynamoDB has no IAM action for the transaction itself).
+            # item as PutItem (DynamoDB has no IAM action for the transaction itself)<#if releases>,
+            # and the conditional deletes of unique claims let go (DeleteItem)</#if>.
             - Effect: Allow
               Action:
                 - dynamodb:Query
                 - dynamodb:GetItem
                 - dynamodb:PutItem
+<#if releases>
+                - dynamodb:DeleteItem
+</#if>
               Resource: ${storeArn(stack)}
 </#macro>
 
@@ -171,7 +178,7 @@ Globals:
         Variables:
           EVENT_STORE_TABLE: !Ref EventStoreTable
       Policies:
-<@storeAccess stack/>
+<@storeAccess stack aggregate.unique?has_content/>
 <@watch aggregate.functionLogicalId "The command function of " + aggregate.name/>
 
   ${aggregate.dataSourceLogicalId}:
@@ -203,7 +210,7 @@ Globals:
         Variables:
           EVENT_STORE_TABLE: !Ref EventStoreTable
       Policies:
-<@storeAccess stack/>
+<@storeAccess stack releasesClaims(policy)/>
         - Version: "2012-10-17"
           Statement:
             # The event source mapping reads the policy's queue with the function's role.

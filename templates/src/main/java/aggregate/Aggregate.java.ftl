@@ -7,7 +7,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import ${project.runtimePackage}.AggregateType;
 import ${project.runtimePackage}.EventVersions;
 import ${project.runtimePackage}.StoredEvent;
+<#if aggregate.unique?has_content>
+import ${project.runtimePackage}.UniqueConstraint;
+</#if>
 import ${project.runtimePackage}.UnreadableEventException;
+<#if aggregate.unique?has_content>
+import java.util.List;
+</#if>
 
 /**
  * What the runtime needs to know of the ${aggregate.name} aggregate: its events, its state and
@@ -17,6 +23,11 @@ public final class ${aggregate.aggregateClass}
     implements AggregateType<${aggregate.stateClass}, ${aggregate.eventInterface}> {
 
   public static final ${aggregate.aggregateClass} TYPE = new ${aggregate.aggregateClass}();
+<#list aggregate.unique as u>
+
+  private static final UniqueConstraint ${u.constant} =
+      new UniqueConstraint(${javaString(u.name)}, ${javaString(u.code)}, ${javaString(u.message)});
+</#list>
 
   private ${aggregate.aggregateClass}() {}
 
@@ -142,4 +153,18 @@ public final class ${aggregate.aggregateClass}
   public int retentionDays() {
     return ${aggregate.retentionDays?c};
   }
+<#if aggregate.unique?has_content>
+
+  /**
+   * The values no two ${aggregate.name} instances share, claimed in the event store with the events
+   * that set them; a value not given claims nothing.
+   */
+  @Override
+  public List<UniqueConstraint.Claim> claims(${aggregate.stateClass} state) {
+    return UniqueConstraint.claims(
+<#list aggregate.unique as u>
+        ${u.constant}.claim(<#list u.values as v>${v}<#sep>, </#sep></#list>)<#sep>,</#sep><#if !u?has_next>);</#if>
+</#list>
+  }
+</#if>
 }

@@ -18,6 +18,22 @@ package ${aggregate.javaPackage};
 </#list>
 
 <@m.fromInput command.javaClass command.fields command.inputReads command.inputChecks true/>
+<#if command.triggerChecks?has_content>
+
+  /**
+   * The input, once every required field has a value: an event of the command's {@code on} runs
+   * it only then, and otherwise fails with {@code VALIDATION}. The constraints are the API's, on
+   * what a caller sends; what is stored stays guarded by the events' own.
+   */
+  static ${command.javaClass} checked(${command.javaClass} command) {
+    Input input = Input.of(null);
+<#list command.triggerChecks as c>
+    ${c}
+</#list>
+    input.throwIfInvalid();
+    return command;
+  }
+</#if>
 <#if command.check.present()>
 
   /**

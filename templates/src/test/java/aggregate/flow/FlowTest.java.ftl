@@ -2,7 +2,9 @@
 <@m.header element=(command!policy).element/>
 package ${aggregate.javaPackage};
 
-<#if policy??>
+<#-- The handlers of a command's `on` that priming delivers an event through. -->
+<#assign primed = (command??)?then(command.triggers?filter(t -> t.primingWhen?has_content), [])>
+<#if policy?? || primed?has_content>
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 </#if>
@@ -10,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import ${policy.triggerQualifiedClass};
 </#if>
 import ${project.runtimePackage}.Json;
-<#if policy??>
+<#if policy?? || primed?has_content>
 import ${project.runtimePackage}.Priming;
 </#if>
 import ${project.runtimePackage}.testing.Scenario;
@@ -31,6 +33,11 @@ class ${flow.testClass} {
     var outcome =
         new Scenario<>(${aggregate.aggregateClass}.TYPE)
             .as(${javaString(test.callerId)}, ${javaString(test.callerName)}, List.of(<#list test.callerRoles as r>${javaString(r)}<#sep>, </#sep></#list>))
+<#list test.others as other>
+            .givenOther(
+                ${javaString(other.key)},
+                ${aggregate.stateClass}.fromJson(Json.parse(${javaString(other.state)})))
+</#list>
 <#if test.givenState?has_content>
             .givenState(
                 ${javaString(test.key)},
@@ -47,7 +54,15 @@ class ${flow.testClass} {
                 List.of(
 <@m.arguments test.givenEvents?map(e -> e.javaClass + ".fromJson(Json.parse(" + javaString(e.json) + "))") "                    " "))"/>
 </#if>
-<#if command??>
+<#if command?? && test.trigger?has_content>
+<#assign t = command.triggers?filter(p -> p.name == test.trigger)?first>
+            .whenEvent(
+                ${t.handlerClass}::new,
+                ${javaString(t.triggerSource)},
+                ${javaString(t.triggerAggregate)},
+                ${javaString(t.triggerType)},
+                ${javaString(test.when)});
+<#elseif command??>
 <#if command.authTypes?seq_contains("AMAZON_COGNITO_USER_POOLS")>
             .whenCommand(${aggregate.handlerClass}::new, ${javaString(command.operation)}, ${javaString(test.when)});
 <#else>
@@ -101,4 +116,20 @@ class ${flow.testClass} {
     assertEquals("Query", Priming.operations().get(before));
   }
 </#if>
+<#list primed as t>
+
+  /**
+   * Priming the handler of ${t.triggerAggregate}.${t.triggerType} delivers the event of the first
+   * case with that {@code on} through the handler's code, on an event store that answers from
+   * memory.
+   */
+  @Test
+  void primingDelivers${t.name}() {
+    int before = Priming.operations().size();
+
+    ${t.handlerClass}.prime();
+
+    assertEquals("Query", Priming.operations().get(before));
+  }
+</#list>
 }

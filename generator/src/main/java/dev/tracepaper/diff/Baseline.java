@@ -90,6 +90,7 @@ public final class Baseline {
             current.aggregates(),
             current.views(),
             current.queries(),
+            current.scenarios(),
             sources);
     return new ValidationReport(both, diagnostics);
   }

@@ -20,6 +20,7 @@ import dev.tracepaper.diff.rules.OutputFieldChanged;
 import dev.tracepaper.diff.rules.QueryRemoved;
 import dev.tracepaper.diff.rules.StackChanged;
 import dev.tracepaper.diff.rules.SubdomainChanged;
+import dev.tracepaper.diff.rules.UniqueConstraintAdded;
 import dev.tracepaper.diff.rules.ViewRebuildNeeded;
 import dev.tracepaper.diff.rules.ViewRemoved;
 import java.util.List;
@@ -62,6 +63,7 @@ public final class DiffRules {
         new ViewRemoved(),
         new SubdomainChanged(),
         new StackChanged(),
+        new UniqueConstraintAdded(),
         new AuthorizationChanged(),
         new ConstraintTightened(),
         new ElementAdded(),

@@ -5,6 +5,7 @@ import dev.cel.common.types.SimpleType;
 import dev.tracepaper.model.Aggregate;
 import dev.tracepaper.model.Assignment;
 import dev.tracepaper.model.BusinessRule;
+import dev.tracepaper.model.Command;
 import dev.tracepaper.model.Emit;
 import dev.tracepaper.model.Event;
 import dev.tracepaper.model.EventVersion;
@@ -14,6 +15,7 @@ import dev.tracepaper.model.Flow;
 import dev.tracepaper.model.Let;
 import dev.tracepaper.model.ModelIndex;
 import dev.tracepaper.model.Policy;
+import dev.tracepaper.model.Trigger;
 import dev.tracepaper.model.TypeDef;
 import dev.tracepaper.model.TypeRef;
 import dev.tracepaper.model.UpcastFields;
@@ -41,6 +43,9 @@ final class ModelWalker {
           + " and before the variables are set";
   private static final String COMMAND_WHY =
       "a command's input is `command`; `event` and `view` belong to event handlers";
+  private static final String TRIGGER_WHY =
+      "a trigger gives the command's input from its event, before the state is loaded and before"
+          + " the variables are set";
   private static final String POLICY_WHY =
       "a policy is triggered by an event, which is `event`; it has no `command`";
   private static final String APPLY_WHY =
@@ -74,6 +79,7 @@ final class ModelWalker {
     aggregate.events().forEach(e -> event(aggregate, e));
     aggregate.commands().forEach(c -> flow(aggregate, c, "command", types.input(c)));
     aggregate.commands().forEach(authSites::command);
+    aggregate.commands().forEach(c -> c.triggers().forEach(t -> trigger(aggregate, c, t)));
     aggregate.policies().forEach(p -> flow(aggregate, p, "policy", triggerOf(p)));
   }
 
@@ -264,6 +270,35 @@ final class ModelWalker {
                   e.field(mapping.field())
                       .map(f -> target(f, "event `" + e.name() + "`", aggregate)));
       check(mapping.value(), Place.EMIT_FIELD, element, description, target, scope);
+    }
+  }
+
+  /**
+   * The mappings of one event of a command's {@code on}: each gives an input field from the event,
+   * with the caller and the time, as a command's {@code key} sees them.
+   */
+  private void trigger(Aggregate aggregate, Command command, Trigger trigger) {
+    String element = named("command", command.name());
+    CelType event = index.event(trigger.on()).map(types::event).orElse(SimpleType.DYN);
+    Map<String, CelType> request = new LinkedHashMap<>();
+    request.put("event", event);
+    request.put("user", types.user());
+    request.put("now", SimpleType.TIMESTAMP);
+    request.put("today", ModelTypes.DATE);
+    Scope scope = scope(request, TRIGGER_WHY);
+    for (Assignment.SetValue mapping : trigger.mappings()) {
+      Optional<Target> target =
+          command
+              .field(mapping.field())
+              .map(f -> target(f, "command `" + command.name() + "`", aggregate));
+      check(
+          mapping.value(),
+          Place.TRIGGER_FIELD,
+          element,
+          "the value of %s given by the trigger %s of %s"
+              .formatted(code(mapping.field()), code(trigger.on().toString()), element),
+          target,
+          scope);
     }
   }
 

@@ -10,6 +10,11 @@ public enum Place {
   FLOW_KEY,
   /** A field given in {@code emits}: {@code - BookLent: {due: due}}. */
   EMIT_FIELD,
+  /**
+   * A field of a command's input given by one of the events of its {@code on}: {@code on:
+   * {User.UserCreated: {owner: event.userId}}}.
+   */
+  TRIGGER_FIELD,
   /** The {@code if} of an entry of {@code emits}: a condition; the event is recorded when true. */
   EMIT_CONDITION,
   /** A state field in an event's {@code apply}. */

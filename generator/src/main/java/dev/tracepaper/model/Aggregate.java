@@ -4,7 +4,10 @@ import dev.tracepaper.source.SourceLocation;
 import java.util.List;
 import java.util.Optional;
 
-/** A consistency boundary of the write side: its state, events, commands and policies. */
+/**
+ * A consistency boundary of the write side: its state, events, commands and policies, and the
+ * values no two of its instances may share ({@code unique}).
+ */
 public record Aggregate(
     String name,
     Optional<Located<String>> subdomain,
@@ -16,6 +19,7 @@ public record Aggregate(
     List<Event> events,
     List<Command> commands,
     List<Policy> policies,
+    List<UniqueConstraint> unique,
     Optional<String> description,
     SourceLocation location) {
 
@@ -25,6 +29,7 @@ public record Aggregate(
     events = List.copyOf(events);
     commands = List.copyOf(commands);
     policies = List.copyOf(policies);
+    unique = List.copyOf(unique);
   }
 
   public Optional<Field> field(String fieldName) {

@@ -1,6 +1,7 @@
 package dev.tracepaper.model;
 
 import dev.tracepaper.source.MappingNode;
+import dev.tracepaper.source.YamlNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +21,10 @@ final class AggregateReader {
           "events",
           "commands",
           "policies",
+          "unique",
           "description");
+
+  private static final Set<String> UNIQUE_KEYS = Set.of("fields", "code", "message");
 
   private final Nodes nodes;
   private final FieldReader fields;
@@ -75,8 +79,43 @@ final class AggregateReader {
             events,
             commands,
             policies,
+            m.get("unique").map(n -> unique(n, what)).orElse(List.of()),
             m.get("description").flatMap(n -> nodes.prose(n, "the description of " + what)),
             entry.key().location()));
+  }
+
+  private List<UniqueConstraint> unique(YamlNode node, String what) {
+    List<UniqueConstraint> constraints = new ArrayList<>();
+    nodes
+        .list(node, "`unique` of " + what)
+        .ifPresent(
+            items -> {
+              int index = 1;
+              for (YamlNode item : items) {
+                String constraint = "unique constraint " + index++ + " of " + what;
+                nodes
+                    .mapping(item, constraint)
+                    .ifPresent(m -> constraints.add(unique(m, constraint)));
+              }
+            });
+    return constraints;
+  }
+
+  private UniqueConstraint unique(MappingNode m, String what) {
+    nodes.checkKeys(m, UNIQUE_KEYS, what);
+    List<Located<String>> fieldNames = new ArrayList<>();
+    nodes
+        .required(
+            m, "fields", what, "the state fields whose values no two instances share", m.location())
+        .flatMap(n -> nodes.list(n, "`fields` of " + what))
+        .ifPresent(
+            items ->
+                items.forEach(i -> nodes.text(i, "a field of " + what).ifPresent(fieldNames::add)));
+    return new UniqueConstraint(
+        fieldNames,
+        m.get("code").flatMap(n -> nodes.text(n, "`code` of " + what)),
+        m.get("message").flatMap(n -> nodes.text(n, "`message` of " + what)).map(Located::value),
+        m.location());
   }
 
   private List<MappingNode.Entry> section(MappingNode m, String key, String what) {

@@ -3,6 +3,7 @@ package dev.tracepaper.model;
 import dev.tracepaper.diagnostic.Diagnostic;
 import dev.tracepaper.source.MappingNode;
 import dev.tracepaper.source.ScalarNode;
+import dev.tracepaper.source.SequenceNode;
 import dev.tracepaper.source.YamlNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,7 @@ final class FlowReader {
           "creates",
           "auth",
           "fields",
+          "on",
           "key",
           "let",
           "rules",
@@ -47,7 +49,7 @@ final class FlowReader {
     this.fields = new FieldReader(nodes);
     this.auth = new AuthReader(nodes);
     this.assignments = new AssignmentReader(nodes);
-    this.tests = new TestCaseReader(nodes);
+    this.tests = new TestCaseReader(nodes, this::eventRef);
   }
 
   /** Reads a command; {@code example} is the event its hints show. */
@@ -64,7 +66,8 @@ final class FlowReader {
                   creates(m, what),
                   m.get("auth").flatMap(n -> auth.auth(n, "the `auth` of " + what)),
                   m.get("fields").map(n -> fields.fields(n, what)).orElse(List.of()),
-                  body(m, what, example),
+                  m.get("on").map(n -> triggers(n, what)).orElse(List.of()),
+                  body(m, what, example, true),
                   m.get("notify").flatMap(n -> nodes.bool(n, "`notify` of " + what)),
                   m.get("api").flatMap(n -> nodes.text(n, "`api` of " + what)),
                   entry.key().location());
@@ -92,20 +95,71 @@ final class FlowReader {
                 aggregate,
                 trigger,
                 creates(m, what),
-                body(m, what, example),
+                body(m, what, example, false),
                 entry.key().location()));
   }
 
   /** What commands and policies share: key, let, rules, emits, tests and description. */
-  private FlowBody body(MappingNode m, String what, EventExample example) {
+  private FlowBody body(MappingNode m, String what, EventExample example, boolean command) {
     return new FlowBody(
         m.get("key").flatMap(n -> nodes.expression(n, "`key` of " + what)),
         m.get("let").map(n -> lets(n, what)).orElse(List.of()),
         m.get("rules").map(n -> rules(n, what)).orElse(List.of()),
         m.get("emits").map(n -> emits(n, what, example)).orElse(List.of()),
-        m.get("tests").map(n -> tests.tests(n, what, example)).orElse(List.of()),
+        m.get("tests").map(n -> tests.tests(n, what, example, command)).orElse(List.of()),
         m.get("description").flatMap(n -> nodes.prose(n, "the description of " + what)),
         flag(m, "custom", what));
+  }
+
+  /**
+   * A command's {@code on}: the events that run it besides the API, each {@code Aggregate.Event:
+   * {field: CEL}} giving fields of the input from the event, or the event alone ({@code on:
+   * Aggregate.Event}, or an entry without mappings) when every field is copied by name; a list of
+   * such entries says the same.
+   */
+  private List<Trigger> triggers(YamlNode node, String what) {
+    String where = "`on` of " + what;
+    if (node instanceof ScalarNode scalar && !scalar.isNull()) {
+      return nodes.text(node, where).flatMap(t -> eventRef(t, where)).stream()
+          .map(ref -> new Trigger(ref, List.of(), ref.location()))
+          .toList();
+    }
+    List<Trigger> triggers = new ArrayList<>();
+    if (node instanceof SequenceNode sequence) {
+      // A list of events, as people also write it: `- Aggregate.Event` or `- Aggregate.Event: {…}`.
+      for (YamlNode item : sequence.items()) {
+        if (item instanceof ScalarNode scalar && !scalar.isNull()) {
+          nodes
+              .text(item, where)
+              .flatMap(t -> eventRef(t, where))
+              .ifPresent(ref -> triggers.add(new Trigger(ref, List.of(), ref.location())));
+        } else if (item instanceof MappingNode m && m.entries().size() == 1) {
+          trigger(m.entries().get(0), where).ifPresent(triggers::add);
+        } else {
+          nodes.report(
+              Diagnostic.error(
+                      Nodes.WRONG_TYPE,
+                      item.location(),
+                      "Each entry of %s should name one event, but this is %s."
+                          .formatted(where, item.describe()))
+                  .withHint(
+                      "write `- Aggregate.Event`, or `- Aggregate.Event: {field: <expression>}`"
+                          + " for the input fields it gives"));
+        }
+      }
+      return triggers;
+    }
+    nodes
+        .mapping(node, where)
+        .ifPresent(m -> m.entries().forEach(e -> trigger(e, where).ifPresent(triggers::add)));
+    return triggers;
+  }
+
+  /** {@code Aggregate.Event: {field: CEL}}, or the event alone (nothing under it). */
+  private Optional<Trigger> trigger(MappingNode.Entry e, String where) {
+    String trigger = "the trigger `" + e.name() + "` in the " + where;
+    return eventRef(new Located<>(e.name(), e.key().location()), where)
+        .map(ref -> new Trigger(ref, assignments.values(e.value(), trigger), e.key().location()));
   }
 
   /** {@code Aggregate.Event} or {@code Event}. */

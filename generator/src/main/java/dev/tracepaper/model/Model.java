@@ -17,6 +17,7 @@ public record Model(
     List<Aggregate> aggregates,
     List<View> views,
     List<CustomQuery> queries,
+    List<Scenario> scenarios,
     List<SourceFile> sources) {
 
   public Model {
@@ -26,6 +27,7 @@ public record Model(
     aggregates = List.copyOf(aggregates);
     views = List.copyOf(views);
     queries = List.copyOf(queries);
+    scenarios = List.copyOf(scenarios);
     sources = List.copyOf(sources);
   }
 

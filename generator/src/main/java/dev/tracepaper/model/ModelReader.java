@@ -24,8 +24,18 @@ public final class ModelReader {
   public static final int LANGUAGE_VERSION = 1;
 
   private static final Set<String> TOP_KEYS =
-      Set.of("tracepaper", "app", "patterns", "enums", "types", "aggregates", "views", "queries");
-  private static final Set<String> APP_KEYS = Set.of("name", "package", "description", "auth");
+      Set.of(
+          "tracepaper",
+          "app",
+          "patterns",
+          "enums",
+          "types",
+          "aggregates",
+          "views",
+          "queries",
+          "scenarios");
+  private static final Set<String> APP_KEYS =
+      Set.of("name", "package", "description", "auth", "scenarioCoverage");
   private static final Set<String> AUTH_KEYS = Set.of("default", "roles");
   private static final Set<String> ENUM_KEYS = Set.of("values", "description");
 
@@ -63,6 +73,7 @@ public final class ModelReader {
             builder.aggregates,
             builder.views,
             builder.queries,
+            builder.scenarios,
             builder.sources);
     return new Result(model, sink.diagnostics());
   }
@@ -88,6 +99,7 @@ public final class ModelReader {
     final List<Aggregate> aggregates = new ArrayList<>();
     final List<View> views = new ArrayList<>();
     final List<CustomQuery> queries = new ArrayList<>();
+    final List<Scenario> scenarios = new ArrayList<>();
     App app;
 
     void merge(Builder file, DiagnosticSink sink) {
@@ -98,6 +110,7 @@ public final class ModelReader {
       aggregates.addAll(file.aggregates);
       views.addAll(file.views);
       queries.addAll(file.queries);
+      scenarios.addAll(file.scenarios);
       if (file.app != null) {
         setApp(file.app, sink);
       }
@@ -154,6 +167,10 @@ public final class ModelReader {
     CustomQueryReader queries = new CustomQueryReader(nodes);
     for (MappingNode.Entry e : section(root, "queries", nodes)) {
       queries.query(e).ifPresent(builder.queries::add);
+    }
+    ScenarioReader scenarios = new ScenarioReader(nodes);
+    for (MappingNode.Entry e : section(root, "scenarios", nodes)) {
+      scenarios.scenario(e).ifPresent(builder.scenarios::add);
     }
   }
 
@@ -216,6 +233,7 @@ public final class ModelReader {
             javaPackage.get(),
             m.get("description").flatMap(n -> nodes.prose(n, "the app's description")),
             auth,
+            m.get("scenarioCoverage").flatMap(n -> new ScenarioReader(nodes).coverage(n)),
             m.location()));
   }
 

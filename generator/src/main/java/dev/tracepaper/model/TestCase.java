@@ -6,19 +6,25 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A given/when/then case of a command or policy. Values are kept as the YAML nodes written, so that
- * a wrong value can be pointed at.
+ * A given/when/then case of a command or policy; {@code on} names the trigger of a command's case
+ * that runs it from an event ({@code when} is then the event's fields) rather than through the API.
+ * {@code others} are the states of other instances of the aggregate, whose {@code unique} values
+ * the command finds taken. Values are kept as the YAML nodes written, so that a wrong value can be
+ * pointed at.
  */
 public record TestCase(
     String name,
     List<Given> given,
+    List<MappingNode> others,
     Optional<MappingNode> when,
+    Optional<EventRef> on,
     Optional<Caller> as,
     Then then,
     SourceLocation location) {
 
   public TestCase {
     given = List.copyOf(given);
+    others = List.copyOf(others);
   }
 
   /** A past fact: an event of this aggregate, or a state to start from. */

@@ -12,17 +12,33 @@ import java.util.Set;
 /** Reads the given/when/then {@code tests} of a command or policy. */
 final class TestCaseReader {
 
-  private static final Set<String> TEST_KEYS = Set.of("name", "given", "when", "as", "then");
+  private static final Set<String> TEST_KEYS =
+      Set.of("name", "given", "others", "when", "as", "then");
+
+  /** A command's case may name the trigger that runs it ({@code on}) instead of the API. */
+  private static final Set<String> TRIGGERED_TEST_KEYS =
+      Set.of("name", "given", "others", "on", "when", "as", "then");
+
   private static final Set<String> THEN_KEYS = Set.of("events", "state", "deleted", "error");
 
-  private final Nodes nodes;
-
-  TestCaseReader(Nodes nodes) {
-    this.nodes = nodes;
+  /** Reads an event reference, {@code Aggregate.Event} or {@code Event}. */
+  interface EventRefs {
+    Optional<EventRef> read(Located<String> text, String what);
   }
 
-  /** Reads the tests of {@code owner}; {@code example} is the event hints show. */
-  List<TestCase> tests(YamlNode node, String owner, EventExample example) {
+  private final Nodes nodes;
+  private final EventRefs eventRefs;
+
+  TestCaseReader(Nodes nodes, EventRefs eventRefs) {
+    this.nodes = nodes;
+    this.eventRefs = eventRefs;
+  }
+
+  /**
+   * Reads the tests of {@code owner}; {@code example} is the event hints show; {@code triggered}:
+   * the owner is a command, whose cases may say {@code on}.
+   */
+  List<TestCase> tests(YamlNode node, String owner, EventExample example, boolean triggered) {
     List<TestCase> tests = new ArrayList<>();
     nodes
         .list(node, "the tests of " + owner)
@@ -30,20 +46,21 @@ final class TestCaseReader {
             items -> {
               int index = 1;
               for (YamlNode item : items) {
-                test(item, owner, index++, example).ifPresent(tests::add);
+                test(item, owner, index++, example, triggered).ifPresent(tests::add);
               }
             });
     return tests;
   }
 
-  private Optional<TestCase> test(YamlNode node, String owner, int index, EventExample example) {
+  private Optional<TestCase> test(
+      YamlNode node, String owner, int index, EventExample example, boolean triggered) {
     String what = "test " + index + " of " + owner;
     Optional<MappingNode> maybe = nodes.mapping(node, what);
     if (maybe.isEmpty()) {
       return Optional.empty();
     }
     MappingNode mapping = maybe.get();
-    nodes.checkKeys(mapping, TEST_KEYS, what);
+    nodes.checkKeys(mapping, triggered ? TRIGGERED_TEST_KEYS : TEST_KEYS, what);
     String name =
         mapping
             .get("name")
@@ -52,8 +69,26 @@ final class TestCaseReader {
     String named = "test `" + name + "` of " + owner;
     List<TestCase.Given> given =
         mapping.get("given").map(n -> givens(n, named, example)).orElse(List.of());
+    List<MappingNode> others = new ArrayList<>();
+    mapping
+        .get("others")
+        .flatMap(n -> nodes.list(n, "`others` of " + named))
+        .ifPresent(
+            items ->
+                items.forEach(
+                    i ->
+                        nodes
+                            .mapping(i, "the state of another instance in " + named)
+                            .ifPresent(others::add)));
     Optional<MappingNode> when =
         mapping.get("when").flatMap(n -> nodes.mapping(n, "`when` of " + named));
+    Optional<EventRef> on =
+        triggered
+            ? mapping
+                .get("on")
+                .flatMap(n -> nodes.text(n, "`on` of " + named))
+                .flatMap(t -> eventRefs.read(t, "`on` of " + named))
+            : Optional.empty();
     Optional<TestCase.Caller> as = mapping.get("as").flatMap(n -> caller(n, named));
     TestCase.Then then =
         mapping
@@ -66,7 +101,7 @@ final class TestCaseReader {
                     Optional.empty(),
                     Optional.empty(),
                     mapping.location()));
-    return Optional.of(new TestCase(name, given, when, as, then, mapping.location()));
+    return Optional.of(new TestCase(name, given, others, when, on, as, then, mapping.location()));
   }
 
   private List<TestCase.Given> givens(YamlNode node, String what, EventExample example) {
@@ -97,7 +132,7 @@ final class TestCaseReader {
     return given;
   }
 
-  private Optional<TestCase.Caller> caller(YamlNode node, String what) {
+  Optional<TestCase.Caller> caller(YamlNode node, String what) {
     return nodes
         .mapping(node, "`as` of " + what)
         .map(

@@ -119,6 +119,7 @@ public final class Reserved {
   public static final Set<String> RUNTIME_CLASSES =
       Set.of(
           "AggregateType",
+          "ApiScenario",
           "AppSyncEvents",
           "AppSyncRequest",
           "AuthType",
@@ -154,7 +155,10 @@ public final class Reserved {
           "RowChange",
           "RowReader",
           "Scenario",
+          "ScenarioApi",
+          "ScenarioCoverage",
           "StoredEvent",
+          "UniqueConstraint",
           "UnreadableEventException",
           "ViewScenario");
 

@@ -107,6 +107,10 @@ public final class Layout {
   static final List<String> WITH_CUSTOM_QUERIES =
       List.of("src/main/resources/resolvers/CustomQuery.js.ftl");
 
+  /** The test of the model's scenarios: only a model with scenarios (or their coverage) has one. */
+  static final List<String> WITH_SCENARIOS =
+      List.of(TEST + "ScenariosTest.java.ftl", TEST + "ScenariosOnMotoTest.java.ftl");
+
   /** The templates rendered once per element, by the folder they are in. */
   static final List<String> PER_ELEMENT =
       List.of(
@@ -135,7 +139,8 @@ public final class Layout {
               && project.views().stream().noneMatch(v -> v.subscription().enabled()))
           || (WITH_USER_POOL.contains(template) && !project.api().userPool())
           || (WITH_NAMESPACES.contains(template) && project.api().namespaces().isEmpty())
-          || (WITH_CUSTOM_QUERIES.contains(template) && project.queries().isEmpty())) {
+          || (WITH_CUSTOM_QUERIES.contains(template) && project.queries().isEmpty())
+          || (WITH_SCENARIOS.contains(template) && !project.scenarios().present())) {
         continue;
       }
       if (StackLayout.holds(template)) {
@@ -188,7 +193,8 @@ public final class Layout {
               "aggregate/command/Command.java.ftl", "<aggregate>/<Command>.java, per command"),
           Map.entry(
               "aggregate/policy/PolicyHandler.java.ftl",
-              "<aggregate>/<Policy>Handler.java, per policy"),
+              "<aggregate>/<Policy>Handler.java, per policy and per event of a command's `on`"
+                  + " (<Command>On<Event>Handler.java)"),
           Map.entry(
               "aggregate/flow/Flow.java.ftl",
               "<aggregate>/<Command>Flow.java and <Policy>Flow.java, per command and policy"),
@@ -450,8 +456,11 @@ public final class Layout {
       for (CommandData c : a.commands()) {
         addFlow(template, root, outputs, tests, a, c.flow(), "command", c);
       }
+      // The events of a command's `on` run the command's flow: it has its class already.
       for (PolicyData p : a.policies()) {
-        addFlow(template, root, outputs, tests, a, p.flow(), "policy", p);
+        if (p.runs().isEmpty()) {
+          addFlow(template, root, outputs, tests, a, p.flow(), "policy", p);
+        }
       }
     }
   }
@@ -463,7 +472,9 @@ public final class Layout {
         addCustomFlow(template, root, outputs, stub, a, c.flow(), "command", c);
       }
       for (PolicyData p : a.policies()) {
-        addCustomFlow(template, root, outputs, stub, a, p.flow(), "policy", p);
+        if (p.runs().isEmpty()) {
+          addCustomFlow(template, root, outputs, stub, a, p.flow(), "policy", p);
+        }
       }
     }
   }

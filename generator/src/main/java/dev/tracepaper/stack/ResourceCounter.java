@@ -63,8 +63,8 @@ final class ResourceCounter {
   static final int PER_COMMAND_AGGREGATE = WATCHED_FUNCTION + 1;
 
   /**
-   * Per policy: function, rule, the queue between them and its event source mapping, the
-   * dead-letter queue, and one queue policy for both queues.
+   * Per policy and per event of a command's {@code on}: function, rule, the queue between them and
+   * its event source mapping, the dead-letter queue, and one queue policy for both queues.
    */
   static final int PER_POLICY = WATCHED_FUNCTION + 1 + 1 + 1 + DEAD_LETTER_QUEUE + 1;
 
@@ -100,7 +100,10 @@ final class ResourceCounter {
   StackPlan.Count aggregate(Aggregate aggregate) {
     int commands =
         aggregate.commands().isEmpty() ? 0 : PER_COMMAND_AGGREGATE + aggregate.commands().size();
-    return new StackPlan.Count(commands, PER_POLICY * aggregate.policies().size(), 0, 0);
+    // Each event of a command's `on` is delivered as a policy's is, with the same resources.
+    int triggers = aggregate.commands().stream().mapToInt(c -> c.triggers().size()).sum();
+    return new StackPlan.Count(
+        commands, PER_POLICY * (aggregate.policies().size() + triggers), 0, 0);
   }
 
   StackPlan.Count view(View view) {

@@ -64,7 +64,7 @@ class ViewDeleteConditionTest {
     String cancelled = orders.substring(orders.indexOf("on(OrderCancelled event"));
     assertThat(cancelled)
         .containsMatch(
-            "CustomerOrders view = rows\\.row\\(key\\).*\\n"
+            "CustomerOrders view = row\\(rows, key\\);\\n"
                 + "\\s*if \\(view\\.open\\(\\) <= 1L\\) \\{\\n"
                 + "\\s*return List\\.of\\(new RowChange\\.Delete\\(key\\)\\);\\n"
                 + "\\s*}\\n"

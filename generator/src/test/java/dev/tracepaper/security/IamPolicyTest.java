@@ -288,11 +288,16 @@ class IamPolicyTest {
         List.of("logs:CreateLogStream", "logs:PutLogEvents"),
         "GraphQLApiLogGroup.Arn");
     for (AggregateData aggregate : project.aggregates()) {
+      // An aggregate with unique constraints lets claims go with conditional deletes.
+      List<String> storeAccess =
+          aggregate.unique().isEmpty()
+              ? STORE_ACCESS
+              : Stream.concat(STORE_ACCESS.stream(), Stream.of("dynamodb:DeleteItem")).toList();
       if (!aggregate.commands().isEmpty()) {
-        grant(grants, aggregate.functionLogicalId(), STORE_ACCESS, EVENT_STORE);
+        grant(grants, aggregate.functionLogicalId(), storeAccess, EVENT_STORE);
       }
       for (PolicyData policy : aggregate.policies()) {
-        grant(grants, policy.functionLogicalId(), STORE_ACCESS, EVENT_STORE);
+        grant(grants, policy.functionLogicalId(), storeAccess, EVENT_STORE);
         // The event source mapping reads the policy's queue with the function's role.
         grant(
             grants,

@@ -7,6 +7,7 @@ import dev.tracepaper.model.Aggregate;
 import dev.tracepaper.model.Auth;
 import dev.tracepaper.model.AuthMode;
 import dev.tracepaper.model.Command;
+import dev.tracepaper.model.Located;
 import dev.tracepaper.model.Model;
 import dev.tracepaper.model.Query;
 import dev.tracepaper.model.View;
@@ -93,16 +94,34 @@ class SchemaAuthTest {
     assertThat(admittedByField(widened, defaultType)).isNotEqualTo(expected);
   }
 
-  /** Each root field, {@code Mutation.lendBook}, with the callers AppSync admits to it. */
+  /**
+   * Each operation, {@code Mutation.lendBook}, with the callers AppSync admits to it; an operation
+   * in an API namespace by its path ({@code Mutation.Workspace.Member.add}): the namespace fields
+   * lead on to it, and everyCallerOfAFieldMayReadItsResultType checks that they admit its callers.
+   */
   private static Map<String, Set<String>> admittedByField(String sdl, String defaultType) {
     Document schema = Parser.parse(sdl);
     Map<String, Set<String>> actual = new TreeMap<>();
     for (String root : ROOTS) {
-      for (FieldDefinition field : fields(schema, root)) {
-        actual.put(root + "." + field.getName(), admitted(field.getDirectives(), defaultType));
-      }
+      collect(schema, root, root, defaultType, actual);
     }
     return actual;
+  }
+
+  private static void collect(
+      Document schema,
+      String typeName,
+      String path,
+      String defaultType,
+      Map<String, Set<String>> actual) {
+    for (FieldDefinition field : fields(schema, typeName)) {
+      String result = typeName(field.getType());
+      if (result.endsWith("Mutations") || result.endsWith("Queries")) {
+        collect(schema, result, path + "." + field.getName(), defaultType, actual);
+      } else {
+        actual.put(path + "." + field.getName(), admitted(field.getDirectives(), defaultType));
+      }
+    }
   }
 
   /** AppSync checks the returned type too: each caller of a field may read what it returns. */
@@ -132,7 +151,9 @@ class SchemaAuthTest {
     for (Aggregate aggregate : model.aggregates()) {
       for (Command command : aggregate.commands()) {
         expected.put(
-            GraphQlNames.MUTATION + "." + GraphQlNames.mutation(command.name()),
+            GraphQlNames.MUTATION
+                + "."
+                + command.api().map(Located::value).orElse(GraphQlNames.mutation(command.name())),
             admitted(command.auth().or(() -> appDefault)));
         if (command.notifies()) {
           // A subscriber to a command's results is whoever may call it.
@@ -155,7 +176,9 @@ class SchemaAuthTest {
               case LIST -> GraphQlNames.listQuery(view.name());
               case INDEX -> GraphQlNames.indexQuery(view.name(), query.name());
             };
-        expected.put(query(field), admitted(query.auth().or(() -> viewAuth)));
+        expected.put(
+            query(query.api().map(Located::value).orElse(field)),
+            admitted(query.auth().or(() -> viewAuth)));
       }
       if (view.notifies()) {
         // The projector alone publishes; whoever reads the view through some query subscribes.

@@ -2,6 +2,7 @@ package dev.tracepaper.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 
 /**
  * What the runtime needs to know about one aggregate: how events change its state, and how events
@@ -84,5 +85,13 @@ public interface AggregateType<S, E> {
    */
   default boolean streamsState() {
     return false;
+  }
+
+  /**
+   * The values {@code state} holds of the aggregate's {@code unique} constraints, one claim per
+   * constraint whose values are all present; none for an aggregate without constraints.
+   */
+  default List<UniqueConstraint.Claim> claims(S state) {
+    return List.of();
   }
 }

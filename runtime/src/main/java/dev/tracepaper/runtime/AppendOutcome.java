@@ -14,4 +14,10 @@ public sealed interface AppendOutcome {
 
   /** Another command appended to the aggregate since it was loaded: nothing was appended. */
   record Conflict() implements AppendOutcome {}
+
+  /**
+   * Another instance holds a value of a {@code unique} constraint that the events would give this
+   * one: nothing was appended. Final, unlike a conflict: deciding again would take the same value.
+   */
+  record Violation(UniqueConstraint.Claim claim) implements AppendOutcome {}
 }

@@ -8,7 +8,9 @@ import java.util.function.Function;
 /**
  * Runs one command against one aggregate: load, check existence, decide, append; on a lost race
  * reload and decide again (the other command may have changed what is allowed), at most {@value
- * #ATTEMPTS} times, then fail with {@code CONFLICT}.
+ * #ATTEMPTS} times, then fail with {@code CONFLICT}. A value of a {@code unique} constraint that
+ * another instance holds fails at once with the constraint's code: deciding again would take it
+ * again.
  *
  * <p>Idempotency: with a command id, a second run with the same id (and the same input) answers the
  * first result and appends nothing, also when the second decision would fail (a {@code creates}
@@ -82,6 +84,9 @@ public final class CommandRunner<S, E> {
         return new AppendOutcome.Appended(new CommandResult(key, current.version(), List.of()));
       }
       AppendOutcome outcome = store.append(type, current, events, meta);
+      if (outcome instanceof AppendOutcome.Violation violation) {
+        throw violation.claim().violation();
+      }
       if (!(outcome instanceof AppendOutcome.Conflict)) {
         return outcome;
       }

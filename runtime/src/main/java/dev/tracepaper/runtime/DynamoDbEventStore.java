@@ -1,6 +1,7 @@
 package dev.tracepaper.runtime;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tracepaper.runtime.UniqueConstraint.Claim;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,12 +24,16 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * <p>A command costs two requests in the common case: one Query that reads the aggregate newest
  * first and stops at its latest snapshot of the current model (or ending event), and one
  * TransactWriteItems that puts the new events, each on condition that its version is still free,
- * together with the command's idempotency item (on condition that no record of its id is alive).
+ * together with the command's idempotency item (on condition that no record of its id is alive),
+ * and the changes to the instance's unique claims ({@link ClaimItems}, {@link ClaimChanges}).
  */
 public final class DynamoDbEventStore implements EventStore {
 
+  /** DynamoDB's limit of items in one transaction. */
+  static final int MAX_TRANSACTION_ITEMS = 100;
+
   /** DynamoDB's limit of items in one transaction, less the idempotency item. */
-  static final int MAX_EVENTS_PER_APPEND = 99;
+  static final int MAX_EVENTS_PER_APPEND = MAX_TRANSACTION_ITEMS - 1;
 
   private static final String CONDITION_FAILED = "ConditionalCheckFailed";
   private static final String TRANSACTION_CONFLICT = "TransactionConflict";
@@ -96,13 +101,19 @@ public final class DynamoDbEventStore implements EventStore {
           "a command may append at most " + MAX_EVENTS_PER_APPEND + " events");
     }
     NewEvents<S> next = NewEvents.of(type, current, events, meta);
+    ClaimChanges claims = ClaimChanges.of(type, current, next.after());
+    if (events.size() + claims.take().size() + claims.release().size() >= MAX_TRANSACTION_ITEMS) {
+      throw new IllegalArgumentException(
+          "the events and unique claims of one append fit in a transaction of "
+              + MAX_TRANSACTION_ITEMS
+              + " items");
+    }
     AttributeValue expiresAt = expiresAt(type, meta);
+    String owner = StoredEvent.streamId(type.name(), current.key());
     List<TransactWriteItem> writes = new ArrayList<>(events.size() + 1);
     if (meta.commandId() != null) {
       // First, so that its cancellation reason is at index 0.
-      Map<String, AttributeValue> item =
-          EventItems.commandItem(
-              meta, StoredEvent.streamId(type.name(), current.key()), next.result());
+      Map<String, AttributeValue> item = EventItems.commandItem(meta, owner, next.result());
       writes.add(putIfAbsentOrExpired(item, meta.now()));
     }
     List<StoredEvent> stored = next.stored();
@@ -114,16 +125,35 @@ public final class DynamoDbEventStore implements EventStore {
       }
       writes.add(putIfAbsent(withExpiry(item, expiresAt)));
     }
-    try {
-      // The token makes the SDK's own retry of this request (after a timeout, say) idempotent:
-      // without it a retry of a transaction that did commit would look like a conflict, and the
-      // command would run twice.
-      String token = UUID.randomUUID().toString();
-      dynamoDb.transactWriteItems(
-          request -> request.transactItems(writes).clientRequestToken(token));
-      return new AppendOutcome.Appended(next.result());
-    } catch (TransactionCanceledException e) {
-      return whyCancelled(e, meta);
+    int claimsFrom = writes.size();
+    for (Claim claim : claims.take()) {
+      writes.add(ClaimItems.take(table, type.name(), claim, owner, meta, expiresAt));
+    }
+    List<Claim> releasing = new ArrayList<>(claims.release());
+    while (true) {
+      List<TransactWriteItem> all = new ArrayList<>(writes);
+      releasing.forEach(claim -> all.add(ClaimItems.release(table, type.name(), claim, owner)));
+      try {
+        // The token makes the SDK's own retry of this request (after a timeout, say) idempotent:
+        // without it a retry of a transaction that did commit would look like a conflict, and
+        // the command would run twice.
+        String token = UUID.randomUUID().toString();
+        dynamoDb.transactWriteItems(
+            request -> request.transactItems(all).clientRequestToken(token));
+        return new AppendOutcome.Appended(next.result());
+      } catch (TransactionCanceledException e) {
+        AppendOutcome outcome = whyCancelled(e, meta, claimsFrom, claims.take());
+        if (outcome != null) {
+          return outcome;
+        }
+        // Only releases failed: the values are held by other instances (they held them too
+        // before the constraint was in the model), so they are not this instance's to release.
+        List<Claim> foreign = failed(e, writes.size(), releasing);
+        if (foreign.isEmpty()) {
+          throw e;
+        }
+        releasing.removeAll(foreign);
+      }
     }
   }
 
@@ -170,9 +200,12 @@ public final class DynamoDbEventStore implements EventStore {
 
   /**
    * Tells a duplicate command (its idempotency item exists: answer the first result) from a lost
-   * race (an event version is taken, or another transaction holds one of the items: retry).
+   * race (an event version is taken, or another transaction holds one of the items: retry), from a
+   * value of a unique constraint that another instance holds (the claims {@code take}, written from
+   * index {@code claimsFrom}: fail). Null when only releases of claims failed.
    */
-  private AppendOutcome whyCancelled(TransactionCanceledException e, Metadata meta) {
+  private AppendOutcome whyCancelled(
+      TransactionCanceledException e, Metadata meta, int claimsFrom, List<Claim> take) {
     List<CancellationReason> reasons =
         e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
     CommandId commandId = meta.commandId();
@@ -181,12 +214,35 @@ public final class DynamoDbEventStore implements EventStore {
       return new AppendOutcome.Duplicate(
           first.or(() -> recorded(commandId, meta.now())).orElseThrow(() -> e));
     }
-    for (CancellationReason reason : reasons) {
-      if (CONDITION_FAILED.equals(reason.code()) || TRANSACTION_CONFLICT.equals(reason.code())) {
+    // A lost race first: after it the decision, and so the values claimed, may differ.
+    for (int i = 0; i < reasons.size(); i++) {
+      String code = reasons.get(i).code();
+      if (TRANSACTION_CONFLICT.equals(code) || (CONDITION_FAILED.equals(code) && i < claimsFrom)) {
         return new AppendOutcome.Conflict();
       }
     }
-    throw e;
+    for (int i = claimsFrom; i < Math.min(reasons.size(), claimsFrom + take.size()); i++) {
+      if (CONDITION_FAILED.equals(reasons.get(i).code())) {
+        return new AppendOutcome.Violation(take.get(i - claimsFrom));
+      }
+    }
+    if (reasons.isEmpty()) {
+      throw e;
+    }
+    return null;
+  }
+
+  /** The claims of {@code claims}, written from index {@code from}, whose condition failed. */
+  private static List<Claim> failed(TransactionCanceledException e, int from, List<Claim> claims) {
+    List<CancellationReason> reasons =
+        e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
+    List<Claim> failed = new ArrayList<>();
+    for (int i = from; i < Math.min(reasons.size(), from + claims.size()); i++) {
+      if (CONDITION_FAILED.equals(reasons.get(i).code())) {
+        failed.add(claims.get(i - from));
+      }
+    }
+    return failed;
   }
 
   /** A put on condition that the key is free. */

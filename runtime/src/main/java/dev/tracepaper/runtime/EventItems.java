@@ -68,9 +68,12 @@ final class EventItems {
     return item;
   }
 
-  /** Whether items under the partition key {@code pk} are events (not idempotency items). */
+  /**
+   * Whether items under the partition key {@code pk} are events (not idempotency items, nor the
+   * claims of {@link ClaimItems}).
+   */
   static boolean isEventStream(String pk) {
-    return !pk.startsWith(COMMAND_PREFIX);
+    return !pk.startsWith(COMMAND_PREFIX) && !pk.startsWith(ClaimItems.PREFIX);
   }
 
   /** Whether {@code item} is an event (and not an idempotency item). */

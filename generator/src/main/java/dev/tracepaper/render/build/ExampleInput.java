@@ -33,7 +33,11 @@ final class ExampleInput {
 
   static String of(Command command, ModelIndex index) {
     Optional<MappingNode> tested =
-        command.body().tests().stream().map(TestCase::when).flatMap(Optional::stream).findFirst();
+        command.body().tests().stream()
+            .filter(t -> t.on().isEmpty()) // a case run by an event gives the event, not the input
+            .map(TestCase::when)
+            .flatMap(Optional::stream)
+            .findFirst();
     List<String> parts = new ArrayList<>();
     for (Field field : command.fields()) {
       if (field.constraints().autoFill().isPresent()) {

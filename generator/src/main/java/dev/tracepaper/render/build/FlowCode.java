@@ -3,7 +3,9 @@ package dev.tracepaper.render.build;
 import dev.tracepaper.expr.CheckedExpressions;
 import dev.tracepaper.model.Aggregate;
 import dev.tracepaper.model.Assignment;
+import dev.tracepaper.model.BuiltinType;
 import dev.tracepaper.model.BusinessRule;
+import dev.tracepaper.model.Command;
 import dev.tracepaper.model.Emit;
 import dev.tracepaper.model.Event;
 import dev.tracepaper.model.Expression;
@@ -87,12 +89,17 @@ final class FlowCode {
                       let(site, resolved.field().name()).value(),
                       resolved.field().type(),
                       owner);
-              case INPUT -> inputVariable + "." + member + "()";
+              case INPUT ->
+                  orEmpty(
+                      inputVariable + "." + member + "()",
+                      resolved.field(),
+                      !site.isCommand() || alwaysSet(site, resolved.field().name()),
+                      imports);
               case KEY -> {
                 usesKey[0] = true;
                 yield "key";
               }
-              case STATE -> "state." + member + "()";
+              case STATE -> orEmpty("state." + member + "()", resolved.field(), false, imports);
               case NOWHERE ->
                   throw new IllegalStateException("UnfilledEventField lets no field go unfilled");
             });
@@ -247,5 +254,39 @@ final class FlowCode {
         .filter(l -> l.name().equals(name))
         .findFirst()
         .orElseThrow(() -> new IllegalStateException("Copying found no let " + name));
+  }
+
+  /**
+   * {@code value} for the event field {@code target}: an event always holds its numbers and
+   * booleans (Java primitives), so a value that may be absent (an optional input field, a state
+   * field) is copied as {@code 0} or {@code false} when it is, as a given event's absent number
+   * reads, rather than failing with a NullPointerException when it is unboxed.
+   */
+  private static String orEmpty(String value, Field target, boolean present, Set<String> imports) {
+    boolean primitive =
+        !target.type().list() && target.type().builtin().filter(FlowCode::primitive).isPresent();
+    if (present || !primitive) {
+      return value;
+    }
+    imports.add("java.util.Objects");
+    return "Objects.requireNonNullElse("
+        + value
+        + ", "
+        + ProjectDataBuilder.emptyValue(target)
+        + ")";
+  }
+
+  private static boolean primitive(BuiltinType type) {
+    return type == BuiltinType.Int || type == BuiltinType.Float || type == BuiltinType.Boolean;
+  }
+
+  /** Whether the command's input field {@code name} always has a value. */
+  private static boolean alwaysSet(FlowSite site, String name) {
+    return !(site.flow() instanceof Command command)
+        || command.fields().stream()
+            .filter(f -> f.name().equals(name))
+            .findFirst()
+            .map(Field::alwaysSetInCommand)
+            .orElse(true);
   }
 }

@@ -95,6 +95,32 @@ final class InputCode {
     return new Code(List.of(), checks, constants, imports);
   }
 
+  /** A field's {@code default:} as a Java literal, with the imports it needs. */
+  String defaultValue(Field field, Optional<Aggregate> owner, Set<String> imports) {
+    types.addImports(field.type(), owner, imports);
+    return literal(field.constraints().defaultValue().orElseThrow().value(), field.type(), owner);
+  }
+
+  /**
+   * The checks of a command's input built from an event of its {@code on}, reading the record
+   * {@code command}: that every required field has a value (an event field may be empty). The
+   * constraints are the API's, on what a caller sends (docs/model-reference.md, decision 33).
+   */
+  static List<String> triggerChecks(List<Field> fields) {
+    List<String> checks = new ArrayList<>();
+    for (Field field : fields) {
+      if (field.constraints().autoFill().isEmpty() && field.isRequired(true)) {
+        checks.add(
+            "input.required("
+                + Escapes.javaString(field.name())
+                + ", command."
+                + JavaNames.member(field.name())
+                + "());");
+      }
+    }
+    return checks;
+  }
+
   /** Whether an event field carries constraints that {@link #eventChecks} checks. */
   static boolean constrained(Field field) {
     Constraints c = field.constraints();
@@ -186,7 +212,8 @@ final class InputCode {
         : "input.object" + plural + "(" + name + ", " + javaClass + "::fromInput)";
   }
 
-  private static String autoFilled(AutoFill autoFill, TypeRef type, Set<String> imports) {
+  /** The value the system fills a field with, read from {@code metadata}. */
+  static String autoFilled(AutoFill autoFill, TypeRef type, Set<String> imports) {
     return switch (autoFill) {
       case uuid -> {
         imports.add("java.util.UUID");

@@ -26,6 +26,7 @@ import dev.tracepaper.render.data.CommandData;
 import dev.tracepaper.render.data.EnumData;
 import dev.tracepaper.render.data.EventData;
 import dev.tracepaper.render.data.FieldData;
+import dev.tracepaper.render.data.FlowData;
 import dev.tracepaper.render.data.HandlerExample;
 import dev.tracepaper.render.data.PolicyData;
 import dev.tracepaper.render.data.ProjectData;
@@ -59,6 +60,7 @@ public final class ProjectDataBuilder {
   private final FlowCode flows;
   private final TestCode tests;
   private final ViewCode views;
+  private final TriggerCode triggers;
   private final TextProbes textProbes;
   private final StateFingerprint fingerprints;
 
@@ -75,6 +77,7 @@ public final class ProjectDataBuilder {
     this.tests = new TestCode(index, names);
     this.views = new ViewCode(index, checked, types, fields, names);
     this.fingerprints = new StateFingerprint(index);
+    this.triggers = new TriggerCode(index, app, names, types, inputs, checked);
   }
 
   /** The data model of a model that validated without errors. */
@@ -130,7 +133,8 @@ public final class ProjectDataBuilder {
         index.model().queries().stream()
             .map(new CustomQueryCode(index, types, fields, names)::of)
             .toList(),
-        StacksBuilder.of(index, aggregates, viewData));
+        StacksBuilder.of(index, aggregates, viewData),
+        new ScenarioCode(index, tests).of(aggregates, viewData));
   }
 
   private EnumData enumData(EnumDef e) {
@@ -229,6 +233,8 @@ public final class ProjectDataBuilder {
     for (Policy policy : aggregate.policies()) {
       policies.add(policy(aggregate, policy));
     }
+    // The events of a command's `on` are delivered as a policy's are.
+    commands.forEach(c -> policies.addAll(c.triggers()));
     String app = this.app.name().value();
     return new AggregateData(
         aggregate.name(),
@@ -262,7 +268,8 @@ public final class ProjectDataBuilder {
         handlerExample(aggregate, commands),
         aggregate.description().orElse(""),
         "aggregate " + aggregate.name(),
-        List.copyOf(withoutOwnPackage(stateImports, pkg)));
+        List.copyOf(withoutOwnPackage(stateImports, pkg)),
+        aggregate.unique().stream().map(u -> UniqueCode.of(aggregate, u)).toList());
   }
 
   /** The first creating command with a case that starts from nothing and succeeds. */
@@ -278,6 +285,9 @@ public final class ProjectDataBuilder {
         continue;
       }
       for (TestData test : commands.get(i).flow().tests()) {
+        if (!test.trigger().isEmpty()) {
+          continue; // run by an event: its `when` is the event, not the mutation's input
+        }
         // Which events an `if` lets through, only a case that names them says.
         boolean eventsKnown =
             test.expectsEvents() || command.emits().stream().noneMatch(Emit::conditional);
@@ -378,6 +388,20 @@ public final class ProjectDataBuilder {
     FlowSite site = new FlowSite(command, aggregate, Optional.empty());
     ApiPlace place =
         ApiPlace.of(GraphQlNames.MUTATION, GraphQlNames.mutation(command.name()), command.api());
+    List<String> triggerChecks =
+        command.triggers().isEmpty() ? List.of() : InputCode.triggerChecks(command.fields());
+    FlowData flow =
+        flows.of(
+            site,
+            javaName,
+            tests.of(
+                aggregate,
+                command.tests(),
+                command.fields(),
+                aggregate,
+                command.rules(),
+                false,
+                triggers.testInputs(command)));
     CommandCheckData check =
         new CommandChecks(checked, types, names.runtimePackage()).of(command, imports);
     return new CommandData(
@@ -399,17 +423,17 @@ public final class ProjectDataBuilder {
         code.constants(),
         code.reads(),
         code.checks(),
-        flows.of(
-            site,
-            javaName,
-            tests.of(
-                aggregate, command.tests(), command.fields(), aggregate, command.rules(), false)),
+        flow,
         ExampleInput.of(command, index),
         command.description().orElse(""),
         "command " + aggregate.name() + "." + command.name(),
         List.copyOf(withoutOwnPackage(imports, javaName.packageName())),
         check,
-        command.notifies() ? GraphQlNames.commandSubscription(command.name()) : "");
+        command.notifies() ? GraphQlNames.commandSubscription(command.name()) : "",
+        command.triggers().stream()
+            .map(t -> triggers.of(aggregate, command, t, javaName, !triggerChecks.isEmpty(), flow))
+            .toList(),
+        triggerChecks);
   }
 
   private PolicyData policy(Aggregate aggregate, Policy policy) {
@@ -418,6 +442,11 @@ public final class ProjectDataBuilder {
     JavaName triggerClass = names.event(source.name(), trigger.name());
     JavaName handler = names.policyHandler(aggregate.name(), policy.name());
     FlowSite site = new FlowSite(policy, aggregate, Optional.of(trigger));
+    FlowData flow =
+        flows.of(
+            site,
+            triggerClass,
+            tests.of(aggregate, policy.tests(), trigger.fields(), source, policy.rules(), true));
     return new PolicyData(
         policy.name(),
         handler.simpleName(),
@@ -433,11 +462,13 @@ public final class ProjectDataBuilder {
         trigger.name(),
         source.name(),
         triggerClass.qualified(),
-        flows.of(
-            site,
-            triggerClass,
-            tests.of(aggregate, policy.tests(), trigger.fields(), source, policy.rules(), true)),
+        flow,
         "policy " + aggregate.name() + "." + policy.name(),
-        names.aggregateType(source.name()).qualified());
+        names.aggregateType(source.name()).qualified(),
+        "",
+        "",
+        List.of(),
+        List.of(),
+        flow.tests().isEmpty() || flow.custom().enabled() ? "" : flow.tests().get(0).when());
   }
 }

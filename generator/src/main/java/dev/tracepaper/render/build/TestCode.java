@@ -23,6 +23,7 @@ import dev.tracepaper.validate.rules.shape.TestSite;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
@@ -53,11 +54,15 @@ final class TestCode {
   }
 
   /**
-   * @param input the fields of {@code when}: the command's, or the triggering event's
-   * @param inputOwner the aggregate whose entities those fields may name
-   * @param whenIsEvent whether {@code when} is a triggering event (a policy's), completed as a
-   *     given event is
+   * What a command's case with {@code on} gives in {@code when}: the fields of that event.
+   *
+   * @param name the trigger's name ({@code PolicyData.name})
+   * @param fields the event's fields
+   * @param owner the event's aggregate
    */
+  record TriggerInput(String name, List<Field> fields, Aggregate owner) {}
+
+  /** The cases of a policy, or of a command without {@code on}. */
   List<TestData> of(
       Aggregate aggregate,
       List<TestCase> cases,
@@ -65,10 +70,34 @@ final class TestCode {
       Aggregate inputOwner,
       List<BusinessRule> rules,
       boolean whenIsEvent) {
+    return of(aggregate, cases, input, inputOwner, rules, whenIsEvent, Map.of());
+  }
+
+  /**
+   * @param input the fields of {@code when}: the command's, or the triggering event's
+   * @param inputOwner the aggregate whose entities those fields may name
+   * @param whenIsEvent whether {@code when} is a triggering event (a policy's), completed as a
+   *     given event is
+   * @param triggers what a case with {@code on} gives instead, by the event's {@code
+   *     Aggregate.Event}
+   */
+  List<TestData> of(
+      Aggregate aggregate,
+      List<TestCase> cases,
+      List<Field> commandInput,
+      Aggregate commandInputOwner,
+      List<BusinessRule> rules,
+      boolean whenIsAnEvent,
+      Map<String, TriggerInput> triggers) {
     List<TestData> tests = new ArrayList<>();
     Set<String> methods = new HashSet<>();
     List<String> allRoles = index.roles().stream().sorted().toList();
     for (TestCase test : cases) {
+      Optional<TriggerInput> trigger =
+          test.on().flatMap(index::event).map(e -> triggers.get(e.aggregate() + "." + e.name()));
+      List<Field> input = trigger.map(TriggerInput::fields).orElse(commandInput);
+      Aggregate inputOwner = trigger.map(TriggerInput::owner).orElse(commandInputOwner);
+      boolean whenIsEvent = whenIsAnEvent || trigger.isPresent();
       List<TestData.EventJson> given = new ArrayList<>();
       String givenState = "";
       for (TestCase.Given g : test.given()) {
@@ -83,6 +112,7 @@ final class TestCode {
           givenState = write(state);
         }
       }
+      List<TestData.OtherInstance> others = others(aggregate, test);
       // A command's input is sent as a client writes it; a policy's triggering event is read
       // from the store, in the form the store holds.
       ObjectNode whenJson =
@@ -112,6 +142,7 @@ final class TestCode {
               key(aggregate, test),
               given,
               givenState,
+              others,
               when,
               test.as().flatMap(a -> a.id().or(a::name)).map(Located::value).orElse(DEFAULT_CALLER),
               test.as().flatMap(TestCase.Caller::name).map(Located::value).orElse(DEFAULT_CALLER),
@@ -121,16 +152,44 @@ final class TestCode {
               state,
               test.then().deleted().map(d -> d.value().toString()).orElse(""),
               test.then().error().map(Located::value).orElse(""),
-              test.then().error().map(e -> message(rules, e.value())).orElse("")));
+              test.then().error().map(e -> message(aggregate, rules, e.value())).orElse(""),
+              trigger.map(TriggerInput::name).orElse("")));
     }
     return tests;
   }
 
-  /** The message a failing case must show: the one rule's with that code, if one has it. */
-  private static String message(List<BusinessRule> rules, String code) {
-    List<BusinessRule> matching =
-        rules.stream().filter(r -> r.code().value().equals(code)).toList();
-    return matching.size() == 1 ? matching.get(0).message() : "";
+  /**
+   * The other instances of a case, each keyed by its key field's value or else {@code other-N}, the
+   * key written into its state too.
+   */
+  private List<TestData.OtherInstance> others(Aggregate aggregate, TestCase test) {
+    String keyField = aggregate.key().map(Located::value).orElse("");
+    List<TestData.OtherInstance> others = new ArrayList<>();
+    for (MappingNode other : test.others()) {
+      ObjectNode state = object(other, aggregate.fields(), Optional.of(aggregate));
+      completeNumbers(state, aggregate.fields());
+      JsonNode key = state.get(keyField);
+      String otherKey =
+          key != null && key.isString() ? key.asString() : "other-" + (others.size() + 1);
+      state.put(keyField, otherKey);
+      others.add(new TestData.OtherInstance(otherKey, write(state)));
+    }
+    return others;
+  }
+
+  /**
+   * The message a failing case must show: the one rule's or unique constraint's with that code, if
+   * one has it.
+   */
+  private static String message(Aggregate aggregate, List<BusinessRule> rules, String code) {
+    List<String> matching = new ArrayList<>();
+    rules.stream()
+        .filter(r -> r.code().value().equals(code))
+        .forEach(r -> matching.add(r.message()));
+    aggregate.unique().stream()
+        .filter(u -> u.code().map(c -> c.value().equals(code)).orElse(false))
+        .forEach(u -> matching.add(u.messageOr(aggregate.name())));
+    return matching.size() == 1 ? matching.get(0) : "";
   }
 
   /** The key of the instance the case's past belongs to: named by its key field somewhere. */
@@ -241,7 +300,7 @@ final class TestCode {
     return object;
   }
 
-  private JsonNode value(YamlNode node, TypeRef type, Optional<Aggregate> owner, boolean asSent) {
+  JsonNode value(YamlNode node, TypeRef type, Optional<Aggregate> owner, boolean asSent) {
     if (node instanceof ScalarNode s && s.isNull()) {
       return NODES.nullNode();
     }
@@ -284,7 +343,7 @@ final class TestCode {
   }
 
   /** A YAML value as JSON by its own shape (a Json field's value, or an unknown field). */
-  private static JsonNode plain(YamlNode node) {
+  static JsonNode plain(YamlNode node) {
     if (node instanceof MappingNode m) {
       ObjectNode object = NODES.objectNode();
       m.entries().forEach(e -> object.set(e.name(), plain(e.value())));

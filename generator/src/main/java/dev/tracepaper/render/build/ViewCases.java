@@ -39,7 +39,10 @@ final class ViewCases {
         List<FlowData> flows =
             Stream.concat(
                     aggregate.commands().stream().map(c -> c.flow()),
-                    aggregate.policies().stream().map(p -> p.flow()))
+                    // an event of a command's `on` runs the command's flow, listed already
+                    aggregate.policies().stream()
+                        .filter(p -> p.runs().isEmpty())
+                        .map(p -> p.flow()))
                 .toList();
         for (FlowData flow : flows) {
           for (TestData test : flow.tests()) {

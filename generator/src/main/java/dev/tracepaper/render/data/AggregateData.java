@@ -33,6 +33,7 @@ import java.util.List;
  * @param description the description, empty when none
  * @param element how generated file headers name it
  * @param stateImports the classes the state's source file imports, sorted
+ * @param unique its {@code unique} constraints, in model order
  */
 public record AggregateData(
     String name,
@@ -59,7 +60,8 @@ public record AggregateData(
     List<HandlerExample> handlerExamples,
     String description,
     String element,
-    List<String> stateImports)
+    List<String> stateImports,
+    List<UniqueData> unique)
     implements ModelElement {
 
   public AggregateData {
@@ -71,5 +73,6 @@ public record AggregateData(
     policies = List.copyOf(policies);
     handlerExamples = List.copyOf(handlerExamples);
     stateImports = List.copyOf(stateImports);
+    unique = List.copyOf(unique);
   }
 }

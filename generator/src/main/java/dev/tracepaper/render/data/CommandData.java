@@ -43,6 +43,9 @@ import java.util.List;
  * @param check what the handler checks of the caller and the input before loading the state
  * @param subscription the subscription to its results ({@code onLendBook}, {@code notify: true}),
  *     with the mutation's directives; {@code ""} when it has none
+ * @param triggers the handlers of the events of its {@code on}, which run its flow too
+ * @param triggerChecks the statements of its record's {@code checked}, which checks an input built
+ *     from an event as {@code fromInput} checks the API's; empty when it has no {@code on}
  */
 public record CommandData(
     String name,
@@ -69,7 +72,9 @@ public record CommandData(
     String element,
     List<String> imports,
     CommandCheckData check,
-    String subscription)
+    String subscription,
+    List<PolicyData> triggers,
+    List<String> triggerChecks)
     implements ModelElement {
 
   public CommandData {
@@ -83,6 +88,8 @@ public record CommandData(
     inputReads = List.copyOf(inputReads);
     inputChecks = List.copyOf(inputChecks);
     imports = List.copyOf(imports);
+    triggers = List.copyOf(triggers);
+    triggerChecks = List.copyOf(triggerChecks);
   }
 
   /**

@@ -1,5 +1,7 @@
 package dev.tracepaper.render.data;
 
+import java.util.List;
+
 /**
  * A policy: a Lambda function that reads the queue an EventBridge rule sends its trigger to, and
  * runs its flow on its aggregate.
@@ -25,6 +27,18 @@ package dev.tracepaper.render.data;
  * @param element how generated file headers name it
  * @param triggerAggregateClass the runtime's description of the triggering event's aggregate, fully
  *     qualified: it upcasts the event delivered by the bus
+ * @param runs for an event of a command's {@code on}, the command it runs (whose flow is {@code
+ *     flow}); empty for a policy
+ * @param input for an event of a command's {@code on}, the Java expression of the command's input
+ *     built from {@code event} and {@code metadata}, laid out after {@code return} at four spaces;
+ *     empty for a policy
+ * @param inputLocals the statements before it: {@code user}, {@code now} and {@code today} when a
+ *     mapping reads them
+ * @param imports for an event of a command's {@code on}, every class its handler imports, sorted
+ *     (the input names more than a policy's handler does); empty for a policy
+ * @param primingWhen the triggering event priming delivers, as JSON: the first case's (for a
+ *     command, its first case with this {@code on}); empty when there is none or hand-written code
+ *     takes part
  */
 public record PolicyData(
     String name,
@@ -42,5 +56,16 @@ public record PolicyData(
     String triggerQualifiedClass,
     FlowData flow,
     String element,
-    String triggerAggregateClass)
-    implements ModelElement {}
+    String triggerAggregateClass,
+    String runs,
+    String input,
+    List<String> inputLocals,
+    List<String> imports,
+    String primingWhen)
+    implements ModelElement {
+
+  public PolicyData {
+    inputLocals = List.copyOf(inputLocals);
+    imports = List.copyOf(imports);
+  }
+}

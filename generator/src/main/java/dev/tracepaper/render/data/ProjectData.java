@@ -21,6 +21,7 @@ import java.util.List;
  * @param views the read side
  * @param queries the custom queries, which hand-written code answers
  * @param stacks the CloudFormation stacks and which elements each holds
+ * @param scenarios the model's scenarios, run by the generated {@code ScenariosTest}
  */
 public record ProjectData(
     String name,
@@ -37,7 +38,8 @@ public record ProjectData(
     List<AggregateData> aggregates,
     List<ViewData> views,
     List<CustomQueryData> queries,
-    StacksData stacks) {
+    StacksData stacks,
+    ScenarioSuiteData scenarios) {
 
   public ProjectData {
     enums = List.copyOf(enums);

@@ -12,6 +12,8 @@ import java.util.List;
  *     first given event, the given state or the input; empty when none names it)
  * @param givenEvents the past events, in order
  * @param givenState the state the instance starts from, as JSON; empty when events are given
+ * @param others other instances of the aggregate as they stand ({@code others}), whose {@code
+ *     unique} values the command finds taken
  * @param when the command's input (for a policy, the triggering event) as JSON
  * @param callerId the caller's id ({@code as.id}); its name when the case gives none
  * @param callerName the caller's name ({@code as}), or the default test caller
@@ -24,6 +26,9 @@ import java.util.List;
  * @param expectedError the error code expected; empty when none
  * @param expectedMessage the message of the rule with that code, when exactly one rule of the flow
  *     has it; empty otherwise
+ * @param trigger for a command's case with {@code on}, the name of the trigger that runs it ({@link
+ *     PolicyData#name}), {@code when} then being the event; empty for a case run through the API
+ *     and for a policy's
  */
 public record TestData(
     String name,
@@ -31,6 +36,7 @@ public record TestData(
     String key,
     List<EventJson> givenEvents,
     String givenState,
+    List<OtherInstance> others,
     String when,
     String callerId,
     String callerName,
@@ -40,13 +46,23 @@ public record TestData(
     String expectedState,
     String expectedDeletion,
     String expectedError,
-    String expectedMessage) {
+    String expectedMessage,
+    String trigger) {
 
   public TestData {
     givenEvents = List.copyOf(givenEvents);
+    others = List.copyOf(others);
     callerRoles = List.copyOf(callerRoles);
     expectedEvents = List.copyOf(expectedEvents);
   }
+
+  /**
+   * Another instance of the aggregate in a test.
+   *
+   * @param key its key: the key field's value given, else {@code other-1}, {@code other-2}, …
+   * @param state its state as JSON, the key field included
+   */
+  public record OtherInstance(String key, String state) {}
 
   /**
    * An event of a test, as its type and JSON fields.

@@ -1,10 +1,12 @@
 package dev.tracepaper.validate.rules;
 
 import dev.tracepaper.model.Aggregate;
+import dev.tracepaper.model.Command;
 import dev.tracepaper.model.Event;
 import dev.tracepaper.model.EventRef;
 import dev.tracepaper.model.ModelIndex;
 import dev.tracepaper.model.Policy;
+import dev.tracepaper.model.Trigger;
 import dev.tracepaper.model.View;
 import dev.tracepaper.model.ViewHandler;
 import dev.tracepaper.model.ViewTest;
@@ -72,13 +74,20 @@ final class EventLookup {
   }
 
   /**
-   * Every reference to an event from a policy's {@code on}, a view's {@code on} handler, or an
-   * event given in a view's test.
+   * Every reference to an event from a policy's or command's {@code on}, a view's {@code on}
+   * handler, or an event given in a view's test.
    */
   static List<Use> uses(ModelIndex index) {
     List<Use> uses = new ArrayList<>();
     for (Policy policy : index.model().policies().toList()) {
       uses.add(new Use(policy.on(), "Policy `%s` reacts to".formatted(policy.name())));
+    }
+    for (Aggregate aggregate : index.model().aggregates()) {
+      for (Command command : aggregate.commands()) {
+        for (Trigger trigger : command.triggers()) {
+          uses.add(new Use(trigger.on(), "Command `%s` runs on".formatted(command.name())));
+        }
+      }
     }
     for (View view : index.model().views()) {
       for (ViewHandler handler : view.handlers()) {

@@ -6,6 +6,7 @@ import dev.tracepaper.model.Located;
 import dev.tracepaper.model.Model;
 import dev.tracepaper.model.ModelIndex;
 import dev.tracepaper.model.Query;
+import dev.tracepaper.model.Trigger;
 import dev.tracepaper.model.View;
 import dev.tracepaper.naming.AwsNames;
 import dev.tracepaper.naming.GraphQlNames;
@@ -120,12 +121,26 @@ final class GeneratedNames {
             claims, e, java.flowCustom(aggregate, name), java.flowCustomCode(aggregate, name));
         graphQlTypes(claims, GraphQlNames.commandInput(name));
         Optional<String> api =
-            e.definition() instanceof Command c ? c.api().map(Located::value) : Optional.empty();
+            e.definition() instanceof Command c
+                ? c.api().map(Located::value).filter(InvalidApiName::isValid)
+                : Optional.empty();
         apiField(claims, GraphQlNames.MUTATION, api.orElse(GraphQlNames.mutation(name)));
         if (e.definition() instanceof Command c && c.notifies()) {
           claims.add(
               new Claim(
                   Namespace.GRAPHQL_SUBSCRIPTION, "", GraphQlNames.commandSubscription(name)));
+        }
+        // Each event of its `on` has a handler and resources as a policy does.
+        if (e.definition() instanceof Command command) {
+          for (Trigger trigger : command.triggers()) {
+            String handler = command.triggerName(trigger);
+            javaClass(claims, java.policyHandler(aggregate, handler));
+            logicalIds(
+                claims,
+                AwsNames.policyFunctionId(handler),
+                AwsNames.policyRuleId(handler),
+                AwsNames.policyDeadLetterQueueId(handler));
+          }
         }
       }
       case POLICY -> {
@@ -179,7 +194,9 @@ final class GeneratedNames {
       }
       case QUERY -> {
         Optional<String> api =
-            e.definition() instanceof Query q ? q.api().map(Located::value) : Optional.empty();
+            e.definition() instanceof Query q
+                ? q.api().map(Located::value).filter(InvalidApiName::isValid)
+                : Optional.empty();
         apiField(claims, GraphQlNames.QUERY, api.orElse(queryField(e)));
       }
       case CUSTOM_QUERY -> {
@@ -284,6 +301,7 @@ final class GeneratedNames {
    * is what must be unique, its resolver is on the namespace's type.
    */
   private static void apiField(List<Claim> claims, String root, String api) {
+    // An API name InvalidApiName refuses claims nothing: it has no type or resolver to clash.
     List<String> path = GraphQlNames.apiPath(api);
     String field = path.get(path.size() - 1);
     String typeName = GraphQlNames.parentType(root, path);

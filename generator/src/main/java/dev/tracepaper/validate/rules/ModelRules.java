@@ -20,6 +20,7 @@ public final class ModelRules {
         new KeyNotString(),
         new MissingKeySource(),
         new KeySourceNotString(),
+        new InvalidUniqueConstraint(),
         // constraints
         new ConstraintNotApplicable(),
         new AutoFillNotOnCommand(),
@@ -34,6 +35,7 @@ public final class ModelRules {
         // field copying and flows
         new UnfilledEventField(),
         new CopyTypeMismatch(),
+        new InvalidTrigger(),
         new EventChangesKey(),
         new StateFieldNeverSet(),
         new EmitsNothing(),
@@ -83,6 +85,11 @@ public final class ModelRules {
         new UnknownErrorCode(),
         new ExpectedEventsDiffer(),
         new ExpectedDeletionDiffers(),
-        new StateAfterDeletion());
+        new StateAfterDeletion(),
+        // scenarios
+        new UnknownScenarioTarget(),
+        new UnknownScenarioVariable(),
+        new ScenarioStepCannotPass(),
+        new WrongScenarioValue());
   }
 }

@@ -47,6 +47,7 @@ public final class ReferenceRules {
         new InvalidOwnerField(),
         new DataAuthMisplaced(),
         new NotifyWithDataAuth(),
+        new NotifyInNamespace(),
         new UnknownPattern(),
         new PatternCycle(),
         new InvalidRegex(),

@@ -46,6 +46,7 @@ public final class TestInputBreaksConstraint implements Rule {
     for (TestSite site : TestSite.all(model)) {
       if (!(site.flow().flow() instanceof Command command)
           || site.test().when().isEmpty()
+          || site.test().on().isPresent()
           || site.test().then().error().filter(e -> e.value().equals("VALIDATION")).isPresent()) {
         continue;
       }

@@ -65,6 +65,7 @@ public final class UnexpectedTestField implements Rule {
           case GIVEN_EVENT ->
               "gives `%s` for the given event `%s`".formatted(entry.name(), values.element());
           case GIVEN_STATE -> "gives `%s` in the given state".formatted(entry.name());
+          case OTHER_STATE -> "gives `%s` in the state of another instance".formatted(entry.name());
           case THEN_EVENT ->
               "expects `%s` of the event `%s`".formatted(entry.name(), values.element());
           case THEN_STATE -> "expects `%s` in the state".formatted(entry.name());

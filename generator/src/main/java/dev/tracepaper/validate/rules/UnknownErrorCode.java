@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A test's {@code then.error} is a {@code code} of one of the flow's rules, or a system code; any
- * other code can never be the outcome.
+ * A test's {@code then.error} is a {@code code} of one of the flow's rules or of its aggregate's
+ * {@code unique} constraints, or a system code; any other code can never be the outcome.
  */
 public final class UnknownErrorCode implements Rule {
 
@@ -34,20 +34,33 @@ public final class UnknownErrorCode implements Rule {
         .map(BusinessRule::code)
         .map(Located::value)
         .forEach(ruleCodes::add);
+    site.flow().aggregate().unique().stream()
+        .flatMap(u -> u.code().stream())
+        .map(Located::value)
+        .forEach(ruleCodes::add);
     if (ruleCodes.contains(code.value()) || SYSTEM_CODES.contains(code.value())) {
       return;
     }
     Set<String> known = new LinkedHashSet<>(ruleCodes);
     known.addAll(SYSTEM_CODES);
     String guess = Suggestions.didYouMean(code.value(), known);
+    boolean unique = !site.flow().aggregate().unique().isEmpty();
     String rules =
         ruleCodes.isEmpty()
             ? "%s has no rules".formatted(site.flow().phrase())
-            : "no rule of %s has that code".formatted(site.flow().phrase());
+            : unique
+                ? "no rule of %s nor unique constraint of aggregate `%s` has that code"
+                    .formatted(site.flow().phrase(), site.flow().aggregate().name())
+                : "no rule of %s has that code".formatted(site.flow().phrase());
     report.error(
         code.location(),
         "%s expects the error `%s`, but %s and it is not a system code."
             .formatted(site.phrase(), code.value(), rules),
-        guess.isEmpty() ? "expect a rule's code or one of " + String.join(", ", known) : guess);
+        guess.isEmpty()
+            ? "expect %s or one of %s"
+                .formatted(
+                    unique ? "a rule's or constraint's code" : "a rule's code",
+                    String.join(", ", known))
+            : guess);
   }
 }

@@ -3,6 +3,7 @@ package dev.tracepaper.runtime.testing;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tracepaper.runtime.AggregateType;
 import dev.tracepaper.runtime.AppendOutcome;
+import dev.tracepaper.runtime.ClaimChanges;
 import dev.tracepaper.runtime.CommandId;
 import dev.tracepaper.runtime.CommandRecord;
 import dev.tracepaper.runtime.EventStore;
@@ -12,6 +13,7 @@ import dev.tracepaper.runtime.Loaded;
 import dev.tracepaper.runtime.Metadata;
 import dev.tracepaper.runtime.NewEvents;
 import dev.tracepaper.runtime.StoredEvent;
+import dev.tracepaper.runtime.UniqueConstraint.Claim;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,9 +23,9 @@ import java.util.Optional;
 
 /**
  * An {@link EventStore} in memory, for tests that run commands without AWS. Same rules as {@link
- * DynamoDbEventStore}: optimistic appends, idempotency by command id, snapshots, ending events.
- * Events and snapshots are kept as JSON and read back through the aggregate's codecs, so a test
- * also proves that what a command stores can be loaded again.
+ * DynamoDbEventStore}: optimistic appends, idempotency by command id, snapshots, ending events,
+ * unique claims. Events and snapshots are kept as JSON and read back through the aggregate's
+ * codecs, so a test also proves that what a command stores can be loaded again.
  */
 public final class InMemoryEventStore implements EventStore {
 
@@ -35,10 +37,18 @@ public final class InMemoryEventStore implements EventStore {
 
   private final Map<String, List<Entry>> streams = new HashMap<>();
 
+  /** Every event appended, across streams, in the order appended: what a stream would carry. */
+  private final List<StoredEvent> log = new ArrayList<>();
+
   /** What a command id recorded, and until when (its lifetime). */
   private record Recorded(CommandRecord record, Instant expiresAt) {}
 
   private final Map<String, Recorded> commands = new HashMap<>();
+
+  /** The stream id of the instance that holds each unique claim, and until when (0: for ever). */
+  private record Holder(String owner, long expiresAt) {}
+
+  private final Map<Claim, Holder> claims = new HashMap<>();
 
   @Override
   public synchronized <S, E> Loaded<S> load(AggregateType<S, E> type, String key) {
@@ -69,7 +79,30 @@ public final class InMemoryEventStore implements EventStore {
       return new AppendOutcome.Conflict();
     }
     NewEvents<S> next = NewEvents.of(type, current, events, meta);
+    String owner = StoredEvent.streamId(type.name(), current.key());
+    ClaimChanges changes = ClaimChanges.of(type, current, next.after());
+    for (Claim claim : changes.take()) {
+      Holder holder = claims.get(claim);
+      if (holder != null
+          && !holder.owner().equals(owner)
+          && (holder.expiresAt() == 0 || holder.expiresAt() > meta.now().getEpochSecond())) {
+        return new AppendOutcome.Violation(claim);
+      }
+    }
+    // A claim another instance holds is not this one's to release (docs/runtime.md).
+    for (Claim claim : changes.release()) {
+      Holder holder = claims.get(claim);
+      if (holder != null && holder.owner().equals(owner)) {
+        claims.remove(claim);
+      }
+    }
+    long expiresAt =
+        type.retentionDays() == 0
+            ? 0
+            : meta.now().getEpochSecond() + type.retentionDays() * 86_400L;
+    changes.take().forEach(claim -> claims.put(claim, new Holder(owner, expiresAt)));
     List<StoredEvent> stored = next.stored();
+    log.addAll(stored);
     for (int i = 0; i < stored.size(); i++) {
       boolean last = i == stored.size() - 1;
       stream.add(
@@ -93,6 +126,11 @@ public final class InMemoryEventStore implements EventStore {
     return Optional.ofNullable(commands.get(commandId.key()))
         .filter(recorded -> now.isBefore(recorded.expiresAt()))
         .map(Recorded::record);
+  }
+
+  /** Every event appended so far, across aggregates, in the order appended. */
+  public synchronized List<StoredEvent> appended() {
+    return List.copyOf(log);
   }
 
   @Override
@@ -126,6 +164,14 @@ public final class InMemoryEventStore implements EventStore {
             "seed",
             type.source());
     stream.add(new Entry(given, type.stateToJson(state), type.stateFingerprint()));
+    String owner = StoredEvent.streamId(type.name(), key);
+    for (Claim claim : type.claims(state)) {
+      Holder holder = claims.putIfAbsent(claim, new Holder(owner, 0));
+      if (holder != null) {
+        throw new IllegalStateException(
+            key + " would hold " + claim.value() + ", which " + holder.owner() + " holds");
+      }
+    }
   }
 
   /**
@@ -156,6 +202,14 @@ public final class InMemoryEventStore implements EventStore {
             "seed",
             type.source());
     stream.add(new Entry(stored, null, null));
+  }
+
+  /**
+   * The stream id of the instance that holds {@code claim} ({@code Book#b1}), if any: for tests
+   * that a claim points at its owner.
+   */
+  public synchronized Optional<String> holder(Claim claim) {
+    return Optional.ofNullable(claims.get(claim)).map(Holder::owner);
   }
 
   /** The aggregate's events as the aggregate's types, oldest first (for a test's "then"). */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tracepaper.runtime.AggregateType;
 import dev.tracepaper.runtime.AppSyncRequest;
+import dev.tracepaper.runtime.AppendOutcome;
 import dev.tracepaper.runtime.Caller;
 import dev.tracepaper.runtime.CommandError;
 import dev.tracepaper.runtime.EventStore;
@@ -63,7 +64,16 @@ public final class Scenario<S, E> {
   public Scenario<S, E> given(String key, List<E> events) {
     this.key = key;
     Loaded<S> current = store.load(type, key);
-    store.append(type, current, events, metadata());
+    AppendOutcome outcome = store.append(type, current, events, metadata());
+    if (outcome instanceof AppendOutcome.Violation violation) {
+      // The case's past contradicts its others: both hold a value no two instances may share.
+      throw new IllegalStateException(
+          "the given events of "
+              + key
+              + " take "
+              + violation.claim().value()
+              + ", which another instance holds");
+    }
     given += events.size();
     return this;
   }
@@ -99,6 +109,15 @@ public final class Scenario<S, E> {
     this.key = key;
     store.seed(type, key, state);
     given++;
+    return this;
+  }
+
+  /**
+   * Another instance of the aggregate, {@code key}, as it stands: a test's {@code others:}, whose
+   * values of {@code unique} constraints the command then finds taken.
+   */
+  public Scenario<S, E> givenOther(String key, S state) {
+    store.seed(type, key, state);
     return this;
   }
 

@@ -18,6 +18,8 @@ public record TestSite(FlowSite flow, TestCase test) {
     WHEN,
     GIVEN_EVENT,
     GIVEN_STATE,
+    /** The state of another instance ({@code others}). */
+    OTHER_STATE,
     THEN_EVENT,
     THEN_STATE,
     /** A row a view's test expects. */
@@ -85,6 +87,7 @@ public record TestSite(FlowSite flow, TestCase test) {
         all.add(stateValues(s.state(), Part.GIVEN_STATE));
       }
     }
+    test.others().forEach(o -> all.add(stateValues(o, Part.OTHER_STATE)));
     for (TestCase.ExpectedEvent expected : test.then().events().orElse(List.of())) {
       aggregate
           .event(expected.event())
@@ -103,6 +106,10 @@ public record TestSite(FlowSite flow, TestCase test) {
   }
 
   private Optional<Values> when(MappingNode when, ModelIndex index) {
+    if (test.on().isPresent()) {
+      // A command's case run by an event of its `on`: `when` is that event.
+      return index.event(test.on().get()).map(e -> triggering(when, e, index));
+    }
     if (flow.isCommand()) {
       return Optional.of(
           new Values(
@@ -113,16 +120,17 @@ public record TestSite(FlowSite flow, TestCase test) {
               flow.flow().name(),
               Optional.of(flow.aggregate())));
     }
-    return flow.trigger()
-        .map(
-            e ->
-                new Values(
-                    when,
-                    e.fields(),
-                    "its triggering event `%s`".formatted(e.name()),
-                    Part.WHEN,
-                    e.name(),
-                    index.aggregate(e.aggregate())));
+    return flow.trigger().map(e -> triggering(when, e, index));
+  }
+
+  private static Values triggering(MappingNode when, Event event, ModelIndex index) {
+    return new Values(
+        when,
+        event.fields(),
+        "its triggering event `%s`".formatted(event.name()),
+        Part.WHEN,
+        event.name(),
+        index.aggregate(event.aggregate()));
   }
 
   private static Values eventValues(
