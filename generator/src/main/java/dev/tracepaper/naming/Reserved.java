@@ -137,9 +137,11 @@ public final class Reserved {
           "Existence",
           "Expressions",
           "InMemoryEventStore",
+          "InMemoryViewStore",
           "Input",
           "Json",
           "JsonValues",
+          "LiveRows",
           "Metadata",
           "MotoServer",
           "Policies",
@@ -148,6 +150,7 @@ public final class Reserved {
           "ProjectionCheck",
           "ProjectorHandler",
           "PublisherHandler",
+          "QueryResponses",
           "RebuildHandler",
           "RepublishHandler",
           "RequestCounter",
@@ -160,6 +163,7 @@ public final class Reserved {
           "StoredEvent",
           "UniqueConstraint",
           "UnreadableEventException",
+          "ViewColour",
           "ViewScenario");
 
   /**

@@ -7,6 +7,7 @@ import dev.tracepaper.model.Aggregate;
 import dev.tracepaper.model.Auth;
 import dev.tracepaper.model.AuthMode;
 import dev.tracepaper.model.Command;
+import dev.tracepaper.model.CustomQuery;
 import dev.tracepaper.model.Located;
 import dev.tracepaper.model.Model;
 import dev.tracepaper.model.Query;
@@ -205,6 +206,11 @@ class SchemaAuthTest {
             GraphQlNames.SUBSCRIPTION + "." + GraphQlNames.viewSubscription(view.name()),
             admitted(Optional.of(new Auth(readers, SourceLocation.NONE))));
       }
+    }
+    for (CustomQuery query : model.queries()) {
+      expected.put(
+          query(query.api().map(Located::value).orElse(GraphQlNames.field(query.name()))),
+          admitted(query.auth().or(() -> appDefault)));
     }
     if (model.views().isEmpty()) {
       // The placeholder a schema needs, with no resolver: whoever passes the API's default.
