@@ -150,8 +150,14 @@ type Subscription {
   ${command.subscription}(id: String): CommandResult @aws_subscribe(mutations: [${graphqlString(command.mutation)}])<#if command.directives?has_content> ${command.directives}</#if>
 </#list>
 <#list notifyingViews as view>
+<#if view.subscription.keyed>
+  ${graphqlString("Each change of the " + view.name + " row with this key: written, or deleted; a subscriber its get query would refuse is refused")}
+  ${view.subscription.subscription}(key: String!): <#rt>
+<#else>
   ${graphqlString("Each change of a " + view.name + " row: written, or deleted; with key, only that row's")}
-  ${view.subscription.subscription}(key: String): ${view.subscription.changeType} @aws_subscribe(mutations: [${graphqlString(view.subscription.mutation)}])<@directives view.subscription.directives/>
+  ${view.subscription.subscription}(key: String): <#rt>
+</#if>
+${view.subscription.changeType} @aws_subscribe(mutations: [${graphqlString(view.subscription.mutation)}])<@directives view.subscription.directives/>
 </#list>
 }
 </#if>

@@ -433,6 +433,9 @@ Globals:
       Name: ${view.subscription.dataSourceLogicalId}
       Type: NONE
 <@resolver stack=stack logicalId=view.subscription.resolverLogicalId typeName="Mutation" field=view.subscription.mutation dataSource=view.subscription.dataSourceLogicalId file=view.subscription.resolverFile/>
+<#if view.subscription.keyed>
+<@resolver stack=stack logicalId=view.subscription.subscribeResolverLogicalId typeName="Subscription" field=view.subscription.subscription dataSource=view.subscription.dataSourceLogicalId file=view.subscription.subscribeResolverFile comment="Who may subscribe to " + view.subscription.subscription + ": the get query's check, with the key subscribed to."/>
+</#if>
 </#if>
 </#macro>
 

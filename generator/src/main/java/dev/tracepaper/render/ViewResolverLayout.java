@@ -15,12 +15,16 @@ import java.util.TreeMap;
  * src/main/resources/resolvers/view/<Kind>.js.ftl} renders once per query or relation field of that
  * kind ({@code Get}, {@code List}, {@code Index}, {@code Ref}, {@code By}), to the field's {@code
  * resolverFile}, with {@code view} and {@code query} or {@code relation} in its data. One file per
- * field: AppSync JS cannot import a shared module, and a file holding only its own field's
- * constants reads plainly in the console.
+ * field ({@code Subscribe} once per view whose subscription is keyed, to its {@code
+ * subscribeResolverFile}): AppSync JS cannot import a shared module, and a file holding only its
+ * own field's constants reads plainly in the console.
  */
 final class ViewResolverLayout {
 
   static final String FOLDER = "src/main/resources/resolvers/view/";
+
+  /** The kind of the keyed subscriptions' resolvers: one per view whose subscription is keyed. */
+  private static final String SUBSCRIBE = "SUBSCRIBE";
 
   private ViewResolverLayout() {}
 
@@ -35,6 +39,16 @@ final class ViewResolverLayout {
             .toUpperCase(Locale.ROOT);
     List<Layout.Output> outputs = new ArrayList<>();
     for (ViewData view : project.views()) {
+      if (kind.equals(SUBSCRIBE) && view.subscription().keyed()) {
+        outputs.add(
+            output(
+                template,
+                view.subscription().subscribeResolverFile(),
+                project,
+                view,
+                "view",
+                view));
+      }
       for (QueryData query : view.queries()) {
         if (query.kind().equals(kind)) {
           outputs.add(output(template, query.resolverFile(), project, view, "query", query));

@@ -1,6 +1,7 @@
 package dev.tracepaper.render.build;
 
 import dev.tracepaper.expr.CheckedExpressions;
+import dev.tracepaper.expr.KeyedSubscriptions;
 import dev.tracepaper.model.Aggregate;
 import dev.tracepaper.model.Assignment;
 import dev.tracepaper.model.Auth;
@@ -20,6 +21,7 @@ import dev.tracepaper.naming.JavaNames;
 import dev.tracepaper.render.data.CustomData;
 import dev.tracepaper.render.data.GenerationData;
 import dev.tracepaper.render.data.QueryData;
+import dev.tracepaper.render.data.ReadCheckData;
 import dev.tracepaper.render.data.SubscriptionData;
 import dev.tracepaper.render.data.ViewData;
 import java.util.ArrayList;
@@ -136,16 +138,26 @@ final class ViewCode {
   /** The view's subscription: its names, who may subscribe, and what the projector sends. */
   private SubscriptionData subscription(View view, List<Field> stored, Optional<Aggregate> owner) {
     String mutation = GraphQlNames.changeMutation(view.name());
+    String subscription = GraphQlNames.viewSubscription(view.name());
+    boolean keyed = KeyedSubscriptions.keyed(index, view);
+    String keyField = keyField(view);
+    // A keyed subscription admits whom the get query admits; its resolver decides by the key.
+    Optional<Auth> getAuth = KeyedSubscriptions.getAuth(view);
     return new SubscriptionData(
         view.notifies(),
         mutation,
         GraphQlNames.changeType(view.name()),
-        GraphQlNames.viewSubscription(view.name()),
-        readAuth.subscriptionDirectives(view),
+        subscription,
+        keyed ? ApiDataBuilder.directives(index, getAuth) : readAuth.subscriptionDirectives(view),
         AwsNames.resolverId(GraphQlNames.MUTATION, mutation),
         AwsNames.viewChangesDataSourceId(view.name()),
         GraphQlNames.CHANGE_RESOLVER_FILE,
-        ChangeDocument.of(index, view, stored, owner));
+        ChangeDocument.of(index, view, stored, owner),
+        keyed,
+        keyField,
+        keyed ? readChecks.of(getAuth, keyField) : ReadCheckData.NONE,
+        keyed ? AwsNames.resolverId(GraphQlNames.SUBSCRIPTION, subscription) : "",
+        keyed ? GraphQlNames.resolverFile(GraphQlNames.SUBSCRIPTION, subscription) : "");
   }
 
   /**

@@ -16,6 +16,15 @@ package dev.tracepaper.render.data;
  * @param resolverFile the resolver's code, relative to the project (shared by every view)
  * @param document the GraphQL request the projector sends: the mutation, with every stored field of
  *     the row selected (subscribers receive only what it selects)
+ * @param keyed whether the subscription is keyed ({@code key: String!}): the view's {@code get}
+ *     query decides by its key and the caller alone, and the subscription's resolver decides each
+ *     subscriber the same way, once, with the key subscribed to
+ * @param keyArgument the {@code get} query's argument (the view's key field), which the keyed
+ *     resolver's check reads as {@code args.<keyArgument>}
+ * @param check what the keyed resolver checks of a subscriber: the {@code get} query's check
+ * @param subscribeResolverLogicalId the keyed subscription's resolver ({@code ""} when not keyed)
+ * @param subscribeResolverFile that resolver's code, relative to the project ({@code ""} when not
+ *     keyed)
  */
 public record SubscriptionData(
     boolean enabled,
@@ -26,4 +35,9 @@ public record SubscriptionData(
     String resolverLogicalId,
     String dataSourceLogicalId,
     String resolverFile,
-    String document) {}
+    String document,
+    boolean keyed,
+    String keyArgument,
+    ReadCheckData check,
+    String subscribeResolverLogicalId,
+    String subscribeResolverFile) {}
