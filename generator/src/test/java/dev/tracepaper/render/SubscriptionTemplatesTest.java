@@ -211,6 +211,91 @@ class SubscriptionTemplatesTest {
         .doesNotContain(GraphQlNames.CHANGE_RESOLVER_FILE);
   }
 
+  @Test
+  void aViewWhoseGetDecidesByTheKeyGetsAKeyedSubscriptionWithAResolver() {
+    ProjectData studio = studio();
+    GraphQLSchema schema = AppSyncSchema.validate(render("schema.graphql.ftl", studio));
+    GraphQLFieldDefinition subscription =
+        schema.getSubscriptionType().getFieldDefinition("onBuildViewChanged");
+    // The key is required: AppSync delivers only the changes of the key the caller was admitted to.
+    assertThat(signature(subscription)).isEqualTo("(key: String!): BuildViewChange");
+    // The get query's `when` admits any user of the pool (the API's default) to the field.
+    assertThat(directives(subscription))
+        .isEqualTo("@aws_subscribe(mutations: [\"publishBuildViewChanged\"])");
+    // UserView's auth names roles only: its subscription stays open, the key optional.
+    assertThat(signature(schema.getSubscriptionType().getFieldDefinition("onUserViewChanged")))
+        .isEqualTo("(key: String): UserViewChange");
+
+    String template = StackTemplates.joined(engine, studio);
+    assertThat(template)
+        .contains(
+            """
+              SubscriptionOnBuildViewChangedResolver:
+                Type: AWS::AppSync::Resolver
+                Properties:
+                  ApiId: !Ref GraphQLApiId
+                  TypeName: Subscription
+                  FieldName: onBuildViewChanged
+                  DataSourceName: !GetAtt BuildViewChangesDataSource.Name
+                  Kind: UNIT
+            """);
+    assertThat(template).doesNotContain("FieldName: onUserViewChanged");
+  }
+
+  @Test
+  void theKeyedResolverAdmitsWhomTheGetQueryAdmitsForThatKey() throws Exception {
+    ExternalTool node = ExternalTool.requireOrSkip("node", "running the subscription resolver");
+    write(out.resolve("package.json"), "{\"type\": \"module\"}\n");
+    write(
+        out.resolve("node_modules/@aws-appsync/utils/package.json"),
+        "{\"name\": \"@aws-appsync/utils\", \"type\": \"module\", \"exports\": \"./index.js\"}\n");
+    try (var stub =
+        SubscriptionTemplatesTest.class.getResourceAsStream("/appsync/utils-stub.mjs")) {
+      write(
+          out.resolve("node_modules/@aws-appsync/utils/index.js"),
+          new String(stub.readAllBytes(), UTF_8));
+    }
+    Layout.Output resolver =
+        new Layout(studio())
+            .outputs(TemplateCatalog.all()).stream()
+                .filter(
+                    o ->
+                        o.path()
+                            .equals(
+                                "src/main/resources/resolvers/Subscription.onBuildViewChanged.js"))
+                .findFirst()
+                .orElseThrow();
+    write(out.resolve("Subscribe.js"), engine.render(resolver.template(), resolver.data()));
+    write(
+        out.resolve("check.mjs"),
+        """
+        import assert from 'node:assert/strict';
+        import { request, response } from './Subscribe.js';
+        const as = (key, groups) =>
+          ({ arguments: { key }, identity: { sub: 'u1', username: 'ada', groups } });
+        const refused = (ctx) =>
+          assert.throws(() => request(ctx), (e) => e.appsyncError?.errorType === 'Unauthorized');
+        // A viewer of workspace D1:ws follows its builds.
+        assert.deepEqual(request(as('D1:ws:app:b7', ['D1:ws-viewer'])), { payload: null });
+        assert.equal(response({}), null);
+        // One without the role is refused, as the get query refuses them.
+        refused(as('D1:ws:app:b7', []));
+        refused(as('D1:ws:app:b7', ['D1:other-viewer']));
+        // A viewer of another workspace cannot subscribe to this one's key.
+        refused(as('D1:ws:app:b7', ['D2:ws-viewer']));
+        // A key the get query's auth cannot take apart is refused, not admitted.
+        refused(as('D1', ['D1:ws-viewer']));
+        console.log('ok');
+        """);
+    ExternalTool.Result result = node.run(out, "check.mjs");
+    assertWithMessage(result.output()).that(result.exitCode()).isEqualTo(0);
+    assertThat(result.output()).contains("ok");
+  }
+
+  private static ProjectData studio() {
+    return ModelProjects.of(TestPaths.examples().resolve("tracepaper-studio"));
+  }
+
   private static ViewData view(ProjectData project, String name) {
     return project.views().stream().filter(v -> v.name().equals(name)).findFirst().orElseThrow();
   }
