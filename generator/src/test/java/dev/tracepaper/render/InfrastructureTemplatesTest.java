@@ -229,6 +229,8 @@ class InfrastructureTemplatesTest {
     variants.put("open", openLibrary());
     variants.put("mixed", mixedClinic());
     variants.put("api-names", ApiNamesTest.mixedAuth(out.resolve("api-names-model")));
+    // Keyed subscriptions, with their resolvers in nested stacks.
+    variants.put("studio", ModelProjects.of(TestPaths.examples().resolve("tracepaper-studio")));
     return variants;
   }
 
