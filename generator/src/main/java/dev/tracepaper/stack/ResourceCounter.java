@@ -1,5 +1,6 @@
 package dev.tracepaper.stack;
 
+import dev.tracepaper.expr.KeyedSubscriptions;
 import dev.tracepaper.model.Aggregate;
 import dev.tracepaper.model.Auth;
 import dev.tracepaper.model.AuthMode;
@@ -78,6 +79,9 @@ final class ResourceCounter {
   /** Per view that notifies: its internal mutation's data source ({@code NONE}) and resolver. */
   static final int PER_NOTIFYING_VIEW = 2;
 
+  /** Per view whose subscription is keyed: the subscription's resolver, on that data source. */
+  static final int PER_KEYED_SUBSCRIPTION = 1;
+
   /**
    * Per stack with views: the data source, its role and the pipeline function that read which
    * generation of each view is live, which every query and relation resolver of the stack runs
@@ -110,6 +114,9 @@ final class ResourceCounter {
     int resources = PER_VIEW + view.queries().map(List::size).orElse(2);
     if (view.notifies()) {
       resources += PER_NOTIFYING_VIEW;
+    }
+    if (KeyedSubscriptions.keyed(model, view)) {
+      resources += PER_KEYED_SUBSCRIPTION;
     }
     for (View other : model.model().views()) {
       for (Field field : other.fields()) {
