@@ -642,6 +642,14 @@ final class RandomModel {
             .findFirst();
     if (owner.isPresent() && Math.floorMod(a.name().hashCode(), 3) == 0) {
       line(2, "auth: [owner:" + owner.get() + ", {when: \"size(user.roles) > 1\"}]");
+      // Of those without API names, a keyed subscription: get decides by the key and the caller.
+      if (Math.floorMod(a.name().hashCode(), 2) != 0) {
+        line(2, "notify: true");
+        line(
+            2,
+            "queries: {get: {auth: [owner:%s, {when: \"size(user.roles) > 1\"}]}, list: {}}"
+                .formatted(a.key()));
+      }
     } else if (Math.floorMod(a.name().hashCode(), 3) == 1) {
       // Subscriptions on another third (a view whose auth depends on the data cannot notify):
       // its view test then checks what the projector publishes.
