@@ -379,8 +379,11 @@ final class RandomModel {
             field ->
                 line(
                     4,
-                    "apply: {%s: 'has(event.%s) ? event.%s : 0'}"
-                        .formatted(field.getKey(), field.getKey(), field.getKey())));
+                    "apply: {%s: 'has(%s) ? %s : 0'}"
+                        .formatted(
+                            field.getKey(),
+                            selected("event", field.getKey()),
+                            selected("event", field.getKey()))));
     line(3, a.touched() + ":");
     line(4, "fields: {" + a.key() + ": String}");
     // Filled from a `let` by name: the let's value (an enum's text in CEL) is converted as a
@@ -577,7 +580,12 @@ final class RandomModel {
 
   /** The command's field in an expression, quoted if CEL reserves its name. */
   private static String command(String field) {
-    return "command." + (CEL_KEYWORDS.contains(field) ? "`" + field + "`" : field);
+    return selected("command", field);
+  }
+
+  /** {@code variable.field} in an expression, the field quoted if CEL reserves its name. */
+  private static String selected(String variable, String field) {
+    return variable + "." + (CEL_KEYWORDS.contains(field) ? "`" + field + "`" : field);
   }
 
   /** A rule of the right type for a field the command has, or (as the mistake) of a wrong one. */
