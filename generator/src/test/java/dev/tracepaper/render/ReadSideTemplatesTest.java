@@ -382,7 +382,9 @@ class ReadSideTemplatesTest {
         if (output.path().startsWith("src/main/resources/resolvers/generation/")) {
           write(folder.resolve(output.path()), engine.render(output.template(), output.data()));
         }
-        if (ViewResolverLayout.holds(output.template())) {
+        // A keyed subscription's resolver reads nothing: SubscriptionTemplatesTest runs it.
+        boolean reads = output.data().containsKey("query") || output.data().containsKey("relation");
+        if (ViewResolverLayout.holds(output.template()) && reads) {
           Path file = folder.resolve(output.path());
           write(file, engine.render(output.template(), output.data()));
           ObjectNode expected = expectations(json, file, output.data());
