@@ -44,12 +44,7 @@ public record ModelStruct(
   public boolean alwaysHolds(Field field) {
     boolean primitive =
         !field.type().list()
-            && field
-                .type()
-                .builtin()
-                .map(
-                    t -> t == BuiltinType.Int || t == BuiltinType.Float || t == BuiltinType.Boolean)
-                .orElse(false);
+            && field.type().builtin().map(BuiltinType::isNumericOrBoolean).orElse(false);
     if (!primitive) {
       return false;
     }

@@ -28,6 +28,11 @@ public enum BuiltinType {
     return this == Int || this == Float;
   }
 
+  /** A number or a boolean: a value that is a Java primitive wherever it cannot be absent. */
+  public boolean isNumericOrBoolean() {
+    return isNumeric() || this == Boolean;
+  }
+
   public boolean isText() {
     return this == String || this == Email || this == Url;
   }

@@ -78,8 +78,7 @@ final class ExampleInput {
 
   private static String scalar(String value, TypeRef type, ModelIndex index) {
     Optional<BuiltinType> builtin = type.builtin();
-    if (builtin.isPresent()
-        && (builtin.get().isNumeric() || builtin.get() == BuiltinType.Boolean)) {
+    if (builtin.isPresent() && builtin.get().isNumericOrBoolean()) {
       return value;
     }
     if (index.enumDef(type.name()).isPresent()) {

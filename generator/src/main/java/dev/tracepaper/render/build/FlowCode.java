@@ -264,7 +264,8 @@ final class FlowCode {
    */
   private static String orEmpty(String value, Field target, boolean present, Set<String> imports) {
     boolean primitive =
-        !target.type().list() && target.type().builtin().filter(FlowCode::primitive).isPresent();
+        !target.type().list()
+            && target.type().builtin().filter(BuiltinType::isNumericOrBoolean).isPresent();
     if (present || !primitive) {
       return value;
     }
@@ -274,10 +275,6 @@ final class FlowCode {
         + ", "
         + ProjectDataBuilder.emptyValue(target)
         + ")";
-  }
-
-  private static boolean primitive(BuiltinType type) {
-    return type == BuiltinType.Int || type == BuiltinType.Float || type == BuiltinType.Boolean;
   }
 
   /** Whether the command's input field {@code name} always has a value. */
