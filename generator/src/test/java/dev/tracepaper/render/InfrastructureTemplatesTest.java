@@ -239,17 +239,11 @@ class InfrastructureTemplatesTest {
    * from a view of a nested stack, are in the root.
    */
   private ProjectData mixedClinic() throws IOException {
-    Path model = out.resolve("mixed-model");
-    Files.createDirectories(model);
-    try (var files = Files.list(TestPaths.examples().resolve("clinic"))) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
-        Files.writeString(
-            model.resolve(file.getFileName().toString()),
-            Files.readString(file, UTF_8).replace("    subdomain: Billing\n", ""),
-            UTF_8);
-      }
-    }
-    ProjectData mixed = ModelProjects.of(model);
+    ProjectData mixed =
+        ModelProjects.editedExample(
+            out.resolve("mixed-model"),
+            "clinic",
+            text -> text.replace("    subdomain: Billing\n", ""));
     assertThat(mixed.stacks().root().views()).isNotEmpty();
     assertThat(mixed.stacks().root().relations()).isNotEmpty();
     return mixed;

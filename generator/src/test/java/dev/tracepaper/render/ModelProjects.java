@@ -28,6 +28,24 @@ final class ModelProjects {
   }
 
   /**
+   * The data model of the example {@code example} with {@code edit} applied to each of its files,
+   * which are written to {@code folder}: a variant of a real model, changed where a test needs it.
+   */
+  static ProjectData editedExample(Path folder, String example, UnaryOperator<String> edit)
+      throws IOException {
+    Files.createDirectories(folder);
+    try (var files = Files.list(TestPaths.examples().resolve(example))) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+        Files.writeString(
+            folder.resolve(file.getFileName().toString()),
+            edit.apply(Files.readString(file, UTF_8)),
+            UTF_8);
+      }
+    }
+    return of(folder);
+  }
+
+  /**
    * The library, open to anonymous callers by default, with commands for IAM callers too: its model
    * written to {@code folder}.
    */

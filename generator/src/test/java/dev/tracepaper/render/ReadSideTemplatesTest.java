@@ -214,20 +214,14 @@ class ReadSideTemplatesTest {
 
   @Test
   void valueTypesInAViewAreReadableByEveryTypeThatReadsTheView() throws IOException {
-    Path model = out.resolve("open-cards");
-    Files.createDirectories(model);
-    try (var files = Files.list(TestPaths.examples().resolve("clinic"))) {
-      for (Path file : files.toList()) {
-        Files.writeString(
-            model.resolve(file.getFileName().toString()),
-            Files.readString(file, UTF_8)
-                .replace(
+    ProjectData project =
+        ModelProjects.editedExample(
+            out.resolve("open-cards"),
+            "clinic",
+            text ->
+                text.replace(
                     "from: Patient\n    auth: [role:receptionist, role:practitioner]",
-                    "from: Patient\n    auth: [iam, role:receptionist]"),
-            UTF_8);
-      }
-    }
-    ProjectData project = ModelProjects.of(model);
+                    "from: Patient\n    auth: [iam, role:receptionist]"));
     String sdl = render("schema.graphql.ftl", project);
     AppSyncSchema.validate(sdl);
     // ContactDetails holds an Address: both are reached through PatientCard.
@@ -249,17 +243,11 @@ class ReadSideTemplatesTest {
    */
   @Test
   void aFromViewHoldsListsOfItsAggregatesEntitiesAndOfValueTypes() throws IOException {
-    Path model = out.resolve("iam-overview");
-    Files.createDirectories(model);
-    try (var files = Files.list(TestPaths.examples().resolve("projects"))) {
-      for (Path file : files.toList()) {
-        Files.writeString(
-            model.resolve(file.getFileName().toString()),
-            Files.readString(file, UTF_8).replace("list: {auth: role:admin}", "list: {auth: iam}"),
-            UTF_8);
-      }
-    }
-    ProjectData project = ModelProjects.of(model);
+    ProjectData project =
+        ModelProjects.editedExample(
+            out.resolve("iam-overview"),
+            "projects",
+            text -> text.replace("list: {auth: role:admin}", "list: {auth: iam}"));
     GraphQLSchema schema = AppSyncSchema.validate(render("schema.graphql.ftl", project));
     assertThat(signature(schema.getObjectType("WorkspaceOverview").getFieldDefinition("members")))
         .isEqualTo(": [Member!]");

@@ -110,20 +110,14 @@ class SubscriptionTemplatesTest {
 
   @Test
   void aSubscriptionAdmitsEveryCallerSomeQueryOfTheViewAdmits() throws IOException {
-    Path model = out.resolve("clinic-notifies");
-    Files.createDirectories(model);
-    try (var files = Files.list(TestPaths.examples().resolve("clinic"))) {
-      for (Path file : files.toList()) {
-        Files.writeString(
-            model.resolve(file.getFileName().toString()),
-            Files.readString(file, UTF_8)
-                .replace(
+    ProjectData clinic =
+        ModelProjects.editedExample(
+            out.resolve("clinic-notifies"),
+            "clinic",
+            text ->
+                text.replace(
                     "    custom: true                             # hand-written code may enrich",
-                    "    notify: true\n    custom: true                             # enrich"),
-            UTF_8);
-      }
-    }
-    ProjectData clinic = ModelProjects.of(model);
+                    "    notify: true\n    custom: true                             # enrich"));
     GraphQLSchema schema = AppSyncSchema.validate(render("schema.graphql.ftl", clinic));
     // get and byPatient admit receptionists, list the bookkeeping export (IAM).
     assertThat(
