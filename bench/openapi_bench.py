@@ -15,7 +15,7 @@ the Maven wrapper into bench/target/ (--oag-version picks another release).
 Usage: bench/openapi_bench.py [--sizes 30,100,200] [--runs 5] [--no-build]
                               [--tracepaper launcher,jar] [--oag-version 7.25.0] [--keep DIR]
                               [--jar OTHER/tracepaper.jar] [--baseline MAIN/tracepaper.jar]
-                              [--variant LABEL=JVM_OPTIONS ...]
+                              [--variant LABEL=JVM_OPTIONS ...] [--delete-between]
 Run from the repository root. --keep DIR leaves the models, the OpenAPI documents and one output
 of each generator in DIR for inspection. --jar measures another build of the generator (e.g. one
 with a rule's limit lifted); "launcher" then means that jar with the launcher's JVM options and a
@@ -205,6 +205,9 @@ def main():
     parser.add_argument("--jar", default=None)
     parser.add_argument("--baseline", default=None, metavar="JAR",
                         help="also run another build's jar with the launcher's options, e.g. main's")
+    parser.add_argument("--delete-between", action="store_true",
+                        help="delete each run's output before the next run instead of moving it "
+                             "aside (see fresh() below)")
     parser.add_argument("--variant", action="append", default=[], metavar="LABEL=JVM_OPTIONS",
                         help="also run this jar with the launcher's options plus these, e.g. "
                              "'young24=-Xmn24m' (repeatable)")
@@ -240,10 +243,23 @@ def main():
     tmp = args.keep or tempfile.mkdtemp(prefix="openapi-bench-")
     out = os.path.join(tmp, "out")
 
+    graveyard = os.path.join(tmp, "earlier-outputs")
+    moved = [0]
+
     def fresh():
-        # Untimed: delete the last run's output and flush the disk, so that no run pays for the
-        # writeback or the deletes of the one before.
-        shutil.rmtree(out, ignore_errors=True)
+        # Untimed: put the last run's output out of the way and flush the disk, so that no run
+        # pays for the writeback of the one before. Outputs are moved aside, not deleted, until
+        # the end: ext4 skips the inodes of files deleted in the last minutes when it allocates
+        # new ones, and thousands of them made creating a file five times as slow (perf: the
+        # kernel's recently_deleted() scan under ext4_create), which no user who generates into
+        # a new folder or regenerates (writing only what changed) pays. --delete-between
+        # measures that case too.
+        if args.delete_between:
+            shutil.rmtree(out, ignore_errors=True)
+        elif os.path.exists(out):
+            os.makedirs(graveyard, exist_ok=True)
+            os.rename(out, os.path.join(graveyard, str(moved[0])))
+            moved[0] += 1
         os.sync()
 
     rows = []
@@ -266,6 +282,7 @@ def main():
                 subprocess.run([kept if part == out else part for part in cmd], cwd=ROOT,
                                check=True, stdout=subprocess.DEVNULL)
     results = interleaved([(cmd, fresh) for _, _, cmd in rows], args.runs)
+    shutil.rmtree(graveyard, ignore_errors=True)
     if not args.keep:
         shutil.rmtree(tmp, ignore_errors=True)
 
