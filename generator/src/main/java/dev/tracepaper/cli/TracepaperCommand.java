@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       ValidateCommand.class,
       GenerateCommand.class,
+      DocsCommand.class,
       DiffCommand.class,
       TemplatesCommand.class,
       InitCommand.class,

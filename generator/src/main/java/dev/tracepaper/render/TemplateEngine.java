@@ -4,6 +4,7 @@ import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;
 import freemarker.cache.TemplateLoader;
+import freemarker.core.HTMLOutputFormat;
 import freemarker.core.ParseException;
 import freemarker.core.PlainTextOutputFormat;
 import freemarker.core.TemplateClassResolver;
@@ -42,6 +43,20 @@ public final class TemplateEngine {
 
   private TemplateEngine(TemplateLoader loader) {
     configuration = configure(loader);
+  }
+
+  /**
+   * HTML pages from the class path folder {@code folder} (the documentation site's, not the
+   * project's), with the same strict configuration as the project's templates but HTML
+   * auto-escaping: every value a template prints is escaped unless it says {@code ?no_esc}.
+   */
+  public static TemplateEngine htmlFromClasspath(String folder) {
+    TemplateEngine engine =
+        new TemplateEngine(new ClassTemplateLoader(TemplateEngine.class.getClassLoader(), folder));
+    engine.configuration.setOutputFormat(HTMLOutputFormat.INSTANCE);
+    engine.configuration.setAutoEscapingPolicy(
+        Configuration.ENABLE_IF_SUPPORTED_AUTO_ESCAPING_POLICY);
+    return engine;
   }
 
   /** Templates from the class path folder {@code templates/} (packaged into the jar). */
