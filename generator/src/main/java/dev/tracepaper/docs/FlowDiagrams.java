@@ -151,8 +151,14 @@ public final class FlowDiagrams {
       }
       String href = "../views.html#view-" + view.name();
       if (view.from().filter(f -> f.value().equals(aggregate.name())).isPresent()) {
+        // A view kept from the state changes with every event that changes the state; an arrow
+        // from the aggregate's box would cross the events' column.
         diagram.node("view:" + view.name(), view.name(), Kind.VIEW, VIEWS, href);
-        diagram.edge("aggregate", "view:" + view.name(), "");
+        for (Event event : aggregate.events()) {
+          if (!event.apply().isEmpty() || event.endsInstance()) {
+            diagram.edge("event:" + event.name(), "view:" + view.name(), "");
+          }
+        }
       }
       for (ViewHandler handler : view.handlers()) {
         ownEvent(handler.event())
