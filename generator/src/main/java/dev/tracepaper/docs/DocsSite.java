@@ -39,6 +39,10 @@ public final class DocsSite {
           page("aggregates/" + aggregate.file(), "aggregate.html.ftlh", site, aggregate, "../"));
       files.add(GeneratedFile.text("mermaid/" + aggregate.name() + ".md", mermaid(aggregate)));
     }
+    files.add(
+        GeneratedFile.text(
+            "mermaid/overview.md",
+            "# " + site.name() + "\n\n```mermaid\n" + site.mapMermaid() + "```\n"));
     files.add(new GeneratedFile("style.css", resource("style.css")));
     return FileTree.of(files);
   }

@@ -15,6 +15,8 @@ public final class Pages {
   public record Site(
       String name,
       String description,
+      String mapSvg,
+      String mapMermaid,
       List<Subdomain> subdomains,
       List<AggregatePage> aggregates,
       List<ViewEntry> views,

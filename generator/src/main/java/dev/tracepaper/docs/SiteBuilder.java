@@ -68,9 +68,12 @@ public final class SiteBuilder {
     bySubdomain.forEach((name, list) -> subdomains.add(new Subdomain(name, list)));
     // Aggregates without a subdomain come last, under their own heading.
     subdomains.sort(Comparator.comparing(s -> s.name().isEmpty()));
+    Diagram map = ContextMap.of(index);
     return new Site(
         app.map(a -> a.name().value()).orElse("model"),
         app.flatMap(App::description).orElse(""),
+        SvgDiagram.render(map, "map"),
+        MermaidDiagram.render(map),
         subdomains,
         aggregates,
         index.viewNames().stream().map(n -> view(index.view(n).orElseThrow())).toList(),
