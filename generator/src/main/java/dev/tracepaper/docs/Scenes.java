@@ -161,8 +161,9 @@ public final class Scenes {
     caller.name().or(() -> caller.id()).ifPresent(n -> parts.add(n.value()));
     if (!caller.roles().isEmpty()) {
       parts.add(
-          "with roles "
-              + caller.roles().stream().map(Located::value).collect(Collectors.joining(", ")));
+          "(roles "
+              + caller.roles().stream().map(Located::value).collect(Collectors.joining(", "))
+              + ")");
     }
     return parts.isEmpty() ? "a caller" : String.join(" ", parts);
   }
