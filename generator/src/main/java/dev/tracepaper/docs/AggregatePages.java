@@ -60,6 +60,14 @@ final class AggregatePages {
         aggregate.description().orElse(""),
         aggregate.key().map(Located::value).orElse(""),
         fields.rows(aggregate.fields(), owner, false),
+        aggregate.entities().stream()
+            .map(
+                e ->
+                    new Pages.EntityEntry(
+                        e.name(),
+                        e.description().orElse(""),
+                        fields.rows(e.fields(), owner, false)))
+            .toList(),
         SvgDiagram.render(flow, "flow"),
         MermaidDiagram.render(flow),
         lifecycles,

@@ -47,7 +47,8 @@ final class FieldRows {
     String name = field.type().name();
     return switch (index.kindOf(field.type(), owner)) {
       case ENUM, TYPE -> root + "glossary.html#term-" + name;
-      case ENTITY -> owner.map(a -> root + "aggregates/" + a.name() + ".html#state").orElse("");
+      case ENTITY ->
+          owner.map(a -> root + "aggregates/" + a.name() + ".html#entity-" + name).orElse("");
       case VIEW -> root + "views.html#view-" + name;
       default -> "";
     };

@@ -35,6 +35,7 @@ public final class Pages {
       String description,
       String key,
       List<FieldRow> fields,
+      List<EntityEntry> entities,
       String flowSvg,
       String flowMermaid,
       List<LifecycleEntry> lifecycles,
@@ -51,6 +52,9 @@ public final class Pages {
       boolean required,
       String rules,
       String description) {}
+
+  /** An entity of an aggregate: the items of its collections. */
+  public record EntityEntry(String name, String description, List<FieldRow> fields) {}
 
   /** A lifecycle diagram with its moves. */
   public record LifecycleEntry(

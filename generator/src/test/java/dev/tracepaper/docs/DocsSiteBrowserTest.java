@@ -65,7 +65,7 @@ class DocsSiteBrowserTest {
       List<Map<String, Object>> diagrams) {}
 
   @ParameterizedTest
-  @ValueSource(strings = {"library", "clinic", "tracepaper-studio"})
+  @ValueSource(strings = {"library", "clinic", "tracepaper-studio", "projects"})
   void everyPageRendersWithoutErrorsWithWorkingLinksAndDrawnDiagrams(String example)
       throws IOException {
     Path site = write(example);

@@ -160,6 +160,24 @@ class SiteBuilderTest {
   }
 
   @Test
+  void theStateListsItsFieldsAndEntitiesWithLinksToTheirTypes() {
+    AggregatePage book = page("Book");
+
+    Pages.FieldRow loans =
+        book.fields().stream().filter(f -> f.name().equals("loans")).findFirst().orElseThrow();
+    Pages.FieldRow status =
+        book.fields().stream().filter(f -> f.name().equals("status")).findFirst().orElseThrow();
+    assertThat(loans.type()).isEqualTo("[Loan]");
+    assertThat(loans.typeHref()).isEqualTo("../aggregates/Book.html#entity-Loan");
+    assertThat(loans.rules()).isEqualTo("identified by loanId");
+    assertThat(status.typeHref()).isEqualTo("../glossary.html#term-BookStatus");
+    assertThat(book.entities()).hasSize(1);
+    assertThat(book.entities().get(0).fields().stream().map(Pages.FieldRow::name).toList())
+        .containsExactly("loanId", "memberId", "due")
+        .inOrder();
+  }
+
+  @Test
   void theGlossaryHasTheDescriptionsAndEveryEnumAndType() {
     List<Term> glossary = SiteBuilder.build(LIBRARY).glossary();
 

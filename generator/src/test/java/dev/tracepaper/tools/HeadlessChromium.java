@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -26,6 +27,13 @@ public final class HeadlessChromium implements AutoCloseable {
 
   static final Path BROWSER = Path.of("/usr/bin/chromium");
   static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+
+  /**
+   * Selenium warns on every start that it has no DevTools binding for this Chromium's version; the
+   * tests use WebDriver only. Held here: a logger nobody references may be collected, and its level
+   * with it.
+   */
+  private static final Logger SELENIUM = Logger.getLogger("org.openqa.selenium");
 
   private final ChromeDriver driver;
   private final Path profile;
@@ -45,6 +53,7 @@ public final class HeadlessChromium implements AutoCloseable {
       }
       assumeTrue(false, message + ": browser test skipped");
     }
+    SELENIUM.setLevel(Level.SEVERE);
     Path profile = Files.createTempDirectory("chromium-profile");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(BROWSER.toFile());
