@@ -43,6 +43,9 @@ public final class MermaidDiagram {
       out.append(ids.get(edge.to())).append('\n');
     }
     for (Kind kind : Kind.values()) {
+      if (nodes.stream().noneMatch(n -> n.kind() == kind)) {
+        continue;
+      }
       out.append("  classDef ")
           .append(className(kind))
           .append(" fill:")

@@ -37,6 +37,34 @@ class SiteBuilderTest {
   }
 
   @Test
+  void theMapShowsWhichAggregatesEventsStartWhichAndTheViewsEachFeeds() {
+    Diagram map = ContextMap.of(LIBRARY);
+
+    assertThat(map.edges())
+        .containsExactly(
+            new Edge("aggregate:Membership", "aggregate:Book", "LoanReportedLost"),
+            new Edge("aggregate:Book", "view:BookAvailability", ""),
+            new Edge("aggregate:Book", "view:MemberLoans", ""));
+    assertThat(map.nodeById("aggregate:Membership").column()).isEqualTo(0);
+    assertThat(map.nodeById("aggregate:Book").column()).isEqualTo(1);
+    assertThat(map.nodeById("view:MemberLoans").column()).isEqualTo(2);
+    assertThat(map.nodeById("aggregate:Book").href()).isEqualTo("aggregates/Book.html");
+  }
+
+  @Test
+  void theSameModelGivesTheSameSiteByteForByte() throws Exception {
+    ModelIndex clinic = DocsModels.example("clinic");
+
+    var first = new DocsSite().render(clinic);
+    var second = new DocsSite().render(DocsModels.example("clinic"));
+
+    assertThat(second).isEqualTo(first);
+    assertThat(first.files().stream().map(f -> f.relativePath()).toList())
+        .containsAtLeast(
+            "index.html", "aggregates/Invoice.html", "mermaid/Invoice.md", "style.css");
+  }
+
+  @Test
   void theFlowOfBookRunsFromOtherAggregatesEventsThroughItsEventsToTheViews() {
     Diagram flow = FlowDiagrams.of(LIBRARY, LIBRARY.aggregate("Book").orElseThrow());
 
@@ -208,6 +236,7 @@ class SiteBuilderTest {
     assertThat(mermaid).contains("n0[\"Say #quot;hi#quot; #35;1\"]:::command");
     assertThat(mermaid).contains("n0 -- \"on #lt;x#gt;\" --> n1");
     assertThat(mermaid).contains("classDef aggregate fill:" + Kind.AGGREGATE.fill());
+    assertThat(mermaid).doesNotContain("classDef view");
   }
 
   private static List<String> labels(Diagram diagram, Kind kind) {
