@@ -70,6 +70,7 @@ final class AggregatePages {
             .toList(),
         SvgDiagram.render(flow, "flow"),
         MermaidDiagram.render(flow),
+        Pages.Chip.legend(flow),
         lifecycles,
         aggregate.events().stream().map(e -> event(e, owner)).toList(),
         aggregate.commands().stream().map(c -> command(aggregate, c)).toList(),

@@ -90,6 +90,13 @@ public final class Diagram {
     return nodes.get(id);
   }
 
+  /** The kinds of box the diagram has, in the order of {@link Kind}: its legend. */
+  public List<Kind> kinds() {
+    return java.util.Arrays.stream(Kind.values())
+        .filter(k -> nodes.values().stream().anyMatch(n -> n.kind() == k))
+        .toList();
+  }
+
   public boolean isEmpty() {
     return nodes.isEmpty();
   }

@@ -17,6 +17,7 @@ public final class Pages {
       String description,
       String mapSvg,
       String mapMermaid,
+      List<Chip> mapLegend,
       List<Subdomain> subdomains,
       List<AggregatePage> aggregates,
       List<ViewEntry> views,
@@ -38,6 +39,7 @@ public final class Pages {
       List<EntityEntry> entities,
       String flowSvg,
       String flowMermaid,
+      List<Chip> flowLegend,
       List<LifecycleEntry> lifecycles,
       List<EventEntry> events,
       List<FlowEntry> commands,
@@ -83,6 +85,15 @@ public final class Pages {
 
   /** A rule: the condition, and the code and message a caller gets when it does not hold. */
   public record RuleEntry(String require, String code, String message) {}
+
+  /** A colour of a diagram's legend: the kind's word and its style class. */
+  public record Chip(String word, String style) {
+    static List<Chip> legend(Diagram diagram) {
+      return diagram.kinds().stream()
+          .map(k -> new Chip(k.word(), k.name().toLowerCase(java.util.Locale.ROOT)))
+          .toList();
+    }
+  }
 
   /** A link with its text; {@code href} relative to the page that shows it. */
   public record Link(String text, String href) {}

@@ -74,6 +74,7 @@ public final class SiteBuilder {
         app.flatMap(App::description).orElse(""),
         SvgDiagram.render(map, "map"),
         MermaidDiagram.render(map),
+        Pages.Chip.legend(map),
         subdomains,
         aggregates,
         index.viewNames().stream().map(n -> view(index.view(n).orElseThrow())).toList(),
