@@ -55,7 +55,8 @@ public final class Lifecycles {
       Optional<EnumDef> enumDef = index.enumDef(field.type().name());
       if (enumDef.isPresent()) {
         List<Move> moves = moves(aggregate, field.name(), enumDef.get());
-        if (!moves.isEmpty()) {
+        // Only an event that ends the instance says nothing about this field's values.
+        if (moves.stream().anyMatch(m -> !m.to().equals(ENDED))) {
           lifecycles.add(
               new Lifecycle(
                   field.name(),

@@ -160,6 +160,31 @@ class SiteBuilderTest {
   }
 
   @Test
+  void aStatusNoEventSetsHasNoLifecycleEvenWhenAnEventEndsTheInstance() throws Exception {
+    ModelIndex index =
+        DocsModels.written(
+            java.nio.file.Files.createTempDirectory("docs-lifecycle"),
+            """
+            tracepaper: 1
+            app: {name: shop, package: com.example.shop}
+            enums:
+              Size: [SMALL, LARGE]
+            aggregates:
+              Parcel:
+                key: parcelId
+                fields: {parcelId: String, size: Size}
+                events:
+                  ParcelSent: {fields: {parcelId: String, size: Size}, apply: {size: event.size}}
+                  ParcelLost: {fields: {parcelId: String}, apply: {deleted: true}}
+                commands:
+                  SendParcel: {creates: true, fields: {parcelId: String, size: Size}, emits: [ParcelSent]}
+                  LoseParcel: {fields: {parcelId: String}, emits: [ParcelLost]}
+            """);
+
+    assertThat(Lifecycles.of(index, index.aggregate("Parcel").orElseThrow())).isEmpty();
+  }
+
+  @Test
   void testsReadAsGivenWhenThenWithTheMessageOfARefusal() {
     AggregatePage book = page("Book");
     FlowEntry lend =
