@@ -18,8 +18,6 @@ import dev.tracepaper.model.Located;
 import dev.tracepaper.model.ModelIndex;
 import dev.tracepaper.model.Policy;
 import dev.tracepaper.model.Trigger;
-import dev.tracepaper.model.View;
-import dev.tracepaper.model.ViewHandler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -173,18 +171,10 @@ final class AggregatePages {
 
   private List<Link> views(Aggregate aggregate) {
     List<Link> links = new ArrayList<>();
-    for (View view : index.model().views()) {
-      boolean from = view.from().filter(f -> f.value().equals(aggregate.name())).isPresent();
-      boolean on = false;
-      for (ViewHandler handler : view.handlers()) {
-        on |=
-            index
-                .event(handler.event())
-                .filter(e -> e.aggregate().equals(aggregate.name()))
-                .isPresent();
-      }
-      if (from || on) {
-        links.add(new Link(view.name(), "../views.html#view-" + view.name()));
+    for (Links.Reader reader : Links.of(index).readersOf(aggregate.name())) {
+      Link link = new Link(reader.view().name(), "../views.html#view-" + reader.view().name());
+      if (!links.contains(link)) {
+        links.add(link);
       }
     }
     return links;

@@ -9,7 +9,6 @@ import dev.tracepaper.model.ModelIndex;
 import dev.tracepaper.model.Policy;
 import dev.tracepaper.model.Trigger;
 import dev.tracepaper.model.View;
-import dev.tracepaper.model.ViewHandler;
 import java.util.Optional;
 
 /**
@@ -100,73 +99,62 @@ public final class FlowDiagrams {
    * Policies and commands anywhere that an event of this aggregate starts, and what they change.
    */
   private void reactions() {
-    for (Aggregate other : index.model().aggregates()) {
-      if (index.aggregate(other.name()).orElse(null) != other) {
-        continue;
-      }
-      for (Policy policy : other.policies()) {
-        ownEvent(policy.on())
-            .ifPresent(
-                event -> {
-                  String id =
-                      diagram
-                          .node(
-                              "policy:" + other.name() + "." + policy.name(),
-                              label(other, policy.name()),
-                              Kind.POLICY,
-                              REACTIONS,
-                              href(other, "policy-" + policy.name()))
-                          .id();
-                  diagram.edge("event:" + event.name(), id, "");
-                  diagram.edge(id, changed(other), "");
-                });
-      }
-      for (Command command : other.commands()) {
-        for (Trigger trigger : command.triggers()) {
-          ownEvent(trigger.on())
-              .ifPresent(
-                  event -> {
-                    String id = "command:" + command.name();
-                    if (other != aggregate) {
-                      id = "reaction:" + other.name() + "." + command.name();
-                      diagram.node(
-                          id,
-                          label(other, command.name()),
-                          Kind.COMMAND,
-                          REACTIONS,
-                          href(other, "command-" + command.name()));
-                      diagram.edge(id, changed(other), "");
-                    }
-                    diagram.edge("event:" + event.name(), id, "");
-                  });
+    for (Links.Reaction reaction : Links.of(index).reactionsTo(aggregate.name())) {
+      Aggregate other = reaction.owner();
+      Event event = reaction.event();
+      if (reaction.policy() != null) {
+        Policy policy = reaction.policy();
+        String id =
+            diagram
+                .node(
+                    "policy:" + other.name() + "." + policy.name(),
+                    label(other, policy.name()),
+                    Kind.POLICY,
+                    REACTIONS,
+                    href(other, "policy-" + policy.name()))
+                .id();
+        diagram.edge("event:" + event.name(), id, "");
+        diagram.edge(id, changed(other), "");
+      } else {
+        Command command = reaction.command();
+        String id = "command:" + command.name();
+        if (other != aggregate) {
+          id = "reaction:" + other.name() + "." + command.name();
+          diagram.node(
+              id,
+              label(other, command.name()),
+              Kind.COMMAND,
+              REACTIONS,
+              href(other, "command-" + command.name()));
+          diagram.edge(id, changed(other), "");
         }
+        diagram.edge("event:" + event.name(), id, "");
       }
     }
   }
 
   private void views() {
-    for (View view : index.model().views()) {
-      if (index.view(view.name()).orElse(null) != view) {
+    for (Links.Reader reader : Links.of(index).readersOf(aggregate.name())) {
+      View view = reader.view();
+      String id =
+          diagram
+              .node(
+                  "view:" + view.name(),
+                  view.name(),
+                  Kind.VIEW,
+                  VIEWS,
+                  "../views.html#view-" + view.name())
+              .id();
+      if (reader.event() != null) {
+        diagram.edge("event:" + reader.event().name(), id, "");
         continue;
       }
-      String href = "../views.html#view-" + view.name();
-      if (view.from().filter(f -> f.value().equals(aggregate.name())).isPresent()) {
-        // A view kept from the state changes with every event that changes the state; an arrow
-        // from the aggregate's box would cross the events' column.
-        diagram.node("view:" + view.name(), view.name(), Kind.VIEW, VIEWS, href);
-        for (Event event : aggregate.events()) {
-          if (!event.apply().isEmpty() || event.endsInstance()) {
-            diagram.edge("event:" + event.name(), "view:" + view.name(), "");
-          }
+      // A view kept from the state changes with every event that changes the state; an arrow
+      // from the aggregate's box would cross the events' column.
+      for (Event event : aggregate.events()) {
+        if (!event.apply().isEmpty() || event.endsInstance()) {
+          diagram.edge("event:" + event.name(), id, "");
         }
-      }
-      for (ViewHandler handler : view.handlers()) {
-        ownEvent(handler.event())
-            .ifPresent(
-                event -> {
-                  diagram.node("view:" + view.name(), view.name(), Kind.VIEW, VIEWS, href);
-                  diagram.edge("event:" + event.name(), "view:" + view.name(), "");
-                });
       }
     }
   }

@@ -66,13 +66,19 @@ public final class SvgDiagram {
 
   private String draw(String cssId) {
     List<List<Node>> columns = columns();
+    Map<String, Integer> columnOf = new HashMap<>();
+    for (int c = 0; c < columns.size(); c++) {
+      for (Node node : columns.get(c)) {
+        columnOf.put(node.id(), c);
+      }
+    }
     int over = 0;
     int under = 0;
     boolean loops = false;
     for (Edge edge : diagram.edges()) {
       gap = Math.max(gap, (int) Math.ceil(edge.label().length() * LABEL_LETTER) + 24);
-      int from = columnOf(columns, edge.from());
-      int to = columnOf(columns, edge.to());
+      int from = columnOf.get(edge.from());
+      int to = columnOf.get(edge.to());
       if (edge.from().equals(edge.to())) {
         loops = true;
       } else if (to > from + 1) {
@@ -113,15 +119,19 @@ public final class SvgDiagram {
       byColumn.computeIfAbsent(node.column(), c -> new ArrayList<>()).add(node);
     }
     List<List<Node>> columns = new ArrayList<>(byColumn.values());
+    Map<String, List<String>> sources = new HashMap<>();
+    for (Edge edge : diagram.edges()) {
+      sources.computeIfAbsent(edge.to(), k -> new ArrayList<>()).add(edge.from());
+    }
     Map<String, Integer> row = new HashMap<>();
     for (List<Node> column : columns) {
       Map<String, Double> mean = new HashMap<>();
       for (Node node : column) {
         mean.put(
             node.id(),
-            diagram.edges().stream()
-                .filter(e -> e.to().equals(node.id()) && row.containsKey(e.from()))
-                .mapToInt(e -> row.get(e.from()))
+            sources.getOrDefault(node.id(), List.of()).stream()
+                .filter(row::containsKey)
+                .mapToInt(row::get)
                 .average()
                 .orElse(Double.NaN));
       }
@@ -133,17 +143,6 @@ public final class SvgDiagram {
       }
     }
     return columns;
-  }
-
-  private static int columnOf(List<List<Node>> columns, String id) {
-    for (int i = 0; i < columns.size(); i++) {
-      for (Node node : columns.get(i)) {
-        if (node.id().equals(id)) {
-          return i;
-        }
-      }
-    }
-    throw new IllegalStateException("no box " + id);
   }
 
   /** Places the boxes below {@code top}; returns the height of the tallest column. */
