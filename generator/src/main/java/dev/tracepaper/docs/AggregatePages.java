@@ -143,9 +143,12 @@ final class AggregatePages {
     for (BusinessRule rule : flow.rules()) {
       rules.add(new RuleEntry(rule.require().text(), rule.code().value(), rule.message()));
     }
-    List<String> emits = new ArrayList<>();
+    List<Link> emits = new ArrayList<>();
     for (Emit emit : flow.emits()) {
-      emits.add(emit.event() + emit.condition().map(c -> " if " + c.text()).orElse(""));
+      emits.add(
+          new Link(
+              emit.event() + emit.condition().map(c -> " if " + c.text()).orElse(""),
+              "#event-" + emit.event()));
     }
     String creation =
         switch (flow.creation()) {

@@ -80,7 +80,7 @@ public final class Pages {
       List<FieldRow> fields,
       List<String> let,
       List<RuleEntry> rules,
-      List<String> emits,
+      List<Link> emits,
       List<Scene> tests) {}
 
   /** A rule: the condition, and the code and message a caller gets when it does not hold. */
