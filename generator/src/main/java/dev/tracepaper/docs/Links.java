@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * What reacts to each aggregate's events, found once per model: every page asks about its own
@@ -21,12 +20,8 @@ import java.util.Optional;
  */
 final class Links {
 
-  /** A policy or command of {@code owner} that {@code event} starts. */
-  record Reaction(Aggregate owner, Policy policy, Command command, Event event) {
-    Optional<Policy> asPolicy() {
-      return Optional.ofNullable(policy);
-    }
-  }
+  /** A policy or (else) a command of {@code owner} that {@code event} starts. */
+  record Reaction(Aggregate owner, Policy policy, Command command, Event event) {}
 
   /**
    * A view that reads an aggregate: kept {@code from} its state ({@code event} null), or fed by an
