@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         "Validates event-sourced application models and generates serverless Java projects.",
     subcommands = {
       ValidateCommand.class,
+      TestCommand.class,
       GenerateCommand.class,
       DiffCommand.class,
       TemplatesCommand.class,
