@@ -53,7 +53,7 @@ public final class Engine {
   private Engine(ModelIndex index, Evaluator evaluator) {
     this.index = index;
     this.evaluator = evaluator;
-    this.changes = new StateChanges(index, evaluator);
+    this.changes = new StateChanges(evaluator);
     this.inputs = new InputReader(index);
     this.flows = new FlowRunner(evaluator, changes, events, inputs);
     this.upcasts = new Upcasts(index, evaluator);
