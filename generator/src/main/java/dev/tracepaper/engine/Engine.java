@@ -47,20 +47,24 @@ public final class Engine {
   private final AuthDirectives directives;
 
   public Engine(ModelIndex index) {
-    this(index, new Evaluator(index));
+    this(
+        index,
+        new Evaluator(index),
+        new InputReader(index),
+        AuthDirectives.of(
+            index.model().app().map(a -> a.auth()).orElse(AuthConfig.none(SourceLocation.NONE))));
   }
 
-  private Engine(ModelIndex index, Evaluator evaluator) {
+  private Engine(
+      ModelIndex index, Evaluator evaluator, InputReader inputs, AuthDirectives directives) {
     this.index = index;
     this.evaluator = evaluator;
+    this.inputs = inputs;
+    this.directives = directives;
     this.changes = new StateChanges(evaluator);
-    this.inputs = new InputReader(index);
     this.flows = new FlowRunner(evaluator, changes, events, inputs);
     this.upcasts = new Upcasts(index, evaluator);
     this.projector = new Projector(index, evaluator, views);
-    this.directives =
-        AuthDirectives.of(
-            index.model().app().map(a -> a.auth()).orElse(AuthConfig.none(SourceLocation.NONE)));
   }
 
   public ModelIndex index() {
@@ -72,7 +76,7 @@ public final class Engine {
    * evaluator and its planned expressions): one per test case costs little.
    */
   public Engine fresh() {
-    return new Engine(index, evaluator);
+    return new Engine(index, evaluator, inputs, directives);
   }
 
   public EventStore events() {
