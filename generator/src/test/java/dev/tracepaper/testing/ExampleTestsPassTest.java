@@ -20,7 +20,17 @@ class ExampleTestsPassTest {
   @ParameterizedTest
   @ValueSource(strings = {"library", "clinic", "tracepaper-studio", "projects"})
   void everyTestOfTheExamplePasses(String example) {
-    Path folder = TestPaths.examples().resolve(example);
+    everyTestPasses(TestPaths.examples().resolve(example));
+  }
+
+  /** The other models whose generated projects GeneratedProjectsTest builds and tests. */
+  @ParameterizedTest
+  @ValueSource(strings = {"e2e/hostile", "e2e/shapes"})
+  void everyTestOfAModelTheEndToEndTestsBuildPasses(String model) {
+    everyTestPasses(TestPaths.root().resolve("generator/src/test/resources").resolve(model));
+  }
+
+  private static void everyTestPasses(Path folder) {
     Validator.Outcome outcome = new Validator().run(List.of(folder), folder);
     assertThat(outcome.report().hasErrors()).isFalse();
     ModelIndex index = outcome.index().orElseThrow();
