@@ -62,13 +62,15 @@ final class InputReader {
     ObjectNode read = NODES.objectNode();
     Set<String> known = new HashSet<>();
     for (Field field : fields) {
-      known.add(field.name());
       Constraints c = field.constraints();
       Optional<AutoFill> autoFill = c.autoFill().map(Located::value);
       if (autoFill.isPresent()) {
+        // Never read from the input: a caller who sends it is refused, as the runtime's Input
+        // refuses every field its record does not read.
         read.set(field.name(), autoFilled(autoFill.get(), caller, now));
         continue;
       }
+      known.add(field.name());
       JsonNode raw = input == null ? null : input.get(field.name());
       JsonNode value =
           raw == null || raw.isNull()
