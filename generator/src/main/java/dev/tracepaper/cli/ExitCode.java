@@ -9,6 +9,9 @@ public final class ExitCode {
   /** The model is invalid: diagnostics at or above the {@code --fail-on} severity. */
   public static final int INVALID_MODEL = 1;
 
+  /** {@code tracepaper test}: a test of the model failed (an invalid model is 1 as well). */
+  public static final int TESTS_FAILED = 1;
+
   /** The command line was wrong: unknown option, missing argument. */
   public static final int USAGE = 2;
 

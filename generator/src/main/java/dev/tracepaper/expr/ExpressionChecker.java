@@ -23,6 +23,9 @@ import java.util.function.Consumer;
  */
 public final class ExpressionChecker {
 
+  /** The options expressions are parsed and checked with, which evaluating them must share. */
+  public static final dev.cel.common.CelOptions OPTIONS = CheckerSession.OPTIONS;
+
   /** Below this many aggregates and views, starting threads costs more than it saves. */
   private static final int UNITS_FOR_THREADS = 64;
 

@@ -188,7 +188,7 @@ public final class ModelTypes {
   }
 
   /** The model struct behind a CEL type's name. */
-  Optional<ModelStruct> struct(String celName) {
+  public Optional<ModelStruct> struct(String celName) {
     return Optional.ofNullable(byCelName.get(celName));
   }
 

@@ -1,0 +1,116 @@
+package dev.tracepaper.cli;
+
+import dev.tracepaper.testing.JsonReport;
+import dev.tracepaper.testing.JunitReport;
+import dev.tracepaper.testing.ModelTests;
+import dev.tracepaper.testing.TextReport;
+import dev.tracepaper.validate.ValidationReport;
+import dev.tracepaper.validate.Validator;
+import dev.tracepaper.validate.format.TextFormatter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code tracepaper test PATH...}: validates a model, then runs its given/when/then tests by
+ * executing the model itself (docs/architecture.md, "tracepaper test"), in well under a second.
+ */
+@Command(
+    name = "test",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description =
+        "Runs the model's tests (commands, policies, views) without building or deploying"
+            + " anything. Tests of hand-written code (custom: true) and scenarios are not run.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:every test that was run passed",
+      "1:a test failed, or the model is invalid (then no test runs)",
+      "2:usage error",
+      "4:internal error (run with -x for the stack trace)"
+    })
+public final class TestCommand implements Callable<Integer> {
+
+  /** The output formats. */
+  enum Format {
+    text,
+    json,
+    junit
+  }
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "PATH",
+      description = "A model file, or a folder of *.yaml (and *.yml) files that make one model.")
+  List<Path> paths;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  Format format;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description =
+          "Write the report to FILE instead of standard output (a JUnit report for CI, while the"
+              + " log shows the summary).")
+  Path output;
+
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "Text format: print only the failed tests, and no summary.")
+  boolean quiet;
+
+  @Override
+  public Integer call() throws IOException {
+    for (Path path : paths) {
+      if (!Files.exists(path)) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "%s does not exist.".formatted(path));
+      }
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    Validator.Outcome validated = new Validator().run(paths, Path.of("").toAbsolutePath());
+    ValidationReport report = validated.report();
+    if (report.hasErrors() || validated.index().isEmpty()) {
+      out.print(new TextFormatter(true).format(report));
+      out.println("No test was run: fix the errors above first.");
+      out.flush();
+      return ExitCode.INVALID_MODEL;
+    }
+    ModelTests.Run run = ModelTests.run(validated.index().get(), r -> {});
+    String text =
+        switch (format) {
+          case text -> TextReport.format(run, quiet);
+          case json -> JsonReport.format(run);
+          case junit -> JunitReport.format(run);
+        };
+    if (output != null) {
+      Path parent = output.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      Files.writeString(output, text, StandardCharsets.UTF_8);
+      if (!quiet) {
+        out.println(TextReport.summary(run));
+      }
+    } else {
+      out.print(text);
+    }
+    out.flush();
+    return run.passed() ? ExitCode.OK : ExitCode.TESTS_FAILED;
+  }
+}

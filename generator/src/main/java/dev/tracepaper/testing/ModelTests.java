@@ -1,0 +1,114 @@
+package dev.tracepaper.testing;
+
+import dev.tracepaper.engine.Engine;
+import dev.tracepaper.engine.EvaluationFailed;
+import dev.tracepaper.model.Aggregate;
+import dev.tracepaper.model.Command;
+import dev.tracepaper.model.Flow;
+import dev.tracepaper.model.ModelIndex;
+import dev.tracepaper.model.TestCase;
+import dev.tracepaper.model.View;
+import dev.tracepaper.model.ViewTest;
+import dev.tracepaper.source.SourceLocation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Runs every test a valid model carries on the {@link Engine}: the cases of commands and policies,
+ * then those of views, in model order. Tests of hand-written code ({@code custom: true}) are not
+ * run; scenarios are not run yet (their count is reported).
+ */
+public final class ModelTests {
+
+  /** The tests' results, and the scenarios the model has that were not run. */
+  public record Run(List<TestResult> results, int scenariosNotRun, long millis) {
+    public Run {
+      results = List.copyOf(results);
+    }
+
+    public long count(TestResult.Status status) {
+      return results.stream().filter(r -> r.status() == status).count();
+    }
+
+    public boolean passed() {
+      return count(TestResult.Status.FAILED) == 0;
+    }
+  }
+
+  private static final String HAND_WRITTEN = "not run: hand-written code (custom: true) takes part";
+
+  private ModelTests() {}
+
+  /** Runs the tests of {@code index}'s model; {@code each} sees every result as it comes. */
+  public static Run run(ModelIndex index, Consumer<TestResult> each) {
+    long start = System.nanoTime();
+    Engine engine = new Engine(index);
+    FlowCases flows = new FlowCases(index, engine);
+    ViewCases views = new ViewCases(index, engine);
+    List<TestResult> results = new ArrayList<>();
+    for (Aggregate aggregate : index.model().aggregates()) {
+      for (Flow flow : aggregate.flows()) {
+        String element =
+            (flow instanceof Command ? "command" : "policy") + " `" + flow.name() + "`";
+        for (TestCase test : flow.tests()) {
+          TestResult result =
+              flow.custom()
+                  ? notRun(element, test.name(), test.location())
+                  : timed(element, test.name(), test.location(), m -> flows.run(flow, test, m));
+          results.add(result);
+          each.accept(result);
+        }
+      }
+    }
+    for (View view : index.model().views()) {
+      String element = "view `" + view.name() + "`";
+      for (ViewTest test : view.tests()) {
+        TestResult result =
+            view.custom()
+                ? notRun(element, test.name(), test.location())
+                : timed(element, test.name(), test.location(), m -> views.run(view, test, m));
+        results.add(result);
+        each.accept(result);
+      }
+    }
+    return new Run(
+        results, index.model().scenarios().size(), (System.nanoTime() - start) / 1_000_000);
+  }
+
+  private static TestResult notRun(String element, String name, SourceLocation location) {
+    return new TestResult(
+        element,
+        name,
+        location,
+        TestResult.Status.NOT_RUN,
+        List.of(new TestResult.Mismatch(HAND_WRITTEN, "", "", location)),
+        0);
+  }
+
+  private static TestResult timed(
+      String element,
+      String name,
+      SourceLocation location,
+      Consumer<List<TestResult.Mismatch>> test) {
+    long start = System.nanoTime();
+    List<TestResult.Mismatch> mismatches = new ArrayList<>();
+    try {
+      test.accept(mismatches);
+    } catch (EvaluationFailed e) {
+      mismatches.add(
+          new TestResult.Mismatch(
+              "`" + e.expression().text() + "`",
+              "a value",
+              "it failed: " + e.reason(),
+              e.expression().location()));
+    }
+    return new TestResult(
+        element,
+        name,
+        location,
+        mismatches.isEmpty() ? TestResult.Status.PASSED : TestResult.Status.FAILED,
+        mismatches,
+        (System.nanoTime() - start) / 1000);
+  }
+}

@@ -1,0 +1,74 @@
+package dev.tracepaper.testing;
+
+import java.util.Locale;
+
+/**
+ * The run as a person reads it: a line per test (with {@code quiet}, only the failed ones), each
+ * failure's differences under it at the places the model wrote them, then a summary.
+ */
+public final class TextReport {
+
+  private TextReport() {}
+
+  public static String format(ModelTests.Run run, boolean quiet) {
+    StringBuilder out = new StringBuilder();
+    for (TestResult result : run.results()) {
+      if (quiet && result.status() != TestResult.Status.FAILED) {
+        continue;
+      }
+      out.append(line(result));
+    }
+    if (!quiet) {
+      out.append(summary(run)).append('\n');
+    }
+    return out.toString();
+  }
+
+  static String line(TestResult result) {
+    StringBuilder out = new StringBuilder();
+    String status =
+        switch (result.status()) {
+          case PASSED -> "PASS   ";
+          case FAILED -> "FAIL   ";
+          case NOT_RUN -> "NOT RUN";
+        };
+    out.append(status)
+        .append(' ')
+        .append(result.location())
+        .append(": ")
+        .append(result.element())
+        .append(", test \"")
+        .append(result.name())
+        .append("\"\n");
+    for (TestResult.Mismatch m : result.mismatches()) {
+      if (result.status() == TestResult.Status.NOT_RUN) {
+        out.append("        ").append(m.subject()).append('\n');
+        continue;
+      }
+      out.append("        ").append(m.location()).append(": ").append(m.subject()).append('\n');
+      out.append("          expected: ").append(m.expected()).append('\n');
+      out.append("          actual:   ").append(m.actual()).append('\n');
+    }
+    return out.toString();
+  }
+
+  /**
+   * "12 tests: 11 passed, 1 failed, 0 not run (hand-written code); scenarios: 2 not run by
+   * tracepaper test yet (0.31 s)"
+   */
+  public static String summary(ModelTests.Run run) {
+    String text =
+        "%d tests: %d passed, %d failed, %d not run (hand-written code)"
+            .formatted(
+                run.results().size(),
+                run.count(TestResult.Status.PASSED),
+                run.count(TestResult.Status.FAILED),
+                run.count(TestResult.Status.NOT_RUN));
+    if (run.scenariosNotRun() > 0) {
+      text +=
+          "; scenarios: %d not run by tracepaper test yet (the generated project runs them)"
+              .formatted(run.scenariosNotRun());
+    }
+    return text + String.format(Locale.ROOT, " (%.2f s)", run.millis() / 1000.0);
+  }
+}
