@@ -1,0 +1,170 @@
+package dev.tracepaper.run;
+
+import dev.tracepaper.diagnostic.Diagnostic;
+import dev.tracepaper.diagnostic.Severity;
+import dev.tracepaper.diff.DiffRule;
+import dev.tracepaper.diff.DiffRules;
+import dev.tracepaper.diff.ModelChange;
+import dev.tracepaper.diff.ModelDiff;
+import dev.tracepaper.diff.RuleClass;
+import dev.tracepaper.model.ModelIndex;
+import dev.tracepaper.render.TemplateFailure;
+import dev.tracepaper.render.build.ProjectDataBuilder;
+import dev.tracepaper.render.data.ProjectData;
+import dev.tracepaper.source.SourceFile;
+import dev.tracepaper.validate.ValidationReport;
+import dev.tracepaper.validate.Validator;
+import dev.tracepaper.validate.format.TextFormatter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The model a local run serves, and its reloads: the model's files validated, the stored events
+ * replayed on it, its API built; a new model replaces the running one only when all of that
+ * succeeds and {@code diff} finds no change that breaks the stored events. Otherwise the running
+ * model stays, and what is wrong is printed as {@code validate} and {@code diff} print it.
+ */
+final class ModelHost {
+
+  /** The prefix of the running model's files in the findings of a reload. */
+  static final String RUNNING = "running:";
+
+  /** One model running: its index, its data for the templates, the app, and its API. */
+  record Running(ModelIndex index, ProjectData project, LocalApp app, LocalApi api) {}
+
+  private final List<Path> paths;
+  private final Path base;
+  private final Function<String, Path> data;
+  private EventLog log;
+  private final CommandIds ids = new CommandIds();
+  private final Clock clock;
+  private final Consumer<String> console;
+  private final Object lock = new Object();
+  private volatile Running running;
+  private volatile String problem = "";
+
+  /**
+   * @param data the folder of the events of the app of this name (the name the model first loaded
+   *     with has; a later rename keeps the folder)
+   */
+  ModelHost(
+      List<Path> paths,
+      Path base,
+      Function<String, Path> data,
+      Clock clock,
+      Consumer<String> console) {
+    this.paths = List.copyOf(paths);
+    this.base = base;
+    this.data = data;
+    this.clock = clock;
+    this.console = console;
+  }
+
+  Running running() {
+    return running;
+  }
+
+  EventLog log() {
+    return log;
+  }
+
+  Object lock() {
+    return lock;
+  }
+
+  /** What kept the last change of the model from running; empty when it runs. */
+  String problem() {
+    return problem;
+  }
+
+  /**
+   * Loads the model and replays the log; on failure prints why and returns false.
+   *
+   * @throws TemplateFailure when the schema does not render (a bug, or a broken template)
+   */
+  boolean load() throws TemplateFailure {
+    synchronized (lock) {
+      Validator.Outcome outcome = new Validator().run(paths, base);
+      if (outcome.report().hasErrors() || outcome.index().isEmpty()) {
+        refuse(
+            new TextFormatter(true).format(outcome.report())
+                + (running == null
+                    ? "Nothing runs: fix the errors above first."
+                    : "The model as it was before still runs: fix the errors above."));
+        return false;
+      }
+      ModelIndex index = outcome.index().get();
+      if (log == null) {
+        log = new EventLog(data.apply(index.model().app().orElseThrow().name().value()));
+      }
+      List<EventLog.Line> lines = log.read();
+      if (running != null && !lines.isEmpty()) {
+        Optional<String> breaking = breaking(running.index(), index, outcome.report());
+        if (breaking.isPresent()) {
+          refuse(
+              breaking.get()
+                  + "The model as it was before still runs: the events stored in "
+                  + log.file()
+                  + " would not read as they were written.");
+          return false;
+        }
+      }
+      LocalApp app;
+      try {
+        app = LocalApp.replay(index, lines);
+      } catch (LocalApp.ReplayFailed e) {
+        refuse(
+            log.file()
+                + ": "
+                + e.getMessage()
+                + (running == null
+                    ? "\nNothing runs: change the model back, or start with another --data folder."
+                    : "\nThe model as it was before still runs."));
+        return false;
+      }
+      ProjectData project = ProjectDataBuilder.build(index);
+      Commands commands = new Commands(app, log, ids, clock, console, lock);
+      LocalApi api = LocalApi.of(project, new Wiring(project, app, commands), console);
+      running = new Running(index, project, app, api);
+      problem = "";
+      return true;
+    }
+  }
+
+  private void refuse(String text) {
+    problem = text;
+    console.accept(text);
+  }
+
+  /**
+   * The findings of {@code diff} that break stored events (its "Stored data" errors), printed as
+   * diff prints them, the running model's files named {@code running:FILE}.
+   */
+  private static Optional<String> breaking(
+      ModelIndex old, ModelIndex current, ValidationReport currentReport) {
+    List<DiffRule> storedData =
+        DiffRules.all().stream().filter(r -> r.ruleClass() == RuleClass.STORED_DATA).toList();
+    List<Diagnostic> found =
+        new ModelDiff(storedData)
+                .compare(
+                    new ModelChange(
+                        new ModelChange.Side(old, RUNNING), ModelChange.Side.of(current)))
+                .stream()
+                .filter(d -> d.severity() == Severity.ERROR)
+                .toList();
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    Map<String, SourceFile> sources = new HashMap<>(currentReport.sourcesByPath());
+    for (SourceFile file : old.model().sources()) {
+      sources.put(RUNNING + file.path(), file);
+    }
+    return Optional.of(TextFormatter.format(found, sources));
+  }
+}
