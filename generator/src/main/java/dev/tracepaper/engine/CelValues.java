@@ -6,6 +6,7 @@ import dev.cel.common.values.NullValue;
 import dev.tracepaper.expr.ModelStruct;
 import dev.tracepaper.expr.ModelTypes;
 import dev.tracepaper.model.Aggregate;
+import dev.tracepaper.model.AwsScalars;
 import dev.tracepaper.model.BuiltinType;
 import dev.tracepaper.model.Field;
 import dev.tracepaper.model.TypeRef;
@@ -53,6 +54,17 @@ final class CelValues {
     return new ModelRecord(struct, fields);
   }
 
+  /**
+   * {@code json} as the generated record of {@code type} writes it after reading it: lists always
+   * (empty when absent), the numbers and booleans it always holds, dates and times in stored form.
+   */
+  ObjectNode canonical(CelType type, JsonNode json) {
+    return (ObjectNode) toJson(record(type, json), new TypeRef("Json", false, SOURCELESS));
+  }
+
+  private static final dev.tracepaper.source.SourceLocation SOURCELESS =
+      dev.tracepaper.source.SourceLocation.NONE;
+
   private Object toCel(JsonNode json, Field field, ModelStruct struct) {
     Object value = toCel(json, field.type(), struct.owner());
     if (value == null && struct.alwaysHolds(field)) {
@@ -80,8 +92,8 @@ final class CelValues {
         case Int -> json.asLong();
         case Float -> json.asDouble();
         case Boolean -> json.asBoolean();
-        case Date -> LocalDate.parse(json.asString());
-        case DateTime -> Instant.parse(json.asString());
+        case Date -> AwsScalars.date(json.asString()).orElse(null);
+        case DateTime -> AwsScalars.dateTime(json.asString()).orElse(null);
         case Json -> plain(json);
         default -> json.asString();
       };

@@ -54,8 +54,8 @@ public final class Engine {
     this.index = index;
     this.evaluator = evaluator;
     this.changes = new StateChanges(index, evaluator);
-    this.flows = new FlowRunner(evaluator, changes, events);
     this.inputs = new InputReader(index);
+    this.flows = new FlowRunner(evaluator, changes, events, inputs);
     this.upcasts = new Upcasts(index, evaluator);
     this.projector = new Projector(index, evaluator, views);
     this.directives =
@@ -168,26 +168,31 @@ public final class Engine {
     names.put("now", now);
     names.put("today", LocalDate.ofInstant(now, ZoneOffset.UTC));
     Aggregate aggregate = index.aggregate(command.aggregate()).orElseThrow();
+    ObjectNode read = CelValues.NODES.objectNode();
     List<InputReader.Problem> problems = new ArrayList<>();
-    ObjectNode given = CelValues.NODES.objectNode();
     for (Field field : command.fields()) {
       Optional<Assignment.SetValue> line =
           trigger.mappings().stream().filter(m -> m.field().equals(field.name())).findFirst();
-      if (line.isPresent()) {
-        JsonNode value = values.toJson(evaluator.eval(line.get().value(), names), field.type());
-        if (value != null) {
-          given.set(field.name(), value);
-        }
-      } else if (field.constraints().autoFill().isEmpty()
-          && type.field(field.name()).isPresent()
-          && event.payload().hasNonNull(field.name())) {
-        given.set(field.name(), event.payload().get(field.name()));
+      JsonNode value;
+      if (field.constraints().autoFill().isPresent()) {
+        value = inputs.autoFilled(field, caller, now);
+      } else if (line.isPresent()) {
+        value = values.toJson(evaluator.eval(line.get().value(), names), field.type());
+      } else if (type.field(field.name()).isPresent()) {
+        value = event.payload().get(field.name());
+      } else if (field.constraints().defaultValue().isPresent()) {
+        value = inputs.defaultValue(field, aggregate);
+      } else {
+        value = field.type().list() ? CelValues.NODES.arrayNode() : null;
+      }
+      if (value != null && !value.isNull()) {
+        read.set(field.name(), value);
+      } else if (field.constraints().autoFill().isEmpty() && field.isRequired(true)) {
+        // The constraints are the API's; an event's run checks only that required fields have
+        // values (an event field may be empty).
+        problems.add(new InputReader.Problem(field.name(), "is required"));
       }
     }
-    ObjectNode read =
-        inputs.read(command.fields(), given, Optional.of(aggregate), caller, now, "", problems);
-    // The constraints are the API's; an event's run checks only that required fields have values.
-    problems.removeIf(p -> !p.message().equals("is required"));
     if (!problems.isEmpty()) {
       return new Outcome.Refused(Refusal.VALIDATION, InputReader.message(problems));
     }
@@ -227,9 +232,8 @@ public final class Engine {
       String aggregate, String key, String event, ObjectNode payload, Caller caller) {
     Aggregate owner = index.aggregate(aggregate).orElseThrow();
     Event type = owner.event(event).orElseThrow();
-    ObjectNode fields = payload.deepCopy();
-    YamlJson.completeNumbers(fields, type.fields());
-    return append(owner, key, type, fields, caller);
+    CelValues values = evaluator.values();
+    return append(owner, key, type, values.canonical(values.types().event(type), payload), caller);
   }
 
   /**
@@ -251,7 +255,9 @@ public final class Engine {
             .orElseThrow();
     ObjectNode fields = payload.deepCopy();
     type.fieldsOfVersion(version).ifPresent(f -> YamlJson.completeNumbers(fields, f));
-    return append(owner, key, type, upcasts.current(type, version, fields), caller);
+    CelValues values = evaluator.values();
+    ObjectNode current = upcasts.current(type, version, fields);
+    return append(owner, key, type, values.canonical(values.types().event(type), current), caller);
   }
 
   private StoredEvent append(
@@ -278,7 +284,10 @@ public final class Engine {
   public void seed(String aggregate, String key, ObjectNode state) {
     List<StoredEvent> history =
         events.find(aggregate, key).map(EventStore.Instance::history).orElse(List.of());
-    events.put(new EventStore.Instance(aggregate, key, history, state, true));
+    CelValues values = evaluator.values();
+    Aggregate type = index.aggregate(aggregate).orElseThrow();
+    ObjectNode read = values.canonical(values.types().state(type), state);
+    events.put(new EventStore.Instance(aggregate, key, history, read, true));
   }
 
   /** Projects {@code event} into every view that reads it (once, however often delivered). */

@@ -36,11 +36,13 @@ final class FlowRunner {
   private final Evaluator evaluator;
   private final StateChanges changes;
   private final EventStore store;
+  private final InputReader checks;
 
-  FlowRunner(Evaluator evaluator, StateChanges changes, EventStore store) {
+  FlowRunner(Evaluator evaluator, StateChanges changes, EventStore store, InputReader checks) {
     this.evaluator = evaluator;
     this.changes = changes;
     this.store = store;
+    this.checks = checks;
   }
 
   /**
@@ -161,9 +163,12 @@ final class FlowRunner {
         }
       }
       // An event always holds its numbers and booleans: the generated record's primitives.
-      YamlJson.completeNumbers(payload, event.fields());
+      List<InputReader.Problem> problems = checks.eventProblems(event.fields(), payload);
+      if (!problems.isEmpty()) {
+        throw new Refusal(Refusal.VALIDATION, InputReader.message(problems));
+      }
       events.add(event);
-      payloads.add(payload);
+      payloads.add(values.canonical(values.types().event(event), payload));
     }
     return events;
   }

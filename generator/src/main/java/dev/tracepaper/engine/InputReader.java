@@ -87,7 +87,7 @@ final class InputReader {
         continue;
       }
       read.set(field.name(), value);
-      constraints(field, name, value, problems);
+      constraints(field, name, value, true, problems);
     }
     if (input != null && input.isObject()) {
       input
@@ -100,6 +100,20 @@ final class InputReader {
               });
     }
     return read;
+  }
+
+  /** What the system fills {@code field} with ({@code autoFill}). */
+  JsonNode autoFilled(Field field, Caller caller, Instant now) {
+    return autoFilled(field.constraints().autoFill().orElseThrow().value(), caller, now);
+  }
+
+  /** The {@code default} of {@code field}, in stored form. */
+  JsonNode defaultValue(Field field, Aggregate owner) {
+    return yaml.value(
+        field.constraints().defaultValue().orElseThrow().value(),
+        field.type(),
+        Optional.of(owner),
+        false);
   }
 
   private static JsonNode autoFilled(AutoFill autoFill, Caller caller, Instant now) {
@@ -194,7 +208,23 @@ final class InputReader {
     };
   }
 
-  private void constraints(Field field, String name, JsonNode value, List<Problem> problems) {
+  /**
+   * The problems of an event's fields with the constraints the model puts on them: a flow records
+   * the event only if there are none. An event has no default length limit.
+   */
+  List<Problem> eventProblems(List<Field> fields, ObjectNode payload) {
+    List<Problem> problems = new ArrayList<>();
+    for (Field field : fields) {
+      JsonNode value = payload.get(field.name());
+      if (value != null && !value.isNull()) {
+        constraints(field, field.name(), value, false, problems);
+      }
+    }
+    return problems;
+  }
+
+  private void constraints(
+      Field field, String name, JsonNode value, boolean defaultMaxLength, List<Problem> problems) {
     Constraints c = field.constraints();
     TypeRef type = field.type();
     boolean text = type.builtin().map(BuiltinType::isText).orElse(false);
@@ -233,7 +263,7 @@ final class InputReader {
           .filter(n -> value.size() > n.value())
           .ifPresent(
               n -> problems.add(new Problem(name, "must have at most " + n.value() + " items")));
-      if (text && c.maxLength().isEmpty()) {
+      if (text && c.maxLength().isEmpty() && defaultMaxLength) {
         for (int i = 0; i < value.size(); i++) {
           String s = value.get(i).asString();
           if (s.codePointCount(0, s.length()) > MAX_TEXT_LENGTH) {

@@ -120,7 +120,17 @@ final class Projector {
         row.set(field.name(), value);
       }
     }
-    rows.put(view.name(), key, row);
+    rows.put(view.name(), key, written(view, row));
+  }
+
+  /** The row as the generated row record writes it: its lists always, empty when absent. */
+  private ObjectNode written(View view, ObjectNode row) {
+    for (Field field : stored(view)) {
+      if (field.type().list() && !row.has(field.name())) {
+        row.set(field.name(), CelValues.NODES.arrayNode());
+      }
+    }
+    return row;
   }
 
   private void on(View view, ViewHandler handler, StoredEvent stored) {
@@ -184,7 +194,7 @@ final class Projector {
           row.set(field.name(), value);
         }
       }
-      rows.put(view.name(), key, row);
+      rows.put(view.name(), key, written(view, row));
     }
   }
 

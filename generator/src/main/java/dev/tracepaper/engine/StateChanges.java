@@ -78,7 +78,7 @@ final class StateChanges {
         next.set(field.name(), value);
       }
     }
-    return next;
+    return values.canonical(values.types().state(aggregate), next);
   }
 
   private JsonNode upsert(

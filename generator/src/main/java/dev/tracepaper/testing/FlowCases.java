@@ -83,6 +83,7 @@ final class FlowCases {
     }
   }
 
+  /** The state given first (as the generated test seeds it), then the events, in order. */
   private void given(Engine engine, Aggregate aggregate, TestCase test, String key, Caller tester) {
     for (TestCase.Given g : test.given()) {
       if (g instanceof TestCase.GivenState s) {
@@ -90,7 +91,10 @@ final class FlowCases {
             yaml.object(s.state(), aggregate.fields(), Optional.of(aggregate), false);
         YamlJson.completeNumbers(state, aggregate.fields());
         engine.seed(aggregate.name(), key, state);
-      } else if (g instanceof TestCase.GivenEvent e && e.version().isPresent()) {
+      }
+    }
+    for (TestCase.Given g : test.given()) {
+      if (g instanceof TestCase.GivenEvent e && e.version().isPresent()) {
         Event event =
             aggregate.events().stream()
                 .filter(x -> x.storedNames().contains(e.event()))
