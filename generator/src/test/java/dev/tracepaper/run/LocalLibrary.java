@@ -17,8 +17,9 @@ import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The library example running locally for a test: its model copied to a folder the test may edit,
- * its events in another, served on a free port; requests over real HTTP.
+ * An example (the library unless a test names another) running locally for a test: its model copied
+ * to a folder the test may edit, its events in another, served on a free port; requests over real
+ * HTTP.
  */
 final class LocalLibrary implements AutoCloseable {
 
@@ -40,10 +41,17 @@ final class LocalLibrary implements AutoCloseable {
 
   /** The library copied to {@code folder}/model, with its data in {@code folder}/data. */
   static LocalLibrary start(Path folder) throws Exception {
+    return start(folder, "library");
+  }
+
+  /**
+   * The example {@code example} copied to {@code folder}/model, its data in {@code folder}/data.
+   */
+  static LocalLibrary start(Path folder, String example) throws Exception {
     Path model = folder.resolve("model");
     if (!Files.exists(model)) {
       Files.createDirectories(model);
-      try (var files = Files.list(TestPaths.examples().resolve("library"))) {
+      try (var files = Files.list(TestPaths.examples().resolve(example))) {
         for (Path file : files.toList()) {
           Files.copy(file, model.resolve(file.getFileName()));
         }
