@@ -84,6 +84,10 @@ public final class EventLog {
     this.file = folder.resolve(FILE);
   }
 
+  public Path folder() {
+    return folder;
+  }
+
   public Path file() {
     return file;
   }

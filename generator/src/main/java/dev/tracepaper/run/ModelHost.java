@@ -42,6 +42,7 @@ final class ModelHost {
   private final Path base;
   private final Function<String, Path> data;
   private EventLog log;
+  private ModelSnapshot snapshot;
   private final CommandIds ids = new CommandIds();
   private final Clock clock;
   private final Consumer<String> console;
@@ -102,16 +103,33 @@ final class ModelHost {
       ModelIndex index = outcome.index().get();
       if (log == null) {
         log = new EventLog(data.apply(index.model().app().orElseThrow().name().value()));
+        snapshot = new ModelSnapshot(log.folder());
       }
-      List<EventLog.Line> lines = log.read();
-      if (running != null && !lines.isEmpty()) {
-        Optional<String> breaking = breaking(running.index(), index, outcome.report());
+      List<EventLog.Line> lines;
+      try {
+        lines = log.read();
+      } catch (EventLog.LogUnreadable e) {
+        refuse(e.getMessage() + "\n" + keeping());
+        return false;
+      }
+      // The model that wrote the events: the running one, or at a start the copy of the last.
+      Optional<ModelIndex> writer =
+          running != null ? Optional.of(running.index()) : snapshot.read();
+      // The copy's files are named NAME.stored already.
+      String prefix = running != null ? RUNNING : "";
+      if (writer.isPresent() && !lines.isEmpty()) {
+        Optional<String> breaking = breaking(writer.get(), prefix, index, outcome.report());
         if (breaking.isPresent()) {
           refuse(
               breaking.get()
-                  + "The model as it was before still runs: the events stored in "
+                  + "The events stored in "
                   + log.file()
-                  + " would not read as they were written.");
+                  + " would not read as the model that wrote them wrote them "
+                  + (running != null
+                      ? "(the running model; its files are named running:FILE above)"
+                      : "(the model that last ran; a copy is in " + snapshot.folder() + ")")
+                  + ". "
+                  + keeping());
           return false;
         }
       }
@@ -119,22 +137,23 @@ final class ModelHost {
       try {
         app = LocalApp.replay(index, lines);
       } catch (LocalApp.ReplayFailed e) {
-        refuse(
-            log.file()
-                + ": "
-                + e.getMessage()
-                + (running == null
-                    ? "\nNothing runs: change the model back, or start with another --data folder."
-                    : "\nThe model as it was before still runs."));
+        refuse(log.file() + ": " + e.getMessage() + "\n" + keeping());
         return false;
       }
       ProjectData project = ProjectDataBuilder.build(index);
       Commands commands = new Commands(app, log, ids, clock, console, lock);
       LocalApi api = LocalApi.of(project, new Wiring(project, app, commands), console);
       running = new Running(index, project, app, api);
+      snapshot.write(index.model().sources());
       problem = "";
       return true;
     }
+  }
+
+  private String keeping() {
+    return running == null
+        ? "Nothing runs: change the model back, or start with another --data folder."
+        : "The model as it was before still runs.";
   }
 
   private void refuse(String text) {
@@ -144,17 +163,17 @@ final class ModelHost {
 
   /**
    * The findings of {@code diff} that break stored events (its "Stored data" errors), printed as
-   * diff prints them, the running model's files named {@code running:FILE}.
+   * diff prints them, the files of the model that wrote the events named {@code prefix + FILE}.
    */
   private static Optional<String> breaking(
-      ModelIndex old, ModelIndex current, ValidationReport currentReport) {
+      ModelIndex old, String prefix, ModelIndex current, ValidationReport currentReport) {
     List<DiffRule> storedData =
         DiffRules.all().stream().filter(r -> r.ruleClass() == RuleClass.STORED_DATA).toList();
     List<Diagnostic> found =
         new ModelDiff(storedData)
                 .compare(
                     new ModelChange(
-                        new ModelChange.Side(old, RUNNING), ModelChange.Side.of(current)))
+                        new ModelChange.Side(old, prefix), ModelChange.Side.of(current)))
                 .stream()
                 .filter(d -> d.severity() == Severity.ERROR)
                 .toList();
@@ -163,7 +182,7 @@ final class ModelHost {
     }
     Map<String, SourceFile> sources = new HashMap<>(currentReport.sourcesByPath());
     for (SourceFile file : old.model().sources()) {
-      sources.put(RUNNING + file.path(), file);
+      sources.put(prefix + file.path(), file);
     }
     return Optional.of(TextFormatter.format(found, sources));
   }

@@ -33,10 +33,27 @@ final class LocalLibrary implements AutoCloseable {
   final LocalRun run;
   private final HttpClient http = HttpClient.newHttpClient();
 
+  /** What the last start printed, also when it did not start. */
+  private static final List<String> LAST = Collections.synchronizedList(new ArrayList<>());
+
   private LocalLibrary(Path model, Path data) throws Exception {
     this.model = model;
     this.data = data;
-    this.run = LocalRun.start(List.of(model), model, Optional.of(data), 0, console::add);
+    LAST.clear();
+    this.run =
+        LocalRun.start(
+            List.of(model),
+            model,
+            Optional.of(data),
+            0,
+            line -> {
+              console.add(line);
+              LAST.add(line);
+            });
+  }
+
+  static List<String> lastConsole() {
+    return List.copyOf(LAST);
   }
 
   /** The library copied to {@code folder}/model, with its data in {@code folder}/data. */
