@@ -49,10 +49,6 @@ public final class LocalRun implements AutoCloseable {
             app -> data.orElseGet(() -> defaultData(paths, app)),
             Clock.systemUTC(),
             console);
-    if (!host.load()) {
-      throw new NotRunnable();
-    }
-    RunServer server = RunServer.start(host, port);
     ModelWatcher watcher =
         new ModelWatcher(
             paths,
@@ -69,6 +65,10 @@ public final class LocalRun implements AutoCloseable {
                 console.accept("The changed model could not be loaded: " + e.getMessage());
               }
             });
+    if (!host.load()) {
+      throw new NotRunnable();
+    }
+    RunServer server = RunServer.start(host, port);
     watcher.start();
     return new LocalRun(host, server, watcher);
   }

@@ -21,11 +21,17 @@ final class ModelWatcher implements AutoCloseable {
   private final List<Path> paths;
   private final Runnable reload;
   private final Thread thread;
+  private final Map<String, String> initial;
   private volatile boolean stopped;
 
+  /**
+   * Takes the files' state now, before the model is loaded: a save during the load or before the
+   * watching thread runs is a change.
+   */
   ModelWatcher(List<Path> paths, Runnable reload) {
     this.paths = List.copyOf(paths);
     this.reload = reload;
+    this.initial = signature();
     this.thread = new Thread(this::watch, "tracepaper-run-watcher");
     thread.setDaemon(true);
   }
@@ -35,7 +41,7 @@ final class ModelWatcher implements AutoCloseable {
   }
 
   private void watch() {
-    Map<String, String> loaded = signature();
+    Map<String, String> loaded = initial;
     Map<String, String> seen = loaded;
     while (!stopped) {
       try {

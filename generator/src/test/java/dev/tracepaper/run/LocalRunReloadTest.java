@@ -108,9 +108,9 @@ class LocalRunReloadTest {
     Files.writeString(file, after, UTF_8);
   }
 
-  /** Waits (at most ten seconds) for the console to print a line {@code expected} accepts. */
+  /** Waits (at most 30 seconds) for the console to print a line {@code expected} accepts. */
   private static void await(LocalLibrary library, Predicate<String> expected) throws Exception {
-    long deadline = System.nanoTime() + 10_000_000_000L;
+    long deadline = System.nanoTime() + 30_000_000_000L;
     while (System.nanoTime() < deadline) {
       synchronized (library.console) {
         if (library.console.stream().anyMatch(expected)) {
