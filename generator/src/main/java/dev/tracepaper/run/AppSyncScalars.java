@@ -1,19 +1,30 @@
 package dev.tracepaper.run;
 
+import graphql.language.ArrayValue;
+import graphql.language.BooleanValue;
+import graphql.language.EnumValue;
+import graphql.language.FloatValue;
 import graphql.language.IntValue;
+import graphql.language.NullValue;
+import graphql.language.ObjectValue;
 import graphql.language.StringValue;
+import graphql.language.Value;
 import graphql.schema.Coercing;
 import graphql.schema.CoercingParseLiteralException;
 import graphql.schema.CoercingParseValueException;
 import graphql.schema.GraphQLScalarType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
 
 /**
  * What AppSync adds to every schema and the generated one therefore does not declare: its scalars
  * and its auth directives. The scalars pass their values through as text, but for {@code AWSJSON},
- * which a resolver receives parsed and whose value is answered as JSON text.
+ * which a resolver receives parsed (from JSON text, or an object or list written in the query) and
+ * whose value is answered as JSON text.
  */
 final class AppSyncScalars {
 
@@ -53,6 +64,39 @@ final class AppSyncScalars {
     return SCALARS.stream().map(AppSyncScalars::scalar).toList();
   }
 
+  /** A GraphQL literal as the value a resolver receives for it. */
+  private static Object literal(Value<?> value) {
+    if (value instanceof ObjectValue object) {
+      Map<String, Object> map = new LinkedHashMap<>();
+      object.getObjectFields().forEach(f -> map.put(f.getName(), literal(f.getValue())));
+      return map;
+    }
+    if (value instanceof ArrayValue array) {
+      List<Object> list = new ArrayList<>();
+      array.getValues().forEach(v -> list.add(literal(v)));
+      return list;
+    }
+    if (value instanceof StringValue s) {
+      return s.getValue();
+    }
+    if (value instanceof IntValue i) {
+      return i.getValue().longValue();
+    }
+    if (value instanceof FloatValue f) {
+      return f.getValue().doubleValue();
+    }
+    if (value instanceof BooleanValue b) {
+      return b.isValue();
+    }
+    if (value instanceof EnumValue e) {
+      return e.getName();
+    }
+    if (value instanceof NullValue) {
+      return null;
+    }
+    throw new CoercingParseLiteralException("AWSJSON cannot hold " + value);
+  }
+
   private static GraphQLScalarType scalar(String name) {
     boolean json = name.equals("AWSJSON");
     return GraphQLScalarType.newScalar()
@@ -85,6 +129,10 @@ final class AppSyncScalars {
               public Object parseLiteral(Object input) {
                 if (input instanceof IntValue i) {
                   return i.getValue().longValue();
+                }
+                if (json && !(input instanceof StringValue)) {
+                  // An object or list written in the query, as the generated README writes one.
+                  return literal((Value<?>) input);
                 }
                 if (!(input instanceof StringValue s)) {
                   throw new CoercingParseLiteralException(name + " is written as a string");

@@ -57,20 +57,4 @@ record Identity(AuthType type, Caller caller) {
             AuthType.AMAZON_COGNITO_USER_POOLS,
             Caller.authenticated(AuthType.AMAZON_COGNITO_USER_POOLS, sub, name, groups)));
   }
-
-  /** An unsigned token with these claims, as the playground makes one. */
-  static String token(String sub, String username, List<String> groups) {
-    Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
-    var claims = EventLog.JSON.createObjectNode();
-    claims.put("sub", sub);
-    claims.put("cognito:username", username);
-    var array = claims.putArray("cognito:groups");
-    groups.forEach(array::add);
-    String header = "{\"alg\":\"none\",\"typ\":\"JWT\"}";
-    return base64.encodeToString(header.getBytes(StandardCharsets.UTF_8))
-        + "."
-        + base64.encodeToString(
-            EventLog.JSON.writeValueAsString(claims).getBytes(StandardCharsets.UTF_8))
-        + ".";
-  }
 }

@@ -205,8 +205,6 @@ final class LocalApp {
 
   /** A stored event the model cannot read (its aggregate or event is gone, an upcast fails). */
   static final class ReplayFailed extends RuntimeException {
-    private final transient EventLog.Line line;
-
     ReplayFailed(EventLog.Line line, RuntimeException cause) {
       super(
           "the stored event %s (version %d) of %s %s does not fit the model: %s"
@@ -217,11 +215,6 @@ final class LocalApp {
                   line.key(),
                   cause.getMessage()),
           cause);
-      this.line = line;
-    }
-
-    EventLog.Line line() {
-      return line;
     }
   }
 }

@@ -18,9 +18,10 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The local server, on 127.0.0.1 only: {@code POST /graphql} (the model's API), the playground at
- * {@code /}, and for it {@code GET /model}, {@code /events} and {@code /views}, which the deployed
- * API does not have. Requests are served one at a time, as the running model changes under a lock.
+ * The local server, on 127.0.0.1 only: {@code POST /graphql} (the model's API), its schema at
+ * {@code /schema.graphql}, the playground at {@code /}, and for it {@code GET /model}, {@code
+ * /events} and {@code /views}, which the deployed API does not have. Requests are served one at a
+ * time, as the running model changes under a lock.
  */
 public final class RunServer implements AutoCloseable {
 
@@ -68,6 +69,12 @@ public final class RunServer implements AutoCloseable {
         graphql(exchange);
       } else if (method.equals("GET") && (path.equals("/") || path.equals("/index.html"))) {
         send(exchange, 200, "text/html; charset=utf-8", playground());
+      } else if (method.equals("GET") && path.equals("/schema.graphql")) {
+        String schema;
+        synchronized (host.lock()) {
+          schema = host.running().api().schema();
+        }
+        send(exchange, 200, "text/plain; charset=utf-8", schema.getBytes(StandardCharsets.UTF_8));
       } else if (method.equals("GET") && path.equals("/model")) {
         json(exchange, 200, Playground.model(host));
       } else if (method.equals("GET") && path.equals("/events")) {
@@ -166,9 +173,5 @@ public final class RunServer implements AutoCloseable {
   public void close() {
     server.stop(0);
     executor.shutdownNow();
-  }
-
-  static byte[] utf8(String text) {
-    return text.getBytes(StandardCharsets.UTF_8);
   }
 }

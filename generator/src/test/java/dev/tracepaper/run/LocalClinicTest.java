@@ -15,9 +15,9 @@ import tools.jackson.databind.JsonNode;
  */
 class LocalClinicTest {
 
-  static final String RECEPTIONIST = Identity.token("u-desk", "desk", List.of("receptionist"));
-  static final String JANSEN = Identity.token("u-jansen", "dr.jansen", List.of("practitioner"));
-  static final String SMIT = Identity.token("u-smit", "dr.smit", List.of("practitioner"));
+  static final String RECEPTIONIST = LocalLibrary.token("u-desk", "desk", List.of("receptionist"));
+  static final String JANSEN = LocalLibrary.token("u-jansen", "dr.jansen", List.of("practitioner"));
+  static final String SMIT = LocalLibrary.token("u-smit", "dr.smit", List.of("practitioner"));
 
   static final String DIRECTORY =
       "{ listPractitionerDirectories { items { practitionerId displayName } } }";
@@ -61,7 +61,8 @@ class LocalClinicTest {
   void aViewForRolesRefusesOtherUsersAndAnonymousCallers() throws Exception {
     try (LocalLibrary clinic = LocalLibrary.start(folder, "clinic")) {
       String schedule = "{ getSchedule(appointmentId: \"a1\") { appointmentId } }";
-      JsonNode patient = clinic.graphql(schedule, Identity.token("u-p", "pat", List.of("patient")));
+      JsonNode patient =
+          clinic.graphql(schedule, LocalLibrary.token("u-p", "pat", List.of("patient")));
       assertThat(patient.at("/errors/0/errorType").asString()).isEqualTo("UNAUTHORIZED");
       assertThat(clinic.graphql(schedule, null).at("/errors/0/errorType").asString())
           .isEqualTo("UNAUTHORIZED");
