@@ -27,10 +27,10 @@ import picocli.CommandLine.Parameters;
     description =
         "Runs the model on this machine, without AWS: its GraphQL API at /graphql and a"
             + " playground at / to send commands and queries and watch events and views. Stored"
-            + " events are kept between runs; a saved change of the model reloads them.",
+            + " events are kept between runs; a saved change of the model reloads them. It runs"
+            + " until stopped (Ctrl-C).",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-      "0:stopped (Ctrl-C)",
       "1:the model is invalid, or the stored events do not fit it",
       "2:usage error, or the port is in use",
       "3:template or render error",

@@ -17,6 +17,7 @@ import dev.tracepaper.validate.Validator;
 import dev.tracepaper.validate.format.TextFormatter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,9 @@ final class ModelHost {
   private final Object lock = new Object();
   private volatile Running running;
   private volatile String problem = "";
+  private final List<String> notices = new ArrayList<>();
+
+  private static final int NOTICES = 20;
 
   /**
    * @param data the folder of the events of the app of this name (the name the model first loaded
@@ -141,12 +145,28 @@ final class ModelHost {
         return false;
       }
       ProjectData project = ProjectDataBuilder.build(index);
-      Commands commands = new Commands(app, log, ids, clock, console, lock);
+      Commands commands = new Commands(app, log, ids, clock, this::notice, lock);
       LocalApi api = LocalApi.of(project, new Wiring(project, app, commands), console);
       running = new Running(index, project, app, api);
       snapshot.write(index.model().sources());
       problem = "";
       return true;
+    }
+  }
+
+  /** What the cascade refused (a policy's rule): printed, and the last ones kept for the page. */
+  private void notice(String text) {
+    console.accept(text);
+    notices.add(text);
+    if (notices.size() > NOTICES) {
+      notices.remove(0);
+    }
+  }
+
+  /** The last refusals of the cascade, oldest first. */
+  List<String> notices() {
+    synchronized (lock) {
+      return List.copyOf(notices);
     }
   }
 

@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * What the playground page reads besides the API, local only: the model (its name, roles, whether
  * callers without a token are admitted, prefilled operations, what kept the last change from
- * running), the stored events, and every view's rows.
+ * running, what the cascade refused lately), the stored events, and every view's rows.
  */
 final class Playground {
 
@@ -26,6 +26,7 @@ final class Playground {
       model.put("roles", running.project().api().roles().stream().map(r -> r.name()).toList());
       model.put("apiKey", running.project().api().apiKey());
       model.put("problem", host.problem());
+      model.put("notices", host.notices());
       List<Map<String, String>> operations = new ArrayList<>();
       for (CommandData command : running.project().commands()) {
         operations.add(operation("mutation", command.name(), mutation(command)));

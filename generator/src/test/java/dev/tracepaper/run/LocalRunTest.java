@@ -132,6 +132,36 @@ class LocalRunTest {
   }
 
   @Test
+  void aPolicysRefusalLeavesTheCommandDoneAndIsListed() throws Exception {
+    try (LocalLibrary library = LocalLibrary.start(folder)) {
+      String member =
+          library
+              .graphql(
+                  "mutation { joinLibrary(input: {name: \"Ada\", email: \"ada@example.com\","
+                      + " address: {street: \"Main 1\", city: \"Delft\", postcode: \"2611AB\"}})"
+                      + " { id } }",
+                  MEMBER)
+              .at("/data/joinLibrary/id")
+              .asString();
+
+      JsonNode reported =
+          library.graphql(
+              "mutation { reportLoanLost(input: {memberId: \""
+                  + member
+                  + "\", isbn: \"9780441013593\"}) { events } }",
+              MEMBER);
+
+      assertThat(reported.at("/data/reportLoanLost/events").toString())
+          .isEqualTo("[\"LoanReportedLost\"]");
+      assertThat(library.get("model").get("notices").toString())
+          .isEqualTo(
+              "[\"policy WithdrawWhenLost refused LoanReportedLost of Membership "
+                  + member
+                  + ": NOT_FOUND Book 9780441013593 does not exist\"]");
+    }
+  }
+
+  @Test
   void theSameCommandIdAnswersTheFirstResultAndAnotherInputIsRefused() throws Exception {
     try (LocalLibrary library = LocalLibrary.start(folder)) {
       String withId =
