@@ -53,7 +53,7 @@ public final class Engine {
   private Engine(ModelIndex index, Evaluator evaluator) {
     this.index = index;
     this.evaluator = evaluator;
-    this.changes = new StateChanges(index, evaluator);
+    this.changes = new StateChanges(evaluator);
     this.inputs = new InputReader(index);
     this.flows = new FlowRunner(evaluator, changes, events, inputs);
     this.upcasts = new Upcasts(index, evaluator);
@@ -288,6 +288,50 @@ public final class Engine {
     Aggregate type = index.aggregate(aggregate).orElseThrow();
     ObjectNode read = values.canonical(values.types().state(type), state);
     events.put(new EventStore.Instance(aggregate, key, history, read, true));
+  }
+
+  /**
+   * Delivers a recorded event as the event bus does: into every view that reads it, then to each
+   * policy whose {@code on} it is and each command whose {@code on} names it, in model order. The
+   * events these record are delivered in turn, breadth first; the outcomes come in that order.
+   */
+  public List<Outcome> deliver(StoredEvent event, Instant now) {
+    List<Outcome> outcomes = new ArrayList<>();
+    java.util.ArrayDeque<StoredEvent> pending = new java.util.ArrayDeque<>(List.of(event));
+    while (!pending.isEmpty()) {
+      StoredEvent next = pending.poll();
+      projector.project(next);
+      for (Outcome outcome : react(next, now)) {
+        outcomes.add(outcome);
+        if (outcome instanceof Outcome.Recorded recorded) {
+          pending.addAll(recorded.events());
+        }
+      }
+    }
+    return outcomes;
+  }
+
+  private List<Outcome> react(StoredEvent event, Instant now) {
+    Optional<Event> type = index.aggregate(event.aggregate()).flatMap(a -> a.event(event.type()));
+    List<Outcome> outcomes = new ArrayList<>();
+    if (type.isEmpty()) {
+      return outcomes;
+    }
+    for (Aggregate aggregate : index.model().aggregates()) {
+      for (Policy policy : aggregate.policies()) {
+        if (index.event(policy.on()).filter(e -> e == type.get()).isPresent()) {
+          outcomes.add(policy(policy, event, now));
+        }
+      }
+      for (Command command : aggregate.commands()) {
+        for (Trigger trigger : command.triggers()) {
+          if (index.event(trigger.on()).filter(e -> e == type.get()).isPresent()) {
+            outcomes.add(trigger(command, trigger, event, now));
+          }
+        }
+      }
+    }
+    return outcomes;
   }
 
   /** Projects {@code event} into every view that reads it (once, however often delivered). */

@@ -62,8 +62,7 @@ final class Evaluator {
   Object eval(Expression expression, Map<String, Object> names) {
     CelRuntime.Program program = programs.computeIfAbsent(expression, this::program);
     try {
-      Object value = program.eval(names);
-      return value;
+      return program.eval(names);
     } catch (CelEvaluationException | RuntimeException e) {
       throw new EvaluationFailed(expression, e.getMessage());
     }

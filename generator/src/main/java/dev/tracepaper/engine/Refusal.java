@@ -7,7 +7,6 @@ final class Refusal extends RuntimeException {
   static final String NOT_FOUND = "NOT_FOUND";
   static final String ALREADY_EXISTS = "ALREADY_EXISTS";
   static final String UNAUTHORIZED = "UNAUTHORIZED";
-  static final String INTERNAL_ERROR = "INTERNAL_ERROR";
 
   private final String code;
 

@@ -4,7 +4,6 @@ import dev.tracepaper.model.Aggregate;
 import dev.tracepaper.model.Assignment;
 import dev.tracepaper.model.Event;
 import dev.tracepaper.model.Field;
-import dev.tracepaper.model.ModelIndex;
 import dev.tracepaper.model.TypeRef;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,11 +20,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class StateChanges {
 
-  private final ModelIndex index;
   private final Evaluator evaluator;
 
-  StateChanges(ModelIndex index, Evaluator evaluator) {
-    this.index = index;
+  StateChanges(Evaluator evaluator) {
     this.evaluator = evaluator;
   }
 
@@ -148,9 +145,5 @@ final class StateChanges {
     JsonNode wanted =
         evaluator.values().toJson(key, new TypeRef(type.name(), false, type.location()));
     return stored != null && wanted != null && JsonCompare.same(wanted, stored);
-  }
-
-  ModelIndex index() {
-    return index;
   }
 }

@@ -98,7 +98,10 @@ public final class ModelTests {
     } catch (EvaluationFailed e) {
       mismatches.add(
           new TestResult.Mismatch(
-              "an expression failed", "a value", e.getMessage(), e.expression().location()));
+              "`" + e.expression().text() + "`",
+              "a value",
+              "it failed: " + e.reason(),
+              e.expression().location()));
     }
     return new TestResult(
         element,

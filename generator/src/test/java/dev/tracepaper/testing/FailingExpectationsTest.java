@@ -134,6 +134,33 @@ class FailingExpectationsTest {
     assertThat(mismatch.actual()).isEqualTo("9780441013593");
   }
 
+  @Test
+  void anExpressionThatFailsWhileItRunsIsNamedAtItsPlace() throws IOException {
+    Path copy =
+        EditedExamples.write(
+            folder,
+            "library",
+            text ->
+                text.replace(
+                    "available: state.available + 1\n          loans: {remove: event.loanId}",
+                    "available: state.available / (state.copies - state.copies)\n"
+                        + "          loans: {remove: event.loanId}"));
+
+    List<TestResult> failed =
+        ModelTests.run(EditedExamples.index(copy), r -> {}).results().stream()
+            .filter(r -> r.status() == TestResult.Status.FAILED)
+            .toList();
+
+    assertThat(failed.stream().map(TestResult::name).toList())
+        .containsExactly(
+            "takes a lent copy back", "takes back a copy lent before borrowers were members");
+    TestResult.Mismatch mismatch = failed.get(0).mismatches().get(0);
+    assertThat(mismatch.subject()).isEqualTo("`state.available / (state.copies - state.copies)`");
+    assertThat(mismatch.actual()).isEqualTo("it failed: / by zero");
+    assertThat(mismatch.location().line())
+        .isEqualTo(lineOf("catalog.yaml", "available: state.available / (state.copies"));
+  }
+
   /** Runs the example with one edit; exactly one test fails, and is returned. */
   private TestResult onlyFailure(String example, String from, String to) throws IOException {
     return onlyFailure(example, text -> text.replace(from, to));
