@@ -25,7 +25,7 @@ import picocli.CommandLine.Command;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:the model is valid",
-      "1:the model is invalid",
+      "1:the model is invalid (test: or a test of it failed)",
       "2:usage error",
       "3:template or render error",
       "4:internal error (run with -x for the stack trace)"
