@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       ValidateCommand.class,
       TestCommand.class,
+      RunCommand.class,
       GenerateCommand.class,
       DocsCommand.class,
       DiffCommand.class,

@@ -1,0 +1,89 @@
+package dev.tracepaper.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Watches the model's files by polling their sizes and modification times (WatchService misses
+ * changes on some file systems, and an editor's save is several events): a change that then stays
+ * the same for one more poll runs {@code reload}.
+ */
+final class ModelWatcher implements AutoCloseable {
+
+  static final long POLL_MILLIS = 250;
+
+  private final List<Path> paths;
+  private final Runnable reload;
+  private final Thread thread;
+  private final Map<String, String> initial;
+  private volatile boolean stopped;
+
+  /**
+   * Takes the files' state now, before the model is loaded: a save during the load or before the
+   * watching thread runs is a change.
+   */
+  ModelWatcher(List<Path> paths, Runnable reload) {
+    this.paths = List.copyOf(paths);
+    this.reload = reload;
+    this.initial = signature();
+    this.thread = new Thread(this::watch, "tracepaper-run-watcher");
+    thread.setDaemon(true);
+  }
+
+  void start() {
+    thread.start();
+  }
+
+  private void watch() {
+    Map<String, String> loaded = initial;
+    Map<String, String> seen = loaded;
+    while (!stopped) {
+      try {
+        Thread.sleep(POLL_MILLIS);
+      } catch (InterruptedException e) {
+        return;
+      }
+      Map<String, String> now = signature();
+      if (now.equals(seen) && !now.equals(loaded)) {
+        loaded = now;
+        reload.run();
+      }
+      seen = now;
+    }
+  }
+
+  /** Each model file's size and modification time, by path. */
+  Map<String, String> signature() {
+    Map<String, String> files = new TreeMap<>();
+    for (Path path : paths) {
+      try (Stream<Path> walk = Files.isDirectory(path) ? Files.walk(path) : Stream.of(path)) {
+        walk.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+            .filter(p -> !p.toString().contains("/.tracepaper/"))
+            .forEach(p -> files.put(p.toString(), stamp(p)));
+      } catch (IOException | UncheckedIOException e) {
+        files.put(path.toString(), "unreadable");
+      }
+    }
+    return files;
+  }
+
+  private static String stamp(Path file) {
+    try {
+      return Files.size(file) + "@" + Files.getLastModifiedTime(file).toMillis();
+    } catch (IOException e) {
+      return "gone";
+    }
+  }
+
+  @Override
+  public void close() {
+    stopped = true;
+    thread.interrupt();
+  }
+}
