@@ -1,0 +1,361 @@
+package dev.tracepaper.source;
+
+import dev.tracepaper.diagnostic.Diagnostic;
+import dev.tracepaper.source.YamlLines.Line;
+import java.util.List;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+
+/**
+ * Turns the YAML parser's complaint into what a model's author can act on: what the mistake most
+ * likely is, in the author's words (indentation, quotes, a colon inside a text), and a hint that
+ * shows the line corrected where it can. The parser's own words end the message, so nothing is lost
+ * when the explanation guesses wrong.
+ */
+final class SyntaxExplainer {
+
+  static final String ID = "YamlSyntax";
+
+  private final String file;
+  private final YamlLines lines;
+
+  SyntaxExplainer(String file, String text) {
+    this.file = file;
+    this.lines = new YamlLines(text);
+  }
+
+  Diagnostic explain(MarkedYamlEngineException e) {
+    String problem = e.getProblem() == null ? "" : e.getProblem();
+    String context = e.getContext() == null ? "" : e.getContext();
+    SourceLocation at =
+        e.getProblemMark().map(m -> YamlReader.locate(file, m)).orElse(SourceLocation.ofFile(file));
+    Optional<SourceLocation> start = e.getContextMark().map(m -> YamlReader.locate(file, m));
+    String parser = (context.isEmpty() ? "" : context + ": ") + problem;
+    return explanation(problem, context, at, start)
+        .map(d -> d.withMessage(d.message() + " (The YAML parser says: " + parser.strip() + ".)"))
+        .orElseGet(() -> ParserWords.inOurWords(problem, context, at, start));
+  }
+
+  private Optional<Diagnostic> explanation(
+      String problem, String context, SourceLocation at, Optional<SourceLocation> start) {
+    if (problem.startsWith("mapping values are not allowed here")) {
+      return strayQuote(at).or(() -> Optional.of(colonInValue(at)));
+    }
+    if (problem.startsWith("expected <block end>, but found")) {
+      return strayQuote(at).or(() -> Optional.of(blockEnd(at, start)));
+    }
+    if (problem.startsWith("could not find expected ':'") && start.isPresent()) {
+      return Optional.of(missingColon(start.get()));
+    }
+    if (problem.startsWith("expected ',' or ']'") || problem.startsWith("expected ',' or '}'")) {
+      return start.map(s -> unclosedBracket(problem.contains("]") ? '[' : '{', at, s));
+    }
+    if (problem.startsWith("found unexpected end of stream")
+        || problem.startsWith("found unexpected document separator")) {
+      return start.map(s -> unclosedQuote(s, at));
+    }
+    if (problem.startsWith("found character '\\t'")) {
+      return Optional.of(
+          Diagnostic.error(ID, at, "A tab character stands where YAML allows only spaces.")
+              .withHint("replace the tab with spaces"));
+    }
+    return startsValue(problem, context)
+        .map(what -> badStart(what, start.filter(s -> !context.contains("block scalar")), at));
+  }
+
+  /** What a value starts with that YAML reads as syntax, from the parser's problem. */
+  private static Optional<String> startsValue(String problem, String context) {
+    if (problem.startsWith("found character '")) {
+      return Optional.of(problem.substring("found character '".length()).substring(0, 1));
+    }
+    if (problem.startsWith("sequence entries are not allowed here")) {
+      return Optional.of("-");
+    }
+    if (problem.startsWith("mapping keys are not allowed here")) {
+      return Optional.of("?");
+    }
+    if (problem.startsWith("expected the node content, but found '")) {
+      return Optional.of(
+          problem.substring(
+              "expected the node content, but found '".length(), problem.length() - 1));
+    }
+    if (context.contains("an anchor")) {
+      return Optional.of("&");
+    }
+    if (context.contains("an alias")) {
+      return Optional.of("*");
+    }
+    if (context.contains("a tag") || problem.contains("tag handle")) {
+      return Optional.of("!");
+    }
+    if (context.contains("block scalar")) {
+      return Optional.of("| or >");
+    }
+    if (problem.startsWith("found unknown escape character")) {
+      return Optional.of("\\");
+    }
+    return Optional.empty();
+  }
+
+  /** A value whose first character YAML reads as syntax: the text needs quotes. */
+  private Diagnostic badStart(String what, Optional<SourceLocation> start, SourceLocation at) {
+    Line line = lines.line(start.orElse(at).line());
+    if (what.equals("\\")) {
+      return Diagnostic.error(
+              ID,
+              at,
+              "Inside double quotes a backslash starts an escape such as `\\n`, and this one is not an escape YAML knows.")
+          .withHint(
+              "write `\\\\` for a backslash, or put the text in single quotes, where a backslash is an ordinary character");
+    }
+    String subject = line.key().map(k -> "The value of `" + k + "`").orElse("The value");
+    String message =
+        "%s starts with `%s`, which YAML reads as part of its own syntax, not as text."
+            .formatted(subject, what);
+    return Diagnostic.error(ID, start.orElse(at), message).withHint(quoteHint(line));
+  }
+
+  private static String quoteHint(Line line) {
+    if (!line.hasValue()) {
+      return "put the text in quotes";
+    }
+    return "put the text in quotes: `" + YamlLines.withQuotedValue(line) + "`";
+  }
+
+  /**
+   * "mapping values are not allowed here": a {@code :} where no key can start. Either a text holds
+   * {@code ": "}, or the line is indented under a key that already has a value on its line, or the
+   * line above lacks its colon.
+   */
+  private Diagnostic colonInValue(SourceLocation at) {
+    Line line = lines.line(at.line());
+    int keyColon = line.key().map(k -> line.text().indexOf(':', line.indent())).orElse(-1);
+    if (keyColon >= 0 && keyColon < at.column() - 1) {
+      return Diagnostic.error(
+              ID,
+              at,
+              "The text of `%s` holds `: `, which YAML reads as the start of another key."
+                  .formatted(line.key().get()))
+          .withHint(
+              "put text that holds `: ` in quotes: `" + YamlLines.withQuotedValue(line) + "`");
+    }
+    Optional<Line> above = lines.above(line.number());
+    if (above.isPresent() && above.get().key().isEmpty() && line.indent() <= above.get().indent()) {
+      Line bare = above.get();
+      String fixed = bare.content().strip().replaceFirst("^(- )?(\\S+)\\s+", "$1$2: ");
+      return Diagnostic.error(
+              ID,
+              SourceLocation.of(file, bare.number(), bare.column()),
+              "Line %d has no `:` after its name, so YAML reads it and line %d as one text."
+                  .formatted(bare.number(), line.number()))
+          .withHint("write the name, a colon and the value: `" + fixed + "`")
+          .withRelated(at);
+    }
+    if (above.isPresent() && above.get().hasValue() && line.indent() > above.get().indent()) {
+      return deeperThanValue(line, above.get(), at);
+    }
+    return Diagnostic.error(
+            ID, at, "Line %d has a `:` where YAML expects no key.".formatted(line.number()))
+        .withHint(
+            "check the indentation of line %d against the lines above it, and put text that holds `: ` in quotes"
+                .formatted(line.number()));
+  }
+
+  /** A line indented under a line whose key already has its value. */
+  private Diagnostic deeperThanValue(Line line, Line above, SourceLocation at) {
+    String owner = above.key().map(k -> "`" + k + "`").orElse("the list item");
+    String message =
+        "Line %d is indented more than line %d, so YAML reads it as more of the value of %s; but %s already has the value `%s`."
+            .formatted(line.number(), above.number(), owner, owner, above.value());
+    String name = line.name();
+    if (name.contains(" ")) {
+      return Diagnostic.error(ID, at, message)
+          .withHint(
+              "if line %d goes on with the text of line %d, put the whole text in quotes; otherwise move line %d %s left to line up with %s"
+                  .formatted(
+                      line.number(),
+                      above.number(),
+                      line.number(),
+                      spaces(line.indent() - above.indent()),
+                      owner));
+    }
+    int by = line.indent() - above.indent();
+    String hint =
+        "move `%s` %s left to line up with %s on line %d"
+            .formatted(name, spaces(by), owner, above.number());
+    if (above.key().isPresent()) {
+      hint +=
+          "; or, if `%s` belongs inside %s, remove `%s` from line %d"
+              .formatted(name, owner, above.value(), above.number());
+    }
+    return Diagnostic.error(ID, at, message).withHint(hint);
+  }
+
+  /**
+   * "expected <block end>": the line neither continues the mapping or list above it nor ends it,
+   * because it lines up with no key above, or because more follows a complete value on its line.
+   */
+  private Diagnostic blockEnd(SourceLocation at, Optional<SourceLocation> start) {
+    Line line = lines.line(at.line());
+    if (at.column() - 1 > line.indent() && line.hasValue()) {
+      return textAfterValue(line, at);
+    }
+    List<Line> levels = lines.openLevels(line.number());
+    Optional<Line> right =
+        levels.stream().filter(l -> l.indent() > line.indent()).reduce((a, b) -> b);
+    Optional<Line> left = levels.stream().filter(l -> l.indent() < line.indent()).findFirst();
+    if (right.isEmpty() && left.isPresent() && left.get().hasValue()) {
+      return deeperThanValue(line, left.get(), at);
+    }
+    StringBuilder message =
+        new StringBuilder(
+            "Line %d is indented by %d spaces, which lines up with no key above it"
+                .formatted(line.number(), line.indent()));
+    StringBuilder hint = new StringBuilder();
+    String name = "`" + line.name() + "`";
+    right.ifPresent(
+        r -> {
+          message.append(": %s on line %d has %d".formatted(code(r), r.number(), r.indent()));
+          hint.append(
+              "move %s %s right to line up with %s on line %d"
+                  .formatted(name, spaces(r.indent() - line.indent()), code(r), r.number()));
+        });
+    left.ifPresent(
+        l -> {
+          message.append(right.isPresent() ? ", " : ": ");
+          message.append("%s on line %d has %d".formatted(code(l), l.number(), l.indent()));
+          hint.append(hint.isEmpty() ? "move " + name : ", or");
+          hint.append(
+              " %s left to line up with %s on line %d"
+                  .formatted(spaces(line.indent() - l.indent()), code(l), l.number()));
+        });
+    message.append(
+        ". Keys of one mapping, and the `-` of one list, must start in the same column.");
+    Diagnostic plain = Diagnostic.error(ID, at, message.toString());
+    Diagnostic d = hint.isEmpty() ? plain : plain.withHint(hint.toString());
+    return right.map(r -> d.withRelated(SourceLocation.of(file, r.number(), r.column()))).orElse(d);
+  }
+
+  /** A complete value (quoted, or a `[…]`/`{…}`) with more text after it on its line. */
+  private Diagnostic textAfterValue(Line line, SourceLocation at) {
+    String subject = line.key().map(k -> "The value of `" + k + "`").orElse("The value");
+    char first = line.value().charAt(0);
+    String message;
+    if (first == '"' || first == '\'') {
+      message = "%s starts with a quote, so it ends at the closing quote; more text follows it.";
+    } else if (first == '[' || first == '{') {
+      message =
+          "%s starts with `"
+              + first
+              + "`, so it ends at the matching `"
+              + (first == '[' ? ']' : '}')
+              + "`; more text follows it.";
+    } else {
+      message = "%s is complete, yet more text follows it on the line.";
+    }
+    String hint = "if it is all one text, put it in quotes: `" + fullyQuoted(line) + "`";
+    if (first == '[' || first == '{') {
+      hint =
+          "if it is a %s, remove what follows the `%s`; %s"
+              .formatted(first == '[' ? "list" : "mapping", first == '[' ? ']' : '}', hint);
+    }
+    return Diagnostic.error(ID, at, message.formatted(subject)).withHint(hint);
+  }
+
+  private static String fullyQuoted(Line line) {
+    return YamlLines.withQuotedValue(line);
+  }
+
+  /** A quote opened on a line above and not closed there, which made the parser read on. */
+  private Optional<Diagnostic> strayQuote(SourceLocation at) {
+    for (int n = at.line() - 1; n >= 1; n--) {
+      Line line = lines.line(n);
+      Optional<Character> quote = YamlLines.unclosedQuote(line);
+      String before = lines.line(at.line()).text();
+      before = before.substring(0, Math.min(before.length(), at.column() - 1));
+      if (quote.isPresent() && before.indexOf(quote.get()) >= 0) {
+        int column = line.text().lastIndexOf(line.value()) + 1;
+        return Optional.of(
+            Diagnostic.error(
+                    ID,
+                    SourceLocation.of(file, n, column),
+                    "The text of `%s` opens a quote `%s` that is not closed on its line, so YAML reads on to the next `%s`, on line %d."
+                        .formatted(line.name(), quote.get(), quote.get(), at.line()))
+                .withHint("close the quote: `" + line.text().strip() + quote.get() + "`")
+                .withRelated(at));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Diagnostic unclosedQuote(SourceLocation start, SourceLocation at) {
+    Line line = lines.line(start.line());
+    String end =
+        at.line() > lines.count() || lines.line(at.line()).content().isEmpty()
+            ? "the end of the file"
+            : "line " + at.line();
+    char quote =
+        line.text().length() >= start.column() ? line.text().charAt(start.column() - 1) : '"';
+    return Diagnostic.error(
+            ID,
+            start,
+            "The quote `%s` on line %d is never closed, so the text runs on to %s."
+                .formatted(quote, start.line(), end))
+        .withHint("close the text with `%s`: `%s%s`".formatted(quote, line.text().strip(), quote))
+        .withRelated(at);
+  }
+
+  private Diagnostic unclosedBracket(char open, SourceLocation at, SourceLocation start) {
+    char close = open == '[' ? ']' : '}';
+    Line line = lines.line(start.line());
+    String kind = open == '[' ? "list" : "mapping";
+    if (at.line() == start.line() && at.column() <= line.text().length()) {
+      char found = line.text().charAt(at.column() - 1);
+      if (found == ']' || found == '}') {
+        return Diagnostic.error(
+                ID,
+                at,
+                "The `%s` opened at column %d is closed by `%s`; a %s written with `%s` ends with `%s`."
+                    .formatted(open, start.column(), found, kind, open, close))
+            .withHint("write `%s` instead of `%s`".formatted(close, found))
+            .withRelated(start);
+      }
+    }
+    String hint =
+        line.hasValue() && !line.value().contains(String.valueOf(close))
+            ? "close it: `%s%s`; or, if this is a text, put it in quotes: `%s`"
+                .formatted(line.text().strip(), close, YamlLines.withQuotedValue(line))
+            : "close the %s with `%s`".formatted(kind, close);
+    return Diagnostic.error(
+            ID,
+            start,
+            "The `%s` on line %d starts a %s that is not closed with `%s` on its line."
+                .formatted(open, start.line(), kind, close))
+        .withHint(hint)
+        .withRelated(at);
+  }
+
+  private Diagnostic missingColon(SourceLocation start) {
+    Line line = lines.line(start.line());
+    String text = line.content().strip();
+    String fixed = text.replaceFirst("^(- )?(\\S+)\\s+", "$1$2: ");
+    String hint =
+        fixed.equals(text)
+            ? "write `%s: ` and its value, or remove the line".formatted(text)
+            : "write the name, a colon and the value: `" + fixed + "`";
+    return Diagnostic.error(
+            ID,
+            start,
+            "Line %d has no `:`; each line of a mapping is a name, a colon and a value."
+                .formatted(start.line()))
+        .withHint(hint);
+  }
+
+  private static String code(Line line) {
+    return "`" + line.name() + "`";
+  }
+
+  private static String spaces(int n) {
+    return n == 1 ? "1 space" : n + " spaces";
+  }
+}
