@@ -62,8 +62,8 @@ final class UnknownKeys {
       for (MappingNode.Entry e : unknown) {
         Function<String, String> message =
             above ->
-                "`%s` is not something %s can have, but %s can: the indentation of this line is likely off, so that YAML reads `%s` as part of %s."
-                    .formatted(e.name(), c.what(), above, e.name(), c.what());
+                "`%s` is not something %s can have, but %s can: this line is likely indented too far."
+                    .formatted(e.name(), c.what(), above);
         sink.accept(tooDeep(c.mapping(), e, message, parentOf).orElseGet(() -> plain(c, e)));
       }
     }
@@ -140,7 +140,7 @@ final class UnknownKeys {
     }
     Function<String, String> message =
         above ->
-            "YAML reads `%s` as %s; but `%s` is something %s can have, and the indentation of this line is likely off."
+            "YAML reads `%s` as %s; but `%s` is something %s can have: this line is likely indented too far."
                 .formatted(own.name(), c.what(), own.name(), above);
     return tooDeep(names, own, message, parentOf);
   }
@@ -189,7 +189,7 @@ final class UnknownKeys {
         Diagnostic.error(
                 Nodes.UNKNOWN_KEY,
                 at,
-                "`%s` lines up with the names above it, so YAML reads it as %s; but `%s` is something %s can have, and its indentation is likely off."
+                "`%s` lines up with the names above it, so YAML reads it as %s; but `%s` is something %s can have: this line is likely not indented far enough."
                     .formatted(own.name(), c.what(), own.name(), before.what()))
             .withHint(
                 "move `%s` and the lines under it %s right to line up with `%s` on line %d"

@@ -48,19 +48,18 @@ final class SyntaxExplainer {
       return Optional.of(missingColon(start.get()));
     }
     if (problem.startsWith("expected ',' or ']'") || problem.startsWith("expected ',' or '}'")) {
-      return start.map(s -> unclosedBracket(problem.contains("]") ? '[' : '{', at, s));
+      char open = problem.startsWith("expected ',' or ']'") ? '[' : '{';
+      return start.map(s -> unclosedBracket(open, at, s));
     }
     if (problem.startsWith("found unexpected end of stream")
         || problem.startsWith("found unexpected document separator")) {
       return start.map(s -> unclosedQuote(s, at));
     }
-    if (problem.startsWith("found character '\\t'")) {
-      return Optional.of(
-          Diagnostic.error(ID, at, "A tab character stands where YAML allows only spaces.")
-              .withHint("replace the tab with spaces"));
+    if (problem.startsWith("expected '<document start>'")) {
+      return Optional.of(afterDocumentEnd(at));
     }
     return startsValue(problem, context)
-        .map(what -> badStart(what, start.filter(s -> !context.contains("block scalar")), at));
+        .map(what -> badStart(what, start.filter(s -> s.line() == at.line()), at));
   }
 
   /** What a value starts with that YAML reads as syntax, from the parser's problem. */
@@ -99,20 +98,35 @@ final class SyntaxExplainer {
 
   /** A value whose first character YAML reads as syntax: the text needs quotes. */
   private Diagnostic badStart(String what, Optional<SourceLocation> start, SourceLocation at) {
-    Line line = lines.line(start.orElse(at).line());
+    SourceLocation place = start.orElse(at);
+    Line line = lines.line(place.line());
     if (what.equals("\\")) {
-      return Diagnostic.error(
-              ID,
-              at,
-              "Inside double quotes a backslash starts an escape such as `\\n`, and this one is not an escape YAML knows.")
-          .withHint(
-              "write `\\\\` for a backslash, or put the text in single quotes, where a backslash is an ordinary character");
+      return badEscape(line, at);
     }
+    String first =
+        place.column() <= line.text().length()
+            ? String.valueOf(line.text().charAt(place.column() - 1))
+            : what;
     String subject = line.key().map(k -> "The value of `" + k + "`").orElse("The value");
     String message =
         "%s starts with `%s`, which YAML reads as part of its own syntax, not as text."
-            .formatted(subject, what);
-    return Diagnostic.error(ID, start.orElse(at), message).withHint(quoteHint(line));
+            .formatted(subject, first);
+    return Diagnostic.error(ID, place, message).withHint(quoteHint(line));
+  }
+
+  private static Diagnostic badEscape(Line line, SourceLocation at) {
+    String hint =
+        "write `\\\\` for a backslash, or put the text in single quotes, where a backslash is an ordinary character";
+    String value = line.value();
+    if (value.length() > 1 && value.startsWith("\"") && value.endsWith("\"")) {
+      String single = "'" + value.substring(1, value.length() - 1).replace("'", "''") + "'";
+      hint += ": `" + line.text().strip().replace(value, single) + "`";
+    }
+    return Diagnostic.error(
+            ID,
+            at,
+            "Inside double quotes a backslash starts an escape such as `\\n`, and this one is not an escape YAML knows.")
+        .withHint(hint);
   }
 
   private static String quoteHint(Line line) {
@@ -231,9 +245,40 @@ final class SyntaxExplainer {
         });
     message.append(
         ". Keys of one mapping, and the `-` of one list, must start in the same column.");
+    if (right.isPresent() && left.isPresent() && firstUnder(right.get(), left.get())) {
+      // The block above holds one line: that line, not this one, is more likely out of place.
+      Line r = right.get();
+      int by = r.indent() - line.indent();
+      hint.setLength(0);
+      hint.append(
+          "line up %s with %s on line %d: move %s %s left, or %s %s right"
+              .formatted(name, code(r), r.number(), code(r), spaces(by), name, spaces(by)));
+    }
     Diagnostic plain = Diagnostic.error(ID, at, message.toString());
     Diagnostic d = hint.isEmpty() ? plain : plain.withHint(hint.toString());
     return right.map(r -> d.withRelated(SourceLocation.of(file, r.number(), r.column()))).orElse(d);
+  }
+
+  /** A line after {@code ---} or {@code ...}, which end the document YAML is reading. */
+  private Diagnostic afterDocumentEnd(SourceLocation at) {
+    for (int n = at.line() - 1; n >= 1; n--) {
+      String text = lines.line(n).text().strip();
+      if (text.startsWith("---") || text.startsWith("...")) {
+        return Diagnostic.error(
+                ID,
+                SourceLocation.of(file, n, 1),
+                "Line %d, `%s`, ends the model where YAML does not expect it; a model file is one document."
+                    .formatted(n, text))
+            .withHint("remove line %d".formatted(n))
+            .withRelated(at);
+      }
+    }
+    return Diagnostic.error(
+        ID, at, "Line %d stands where YAML expects a new document to start.".formatted(at.line()));
+  }
+
+  private boolean firstUnder(Line line, Line parent) {
+    return lines.above(line.number()).map(Line::number).orElse(0) == parent.number();
   }
 
   /** A complete value (quoted, or a `[…]`/`{…}`) with more text after it on its line. */
@@ -321,18 +366,28 @@ final class SyntaxExplainer {
             .withRelated(start);
       }
     }
-    String hint =
-        line.hasValue() && !line.value().contains(String.valueOf(close))
-            ? "close it: `%s%s`; or, if this is a text, put it in quotes: `%s`"
-                .formatted(line.text().strip(), close, YamlLines.withQuotedValue(line))
-            : "close the %s with `%s`".formatted(kind, close);
+    String hint = "close the %s with `%s`".formatted(kind, close);
+    if (line.hasValue() && line.value().charAt(0) == open && line.value().indexOf(close) < 0) {
+      String closed = line.text().strip() + close;
+      hint =
+          looksLikeText(line)
+              ? "close it: `%s`; or, if this is a text, put it in quotes: `%s`"
+                  .formatted(closed, YamlLines.withQuotedValue(line))
+              : "close it: `%s`".formatted(closed);
+    }
     return Diagnostic.error(
             ID,
             start,
-            "The `%s` on line %d starts a %s that is not closed with `%s` on its line."
+            "The `%s` on line %d opens a %s that is not closed with `%s` on its line."
                 .formatted(open, start.line(), kind, close))
         .withHint(hint)
         .withRelated(at);
+  }
+
+  /** A value with no `:` and no `,` after its bracket reads as words, not as a list or mapping. */
+  private static boolean looksLikeText(Line line) {
+    String rest = line.value().substring(1);
+    return !rest.contains(":") && !rest.contains(",") && rest.strip().contains(" ");
   }
 
   private Diagnostic missingColon(SourceLocation start) {
