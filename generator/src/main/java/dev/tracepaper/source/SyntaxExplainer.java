@@ -1,7 +1,9 @@
 package dev.tracepaper.source;
 
 import dev.tracepaper.diagnostic.Diagnostic;
+import dev.tracepaper.source.YamlLines.Level;
 import dev.tracepaper.source.YamlLines.Line;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
@@ -177,6 +179,17 @@ final class SyntaxExplainer {
 
   /** A line indented under a line whose key already has its value. */
   private Diagnostic deeperThanValue(Line line, Line above, SourceLocation at) {
+    if (above.key().filter(k -> k.matches("-\\w.*")).isPresent()) {
+      String key = above.key().get();
+      String fixed = above.text().strip().replaceFirst("^-", "- ");
+      return Diagnostic.error(
+              ID,
+              SourceLocation.of(file, above.number(), above.column()),
+              "Line %d starts with `%s`: a list item needs a space after its `-`."
+                  .formatted(above.number(), key))
+          .withHint("write `" + fixed + "`")
+          .withRelated(at);
+    }
     String owner = above.key().map(k -> "`" + k + "`").orElse("the list item");
     String message =
         "Line %d is indented more than line %d, so YAML reads it as more of the value of %s; but %s already has the value `%s`."
@@ -211,52 +224,99 @@ final class SyntaxExplainer {
    */
   private Diagnostic blockEnd(SourceLocation at, Optional<SourceLocation> start) {
     Line line = lines.line(at.line());
-    if (at.column() - 1 > line.indent() && line.hasValue()) {
+    if (at.column() - 1 > line.start() && line.hasValue()) {
       return textAfterValue(line, at);
     }
-    List<Line> levels = lines.openLevels(line.number());
-    Optional<Line> right =
-        levels.stream().filter(l -> l.indent() > line.indent()).reduce((a, b) -> b);
-    Optional<Line> left = levels.stream().filter(l -> l.indent() < line.indent()).findFirst();
-    if (right.isEmpty() && left.isPresent() && left.get().hasValue()) {
-      return deeperThanValue(line, left.get(), at);
+    List<Level> levels = lines.openLevels(line.number());
+    int indent = line.start();
+    Optional<Level> same = levels.stream().filter(l -> l.indent() == indent).findFirst();
+    if (same.isPresent()) {
+      return sameColumn(line, same.get(), at);
+    }
+    Optional<Level> right = levels.stream().filter(l -> l.indent() > indent).reduce((a, b) -> b);
+    Optional<Level> left = levels.stream().filter(l -> l.indent() < indent).findFirst();
+    if (right.isEmpty() && left.isPresent() && !left.get().dash() && left.get().line().hasValue()) {
+      return deeperThanValue(line, left.get().line(), at);
     }
     StringBuilder message =
         new StringBuilder(
             "Line %d is indented by %d spaces, which lines up with no key above it"
-                .formatted(line.number(), line.indent()));
-    StringBuilder hint = new StringBuilder();
+                .formatted(line.number(), indent));
+    List<String> moves = new ArrayList<>();
     String name = "`" + line.name() + "`";
     right.ifPresent(
         r -> {
-          message.append(": %s on line %d has %d".formatted(code(r), r.number(), r.indent()));
-          hint.append(
-              "move %s %s right to line up with %s on line %d"
-                  .formatted(name, spaces(r.indent() - line.indent()), code(r), r.number()));
+          message.append(": %s has %d".formatted(r.describe(), r.indent()));
+          moves.add(
+              "%s right to line up with %s".formatted(spaces(r.indent() - indent), r.describe()));
         });
     left.ifPresent(
         l -> {
           message.append(right.isPresent() ? ", " : ": ");
-          message.append("%s on line %d has %d".formatted(code(l), l.number(), l.indent()));
-          hint.append(hint.isEmpty() ? "move " + name : ", or");
-          hint.append(
-              " %s left to line up with %s on line %d"
-                  .formatted(spaces(line.indent() - l.indent()), code(l), l.number()));
+          message.append("%s has %d".formatted(l.describe(), l.indent()));
+          moves.add(
+              "%s left to line up with %s".formatted(spaces(indent - l.indent()), l.describe()));
         });
     message.append(
         ". Keys of one mapping, and the `-` of one list, must start in the same column.");
+    String hint = moves.isEmpty() ? "" : "move " + name + " " + String.join(", or ", moves);
     if (right.isPresent() && left.isPresent() && firstUnder(right.get(), left.get())) {
       // The block above holds one line: that line, not this one, is more likely out of place.
-      Line r = right.get();
-      int by = r.indent() - line.indent();
-      hint.setLength(0);
-      hint.append(
-          "line up %s with %s on line %d: move %s %s left, or %s %s right"
-              .formatted(name, code(r), r.number(), code(r), spaces(by), name, spaces(by)));
+      Level r = right.get();
+      int by = r.indent() - indent;
+      String other = "`" + r.line().name() + "`";
+      hint =
+          "line up %s with %s: move %s %s left, or %s %s right"
+              .formatted(name, r.describe(), other, spaces(by), name, spaces(by));
     }
     Diagnostic plain = Diagnostic.error(ID, at, message.toString());
-    Diagnostic d = hint.isEmpty() ? plain : plain.withHint(hint.toString());
-    return right.map(r -> d.withRelated(SourceLocation.of(file, r.number(), r.column()))).orElse(d);
+    Diagnostic d = hint.isEmpty() ? plain : plain.withHint(hint);
+    return right
+        .map(r -> d.withRelated(SourceLocation.of(file, r.line().number(), r.indent() + 1)))
+        .orElse(d);
+  }
+
+  /** A line that starts in the column of a key or `-` above, yet cannot continue that block. */
+  private Diagnostic sameColumn(Line line, Level level, SourceLocation at) {
+    SourceLocation there = SourceLocation.of(file, level.line().number(), level.indent() + 1);
+    if (level.dash() && line.dash() < 0) {
+      String hint =
+          level
+              .line()
+              .key()
+              .map(
+                  k ->
+                      "move `%s` %s right to line up with `%s` on line %d"
+                          .formatted(
+                              line.name(),
+                              spaces(level.line().indent() - level.indent()),
+                              k,
+                              level.line().number()))
+              .orElse("start the line with `- ` to make it an item of the list");
+      return Diagnostic.error(
+              ID,
+              at,
+              "Line %d lines up with the `-` of the list item on line %d, so YAML expects another `- ` item there; the keys of one item line up with its first key, after the `- `."
+                  .formatted(line.number(), level.line().number()))
+          .withHint(hint)
+          .withRelated(there);
+    }
+    if (!level.dash() && line.dash() >= 0) {
+      return Diagnostic.error(
+              ID,
+              at,
+              "Line %d starts a list item (`- `) among the keys of a mapping: %s starts in the same column."
+                  .formatted(line.number(), level.describe()))
+          .withHint("remove the `- ` if `%s` is a key like the others".formatted(line.name()))
+          .withRelated(there);
+    }
+    return Diagnostic.error(
+            ID,
+            at,
+            "Line %d lines up with %s, but YAML cannot read it as part of the same block."
+                .formatted(line.number(), level.describe()))
+        .withHint("check that line %d is a name, a colon and a value".formatted(line.number()))
+        .withRelated(there);
   }
 
   /** A line after {@code ---} or {@code ...}, which end the document YAML is reading. */
@@ -277,8 +337,10 @@ final class SyntaxExplainer {
         ID, at, "Line %d stands where YAML expects a new document to start.".formatted(at.line()));
   }
 
-  private boolean firstUnder(Line line, Line parent) {
-    return lines.above(line.number()).map(Line::number).orElse(0) == parent.number();
+  private boolean firstUnder(Level level, Level parent) {
+    return !level.dash()
+        && !parent.dash()
+        && lines.above(level.line().number()).map(Line::number).orElse(0) == parent.line().number();
   }
 
   /** A complete value (quoted, or a `[…]`/`{…}`) with more text after it on its line. */

@@ -19,7 +19,12 @@ final class YamlLines {
           "^(?<key>[^\\s:#'\"\\[\\]{}|>&*!%@`,?-][^:#]*?|-[^\\s:#][^:#]*?)\\s*:(?:[ \\t]+(?<value>.*))?$");
 
   /** One line: its 1-based number, indentation, and key and value when it reads as a key line. */
-  record Line(int number, String text, int indent, Optional<String> key, String value) {
+  record Line(int number, String text, int indent, int dash, Optional<String> key, String value) {
+
+    /** Where the line's content starts: its {@code -} for a list item, else its key or text. */
+    int start() {
+      return dash >= 0 ? dash : indent;
+    }
 
     String content() {
       return text.substring(Math.min(indent, text.length()));
@@ -36,7 +41,7 @@ final class YamlLines {
 
     /** How the line names itself in a message: its key, or its text when it has none. */
     String name() {
-      return key.orElse(content().strip());
+      return key.orElse(text.substring(Math.min(start(), text.length())).strip());
     }
   }
 
@@ -59,7 +64,9 @@ final class YamlLines {
     }
     String content = text.substring(indent);
     int keyStart = indent;
+    int dash = -1;
     if (content.startsWith("- ")) {
+      dash = indent;
       keyStart += 2;
       while (keyStart < text.length() && text.charAt(keyStart) == ' ') {
         keyStart++;
@@ -69,9 +76,9 @@ final class YamlLines {
     Matcher m = KEY_LINE.matcher(content);
     if (m.matches()) {
       String value = m.group("value") == null ? "" : m.group("value").strip();
-      return new Line(number, text, keyStart, Optional.of(m.group("key").strip()), value);
+      return new Line(number, text, keyStart, dash, Optional.of(m.group("key").strip()), value);
     }
-    return new Line(number, text, indent, Optional.empty(), "");
+    return new Line(number, text, keyStart, dash, Optional.empty(), "");
   }
 
   /** Blank lines and comment lines say nothing about the structure. */
@@ -91,18 +98,35 @@ final class YamlLines {
     return Optional.empty();
   }
 
+  /** A column where keys (or the {@code -} of list items) start, and the line that opened it. */
+  record Level(Line line, int indent, boolean dash) {
+
+    /** How a message names it: "`name` on line 4", "the `-` on line 4". */
+    String describe() {
+      return (dash ? "the `-`" : "`" + line.name() + "`") + " on line " + line.number();
+    }
+  }
+
   /**
    * The indentation levels open just above line {@code number}, nearest first: the line above, then
-   * each line further up that is indented less than the one found before it.
+   * each line further up that is indented less than the one found before it. A list item with a key
+   * opens two: its key's column and its {@code -}'s.
    */
-  List<Line> openLevels(int number) {
-    List<Line> levels = new ArrayList<>();
+  List<Level> openLevels(int number) {
+    List<Level> levels = new ArrayList<>();
     int last = Integer.MAX_VALUE;
     for (int n = number - 1; n >= 1 && last > 0; n--) {
       Line line = line(n);
-      if (significant(line) && line.indent() < last) {
-        levels.add(line);
+      if (!significant(line)) {
+        continue;
+      }
+      if (line.indent() < last) {
+        levels.add(new Level(line, line.indent(), false));
         last = line.indent();
+      }
+      if (line.dash() >= 0 && line.dash() < last) {
+        levels.add(new Level(line, line.dash(), true));
+        last = line.dash();
       }
     }
     return levels;
