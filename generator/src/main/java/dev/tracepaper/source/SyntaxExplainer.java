@@ -34,7 +34,13 @@ final class SyntaxExplainer {
     Optional<SourceLocation> start = e.getContextMark().map(m -> YamlReader.locate(file, m));
     String parser = (context.isEmpty() ? "" : context + ": ") + problem;
     return explanation(problem, context, at, start)
-        .map(d -> d.withMessage(d.message() + " (The YAML parser says: " + parser.strip() + ".)"))
+        .map(
+            d ->
+                d.withMessage(
+                    d.message()
+                        + " (The YAML parser says: "
+                        + parser.strip().replaceFirst("\\.+$", "")
+                        + ".)"))
         .orElseGet(() -> ParserWords.inOurWords(problem, context, at, start));
   }
 
@@ -59,6 +65,22 @@ final class SyntaxExplainer {
     }
     if (problem.startsWith("expected '<document start>'")) {
       return Optional.of(afterDocumentEnd(at));
+    }
+    if (problem.startsWith("DEL character")) {
+      return Optional.of(
+          Diagnostic.error(
+                  ID,
+                  at,
+                  "The line holds the control character DEL (U+007F), which most editors do not show and YAML does not allow here.")
+              .withHint("delete the character; retyping the text around this place removes it"));
+    }
+    if (problem.contains("leading empty lines contain more spaces")) {
+      return Optional.of(
+          Diagnostic.error(
+                  ID,
+                  start.orElse(at),
+                  "A text block (after `|` or `>`) begins with blank lines that hold more spaces than its first line of text.")
+              .withHint("remove the spaces on the blank lines at the start of the text"));
     }
     return startsValue(problem, context)
         .map(what -> badStart(what, start.filter(s -> s.line() == at.line()), at));
@@ -92,7 +114,11 @@ final class SyntaxExplainer {
     if (context.contains("block scalar")) {
       return Optional.of("| or >");
     }
-    if (problem.startsWith("found unknown escape character")) {
+    if (context.contains("a directive")) {
+      return Optional.of("%");
+    }
+    if (problem.startsWith("found unknown escape character")
+        || problem.startsWith("expected escape sequence")) {
       return Optional.of("\\");
     }
     return Optional.empty();
@@ -109,6 +135,14 @@ final class SyntaxExplainer {
         place.column() <= line.text().length()
             ? String.valueOf(line.text().charAt(place.column() - 1))
             : what;
+    if (place.column() - 1 <= line.start()) {
+      return Diagnostic.error(
+              ID,
+              place,
+              "Line %d starts with `%s`, which YAML reads as part of its own syntax, not as text."
+                  .formatted(line.number(), first))
+          .withHint("remove the `%s`, or put the line's text in quotes".formatted(first));
+    }
     String subject = line.key().map(k -> "The value of `" + k + "`").orElse("The value");
     String message =
         "%s starts with `%s`, which YAML reads as part of its own syntax, not as text."

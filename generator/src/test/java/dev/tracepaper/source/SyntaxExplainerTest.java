@@ -88,4 +88,36 @@ class SyntaxExplainerTest {
     assertThat(read("a:\n  note: first part\n    and the second: part\n").hint())
         .startsWith("if line 3 goes on with the text of line 2, put the whole text in quotes");
   }
+
+  @Test
+  void aWindowsPathInDoubleQuotesGetsSingleQuotes() {
+    Diagnostic d = read("a:\n  note: \"see C:\\users\\me\"\n");
+
+    assertThat(d.message()).startsWith("Inside double quotes a backslash starts an escape");
+    assertThat(d.hint()).endsWith("`note: 'see C:\\users\\me'`");
+  }
+
+  @Test
+  void namesAnInvisibleDeleteCharacter() {
+    Diagnostic d = read("a:\n  note: x\u007Fy\n");
+
+    assertThat(d.message()).contains("DEL (U+007F)");
+    assertThat(d.location().line()).isEqualTo(2);
+  }
+
+  @Test
+  void aLineStartingWithAPercentSignIsNoDirective() {
+    Diagnostic d = read("%a: 1\n");
+
+    assertThat(d.message()).startsWith("Line 1 starts with `%`");
+    assertThat(d.hint()).isEqualTo("remove the `%`, or put the line's text in quotes");
+  }
+
+  @Test
+  void explainsBlankLinesWithTooManySpacesAtTheStartOfATextBlock() {
+    Diagnostic d = read("a:\n  note: |\n      \n    text\n");
+
+    assertThat(d.hint()).isEqualTo("remove the spaces on the blank lines at the start of the text");
+    assertThat(d.message()).endsWith("than the first non-empty line (4).)");
+  }
 }
