@@ -135,18 +135,19 @@ final class SyntaxExplainer {
         place.column() <= line.text().length()
             ? String.valueOf(line.text().charAt(place.column() - 1))
             : what;
+    String shown = first.equals("`") ? "`` ` ``" : "`" + first + "`";
     if (place.column() - 1 <= line.start()) {
       return Diagnostic.error(
               ID,
               place,
-              "Line %d starts with `%s`, which YAML reads as part of its own syntax, not as text."
-                  .formatted(line.number(), first))
-          .withHint("remove the `%s`, or put the line's text in quotes".formatted(first));
+              "Line %d starts with %s, which YAML reads as part of its own syntax, not as text."
+                  .formatted(line.number(), shown))
+          .withHint("remove the %s, or put the line's text in quotes".formatted(shown));
     }
     String subject = line.key().map(k -> "The value of `" + k + "`").orElse("The value");
     String message =
-        "%s starts with `%s`, which YAML reads as part of its own syntax, not as text."
-            .formatted(subject, first);
+        "%s starts with %s, which YAML reads as part of its own syntax, not as text."
+            .formatted(subject, shown);
     return Diagnostic.error(ID, place, message).withHint(quoteHint(line));
   }
 
@@ -179,6 +180,10 @@ final class SyntaxExplainer {
    */
   private Diagnostic colonInValue(SourceLocation at) {
     Line line = lines.line(at.line());
+    Optional<Diagnostic> noSpace = noSpaceAfterColon(line, at);
+    if (noSpace.isPresent()) {
+      return noSpace.get();
+    }
     int keyColon = line.key().map(k -> line.text().indexOf(':', line.indent())).orElse(-1);
     if (keyColon >= 0 && keyColon < at.column() - 1) {
       return Diagnostic.error(
@@ -190,6 +195,26 @@ final class SyntaxExplainer {
               "put text that holds `: ` in quotes: `" + YamlLines.withQuotedValue(line) + "`");
     }
     Optional<Line> above = lines.above(line.number());
+    if (above.isPresent()) {
+      noSpace = noSpaceAfterColon(above.get(), at);
+      if (noSpace.isPresent()) {
+        return noSpace.get();
+      }
+    }
+    if (above.isPresent()
+        && above.get().key().isEmpty()
+        && above.get().dash() < 0
+        && above.get().content().strip().matches("[\\w.$-]+")
+        && line.indent() > above.get().indent()) {
+      Line bare = above.get();
+      return Diagnostic.error(
+              ID,
+              SourceLocation.of(file, bare.number(), bare.column()),
+              "Line %d, `%s`, has no `:` after it, so YAML cannot read the indented lines below it as its content."
+                  .formatted(bare.number(), bare.name()))
+          .withHint("write `%s:`".formatted(bare.name()))
+          .withRelated(at);
+    }
     if (above.isPresent() && above.get().key().isEmpty() && line.indent() <= above.get().indent()) {
       Line bare = above.get();
       String fixed = bare.content().strip().replaceFirst("^(- )?(\\S+)\\s+", "$1$2: ");
@@ -209,6 +234,24 @@ final class SyntaxExplainer {
         .withHint(
             "check the indentation of line %d against the lines above it, and put text that holds `: ` in quotes"
                 .formatted(line.number()));
+  }
+
+  /** {@code name:value}: without a space after it, a colon does not end a key. */
+  private Optional<Diagnostic> noSpaceAfterColon(Line line, SourceLocation at) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("^([A-Za-z_$][\\w.$-]*):(\\S.*)$")
+            .matcher(line.text().substring(Math.min(line.indent(), line.text().length())));
+    if (line.key().isPresent() || !m.matches() || m.group(2).startsWith(":")) {
+      return Optional.empty();
+    }
+    Diagnostic d =
+        Diagnostic.error(
+                ID,
+                SourceLocation.of(file, line.number(), line.column()),
+                "Line %d has no space after the `:` of `%s`, so YAML does not read `%s` as a key."
+                    .formatted(line.number(), m.group(1), m.group(1)))
+            .withHint("write `%s: %s`".formatted(m.group(1), m.group(2)));
+    return Optional.of(at.line() == line.number() ? d : d.withRelated(at));
   }
 
   /** A line indented under a line whose key already has its value. */
@@ -260,6 +303,19 @@ final class SyntaxExplainer {
     Line line = lines.line(at.line());
     if (at.column() - 1 > line.start() && line.hasValue()) {
       return textAfterValue(line, at);
+    }
+    Optional<Diagnostic> noSpace =
+        noSpaceAfterColon(line, at)
+            .or(() -> lines.above(line.number()).flatMap(a -> noSpaceAfterColon(a, at)));
+    if (noSpace.isPresent()) {
+      return noSpace.get();
+    }
+    if (at.column() - 1 == line.start() && at.column() <= line.text().length()) {
+      char c = line.text().charAt(at.column() - 1);
+      boolean loneDash = c == '-' && line.dash() < 0;
+      if ("[]{},".indexOf(c) >= 0 || loneDash) {
+        return badStart(String.valueOf(c), Optional.empty(), at);
+      }
     }
     List<Level> levels = lines.openLevels(line.number());
     int indent = line.start();
@@ -365,6 +421,21 @@ final class SyntaxExplainer {
                     .formatted(n, text))
             .withHint("remove line %d".formatted(n))
             .withRelated(at);
+      }
+    }
+    for (int n = 1; n < at.line(); n++) {
+      Line first = lines.line(n);
+      if (YamlLines.significant(first)) {
+        if (first.start() > lines.line(at.line()).start()) {
+          return Diagnostic.error(
+                  ID,
+                  SourceLocation.of(file, n, first.start() + 1),
+                  "The first line of the file, `%s`, is indented by %s; the sections of a model file start in the first column, as line %d does."
+                      .formatted(first.name(), spaces(first.start()), at.line()))
+              .withHint("remove the spaces before `%s` on line %d".formatted(first.name(), n))
+              .withRelated(at);
+        }
+        break;
       }
     }
     return Diagnostic.error(
@@ -488,6 +559,10 @@ final class SyntaxExplainer {
 
   private Diagnostic missingColon(SourceLocation start) {
     Line line = lines.line(start.line());
+    Optional<Diagnostic> noSpace = noSpaceAfterColon(line, start);
+    if (noSpace.isPresent()) {
+      return noSpace.get();
+    }
     String text = line.content().strip();
     String fixed = text.replaceFirst("^(- )?(\\S+)\\s+", "$1$2: ");
     String hint =
