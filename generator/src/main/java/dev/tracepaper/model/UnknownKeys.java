@@ -3,6 +3,7 @@ package dev.tracepaper.model;
 import dev.tracepaper.diagnostic.Diagnostic;
 import dev.tracepaper.diagnostic.Suggestions;
 import dev.tracepaper.source.MappingNode;
+import dev.tracepaper.source.SequenceNode;
 import dev.tracepaper.source.SourceLocation;
 import dev.tracepaper.source.YamlNode;
 import java.util.ArrayList;
@@ -81,6 +82,14 @@ final class UnknownKeys {
           parentOf.put(child, m);
           entryOf.put(child, e);
           todo.add(child);
+        } else if (e.value() instanceof SequenceNode list) {
+          // The items of a list (tests, rules) count as one level below the list's owner.
+          for (YamlNode item : list.items()) {
+            if (item instanceof MappingNode child && !parentOf.containsKey(child)) {
+              parentOf.put(child, m);
+              todo.add(child);
+            }
+          }
         }
       }
     }
