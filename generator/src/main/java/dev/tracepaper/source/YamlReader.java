@@ -158,7 +158,7 @@ public final class YamlReader {
                     "YamlTab",
                     SourceLocation.of(file, line, column),
                     "A tab character indents this line; YAML allows only spaces for indentation.")
-                .withHint("replace the tab with spaces"));
+                .withHint(tabHint(text, line)));
       }
       if (c != ' ' && c != '-') {
         inIndent = false;
@@ -166,6 +166,17 @@ public final class YamlReader {
       column++;
     }
     return Optional.empty();
+  }
+
+  /** Says how far the line above is indented, the likeliest measure for the spaces wanted. */
+  private static String tabHint(String text, int line) {
+    return new YamlLines(text)
+        .above(line)
+        .map(
+            above ->
+                "replace the tab with spaces; `%s` on line %d, above it, is indented by %d"
+                    .formatted(above.name(), above.number(), above.start()))
+        .orElse("replace the tab with spaces");
   }
 
   private static Diagnostic encodingError(Utf8File.NotUtf8 bad, String file) {
