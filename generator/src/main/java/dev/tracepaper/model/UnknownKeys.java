@@ -46,6 +46,9 @@ final class UnknownKeys {
 
   /** Reports every unknown key of the mappings under {@code root}, with its likely cause. */
   void report(MappingNode root, Consumer<Diagnostic> sink) {
+    if (order.stream().allMatch(c -> c.unknown().isEmpty())) {
+      return; // the usual case: no tree to index
+    }
     Map<YamlNode, MappingNode.Entry> entryOf = new IdentityHashMap<>();
     Map<YamlNode, MappingNode> parentOf = new IdentityHashMap<>();
     index(root, entryOf, parentOf);
