@@ -50,6 +50,10 @@ public record Diagnostic(
     return new Diagnostic(id, severity, location, message, newHint, related);
   }
 
+  public Diagnostic withMessage(String newMessage) {
+    return new Diagnostic(id, severity, location, newMessage, hint, related);
+  }
+
   public Diagnostic withRelated(SourceLocation... places) {
     return new Diagnostic(id, severity, location, message, hint, List.of(places));
   }

@@ -172,6 +172,7 @@ public final class ModelReader {
     for (MappingNode.Entry e : section(root, "scenarios", nodes)) {
       scenarios.scenario(e).ifPresent(builder.scenarios::add);
     }
+    nodes.reportUnknownKeys(root);
   }
 
   private static void checkVersion(MappingNode root, SourceFile source, Nodes nodes) {

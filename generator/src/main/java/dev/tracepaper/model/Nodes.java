@@ -2,7 +2,6 @@ package dev.tracepaper.model;
 
 import dev.tracepaper.diagnostic.Diagnostic;
 import dev.tracepaper.diagnostic.DiagnosticSink;
-import dev.tracepaper.diagnostic.Suggestions;
 import dev.tracepaper.naming.Case;
 import dev.tracepaper.source.MappingNode;
 import dev.tracepaper.source.ScalarNode;
@@ -10,7 +9,6 @@ import dev.tracepaper.source.SequenceNode;
 import dev.tracepaper.source.SourceLocation;
 import dev.tracepaper.source.YamlNode;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -28,6 +26,7 @@ final class Nodes {
   static final String INVALID_VALUE = "InvalidValue";
 
   private final DiagnosticSink sink;
+  private final UnknownKeys unknownKeys = new UnknownKeys();
 
   Nodes(DiagnosticSink sink) {
     this.sink = sink;
@@ -129,24 +128,19 @@ final class Nodes {
     return Optional.empty();
   }
 
-  /** Reports every key of {@code mapping} not in {@code allowed}, with the closest allowed one. */
+  /**
+   * Notes which keys {@code mapping} may have; every other key is reported by {@link
+   * #reportUnknownKeys}, with the closest allowed one or the indentation slip that put it there.
+   */
   void checkKeys(MappingNode mapping, Set<String> allowed, String what) {
-    for (MappingNode.Entry entry : mapping.entries()) {
-      if (!allowed.contains(entry.name())) {
-        List<String> sorted = new ArrayList<>(allowed);
-        sorted.sort(null);
-        String hint =
-            entry.name().contains(" ")
-                ? "if this is the rest of a text that holds a comma, put the whole text in quotes"
-                : Suggestions.didYouMean(entry.name(), allowed);
-        report(
-            Diagnostic.error(
-                    UNKNOWN_KEY,
-                    entry.key().location(),
-                    "`%s` is not something %s can have.".formatted(entry.name(), what))
-                .withHint(hint.isEmpty() ? "allowed here: " + String.join(", ", sorted) : hint));
-      }
-    }
+    unknownKeys.checked(mapping, allowed, what);
+  }
+
+  /**
+   * Reports the unknown keys of every mapping checked under {@code root}; call once, at the end.
+   */
+  void reportUnknownKeys(MappingNode root) {
+    unknownKeys.report(root, this::report);
   }
 
   Optional<YamlNode> required(MappingNode mapping, String key, String what) {

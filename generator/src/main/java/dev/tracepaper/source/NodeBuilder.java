@@ -204,7 +204,11 @@ final class NodeBuilder {
     if (target == null) {
       throw new LimitExceeded(
           Diagnostic.error(
-              "YamlSyntax", location(event), "The alias `*%s` names no anchor.".formatted(name)));
+                  "YamlSyntax",
+                  location(event),
+                  "The value `*%s` starts with `*`, which YAML reads as a reference to an anchor `&%s`; there is no such anchor."
+                      .formatted(name, name))
+              .withHint("if this is a text, put it in quotes"));
     }
     aliases++;
     totalNodes += target.size();

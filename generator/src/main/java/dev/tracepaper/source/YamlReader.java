@@ -77,7 +77,7 @@ public final class YamlReader {
     try {
       builder.consume(new Parse(settings).parseString(text));
     } catch (MarkedYamlEngineException e) {
-      diagnostics.add(syntaxError(e, displayName));
+      diagnostics.add(new SyntaxExplainer(displayName, text).explain(e));
       return new YamlFile(source, Optional.empty(), diagnostics);
     } catch (ReaderException e) {
       diagnostics.add(unreadableCharacter(text, e, displayName));
@@ -158,7 +158,7 @@ public final class YamlReader {
                     "YamlTab",
                     SourceLocation.of(file, line, column),
                     "A tab character indents this line; YAML allows only spaces for indentation.")
-                .withHint("replace the tab with spaces"));
+                .withHint(tabHint(text, line)));
       }
       if (c != ' ' && c != '-') {
         inIndent = false;
@@ -168,6 +168,17 @@ public final class YamlReader {
     return Optional.empty();
   }
 
+  /** Says how far the line above is indented, the likeliest measure for the spaces wanted. */
+  private static String tabHint(String text, int line) {
+    return new YamlLines(text)
+        .above(line)
+        .map(
+            above ->
+                "replace the tab with spaces; `%s` on line %d, above it, is indented by %d"
+                    .formatted(above.name(), above.number(), above.start()))
+        .orElse("replace the tab with spaces");
+  }
+
   private static Diagnostic encodingError(Utf8File.NotUtf8 bad, String file) {
     return Diagnostic.error(
             "YamlEncoding",
@@ -175,44 +186,6 @@ public final class YamlReader {
             "The file is not valid UTF-8: byte 0x%02X at offset %d cannot be read."
                 .formatted(bad.value(), bad.offset()))
         .withHint("save the file as UTF-8");
-  }
-
-  static Diagnostic syntaxError(MarkedYamlEngineException e, String file) {
-    SourceLocation location =
-        e.getProblemMark().map(m -> locate(file, m)).orElse(SourceLocation.ofFile(file));
-    Optional<SourceLocation> context = e.getContextMark().map(m -> locate(file, m));
-    String problem = readable(e.getProblem() == null ? "" : e.getProblem());
-    String message = "The YAML is not valid: " + problem;
-    if (e.getContext() != null && context.isPresent() && !context.get().equals(location)) {
-      // The context is where the construct began, e.g. the `{` that was never closed.
-      message +=
-          ", in %s that starts at line %d, column %d"
-              .formatted(construct(e.getContext()), context.get().line(), context.get().column());
-      return Diagnostic.error("YamlSyntax", location, message + ".").withRelated(context.get());
-    }
-    return Diagnostic.error("YamlSyntax", location, message + ".");
-  }
-
-  private static String construct(String context) {
-    String what = context.replaceFirst("^while (parsing|scanning) ", "");
-    return switch (what) {
-      case "a flow mapping" -> "the `{…}` mapping";
-      case "a flow sequence" -> "the `[…]` list";
-      case "a block mapping" -> "the indented mapping";
-      case "a block collection" -> "the indented list";
-      case "a quoted scalar" -> "the quoted text";
-      default -> what;
-    };
-  }
-
-  /** The parser's words for tokens, in words a model's author knows. */
-  private static String readable(String problem) {
-    return problem
-        .replace("<stream end>", "the end of the file")
-        .replace("<block end>", "the end of an indented block")
-        .replace("<block mapping start>", "the start of an indented mapping")
-        .replace("<block sequence start>", "the start of an indented list")
-        .strip();
   }
 
   static SourceLocation locate(String file, Mark mark) {

@@ -201,8 +201,9 @@ class ExtraTemplatesTest {
   void aConfigThatIsNotValidYaml() throws IOException {
     assertRefused(
         "extra:\n  - template: [docs/A.md.ftl\n",
-        "CONFIG:3:1: The YAML is not valid: expected ',' or ']', but got the end of the file, in"
-            + " the `[…]` list that starts at line 2, column 15.");
+        "CONFIG:2:15: The `[` on line 2 opens a list that is not closed with `]` on its line."
+            + " (The YAML parser says: while parsing a flow sequence: expected ',' or ']', but got"
+            + " <stream end>.) (close it: `- template: [docs/A.md.ftl]`)");
   }
 
   @Test

@@ -30,6 +30,28 @@ class InitCommandTest {
   }
 
   @Test
+  void asksNothing() {
+    java.io.InputStream keyboard = System.in;
+    // A read of standard input fails the run: init must finish without a question.
+    System.setIn(
+        new java.io.InputStream() {
+          @Override
+          public int read() throws IOException {
+            throw new IOException("init read standard input");
+          }
+        });
+    try {
+      CliTest.Run init = CliTest.run("init", temp.resolve("quiet").toString());
+
+      assertThat(init.exitCode()).isEqualTo(0);
+      assertThat(init.err()).isEmpty();
+      assertThat(Files.exists(temp.resolve("quiet/model.yaml"))).isTrue();
+    } finally {
+      System.setIn(keyboard);
+    }
+  }
+
+  @Test
   void neverOverwritesAModel() throws IOException {
     Path model = temp.resolve("model.yaml");
     Files.writeString(model, "mine");

@@ -101,6 +101,27 @@ class HintsSpeakTheModelTest {
     }
   }
 
+  /** The parser's token names and Java's words, which a model's author cannot act on. */
+  private static final Pattern MACHINE_WORDS =
+      Pattern.compile(
+          "<(block end|scalar|stream end|block mapping start|block sequence start|document start|document end)>"
+              + "|Exception|snakeyaml|\\bscalar\\b|\\btoken\\b|java\\.(lang|util|io|nio)\\.");
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void noMessageSpeaksTheParsersOrJavasWords(Path model) {
+    ValidationReport report = new Validator().validate(List.of(model), model.getParent());
+
+    for (Diagnostic d : report.diagnostics()) {
+      // The parser's own words may follow, in parentheses, so that nothing is lost.
+      String own = d.message().replaceFirst(" \\(The YAML parser says: .*\\)$", "");
+      String text = own + (d.hasHint() ? " | " + d.hint() : "");
+      assertWithMessage("%s speaks the parser's or Java's words: %s", d.location(), text)
+          .that(MACHINE_WORDS.matcher(text).find())
+          .isFalse();
+    }
+  }
+
   /**
    * The parts of a text between backticks: the names and snippets of model text a diagnostic
    * quotes. Prose words such as "available" or "list" are not names.

@@ -48,12 +48,37 @@ public final class UnknownField implements Rule {
             "%s %s `%s`, but aggregate `%s` has no such field."
                 .formatted(where, verb(line), line.field(), aggregate.name()),
             aggregate.fields(),
-            "add `%s` to the `fields` of aggregate `%s`".formatted(line.field(), aggregate.name()));
+            slipOutOfApply(event, line.field())
+                .map(
+                    key ->
+                        "if this is the `%s` of event `%s`, the line is indented too far: move it left to line up with `apply`; otherwise add `%s` to the `fields` of aggregate `%s`"
+                            .formatted(key, event.name(), key, aggregate.name()))
+                .orElse(
+                    "add `%s` to the `fields` of aggregate `%s`"
+                        .formatted(line.field(), aggregate.name())));
       } else if (line instanceof Assignment.Upsert upsert) {
         Optional<TypeDef> entity = EntityCollections.entityOf(index, aggregate, target.get());
         entity.ifPresent(e -> checkWith(upsert, e, where, report));
       }
     }
+  }
+
+  /**
+   * A key of the event itself that the event does not have yet, written under {@code apply}: most
+   * likely an indentation slip rather than a field.
+   */
+  private static Optional<String> slipOutOfApply(Event event, String key) {
+    boolean missing =
+        switch (key) {
+          case "description" -> event.description().isEmpty();
+          case "fields" -> event.fields().isEmpty();
+          case "version" -> event.declaredVersion().isEmpty();
+          case "renamedFrom" -> event.renamedFrom().isEmpty();
+          case "versions" -> event.versions().isEmpty();
+          case "retired" -> event.retired().isEmpty();
+          default -> false;
+        };
+    return missing ? Optional.of(key) : Optional.empty();
   }
 
   private static void checkWith(
