@@ -55,8 +55,12 @@ public final class InitCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     String dir = folder.toString();
     out.printf(
-        "Wrote %s. Next: %s, then %s%n",
-        model, Invocation.command("validate", dir), Invocation.command("generate", dir));
+        "Wrote %s. Next: %s (validates it and runs its tests), %s (try it in the browser), then"
+            + " %s%n",
+        model,
+        Invocation.command("test", dir),
+        Invocation.command("run", dir),
+        Invocation.command("generate", dir));
     out.flush();
     return ExitCode.OK;
   }

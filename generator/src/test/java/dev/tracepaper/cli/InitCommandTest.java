@@ -90,6 +90,21 @@ class InitCommandTest {
   }
 
   @Test
+  void theModelItWritesPassesItsTestsAndMakesASite() {
+    Path folder = temp.resolve("notes");
+    assertThat(CliTest.run("init", folder.toString()).exitCode()).isEqualTo(ExitCode.OK);
+
+    CliTest.Run test = CliTest.run("test", folder.toString());
+    CliTest.Run docs =
+        CliTest.run("docs", "-o", temp.resolve("site").toString(), folder.toString());
+
+    assertThat(test.exitCode()).isEqualTo(ExitCode.OK);
+    assertThat(test.out()).contains("3 tests: 3 passed, 0 failed");
+    assertThat(docs.exitCode()).isEqualTo(ExitCode.OK);
+    assertThat(Files.exists(temp.resolve("site/index.html"))).isTrue();
+  }
+
+  @Test
   void printsTheNextCommandsTheWayTracepaperWasRun() {
     String before = System.getProperty(Invocation.PROPERTY);
     System.setProperty(Invocation.PROPERTY, "./tracepaper");
@@ -100,8 +115,9 @@ class InitCommandTest {
 
       assertThat(init.out())
           .contains(
-              "Next: ./tracepaper validate '%s', then ./tracepaper generate '%s'"
-                  .formatted(folder, folder));
+              ("Next: ./tracepaper test '%s' (validates it and runs its tests), ./tracepaper run"
+                      + " '%s' (try it in the browser), then ./tracepaper generate '%s'")
+                  .formatted(folder, folder, folder));
       assertThat(CliTest.run("init", folder.toString()).err())
           .contains("Run `./tracepaper init --help` for usage.");
     } finally {

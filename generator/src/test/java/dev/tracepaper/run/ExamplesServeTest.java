@@ -11,16 +11,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Every example serves, and every operation the playground prefills is valid GraphQL for its schema
- * that runs without an internal error: mutations first (as a user with every role), then the
- * queries.
+ * Every example, and the model {@code tracepaper init} writes, serves, and every operation the
+ * playground prefills is valid GraphQL for its schema that runs without an internal error:
+ * mutations first (as a user with every role), then the queries.
  */
 class ExamplesServeTest {
 
   @TempDir Path folder;
 
   @ParameterizedTest
-  @ValueSource(strings = {"library", "clinic", "tracepaper-studio"})
+  @ValueSource(strings = {"library", "clinic", "tracepaper-studio", "init"})
   void everyPrefilledOperationRuns(String example) throws Exception {
     try (LocalLibrary served = LocalLibrary.start(folder, example)) {
       JsonNode model = served.get("model");

@@ -64,10 +64,19 @@ final class LocalLibrary implements AutoCloseable {
   }
 
   /**
-   * The example {@code example} copied to {@code folder}/model, its data in {@code folder}/data.
+   * The example {@code example} copied to {@code folder}/model, its data in {@code folder}/data;
+   * {@code init} is the model {@code tracepaper init} writes.
    */
   static LocalLibrary start(Path folder, String example) throws Exception {
     Path model = folder.resolve("model");
+    if (!Files.exists(model) && example.equals("init")) {
+      // The model `tracepaper init` writes, which README's first screen runs.
+      Files.createDirectories(model);
+      try (var starter =
+          dev.tracepaper.cli.InitCommand.class.getResourceAsStream("starter-model.yaml")) {
+        Files.write(model.resolve("model.yaml"), starter.readAllBytes());
+      }
+    }
     if (!Files.exists(model)) {
       Files.createDirectories(model);
       try (var files = Files.list(TestPaths.examples().resolve(example))) {
