@@ -2,13 +2,11 @@ package dev.tracepaper.engine;
 
 import com.google.common.collect.ImmutableCollection;
 import com.google.common.collect.ImmutableList;
-import com.google.common.hash.Hashing;
 import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.types.CelType;
 import dev.cel.common.types.CelTypeProvider;
 import dev.cel.extensions.CelExtensions;
 import dev.cel.runtime.CelEvaluationException;
-import dev.cel.runtime.CelFunctionBinding;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
 import dev.tracepaper.expr.CheckedExpression;
@@ -17,11 +15,6 @@ import dev.tracepaper.expr.ExpressionChecker;
 import dev.tracepaper.expr.ModelStruct;
 import dev.tracepaper.model.Expression;
 import dev.tracepaper.model.ModelIndex;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -123,40 +116,7 @@ final class Evaluator {
               }
             })
         .addLibraries(CelExtensions.strings())
-        .addFunctionBindings(
-            CelFunctionBinding.from(
-                "uuid", List.of(), args -> java.util.UUID.randomUUID().toString()),
-            CelFunctionBinding.from(
-                "addDays_date_int", LocalDate.class, Long.class, (d, n) -> d.plusDays(n)),
-            CelFunctionBinding.from(
-                "addSeconds_timestamp_int", Instant.class, Long.class, (t, n) -> t.plusSeconds(n)),
-            CelFunctionBinding.from("string_date", LocalDate.class, LocalDate::toString),
-            CelFunctionBinding.from(
-                "sha256_string",
-                String.class,
-                t -> Hashing.sha256().hashString(t, StandardCharsets.UTF_8).toString()),
-            CelFunctionBinding.from(
-                "crc32_string",
-                String.class,
-                t -> Hashing.crc32().hashString(t, StandardCharsets.UTF_8).padToLong()),
-            CelFunctionBinding.from(
-                "formatTime_timestamp_string",
-                Instant.class,
-                String.class,
-                (t, pattern) ->
-                    DateTimeFormatter.ofPattern(pattern.replace("yyyy", "uuuu"))
-                        .withZone(ZoneOffset.UTC)
-                        .format(t)),
-            CelFunctionBinding.from(
-                "epochSeconds_timestamp", Instant.class, Instant::getEpochSecond),
-            CelFunctionBinding.from(
-                "less_date", LocalDate.class, LocalDate.class, (a, b) -> a.isBefore(b)),
-            CelFunctionBinding.from(
-                "less_equals_date", LocalDate.class, LocalDate.class, (a, b) -> !a.isAfter(b)),
-            CelFunctionBinding.from(
-                "greater_date", LocalDate.class, LocalDate.class, (a, b) -> a.isAfter(b)),
-            CelFunctionBinding.from(
-                "greater_equals_date", LocalDate.class, LocalDate.class, (a, b) -> !a.isBefore(b)))
+        .addFunctionBindings(dev.tracepaper.engine.FunctionBindings.all())
         .build();
   }
 }

@@ -24,11 +24,13 @@ import tools.jackson.core.JacksonException;
  * What AppSync adds to every schema and the generated one therefore does not declare: its scalars
  * and its auth directives. The scalars pass their values through as text, but for {@code AWSJSON},
  * which a resolver receives parsed (from JSON text, or an object or list written in the query) and
- * whose value is answered as JSON text.
+ * whose value is answered as JSON text. The schema tests validate generated schemas with the same
+ * declarations.
  */
-final class AppSyncScalars {
+public final class AppSyncScalars {
 
-  static final List<String> SCALARS =
+  /** The scalars AppSync adds to every schema. */
+  public static final List<String> SCALARS =
       List.of(
           "AWSDate",
           "AWSTime",
@@ -55,12 +57,12 @@ final class AppSyncScalars {
   private AppSyncScalars() {}
 
   /** The declarations to add to a generated schema before graphql-java can build it. */
-  static String prelude() {
+  public static String prelude() {
     return SCALARS.stream().map(s -> "scalar " + s + "\n").collect(Collectors.joining())
         + DIRECTIVES;
   }
 
-  static List<GraphQLScalarType> all() {
+  public static List<GraphQLScalarType> all() {
     return SCALARS.stream().map(AppSyncScalars::scalar).toList();
   }
 

@@ -1,9 +1,7 @@
 package dev.tracepaper.appsync;
 
+import dev.tracepaper.run.AppSyncScalars;
 import graphql.GraphQLError;
-import graphql.language.StringValue;
-import graphql.schema.Coercing;
-import graphql.schema.GraphQLScalarType;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
@@ -20,31 +18,6 @@ import java.util.stream.Collectors;
  */
 public final class AppSyncSchema {
 
-  /** The scalars AppSync adds to every schema. */
-  public static final List<String> SCALARS =
-      List.of(
-          "AWSDate",
-          "AWSTime",
-          "AWSDateTime",
-          "AWSTimestamp",
-          "AWSEmail",
-          "AWSJSON",
-          "AWSURL",
-          "AWSPhone",
-          "AWSIPAddress");
-
-  /** AppSync's directives, as its documentation declares them. */
-  private static final String DIRECTIVES =
-      """
-      directive @aws_api_key on FIELD_DEFINITION | OBJECT
-      directive @aws_iam on FIELD_DEFINITION | OBJECT
-      directive @aws_oidc on FIELD_DEFINITION | OBJECT
-      directive @aws_lambda on FIELD_DEFINITION | OBJECT
-      directive @aws_cognito_user_pools(cognito_groups: [String]) on FIELD_DEFINITION | OBJECT
-      directive @aws_auth(cognito_groups: [String]) on FIELD_DEFINITION
-      directive @aws_subscribe(mutations: [String]) on FIELD_DEFINITION
-      """;
-
   private AppSyncSchema() {}
 
   /** The executable schema of {@code sdl}, or an {@link AssertionError} saying what is wrong. */
@@ -55,24 +28,19 @@ public final class AppSyncSchema {
     } catch (SchemaProblem problem) {
       throw failure("does not parse", problem.getErrors());
     }
-    for (String scalar : SCALARS) {
+    for (String scalar : AppSyncScalars.SCALARS) {
       if (registry.scalars().containsKey(scalar)) {
         throw new AssertionError("AppSync declares scalar " + scalar + "; the schema must not");
       }
     }
-    registry.merge(new SchemaParser().parse(prelude()));
+    registry.merge(new SchemaParser().parse(AppSyncScalars.prelude()));
     RuntimeWiring.Builder wiring = RuntimeWiring.newRuntimeWiring();
-    SCALARS.forEach(name -> wiring.scalar(scalar(name)));
+    AppSyncScalars.all().forEach(wiring::scalar);
     try {
       return new SchemaGenerator().makeExecutableSchema(registry, wiring.build());
     } catch (SchemaProblem problem) {
       throw failure("is not a valid AppSync schema", problem.getErrors());
     }
-  }
-
-  private static String prelude() {
-    return SCALARS.stream().map(s -> "scalar " + s + "\n").collect(Collectors.joining())
-        + DIRECTIVES;
   }
 
   private static AssertionError failure(String what, List<GraphQLError> errors) {
@@ -83,32 +51,5 @@ public final class AppSyncSchema {
             + errors.stream()
                 .map(e -> "  " + e.getMessage() + " " + e.getLocations())
                 .collect(Collectors.joining("\n")));
-  }
-
-  /** A scalar for validation only: no query runs, so values pass through unchanged. */
-  private static GraphQLScalarType scalar(String name) {
-    return GraphQLScalarType.newScalar()
-        .name(name)
-        .coercing(
-            new Coercing<Object, Object>() {
-              @Override
-              @SuppressWarnings("deprecation")
-              public Object serialize(Object value) {
-                return value;
-              }
-
-              @Override
-              @SuppressWarnings("deprecation")
-              public Object parseValue(Object input) {
-                return input;
-              }
-
-              @Override
-              @SuppressWarnings("deprecation")
-              public Object parseLiteral(Object input) {
-                return input instanceof StringValue s ? s.getValue() : input;
-              }
-            })
-        .build();
   }
 }

@@ -3,14 +3,12 @@ package dev.tracepaper.expr;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
 
-import com.google.common.hash.Hashing;
 import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.types.CelType;
 import dev.cel.common.types.CelTypeProvider;
 import dev.cel.common.types.SimpleType;
 import dev.cel.extensions.CelExtensions;
 import dev.cel.runtime.CelEvaluationException;
-import dev.cel.runtime.CelFunctionBinding;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
 import dev.tracepaper.model.Aggregate;
@@ -19,13 +17,8 @@ import dev.tracepaper.validate.ValidationReport;
 import dev.tracepaper.validate.Validator;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -308,42 +301,7 @@ class JavaTranslatorTest {
               }
             })
         .addLibraries(CelExtensions.strings())
-        .addFunctionBindings(
-            CelFunctionBinding.from(
-                "uuid", List.of(), args -> java.util.UUID.randomUUID().toString()),
-            CelFunctionBinding.from(
-                "addDays_date_int", LocalDate.class, Long.class, (d, n) -> d.plusDays(n)),
-            CelFunctionBinding.from(
-                "addSeconds_timestamp_int", Instant.class, Long.class, (t, n) -> t.plusSeconds(n)),
-            CelFunctionBinding.from("string_date", LocalDate.class, LocalDate::toString),
-            // Independent of the runtime's helpers, so that both are checked: Guava's hashes and
-            // java.time's formatter (whose year field is uuuu).
-            CelFunctionBinding.from(
-                "sha256_string",
-                String.class,
-                t -> Hashing.sha256().hashString(t, StandardCharsets.UTF_8).toString()),
-            CelFunctionBinding.from(
-                "crc32_string",
-                String.class,
-                t -> Hashing.crc32().hashString(t, StandardCharsets.UTF_8).padToLong()),
-            CelFunctionBinding.from(
-                "formatTime_timestamp_string",
-                Instant.class,
-                String.class,
-                (t, pattern) ->
-                    DateTimeFormatter.ofPattern(pattern.replace("yyyy", "uuuu"))
-                        .withZone(ZoneOffset.UTC)
-                        .format(t)),
-            CelFunctionBinding.from(
-                "epochSeconds_timestamp", Instant.class, Instant::getEpochSecond),
-            CelFunctionBinding.from(
-                "less_date", LocalDate.class, LocalDate.class, (a, b) -> a.isBefore(b)),
-            CelFunctionBinding.from(
-                "less_equals_date", LocalDate.class, LocalDate.class, (a, b) -> !a.isAfter(b)),
-            CelFunctionBinding.from(
-                "greater_date", LocalDate.class, LocalDate.class, (a, b) -> a.isAfter(b)),
-            CelFunctionBinding.from(
-                "greater_equals_date", LocalDate.class, LocalDate.class, (a, b) -> !a.isBefore(b)))
+        .addFunctionBindings(dev.tracepaper.engine.FunctionBindings.all())
         .build();
   }
 
