@@ -21,7 +21,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Values the model writes in YAML (test cases, defaults) as JSON typed by the fields they fill:
  * YAML {@code 2} is the number 2 for an {@code Int} and the text "2" for a {@code String}, as the
- * generated tests read them (render.build's TestCode makes the same JSON for them).
+ * generated tests read them (render.build's TestCode writes them into the generated tests with this
+ * class).
  */
 public final class YamlJson {
 

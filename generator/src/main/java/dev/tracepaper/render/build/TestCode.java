@@ -1,15 +1,13 @@
 package dev.tracepaper.render.build;
 
+import dev.tracepaper.engine.YamlJson;
 import dev.tracepaper.model.Aggregate;
-import dev.tracepaper.model.AwsScalars;
-import dev.tracepaper.model.BuiltinType;
 import dev.tracepaper.model.BusinessRule;
 import dev.tracepaper.model.Event;
 import dev.tracepaper.model.Field;
 import dev.tracepaper.model.Located;
 import dev.tracepaper.model.ModelIndex;
 import dev.tracepaper.model.TestCase;
-import dev.tracepaper.model.TypeDef;
 import dev.tracepaper.model.TypeRef;
 import dev.tracepaper.naming.Case;
 import dev.tracepaper.naming.JavaNames;
@@ -17,7 +15,6 @@ import dev.tracepaper.naming.Reserved;
 import dev.tracepaper.render.data.TestData;
 import dev.tracepaper.source.MappingNode;
 import dev.tracepaper.source.ScalarNode;
-import dev.tracepaper.source.SequenceNode;
 import dev.tracepaper.source.YamlNode;
 import dev.tracepaper.validate.rules.shape.TestSite;
 import java.util.ArrayList;
@@ -28,7 +25,6 @@ import java.util.Optional;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -47,8 +43,10 @@ final class TestCode {
 
   private final ModelIndex index;
   private final JavaNames names;
+  private final YamlJson json;
 
   TestCode(ModelIndex index, JavaNames names) {
+    this.json = new YamlJson(index);
     this.index = index;
     this.names = names;
   }
@@ -277,91 +275,27 @@ final class TestCode {
     return JSON.writeValueAsString(node);
   }
 
+  /**
+   * The case's values as JSON typed by the fields they fill, as stored values (given and expected
+   * events and states), whose dates and times are in the stored form. The engine reads the same
+   * values with the same {@link YamlJson}, so that `tracepaper test` and the generated tests agree.
+   */
   ObjectNode object(MappingNode mapping, List<Field> fields, Optional<Aggregate> owner) {
-    return object(mapping, fields, owner, false);
+    return json.object(mapping, fields, owner, false);
   }
 
-  /**
-   * @param asSent whether the values are API input, sent as written; else they are stored values
-   *     (given and expected events and states), whose dates and times are in the stored form
-   */
   private ObjectNode object(
       MappingNode mapping, List<Field> fields, Optional<Aggregate> owner, boolean asSent) {
-    ObjectNode object = NODES.objectNode();
-    for (MappingNode.Entry entry : mapping.entries()) {
-      Optional<Field> field =
-          fields.stream().filter(f -> f.name().equals(entry.name())).findFirst();
-      object.set(
-          entry.name(),
-          field
-              .map(f -> value(entry.value(), f.type(), owner, asSent))
-              .orElse(plain(entry.value())));
-    }
-    return object;
+    return json.object(mapping, fields, owner, asSent);
   }
 
   JsonNode value(YamlNode node, TypeRef type, Optional<Aggregate> owner, boolean asSent) {
-    if (node instanceof ScalarNode s && s.isNull()) {
-      return NODES.nullNode();
-    }
-    if (type.list()) {
-      ArrayNode array = NODES.arrayNode();
-      TypeRef element = new TypeRef(type.name(), false, type.location());
-      if (node instanceof SequenceNode sequence) {
-        sequence.items().forEach(i -> array.add(value(i, element, owner, asSent)));
-      }
-      return array;
-    }
-    if (node instanceof MappingNode mapping) {
-      Optional<TypeDef> def =
-          index.type(type.name()).or(() -> owner.flatMap(a -> a.entity(type.name())));
-      return object(mapping, def.map(TypeDef::fields).orElse(List.of()), owner, asSent);
-    }
-    if (!(node instanceof ScalarNode scalar)) {
-      return plain(node);
-    }
-    Optional<BuiltinType> builtin = type.builtin();
-    try {
-      if (builtin.isPresent()) {
-        return switch (builtin.get()) {
-          case Int -> NODES.numberNode(Long.parseLong(scalar.value()));
-          case Float -> NODES.numberNode(Double.parseDouble(scalar.value()));
-          case Boolean -> NODES.booleanNode(Boolean.parseBoolean(scalar.value()));
-          case Json -> plain(node);
-          // Stored values as the runtime stores them, so that events and states compare.
-          case Date ->
-              NODES.stringNode(asSent ? scalar.value() : AwsScalars.normalDate(scalar.value()));
-          case DateTime ->
-              NODES.stringNode(asSent ? scalar.value() : AwsScalars.normalDateTime(scalar.value()));
-          default -> NODES.stringNode(scalar.value());
-        };
-      }
-    } catch (NumberFormatException e) {
-      // WrongTestValue reports it; keep the text so the test shows what was written.
-    }
-    return NODES.stringNode(scalar.value());
+    return json.value(node, type, owner, asSent);
   }
 
   /** A YAML value as JSON by its own shape (a Json field's value, or an unknown field). */
   static JsonNode plain(YamlNode node) {
-    if (node instanceof MappingNode m) {
-      ObjectNode object = NODES.objectNode();
-      m.entries().forEach(e -> object.set(e.name(), plain(e.value())));
-      return object;
-    }
-    if (node instanceof SequenceNode s) {
-      ArrayNode array = NODES.arrayNode();
-      s.items().forEach(i -> array.add(plain(i)));
-      return array;
-    }
-    ScalarNode s = (ScalarNode) node;
-    return switch (s.kind()) {
-      case INT -> NODES.numberNode(new java.math.BigInteger(s.value().replace("_", "")));
-      case FLOAT -> NODES.numberNode(Double.parseDouble(s.value()));
-      case BOOLEAN -> NODES.booleanNode(Boolean.parseBoolean(s.value()));
-      case NULL -> NODES.nullNode();
-      case STRING -> NODES.stringNode(s.value());
-    };
+    return YamlJson.plain(node);
   }
 
   /** A Java method name from the case's name, unique in its class. */
