@@ -44,6 +44,21 @@ public record Aggregate(
     return entities.stream().filter(e -> e.name().equals(entityName)).findFirst();
   }
 
+  /**
+   * The message a flow with {@code rules} refuses with for {@code code}: the one rule's or unique
+   * constraint's with that code, or empty when none or several have it.
+   */
+  public String messageFor(List<BusinessRule> rules, String code) {
+    List<String> matching = new java.util.ArrayList<>();
+    rules.stream()
+        .filter(r -> r.code().value().equals(code))
+        .forEach(r -> matching.add(r.message()));
+    unique.stream()
+        .filter(u -> u.code().map(c -> c.value().equals(code)).orElse(false))
+        .forEach(u -> matching.add(u.messageOr(name)));
+    return matching.size() == 1 ? matching.get(0) : "";
+  }
+
   /** Commands, then policies: every flow that changes this aggregate. */
   public List<Flow> flows() {
     return java.util.stream.Stream.concat(commands.stream(), policies.stream())

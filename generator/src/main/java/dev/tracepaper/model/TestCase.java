@@ -77,6 +77,29 @@ public record TestCase(
    * deleted afterwards ({@code deleted: true}) or still exists ({@code deleted: false}), or an
    * error code.
    */
+  /**
+   * The key of the instance the case's past belongs to: the first value of {@code keyField} its
+   * given events, given state or input name; empty when none does.
+   */
+  public String instanceKey(String keyField) {
+    List<MappingNode> candidates = new java.util.ArrayList<>();
+    for (Given g : given) {
+      if (g instanceof GivenEvent e) {
+        candidates.add(e.fields());
+      } else if (g instanceof GivenState s) {
+        candidates.add(s.state());
+      }
+    }
+    when.ifPresent(candidates::add);
+    return candidates.stream()
+        .map(m -> m.get(keyField))
+        .flatMap(Optional::stream)
+        .filter(dev.tracepaper.source.ScalarNode.class::isInstance)
+        .map(n -> ((dev.tracepaper.source.ScalarNode) n).value())
+        .findFirst()
+        .orElse("");
+  }
+
   public record Then(
       Optional<List<ExpectedEvent>> events,
       Optional<MappingNode> state,

@@ -8,7 +8,6 @@ import dev.tracepaper.engine.Outcome;
 import dev.tracepaper.engine.StoredEvent;
 import dev.tracepaper.engine.YamlJson;
 import dev.tracepaper.model.Aggregate;
-import dev.tracepaper.model.BusinessRule;
 import dev.tracepaper.model.Command;
 import dev.tracepaper.model.Event;
 import dev.tracepaper.model.Field;
@@ -19,9 +18,7 @@ import dev.tracepaper.model.Policy;
 import dev.tracepaper.model.TestCase;
 import dev.tracepaper.model.Trigger;
 import dev.tracepaper.source.MappingNode;
-import dev.tracepaper.source.ScalarNode;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
@@ -61,7 +58,7 @@ final class FlowCases {
             .map(a -> a.roles().stream().map(Located::value).toList())
             .orElse(index.roles().stream().sorted().toList());
     Caller tester = new Caller(id, name, roles);
-    String key = key(aggregate, test);
+    String key = test.instanceKey(aggregate.key().map(Located::value).orElse(""));
     others(engine, aggregate, test);
     given(engine, aggregate, test, key, tester);
     Instant now = Instant.now();
@@ -180,7 +177,7 @@ final class FlowCases {
                 expected.location()));
         return;
       }
-      String message = message(aggregate, flow.rules(), expected.value());
+      String message = aggregate.messageFor(flow.rules(), expected.value());
       if (!message.isEmpty() && !message.equals(refused.message())) {
         mismatches.add(
             new TestResult.Mismatch(
@@ -277,41 +274,5 @@ final class FlowCases {
     return recorded.events().isEmpty()
         ? ", recording no events"
         : ", recording " + names(recorded.events().stream().map(StoredEvent::type).toList());
-  }
-
-  /**
-   * The message a failing case must show: the one rule's or unique constraint's with that code, if
-   * exactly one has it.
-   */
-  private static String message(Aggregate aggregate, List<BusinessRule> rules, String code) {
-    List<String> matching = new ArrayList<>();
-    rules.stream()
-        .filter(r -> r.code().value().equals(code))
-        .forEach(r -> matching.add(r.message()));
-    aggregate.unique().stream()
-        .filter(u -> u.code().map(c -> c.value().equals(code)).orElse(false))
-        .forEach(u -> matching.add(u.messageOr(aggregate.name())));
-    return matching.size() == 1 ? matching.get(0) : "";
-  }
-
-  /** The key of the instance the case's past belongs to: named by its key field somewhere. */
-  private static String key(Aggregate aggregate, TestCase test) {
-    String keyField = aggregate.key().map(Located::value).orElse("");
-    List<MappingNode> candidates = new ArrayList<>();
-    for (TestCase.Given g : test.given()) {
-      if (g instanceof TestCase.GivenEvent e) {
-        candidates.add(e.fields());
-      } else if (g instanceof TestCase.GivenState s) {
-        candidates.add(s.state());
-      }
-    }
-    test.when().ifPresent(candidates::add);
-    return candidates.stream()
-        .map(m -> m.get(keyField))
-        .flatMap(Optional::stream)
-        .filter(ScalarNode.class::isInstance)
-        .map(n -> ((ScalarNode) n).value())
-        .findFirst()
-        .orElse("");
   }
 }

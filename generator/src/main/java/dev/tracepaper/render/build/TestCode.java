@@ -14,7 +14,6 @@ import dev.tracepaper.naming.JavaNames;
 import dev.tracepaper.naming.Reserved;
 import dev.tracepaper.render.data.TestData;
 import dev.tracepaper.source.MappingNode;
-import dev.tracepaper.source.ScalarNode;
 import dev.tracepaper.source.YamlNode;
 import dev.tracepaper.validate.rules.shape.TestSite;
 import java.util.ArrayList;
@@ -137,7 +136,7 @@ final class TestCode {
           new TestData(
               test.name(),
               method(test.name(), methods),
-              key(aggregate, test),
+              test.instanceKey(aggregate.key().map(Located::value).orElse("")),
               given,
               givenState,
               others,
@@ -150,7 +149,7 @@ final class TestCode {
               state,
               test.then().deleted().map(d -> d.value().toString()).orElse(""),
               test.then().error().map(Located::value).orElse(""),
-              test.then().error().map(e -> message(aggregate, rules, e.value())).orElse(""),
+              test.then().error().map(e -> aggregate.messageFor(rules, e.value())).orElse(""),
               trigger.map(TriggerInput::name).orElse("")));
     }
     return tests;
@@ -173,42 +172,6 @@ final class TestCode {
       others.add(new TestData.OtherInstance(otherKey, write(state)));
     }
     return others;
-  }
-
-  /**
-   * The message a failing case must show: the one rule's or unique constraint's with that code, if
-   * one has it.
-   */
-  private static String message(Aggregate aggregate, List<BusinessRule> rules, String code) {
-    List<String> matching = new ArrayList<>();
-    rules.stream()
-        .filter(r -> r.code().value().equals(code))
-        .forEach(r -> matching.add(r.message()));
-    aggregate.unique().stream()
-        .filter(u -> u.code().map(c -> c.value().equals(code)).orElse(false))
-        .forEach(u -> matching.add(u.messageOr(aggregate.name())));
-    return matching.size() == 1 ? matching.get(0) : "";
-  }
-
-  /** The key of the instance the case's past belongs to: named by its key field somewhere. */
-  private static String key(Aggregate aggregate, TestCase test) {
-    String keyField = aggregate.key().map(Located::value).orElse("");
-    List<MappingNode> candidates = new ArrayList<>();
-    for (TestCase.Given g : test.given()) {
-      if (g instanceof TestCase.GivenEvent e) {
-        candidates.add(e.fields());
-      } else if (g instanceof TestCase.GivenState s) {
-        candidates.add(s.state());
-      }
-    }
-    test.when().ifPresent(candidates::add);
-    return candidates.stream()
-        .map(m -> m.get(keyField))
-        .flatMap(Optional::stream)
-        .filter(ScalarNode.class::isInstance)
-        .map(n -> ((ScalarNode) n).value())
-        .findFirst()
-        .orElse("");
   }
 
   /**
