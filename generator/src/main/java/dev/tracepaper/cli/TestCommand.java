@@ -29,7 +29,7 @@ import picocli.CommandLine.Parameters;
     versionProvider = VersionProvider.class,
     description =
         "Runs the model's tests (commands, policies, views) without building or deploying"
-            + " anything. Tests of hand-written code (custom: true) and scenarios are not run.",
+            + " anything. Tests of hand-written code (custom: true) are not run.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:every test that was run passed",
