@@ -6,7 +6,6 @@ import dev.tracepaper.engine.Engine;
 import dev.tracepaper.engine.EventStore;
 import dev.tracepaper.engine.JsonCompare;
 import dev.tracepaper.engine.Outcome;
-import dev.tracepaper.engine.StoredEvent;
 import dev.tracepaper.engine.YamlJson;
 import dev.tracepaper.model.Aggregate;
 import dev.tracepaper.model.Command;
@@ -135,17 +134,15 @@ final class ScenarioCases {
             step.error().get().location());
         return;
       }
-      for (StoredEvent event : recorded.events()) {
-        for (Outcome followed : engine.deliver(event, now)) {
-          if (followed instanceof Outcome.Refused refused) {
-            // In production the policy would be retried, then dead-lettered: the step fails.
-            fail(
-                "what followed `" + command.name() + "` (its policies and `on:` commands)",
-                "to succeed",
-                "one failed with " + refused.code() + ": " + refused.message(),
-                step.location());
-            return;
-          }
+      for (Outcome followed : engine.deliver(recorded.events(), now)) {
+        if (followed instanceof Outcome.Refused refused) {
+          // In production the policy would be retried, then dead-lettered: the step fails.
+          fail(
+              "what followed `" + command.name() + "` (its policies and `on:` commands)",
+              "to succeed",
+              "one failed with " + refused.code() + ": " + refused.message(),
+              step.location());
+          return;
         }
       }
       ObjectNode answer = NODES.objectNode();
