@@ -13,6 +13,7 @@ import dev.tracepaper.model.ViewTest;
 import dev.tracepaper.source.SourceLocation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -22,8 +23,11 @@ import java.util.function.Consumer;
  */
 public final class ModelTests {
 
-  /** The tests' results, scenarios included. */
-  public record Run(List<TestResult> results, long millis) {
+  /**
+   * The tests' results, scenarios included (and their coverage, when {@code app.scenarioCoverage}
+   * sets a minimum); {@code scenarioCoverage} the coverage line when the model has scenarios.
+   */
+  public record Run(List<TestResult> results, Optional<String> scenarioCoverage, long millis) {
     public Run {
       results = List.copyOf(results);
     }
@@ -80,7 +84,20 @@ public final class ModelTests {
       results.add(result);
       each.accept(result);
     }
-    return new Run(results, (System.nanoTime() - start) / 1_000_000);
+    Optional<String> coverage = Optional.empty();
+    if (!index.model().scenarios().isEmpty()
+        || index.model().app().flatMap(a -> a.scenarioCoverage()).isPresent()) {
+      coverage = Optional.of(scenarios.coverage().line());
+      scenarios
+          .coverage()
+          .asTest()
+          .ifPresent(
+              result -> {
+                results.add(result);
+                each.accept(result);
+              });
+    }
+    return new Run(results, coverage, (System.nanoTime() - start) / 1_000_000);
   }
 
   private static TestResult notRun(String element, String name, SourceLocation location) {

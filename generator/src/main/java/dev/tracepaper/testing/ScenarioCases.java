@@ -45,12 +45,19 @@ final class ScenarioCases {
   private final Engine prepared;
   private final YamlJson yaml;
   private final ScenarioQueries queries;
+  private final ScenarioCoverage coverage;
 
   ScenarioCases(ModelIndex index, Engine prepared) {
     this.index = index;
     this.prepared = prepared;
     this.yaml = new YamlJson(index);
     this.queries = new ScenarioQueries(index);
+    this.coverage = new ScenarioCoverage(index);
+  }
+
+  /** What the scenarios run so far covered. */
+  ScenarioCoverage coverage() {
+    return coverage;
   }
 
   void run(Scenario scenario, List<TestResult.Mismatch> mismatches) {
@@ -134,8 +141,11 @@ final class ScenarioCases {
             step.error().get().location());
         return;
       }
+      coverage.recorded(recorded.events());
       for (Outcome followed : engine.deliver(recorded.events(), now)) {
-        if (followed instanceof Outcome.Refused refused) {
+        if (followed instanceof Outcome.Recorded caused) {
+          coverage.recorded(caused.events());
+        } else if (followed instanceof Outcome.Refused refused) {
           // In production the policy would be retried, then dead-lettered: the step fails.
           fail(
               "what followed `" + command.name() + "` (its policies and `on:` commands)",
@@ -163,6 +173,7 @@ final class ScenarioCases {
     }
 
     private void query(View view) {
+      coverage.queried(view);
       ObjectNode args = object(step.values(), view.fields(), Optional.empty(), true);
       boolean get = s.query().orElseThrow().kind() == dev.tracepaper.model.Query.Kind.GET;
       JsonNode answer;

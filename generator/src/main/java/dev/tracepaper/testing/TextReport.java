@@ -19,6 +19,7 @@ public final class TextReport {
       out.append(line(result));
     }
     if (!quiet) {
+      run.scenarioCoverage().ifPresent(line -> out.append(line).append('\n'));
       out.append(summary(run)).append('\n');
     }
     return out.toString();

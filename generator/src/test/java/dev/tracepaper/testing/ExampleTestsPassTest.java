@@ -51,7 +51,21 @@ class ExampleTestsPassTest {
                 .filter(v -> v.custom())
                 .mapToLong(v -> v.tests().size())
                 .sum();
-    long scenarios = index.model().scenarios().size();
+    // The scenarios, and their coverage as one more test where app.scenarioCoverage sets a minimum.
+    long scenarios =
+        index.model().scenarios().size()
+            + index
+                .model()
+                .app()
+                .flatMap(a -> a.scenarioCoverage())
+                .filter(c -> c.events().isPresent() || c.views().isPresent())
+                .filter(
+                    c ->
+                        c.events().map(e -> e.value()).orElse(0L)
+                                + c.views().map(v -> v.value()).orElse(0L)
+                            > 0)
+                .map(c -> 1)
+                .orElse(0);
     assertThat(run.results()).hasSize((int) (flowTests + viewTests + scenarios));
     assertThat(run.count(TestResult.Status.NOT_RUN)).isEqualTo(handWritten);
     assertThat(run.count(TestResult.Status.PASSED))

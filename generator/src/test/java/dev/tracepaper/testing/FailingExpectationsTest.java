@@ -190,8 +190,10 @@ class FailingExpectationsTest {
 
   @Test
   void aScenarioCommandExpectedToFailThatSucceedsSaysSo() throws IOException {
+    // Ended at step 6, the scenario no longer covers the model's minimum: the coverage fails too.
     TestResult failed =
-        onlyFailure(
+        failure(
+            "Onboarding",
             "projects",
             "as: {id: u-mallory, name: mallory}\n        input: {workspaceId: '${workspaceId}',"
                 + " userId: u-eve}",
@@ -218,6 +220,33 @@ class FailingExpectationsTest {
         .isEqualTo("step 13 (Nobody reads another's queue): `PendingTask.byAssignee`");
     assertThat(mismatch.expected()).isEqualTo("an answer");
     assertThat(mismatch.actual()).isEqualTo("it refused the caller grace: UNAUTHORIZED");
+  }
+
+  @Test
+  void scenarioCoverageBelowItsMinimumFailsNamingWhatNoScenarioReads() throws IOException {
+    TestResult failed =
+        onlyFailure(
+            "projects",
+            "scenarioCoverage: {events: 30, views: 75}",
+            "scenarioCoverage: {events: 50, views: 75}");
+
+    assertThat(failed.name()).isEqualTo("coverage (app.scenarioCoverage)");
+    assertThat(failed.location().toString()).startsWith("app.yaml:");
+    TestResult.Mismatch mismatch = failed.mismatches().get(0);
+    assertThat(mismatch.subject()).isEqualTo("the events the scenarios record");
+    assertThat(mismatch.expected()).isEqualTo("at least 50%");
+    assertThat(mismatch.actual()).startsWith("7/19 (36%); not covered: ");
+    assertThat(mismatch.actual()).contains("Person.PersonForgotten");
+  }
+
+  /** Runs the example with one edit and returns the failed test of this name. */
+  private TestResult failure(String name, String example, String from, String to)
+      throws IOException {
+    Path copy = EditedExamples.write(folder, example, text -> text.replace(from, to));
+    return ModelTests.run(EditedExamples.index(copy), r -> {}).results().stream()
+        .filter(r -> r.status() == TestResult.Status.FAILED && r.name().equals(name))
+        .findFirst()
+        .orElseThrow();
   }
 
   /** Runs the example with one edit; exactly one test fails, and is returned. */
