@@ -12,12 +12,15 @@ import dev.tracepaper.model.Command;
 import dev.tracepaper.model.Field;
 import dev.tracepaper.model.Located;
 import dev.tracepaper.model.ModelIndex;
+import dev.tracepaper.model.Query;
 import dev.tracepaper.model.Scenario;
 import dev.tracepaper.model.TestCase;
 import dev.tracepaper.model.TypeRef;
 import dev.tracepaper.model.View;
 import dev.tracepaper.source.MappingNode;
 import dev.tracepaper.source.ScalarNode;
+import dev.tracepaper.source.SequenceNode;
+import dev.tracepaper.source.SourceLocation;
 import dev.tracepaper.source.YamlNode;
 import dev.tracepaper.validate.rules.UnknownScenarioVariable;
 import dev.tracepaper.validate.rules.shape.ScenarioSteps;
@@ -26,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -175,7 +179,7 @@ final class ScenarioCases {
     private void query(View view) {
       coverage.queried(view);
       ObjectNode args = object(step.values(), view.fields(), Optional.empty(), true);
-      boolean get = s.query().orElseThrow().kind() == dev.tracepaper.model.Query.Kind.GET;
+      boolean get = s.query().orElseThrow().kind() == Query.Kind.GET;
       JsonNode answer;
       try {
         answer = queries.answer(engine, view, s.query().orElseThrow(), args, caller(null));
@@ -216,9 +220,7 @@ final class ScenarioCases {
 
     /** Checks the expectations on the answer, then takes the variables it extracts. */
     private void answered(
-        JsonNode answer,
-        Optional<Aggregate> owner,
-        java.util.function.Function<String, TypeRef> types) {
+        JsonNode answer, Optional<Aggregate> owner, Function<String, TypeRef> types) {
       for (MappingNode.Entry e : step.expect().entries()) {
         TypeRef type = types.apply(e.name());
         JsonNode want =
@@ -305,8 +307,7 @@ final class ScenarioCases {
       return value;
     }
 
-    private void fail(
-        String subject, String expected, String actual, dev.tracepaper.source.SourceLocation at) {
+    private void fail(String subject, String expected, String actual, SourceLocation at) {
       mismatches.add(new TestResult.Mismatch(what + ": " + subject, expected, actual, at));
     }
   }
@@ -327,7 +328,7 @@ final class ScenarioCases {
     if (node instanceof MappingNode m) {
       return m.entries().stream().anyMatch(e -> usesVariable(e.value()));
     }
-    if (node instanceof dev.tracepaper.source.SequenceNode seq) {
+    if (node instanceof SequenceNode seq) {
       return seq.items().stream().anyMatch(ScenarioCases::usesVariable);
     }
     return false;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * What the scenarios covered, over all of them, as the generated {@code ScenariosTest} counts it:
@@ -109,8 +110,7 @@ final class ScenarioCoverage {
     return index.model().views().stream().map(View::name).toList();
   }
 
-  private long minimum(
-      java.util.function.Function<Scenario.Coverage, Optional<Located<Long>>> which) {
+  private long minimum(Function<Scenario.Coverage, Optional<Located<Long>>> which) {
     return index
         .model()
         .app()

@@ -58,12 +58,11 @@ class ExampleTestsPassTest {
                 .model()
                 .app()
                 .flatMap(a -> a.scenarioCoverage())
-                .filter(c -> c.events().isPresent() || c.views().isPresent())
+                .filter(c -> c.events().or(c::views).isPresent())
                 .filter(
                     c ->
-                        c.events().map(e -> e.value()).orElse(0L)
-                                + c.views().map(v -> v.value()).orElse(0L)
-                            > 0)
+                        c.events().map(e -> e.value()).orElse(0L) > 0
+                            || c.views().map(v -> v.value()).orElse(0L) > 0)
                 .map(c -> 1)
                 .orElse(0);
     assertThat(run.results()).hasSize((int) (flowTests + viewTests + scenarios));
