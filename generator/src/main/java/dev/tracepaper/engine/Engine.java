@@ -300,8 +300,16 @@ public final class Engine {
    * events these record are delivered in turn, breadth first; the outcomes come in that order.
    */
   public List<Outcome> deliver(StoredEvent event, Instant now) {
+    return deliver(List.of(event), now);
+  }
+
+  /**
+   * Delivers events recorded together (a command's), in the order stored, and what they cause after
+   * them: the order in which the stream hands a store's appends on.
+   */
+  public List<Outcome> deliver(List<StoredEvent> events, Instant now) {
     List<Outcome> outcomes = new ArrayList<>();
-    java.util.ArrayDeque<StoredEvent> pending = new java.util.ArrayDeque<>(List.of(event));
+    java.util.ArrayDeque<StoredEvent> pending = new java.util.ArrayDeque<>(events);
     while (!pending.isEmpty()) {
       StoredEvent next = pending.poll();
       projector.project(next);

@@ -12,9 +12,10 @@ import java.util.stream.Stream;
 /**
  * Watches the model's files by polling their sizes and modification times (WatchService misses
  * changes on some file systems, and an editor's save is several events): a change that then stays
- * the same for one more poll runs {@code reload}.
+ * the same for one more poll runs {@code reload}. Used by {@code run} (reload the app) and {@code
+ * test --watch} (test again).
  */
-final class ModelWatcher implements AutoCloseable {
+public final class ModelWatcher implements AutoCloseable {
 
   static final long POLL_MILLIS = 250;
 
@@ -28,15 +29,15 @@ final class ModelWatcher implements AutoCloseable {
    * Takes the files' state now, before the model is loaded: a save during the load or before the
    * watching thread runs is a change.
    */
-  ModelWatcher(List<Path> paths, Runnable reload) {
+  public ModelWatcher(List<Path> paths, Runnable reload) {
     this.paths = List.copyOf(paths);
     this.reload = reload;
     this.initial = signature();
-    this.thread = new Thread(this::watch, "tracepaper-run-watcher");
+    this.thread = new Thread(this::watch, "tracepaper-model-watcher");
     thread.setDaemon(true);
   }
 
-  void start() {
+  public void start() {
     thread.start();
   }
 

@@ -21,7 +21,7 @@ public final class JsonReport {
     counts.put("passed", run.count(TestResult.Status.PASSED));
     counts.put("failed", run.count(TestResult.Status.FAILED));
     counts.put("notRun", run.count(TestResult.Status.NOT_RUN));
-    counts.put("scenariosNotRun", run.scenariosNotRun());
+    run.scenarioCoverage().ifPresent(line -> root.put("scenarioCoverage", line));
     root.put("millis", run.millis());
     ArrayNode tests = root.putArray("tests");
     for (TestResult result : run.results()) {

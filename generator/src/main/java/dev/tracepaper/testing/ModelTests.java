@@ -6,23 +6,28 @@ import dev.tracepaper.model.Aggregate;
 import dev.tracepaper.model.Command;
 import dev.tracepaper.model.Flow;
 import dev.tracepaper.model.ModelIndex;
+import dev.tracepaper.model.Scenario;
 import dev.tracepaper.model.TestCase;
 import dev.tracepaper.model.View;
 import dev.tracepaper.model.ViewTest;
 import dev.tracepaper.source.SourceLocation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
  * Runs every test a valid model carries on the {@link Engine}: the cases of commands and policies,
  * then those of views, in model order. Tests of hand-written code ({@code custom: true}) are not
- * run; scenarios are not run yet (their count is reported).
+ * run. Then the scenarios, each one test whose steps run in order on a fresh engine.
  */
 public final class ModelTests {
 
-  /** The tests' results, and the scenarios the model has that were not run. */
-  public record Run(List<TestResult> results, int scenariosNotRun, long millis) {
+  /**
+   * The tests' results, scenarios included (and their coverage, when {@code app.scenarioCoverage}
+   * sets a minimum); {@code scenarioCoverage} the coverage line when the model has scenarios.
+   */
+  public record Run(List<TestResult> results, Optional<String> scenarioCoverage, long millis) {
     public Run {
       results = List.copyOf(results);
     }
@@ -72,8 +77,27 @@ public final class ModelTests {
         each.accept(result);
       }
     }
-    return new Run(
-        results, index.model().scenarios().size(), (System.nanoTime() - start) / 1_000_000);
+    ScenarioCases scenarios = new ScenarioCases(index, engine);
+    for (Scenario scenario : index.model().scenarios()) {
+      TestResult result =
+          timed("scenarios", scenario.name(), scenario.location(), m -> scenarios.run(scenario, m));
+      results.add(result);
+      each.accept(result);
+    }
+    Optional<String> coverage = Optional.empty();
+    if (!index.model().scenarios().isEmpty()
+        || index.model().app().flatMap(a -> a.scenarioCoverage()).isPresent()) {
+      coverage = Optional.of(scenarios.coverage().line());
+      scenarios
+          .coverage()
+          .asTest()
+          .ifPresent(
+              result -> {
+                results.add(result);
+                each.accept(result);
+              });
+    }
+    return new Run(results, coverage, (System.nanoTime() - start) / 1_000_000);
   }
 
   private static TestResult notRun(String element, String name, SourceLocation location) {

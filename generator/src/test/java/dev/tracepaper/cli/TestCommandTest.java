@@ -61,10 +61,12 @@ class TestCommandTest {
   }
 
   @Test
-  void scenariosAreSaidNotToRun() {
+  void scenariosRunAsTests() {
     CliTest.Run run = CliTest.run("test", example("tracepaper-studio"));
 
-    assertThat(run.out()).contains("scenarios: 1 not run by tracepaper test yet");
+    assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
+    assertThat(run.out()).containsMatch("PASS +\\S+scenarios\\.yaml:\\d+:\\d+: scenarios, test \"");
+    assertThat(run.out()).doesNotContain("not run by tracepaper test");
   }
 
   @Test

@@ -51,9 +51,25 @@ class ExampleTestsPassTest {
                 .filter(v -> v.custom())
                 .mapToLong(v -> v.tests().size())
                 .sum();
-    assertThat(run.results()).hasSize((int) (flowTests + viewTests));
+    // The scenarios, and their coverage as one more test where app.scenarioCoverage sets a minimum.
+    long scenarios =
+        index.model().scenarios().size()
+            + index
+                .model()
+                .app()
+                .flatMap(a -> a.scenarioCoverage())
+                .filter(c -> c.events().or(c::views).isPresent())
+                .filter(
+                    c ->
+                        c.events().map(e -> e.value()).orElse(0L) > 0
+                            || c.views().map(v -> v.value()).orElse(0L) > 0)
+                .map(c -> 1)
+                .orElse(0);
+    assertThat(run.results()).hasSize((int) (flowTests + viewTests + scenarios));
     assertThat(run.count(TestResult.Status.NOT_RUN)).isEqualTo(handWritten);
-    assertThat(run.count(TestResult.Status.PASSED)).isEqualTo(flowTests + viewTests - handWritten);
-    assertThat(run.scenariosNotRun()).isEqualTo(index.model().scenarios().size());
+    assertThat(run.count(TestResult.Status.PASSED))
+        .isEqualTo(flowTests + viewTests - handWritten + scenarios);
+    assertThat(run.results().stream().filter(r -> r.element().equals("scenarios")).count())
+        .isEqualTo(scenarios);
   }
 }

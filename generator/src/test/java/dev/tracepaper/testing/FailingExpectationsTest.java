@@ -161,6 +161,94 @@ class FailingExpectationsTest {
         .isEqualTo(lineOf("catalog.yaml", "available: state.available / (state.copies"));
   }
 
+  @Test
+  void aScenarioExpectationThatNoLongerHoldsFailsAtItsStep() throws IOException {
+    TestResult failed =
+        onlyFailure(
+            "projects",
+            "expect: {assigned: 1, completed: 1}",
+            "expect: {assigned: 1, completed: 2}");
+
+    assertThat(failed.element()).isEqualTo("scenarios");
+    assertThat(failed.name()).isEqualTo("Onboarding");
+    TestResult.Mismatch mismatch = failed.mismatches().get(0);
+    assertThat(mismatch.subject()).isEqualTo("step 15 (Their workload counts it): `completed`");
+    assertThat(mismatch.expected()).isEqualTo("2");
+    assertThat(mismatch.actual()).isEqualTo("1");
+    assertThat(mismatch.location().toString())
+        .isEqualTo(
+            "scenarios.yaml:"
+                + lineOf("scenarios.yaml", "completed: 2}")
+                + ":"
+                + (Files.readAllLines(folder.resolve("scenarios.yaml")).stream()
+                        .filter(l -> l.contains("completed: 2}"))
+                        .findFirst()
+                        .orElseThrow()
+                        .indexOf("completed: 2")
+                    + 1));
+  }
+
+  @Test
+  void aScenarioCommandExpectedToFailThatSucceedsSaysSo() throws IOException {
+    // Ended at step 6, the scenario no longer covers the model's minimum: the coverage fails too.
+    TestResult failed =
+        failure(
+            "Onboarding",
+            "projects",
+            "as: {id: u-mallory, name: mallory}\n        input: {workspaceId: '${workspaceId}',"
+                + " userId: u-eve}",
+            "input: {workspaceId: '${workspaceId}', userId: u-eve}");
+
+    TestResult.Mismatch mismatch = failed.mismatches().get(0);
+    assertThat(mismatch.subject()).isEqualTo("step 6 (Only the owner adds members): `AddMember`");
+    assertThat(mismatch.expected()).isEqualTo("to fail with UNAUTHORIZED");
+    assertThat(mismatch.actual()).isEqualTo("it succeeded");
+    assertThat(mismatch.location().line())
+        .isEqualTo(lineOf("scenarios.yaml", "error: UNAUTHORIZED"));
+  }
+
+  @Test
+  void aScenarioQueryThatRefusesTheCallerFailsTheStep() throws IOException {
+    TestResult failed =
+        onlyFailure(
+            "projects",
+            "args: {assignee: u-alan}\n        error: UNAUTHORIZED",
+            "args: {assignee: u-alan}");
+
+    TestResult.Mismatch mismatch = failed.mismatches().get(0);
+    assertThat(mismatch.subject())
+        .isEqualTo("step 13 (Nobody reads another's queue): `PendingTask.byAssignee`");
+    assertThat(mismatch.expected()).isEqualTo("an answer");
+    assertThat(mismatch.actual()).isEqualTo("it refused the caller grace: UNAUTHORIZED");
+  }
+
+  @Test
+  void scenarioCoverageBelowItsMinimumFailsNamingWhatNoScenarioReads() throws IOException {
+    TestResult failed =
+        onlyFailure(
+            "projects",
+            "scenarioCoverage: {events: 30, views: 75}",
+            "scenarioCoverage: {events: 50, views: 75}");
+
+    assertThat(failed.name()).isEqualTo("coverage (app.scenarioCoverage)");
+    assertThat(failed.location().toString()).startsWith("app.yaml:");
+    TestResult.Mismatch mismatch = failed.mismatches().get(0);
+    assertThat(mismatch.subject()).isEqualTo("the events the scenarios record");
+    assertThat(mismatch.expected()).isEqualTo("at least 50%");
+    assertThat(mismatch.actual()).startsWith("7/19 (36%); not covered: ");
+    assertThat(mismatch.actual()).contains("Person.PersonForgotten");
+  }
+
+  /** Runs the example with one edit and returns the failed test of this name. */
+  private TestResult failure(String name, String example, String from, String to)
+      throws IOException {
+    Path copy = EditedExamples.write(folder, example, text -> text.replace(from, to));
+    return ModelTests.run(EditedExamples.index(copy), r -> {}).results().stream()
+        .filter(r -> r.status() == TestResult.Status.FAILED && r.name().equals(name))
+        .findFirst()
+        .orElseThrow();
+  }
+
   /** Runs the example with one edit; exactly one test fails, and is returned. */
   private TestResult onlyFailure(String example, String from, String to) throws IOException {
     return onlyFailure(example, text -> text.replace(from, to));

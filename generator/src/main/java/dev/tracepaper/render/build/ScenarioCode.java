@@ -1,8 +1,6 @@
 package dev.tracepaper.render.build;
 
 import dev.tracepaper.model.Aggregate;
-import dev.tracepaper.model.Auth;
-import dev.tracepaper.model.AuthMode;
 import dev.tracepaper.model.Field;
 import dev.tracepaper.model.Located;
 import dev.tracepaper.model.ModelIndex;
@@ -23,6 +21,7 @@ import dev.tracepaper.source.MappingNode;
 import dev.tracepaper.source.ScalarNode;
 import dev.tracepaper.source.YamlNode;
 import dev.tracepaper.validate.rules.UnknownScenarioVariable;
+import dev.tracepaper.validate.rules.shape.QueryAccess;
 import dev.tracepaper.validate.rules.shape.ScenarioSteps;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -123,24 +122,7 @@ final class ScenarioCode {
   }
 
   private ApiQuery query(View view, Query query, String projectionClass) {
-    Optional<Auth> auth =
-        query
-            .auth()
-            .or(view::auth)
-            .or(() -> index.model().app().flatMap(a -> a.auth().defaultAuth()));
-    // Roles alone, or owners, narrow who reads; any other mode admits every signed-in caller, and
-    // a `when` entry is not evaluated in scenarios, so it admits every caller too (documented).
-    List<String> roles = new ArrayList<>();
-    boolean open = auth.isEmpty() || !auth.get().conditions().isEmpty();
-    for (AuthMode mode : auth.map(Auth::modes).orElse(List.of())) {
-      if (mode.kind() == AuthMode.Kind.ROLE) {
-        mode.role().ifPresent(roles::add);
-      } else {
-        open = true;
-      }
-    }
-    List<String> owners =
-        open ? List.of() : auth.get().owners().stream().map(Located::value).toList();
+    QueryAccess access = QueryAccess.of(index, view, query);
     return new ApiQuery(
         view.name() + "." + query.name(),
         query.kind().name().toLowerCase(),
@@ -149,8 +131,8 @@ final class ScenarioCode {
         query.sortField().map(Located::value).orElse(""),
         query.ascending(),
         query.prefix().map(p -> p.value() + "Prefix").orElse(""),
-        open ? List.of() : roles,
-        owners);
+        access.roles(),
+        access.owners());
   }
 
   private StepData step(ScenarioSteps s) {
