@@ -1,7 +1,7 @@
 package dev.tracepaper.cli;
 
-import dev.tracepaper.diagnostic.Severity;
 import dev.tracepaper.docs.DocsSite;
+import dev.tracepaper.model.ModelIndex;
 import dev.tracepaper.output.Action;
 import dev.tracepaper.output.Change;
 import dev.tracepaper.output.FileTree;
@@ -12,14 +12,11 @@ import dev.tracepaper.output.PlanWriter;
 import dev.tracepaper.output.Planner;
 import dev.tracepaper.render.TemplateFailure;
 import dev.tracepaper.source.ModelFiles;
-import dev.tracepaper.validate.ValidationReport;
-import dev.tracepaper.validate.Validator;
-import dev.tracepaper.validate.format.TextFormatter;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -71,35 +68,24 @@ public final class DocsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    for (Path path : paths) {
-      if (!Files.exists(path)) {
-        throw new CommandLine.ParameterException(
-            spec.commandLine(), "%s does not exist.".formatted(path));
-      }
-    }
+    ModelArguments.requireExisting(spec, paths);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     long started = System.nanoTime();
-    Validator.Outcome validated = new Validator().run(paths, Path.of("").toAbsolutePath());
-    ValidationReport report = validated.report();
-    if (report.hasErrors() || validated.index().isEmpty()) {
-      out.print(new TextFormatter(true).format(report));
-      out.println("No documentation was written: fix the errors above first.");
-      out.flush();
+    Optional<ModelIndex> model =
+        ModelArguments.validated(paths, out, !quiet, "No documentation was written");
+    if (model.isEmpty()) {
       return ExitCode.INVALID_MODEL;
-    }
-    if (!quiet && report.fails(Severity.WARNING)) {
-      out.print(new TextFormatter(false).format(report));
     }
     FileTree site;
     try {
-      site = new DocsSite().render(validated.index().get());
+      site = new DocsSite().render(model.get());
     } catch (TemplateFailure e) {
       err.println("tracepaper: a page failed to render, nothing was written: " + e.error());
       err.flush();
       return ExitCode.RENDER;
     }
-    String name = validated.index().get().model().app().map(a -> a.name().value()).orElse("model");
+    String name = model.get().model().app().map(a -> a.name().value()).orElse("model");
     Path target = output != null ? output : Path.of("docs-site", name);
     try {
       return write(target, site, started, out, err);

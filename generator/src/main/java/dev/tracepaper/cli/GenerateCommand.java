@@ -1,9 +1,9 @@
 package dev.tracepaper.cli;
 
-import dev.tracepaper.diagnostic.Severity;
 import dev.tracepaper.extend.Extensions;
 import dev.tracepaper.extend.ExtensionsRefused;
 import dev.tracepaper.extend.Starters;
+import dev.tracepaper.model.ModelIndex;
 import dev.tracepaper.output.FileTree;
 import dev.tracepaper.output.Manifest;
 import dev.tracepaper.output.OutputRefusedException;
@@ -15,14 +15,13 @@ import dev.tracepaper.render.TemplateFailure;
 import dev.tracepaper.render.build.ProjectDataBuilder;
 import dev.tracepaper.render.data.ProjectData;
 import dev.tracepaper.source.ModelFiles;
-import dev.tracepaper.validate.ValidationReport;
-import dev.tracepaper.validate.Validator;
 import dev.tracepaper.validate.format.TextFormatter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -109,27 +108,16 @@ public final class GenerateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    for (Path path : paths) {
-      if (!Files.exists(path)) {
-        throw new CommandLine.ParameterException(
-            spec.commandLine(), "%s does not exist.".formatted(path));
-      }
-    }
+    ModelArguments.requireExisting(spec, paths);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     long started = System.nanoTime();
-    Validator.Outcome validated = new Validator().run(paths, Path.of("").toAbsolutePath());
-    ValidationReport report = validated.report();
-    if (report.hasErrors() || validated.index().isEmpty()) {
-      out.print(new TextFormatter(true).format(report));
-      out.println("Nothing was generated: fix the errors above first.");
-      out.flush();
+    Optional<ModelIndex> model =
+        ModelArguments.validated(paths, out, !quiet, "Nothing was generated");
+    if (model.isEmpty()) {
       return ExitCode.INVALID_MODEL;
     }
-    if (!quiet && report.fails(Severity.WARNING)) {
-      out.print(new TextFormatter(false).format(report));
-    }
-    ProjectData project = ProjectDataBuilder.build(validated.index().get());
+    ProjectData project = ProjectDataBuilder.build(model.get());
     if (dumpModel) {
       out.println(
           tools.jackson.databind.json.JsonMapper.builder()

@@ -1,13 +1,11 @@
 package dev.tracepaper.cli;
 
+import dev.tracepaper.model.ModelIndex;
 import dev.tracepaper.run.ModelWatcher;
 import dev.tracepaper.testing.JsonReport;
 import dev.tracepaper.testing.JunitReport;
 import dev.tracepaper.testing.ModelTests;
 import dev.tracepaper.testing.TextReport;
-import dev.tracepaper.validate.ValidationReport;
-import dev.tracepaper.validate.Validator;
-import dev.tracepaper.validate.format.TextFormatter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -92,12 +91,7 @@ public final class TestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    for (Path path : paths) {
-      if (!Files.exists(path)) {
-        throw new CommandLine.ParameterException(
-            spec.commandLine(), "%s does not exist.".formatted(path));
-      }
-    }
+    ModelArguments.requireExisting(spec, paths);
     if (watch) {
       return watch();
     }
@@ -151,15 +145,11 @@ public final class TestCommand implements Callable<Integer> {
 
   private int once() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
-    Validator.Outcome validated = new Validator().run(paths, Path.of("").toAbsolutePath());
-    ValidationReport report = validated.report();
-    if (report.hasErrors() || validated.index().isEmpty()) {
-      out.print(new TextFormatter(true).format(report));
-      out.println("No test was run: fix the errors above first.");
-      out.flush();
+    Optional<ModelIndex> model = ModelArguments.validated(paths, out, false, "No test was run");
+    if (model.isEmpty()) {
       return ExitCode.INVALID_MODEL;
     }
-    ModelTests.Run run = ModelTests.run(validated.index().get(), r -> {});
+    ModelTests.Run run = ModelTests.run(model.get(), r -> {});
     String text =
         switch (format) {
           case text -> TextReport.format(run, quiet);

@@ -88,12 +88,7 @@ public final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    for (Path path : paths) {
-      if (!java.nio.file.Files.exists(path)) {
-        throw new CommandLine.ParameterException(
-            spec.commandLine(), "%s does not exist.".formatted(path));
-      }
-    }
+    ModelArguments.requireExisting(spec, paths);
     Path base = Path.of("").toAbsolutePath();
     Validator.Outcome validated = new Validator().run(paths, base);
     ValidationReport report = validated.report();
