@@ -65,6 +65,33 @@ class DocsCommandTest {
   }
 
   @Test
+  void textBetweenBackticksInADescriptionIsShownAsCodeAndStillEscaped() throws IOException {
+    Path model = temp.resolve("shop.yaml");
+    Files.writeString(
+        model,
+        SHOP.formatted("")
+            .replace(
+                "\"An order <script>alert(1)</script>\"",
+                "\"What `PlaceOrder` records, as `<b>` shows; an odd ` stays as written\""));
+    Path out = temp.resolve("site");
+
+    CliTest.Run run = CliTest.run("docs", "-q", model.toString(), "-o", out.toString());
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
+    String index = Files.readString(out.resolve("index.html"));
+    assertThat(index).contains("What `PlaceOrder` records, as `&lt;b&gt;` shows; an odd ` stays");
+    Files.writeString(
+        model,
+        SHOP.formatted("")
+            .replace(
+                "\"An order <script>alert(1)</script>\"",
+                "\"What `PlaceOrder` records, as `<b>` shows\""));
+    CliTest.run("docs", "-q", model.toString(), "-o", out.toString());
+    assertThat(Files.readString(out.resolve("index.html")))
+        .contains("What <code>PlaceOrder</code> records, as <code>&lt;b&gt;</code> shows");
+  }
+
+  @Test
   void anInvalidModelWritesNothingAndExitsOne() throws IOException {
     Path model = temp.resolve("broken.yaml");
     Files.writeString(
