@@ -118,7 +118,8 @@ public final class YamlJson {
 
   /**
    * A past or triggering event may leave out what a case does not care about: its numbers and
-   * booleans (always held by an event) then read as 0 and false.
+   * booleans (always held by an event, Java primitives in the generated code, which cannot be
+   * absent) then read as 0 and false, in the generated tests and in the engine alike.
    */
   public static void completeNumbers(ObjectNode json, List<Field> fields) {
     for (Field field : fields) {

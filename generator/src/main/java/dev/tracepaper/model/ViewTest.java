@@ -23,6 +23,35 @@ public record ViewTest(
     rows = rows.map(List::copyOf);
   }
 
+  /** The instance of an aggregate that the case's first events of it belong to, unless named. */
+  public static final String DEFAULT_KEY = "test-instance";
+
+  /**
+   * The instance each given event belongs to, in order: the one its aggregate's key field names in
+   * the event, else the instance of the same aggregate given before it, else {@link #DEFAULT_KEY}.
+   * The generated projection tests and {@code tracepaper test} store the events so.
+   *
+   * @param aggregateOf the aggregate of a given event
+   */
+  public List<String> instanceKeys(java.util.function.Function<GivenEvent, Aggregate> aggregateOf) {
+    java.util.Map<String, String> last = new java.util.HashMap<>();
+    List<String> keys = new java.util.ArrayList<>();
+    for (GivenEvent g : given) {
+      Aggregate aggregate = aggregateOf.apply(g);
+      String key =
+          aggregate
+              .key()
+              .map(Located::value)
+              .flatMap(k -> g.fields().get(k))
+              .filter(dev.tracepaper.source.ScalarNode.class::isInstance)
+              .map(n -> ((dev.tracepaper.source.ScalarNode) n).value())
+              .orElseGet(() -> last.getOrDefault(aggregate.name(), DEFAULT_KEY));
+      last.put(aggregate.name(), key);
+      keys.add(key);
+    }
+    return keys;
+  }
+
   /** {@code - Aggregate.Event: {…}}, or a bare {@code Event} that one aggregate defines. */
   public record GivenEvent(EventRef event, MappingNode fields, SourceLocation location) {}
 }

@@ -7,12 +7,10 @@ import dev.tracepaper.engine.YamlJson;
 import dev.tracepaper.model.Aggregate;
 import dev.tracepaper.model.Event;
 import dev.tracepaper.model.Field;
-import dev.tracepaper.model.Located;
 import dev.tracepaper.model.ModelIndex;
 import dev.tracepaper.model.View;
 import dev.tracepaper.model.ViewTest;
 import dev.tracepaper.source.MappingNode;
-import dev.tracepaper.source.ScalarNode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -27,12 +25,10 @@ import tools.jackson.databind.node.ObjectNode;
  * Runs a view's given/then cases on the engine, as the generated projection tests do (runtime
  * testing's {@code ViewScenario}, fed by render.build's ViewTestCode): each given event is stored
  * in the stream of the instance its key field names (else the one of its aggregate given before,
- * else {@value #DEFAULT_KEY}) and projected; then the view holds exactly the expected rows, each
- * named field equal, and delivering the history again, or newest first, changes no row.
+ * else {@value ViewTest#DEFAULT_KEY}) and projected; then the view holds exactly the expected rows,
+ * each named field equal, and delivering the history again, or newest first, changes no row.
  */
 final class ViewCases {
-
-  static final String DEFAULT_KEY = "test-instance";
 
   private final ModelIndex index;
   private final Engine prepared;
@@ -44,24 +40,21 @@ final class ViewCases {
     this.yaml = new YamlJson(index);
   }
 
+  private Aggregate aggregate(ViewTest.GivenEvent given) {
+    return index.aggregate(index.event(given.event()).orElseThrow().aggregate()).orElseThrow();
+  }
+
   void run(View view, ViewTest test, List<TestResult.Mismatch> mismatches) {
     Engine engine = prepared.fresh();
     Caller tester = new Caller(FlowCases.DEFAULT_CALLER, FlowCases.DEFAULT_CALLER, List.of());
-    Map<String, String> lastKey = new HashMap<>();
+    List<String> keys = test.instanceKeys(this::aggregate);
     List<StoredEvent> history = new ArrayList<>();
-    for (ViewTest.GivenEvent g : test.given()) {
+    for (int i = 0; i < test.given().size(); i++) {
+      ViewTest.GivenEvent g = test.given().get(i);
       Event event = index.event(g.event()).orElseThrow();
-      Aggregate aggregate = index.aggregate(event.aggregate()).orElseThrow();
+      Aggregate aggregate = aggregate(g);
       ObjectNode json = yaml.object(g.fields(), event.fields(), Optional.of(aggregate), false);
-      String key =
-          aggregate
-              .key()
-              .map(Located::value)
-              .flatMap(k -> g.fields().get(k))
-              .filter(ScalarNode.class::isInstance)
-              .map(n -> ((ScalarNode) n).value())
-              .orElseGet(() -> lastKey.getOrDefault(aggregate.name(), DEFAULT_KEY));
-      lastKey.put(aggregate.name(), key);
+      String key = keys.get(i);
       StoredEvent stored = engine.record(aggregate.name(), key, event.name(), json, tester);
       history.add(stored);
       engine.project(view, stored);

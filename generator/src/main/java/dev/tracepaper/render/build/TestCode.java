@@ -105,7 +105,7 @@ final class TestCode {
         } else if (g instanceof TestCase.GivenState s) {
           // As the state before the first event: numbers and booleans not named are 0 and false.
           ObjectNode state = object(s.state(), aggregate.fields(), Optional.of(aggregate));
-          completeNumbers(state, aggregate.fields());
+          YamlJson.completeNumbers(state, aggregate.fields());
           givenState = write(state);
         }
       }
@@ -117,7 +117,7 @@ final class TestCode {
               .map(w -> object(w, input, Optional.of(inputOwner), !whenIsEvent))
               .orElseGet(NODES::objectNode);
       if (whenIsEvent) {
-        completeNumbers(whenJson, input);
+        YamlJson.completeNumbers(whenJson, input);
       }
       String when = write(whenJson);
       List<TestData.EventJson> expected = new ArrayList<>();
@@ -164,7 +164,7 @@ final class TestCode {
     List<TestData.OtherInstance> others = new ArrayList<>();
     for (MappingNode other : test.others()) {
       ObjectNode state = object(other, aggregate.fields(), Optional.of(aggregate));
-      completeNumbers(state, aggregate.fields());
+      YamlJson.completeNumbers(state, aggregate.fields());
       JsonNode key = state.get(keyField);
       String otherKey =
           key != null && key.isString() ? key.asString() : "other-" + (others.size() + 1);
@@ -183,7 +183,7 @@ final class TestCode {
     Event event = aggregate.event(name).orElseThrow();
     ObjectNode json = object(fields, event.fields(), Optional.of(aggregate));
     if (given) {
-      completeNumbers(json, event.fields());
+      YamlJson.completeNumbers(json, event.fields());
     }
     return new TestData.EventJson(
         name,
@@ -204,34 +204,10 @@ final class TestCode {
     Event event = TestSite.storedAs(aggregate, given.event()).orElseThrow();
     List<Field> fields = event.fieldsOfVersion(version).orElseThrow();
     ObjectNode json = object(given.fields(), fields, Optional.of(aggregate));
-    completeNumbers(json, fields);
+    YamlJson.completeNumbers(json, fields);
     String javaClass = names.event(aggregate.name(), event.name()).simpleName();
     return new TestData.EventJson(
         event.name(), javaClass, write(json), given.event(), version, true);
-  }
-
-  /**
-   * A past or triggering event may leave out what the case does not care about. An event's numbers
-   * and booleans are Java primitives, which cannot be absent: they read as 0 and false instead of
-   * failing the test with a NullPointerException.
-   */
-  static void completeNumbers(ObjectNode json, List<Field> fields) {
-    for (Field field : fields) {
-      if (!json.has(field.name()) && !field.type().list()) {
-        field
-            .type()
-            .builtin()
-            .ifPresent(
-                type -> {
-                  switch (type) {
-                    case Int -> json.put(field.name(), 0L);
-                    case Float -> json.put(field.name(), 0.0);
-                    case Boolean -> json.put(field.name(), false);
-                    default -> {}
-                  }
-                });
-      }
-    }
   }
 
   static String write(JsonNode node) {

@@ -1,20 +1,17 @@
 package dev.tracepaper.render.build;
 
+import dev.tracepaper.engine.YamlJson;
 import dev.tracepaper.model.Aggregate;
 import dev.tracepaper.model.Event;
 import dev.tracepaper.model.Field;
-import dev.tracepaper.model.Located;
 import dev.tracepaper.model.ModelIndex;
 import dev.tracepaper.model.View;
 import dev.tracepaper.model.ViewTest;
 import dev.tracepaper.naming.JavaNames;
 import dev.tracepaper.render.data.ViewTestData;
-import dev.tracepaper.source.ScalarNode;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import tools.jackson.databind.node.ObjectNode;
@@ -22,11 +19,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A view's own cases as test data. Each given event belongs to the instance of its aggregate that
  * its key field names; an event that does not name it continues the instance of the same aggregate
- * given before it (or {@value #DEFAULT_KEY} for the first).
+ * given before it (or {@value ViewTest#DEFAULT_KEY} for the first).
  */
 final class ViewTestCode {
-
-  static final String DEFAULT_KEY = "test-instance";
 
   private final ModelIndex index;
   private final JavaNames names;
@@ -48,22 +43,15 @@ final class ViewTestCode {
     Optional<Aggregate> source = view.from().flatMap(f -> index.aggregate(f.value()));
     List<ViewTestData> tests = new ArrayList<>();
     for (ViewTest test : view.tests()) {
-      Map<String, String> lastKey = new HashMap<>();
+      List<String> keys = test.instanceKeys(this::aggregate);
       List<ViewTestData.Given> given = new ArrayList<>();
-      for (ViewTest.GivenEvent g : test.given()) {
+      for (int i = 0; i < test.given().size(); i++) {
+        ViewTest.GivenEvent g = test.given().get(i);
         Event event = index.event(g.event()).orElseThrow();
-        Aggregate aggregate = index.aggregate(event.aggregate()).orElseThrow();
+        Aggregate aggregate = aggregate(g);
         ObjectNode json = values.object(g.fields(), event.fields(), Optional.of(aggregate));
-        TestCode.completeNumbers(json, event.fields());
-        String key =
-            aggregate
-                .key()
-                .map(Located::value)
-                .flatMap(k -> g.fields().get(k))
-                .filter(ScalarNode.class::isInstance)
-                .map(n -> ((ScalarNode) n).value())
-                .orElseGet(() -> lastKey.getOrDefault(aggregate.name(), DEFAULT_KEY));
-        lastKey.put(aggregate.name(), key);
+        YamlJson.completeNumbers(json, event.fields());
+        String key = keys.get(i);
         given.add(
             new ViewTestData.Given(
                 names.aggregateType(aggregate.name()).simpleName(),
@@ -78,6 +66,10 @@ final class ViewTestCode {
       tests.add(new ViewTestData(test.name(), TestCode.method(test.name(), methods), given, rows));
     }
     return tests;
+  }
+
+  private Aggregate aggregate(ViewTest.GivenEvent given) {
+    return index.aggregate(index.event(given.event()).orElseThrow().aggregate()).orElseThrow();
   }
 
   /** The aggregate descriptions the cases of {@code view} name, fully qualified. */

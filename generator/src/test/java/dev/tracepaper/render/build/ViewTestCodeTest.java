@@ -91,7 +91,7 @@ class ViewTestCodeTest {
 
     ViewTestData second = tests.get(1);
     assertThat(second.name()).isEqualTo("test 2");
-    assertThat(second.given().get(0).key()).isEqualTo(ViewTestCode.DEFAULT_KEY);
+    assertThat(second.given().get(0).key()).isEqualTo(dev.tracepaper.model.ViewTest.DEFAULT_KEY);
     assertThat(second.given().get(0).aggregateClass()).isEqualTo("OrderAggregate");
     assertThat(second.given().get(0).json()).isEqualTo("{\"customerId\":\"c2\",\"total\":3}");
     assertThat(second.rows()).containsExactly("{\"customerId\":\"c2\",\"total\":3,\"note\":\"3\"}");
