@@ -297,9 +297,9 @@ public final class Engine {
   /**
    * Delivers a recorded event as the event bus does: into every view that reads it, then to each
    * policy whose {@code on} it is and each command whose {@code on} names it, in model order. The
-   * events these record are delivered in turn, breadth first; the outcomes come in that order.
+   * events these record are delivered in turn, breadth first; the reactions come in that order.
    */
-  public List<Outcome> deliver(StoredEvent event, Instant now) {
+  public List<Reaction> deliver(StoredEvent event, Instant now) {
     return deliver(List.of(event), now);
   }
 
@@ -307,43 +307,45 @@ public final class Engine {
    * Delivers events recorded together (a command's), in the order stored, and what they cause after
    * them: the order in which the stream hands a store's appends on.
    */
-  public List<Outcome> deliver(List<StoredEvent> events, Instant now) {
-    List<Outcome> outcomes = new ArrayList<>();
+  public List<Reaction> deliver(List<StoredEvent> events, Instant now) {
+    List<Reaction> reactions = new ArrayList<>();
     java.util.ArrayDeque<StoredEvent> pending = new java.util.ArrayDeque<>(events);
     while (!pending.isEmpty()) {
       StoredEvent next = pending.poll();
       projector.project(next);
-      for (Outcome outcome : react(next, now)) {
-        outcomes.add(outcome);
-        if (outcome instanceof Outcome.Recorded recorded) {
+      for (Reaction reaction : react(next, now)) {
+        reactions.add(reaction);
+        if (reaction.outcome() instanceof Outcome.Recorded recorded) {
           pending.addAll(recorded.events());
         }
       }
     }
-    return outcomes;
+    return reactions;
   }
 
-  private List<Outcome> react(StoredEvent event, Instant now) {
+  private List<Reaction> react(StoredEvent event, Instant now) {
     Optional<Event> type = index.aggregate(event.aggregate()).flatMap(a -> a.event(event.type()));
-    List<Outcome> outcomes = new ArrayList<>();
+    List<Reaction> reactions = new ArrayList<>();
     if (type.isEmpty()) {
-      return outcomes;
+      return reactions;
     }
     for (Aggregate aggregate : index.model().aggregates()) {
       for (Policy policy : aggregate.policies()) {
         if (index.event(policy.on()).filter(e -> e == type.get()).isPresent()) {
-          outcomes.add(policy(policy, event, now));
+          reactions.add(new Reaction(event, "policy " + policy.name(), policy(policy, event, now)));
         }
       }
       for (Command command : aggregate.commands()) {
         for (Trigger trigger : command.triggers()) {
           if (index.event(trigger.on()).filter(e -> e == type.get()).isPresent()) {
-            outcomes.add(trigger(command, trigger, event, now));
+            reactions.add(
+                new Reaction(
+                    event, "command " + command.name(), trigger(command, trigger, event, now)));
           }
         }
       }
     }
-    return outcomes;
+    return reactions;
   }
 
   /** Projects {@code event} into every view that reads it (once, however often delivered). */

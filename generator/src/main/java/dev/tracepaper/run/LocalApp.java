@@ -5,19 +5,15 @@ import dev.tracepaper.engine.Caller;
 import dev.tracepaper.engine.Engine;
 import dev.tracepaper.engine.EventStore;
 import dev.tracepaper.engine.Outcome;
+import dev.tracepaper.engine.Reaction;
 import dev.tracepaper.engine.StoredEvent;
 import dev.tracepaper.model.Aggregate;
 import dev.tracepaper.model.Command;
 import dev.tracepaper.model.Event;
 import dev.tracepaper.model.ModelIndex;
-import dev.tracepaper.model.Policy;
-import dev.tracepaper.model.Trigger;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
 
@@ -127,67 +123,30 @@ final class LocalApp {
         .orElse(0L);
   }
 
+  /**
+   * {@code first} and every event they cause, in the order the engine delivered them (it projects
+   * each into the views as it goes); a flow's refusal goes to {@code notices}.
+   */
   private List<StoredEvent> cascade(
       List<StoredEvent> first, Instant now, Consumer<String> notices) {
-    List<StoredEvent> all = new ArrayList<>();
-    Deque<StoredEvent> pending = new ArrayDeque<>(first);
-    while (!pending.isEmpty()) {
-      StoredEvent event = pending.removeFirst();
-      all.add(event);
-      engine.project(event);
-      Event type = index.aggregate(event.aggregate()).flatMap(a -> a.event(event.type())).get();
-      for (Aggregate aggregate : index.model().aggregates()) {
-        for (Policy policy : aggregate.policies()) {
-          if (triggeredBy(policy.on(), type)) {
-            follow(
-                engine.policy(policy, event, now),
-                "policy " + policy.name(),
-                event,
-                pending,
-                notices);
-          }
-        }
-        for (Command command : aggregate.commands()) {
-          for (Trigger trigger : command.triggers()) {
-            if (triggeredBy(trigger.on(), type)) {
-              follow(
-                  engine.trigger(command, trigger, event, now),
-                  "command " + command.name(),
-                  event,
-                  pending,
-                  notices);
-            }
-          }
-        }
+    List<StoredEvent> all = new ArrayList<>(first);
+    for (Reaction reaction : engine.deliver(first, now)) {
+      if (reaction.outcome() instanceof Outcome.Recorded recorded) {
+        all.addAll(recorded.events());
+      } else if (reaction.outcome() instanceof Outcome.Refused refused) {
+        StoredEvent cause = reaction.cause();
+        notices.accept(
+            "%s refused %s of %s %s: %s %s"
+                .formatted(
+                    reaction.flow(),
+                    cause.type(),
+                    cause.aggregate(),
+                    cause.key(),
+                    refused.code(),
+                    refused.message()));
       }
     }
     return all;
-  }
-
-  private boolean triggeredBy(dev.tracepaper.model.EventRef on, Event type) {
-    Optional<Event> event = index.event(on);
-    return event.isPresent() && event.get() == type;
-  }
-
-  private static void follow(
-      Outcome outcome,
-      String flow,
-      StoredEvent cause,
-      Deque<StoredEvent> pending,
-      Consumer<String> notices) {
-    if (outcome instanceof Outcome.Recorded recorded) {
-      pending.addAll(recorded.events());
-    } else if (outcome instanceof Outcome.Refused refused) {
-      notices.accept(
-          "%s refused %s of %s %s: %s %s"
-              .formatted(
-                  flow,
-                  cause.type(),
-                  cause.aggregate(),
-                  cause.key(),
-                  refused.code(),
-                  refused.message()));
-    }
   }
 
   private EventLog.Line line(StoredEvent event, Instant now) {

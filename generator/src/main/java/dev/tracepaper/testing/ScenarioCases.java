@@ -6,6 +6,7 @@ import dev.tracepaper.engine.Engine;
 import dev.tracepaper.engine.EventStore;
 import dev.tracepaper.engine.JsonCompare;
 import dev.tracepaper.engine.Outcome;
+import dev.tracepaper.engine.Reaction;
 import dev.tracepaper.engine.YamlJson;
 import dev.tracepaper.model.Aggregate;
 import dev.tracepaper.model.Command;
@@ -146,7 +147,8 @@ final class ScenarioCases {
         return;
       }
       coverage.recorded(recorded.events());
-      for (Outcome followed : engine.deliver(recorded.events(), now)) {
+      for (Reaction reaction : engine.deliver(recorded.events(), now)) {
+        Outcome followed = reaction.outcome();
         if (followed instanceof Outcome.Recorded caused) {
           coverage.recorded(caused.events());
         } else if (followed instanceof Outcome.Refused refused) {

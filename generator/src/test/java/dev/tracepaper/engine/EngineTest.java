@@ -75,10 +75,11 @@ class EngineTest {
             MEMBER,
             AuthType.AMAZON_COGNITO_USER_POOLS,
             NOW);
-    List<Outcome> reactions = engine.deliver(((Outcome.Recorded) outcome).events().get(0), NOW);
+    List<Reaction> reactions = engine.deliver(((Outcome.Recorded) outcome).events().get(0), NOW);
 
     assertThat(reactions).hasSize(1);
-    Outcome.Recorded withdrawn = (Outcome.Recorded) reactions.get(0);
+    assertThat(reactions.get(0).flow()).isEqualTo("policy WithdrawWhenLost");
+    Outcome.Recorded withdrawn = (Outcome.Recorded) reactions.get(0).outcome();
     assertThat(withdrawn.aggregate()).isEqualTo("Book");
     assertThat(withdrawn.events().get(0).type()).isEqualTo("BookWithdrawn");
     assertThat(withdrawn.events().get(0).caller().id()).isEqualTo("u-ada");
