@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
@@ -46,12 +47,11 @@ class PlaygroundBrowserTest {
       send(page, 2);
 
       assertThat(answer(page)).contains("\"title\": \"Dune\"");
+      // The lists are drawn again every 2 seconds, so an element found once may be gone when read.
       until(
           () ->
-              !page.findElements(By.cssSelector("table[data-view='BookAvailability']")).isEmpty());
-      assertThat(page.findElement(By.cssSelector("table[data-view='BookAvailability']")).getText())
-          .contains("Dune");
-      assertThat(page.findElement(By.id("event-table")).getText()).contains("BookRegistered");
+              textOf(page, By.cssSelector("table[data-view='BookAvailability']")).contains("Dune"));
+      until(() -> textOf(page, By.id("event-table")).contains("BookRegistered"));
       List<LogEntry> errors =
           browser.console().stream().filter(e -> e.getLevel().intValue() >= 1000).toList();
       assertWithMessage("console errors").that(errors).isEmpty();
@@ -64,6 +64,16 @@ class PlaygroundBrowserTest {
 
   private static String answer(ChromeDriver page) {
     return page.findElement(By.id("answer")).getText();
+  }
+
+  /** The element's text, or "" while it is absent or being drawn again. */
+  private static String textOf(ChromeDriver page, By by) {
+    try {
+      List<WebElement> found = page.findElements(by);
+      return found.isEmpty() ? "" : found.get(0).getText();
+    } catch (StaleElementReferenceException redrawn) {
+      return "";
+    }
   }
 
   /** Clicks Send and waits for answer number {@code n}. */
