@@ -91,6 +91,7 @@ public final class Baseline {
             current.views(),
             current.queries(),
             current.scenarios(),
+            current.automations(),
             sources);
     return new ValidationReport(both, diagnostics);
   }

@@ -58,6 +58,10 @@ public final class ExpressionChecker {
         .model()
         .views()
         .forEach(v -> units.add(new Unit(Optional.empty(), walker -> walker.view(v))));
+    index
+        .model()
+        .automations()
+        .forEach(a -> units.add(new Unit(Optional.empty(), walker -> walker.automation(a))));
     List<CheckedExpression> all = new ArrayList<>();
     if (units.size() < UNITS_FOR_THREADS || Runtime.getRuntime().availableProcessors() < 2) {
       units.forEach(unit -> all.addAll(checker.run(unit)));

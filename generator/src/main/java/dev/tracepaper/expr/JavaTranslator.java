@@ -60,6 +60,7 @@ public final class JavaTranslator {
   /** A Json value may be copied into a Json field, or into a variable (typed Json in turn). */
   private static boolean givesJson(Site site) {
     return site.place() == Place.LET
+        || site.place() == Place.AUTOMATION_LET
         || site.target()
             .map(t -> !t.type().list() && t.celType().kind() == CelKind.DYN)
             .orElse(false);

@@ -67,12 +67,14 @@ final class ModelWalker {
   private final ModelIndex index;
   private final Checker checker;
   private final AuthSites authSites;
+  private final AutomationSites automationSites;
 
   ModelWalker(ModelTypes types, Checker checker) {
     this.types = types;
     this.index = types.index();
     this.checker = checker;
     this.authSites = new AuthSites(types, checker);
+    this.automationSites = new AutomationSites(types, checker);
   }
 
   void aggregate(Aggregate aggregate) {
@@ -81,6 +83,10 @@ final class ModelWalker {
     aggregate.commands().forEach(authSites::command);
     aggregate.commands().forEach(c -> c.triggers().forEach(t -> trigger(aggregate, c, t)));
     aggregate.policies().forEach(p -> flow(aggregate, p, "policy", triggerOf(p)));
+  }
+
+  void automation(dev.tracepaper.model.Automation automation) {
+    automationSites.automation(automation);
   }
 
   private void event(Aggregate aggregate, Event event) {

@@ -48,5 +48,13 @@ public enum Place {
    * A {@code when} condition in the {@code auth} of a command: who may run it with this input,
    * decided before the state is loaded.
    */
-  COMMAND_AUTH
+  COMMAND_AUTH,
+  /** A {@code let} variable of an automation, or a value its template is filled with. */
+  AUTOMATION_LET,
+  /** The {@code if} of an automation's activity, or a {@code stopIf}: a condition. */
+  AUTOMATION_CONDITION,
+  /** The {@code in} of an automation's {@code forEach}: a list. */
+  AUTOMATION_ITEMS,
+  /** A value an automation's activity takes: a text (an address, a URL) or a command's field. */
+  AUTOMATION_INPUT
 }

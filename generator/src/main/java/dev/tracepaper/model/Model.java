@@ -18,6 +18,7 @@ public record Model(
     List<View> views,
     List<CustomQuery> queries,
     List<Scenario> scenarios,
+    List<Automation> automations,
     List<SourceFile> sources) {
 
   public Model {
@@ -28,6 +29,7 @@ public record Model(
     views = List.copyOf(views);
     queries = List.copyOf(queries);
     scenarios = List.copyOf(scenarios);
+    automations = List.copyOf(automations);
     sources = List.copyOf(sources);
   }
 
@@ -41,6 +43,10 @@ public record Model(
 
   public Optional<CustomQuery> query(String name) {
     return queries.stream().filter(q -> q.name().equals(name)).findFirst();
+  }
+
+  public Optional<Automation> automation(String name) {
+    return automations.stream().filter(a -> a.name().equals(name)).findFirst();
   }
 
   public Optional<EnumDef> enumDef(String name) {

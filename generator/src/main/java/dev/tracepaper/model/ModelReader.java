@@ -33,7 +33,8 @@ public final class ModelReader {
           "aggregates",
           "views",
           "queries",
-          "scenarios");
+          "scenarios",
+          "automations");
   private static final Set<String> APP_KEYS =
       Set.of("name", "package", "description", "auth", "scenarioCoverage");
   private static final Set<String> AUTH_KEYS = Set.of("default", "roles");
@@ -53,7 +54,15 @@ public final class ModelReader {
    * after parsing it, on the same thread, so no step waits for every file to be parsed.
    */
   public static FilePart part(YamlFile file) {
-    return readOne(file);
+    return readOne(file, TemplateFiles.NONE);
+  }
+
+  /**
+   * What one file defines, its automations' templates read from {@code folder}, the folder the file
+   * is in.
+   */
+  public static FilePart part(YamlFile file, java.nio.file.Path folder) {
+    return readOne(file, TemplateFiles.beside(folder));
   }
 
   /** The model made of the parts of its files, in file order. */
@@ -74,6 +83,7 @@ public final class ModelReader {
             builder.views,
             builder.queries,
             builder.scenarios,
+            builder.automations,
             builder.sources);
     return new Result(model, sink.diagnostics());
   }
@@ -81,12 +91,13 @@ public final class ModelReader {
   /** What one file holds, and the problems found in it. */
   public record FilePart(Builder builder, List<Diagnostic> diagnostics) {}
 
-  private static FilePart readOne(YamlFile file) {
+  private static FilePart readOne(YamlFile file, TemplateFiles templates) {
     DiagnosticSink sink = new DiagnosticSink();
     Builder builder = new Builder();
     builder.sources.add(file.source());
     sink.reportAll(file.diagnostics());
-    file.root().ifPresent(root -> readFile(root, file.source(), new Nodes(sink), builder));
+    file.root()
+        .ifPresent(root -> readFile(root, file.source(), new Nodes(sink), builder, templates));
     return new FilePart(builder, sink.diagnostics());
   }
 
@@ -100,6 +111,7 @@ public final class ModelReader {
     final List<View> views = new ArrayList<>();
     final List<CustomQuery> queries = new ArrayList<>();
     final List<Scenario> scenarios = new ArrayList<>();
+    final List<Automation> automations = new ArrayList<>();
     App app;
 
     void merge(Builder file, DiagnosticSink sink) {
@@ -111,6 +123,7 @@ public final class ModelReader {
       views.addAll(file.views);
       queries.addAll(file.queries);
       scenarios.addAll(file.scenarios);
+      automations.addAll(file.automations);
       if (file.app != null) {
         setApp(file.app, sink);
       }
@@ -132,7 +145,8 @@ public final class ModelReader {
     }
   }
 
-  private static void readFile(MappingNode root, SourceFile source, Nodes nodes, Builder builder) {
+  private static void readFile(
+      MappingNode root, SourceFile source, Nodes nodes, Builder builder, TemplateFiles templates) {
     String what = "a model file";
     nodes.checkKeys(root, TOP_KEYS, what);
     checkVersion(root, source, nodes);
@@ -171,6 +185,10 @@ public final class ModelReader {
     ScenarioReader scenarios = new ScenarioReader(nodes);
     for (MappingNode.Entry e : section(root, "scenarios", nodes)) {
       scenarios.scenario(e).ifPresent(builder.scenarios::add);
+    }
+    AutomationReader automations = new AutomationReader(nodes, templates);
+    for (MappingNode.Entry e : section(root, "automations", nodes)) {
+      automations.automation(e).ifPresent(builder.automations::add);
     }
     nodes.reportUnknownKeys(root);
   }

@@ -49,7 +49,11 @@ public final class Validator {
     // a large model this halves the wall time on two cores.
     List<ModelReader.FilePart> parts =
         collected.files().parallelStream()
-            .map(f -> ModelReader.part(reader.read(f.path(), f.displayName())))
+            .map(
+                f ->
+                    ModelReader.part(
+                        reader.read(f.path(), f.displayName()),
+                        f.path().toAbsolutePath().getParent()))
             .toList();
     ModelReader.Result read = new ModelReader().merge(parts);
     List<Diagnostic> diagnostics = new ArrayList<>(collected.diagnostics());

@@ -65,7 +65,13 @@ public final class WrongExpressionType implements Rule {
 
   private static Optional<Expected> expected(Site site) {
     return switch (site.place()) {
-      case REQUIRE, VIEW_WHERE, EMIT_CONDITION, HANDLER_DELETE, AUTH_CONDITION, COMMAND_AUTH ->
+      case REQUIRE,
+          VIEW_WHERE,
+          EMIT_CONDITION,
+          HANDLER_DELETE,
+          AUTH_CONDITION,
+          COMMAND_AUTH,
+          AUTOMATION_CONDITION ->
           Optional.of(new Expected(SimpleType.BOOL, "a condition must give Boolean"));
       case FLOW_KEY, HANDLER_KEY ->
           Optional.of(new Expected(SimpleType.STRING, "a key must be a String"));
@@ -74,7 +80,10 @@ public final class WrongExpressionType implements Rule {
               new Expected(ListType.create(SimpleType.STRING), "`keys` must be a list of Strings"));
       case UPSERT_KEY, REMOVE_KEY ->
           site.target().map(t -> expectedOf(t, "the key `%s` of %s is %s"));
-      case LET -> Optional.empty();
+      case AUTOMATION_ITEMS ->
+          Optional.of(
+              new Expected(ListType.create(SimpleType.DYN), "`forEach` goes through a list"));
+      case LET, AUTOMATION_LET -> Optional.empty();
       default -> site.target().map(t -> expectedOf(t, "the field `%s` of %s is %s"));
     };
   }
