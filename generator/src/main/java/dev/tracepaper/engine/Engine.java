@@ -4,6 +4,7 @@ import dev.tracepaper.model.Aggregate;
 import dev.tracepaper.model.Assignment;
 import dev.tracepaper.model.Auth;
 import dev.tracepaper.model.AuthConfig;
+import dev.tracepaper.model.Automation;
 import dev.tracepaper.model.Command;
 import dev.tracepaper.model.Event;
 import dev.tracepaper.model.Expression;
@@ -45,6 +46,7 @@ public final class Engine {
   private final Upcasts upcasts;
   private final Projector projector;
   private final AuthDirectives directives;
+  private final AutomationRunner automations;
 
   public Engine(ModelIndex index) {
     this(
@@ -65,6 +67,7 @@ public final class Engine {
     this.flows = new FlowRunner(evaluator, changes, events, inputs);
     this.upcasts = new Upcasts(index, evaluator);
     this.projector = new Projector(index, evaluator, views);
+    this.automations = new AutomationRunner(index, evaluator);
   }
 
   public ModelIndex index() {
@@ -346,6 +349,38 @@ public final class Engine {
       }
     }
     return reactions;
+  }
+
+  /**
+   * What {@code automation} would do at {@code now}, run by an event with {@code payload} (its
+   * fields as a test or the API gives them; numbers and booleans left out read as 0 and false), or
+   * by its schedule or a deployment (no payload). Nothing is sent: the side effects come back.
+   */
+  public List<Performed> automation(
+      Automation automation, Optional<ObjectNode> payload, Instant now) {
+    Optional<ObjectNode> event = Optional.empty();
+    if (automation.trigger() instanceof Automation.OnEvent on && payload.isPresent()) {
+      Event type = index.event(on.event()).orElseThrow();
+      ObjectNode fields = payload.get().deepCopy();
+      YamlJson.completeNumbers(fields, type.fields());
+      CelValues values = evaluator.values();
+      event = Optional.of(values.canonical(values.types().event(type), fields));
+    }
+    return automations.run(automation, event, now);
+  }
+
+  /** The automations {@code event} runs, each with what it would do (nothing is sent). */
+  public Map<Automation, List<Performed>> automationsOn(StoredEvent event, Instant now) {
+    Optional<Event> type = index.aggregate(event.aggregate()).flatMap(a -> a.event(event.type()));
+    Map<Automation, List<Performed>> previews = new LinkedHashMap<>();
+    for (Automation automation : index.model().automations()) {
+      if (automation.trigger() instanceof Automation.OnEvent on
+          && type.isPresent()
+          && index.event(on.event()).filter(e -> e == type.get()).isPresent()) {
+        previews.put(automation, automations.run(automation, Optional.of(event.payload()), now));
+      }
+    }
+    return previews;
   }
 
   /** Projects {@code event} into every view that reads it (once, however often delivered). */

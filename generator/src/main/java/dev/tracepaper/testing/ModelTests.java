@@ -18,8 +18,9 @@ import java.util.function.Consumer;
 
 /**
  * Runs every test a valid model carries on the {@link Engine}: the cases of commands and policies,
- * then those of views, in model order. Tests of hand-written code ({@code custom: true}) are not
- * run. Then the scenarios, each one test whose steps run in order on a fresh engine.
+ * then those of views, then those of automations (what each would do, none of it done), in model
+ * order. Tests of hand-written code ({@code custom: true}) are not run. Then the scenarios, each
+ * one test whose steps run in order on a fresh engine.
  */
 public final class ModelTests {
 
@@ -73,6 +74,16 @@ public final class ModelTests {
             view.custom()
                 ? notRun(element, test.name(), test.location())
                 : timed(element, test.name(), test.location(), m -> views.run(view, test, m));
+        results.add(result);
+        each.accept(result);
+      }
+    }
+    AutomationCases automations = new AutomationCases(index, engine);
+    for (dev.tracepaper.model.Automation automation : index.model().automations()) {
+      String element = "automation `" + automation.name() + "`";
+      for (dev.tracepaper.model.Automation.Test test : automation.tests()) {
+        TestResult result =
+            timed(element, test.name(), test.location(), m -> automations.run(automation, test, m));
         results.add(result);
         each.accept(result);
       }

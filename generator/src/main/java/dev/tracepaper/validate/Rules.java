@@ -1,5 +1,6 @@
 package dev.tracepaper.validate;
 
+import dev.tracepaper.validate.rules.AutomationRules;
 import dev.tracepaper.validate.rules.ExpressionRules;
 import dev.tracepaper.validate.rules.ModelRules;
 import dev.tracepaper.validate.rules.ReferenceRules;
@@ -16,6 +17,7 @@ public final class Rules {
     rules.addAll(ReferenceRules.all());
     rules.addAll(ModelRules.all());
     rules.addAll(ExpressionRules.all());
+    rules.addAll(AutomationRules.all());
     return List.copyOf(rules);
   }
 }

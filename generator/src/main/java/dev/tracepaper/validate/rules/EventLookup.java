@@ -102,6 +102,11 @@ final class EventLookup {
         }
       }
     }
+    for (dev.tracepaper.model.Automation automation : index.model().automations()) {
+      if (automation.trigger() instanceof dev.tracepaper.model.Automation.OnEvent on) {
+        uses.add(new Use(on.event(), "Automation `%s` runs on".formatted(automation.name())));
+      }
+    }
     return uses;
   }
 }
