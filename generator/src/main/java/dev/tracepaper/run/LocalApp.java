@@ -3,6 +3,7 @@ package dev.tracepaper.run;
 import dev.tracepaper.engine.AuthType;
 import dev.tracepaper.engine.Caller;
 import dev.tracepaper.engine.Engine;
+import dev.tracepaper.engine.EvaluationFailed;
 import dev.tracepaper.engine.EventStore;
 import dev.tracepaper.engine.Outcome;
 import dev.tracepaper.engine.Reaction;
@@ -146,7 +147,43 @@ final class LocalApp {
                     refused.message()));
       }
     }
+    all.forEach(event -> automations(event, now, notices));
     return all;
+  }
+
+  /**
+   * What each automation {@code event} runs would do, as notices: run never sends an e-mail, calls
+   * an endpoint, writes to S3 or sends a command on an automation's behalf.
+   */
+  private void automations(StoredEvent event, Instant now, Consumer<String> notices) {
+    try {
+      engine
+          .automationsOn(event, now)
+          .forEach(
+              (automation, performed) -> {
+                String cause =
+                    "%s of %s %s".formatted(event.type(), event.aggregate(), event.key());
+                if (performed.isEmpty()) {
+                  notices.accept(
+                      "automation %s, run by %s, would do nothing"
+                          .formatted(automation.name(), cause));
+                }
+                performed.forEach(
+                    p ->
+                        notices.accept(
+                            "automation %s, run by %s, would send %s (not sent under run)"
+                                .formatted(automation.name(), cause, p.describe())));
+              });
+    } catch (EvaluationFailed failed) {
+      notices.accept(
+          "an automation run by %s of %s %s failed: `%s`: %s"
+              .formatted(
+                  event.type(),
+                  event.aggregate(),
+                  event.key(),
+                  failed.expression().text(),
+                  failed.reason()));
+    }
   }
 
   private EventLog.Line line(StoredEvent event, Instant now) {

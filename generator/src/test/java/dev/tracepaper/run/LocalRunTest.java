@@ -132,7 +132,7 @@ class LocalRunTest {
   }
 
   @Test
-  void aPolicysRefusalLeavesTheCommandDoneAndIsListed() throws Exception {
+  void aPolicysRefusalLeavesTheCommandDoneAndIsListedWithWhatAutomationsWouldDo() throws Exception {
     try (LocalLibrary library = LocalLibrary.start(folder)) {
       String member =
           library
@@ -153,11 +153,20 @@ class LocalRunTest {
 
       assertThat(reported.at("/data/reportLoanLost/events").toString())
           .isEqualTo("[\"LoanReportedLost\"]");
+      // Beside the refusal, what the library's automations would have done: run sends nothing.
       assertThat(library.get("model").get("notices").toString())
           .isEqualTo(
-              "[\"policy WithdrawWhenLost refused LoanReportedLost of Membership "
+              "[\"automation WelcomeMember, run by MemberJoined of Membership "
                   + member
-                  + ": NOT_FOUND Book 9780441013593 does not exist\"]");
+                  + ", would send e-mail to ada@example.com, subject \\\"Welcome to the library,"
+                  + " Ada\\\" (not sent under run)\","
+                  + "\"policy WithdrawWhenLost refused LoanReportedLost of Membership "
+                  + member
+                  + ": NOT_FOUND Book 9780441013593 does not exist\","
+                  + "\"automation ReportLostBookToSupplier, run by LoanReportedLost of Membership "
+                  + member
+                  + ", would send HTTP POST https://supplier.example/api/orders (not sent under"
+                  + " run)\"]");
     }
   }
 
