@@ -396,7 +396,8 @@ final class AutomationReader {
     List<YamlNode> items = nodes.list(node, "the tests of " + what).orElse(List.of());
     int number = 1;
     for (YamlNode item : items) {
-      String named = "test " + number++ + " of " + what;
+      String numbered = "test " + number++;
+      String named = numbered + " of " + what;
       Optional<MappingNode> maybe = nodes.mapping(item, named);
       if (maybe.isEmpty()) {
         continue;
@@ -404,7 +405,7 @@ final class AutomationReader {
       MappingNode t = maybe.get();
       nodes.checkKeys(t, TEST_KEYS, named);
       String name =
-          t.get("name").flatMap(n -> nodes.prose(n, "the name of " + named)).orElse(named);
+          t.get("name").flatMap(n -> nodes.prose(n, "the name of " + named)).orElse(numbered);
       Optional<MappingNode> when =
           t.get("when").flatMap(n -> nodes.mapping(n, "`when` of " + named));
       Optional<Located<String>> at = t.get("at").flatMap(n -> nodes.text(n, "`at` of " + named));

@@ -65,10 +65,12 @@ class ExampleTestsPassTest {
                             || c.views().map(v -> v.value()).orElse(0L) > 0)
                 .map(c -> 1)
                 .orElse(0);
-    assertThat(run.results()).hasSize((int) (flowTests + viewTests + scenarios));
+    long automationTests =
+        index.model().automations().stream().mapToLong(a -> a.tests().size()).sum();
+    assertThat(run.results()).hasSize((int) (flowTests + viewTests + automationTests + scenarios));
     assertThat(run.count(TestResult.Status.NOT_RUN)).isEqualTo(handWritten);
     assertThat(run.count(TestResult.Status.PASSED))
-        .isEqualTo(flowTests + viewTests - handWritten + scenarios);
+        .isEqualTo(flowTests + viewTests + automationTests - handWritten + scenarios);
     assertThat(run.results().stream().filter(r -> r.element().equals("scenarios")).count())
         .isEqualTo(scenarios);
   }

@@ -58,9 +58,12 @@ public final class InvalidAutomationTest implements Rule {
               String hint = Suggestions.didYouMean(e.name(), known);
               report.error(
                   e.key().location(),
-                  "%s expects `%s` of an `%s` activity, which has no such part."
+                  "%s expects `%s` of the `%s` activity, which has no such part."
                       .formatted(subject, e.name(), expected.kind()),
-                  hint.isEmpty() ? "compare " + String.join(", ", known) : hint);
+                  hint.isEmpty()
+                      ? "compare "
+                          + String.join(", ", known.stream().map(k -> "`" + k + "`").toList())
+                      : hint);
             }
           }
         }

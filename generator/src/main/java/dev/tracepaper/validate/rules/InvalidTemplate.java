@@ -68,7 +68,7 @@ public final class InvalidTemplate implements Rule {
       report.error(
           template.path().location(),
           subject + " is not a valid Mustache template: " + parsed.problem().get() + ".",
-          "a template uses `{{name}}`, `{{#list}}…{{/list}}` and `{{^name}}…{{/name}}`");
+          "a template uses `{{name}}`, `{{#section}}…{{/section}}` and `{{^section}}…{{/section}}`");
       return;
     }
     List<String> given = template.with().stream().map(Let::name).toList();
