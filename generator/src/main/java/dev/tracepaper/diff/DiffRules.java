@@ -3,6 +3,7 @@ package dev.tracepaper.diff;
 import dev.tracepaper.diff.rules.AggregateKeyChanged;
 import dev.tracepaper.diff.rules.AggregateRemoved;
 import dev.tracepaper.diff.rules.AuthorizationChanged;
+import dev.tracepaper.diff.rules.AutomationSideEffectsChanged;
 import dev.tracepaper.diff.rules.ConstraintTightened;
 import dev.tracepaper.diff.rules.ElementAdded;
 import dev.tracepaper.diff.rules.EnumValueRemoved;
@@ -65,6 +66,7 @@ public final class DiffRules {
         new StackChanged(),
         new UniqueConstraintAdded(),
         new AuthorizationChanged(),
+        new AutomationSideEffectsChanged(),
         new ConstraintTightened(),
         new ElementAdded(),
         new OptionalFieldAdded(),
