@@ -20,7 +20,8 @@ import java.util.Random;
  * stored shape). Most models are valid; about one in five gets one deliberate mistake (an unknown
  * type or event, an expression of the wrong type, a name GraphQL reserves, a test input its field's
  * constraints refuse, integer division into a Float, an event changing the key, a {@code default}
- * on an event field), so both branches of the property run. The same seed gives the same model.
+ * on an event field), so both branches of the property run. About one in three has automations (an
+ * event's and a schedule's). The same seed gives the same model.
  */
 final class RandomModel {
 
@@ -229,6 +230,61 @@ final class RandomModel {
       customQuery();
     }
     scenario();
+    automations(seed);
+  }
+
+  /**
+   * In about a third of the models, automations on the first aggregate: one its creation runs, with
+   * a secret, variables, a {@code stopIf} and a loop of HTTP calls, and one on a schedule; each
+   * with a test of what it would do. Drawn from a random of their own, so that the other draws (and
+   * the shapes' seeds) stay as they were. No e-mail or S3 object: a template is a file beside the
+   * model, and these models are one file.
+   */
+  private void automations(long seed) {
+    Random draw = new Random(seed * 31 + 18);
+    if (draw.nextInt(3) != 0) {
+      return;
+    }
+    Aggregate a = aggregates.get(0);
+    String key = selected("event", a.key());
+    line(0, "automations:");
+    line(1, "Announce" + a.created() + ":");
+    line(2, "on: " + a.name() + "." + a.created());
+    line(2, "secrets: {token: {parameterStore: /random/token}}");
+    line(2, "do:");
+    line(3, "- let: {ref: " + quoted(key) + "}");
+    line(3, "- stopIf: size(ref) == 0");
+    line(3, "- forEach:");
+    line(5, "in: \"[ref, ref + '-copy']\"");
+    line(5, "as: item");
+    line(5, "do:");
+    line(6, "- http:");
+    line(8, "method: " + (draw.nextBoolean() ? "POST" : "PUT"));
+    line(8, "url: \"'https://hooks.example/' + item\"");
+    line(8, "query: {n: item}");
+    line(8, "headers: {Authorization: \"'Bearer ' + secrets.token\"}");
+    line(2, "tests:");
+    line(3, "- when: {" + a.key() + ": k1}");
+    line(4, "then:");
+    line(
+        5,
+        "- http: {url: 'https://hooks.example/k1?n=k1', headers: {Authorization: Bearer «secret token»}}");
+    line(5, "- http: {url: 'https://hooks.example/k1-copy?n=k1-copy'}");
+    line(3, "- when: {" + a.key() + ": ''}");
+    line(4, "then: []");
+    line(1, "Weekly" + a.name() + "Report:");
+    String schedule =
+        List.of(
+                "{at: 'cron(0 9 ? * MON *)', timezone: Europe/Amsterdam}",
+                "'rate(7 days)'",
+                "'cron(0/15 * * * ? *)'")
+            .get(draw.nextInt(3));
+    line(2, "schedule: " + schedule);
+    line(2, "do:");
+    line(3, "- http: {method: GET, url: \"'https://hooks.example/' + string(today)\"}");
+    line(2, "tests:");
+    line(3, "- at: '2027-01-04T08:00:00Z'");
+    line(4, "then: [{http: {method: GET, url: 'https://hooks.example/2027-01-04'}}]");
   }
 
   /**
