@@ -127,6 +127,15 @@ public final class GenerateCommand implements Callable<Integer> {
       out.flush();
       return ExitCode.OK;
     }
+    List<String> automations =
+        model.get().model().automations().stream().map(a -> a.name()).toList();
+    if (!automations.isEmpty() && !quiet) {
+      // The language, its validation and its preview come first; their generated code later.
+      out.printf(
+          "Automations are not generated yet, so this project leaves out %s; `tracepaper test`"
+              + " and `tracepaper run` show what they would do.%n",
+          String.join(", ", automations));
+    }
     Path target = output != null ? output : Path.of("generated", project.name());
     FileTree tree;
     try {
