@@ -61,20 +61,25 @@ final class AutomationCases {
         mismatches.add(
             new TestResult.Mismatch(
                 "activity " + (i + 1),
-                "an `" + expected.get(i).kind() + "` activity",
+                activity(expected.get(i).kind()),
                 "nothing more",
                 expected.get(i).location()));
       } else if (!expected.get(i).kind().equals(performed.get(i).kind())) {
         mismatches.add(
             new TestResult.Mismatch(
                 "activity " + (i + 1),
-                "an `" + expected.get(i).kind() + "` activity",
+                activity(expected.get(i).kind()),
                 performed.get(i).describe(),
                 expected.get(i).location()));
       } else {
         compare(i + 1, expected.get(i), performed.get(i), mismatches);
       }
     }
+  }
+
+  /** How a failure names the kind of activity expected: "an `email` activity". */
+  private static String activity(String kind) {
+    return (kind.equals("command") ? "a `" : "an `") + kind + "` activity";
   }
 
   private static void compare(

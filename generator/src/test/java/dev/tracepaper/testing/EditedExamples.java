@@ -16,13 +16,20 @@ final class EditedExamples {
 
   private EditedExamples() {}
 
-  /** Writes {@code example} with {@code edit} applied to each file into {@code folder}. */
+  /**
+   * Writes {@code example} with {@code edit} applied to each model file into {@code folder}, its
+   * other files (templates) as they are.
+   */
   static Path write(Path folder, String example, UnaryOperator<String> edit) throws IOException {
     Files.createDirectories(folder);
     try (var files = Files.list(TestPaths.examples().resolve(example))) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
-        String text = Files.readString(file, UTF_8);
-        Files.writeString(folder.resolve(file.getFileName().toString()), edit.apply(text), UTF_8);
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        Path copy = folder.resolve(file.getFileName().toString());
+        if (file.toString().endsWith(".yaml")) {
+          Files.writeString(copy, edit.apply(Files.readString(file, UTF_8)), UTF_8);
+        } else {
+          Files.copy(file, copy); // an automation's template, beside the model as in the example
+        }
       }
     }
     return folder;

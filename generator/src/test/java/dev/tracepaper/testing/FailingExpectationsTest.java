@@ -77,6 +77,47 @@ class FailingExpectationsTest {
     assertThat(mismatch.actual()).isEqualTo("NO_COPIES_LEFT: No copies of this book are available");
   }
 
+  @Test
+  void anAutomationsRenderedBodyThatDiffersIsShownAtItsExpectation() throws IOException {
+    TestResult failed =
+        onlyFailure("library", "<p>Dear Ada O&#39;Hara,</p>", "<p>Dear Ada O'Hara,</p>");
+
+    assertThat(failed.element()).isEqualTo("automation `WelcomeMember`");
+    TestResult.Mismatch mismatch = failed.mismatches().get(0);
+    assertThat(mismatch.subject()).isEqualTo("activity 1 (`email`): `body`");
+    assertThat(mismatch.actual()).startsWith("<p>Dear Ada O&#39;Hara,</p>");
+    assertThat(mismatch.location().line()).isEqualTo(lineOf("automations.yaml", "body: |"));
+  }
+
+  @Test
+  void anActivityAnAutomationWouldNotPerformIsNamed() throws IOException {
+    TestResult failed =
+        onlyFailure(
+            "clinic",
+            "        then: []",
+            "        then:\n          - command: {send: Invoice.WaiveInvoice}");
+
+    assertThat(failed.name()).isEqualTo("leaves a real invoice alone");
+    TestResult.Mismatch mismatch = failed.mismatches().get(0);
+    assertThat(mismatch.subject()).isEqualTo("activity 1");
+    assertThat(mismatch.expected()).isEqualTo("a `command` activity");
+    assertThat(mismatch.actual()).isEqualTo("nothing more");
+  }
+
+  @Test
+  void aSecretIsAPlaceholderAndAHeaderThatDiffersIsNamed() throws IOException {
+    TestResult failed =
+        onlyFailure(
+            "library",
+            "headers: {Authorization: Bearer «secret supplierToken»}",
+            "headers: {Authorization: Bearer s3cr3t}");
+
+    TestResult.Mismatch mismatch = failed.mismatches().get(0);
+    assertThat(mismatch.subject()).isEqualTo("activity 1 (`http`): `headers`: `Authorization`");
+    assertThat(mismatch.expected()).isEqualTo("Bearer s3cr3t");
+    assertThat(mismatch.actual()).isEqualTo("Bearer «secret supplierToken»");
+  }
+
   /**
    * Validation proves `deleted` against the events a flow always emits, so only an ending event
    * under a condition can leave the expectation to the run: DeleteProject gets one that fails here.
