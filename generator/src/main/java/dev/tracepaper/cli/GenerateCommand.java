@@ -127,15 +127,6 @@ public final class GenerateCommand implements Callable<Integer> {
       out.flush();
       return ExitCode.OK;
     }
-    List<String> automations =
-        model.get().model().automations().stream().map(a -> a.name()).toList();
-    if (!automations.isEmpty() && !quiet) {
-      // The language, its validation and its preview come first; their generated code later.
-      out.printf(
-          "Automations are not generated yet, so this project leaves out %s; `tracepaper test`"
-              + " and `tracepaper run` show what they would do.%n",
-          String.join(", ", automations));
-    }
     Path target = output != null ? output : Path.of("generated", project.name());
     FileTree tree;
     try {
@@ -160,11 +151,27 @@ public final class GenerateCommand implements Callable<Integer> {
       return ExitCode.INVALID_MODEL;
     }
     try {
-      return write(target, extended, started, out, err);
+      int exit = write(target, extended, started, out, err);
+      if (exit == ExitCode.OK) {
+        leftOut(model.get(), out);
+      }
+      return exit;
     } catch (OutputRefusedException e) {
       err.println("tracepaper: " + e.getMessage());
       err.flush();
       return ExitCode.USAGE;
+    }
+  }
+
+  /** The automations the project leaves out: their code is generated in a later release. */
+  private void leftOut(ModelIndex model, PrintWriter out) {
+    List<String> automations = model.model().automations().stream().map(a -> a.name()).toList();
+    if (!automations.isEmpty() && !quiet) {
+      out.printf(
+          "Automations are not generated yet, so this project leaves out %s; `tracepaper test`"
+              + " and `tracepaper run` show what they would do.%n",
+          String.join(", ", automations));
+      out.flush();
     }
   }
 

@@ -148,7 +148,7 @@ final class ModelHost {
       Commands commands = new Commands(app, log, ids, clock, this::notice, lock);
       LocalApi api = LocalApi.of(project, new Wiring(project, app, commands), console);
       running = new Running(index, project, app, api);
-      snapshot.write(index.model().sources());
+      snapshot.write(index.model());
       problem = "";
       return true;
     }

@@ -1,6 +1,10 @@
 package dev.tracepaper.run;
 
+import dev.tracepaper.automation.Activities;
+import dev.tracepaper.model.Automation;
+import dev.tracepaper.model.Model;
 import dev.tracepaper.model.ModelIndex;
+import dev.tracepaper.model.TemplateFiles;
 import dev.tracepaper.source.SourceFile;
 import dev.tracepaper.validate.Validator;
 import java.io.IOException;
@@ -49,22 +53,37 @@ final class ModelSnapshot {
     return outcome.report().hasErrors() ? Optional.empty() : outcome.index();
   }
 
-  /** Replaces the copy with {@code sources}, each under its file name (made unique). */
-  void write(List<SourceFile> sources) {
+  /**
+   * Replaces the copy with the model's files, each under its file name (made unique), and the
+   * templates of its automations at the paths they name, so that the copy validates as the model
+   * did.
+   */
+  void write(Model model) {
     try {
       Files.createDirectories(folder);
-      try (Stream<Path> old = Files.list(folder)) {
-        for (Path file : old.toList()) {
-          Files.delete(file);
+      try (Stream<Path> old = Files.walk(folder)) {
+        for (Path file : old.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          if (!file.equals(folder)) {
+            Files.delete(file);
+          }
         }
       }
       Set<String> names = new HashSet<>();
-      for (SourceFile source : sources) {
+      for (SourceFile source : model.sources()) {
         String name = Path.of(source.path()).getFileName() + SUFFIX;
         for (int n = 2; !names.add(name); n++) {
           name = n + "-" + Path.of(source.path()).getFileName() + SUFFIX;
         }
         Files.writeString(folder.resolve(name), source.text(), StandardCharsets.UTF_8);
+      }
+      for (Automation automation : model.automations()) {
+        for (Automation.Template template : Activities.templates(automation)) {
+          if (template.text().isPresent() && TemplateFiles.isInside(template.path().value())) {
+            Path file = folder.resolve(template.path().value()).normalize();
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, template.text().get(), StandardCharsets.UTF_8);
+          }
+        }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -31,10 +31,15 @@ class TestCommandTest {
     Path folder = temp.resolve("library");
     Files.createDirectories(folder);
     try (var files = Files.list(TestPaths.examples().resolve("library"))) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
-        Files.writeString(
-            folder.resolve(file.getFileName().toString()),
-            Files.readString(file).replace("state: {available: 0}", "state: {available: 7}"));
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        Path copy = folder.resolve(file.getFileName().toString());
+        if (file.toString().endsWith(".yaml")) {
+          Files.writeString(
+              copy,
+              Files.readString(file).replace("state: {available: 0}", "state: {available: 7}"));
+        } else {
+          Files.copy(file, copy); // a template of its automations
+        }
       }
     }
     return folder;
@@ -47,7 +52,7 @@ class TestCommandTest {
     assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
     assertThat(run.out()).contains("PASS    ");
     assertThat(run.out()).contains("command `LendBook`, test \"lends an available copy\"");
-    assertThat(run.out()).containsMatch("16 tests: 16 passed, 0 failed, 0 not run");
+    assertThat(run.out()).containsMatch("19 tests: 19 passed, 0 failed, 0 not run");
   }
 
   @Test
@@ -57,7 +62,7 @@ class TestCommandTest {
     assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
     assertThat(run.out()).contains("NOT RUN");
     assertThat(run.out()).contains("not run: hand-written code (custom: true) takes part");
-    assertThat(run.out()).containsMatch("31 tests: 27 passed, 0 failed, 4 not run");
+    assertThat(run.out()).containsMatch("33 tests: 29 passed, 0 failed, 4 not run");
   }
 
   @Test
@@ -123,9 +128,9 @@ class TestCommandTest {
     assertThat(run.exitCode()).isEqualTo(ExitCode.TESTS_FAILED);
     JsonNode root = new JsonMapper().readTree(run.out());
     assertThat(root.get("passed").asBoolean()).isFalse();
-    assertThat(root.get("counts").get("tests").asInt()).isEqualTo(16);
+    assertThat(root.get("counts").get("tests").asInt()).isEqualTo(19);
     assertThat(root.get("counts").get("failed").asInt()).isEqualTo(1);
-    assertThat(root.get("counts").get("passed").asInt()).isEqualTo(15);
+    assertThat(root.get("counts").get("passed").asInt()).isEqualTo(18);
     JsonNode failed = null;
     for (JsonNode test : root.get("tests")) {
       if (test.get("status").asString().equals("failed")) {
@@ -151,7 +156,7 @@ class TestCommandTest {
     Document xml = parse(run.out());
     Element root = xml.getDocumentElement();
     assertThat(root.getTagName()).isEqualTo("testsuites");
-    assertThat(root.getAttribute("tests")).isEqualTo("16");
+    assertThat(root.getAttribute("tests")).isEqualTo("19");
     assertThat(root.getAttribute("failures")).isEqualTo("1");
     NodeList failures = xml.getElementsByTagName("failure");
     assertThat(failures.getLength()).isEqualTo(1);
@@ -173,11 +178,11 @@ class TestCommandTest {
         CliTest.run("test", "--format", "junit", "--output", report.toString(), example("clinic"));
 
     assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
-    assertThat(run.out()).containsMatch("31 tests: 27 passed, 0 failed, 4 not run");
+    assertThat(run.out()).containsMatch("33 tests: 29 passed, 0 failed, 4 not run");
     Document xml = parse(Files.readString(report));
     assertThat(xml.getDocumentElement().getAttribute("skipped")).isEqualTo("4");
     assertThat(xml.getElementsByTagName("skipped").getLength()).isEqualTo(4);
-    assertThat(xml.getElementsByTagName("testcase").getLength()).isEqualTo(31);
+    assertThat(xml.getElementsByTagName("testcase").getLength()).isEqualTo(33);
   }
 
   private static Document parse(String xml) throws Exception {

@@ -64,7 +64,8 @@ class TestWatchTest {
 
   private void copyExample(String example) throws IOException {
     try (var files = Files.list(TestPaths.examples().resolve(example))) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+      // The model files and the templates of its automations beside them.
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
         Files.copy(file, folder.resolve(file.getFileName().toString()));
       }
     }

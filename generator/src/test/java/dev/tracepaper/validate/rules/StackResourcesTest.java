@@ -91,9 +91,14 @@ class StackResourcesTest {
     Path model = temp.resolve("open-library");
     Files.createDirectories(model);
     try (Stream<Path> files = Files.list(TestPaths.examples().resolve("library"))) {
-      for (Path file : files.filter(p -> p.toString().endsWith(".yaml")).toList()) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        Path copy = model.resolve(file.getFileName().toString());
+        if (!file.toString().endsWith(".yaml")) {
+          Files.copy(file, copy); // a template of the library's automations
+          continue;
+        }
         Files.writeString(
-            model.resolve(file.getFileName().toString()),
+            copy,
             Files.readString(file, UTF_8).replace("default: authenticated", "default: anonymous"),
             UTF_8);
       }
