@@ -21,6 +21,7 @@ final class AutomationReader {
       Set.of("from", "to", "subject", "template", "with", "if");
   private static final Set<String> HTTP_KEYS =
       Set.of("method", "url", "query", "headers", "template", "with", "allowHttp", "if");
+  private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
   private static final Set<String> S3_KEYS = Set.of("bucket", "key", "template", "with", "if");
   private static final Set<String> COMMAND_KEYS = Set.of("send", "with", "if");
   private static final Set<String> FOR_EACH_KEYS = Set.of("in", "as", "do");
@@ -283,7 +284,10 @@ final class AutomationReader {
             m -> {
               nodes.checkKeys(m, HTTP_KEYS, in);
               Optional<Located<String>> method =
-                  nodes.required(m, "method", in).flatMap(n -> nodes.text(n, "`method` of " + in));
+                  nodes
+                      .required(m, "method", in)
+                      .flatMap(n -> nodes.text(n, "`method` of " + in))
+                      .filter(t -> knownMethod(t, in));
               Optional<Expression> url =
                   nodes.required(m, "url", in).flatMap(n -> nodes.expression(n, "`url` of " + in));
               boolean allowHttp =
@@ -305,6 +309,19 @@ final class AutomationReader {
                       condition(m, in),
                       at));
             });
+  }
+
+  private boolean knownMethod(Located<String> method, String in) {
+    if (METHODS.contains(method.value().toUpperCase(java.util.Locale.ROOT))) {
+      return true;
+    }
+    nodes.report(
+        Diagnostic.error(
+                Nodes.INVALID_VALUE,
+                method.location(),
+                "The `method` of %s is `%s`, not an HTTP method.".formatted(in, method.value()))
+            .withHint("write GET, POST, PUT, PATCH or DELETE"));
+    return false;
   }
 
   private Optional<Automation.Activity> s3(YamlNode v, String in, SourceLocation at) {

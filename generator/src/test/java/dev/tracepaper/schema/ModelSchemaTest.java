@@ -75,6 +75,23 @@ class ModelSchemaTest {
           queries:
             get: {}
             byTotal: {index: total}
+      automations:
+        AnnounceOrder:
+          on: Order.OrderPlaced
+          as: clerk
+          secrets:
+            token: {secretsManager: shop/token}
+          do:
+            - stopIf: event.total == 0
+            - http: {method: POST, url: "'https://hooks.example/orders'", headers: {X-Token: secrets.token}}
+          tests:
+            - when: {orderId: o1, total: 10}
+              then: [{http: {method: POST}}]
+        Weekly:
+          schedule: {at: 'cron(0 9 ? * MON *)', timezone: Europe/Amsterdam}
+          do:
+            - command: {send: Order.PlaceOrder, with: {orderId: "'weekly'", total: 0}}
+          as: clerk
       """;
 
   static Stream<Path> exampleFiles() throws IOException {
@@ -267,7 +284,26 @@ class ModelSchemaTest {
         mistake(
             "unknown key in an enum",
             "OrderStatus: [OPEN, SHIPPED]",
-            "OrderStatus: {values: [OPEN], label: Status}"));
+            "OrderStatus: {values: [OPEN], label: Status}"),
+        mistake(
+            "unknown key in an automation",
+            "    as: clerk\n    secrets",
+            "    role: clerk\n    secrets"),
+        mistake(
+            "an automation with two triggers",
+            "    on: Order.OrderPlaced\n",
+            "    on: Order.OrderPlaced\n    afterDeployment: true\n"),
+        mistake(
+            "an unknown activity",
+            "      - stopIf: event.total == 0",
+            "      - stop: event.total == 0"),
+        mistake(
+            "a secret kept nowhere known", "{secretsManager: shop/token}", "{vault: shop/token}"),
+        mistake("an unknown key in an activity", "headers: {X-Token", "header: {X-Token"),
+        mistake(
+            "a test expecting no known activity",
+            "then: [{http: {method: POST}}]",
+            "then: [{sms: {to: x}}]"));
   }
 
   private static Arguments mistake(String name, String find, String replace) {
