@@ -230,7 +230,36 @@ class HintsSpeakTheModelTest {
             "eventRetentionDays",
             "deleted",
             "autoFill",
-            "values");
+            "values",
+            // automations
+            "automations",
+            "schedule",
+            "at",
+            "timezone",
+            "afterDeployment",
+            "secrets",
+            "secretsManager",
+            "parameterStore",
+            "do",
+            "stopIf",
+            "forEach",
+            "email",
+            "to",
+            "subject",
+            "template",
+            "http",
+            "method",
+            "url",
+            "query",
+            "headers",
+            "allowHttp",
+            "s3Object",
+            "bucket",
+            "command",
+            "send",
+            "if",
+            "body",
+            "content");
 
     private LanguageKeys() {}
   }
