@@ -153,7 +153,11 @@ final class AutomationRunner {
     for (Let value : template.with()) {
       values.put(value.name(), plain(evaluator.eval(value.value(), names)));
     }
-    return Templates.render(template.path().value(), template.text().orElseThrow(), values);
+    try {
+      return Templates.render(template.path().value(), template.text().orElseThrow(), values);
+    } catch (com.samskivert.mustache.MustacheException e) {
+      throw new TemplateFailed(template, e.getMessage());
+    }
   }
 
   private static String text(Object value) {

@@ -174,6 +174,15 @@ final class LocalApp {
                             "automation %s, run by %s, would send %s (not sent under run)"
                                 .formatted(automation.name(), cause, p.describe())));
               });
+    } catch (dev.tracepaper.engine.TemplateFailed failed) {
+      notices.accept(
+          "an automation run by %s of %s %s failed: the template `%s`: %s"
+              .formatted(
+                  event.type(),
+                  event.aggregate(),
+                  event.key(),
+                  failed.template().path().value(),
+                  failed.reason()));
     } catch (EvaluationFailed failed) {
       notices.accept(
           "an automation run by %s of %s %s failed: `%s`: %s"

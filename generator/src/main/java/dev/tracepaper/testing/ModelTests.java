@@ -130,6 +130,13 @@ public final class ModelTests {
     List<TestResult.Mismatch> mismatches = new ArrayList<>();
     try {
       test.accept(mismatches);
+    } catch (dev.tracepaper.engine.TemplateFailed e) {
+      mismatches.add(
+          new TestResult.Mismatch(
+              "the template `" + e.template().path().value() + "`",
+              "to be filled",
+              "it failed: " + e.reason(),
+              e.template().path().location()));
     } catch (EvaluationFailed e) {
       mismatches.add(
           new TestResult.Mismatch(
