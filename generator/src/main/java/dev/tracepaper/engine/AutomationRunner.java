@@ -45,7 +45,23 @@ final class AutomationRunner {
     return "«secret " + secret + "»";
   }
 
-  /** {@code event} is the triggering event's payload, for an automation an event runs. */
+  /**
+   * What {@code automation} would do, run by an event with {@code payload} as a test gives it
+   * (numbers and booleans left out read as 0 and false), or by its schedule or a deployment.
+   */
+  List<Performed> preview(Automation automation, Optional<ObjectNode> payload, Instant now) {
+    Optional<ObjectNode> event = Optional.empty();
+    if (automation.trigger() instanceof Automation.OnEvent on && payload.isPresent()) {
+      Event type = index.event(on.event()).orElseThrow();
+      ObjectNode fields = payload.get().deepCopy();
+      YamlJson.completeNumbers(fields, type.fields());
+      CelValues values = evaluator.values();
+      event = Optional.of(values.canonical(values.types().event(type), fields));
+    }
+    return run(automation, event, now);
+  }
+
+  /** {@code event} is the triggering event's payload, stored form, for an automation it runs. */
   List<Performed> run(Automation automation, Optional<ObjectNode> event, Instant now) {
     Map<String, Object> names = new LinkedHashMap<>();
     if (automation.trigger() instanceof Automation.OnEvent on && event.isPresent()) {

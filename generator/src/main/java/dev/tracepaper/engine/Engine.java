@@ -358,15 +358,7 @@ public final class Engine {
    */
   public List<Performed> automation(
       Automation automation, Optional<ObjectNode> payload, Instant now) {
-    Optional<ObjectNode> event = Optional.empty();
-    if (automation.trigger() instanceof Automation.OnEvent on && payload.isPresent()) {
-      Event type = index.event(on.event()).orElseThrow();
-      ObjectNode fields = payload.get().deepCopy();
-      YamlJson.completeNumbers(fields, type.fields());
-      CelValues values = evaluator.values();
-      event = Optional.of(values.canonical(values.types().event(type), fields));
-    }
-    return automations.run(automation, event, now);
+    return automations.preview(automation, payload, now);
   }
 
   /** The automations {@code event} runs, each with what it would do (nothing is sent). */
