@@ -12,6 +12,7 @@ public final class AutomationRules {
     return List.of(
         new InvalidSchedule(),
         new UndeclaredSecret(),
+        new UnusedSecret(),
         new InvalidTemplate(),
         new InvalidAutomationCommand(),
         new InsecureUrl(),
