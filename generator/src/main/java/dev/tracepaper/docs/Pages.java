@@ -23,7 +23,15 @@ public final class Pages {
       List<ViewEntry> views,
       List<QueryEntry> queries,
       List<Term> glossary,
-      List<Scene> scenarios) {}
+      List<Scene> scenarios,
+      List<AutomationEntry> automations) {}
+
+  /**
+   * An automation as a reviewer reads it: what starts it, and what it reaches outside the
+   * application (derived from its activities).
+   */
+  public record AutomationEntry(
+      String name, String description, String trigger, List<String> sideEffects) {}
 
   /** A subdomain of the overview with its aggregates ({@code name} empty: none given). */
   public record Subdomain(String name, List<AggregatePage> aggregates) {}

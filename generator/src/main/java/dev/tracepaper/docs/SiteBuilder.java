@@ -1,5 +1,6 @@
 package dev.tracepaper.docs;
 
+import dev.tracepaper.automation.SideEffects;
 import dev.tracepaper.docs.Pages.AggregatePage;
 import dev.tracepaper.docs.Pages.Link;
 import dev.tracepaper.docs.Pages.QueryEntry;
@@ -10,6 +11,7 @@ import dev.tracepaper.docs.Pages.Term;
 import dev.tracepaper.docs.Pages.ViewEntry;
 import dev.tracepaper.model.Aggregate;
 import dev.tracepaper.model.App;
+import dev.tracepaper.model.Automation;
 import dev.tracepaper.model.CustomQuery;
 import dev.tracepaper.model.EnumDef;
 import dev.tracepaper.model.Event;
@@ -80,7 +82,27 @@ public final class SiteBuilder {
         index.viewNames().stream().map(n -> view(index.view(n).orElseThrow())).toList(),
         queries(),
         glossary(),
-        index.model().scenarios().stream().map(Scenes::of).toList());
+        index.model().scenarios().stream().map(Scenes::of).toList(),
+        index.model().automations().stream().map(SiteBuilder::automation).toList());
+  }
+
+  private static Pages.AutomationEntry automation(Automation automation) {
+    String trigger;
+    if (automation.trigger() instanceof Automation.OnEvent on) {
+      trigger = "when " + on.event() + " is recorded";
+    } else if (automation.trigger() instanceof Automation.OnSchedule schedule) {
+      trigger =
+          "on the schedule "
+              + schedule.expression().value()
+              + schedule.timezone().map(z -> " (" + z.value() + ")").orElse(" (UTC)");
+    } else {
+      trigger = "after each deployment";
+    }
+    return new Pages.AutomationEntry(
+        automation.name(),
+        automation.description().orElse(""),
+        trigger,
+        SideEffects.of(automation).effects().stream().map(Object::toString).toList());
   }
 
   private ViewEntry view(View view) {

@@ -37,6 +37,25 @@ class SiteBuilderTest {
   }
 
   @Test
+  void theOverviewSaysWhatStartsEachAutomationAndWhatItReaches() {
+    Site site = SiteBuilder.build(LIBRARY);
+
+    Pages.AutomationEntry reorder =
+        site.automations().stream()
+            .filter(a -> a.name().equals("ReportLostBookToSupplier"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(reorder.trigger()).isEqualTo("when Membership.LoanReportedLost is recorded");
+    assertThat(reorder.sideEffects())
+        .containsExactly(
+            "secret supplierToken from Secrets Manager `library/supplier-token`",
+            "http POST 'https://supplier.example/api/orders'")
+        .inOrder();
+    assertThat(site.automations().get(2).trigger())
+        .isEqualTo("on the schedule cron(0 9 ? * MON *) (Europe/Amsterdam)");
+  }
+
+  @Test
   void theMapShowsWhichAggregatesEventsStartWhichAndTheViewsEachFeeds() {
     Diagram map = ContextMap.of(LIBRARY);
 
