@@ -3,6 +3,8 @@ package dev.tracepaper.validate.rules;
 import dev.tracepaper.automation.Activities;
 import dev.tracepaper.diagnostic.Suggestions;
 import dev.tracepaper.model.Assignment;
+import dev.tracepaper.model.Auth;
+import dev.tracepaper.model.AuthMode;
 import dev.tracepaper.model.Automation;
 import dev.tracepaper.model.Command;
 import dev.tracepaper.model.Field;
@@ -11,12 +13,13 @@ import dev.tracepaper.model.ModelIndex;
 import dev.tracepaper.validate.Reporter;
 import dev.tracepaper.validate.Rule;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A {@code command} activity that cannot be sent: the command does not exist (or its bare name is
  * one of several aggregates'), {@code with} names a field the command lacks or leaves out a
  * required one, or the automation has no role to send it with ({@code as}, one of {@code
- * app.auth.roles}).
+ * app.auth.roles}), or one the command does not admit.
  */
 public final class InvalidAutomationCommand implements Rule {
 
@@ -39,6 +42,43 @@ public final class InvalidAutomationCommand implements Rule {
             "add `as: <role>`, one of `app.auth.roles`: its commands are sent as a system caller"
                 + " with that role");
       }
+    }
+  }
+
+  /**
+   * Whether the command's {@code auth} (or the app's default) admits a system caller with the
+   * automation's role: that role, any signed-in caller, anyone, or a back-end caller signed with
+   * IAM. A {@code when} or {@code owner:} entry depends on the data: the run decides.
+   */
+  private static void admits(
+      ModelIndex model,
+      Automation automation,
+      Automation.SendCommand send,
+      Command command,
+      Located<String> role,
+      Reporter report) {
+    Optional<Auth> auth =
+        command.auth().or(() -> model.model().app().flatMap(a -> a.auth().defaultAuth()));
+    if (auth.isEmpty() || auth.get().dependsOnData()) {
+      return;
+    }
+    boolean admitted =
+        auth.get().modes().stream()
+            .anyMatch(
+                m ->
+                    m.kind() != AuthMode.Kind.ROLE
+                        || m.role().map(r -> r.equals(role.value())).orElse(false));
+    if (!admitted) {
+      report.error(
+          send.command().location(),
+          "Automation `%s` sends `%s` as `%s`, but the command admits only %s."
+              .formatted(
+                  automation.name(),
+                  send.command().value(),
+                  role.value(),
+                  String.join(", ", auth.get().modes().stream().map(m -> "`" + m + "`").toList())),
+          "send it as one of the roles the command admits, or admit `role:%s` in its `auth`"
+              .formatted(role.value()));
     }
   }
 
@@ -84,6 +124,7 @@ public final class InvalidAutomationCommand implements Rule {
       return;
     }
     Command command = candidates.get(0);
+    automation.role().ifPresent(role -> admits(model, automation, send, command, role, report));
     for (Assignment.SetValue line : send.with()) {
       if (command.field(line.field()).isEmpty()) {
         String hint =
