@@ -45,6 +45,7 @@ public final class Engine {
   private final Upcasts upcasts;
   private final Projector projector;
   private final AuthDirectives directives;
+  private final ReadAccess reads;
 
   public Engine(ModelIndex index) {
     this(
@@ -65,6 +66,7 @@ public final class Engine {
     this.flows = new FlowRunner(evaluator, changes, events, inputs);
     this.upcasts = new Upcasts(index, evaluator);
     this.projector = new Projector(index, evaluator, views);
+    this.reads = new ReadAccess(evaluator, flows);
   }
 
   public ModelIndex index() {
@@ -77,6 +79,11 @@ public final class Engine {
    */
   public Engine fresh() {
     return new Engine(index, evaluator, inputs, directives);
+  }
+
+  /** Who reads which rows of a view, by an auth that depends on the data. */
+  public ReadAccess readAccess() {
+    return reads;
   }
 
   public EventStore events() {
