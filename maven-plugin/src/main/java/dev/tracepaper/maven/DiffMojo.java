@@ -69,7 +69,7 @@ public final class DiffMojo extends TracepaperMojo {
       result =
           ModelComparison.run(baselineSpec(baseline), models(), base(), threshold).naming(baseline);
     } catch (BaselineUnavailable e) {
-      throw new MojoFailureException("baseline " + e.getMessage());
+      throw new MojoFailureException("The baseline cannot be read: " + e.getMessage());
     }
     Optional<Path> file = ReportFiles.of(format.name(), outputFile, buildDirectory, "diff");
     if (!result.compared()) {

@@ -63,7 +63,7 @@ public final class ValidateMojo extends TracepaperMojo {
           ModelCheck.run(
               models(), base(), threshold, baseline == null ? null : baselineSpec(baseline));
     } catch (BaselineUnavailable e) {
-      throw new MojoFailureException("baseline " + e.getMessage());
+      throw new MojoFailureException("The baseline cannot be read: " + e.getMessage());
     }
     ValidationReport shown = quiet ? result.failing() : result.report();
     log.diagnostics(shown);
