@@ -50,15 +50,31 @@ final class BuildLog {
     }
   }
 
-  /** {@code file:[line,column] message}, Maven's form; {@code file: message} without a line. */
-  static String located(SourceLocation at, String message) {
+  /**
+   * {@code file:[line,column] message}, Maven's form; {@code file: message} without a line. A file
+   * below the project's folder is named from it.
+   */
+  String located(SourceLocation at, String message) {
     if (!at.isKnown()) {
       return message;
     }
+    String file = shown(at.file());
     if (at.line() <= 0) {
-      return at.file() + ": " + message;
+      return file + ": " + message;
     }
-    return "%s:[%d,%d] %s".formatted(at.file(), at.line(), at.column(), message);
+    return "%s:[%d,%d] %s".formatted(file, at.line(), at.column(), message);
+  }
+
+  private String shown(String file) {
+    try {
+      Path path = Path.of(file);
+      if (path.isAbsolute() && path.normalize().startsWith(base)) {
+        return base.relativize(path.normalize()).toString();
+      }
+    } catch (java.nio.file.InvalidPathException e) {
+      // A name that is no path of this system (a baseline's `REF:path`) is shown as it is.
+    }
+    return file;
   }
 
   /** Lines of information, each logged on its own. */

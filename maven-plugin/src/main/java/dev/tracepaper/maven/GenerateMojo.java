@@ -88,12 +88,13 @@ public final class GenerateMojo extends TracepaperMojo {
     }
     String target = shown(result.target());
     if (outcome instanceof Generation.NoTemplatesFolder) {
-      throw new MojoFailureException("templates " + templates + " is not a folder.");
+      throw new MojoFailureException(
+          "The templates parameter names %s, which is not a folder.".formatted(templates));
     } else if (outcome instanceof Generation.RenderFailed failed) {
       TemplateError error = failed.error();
       log.maven()
           .error(
-              BuildLog.located(
+              log.located(
                   SourceLocation.of(error.templateName(), error.line(), error.column()),
                   error.message()));
       throw new MojoFailureException("A template failed to render; nothing was written.");
@@ -101,8 +102,13 @@ public final class GenerateMojo extends TracepaperMojo {
       ExtensionsRefused refused = invalid.refused();
       log.diagnostics(refused.diagnostics(), refused.sources());
       throw new MojoFailureException(
-          "Nothing was generated: the extension files of %s have %d error(s) (docs/extending.md)."
-              .formatted(target, refused.diagnostics().size()));
+          "Nothing was generated: the extension files of %s have %d %s; fix %s first (see"
+                  .formatted(
+                      target,
+                      refused.diagnostics().size(),
+                      refused.diagnostics().size() == 1 ? "error" : "errors",
+                      refused.diagnostics().size() == 1 ? "it" : "them")
+              + " docs/extending.md).");
     } else if (outcome instanceof Generation.OutputRefused refused) {
       throw new MojoFailureException(refused.message());
     } else if (outcome instanceof Generation.Interrupted) {

@@ -90,21 +90,21 @@ public final class TestMojo extends TracepaperMojo {
     switch (test.status()) {
       case PASSED -> {
         if (!quiet) {
-          log.info(BuildLog.located(test.location(), "PASS " + what));
+          log.info(log.located(test.location(), "PASS " + what));
         }
       }
       case NOT_RUN -> {
         if (!quiet) {
           String why = test.mismatches().isEmpty() ? "" : ": " + test.mismatches().get(0).subject();
-          log.info(BuildLog.located(test.location(), "NOT RUN " + what + why));
+          log.info(log.located(test.location(), "NOT RUN " + what + why));
         }
       }
       case FAILED -> {
-        log.maven().error(BuildLog.located(test.location(), "FAIL " + what));
+        log.maven().error(log.located(test.location(), "FAIL " + what));
         for (TestResult.Mismatch m : test.mismatches()) {
           log.maven()
               .error(
-                  BuildLog.located(m.location(), m.subject())
+                  log.located(m.location(), m.subject())
                       + "\n  expected: "
                       + m.expected()
                       + "\n  actual:   "
