@@ -64,9 +64,18 @@ public final class ModelFiles {
     return new Collected(List.copyOf(files.values()), diagnostics);
   }
 
+  /**
+   * The model files below {@code folder}, leaving out hidden folders below it ({@code .github},
+   * {@code .git}, {@code .tracepaper}): they hold a repository's workflows and tools' state, never
+   * the model, and a model at the root of its repository sits beside them.
+   */
   private static List<Path> yamlFilesIn(Path folder, String shown, List<Diagnostic> diagnostics) {
     try (Stream<Path> walk = Files.walk(folder)) {
-      return walk.filter(Files::isRegularFile).filter(ModelFiles::isModelFile).sorted().toList();
+      return walk.filter(Files::isRegularFile)
+          .filter(ModelFiles::isModelFile)
+          .filter(p -> !inHiddenFolder(folder.relativize(p)))
+          .sorted()
+          .toList();
     } catch (IOException | java.io.UncheckedIOException e) {
       diagnostics.add(
           Diagnostic.error(
@@ -75,6 +84,15 @@ public final class ModelFiles {
               "The folder %s cannot be read: %s".formatted(shown, e.getMessage())));
       return List.of();
     }
+  }
+
+  private static boolean inHiddenFolder(Path relative) {
+    for (int i = 0; i < relative.getNameCount() - 1; i++) {
+      if (relative.getName(i).toString().startsWith(".")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
