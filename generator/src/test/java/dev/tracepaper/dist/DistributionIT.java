@@ -108,6 +108,25 @@ class DistributionIT {
   }
 
   @Test
+  void makesNoArchiveUnderCi() throws Exception {
+    Path ciCache = temp.resolve("ci-cache");
+
+    Result run =
+        run(
+            install,
+            Map.of(
+                "CI", "true",
+                "JAVA_HOME", System.getProperty("java.home"),
+                "XDG_CACHE_HOME", ciCache.toString()),
+            install.resolve("bin/tracepaper").toString(),
+            "validate",
+            "examples/library");
+
+    assertWithMessage(run.output).that(run.code).isEqualTo(0);
+    assertThat(Files.exists(ciCache)).isFalse();
+  }
+
+  @Test
   void theJarRunsWithJavaDashJarAndThePlainJarNamesTheSameMainClass() throws Exception {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     Result run = run(install, Map.of(), java.toString(), "-jar", "lib/tracepaper.jar", "--version");
@@ -150,6 +169,7 @@ class DistributionIT {
     ProcessBuilder builder = new ProcessBuilder(line).directory(folder.toFile());
     builder.environment().remove("TRACEPAPER_JAVA_OPTS");
     builder.environment().remove("TRACEPAPER_CACHE_DIR");
+    builder.environment().remove("CI");
     builder.environment().putAll(env);
     Process process = builder.redirectErrorStream(true).start();
     String output = new String(process.getInputStream().readAllBytes(), UTF_8);
