@@ -6,6 +6,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.tracepaper.GeneratorVersion;
 import dev.tracepaper.TestPaths;
+import dev.tracepaper.tools.ExternalTool;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +43,10 @@ class GithubWorkflowIT {
 
   @BeforeAll
   static void readTheWorkflow() throws Exception {
+    // What the workflow's shell steps run besides tracepaper, as on a GitHub runner.
+    ExternalTool.requireOrSkip("curl", "downloading the distribution in the workflow's steps");
+    ExternalTool.requireOrSkip("git", "the workflow's breaking-changes step");
+    ExternalTool.requireOrSkip("tar", "unpacking the distribution in the workflow's steps");
     archive = Path.of(System.getProperty("tracepaper.distribution"));
     sha256 =
         HexFormat.of()

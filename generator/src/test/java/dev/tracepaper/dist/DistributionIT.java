@@ -5,6 +5,7 @@ import static com.google.common.truth.Truth.assertWithMessage;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.tracepaper.GeneratorVersion;
+import dev.tracepaper.tools.ExternalTool;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +41,7 @@ class DistributionIT {
 
   @BeforeAll
   static void unpack() throws Exception {
+    ExternalTool.requireOrSkip("tar", "unpacking the distribution");
     Path archive = Path.of(System.getProperty("tracepaper.distribution"));
     assertWithMessage("the archive `package` makes").that(Files.isRegularFile(archive)).isTrue();
     version = GeneratorVersion.read().orElseThrow();
