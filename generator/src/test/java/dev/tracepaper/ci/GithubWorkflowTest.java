@@ -89,7 +89,7 @@ class GithubWorkflowTest {
     assertThat(runs(build)).contains("tracepaper generate \"$MODEL\" -o \"$RUNNER_TEMP/project\"");
     assertThat(runs(build)).contains("./mvnw -B -ntp verify");
     for (Object job : jobs.values()) {
-      assertThat(runs(map(job))).contains("tar -xzf \"$RUNNER_TEMP/tracepaper.tar.gz\"");
+      assertThat(runs(map(job))).contains("tar -xzf \"$archive\" -C \"$RUNNER_TEMP/tracepaper\"");
       assertThat(map(step(map(job), "actions/checkout").get("with")))
           .containsEntry("persist-credentials", false);
     }

@@ -130,11 +130,16 @@ class InitCommandTest {
   }
 
   @Test
-  void withCiGithubInAnEmptyFolderWritesTheModelAndTheWorkflowAndTheModelStaysValid()
-      throws IOException {
+  void
+      withCiGithubInAnEmptyFolderWritesTheModelAndTheWorkflowAndTheModelStaysValidBesideItsProject()
+          throws IOException {
     Path folder = temp.resolve("notes");
 
     CliTest.Run init = CliTest.run("init", "--ci", "github", folder.toString());
+    // Generated where `generate` run in the model's folder puts it: beside the model.
+    CliTest.Run generate =
+        CliTest.run(
+            "generate", folder.toString(), "-o", folder.resolve("generated/notes").toString());
     CliTest.Run validate = CliTest.run("validate", "--fail-on", "warning", folder.toString());
 
     assertThat(init.exitCode()).isEqualTo(ExitCode.OK);
@@ -142,7 +147,8 @@ class InitCommandTest {
     assertThat(init.out()).contains("Wrote " + folder.resolve("model.yaml") + " and ");
     assertThat(init.out()).contains("TRACEPAPER_DIST_URL");
     assertThat(Files.readString(workflow)).contains("  MODEL: .\n");
-    // The workflow is YAML beside the model, but in a hidden folder: not part of the model.
+    assertThat(generate.exitCode()).isEqualTo(ExitCode.OK);
+    // The workflow and the generated project are YAML beside the model, but not part of it.
     assertThat(validate.out()).contains("0 errors, 0 warnings, 0 notes in 1 file.");
     assertThat(validate.exitCode()).isEqualTo(ExitCode.OK);
   }
