@@ -65,7 +65,7 @@ class DistributionIT {
     assertThat(Files.readString(install.resolve("README.md"))).contains("bin/tracepaper");
     assertThat(Files.readString(install.resolve("bin/tracepaper.cmd"))).contains("\r\n");
     assertThat(Files.readString(install.resolve("bin/tracepaper")))
-        .contains("/tracepaper/" + version + "}");
+        .contains("/tracepaper/" + version + "\"");
   }
 
   @Test
