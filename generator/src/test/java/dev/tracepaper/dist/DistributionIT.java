@@ -63,6 +63,7 @@ class DistributionIT {
     assertThat(Files.isRegularFile(install.resolve("lib/tracepaper.jar"))).isTrue();
     assertThat(Files.isRegularFile(install.resolve("examples/library/catalog.yaml"))).isTrue();
     assertThat(Files.readString(install.resolve("README.md"))).contains("bin/tracepaper");
+    assertThat(Files.readString(install.resolve("LICENSE"))).contains("Apache License");
     assertThat(Files.readString(install.resolve("bin/tracepaper.cmd"))).contains("\r\n");
     assertThat(Files.readString(install.resolve("bin/tracepaper")))
         .contains("/tracepaper/" + version + "\"");
