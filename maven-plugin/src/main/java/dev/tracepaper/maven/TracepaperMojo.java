@@ -1,6 +1,7 @@
 package dev.tracepaper.maven;
 
 import dev.tracepaper.render.TemplateSetupException;
+import dev.tracepaper.source.ModelFiles;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -47,10 +48,7 @@ abstract class TracepaperMojo extends AbstractMojo {
       return;
     }
     if (!model.exists()) {
-      throw new MojoFailureException(
-          "The model %s does not exist: set the plugin's <model> parameter (or -Dtracepaper.model)"
-                  .formatted(shown(model.toPath()))
-              + " to the model's folder or file.");
+      throw new MojoFailureException(missingModel());
     }
     try {
       run(new BuildLog(getLog(), base()));
@@ -80,6 +78,24 @@ abstract class TracepaperMojo extends AbstractMojo {
   }
 
   /** {@code path} relative to the project's folder when it lies below it. */
+  /**
+   * Names what is missing and, when the project's own folder holds the model (as {@code tracepaper
+   * init} writes it), the setting that reads it there.
+   */
+  private String missingModel() {
+    String missing =
+        ("There is no model at `%s`: the plugin reads the folder or file its <model> parameter (or"
+                + " -Dtracepaper.model) names, model/ by default.")
+            .formatted(shown(model.toPath()));
+    boolean here =
+        !ModelFiles.collect(List.of(basedir.toPath()), basedir.toPath()).files().isEmpty();
+    return here
+        ? missing
+            + " This project's folder holds model files: set <model>${project.basedir}</model>,"
+            + " or move them into model/."
+        : missing;
+  }
+
   String shown(Path path) {
     Path absolute = path.toAbsolutePath().normalize();
     return absolute.startsWith(base())
