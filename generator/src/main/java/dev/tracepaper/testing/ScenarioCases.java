@@ -172,10 +172,10 @@ final class ScenarioCases {
                   .map(EventStore.Instance::version)
                   .orElse(0L)
               : recorded.events().get(recorded.events().size() - 1).version());
-      answered(
-          answer,
-          owner,
-          e -> new TypeRef(e.equals("version") ? "Int" : "String", false, step.location()));
+      // The command's own events, as the API's CommandResult names them.
+      var events = answer.putArray("events");
+      recorded.events().forEach(e -> events.add(e.type()));
+      answered(answer, owner, path -> ScenarioSteps.answerType(path, step.location()));
     }
 
     private void query(View view) {

@@ -34,7 +34,7 @@ import tools.jackson.databind.node.ObjectNode;
 record DifferentialModel(long seed, Path folder, List<Step> steps, Map<String, String> mutations) {
 
   /** Commands per sequence. */
-  static final int COMMANDS = 20;
+  static final int COMMANDS = Integer.getInteger("differential.commands", 20);
 
   static final String SCENARIO = "Differential";
 
@@ -125,7 +125,12 @@ record DifferentialModel(long seed, Path folder, List<Step> steps, Map<String, S
       if (items != null && !items.isEmpty() && !mutations.containsKey("MutatedRowField")) {
         ArrayNode changed = (ArrayNode) items.deepCopy();
         ObjectNode row = (ObjectNode) changed.get(changed.size() - 1);
-        String field = row.propertyNames().stream().reduce((a, b) -> b).orElseThrow();
+        // The last field holding a number, text or boolean: a payload value, changed.
+        String field =
+            row.propertyNames().stream()
+                .filter(f -> row.get(f).isValueNode())
+                .reduce((a, b) -> b)
+                .orElseThrow();
         row.set(field, changedValue(row.get(field)));
         add(mutations, "MutatedRowField", steps, i, step.expecting("items", changed));
       }
@@ -159,18 +164,12 @@ record DifferentialModel(long seed, Path folder, List<Step> steps, Map<String, S
   }
 
   private static JsonNode changedValue(JsonNode value) {
-    if (value == null || value.isNull()) {
-      return NODES.stringNode("changed");
-    }
     if (value.isNumber()) {
       return NODES.numberNode(value.decimalValue().add(java.math.BigDecimal.ONE));
     }
     if (value.isBoolean()) {
       return NODES.booleanNode(!value.asBoolean());
     }
-    if (value.isString()) {
-      return NODES.stringNode(value.asString() + "!");
-    }
-    return NODES.arrayNode(); // a list or an object: something else entirely
+    return NODES.stringNode(value.asString() + "!");
   }
 }

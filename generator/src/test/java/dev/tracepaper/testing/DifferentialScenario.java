@@ -139,6 +139,9 @@ public final class DifferentialScenario {
     Map<String, JsonNode> answer = new LinkedHashMap<>();
     answer.put("id", NODES.stringNode(recorded.key()));
     answer.put("version", NODES.numberNode(version));
+    var events = NODES.arrayNode();
+    recorded.events().forEach(e -> events.add(e.type()));
+    answer.put("events", events);
     return new Step(target, true, caller, input, null, answer);
   }
 
