@@ -117,9 +117,14 @@ final class RandomInputs {
           NODES.stringNode(
               "2026-0%d-%02d".formatted(1 + random.nextInt(9), 1 + random.nextInt(28)));
       case DateTime ->
+          // The forms AppSync's AWSDateTime takes: seconds or not, fractions, an offset.
           NODES.stringNode(
-              "2026-03-%02dT%02d:%02d:00Z"
-                  .formatted(1 + random.nextInt(28), random.nextInt(24), random.nextInt(60)));
+              "2026-03-%02dT%02d:%02d%s"
+                  .formatted(
+                      1 + random.nextInt(28),
+                      random.nextInt(24),
+                      random.nextInt(60),
+                      pick(List.of(":00Z", ":07.250Z", "Z", ":30+02:00", "-05:00", ":00.5Z"))));
       case Email -> NODES.stringNode(refused ? "not-an-address" : "ada@example.com");
       case Url -> NODES.stringNode(refused ? "not a url" : "https://example.com/a");
       case Json -> NODES.objectNode().put("n", random.nextInt(5));
@@ -145,7 +150,8 @@ final class RandomInputs {
     long length = min + random.nextInt((int) Math.max(1, Math.min(max, min + 12) - min + 1));
     StringBuilder text = new StringBuilder();
     while (text.length() < length) {
-      text.append(pick(List.of("a", "b", "c", " ", "é", "1")));
+      // Also a character outside the basic plane, two chars in Java: lengths count characters.
+      text.append(pick(List.of("a", "b", "c", " ", "é", "1", "😀")));
     }
     return text.toString().strip().isEmpty() && length > 0
         ? "a".repeat((int) length)
