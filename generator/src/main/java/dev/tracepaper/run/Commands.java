@@ -64,7 +64,14 @@ final class Commands {
       Outcome outcome =
           app.command(command, input, who.caller(), who.type(), now, log::append, console);
       if (outcome instanceof Outcome.Refused refused) {
-        throw new ApiError(refused.code(), refused.message());
+        throw new ApiError(
+            refused.code(),
+            refused.message(),
+            Map.of(
+                "fields",
+                refused.fields().stream()
+                    .map(p -> Map.of("field", p.field(), "message", p.message()))
+                    .toList()));
       }
       Outcome.Recorded recorded = (Outcome.Recorded) outcome;
       Map<String, Object> result = new LinkedHashMap<>();

@@ -136,14 +136,13 @@ final class LocalApp {
       } else if (reaction.outcome() instanceof Outcome.Refused refused) {
         StoredEvent cause = reaction.cause();
         notices.accept(
-            "%s refused %s of %s %s: %s %s"
+            "%s refused %s of %s %s: %s"
                 .formatted(
                     reaction.flow(),
                     cause.type(),
                     cause.aggregate(),
                     cause.key(),
-                    refused.code(),
-                    refused.message()));
+                    refused.describe()));
       }
     }
     return all;

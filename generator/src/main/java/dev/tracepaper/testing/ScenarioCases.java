@@ -132,8 +132,15 @@ final class ScenarioCases {
           fail(
               "`" + command.name() + "`",
               expectedError == null ? "to succeed" : "to fail with " + expectedError,
-              "it failed with " + refused.code() + ": " + refused.message(),
+              "it failed with " + refused.describe(),
               step.error().map(Located::location).orElse(step.location()));
+        } else if (step.message().isPresent()
+            && !step.message().get().value().equals(refused.message())) {
+          fail(
+              "the message of " + refused.code(),
+              step.message().get().value(),
+              refused.message(),
+              step.message().get().location());
         }
         return;
       }
@@ -156,7 +163,7 @@ final class ScenarioCases {
           fail(
               "what followed `" + command.name() + "` (its policies and `on:` commands)",
               "to succeed",
-              "one failed with " + refused.code() + ": " + refused.message(),
+              "one failed with " + refused.describe(),
               step.location());
           return;
         }

@@ -115,7 +115,7 @@ record DifferentialModel(long seed, Path folder, List<Step> steps, Map<String, S
 
   /**
    * Scenarios of {@code steps} up to one changed expectation each: a field of a row, an error code,
-   * a version (one event more), a row left out (one row more).
+   * an error message, a version (one event more), a row left out (one row more).
    */
   private static Map<String, String> mutations(List<Step> steps) {
     Map<String, String> mutations = new LinkedHashMap<>();
@@ -147,6 +147,9 @@ record DifferentialModel(long seed, Path folder, List<Step> steps, Map<String, S
             steps,
             i,
             step.expecting("version", NODES.numberNode(version.asLong() + 1)));
+      }
+      if (step.error() != null && !mutations.containsKey("MutatedErrorMessage")) {
+        add(mutations, "MutatedErrorMessage", steps, i, step.withMessage(step.message() + "!"));
       }
       if (step.error() != null && !mutations.containsKey("MutatedErrorCode")) {
         String other = step.error().equals("VALIDATION") ? "NOT_FOUND" : "VALIDATION";

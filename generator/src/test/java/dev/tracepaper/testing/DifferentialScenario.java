@@ -50,18 +50,24 @@ public final class DifferentialScenario {
       Caller caller,
       JsonNode input,
       String error,
+      String message,
       Map<String, JsonNode> expect) {
 
     /** The same step expecting {@code value} at {@code path} instead. */
     public Step expecting(String path, JsonNode value) {
       Map<String, JsonNode> changed = new LinkedHashMap<>(expect);
       changed.put(path, value);
-      return new Step(target, command, caller, input, error, changed);
+      return new Step(target, command, caller, input, error, message, changed);
     }
 
     /** The same step expecting the error {@code code} instead. */
     public Step failingWith(String code) {
-      return new Step(target, command, caller, input, code, expect);
+      return new Step(target, command, caller, input, code, message, expect);
+    }
+
+    /** The same step expecting its error with {@code text} as the message instead. */
+    public Step withMessage(String text) {
+      return new Step(target, command, caller, input, error, text, expect);
     }
 
     /** The step in one line, for a failure's message. */
@@ -69,7 +75,7 @@ public final class DifferentialScenario {
     public String toString() {
       return (command ? target + " as " + caller.id() + " " + input : "query " + target)
           + " -> "
-          + (error != null ? "error " + error : expect.toString());
+          + (error != null ? "error " + error + ": " + message : expect.toString());
     }
   }
 
@@ -120,7 +126,7 @@ public final class DifferentialScenario {
     Outcome outcome = engine.command(command, input, as, type, now);
     String target = command.aggregate() + "." + command.name();
     if (outcome instanceof Outcome.Refused refused) {
-      return new Step(target, true, caller, input, refused.code(), Map.of());
+      return new Step(target, true, caller, input, refused.code(), refused.message(), Map.of());
     }
     Outcome.Recorded recorded = (Outcome.Recorded) outcome;
     for (Reaction reaction : engine.deliver(recorded.events(), now)) {
@@ -142,7 +148,7 @@ public final class DifferentialScenario {
     var events = NODES.arrayNode();
     recorded.events().forEach(e -> events.add(e.type()));
     answer.put("events", events);
-    return new Step(target, true, caller, input, null, answer);
+    return new Step(target, true, caller, input, null, null, answer);
   }
 
   /**
@@ -183,6 +189,7 @@ public final class DifferentialScenario {
                   USER,
                   NODES.objectNode(),
                   null,
+                  null,
                   Map.of("items", items)));
         }
       }
@@ -212,6 +219,7 @@ public final class DifferentialScenario {
       }
       if (step.error() != null) {
         yaml.append("        error: ").append(step.error()).append('\n');
+        yaml.append("        message: ").append(NODES.stringNode(step.message())).append('\n');
       } else {
         ObjectNode expect = NODES.objectNode();
         step.expect().forEach(expect::set);

@@ -198,6 +198,7 @@ final class ScenarioCode {
         target,
         json,
         step.error().map(Located::value).orElse(""),
+        step.message().map(Located::value).orElse(""),
         expects,
         extracts,
         sets);

@@ -22,9 +22,10 @@ import java.util.Set;
 /**
  * A scenario step that fails whatever the application does: an {@code error} no rule of the command
  * has and the system never gives (a query here only refuses, {@code UNAUTHORIZED}); an {@code
- * error} beside {@code expect} or {@code extract} (a failed step answers nothing); a command
- * without a required input field, or run by a caller without any of the roles its auth admits, that
- * is not expected to fail; a query without the argument it reads by.
+ * error} beside {@code expect} or {@code extract} (a failed step answers nothing); a {@code
+ * message} without an {@code error}; a command without a required input field, or run by a caller
+ * without any of the roles its auth admits, that is not expected to fail; a query without the
+ * argument it reads by.
  */
 public final class ScenarioStepCannotPass implements Rule {
 
@@ -46,6 +47,13 @@ public final class ScenarioStepCannotPass implements Rule {
                       "drop `expect` and `extract` from this step, or drop `error`");
                 }
               });
+      if (step.message().isPresent() && step.error().isEmpty()) {
+        report.error(
+            step.message().get().location(),
+            "%s expects an error message, but no `error`: a step that succeeds has no message."
+                .formatted(s.phrase()),
+            "add the `error` code the message belongs to, or drop `message`");
+      }
       s.command().ifPresent(c -> command(model, s, c, report));
       s.query().ifPresent(q -> query(model, s, q, report));
     }
