@@ -136,13 +136,14 @@ final class LocalApp {
       } else if (reaction.outcome() instanceof Outcome.Refused refused) {
         StoredEvent cause = reaction.cause();
         notices.accept(
-            "%s refused %s of %s %s: %s"
+            "%s refused %s of %s %s: %s %s"
                 .formatted(
                     reaction.flow(),
                     cause.type(),
                     cause.aggregate(),
                     cause.key(),
-                    refused.describe()));
+                    refused.code(),
+                    refused.message()));
       }
     }
     return all;
