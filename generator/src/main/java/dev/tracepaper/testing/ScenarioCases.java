@@ -135,10 +135,10 @@ final class ScenarioCases {
               "it failed with " + refused.describe(),
               step.error().map(Located::location).orElse(step.location()));
         } else if (step.message().isPresent()
-            && !step.message().get().value().equals(refused.message())) {
+            && !message(step.message().get()).equals(refused.message())) {
           fail(
               "the message of " + refused.code(),
-              step.message().get().value(),
+              message(step.message().get()),
               refused.message(),
               step.message().get().location());
         }
@@ -269,6 +269,11 @@ final class ScenarioCases {
                 : yaml.value(entry.value(), type.get(), owner, asSent));
       }
       return object;
+    }
+
+    /** The error message the step expects, its variables put in. */
+    private String message(Located<String> message) {
+      return substitute(NODES.stringNode(message.value())).asString();
     }
 
     /** The step's caller (else the scenario's, else {@code test-user} without roles). */

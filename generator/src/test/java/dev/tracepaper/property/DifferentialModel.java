@@ -3,6 +3,7 @@ package dev.tracepaper.property;
 import static com.google.common.truth.Truth.assertWithMessage;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import dev.tracepaper.engine.Caller;
 import dev.tracepaper.model.ModelIndex;
 import dev.tracepaper.testing.DifferentialScenario;
 import dev.tracepaper.testing.DifferentialScenario.Step;
@@ -49,25 +50,56 @@ record DifferentialModel(long seed, Path folder, List<Step> steps, Map<String, S
     if (generated.mistake()) {
       return Optional.empty();
     }
-    for (String stale : List.of("observing.yaml", "differential.yaml")) {
-      Files.deleteIfExists(folder.resolve(stale));
+    fresh(folder);
+    Files.writeString(folder.resolve("model.yaml"), generated.yaml(), UTF_8);
+    return Optional.of(withSequence(seed, folder, mutated, "the random model"));
+  }
+
+  /**
+   * An example model (its files copied into {@code folder}) with the sequence of {@code seed}: the
+   * examples have what random models lack (roles, owners, unique values, deletions, index queries,
+   * entities, custom code).
+   */
+  static DifferentialModel ofExample(Path example, long seed, Path folder) throws IOException {
+    fresh(folder);
+    try (var files = Files.walk(example)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+        Path copy = folder.resolve(example.relativize(file).toString());
+        Files.createDirectories(copy.getParent());
+        Files.copy(file, copy);
+      }
+    }
+    return withSequence(seed, folder, false, "the example " + example.getFileName());
+  }
+
+  private static void fresh(Path folder) throws IOException {
+    if (Files.exists(folder)) {
+      try (var files = Files.walk(folder)) {
+        for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(file);
+        }
+      }
     }
     Files.createDirectories(folder);
-    Files.writeString(folder.resolve("model.yaml"), generated.yaml(), UTF_8);
-    ModelIndex base = valid(folder, seed, "the random model");
+  }
+
+  private static DifferentialModel withSequence(
+      long seed, Path folder, boolean mutated, String what) throws IOException {
+    ModelIndex base = valid(folder, seed, what);
     Files.writeString(
         folder.resolve("observing.yaml"), DifferentialScenario.observingViews(base), UTF_8);
-    ModelIndex observed = valid(folder, seed, "the model with its observing views");
+    ModelIndex observed = valid(folder, seed, what + " with its observing views");
     List<Step> steps = DifferentialScenario.record(observed, seed, COMMANDS);
-    Map<String, String> mutations = mutated ? mutations(steps) : Map.of();
+    Caller user = DifferentialScenario.user(observed);
+    Map<String, String> mutations = mutated ? mutations(steps, user) : Map.of();
     StringBuilder scenarios =
         new StringBuilder("tracepaper: 1\nscenarios:\n")
-            .append(DifferentialScenario.yaml(SCENARIO, steps));
+            .append(DifferentialScenario.yaml(SCENARIO, user, steps));
     mutations.values().forEach(scenarios::append);
     Files.writeString(folder.resolve("differential.yaml"), scenarios, UTF_8);
     DifferentialModel model = new DifferentialModel(seed, folder, steps, mutations);
-    model.passesOnTheEngine(valid(folder, seed, "the model with its differential scenario"));
-    return Optional.of(model);
+    model.passesOnTheEngine(valid(folder, seed, what + " with its differential scenario"));
+    return model;
   }
 
   private static ModelIndex valid(Path folder, long seed, String what) {
@@ -117,7 +149,7 @@ record DifferentialModel(long seed, Path folder, List<Step> steps, Map<String, S
    * Scenarios of {@code steps} up to one changed expectation each: a field of a row, an error code,
    * an error message, a version (one event more), a row left out (one row more).
    */
-  private static Map<String, String> mutations(List<Step> steps) {
+  private static Map<String, String> mutations(List<Step> steps, Caller user) {
     Map<String, String> mutations = new LinkedHashMap<>();
     for (int i = 0; i < steps.size(); i++) {
       Step step = steps.get(i);
@@ -132,12 +164,12 @@ record DifferentialModel(long seed, Path folder, List<Step> steps, Map<String, S
                 .reduce((a, b) -> b)
                 .orElseThrow();
         row.set(field, changedValue(row.get(field)));
-        add(mutations, "MutatedRowField", steps, i, step.expecting("items", changed));
+        add(mutations, "MutatedRowField", steps, user, i, step.expecting("items", changed));
       }
       if (items != null && !items.isEmpty() && !mutations.containsKey("MutatedMissingRow")) {
         ArrayNode fewer = (ArrayNode) items.deepCopy();
         fewer.remove(0);
-        add(mutations, "MutatedMissingRow", steps, i, step.expecting("items", fewer));
+        add(mutations, "MutatedMissingRow", steps, user, i, step.expecting("items", fewer));
       }
       if (step.command() && step.error() == null && !mutations.containsKey("MutatedVersion")) {
         JsonNode version = step.expect().get("version");
@@ -145,25 +177,37 @@ record DifferentialModel(long seed, Path folder, List<Step> steps, Map<String, S
             mutations,
             "MutatedVersion",
             steps,
+            user,
             i,
             step.expecting("version", NODES.numberNode(version.asLong() + 1)));
       }
       if (step.error() != null && !mutations.containsKey("MutatedErrorMessage")) {
-        add(mutations, "MutatedErrorMessage", steps, i, step.withMessage(step.message() + "!"));
+        add(
+            mutations,
+            "MutatedErrorMessage",
+            steps,
+            user,
+            i,
+            step.withMessage(step.message() + "!"));
       }
       if (step.error() != null && !mutations.containsKey("MutatedErrorCode")) {
         String other = step.error().equals("VALIDATION") ? "NOT_FOUND" : "VALIDATION";
-        add(mutations, "MutatedErrorCode", steps, i, step.failingWith(other));
+        add(mutations, "MutatedErrorCode", steps, user, i, step.failingWith(other));
       }
     }
     return mutations;
   }
 
   private static void add(
-      Map<String, String> mutations, String name, List<Step> steps, int at, Step changed) {
+      Map<String, String> mutations,
+      String name,
+      List<Step> steps,
+      Caller user,
+      int at,
+      Step changed) {
     List<Step> prefix = new ArrayList<>(steps.subList(0, at));
     prefix.add(changed);
-    mutations.put(name, DifferentialScenario.yaml(name, prefix));
+    mutations.put(name, DifferentialScenario.yaml(name, user, prefix));
   }
 
   private static JsonNode changedValue(JsonNode value) {

@@ -36,6 +36,13 @@ class DifferentialTest {
   private static final boolean ONE_SEED = System.getProperty("differential.seed") != null;
   private static final int SEEDS = Integer.getInteger("differential.seeds", ONE_SEED ? 1 : 3);
 
+  /**
+   * The examples, one of which each run takes. Not projects: its keys are filled in by the system
+   * (uuid), which a scenario can name only through variables taken from answers, and the sequence
+   * writes the values the engine made.
+   */
+  private static final List<String> EXAMPLES = List.of("library", "clinic", "tracepaper-studio");
+
   /** Where the models are written, kept after the run for {@code tracepaper test} and a replay. */
   private static final Path MODELS = TestPaths.root().resolve("generator/target/differential");
 
@@ -64,10 +71,17 @@ class DifferentialTest {
                   mutated ? " and " + model.get().mutations().size() + " mutations" : "",
                   folder));
     }
+    // And one example, by the base seed: they have the constructs random models lack.
+    String example = EXAMPLES.get((int) Math.floorMod(BASE_SEED, (long) EXAMPLES.size()));
+    Path exampleFolder = MODELS.resolve(example + "-" + BASE_SEED);
+    models.add(
+        DifferentialModel.ofExample(
+            TestPaths.examples().resolve(example), BASE_SEED, exampleFolder));
+    step("example %s: its sequence on the engine, model in %s".formatted(example, exampleFolder));
     assertThat(models).isNotEmpty();
     Map<Path, DifferentialModel> projects = new LinkedHashMap<>();
     for (DifferentialModel model : models) {
-      Path out = temp.resolve("project-" + model.seed());
+      Path out = temp.resolve("project-" + model.folder().getFileName());
       StringWriter output = new StringWriter();
       int exit =
           Main.run(

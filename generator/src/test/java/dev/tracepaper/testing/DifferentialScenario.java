@@ -1,17 +1,12 @@
 package dev.tracepaper.testing;
 
-import dev.tracepaper.engine.AuthType;
 import dev.tracepaper.engine.Caller;
 import dev.tracepaper.engine.Engine;
-import dev.tracepaper.engine.EventStore;
-import dev.tracepaper.engine.Outcome;
-import dev.tracepaper.engine.Reaction;
 import dev.tracepaper.model.Command;
 import dev.tracepaper.model.ModelIndex;
 import dev.tracepaper.model.Query;
 import dev.tracepaper.model.View;
 import dev.tracepaper.validate.rules.shape.ScenarioSteps;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -35,10 +30,13 @@ public final class DifferentialScenario {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-  /** The scenario's caller; some steps run as {@link #OTHER}. */
-  static final Caller USER = new Caller("u-1", "user", List.of());
-
+  /** The caller of some steps, without a role; the others run as {@link #user}. */
   static final Caller OTHER = new Caller("u-2", "other", List.of());
+
+  /** The scenario's caller: a user with every role of the model. */
+  public static Caller user(ModelIndex index) {
+    return new Caller("u-1", "user", index.roles().stream().sorted().toList());
+  }
 
   /**
    * A step: a command (its target {@code Aggregate.Command}, caller and input) or a query ({@code
@@ -51,23 +49,24 @@ public final class DifferentialScenario {
       JsonNode input,
       String error,
       String message,
+      String extract,
       Map<String, JsonNode> expect) {
 
     /** The same step expecting {@code value} at {@code path} instead. */
     public Step expecting(String path, JsonNode value) {
       Map<String, JsonNode> changed = new LinkedHashMap<>(expect);
       changed.put(path, value);
-      return new Step(target, command, caller, input, error, message, changed);
+      return new Step(target, command, caller, input, error, message, extract, changed);
     }
 
     /** The same step expecting the error {@code code} instead. */
     public Step failingWith(String code) {
-      return new Step(target, command, caller, input, code, message, expect);
+      return new Step(target, command, caller, input, code, message, extract, expect);
     }
 
     /** The same step expecting its error with {@code text} as the message instead. */
     public Step withMessage(String text) {
-      return new Step(target, command, caller, input, error, text, expect);
+      return new Step(target, command, caller, input, error, text, extract, expect);
     }
 
     /** The step in one line, for a failure's message. */
@@ -96,74 +95,47 @@ public final class DifferentialScenario {
     List<Command> all = index.model().commands().toList();
     Engine prepared = new Engine(index);
     List<Step> accepted = new ArrayList<>();
-    Engine engine = prepared.fresh();
+    EngineRun run = new EngineRun(prepared.fresh());
     for (int tries = 0; accepted.size() < commands && tries < commands * 4; tries++) {
       Command command = all.get(random.nextInt(all.size()));
-      Caller caller = random.nextInt(5) == 0 ? OTHER : USER;
-      Step step = run(engine, command, caller, inputs.of(command));
+      Caller caller = random.nextInt(5) == 0 ? OTHER : user(index);
+      if (makesKey(index, command) && run.madeFor(command.aggregate())) {
+        continue; // one key the system makes per aggregate (see EngineRun#madeFor)
+      }
+      Step step = run.command(command, caller, inputs.of(command, run.keys()));
       if (step != null) {
         accepted.add(step);
       } else {
         // Its policies failed: replay what was accepted on an engine of its own.
-        engine = prepared.fresh();
+        run = new EngineRun(prepared.fresh());
         for (Step s : accepted) {
-          run(engine, command(index, s.target()), s.caller(), s.input());
+          run.command(command(index, s.target()), s.caller(), s.input());
         }
       }
     }
     return withQueries(index, prepared, accepted);
   }
 
-  /** The command's step with its outcome; null when what followed it failed. */
-  private static Step run(Engine engine, Command command, Caller caller, JsonNode input) {
-    List<AuthType> types = engine.authTypes(command);
-    AuthType type =
-        types.contains(AuthType.AMAZON_COGNITO_USER_POOLS)
-            ? AuthType.AMAZON_COGNITO_USER_POOLS
-            : types.get(0);
-    Instant now = Instant.now();
-    Caller as = Caller.authenticated(type, caller.id(), caller.name(), caller.roles());
-    Outcome outcome = engine.command(command, input, as, type, now);
-    String target = command.aggregate() + "." + command.name();
-    if (outcome instanceof Outcome.Refused refused) {
-      return new Step(target, true, caller, input, refused.code(), refused.message(), Map.of());
-    }
-    Outcome.Recorded recorded = (Outcome.Recorded) outcome;
-    for (Reaction reaction : engine.deliver(recorded.events(), now)) {
-      if (reaction.outcome() instanceof Outcome.Refused) {
-        return null;
-      }
-    }
-    long version =
-        recorded.events().isEmpty()
-            ? engine
-                .events()
-                .find(recorded.aggregate(), recorded.key())
-                .map(EventStore.Instance::version)
-                .orElse(0L)
-            : recorded.events().get(recorded.events().size() - 1).version();
-    Map<String, JsonNode> answer = new LinkedHashMap<>();
-    answer.put("id", NODES.stringNode(recorded.key()));
-    answer.put("version", NODES.numberNode(version));
-    var events = NODES.arrayNode();
-    recorded.events().forEach(e -> events.add(e.type()));
-    answer.put("events", events);
-    return new Step(target, true, caller, input, null, null, answer);
+  /** Whether the command's instance key is filled in by the system ({@code autoFill}). */
+  private static boolean makesKey(ModelIndex index, Command command) {
+    String key =
+        index.aggregate(command.aggregate()).flatMap(a -> a.key()).map(k -> k.value()).orElse("");
+    return command.field(key).flatMap(f -> f.constraints().autoFill()).isPresent();
   }
 
   /**
    * The commands replayed on a fresh engine, each followed by a {@code list} query of every view
-   * whose answer it changed, and the last by one of every view.
+   * whose answer it changed, and the last by one of every view. A row holding a value of the clock
+   * is expected field by field, that value left out; any other is expected whole.
    */
   private static List<Step> withQueries(ModelIndex index, Engine prepared, List<Step> commands) {
-    Engine engine = prepared.fresh();
+    EngineRun run = new EngineRun(prepared.fresh());
     ScenarioQueries queries = new ScenarioQueries(index);
     Map<String, JsonNode> shown = new HashMap<>();
     List<Step> steps = new ArrayList<>();
     for (int i = 0; i < commands.size(); i++) {
       Step step = commands.get(i);
-      run(engine, command(index, step.target()), step.caller(), step.input());
-      steps.add(step);
+      steps.add(run.command(command(index, step.target()), step.caller(), step.input()));
       for (View view : index.model().views()) {
         Query list =
             ScenarioSteps.queries(view).stream()
@@ -175,7 +147,11 @@ public final class DifferentialScenario {
         }
         JsonNode items;
         try {
-          items = queries.answer(engine, view, list, NODES.objectNode(), USER).get("items");
+          items =
+              run.abstracted(
+                  queries
+                      .answer(run.engine(), view, list, NODES.objectNode(), user(index))
+                      .get("items"));
         } catch (ScenarioQueries.Refused refused) {
           continue;
         }
@@ -186,15 +162,38 @@ public final class DifferentialScenario {
               new Step(
                   view.name() + "." + list.name(),
                   false,
-                  USER,
+                  user(index),
                   NODES.objectNode(),
                   null,
                   null,
-                  Map.of("items", items)));
+                  null,
+                  rows(items, run)));
         }
       }
     }
     return steps;
+  }
+
+  /** The expectations of a list's items: whole, or by field where the clock gave a value. */
+  private static Map<String, JsonNode> rows(JsonNode items, EngineRun run) {
+    if (!run.ofTheClock(items)) {
+      return Map.of("items", items);
+    }
+    Map<String, JsonNode> paths = new LinkedHashMap<>();
+    for (int i = 0; i < items.size(); i++) {
+      int row = i;
+      items
+          .get(i)
+          .properties()
+          .forEach(
+              field -> {
+                if (!run.ofTheClock(field.getValue())) {
+                  paths.put("items." + row + "." + field.getKey(), field.getValue());
+                }
+              });
+    }
+    paths.put("items." + items.size(), NODES.nullNode()); // no row more
+    return paths;
   }
 
   private static Command command(ModelIndex index, String target) {
@@ -202,15 +201,17 @@ public final class DifferentialScenario {
   }
 
   /** The steps as the scenario {@code name} of a model file's {@code scenarios:}. */
-  public static String yaml(String name, List<Step> steps) {
+  public static String yaml(String name, Caller user, List<Step> steps) {
     StringBuilder yaml = new StringBuilder();
     yaml.append("  ").append(name).append(":\n");
-    yaml.append("    as: {id: %s, name: %s}\n".formatted(USER.id(), USER.name()));
+    yaml.append(
+        "    as: {id: %s, name: %s, roles: %s}\n"
+            .formatted(user.id(), user.name(), texts(user.roles())));
     yaml.append("    steps:\n");
     for (Step step : steps) {
       yaml.append(
           "      - %s: %s\n".formatted(step.command() ? "command" : "query", step.target()));
-      if (!step.caller().equals(USER)) {
+      if (!step.caller().equals(user)) {
         yaml.append(
             "        as: {id: %s, name: %s}\n".formatted(step.caller().id(), step.caller().name()));
       }
@@ -224,8 +225,17 @@ public final class DifferentialScenario {
         ObjectNode expect = NODES.objectNode();
         step.expect().forEach(expect::set);
         yaml.append("        expect: ").append(expect).append('\n');
+        if (step.extract() != null) {
+          yaml.append("        extract: {%s: id}\n".formatted(step.extract()));
+        }
       }
     }
     return yaml.toString();
+  }
+
+  private static JsonNode texts(List<String> values) {
+    var array = NODES.arrayNode();
+    values.forEach(array::add);
+    return array;
   }
 }

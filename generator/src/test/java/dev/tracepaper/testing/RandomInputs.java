@@ -47,8 +47,11 @@ final class RandomInputs {
     this.random = random;
   }
 
-  /** An input for {@code command}: every field of the command, most of them valid. */
-  ObjectNode of(Command command) {
+  /**
+   * An input for {@code command}: every field of the command, most of them valid; its keys (and
+   * other ids) are taken from {@code keys}.
+   */
+  ObjectNode of(Command command, List<String> keys) {
     Optional<Aggregate> owner = index.aggregate(command.aggregate());
     String key = owner.flatMap(Aggregate::key).map(Located::value).orElse("");
     ObjectNode input = NODES.objectNode();
@@ -62,7 +65,7 @@ final class RandomInputs {
       }
       JsonNode value =
           field.name().equals(key) || field.name().endsWith("Id")
-              ? NODES.stringNode(pick(KEYS))
+              ? NODES.stringNode(pick(keys))
               : value(field.type(), field.constraints(), owner, 0);
       input.set(field.name(), value);
     }
@@ -125,8 +128,9 @@ final class RandomInputs {
                       random.nextInt(24),
                       random.nextInt(60),
                       pick(List.of(":00Z", ":07.250Z", "Z", ":30+02:00", "-05:00", ":00.5Z"))));
-      case Email -> NODES.stringNode(refused ? "not-an-address" : "ada@example.com");
-      case Url -> NODES.stringNode(refused ? "not a url" : "https://example.com/a");
+      // Always of their form: AppSync refuses any other before a handler sees it.
+      case Email -> NODES.stringNode("ada@example.com");
+      case Url -> NODES.stringNode("https://example.com/a");
       case Json -> NODES.objectNode().put("n", random.nextInt(5));
       default -> NODES.stringNode(text(constraints, refused));
     };

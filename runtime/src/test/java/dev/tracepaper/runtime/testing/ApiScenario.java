@@ -118,7 +118,7 @@ public final class ApiScenario implements AutoCloseable {
       return this;
     }
 
-    /** The step's error must have this message. */
+    /** The step's error must have this message (variables put in). */
     public Step expectErrorMessage(String message) {
       errorMessage = message;
       return this;
@@ -189,11 +189,13 @@ public final class ApiScenario implements AutoCloseable {
             code);
       }
       String message = answer.path("error").path("message").asText(null);
-      if (errorMessage != null && !errorMessage.equals(message)) {
+      String expectedMessage =
+          errorMessage == null ? null : substitute(TextNode.valueOf(errorMessage)).asText();
+      if (expectedMessage != null && !expectedMessage.equals(message)) {
         throw new AssertionFailedError(
             "%s: expected %s to fail with %s: %s, but the message was: %s"
-                .formatted(what, command.mutation(), error, errorMessage, message),
-            errorMessage,
+                .formatted(what, command.mutation(), error, expectedMessage, message),
+            expectedMessage,
             message);
       }
       // The policies and projections run now, so the next step sees what this one caused.
