@@ -37,9 +37,8 @@ class DifferentialTest {
   private static final int SEEDS = Integer.getInteger("differential.seeds", ONE_SEED ? 1 : 3);
 
   /**
-   * The examples, one of which each run takes. Not projects: its keys are filled in by the system
-   * (uuid), which a scenario can name only through variables taken from answers, and the sequence
-   * writes the values the engine made.
+   * The examples, one of which each run takes. Not projects: a policy there makes a key (a user's
+   * personal workspace, a uuid), which no answer names, so a scenario cannot take it in a variable.
    */
   private static final List<String> EXAMPLES = List.of("library", "clinic", "tracepaper-studio");
 
