@@ -69,9 +69,7 @@ final class Commands {
             refused.message(),
             Map.of(
                 "fields",
-                refused.fields().stream()
-                    .map(p -> Map.of("field", p.field(), "message", p.message()))
-                    .toList()));
+                refused.fields().stream().map(p -> fieldError(p.field(), p.message())).toList()));
       }
       Outcome.Recorded recorded = (Outcome.Recorded) outcome;
       Map<String, Object> result = new LinkedHashMap<>();
@@ -86,5 +84,13 @@ final class Commands {
       ids.remember(caller, data.operation(), commandId, input, result, now);
       return result;
     }
+  }
+
+  /** {@code {field, message}} in the order the runtime's answer has them. */
+  private static Map<String, Object> fieldError(String field, String message) {
+    Map<String, Object> error = new LinkedHashMap<>();
+    error.put("field", field);
+    error.put("message", message);
+    return error;
   }
 }
