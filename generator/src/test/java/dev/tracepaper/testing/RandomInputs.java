@@ -1,5 +1,6 @@
 package dev.tracepaper.testing;
 
+import dev.tracepaper.engine.YamlJson;
 import dev.tracepaper.model.Aggregate;
 import dev.tracepaper.model.BuiltinType;
 import dev.tracepaper.model.Command;
@@ -8,8 +9,10 @@ import dev.tracepaper.model.Field;
 import dev.tracepaper.model.Located;
 import dev.tracepaper.model.ModelIndex;
 import dev.tracepaper.model.PatternResolver;
+import dev.tracepaper.model.TestCase;
 import dev.tracepaper.model.TypeDef;
 import dev.tracepaper.model.TypeRef;
+import dev.tracepaper.source.MappingNode;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -40,11 +43,13 @@ final class RandomInputs {
   private final ModelIndex index;
   private final PatternResolver patterns;
   private final Random random;
+  private final YamlJson yaml;
 
   RandomInputs(ModelIndex index, Random random) {
     this.index = index;
     this.patterns = PatternResolver.of(index.model());
     this.random = random;
+    this.yaml = new YamlJson(index);
   }
 
   /**
@@ -55,8 +60,18 @@ final class RandomInputs {
     Optional<Aggregate> owner = index.aggregate(command.aggregate());
     String key = owner.flatMap(Aggregate::key).map(Located::value).orElse("");
     ObjectNode input = NODES.objectNode();
+    // Half the time a test's input of the command, a value its constraints accept (an example's
+    // patterns are rarely met by chance), with the keys drawn and now and then a field drawn.
+    ObjectNode tested = random.nextBoolean() ? tested(command, owner) : null;
     for (Field field : command.fields()) {
       if (field.constraints().autoFill().isPresent()) {
+        continue;
+      }
+      boolean identifies = field.name().equals(key) || field.name().endsWith("Id");
+      if (tested != null && !identifies && random.nextInt(6) > 0) {
+        if (tested.has(field.name())) {
+          input.set(field.name(), tested.get(field.name()));
+        }
         continue;
       }
       boolean required = field.isRequired(true);
@@ -64,10 +79,26 @@ final class RandomInputs {
         continue; // left out: refused when required, a default or nothing otherwise
       }
       JsonNode value =
-          field.name().equals(key) || field.name().endsWith("Id")
+          identifies
               ? NODES.stringNode(pick(keys))
               : value(field.type(), field.constraints(), owner, 0);
       input.set(field.name(), value);
+    }
+    return input;
+  }
+
+  /** The input of one of the command's tests that give one, as sent; null when none does. */
+  private ObjectNode tested(Command command, Optional<Aggregate> owner) {
+    List<TestCase> given =
+        command.tests().stream().filter(t -> t.when().isPresent() && t.on().isEmpty()).toList();
+    if (given.isEmpty()) {
+      return null;
+    }
+    ObjectNode input = NODES.objectNode();
+    for (MappingNode.Entry entry : given.get(random.nextInt(given.size())).when().get().entries()) {
+      command
+          .field(entry.name())
+          .ifPresent(f -> input.set(f.name(), yaml.value(entry.value(), f.type(), owner, true)));
     }
     return input;
   }
