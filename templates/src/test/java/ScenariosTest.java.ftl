@@ -101,6 +101,9 @@ class ScenariosTest {
 <#if st.error?has_content>
         .expectError(${javaString(st.error)})
 </#if>
+<#if st.message?has_content>
+        .expectErrorMessage(${javaString(st.message)})
+</#if>
 <#list st.expects as e>
         .expect(${javaString(e.name)}, ${javaString(e.value)})
 </#list>

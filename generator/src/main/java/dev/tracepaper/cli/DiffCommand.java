@@ -2,19 +2,13 @@ package dev.tracepaper.cli;
 
 import dev.tracepaper.diagnostic.Diagnostic;
 import dev.tracepaper.diagnostic.Severity;
-import dev.tracepaper.diff.Baseline;
 import dev.tracepaper.diff.BaselineUnavailable;
-import dev.tracepaper.diff.DiffRules;
+import dev.tracepaper.task.ModelComparison;
+import dev.tracepaper.task.ReportFormat;
 import dev.tracepaper.validate.ValidationReport;
-import dev.tracepaper.validate.Validator;
 import dev.tracepaper.validate.format.DiagnosticFormatter;
-import dev.tracepaper.validate.format.JsonFormatter;
-import dev.tracepaper.validate.format.SarifFormatter;
-import dev.tracepaper.validate.format.TextFormatter;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -72,7 +66,7 @@ public final class DiffCommand implements Callable<Integer> {
       paramLabel = "FORMAT",
       defaultValue = "text",
       description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-  ValidateCommand.Format format;
+  ReportFormat format;
 
   @Option(
       names = "--fail-on",
@@ -95,80 +89,42 @@ public final class DiffCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    for (Path path : paths) {
-      if (!Files.exists(path)) {
-        throw usage("%s does not exist.".formatted(path));
-      }
-    }
-    Path base = Path.of("").toAbsolutePath();
+    ModelArguments.requireExisting(spec, paths);
     Severity threshold = Severity.valueOf(failOn.name().toUpperCase(Locale.ROOT));
-    Validator.Outcome current = new Validator().run(paths, base);
-    Baseline baseline;
+    ModelComparison.Result result;
     try {
-      baseline = Baseline.load(old, paths, base);
+      result = ModelComparison.run(old, paths, Path.of("").toAbsolutePath(), threshold);
     } catch (BaselineUnavailable e) {
-      throw usage(e.getMessage());
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     PrintWriter out = spec.commandLine().getOut();
-    List<Diagnostic> errors = new ArrayList<>(current.report().diagnostics());
-    errors.removeIf(d -> d.severity() != Severity.ERROR);
-    errors.addAll(baseline.errors());
-    if (!errors.isEmpty() || current.index().isEmpty()) {
-      ValidationReport invalid = baseline.report(current.report().model(), errors);
-      out.print(formatter(Severity.ERROR).format(invalid));
-      if (format == ValidateCommand.Format.text) {
-        out.printf(
-            "Nothing was compared: %s first.%n",
-            baseline.errors().isEmpty()
-                ? "fix the errors of the model"
-                : current.report().hasErrors()
-                    ? "fix the errors of both models"
-                    : "fix the errors of the baseline " + old);
+    boolean text = format == ReportFormat.text;
+    if (!result.compared()) {
+      out.print(formatter(Severity.ERROR).format(result.report()));
+      if (text) {
+        out.println(result.notComparedLine());
       }
       out.flush();
-      return ExitCode.INVALID_MODEL;
+      return result.exitCode();
     }
-    ValidationReport report = baseline.compare(current.index().get());
-    boolean hideNotes = format == ValidateCommand.Format.text && !verbose;
+    ValidationReport report = result.report();
+    boolean hideNotes = text && !verbose;
     List<Diagnostic> shown =
         report.diagnostics().stream()
             .filter(d -> !quiet || d.severity().atLeast(threshold))
             .filter(d -> !hideNotes || d.severity() != Severity.NOTE)
             .toList();
     out.print(formatter(threshold).format(new ValidationReport(report.model(), shown)));
-    if (format == ValidateCommand.Format.text && !quiet) {
-      out.println(summary(report, threshold, hideNotes));
+    if (text && !quiet) {
+      out.println(result.summary(hideNotes, "--fail-on ", "--verbose"));
     }
     out.flush();
-    return report.valid(threshold) ? ExitCode.OK : ExitCode.INVALID_MODEL;
-  }
-
-  /** One line: the verdict against {@code --fail-on} and the counts. */
-  private String summary(ValidationReport report, Severity threshold, boolean notesHidden) {
-    long notes = report.count(Severity.NOTE);
-    String counts = TextFormatter.counts(report);
-    String verdict =
-        report.valid(threshold)
-            ? "The change since %s passes --fail-on %s"
-            : "The change since %s fails --fail-on %s";
-    String line = verdict.formatted(old, threshold.name().toLowerCase(Locale.ROOT)) + ": " + counts;
-    if (notesHidden && notes > 0) {
-      line += " (--verbose shows the notes: the compatible changes)";
-    }
-    return line + ".";
+    return result.exitCode();
   }
 
   private DiagnosticFormatter formatter(Severity threshold) {
-    return switch (format) {
-      // The text summary of a comparison is this command's own; a report of invalid models has
-      // none, the line after it says what to do.
-      case text -> new TextFormatter(false, threshold);
-      case json -> new JsonFormatter(threshold);
-      case sarif -> new SarifFormatter(VersionProvider.version(), threshold, DiffRules::helpUri);
-    };
-  }
-
-  private CommandLine.ParameterException usage(String message) {
-    return new CommandLine.ParameterException(spec.commandLine(), message);
+    // The text summary of a comparison is this command's own; a report of invalid models has
+    // none, the line after it says what to do.
+    return format.formatter(threshold, false);
   }
 }

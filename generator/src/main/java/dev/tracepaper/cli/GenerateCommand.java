@@ -1,24 +1,15 @@
 package dev.tracepaper.cli;
 
-import dev.tracepaper.extend.Extensions;
 import dev.tracepaper.extend.ExtensionsRefused;
-import dev.tracepaper.extend.Starters;
+import dev.tracepaper.model.Automation;
 import dev.tracepaper.model.ModelIndex;
-import dev.tracepaper.output.FileTree;
-import dev.tracepaper.output.Manifest;
-import dev.tracepaper.output.OutputRefusedException;
-import dev.tracepaper.output.Plan;
-import dev.tracepaper.output.PlanWriter;
-import dev.tracepaper.output.Planner;
-import dev.tracepaper.render.ProjectRenderer;
-import dev.tracepaper.render.TemplateFailure;
 import dev.tracepaper.render.build.ProjectDataBuilder;
 import dev.tracepaper.render.data.ProjectData;
-import dev.tracepaper.source.ModelFiles;
+import dev.tracepaper.task.Generation;
+import dev.tracepaper.task.PlanReport;
 import dev.tracepaper.validate.format.TextFormatter;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -111,132 +102,89 @@ public final class GenerateCommand implements Callable<Integer> {
     ModelArguments.requireExisting(spec, paths);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    long started = System.nanoTime();
+    if (dumpModel) {
+      return dumpModel(out);
+    }
+    Generation.Result result =
+        Generation.run(
+            new Generation.Request(paths, Path.of(""), output, templates, force, dryRun || diff));
+    if (!ModelArguments.report(
+        result.validation(),
+        !(result.outcome() instanceof Generation.Invalid),
+        out,
+        !quiet,
+        "Nothing was generated")) {
+      return result.exitCode();
+    }
+    Path target = result.target();
+    Generation.Outcome outcome = result.outcome();
+    if (outcome instanceof Generation.NoTemplatesFolder refused) {
+      throw new CommandLine.ParameterException(spec.commandLine(), refused.message());
+    } else if (outcome instanceof Generation.RenderFailed failed) {
+      err.println("tracepaper: a template failed, nothing was written: " + failed.error());
+    } else if (outcome instanceof Generation.ExtensionsInvalid invalid) {
+      extensionsRefused(out, invalid.refused());
+    } else if (outcome instanceof Generation.OutputRefused refused) {
+      err.println("tracepaper: " + refused.message());
+    } else if (outcome instanceof Generation.Interrupted) {
+      err.printf(
+          "tracepaper: an interrupted run left half-applied changes in %s; run generate without"
+              + " --dry-run to roll them back first.%n",
+          target);
+    } else if (outcome instanceof Generation.Conflicts conflicts) {
+      new PlanReport(conflicts.plan()).conflicts(err);
+    } else if (outcome instanceof Generation.Previewed previewed) {
+      PlanReport report = new PlanReport(previewed.plan());
+      report.list(out, quiet, diff);
+      if (!quiet) {
+        PlanReport.merged(out, previewed.merged());
+      }
+      out.println(report.summary(true, target) + ".");
+    } else if (outcome instanceof Generation.Written written && !quiet) {
+      PlanReport report = new PlanReport(written.plan());
+      report.notes(out);
+      PlanReport.mergedSummary(out, written.merged());
+      out.println(report.summary(false, target) + "; in " + written.millis() + " ms.");
+      leftOut(result.validation().model().automations(), out);
+    }
+    out.flush();
+    err.flush();
+    return result.exitCode();
+  }
+
+  private int dumpModel(PrintWriter out) {
     Optional<ModelIndex> model =
         ModelArguments.validated(paths, out, !quiet, "Nothing was generated");
     if (model.isEmpty()) {
       return ExitCode.INVALID_MODEL;
     }
     ProjectData project = ProjectDataBuilder.build(model.get());
-    if (dumpModel) {
-      out.println(
-          tools.jackson.databind.json.JsonMapper.builder()
-              .enable(tools.jackson.databind.SerializationFeature.INDENT_OUTPUT)
-              .build()
-              .writeValueAsString(project));
-      out.flush();
-      return ExitCode.OK;
-    }
-    Path target = output != null ? output : Path.of("generated", project.name());
-    FileTree tree;
-    try {
-      tree = renderer().render(project);
-    } catch (TemplateFailure e) {
-      err.println("tracepaper: a template failed, nothing was written: " + e.error());
-      err.flush();
-      return ExitCode.RENDER;
-    }
-    Extensions.Outcome extended;
-    try {
-      extended = Extensions.merge(target, tree);
-    } catch (ExtensionsRefused e) {
-      out.print(TextFormatter.format(e.diagnostics(), e.sources()));
-      out.printf(
-          "Nothing was generated: the extension files have %d %s; fix %s first (see"
-              + " docs/extending.md).%n",
-          e.diagnostics().size(),
-          e.diagnostics().size() == 1 ? "error" : "errors",
-          e.diagnostics().size() == 1 ? "it" : "them");
-      out.flush();
-      return ExitCode.INVALID_MODEL;
-    }
-    try {
-      int exit = write(target, extended, started, out, err);
-      if (exit == ExitCode.OK) {
-        leftOut(model.get(), out);
-      }
-      return exit;
-    } catch (OutputRefusedException e) {
-      err.println("tracepaper: " + e.getMessage());
-      err.flush();
-      return ExitCode.USAGE;
-    }
-  }
-
-  /** The automations the project leaves out: their code is generated in a later release. */
-  private void leftOut(ModelIndex model, PrintWriter out) {
-    List<String> automations = model.model().automations().stream().map(a -> a.name()).toList();
-    if (!automations.isEmpty() && !quiet) {
-      out.printf(
-          "Automations are not generated yet, so this project leaves out %s; `tracepaper test`"
-              + " and `tracepaper run` show what they would do.%n",
-          String.join(", ", automations));
-      out.flush();
-    }
-  }
-
-  private int write(
-      Path target, Extensions.Outcome extended, long started, PrintWriter out, PrintWriter err)
-      throws IOException {
-    FileTree tree = extended.tree();
-    boolean preview = dryRun || diff;
-    if (PlanWriter.interrupted(target)) {
-      if (preview) {
-        err.printf(
-            "tracepaper: an interrupted run left half-applied changes in %s; run generate without"
-                + " --dry-run to roll them back first.%n",
-            target);
-        err.flush();
-        return ExitCode.USAGE;
-      }
-      PlanWriter.recover(target);
-    }
-    Manifest manifest =
-        Manifest.of(
-            "tracepaper " + VersionProvider.version(),
-            ModelFiles.contentHash(ModelFiles.collect(paths, Path.of("")).files()),
-            tree);
-    // The first generation starts the project with commented extension files; the manifest,
-    // built above, never records them, so no later run writes or deletes them.
-    boolean first =
-        !Files.isDirectory(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)
-            || Manifest.read(target).isEmpty();
-    Plan plan = Planner.plan(target, first ? Starters.add(tree) : tree, manifest, force);
-    plan = Starters.explained(plan);
-    PlanReport report = new PlanReport(plan);
-    if (preview) {
-      report.list(out, quiet, diff);
-      if (!quiet) {
-        PlanReport.merged(out, extended.merged());
-      }
-      out.println(report.summary(true, target) + ".");
-      out.flush();
-      return plan.hasConflicts() ? ExitCode.USAGE : ExitCode.OK;
-    }
-    if (plan.hasConflicts()) {
-      report.conflicts(err);
-      err.flush();
-      return ExitCode.USAGE;
-    }
-    new PlanWriter().write(plan);
-    if (!quiet) {
-      report.notes(out);
-      PlanReport.mergedSummary(out, extended.merged());
-      long millis = (System.nanoTime() - started) / 1_000_000;
-      out.println(report.summary(false, target) + "; in " + millis + " ms.");
-      out.flush();
-    }
+    out.println(
+        tools.jackson.databind.json.JsonMapper.builder()
+            .enable(tools.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+            .build()
+            .writeValueAsString(project));
+    out.flush();
     return ExitCode.OK;
   }
 
-  private ProjectRenderer renderer() throws IOException {
-    if (templates == null) {
-      return ProjectRenderer.packaged();
+  /** The automations the project leaves out: their code is generated in a later release. */
+  private static void leftOut(List<Automation> automations, PrintWriter out) {
+    if (!automations.isEmpty()) {
+      out.printf(
+          "Automations are not generated yet, so this project leaves out %s; `tracepaper test`"
+              + " and `tracepaper run` show what they would do.%n",
+          String.join(", ", automations.stream().map(Automation::name).toList()));
     }
-    if (!Files.isDirectory(templates)) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(), "--templates %s is not a folder.".formatted(templates));
-    }
-    return ProjectRenderer.customised(templates);
+  }
+
+  private static void extensionsRefused(PrintWriter out, ExtensionsRefused e) {
+    out.print(TextFormatter.format(e.diagnostics(), e.sources()));
+    out.printf(
+        "Nothing was generated: the extension files have %d %s; fix %s first (see"
+            + " docs/extending.md).%n",
+        e.diagnostics().size(),
+        e.diagnostics().size() == 1 ? "error" : "errors",
+        e.diagnostics().size() == 1 ? "it" : "them");
   }
 }

@@ -2,6 +2,7 @@ package dev.tracepaper.cli;
 
 import dev.tracepaper.diagnostic.Severity;
 import dev.tracepaper.model.ModelIndex;
+import dev.tracepaper.task.ModelValidity;
 import dev.tracepaper.validate.ValidationReport;
 import dev.tracepaper.validate.Validator;
 import dev.tracepaper.validate.format.TextFormatter;
@@ -38,16 +39,27 @@ final class ModelArguments {
   static Optional<ModelIndex> validated(
       List<Path> paths, PrintWriter out, boolean warnings, String notDone) {
     Validator.Outcome validated = new Validator().run(paths, Path.of("").toAbsolutePath());
-    ValidationReport report = validated.report();
-    if (report.hasErrors() || validated.index().isEmpty()) {
+    boolean usable =
+        report(validated.report(), !ModelValidity.invalid(validated), out, warnings, notDone);
+    return usable ? validated.index() : Optional.empty();
+  }
+
+  /**
+   * Prints the validation of a model that a command goes on to use: when it is not {@code usable},
+   * its diagnostics and "{@code notDone}: fix the errors above first."; else its warnings when
+   * {@code warnings} says so. Returns {@code usable}.
+   */
+  static boolean report(
+      ValidationReport report, boolean usable, PrintWriter out, boolean warnings, String notDone) {
+    if (!usable) {
       out.print(new TextFormatter(true).format(report));
       out.println(notDone + ": fix the errors above first.");
       out.flush();
-      return Optional.empty();
+      return false;
     }
     if (warnings && report.fails(Severity.WARNING)) {
       out.print(new TextFormatter(false).format(report));
     }
-    return validated.index();
+    return true;
   }
 }

@@ -1,9 +1,8 @@
 package dev.tracepaper.cli;
 
-import dev.tracepaper.model.ModelIndex;
 import dev.tracepaper.run.ModelWatcher;
-import dev.tracepaper.testing.JsonReport;
-import dev.tracepaper.testing.JunitReport;
+import dev.tracepaper.task.ModelTesting;
+import dev.tracepaper.task.TestReportFormat;
 import dev.tracepaper.testing.ModelTests;
 import dev.tracepaper.testing.TextReport;
 import java.io.IOException;
@@ -13,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -42,13 +40,6 @@ import picocli.CommandLine.Parameters;
     })
 public final class TestCommand implements Callable<Integer> {
 
-  /** The output formats. */
-  enum Format {
-    text,
-    json,
-    junit
-  }
-
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Parameters(
@@ -62,7 +53,7 @@ public final class TestCommand implements Callable<Integer> {
       paramLabel = "FORMAT",
       defaultValue = "text",
       description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-  Format format;
+  TestReportFormat format;
 
   @Option(
       names = {"-o", "--output"},
@@ -145,17 +136,13 @@ public final class TestCommand implements Callable<Integer> {
 
   private int once() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
-    Optional<ModelIndex> model = ModelArguments.validated(paths, out, false, "No test was run");
-    if (model.isEmpty()) {
-      return ExitCode.INVALID_MODEL;
+    ModelTesting.Result result = ModelTesting.run(paths, Path.of("").toAbsolutePath());
+    if (!ModelArguments.report(
+        result.validation(), result.run().isPresent(), out, false, "No test was run")) {
+      return result.exitCode();
     }
-    ModelTests.Run run = ModelTests.run(model.get(), r -> {});
-    String text =
-        switch (format) {
-          case text -> TextReport.format(run, quiet);
-          case json -> JsonReport.format(run);
-          case junit -> JunitReport.format(run);
-        };
+    ModelTests.Run run = result.run().get();
+    String text = format.format(run, quiet);
     if (output != null) {
       Path parent = output.toAbsolutePath().getParent();
       if (parent != null) {
@@ -169,6 +156,6 @@ public final class TestCommand implements Callable<Integer> {
       out.print(text);
     }
     out.flush();
-    return run.passed() ? ExitCode.OK : ExitCode.TESTS_FAILED;
+    return result.exitCode();
   }
 }

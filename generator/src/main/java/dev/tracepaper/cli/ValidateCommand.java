@@ -1,19 +1,12 @@
 package dev.tracepaper.cli;
 
-import dev.tracepaper.diagnostic.Diagnostic;
 import dev.tracepaper.diagnostic.Severity;
-import dev.tracepaper.diff.Baseline;
 import dev.tracepaper.diff.BaselineUnavailable;
-import dev.tracepaper.diff.DiffRules;
+import dev.tracepaper.task.ModelCheck;
+import dev.tracepaper.task.ReportFormat;
 import dev.tracepaper.validate.ValidationReport;
-import dev.tracepaper.validate.Validator;
-import dev.tracepaper.validate.format.DiagnosticFormatter;
-import dev.tracepaper.validate.format.JsonFormatter;
-import dev.tracepaper.validate.format.SarifFormatter;
-import dev.tracepaper.validate.format.TextFormatter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -36,13 +29,6 @@ import picocli.CommandLine.Parameters;
     })
 public final class ValidateCommand implements Callable<Integer> {
 
-  /** The output formats. */
-  enum Format {
-    text,
-    json,
-    sarif
-  }
-
   /** Which severity makes the run fail. */
   enum FailOn {
     error,
@@ -62,7 +48,7 @@ public final class ValidateCommand implements Callable<Integer> {
       paramLabel = "FORMAT",
       defaultValue = "text",
       description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-  Format format;
+  ReportFormat format;
 
   @Option(
       names = "--fail-on",
@@ -89,51 +75,18 @@ public final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ModelArguments.requireExisting(spec, paths);
-    Path base = Path.of("").toAbsolutePath();
-    Validator.Outcome validated = new Validator().run(paths, base);
-    ValidationReport report = validated.report();
-    if (baseline != null) {
-      report = withBaseline(validated);
-    }
     Severity threshold = failOn == FailOn.warning ? Severity.WARNING : Severity.ERROR;
-    ValidationReport shown =
-        quiet
-            ? new ValidationReport(
-                report.model(),
-                report.diagnostics().stream().filter(d -> d.severity().atLeast(threshold)).toList())
-            : report;
-    PrintWriter out = spec.commandLine().getOut();
-    out.print(formatter(threshold).format(shown));
-    out.flush();
-    return report.valid(threshold) ? ExitCode.OK : ExitCode.INVALID_MODEL;
-  }
-
-  /**
-   * The report with the findings of comparing the model with {@code --baseline}; an invalid model
-   * is not compared (its errors say enough), an invalid baseline adds its errors.
-   */
-  private ValidationReport withBaseline(Validator.Outcome validated) {
-    ValidationReport report = validated.report();
-    if (report.hasErrors() || validated.index().isEmpty()) {
-      return report;
-    }
-    Baseline old;
+    ModelCheck.Result result;
     try {
-      old = Baseline.load(baseline, paths, Path.of("").toAbsolutePath());
+      result = ModelCheck.run(paths, Path.of("").toAbsolutePath(), threshold, baseline);
     } catch (BaselineUnavailable e) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--baseline " + e.getMessage());
     }
-    List<Diagnostic> all = new ArrayList<>(report.diagnostics());
-    all.addAll(old.valid() ? old.compare(validated.index().get()).diagnostics() : old.errors());
-    return old.report(report.model(), all);
-  }
-
-  /** Every format judges the model against the same threshold as the exit code. */
-  private DiagnosticFormatter formatter(Severity threshold) {
-    return switch (format) {
-      case text -> new TextFormatter(!quiet, threshold);
-      case json -> new JsonFormatter(threshold);
-      case sarif -> new SarifFormatter(VersionProvider.version(), threshold, DiffRules::helpUri);
-    };
+    ValidationReport shown = quiet ? result.failing() : result.report();
+    PrintWriter out = spec.commandLine().getOut();
+    // Every format judges the model against the same threshold as the exit code.
+    out.print(format.formatter(threshold, !quiet).format(shown));
+    out.flush();
+    return result.exitCode();
   }
 }

@@ -47,6 +47,7 @@ public final class Engine {
   private final Projector projector;
   private final AuthDirectives directives;
   private final AutomationRunner automations;
+  private final ReadAccess reads;
 
   public Engine(ModelIndex index) {
     this(
@@ -68,6 +69,7 @@ public final class Engine {
     this.upcasts = new Upcasts(index, evaluator);
     this.projector = new Projector(index, evaluator, views);
     this.automations = new AutomationRunner(index, evaluator);
+    this.reads = new ReadAccess(evaluator, flows);
   }
 
   public ModelIndex index() {
@@ -80,6 +82,11 @@ public final class Engine {
    */
   public Engine fresh() {
     return new Engine(index, evaluator, inputs, directives);
+  }
+
+  /** Who reads which rows of a view, by an auth that depends on the data. */
+  public ReadAccess readAccess() {
+    return reads;
   }
 
   public EventStore events() {
@@ -123,11 +130,11 @@ public final class Engine {
               + ".");
     }
     Aggregate aggregate = index.aggregate(command.aggregate()).orElseThrow();
-    List<InputReader.Problem> problems = new ArrayList<>();
+    List<FieldProblem> problems = new ArrayList<>();
     ObjectNode read =
         inputs.read(command.fields(), input, Optional.of(aggregate), caller, now, "", problems);
     if (!problems.isEmpty()) {
-      return new Outcome.Refused(Refusal.VALIDATION, InputReader.message(problems));
+      return Refusal.invalid(problems).outcome();
     }
     ModelRecord record = evaluator.values().record(evaluator.values().types().input(command), read);
     if (!admitted(command, record, caller, authType, now)) {
@@ -176,7 +183,7 @@ public final class Engine {
     names.put("today", LocalDate.ofInstant(now, ZoneOffset.UTC));
     Aggregate aggregate = index.aggregate(command.aggregate()).orElseThrow();
     ObjectNode read = CelValues.NODES.objectNode();
-    List<InputReader.Problem> problems = new ArrayList<>();
+    List<FieldProblem> problems = new ArrayList<>();
     for (Field field : command.fields()) {
       Optional<Assignment.SetValue> line =
           trigger.mappings().stream().filter(m -> m.field().equals(field.name())).findFirst();
@@ -197,11 +204,11 @@ public final class Engine {
       } else if (field.constraints().autoFill().isEmpty() && field.isRequired(true)) {
         // The constraints are the API's; an event's run checks only that required fields have
         // values (an event field may be empty).
-        problems.add(new InputReader.Problem(field.name(), "is required"));
+        problems.add(new FieldProblem(field.name(), "is required"));
       }
     }
     if (!problems.isEmpty()) {
-      return new Outcome.Refused(Refusal.VALIDATION, InputReader.message(problems));
+      return Refusal.invalid(problems).outcome();
     }
     return flows.run(
         site(command), "command", values.record(values.types().input(command), read), caller, now);

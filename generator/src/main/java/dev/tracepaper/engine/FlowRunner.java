@@ -163,9 +163,9 @@ final class FlowRunner {
         }
       }
       // An event always holds its numbers and booleans: the generated record's primitives.
-      List<InputReader.Problem> problems = checks.eventProblems(event.fields(), payload);
+      List<FieldProblem> problems = checks.eventProblems(event.fields(), payload);
       if (!problems.isEmpty()) {
-        throw new Refusal(Refusal.VALIDATION, InputReader.message(problems));
+        throw Refusal.invalid(problems);
       }
       events.add(event);
       payloads.add(values.canonical(values.types().event(event), payload));

@@ -47,9 +47,6 @@ final class InputReader {
     this.patterns = PatternResolver.of(index.model());
   }
 
-  /** A field's problem, by its path ({@code address.city}). */
-  record Problem(String field, String message) {}
-
   /** The input in stored form; the problems found go to {@code problems}. */
   ObjectNode read(
       List<Field> fields,
@@ -58,7 +55,7 @@ final class InputReader {
       Caller caller,
       Instant now,
       String path,
-      List<Problem> problems) {
+      List<FieldProblem> problems) {
     ObjectNode read = NODES.objectNode();
     Set<String> known = new HashSet<>();
     for (Field field : fields) {
@@ -84,7 +81,7 @@ final class InputReader {
       String name = path + field.name();
       if (value == null || value.isNull()) {
         if (field.isRequired(true) && problems.stream().noneMatch(p -> p.field().equals(name))) {
-          problems.add(new Problem(name, "is required"));
+          problems.add(new FieldProblem(name, "is required"));
         }
         continue;
       }
@@ -97,7 +94,7 @@ final class InputReader {
           .forEach(
               e -> {
                 if (!known.contains(e.getKey())) {
-                  problems.add(new Problem(path + e.getKey(), "is not a field of this input"));
+                  problems.add(new FieldProblem(path + e.getKey(), "is not a field of this input"));
                 }
               });
     }
@@ -134,10 +131,10 @@ final class InputReader {
       String name,
       Caller caller,
       Instant now,
-      List<Problem> problems) {
+      List<FieldProblem> problems) {
     if (type.list()) {
       if (!raw.isArray()) {
-        problems.add(new Problem(name, "is not a list"));
+        problems.add(new FieldProblem(name, "is not a list"));
         return null;
       }
       ArrayNode array = NODES.arrayNode();
@@ -153,7 +150,7 @@ final class InputReader {
     if (builtin.isPresent()) {
       Optional<JsonNode> value = scalar(raw, builtin.get());
       if (value.isEmpty()) {
-        problems.add(new Problem(name, "is not a valid " + builtin.get()));
+        problems.add(new FieldProblem(name, "is not a valid " + builtin.get()));
         return null;
       }
       return value.get();
@@ -164,7 +161,7 @@ final class InputReader {
           raw.isString()
               && enumDef.get().values().stream().anyMatch(v -> v.value().equals(raw.asString()));
       if (!allowed) {
-        problems.add(new Problem(name, "is not one of the allowed values"));
+        problems.add(new FieldProblem(name, "is not one of the allowed values"));
         return null;
       }
       return raw;
@@ -173,7 +170,7 @@ final class InputReader {
         index.type(type.name()).or(() -> owner.flatMap(a -> a.entity(type.name())));
     if (def.isPresent()) {
       if (!raw.isObject()) {
-        problems.add(new Problem(name, "is not an object"));
+        problems.add(new FieldProblem(name, "is not an object"));
         return null;
       }
       return read(def.get().fields(), raw, owner, caller, now, name + ".", problems);
@@ -214,8 +211,8 @@ final class InputReader {
    * The problems of an event's fields with the constraints the model puts on them: a flow records
    * the event only if there are none. An event has no default length limit.
    */
-  List<Problem> eventProblems(List<Field> fields, ObjectNode payload) {
-    List<Problem> problems = new ArrayList<>();
+  List<FieldProblem> eventProblems(List<Field> fields, ObjectNode payload) {
+    List<FieldProblem> problems = new ArrayList<>();
     for (Field field : fields) {
       JsonNode value = payload.get(field.name());
       if (value != null && !value.isNull()) {
@@ -226,7 +223,11 @@ final class InputReader {
   }
 
   private void constraints(
-      Field field, String name, JsonNode value, boolean defaultMaxLength, List<Problem> problems) {
+      Field field,
+      String name,
+      JsonNode value,
+      boolean defaultMaxLength,
+      List<FieldProblem> problems) {
     Constraints c = field.constraints();
     TypeRef type = field.type();
     boolean text = type.builtin().map(BuiltinType::isText).orElse(false);
@@ -239,7 +240,7 @@ final class InputReader {
           .ifPresent(
               regex ->
                   problems.add(
-                      new Problem(
+                      new FieldProblem(
                           name,
                           "does not have the form "
                               + patternName(c.pattern().get().value())
@@ -249,28 +250,33 @@ final class InputReader {
           .ifPresent(
               n ->
                   problems.add(
-                      new Problem(name, "must be at least " + n.value() + " characters long")));
+                      new FieldProblem(
+                          name, "must be at least " + n.value() + " characters long")));
       long max =
           c.maxLength().map(Located::value).orElse(text ? (long) MAX_TEXT_LENGTH : Long.MAX_VALUE);
       if (length > max) {
-        problems.add(new Problem(name, "must be at most " + max + " characters long"));
+        problems.add(new FieldProblem(name, "must be at most " + max + " characters long"));
       }
     }
     if (type.list() && value.isArray()) {
       c.minItems()
           .filter(n -> value.size() < n.value())
           .ifPresent(
-              n -> problems.add(new Problem(name, "must have at least " + n.value() + " items")));
+              n ->
+                  problems.add(
+                      new FieldProblem(name, "must have at least " + n.value() + " items")));
       c.maxItems()
           .filter(n -> value.size() > n.value())
           .ifPresent(
-              n -> problems.add(new Problem(name, "must have at most " + n.value() + " items")));
+              n ->
+                  problems.add(
+                      new FieldProblem(name, "must have at most " + n.value() + " items")));
       if (text && c.maxLength().isEmpty() && defaultMaxLength) {
         for (int i = 0; i < value.size(); i++) {
           String s = value.get(i).asString();
           if (s.codePointCount(0, s.length()) > MAX_TEXT_LENGTH) {
             problems.add(
-                new Problem(
+                new FieldProblem(
                     name + "[" + i + "]",
                     "must be at most " + MAX_TEXT_LENGTH + " characters long"));
           }
@@ -283,22 +289,18 @@ final class InputReader {
           .filter(n -> number.compareTo(n.value()) < 0)
           .ifPresent(
               n ->
-                  problems.add(new Problem(name, "must be at least " + n.value().toPlainString())));
+                  problems.add(
+                      new FieldProblem(name, "must be at least " + n.value().toPlainString())));
       c.max()
           .filter(n -> number.compareTo(n.value()) > 0)
           .ifPresent(
-              n -> problems.add(new Problem(name, "must be at most " + n.value().toPlainString())));
+              n ->
+                  problems.add(
+                      new FieldProblem(name, "must be at most " + n.value().toPlainString())));
     }
   }
 
   private String patternName(String value) {
     return patterns.namesPattern(value) ? value : "/" + value + "/";
-  }
-
-  /** The problems as the one message of the {@code VALIDATION} error. */
-  static String message(List<Problem> problems) {
-    List<String> parts = new ArrayList<>();
-    problems.forEach(p -> parts.add(p.field() + " " + p.message()));
-    return "The input is not valid: " + String.join("; ", parts);
   }
 }

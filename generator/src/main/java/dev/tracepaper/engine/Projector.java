@@ -198,15 +198,18 @@ final class Projector {
     }
   }
 
-  /** A row not stored yet: its key, numbers 0, booleans false, lists empty. */
+  /**
+   * A row not stored yet, as the generated projection starts it: its key and empty lists; its
+   * numbers and booleans have no value (the row record's are boxed), so {@code has()} of them is
+   * false and a {@code set} that names none of them leaves them out of the row.
+   */
   private ObjectNode emptyRow(View view, String key) {
     ObjectNode row = CelValues.NODES.objectNode();
     for (Field field : stored(view)) {
       if (field.name().equals(keyField(view))) {
         row.put(field.name(), key);
-      } else {
-        CelValues.empty(field.type())
-            .ifPresent(v -> row.set(field.name(), evaluator.values().toJson(v, field.type())));
+      } else if (field.type().list()) {
+        row.set(field.name(), CelValues.NODES.arrayNode());
       }
     }
     return row;

@@ -40,6 +40,7 @@ public record Scenario(
    * @param expect values the answer holds, by path ({@code items.0.title})
    * @param extract variables taken from the answer: name to path
    * @param error the error code the step must fail with
+   * @param message the message that error must have, where the step says
    */
   public record Step(
       Kind kind,
@@ -50,6 +51,7 @@ public record Scenario(
       MappingNode expect,
       MappingNode extract,
       Optional<Located<String>> error,
+      Optional<Located<String>> message,
       SourceLocation location) {}
 
   /** The minimum shares (percent) of events recorded and views queried across all scenarios. */

@@ -13,7 +13,7 @@ final class ScenarioReader {
 
   private static final Set<String> SCENARIO_KEYS = Set.of("description", "as", "steps");
   private static final Set<String> COMMAND_KEYS =
-      Set.of("name", "command", "as", "input", "expect", "extract", "error");
+      Set.of("name", "command", "as", "input", "expect", "extract", "error", "message");
   private static final Set<String> QUERY_KEYS =
       Set.of("name", "query", "as", "args", "expect", "extract", "error");
   private static final Set<String> SET_KEYS = Set.of("name", "set");
@@ -121,6 +121,12 @@ final class ScenarioReader {
             mappingOf(m, "expect", what),
             mappingOf(m, "extract", what),
             m.get("error").flatMap(n -> nodes.text(n, "the error expected by " + what)),
+            m.get("message")
+                .flatMap(
+                    n ->
+                        nodes
+                            .prose(n, "the error message expected by " + what)
+                            .map(text -> new Located<>(text, n.location()))),
             m.location()));
   }
 

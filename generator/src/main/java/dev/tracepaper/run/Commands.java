@@ -64,7 +64,12 @@ final class Commands {
       Outcome outcome =
           app.command(command, input, who.caller(), who.type(), now, log::append, console);
       if (outcome instanceof Outcome.Refused refused) {
-        throw new ApiError(refused.code(), refused.message());
+        throw new ApiError(
+            refused.code(),
+            refused.message(),
+            Map.of(
+                "fields",
+                refused.fields().stream().map(p -> fieldError(p.field(), p.message())).toList()));
       }
       Outcome.Recorded recorded = (Outcome.Recorded) outcome;
       Map<String, Object> result = new LinkedHashMap<>();
@@ -79,5 +84,13 @@ final class Commands {
       ids.remember(caller, data.operation(), commandId, input, result, now);
       return result;
     }
+  }
+
+  /** {@code {field, message}} in the order the runtime's answer has them. */
+  private static Map<String, Object> fieldError(String field, String message) {
+    Map<String, Object> error = new LinkedHashMap<>();
+    error.put("field", field);
+    error.put("message", message);
+    return error;
   }
 }

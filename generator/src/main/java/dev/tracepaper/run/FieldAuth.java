@@ -1,12 +1,10 @@
 package dev.tracepaper.run;
 
 import dev.tracepaper.engine.AuthType;
-import dev.tracepaper.render.data.ReadCheckData;
 import graphql.schema.GraphQLAppliedDirective;
 import graphql.schema.GraphQLAppliedDirectiveArgument;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLObjectType;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -40,25 +38,6 @@ final class FieldAuth {
           "UNAUTHORIZED",
           "Not Authorized to access " + field.getName() + " on type " + parent.getName());
     }
-  }
-
-  /**
-   * The check of a view whose auth depends on the data ({@code owner:}, {@code when:}): local mode
-   * admits the users of its roles, who read every row, and refuses the others rather than show them
-   * rows the deployed API might not.
-   */
-  static void check(ReadCheckData check, String what, Identity who) {
-    if (!check.present() || who.type() != AuthType.AMAZON_COGNITO_USER_POOLS) {
-      return;
-    }
-    if (!Collections.disjoint(check.roles(), who.caller().roles())) {
-      return;
-    }
-    throw new ApiError(
-        "UNAUTHORIZED",
-        what
-            + " decides by the data who may read it; a local run admits only the roles "
-            + (check.roles().isEmpty() ? "(none)" : String.join(", ", check.roles())));
   }
 
   private static List<GraphQLAppliedDirective> aws(List<GraphQLAppliedDirective> directives) {

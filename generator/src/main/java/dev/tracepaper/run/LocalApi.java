@@ -52,9 +52,13 @@ final class LocalApi {
           Throwable thrown = params.getException();
           String type;
           String message;
+          Map<String, Object> extensions = new LinkedHashMap<>();
           if (thrown instanceof ApiError api) {
             type = api.errorType();
             message = api.getMessage();
+            if (api.errorInfo() != null) {
+              extensions.put("errorInfo", api.errorInfo());
+            }
           } else {
             type = "INTERNAL_ERROR";
             message = "An unexpected error occurred";
@@ -65,7 +69,7 @@ final class LocalApi {
                   .message(message)
                   .path(params.getPath())
                   .location(params.getSourceLocation())
-                  .extensions(Map.of("errorType", type))
+                  .extensions(withType(extensions, type))
                   .build();
           return CompletableFuture.completedFuture(
               DataFetcherExceptionHandlerResult.newResult(error).build());
@@ -110,6 +114,11 @@ final class LocalApi {
     return answer;
   }
 
+  private static Map<String, Object> withType(Map<String, Object> extensions, String type) {
+    extensions.put("errorType", type);
+    return extensions;
+  }
+
   /** AppSync's error entry: {@code errorType} beside the message, no {@code extensions}. */
   private static Map<String, Object> appSyncError(Map<String, Object> error) {
     Map<String, Object> shaped = new LinkedHashMap<>();
@@ -124,7 +133,7 @@ final class LocalApi {
       type = extensions.getOrDefault("classification", "ValidationError");
     }
     shaped.put("errorType", type);
-    shaped.put("errorInfo", null);
+    shaped.put("errorInfo", extensions.get("errorInfo"));
     if (error.containsKey("locations")) {
       shaped.put("locations", error.get("locations"));
     }

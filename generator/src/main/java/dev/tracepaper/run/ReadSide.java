@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -34,6 +35,14 @@ final class ReadSide {
 
   /** A page: the rows, and the token of the next page (null on the last). */
   record Page(List<Map<String, Object>> items, String nextToken) {
+    /**
+     * The page with only the rows {@code keep} admits, and the same next token: a resolver leaves
+     * out the rows the caller may not read from the page the table answered.
+     */
+    Page only(Predicate<Map<String, Object>> keep) {
+      return new Page(items.stream().filter(keep).toList(), nextToken);
+    }
+
     Map<String, Object> graphql() {
       Map<String, Object> page = new LinkedHashMap<>();
       page.put("items", items);

@@ -1,7 +1,9 @@
 package dev.tracepaper.run;
 
+import dev.tracepaper.engine.ReadAccess;
 import dev.tracepaper.model.Aggregate;
 import dev.tracepaper.model.Command;
+import dev.tracepaper.model.Query;
 import dev.tracepaper.model.View;
 import dev.tracepaper.render.data.CommandData;
 import dev.tracepaper.render.data.CustomQueryData;
@@ -15,7 +17,9 @@ import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.TypeRuntimeWiring;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Connects the fields of the generated schema to the running model: each mutation to its command,
@@ -95,13 +99,24 @@ final class Wiring {
   }
 
   private DataFetcher<Object> query(View model, ViewData view, QueryData query) {
+    Optional<Query> named =
+        model.queries().orElse(List.of()).stream()
+            .filter(q -> q.name().equals(query.name()))
+            .findFirst();
     return env -> {
-      FieldAuth.check(query.check(), "View " + view.name(), identity(env));
+      ReadAccess.Reader reader = reader(model, named, query.argument(), env);
       custom(model);
       return switch (query.kind()) {
-        case "GET" -> reads.get(model, text(env.getArgument(query.argument()))).orElse(null);
+        case "GET" ->
+            reads
+                .get(model, text(env.getArgument(query.argument())))
+                .filter(row -> admits(reader, row))
+                .orElse(null);
         case "LIST" ->
-            reads.list(model, env.getArgument("limit"), env.getArgument("nextToken")).graphql();
+            reads
+                .list(model, env.getArgument("limit"), env.getArgument("nextToken"))
+                .only(row -> admits(reader, row))
+                .graphql();
         default ->
             reads
                 .index(
@@ -113,6 +128,7 @@ final class Wiring {
                         : env.getArgument(query.prefixArgument()),
                     env.getArgument("limit"),
                     env.getArgument("nextToken"))
+                .only(row -> admits(reader, row))
                 .graphql();
       };
     };
@@ -120,16 +136,18 @@ final class Wiring {
 
   private DataFetcher<Object> relation(View target, RelationData relation) {
     return env -> {
-      FieldAuth.check(relation.check(), "View " + target.name(), identity(env));
+      ReadAccess.Reader reader = reader(target, Optional.empty(), "", env);
       custom(target);
       Map<String, Object> row = env.getSource();
       String prefix =
           relation.prefixArgument().isEmpty() ? null : env.getArgument(relation.prefixArgument());
       return switch (relation.kind()) {
-        case "REF" -> reads.ref(target, relation, row).orElse(null);
+        case "REF" ->
+            reads.ref(target, relation, row).filter(found -> admits(reader, found)).orElse(null);
         case "REFS" ->
             reads
                 .refs(target, relation, row, env.getArgument("limit"), env.getArgument("nextToken"))
+                .only(found -> admits(reader, found))
                 .graphql();
         default ->
             reads
@@ -140,9 +158,42 @@ final class Wiring {
                     prefix,
                     env.getArgument("limit"),
                     env.getArgument("nextToken"))
+                .only(found -> admits(reader, found))
                 .graphql();
       };
     };
+  }
+
+  /**
+   * The resolver's check of an auth that depends on the data: refused before anything is read, as
+   * {@code util.unauthorized()} refuses, or the rows the caller may read.
+   */
+  private ReadAccess.Reader reader(
+      View view, Optional<Query> query, String argument, DataFetchingEnvironment env) {
+    Identity who = identity(env);
+    ReadAccess.Reader reader =
+        app.engine()
+            .readAccess()
+            .reader(
+                view,
+                query,
+                argument,
+                who.caller(),
+                who.type(),
+                EventLog.JSON.valueToTree(env.getArguments()));
+    if (reader.scope() == ReadAccess.Scope.REFUSED) {
+      throw new ApiError(
+          "UNAUTHORIZED",
+          "Not Authorized to access "
+              + env.getFieldDefinition().getName()
+              + " on type "
+              + ((GraphQLObjectType) env.getParentType()).getName());
+    }
+    return reader;
+  }
+
+  private static boolean admits(ReadAccess.Reader reader, Map<String, Object> row) {
+    return reader.admits(EventLog.JSON.valueToTree(row));
   }
 
   /** A custom view's rows come from hand-written code: a local run has none to show. */

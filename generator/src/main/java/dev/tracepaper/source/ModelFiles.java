@@ -2,13 +2,15 @@ package dev.tracepaper.source;
 
 import dev.tracepaper.diagnostic.Diagnostic;
 import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Finds the files of a model: each input is a YAML file, or a folder searched for YAML files. Both
@@ -23,6 +25,9 @@ public final class ModelFiles {
 
   /** The files found, and problems with the inputs themselves. */
   public record Collected(List<ModelFile> files, List<Diagnostic> diagnostics) {}
+
+  /** The manifest of a folder Tracepaper wrote (a generated project, a documentation site). */
+  static final String MANIFEST = ".tracepaper/manifest.json";
 
   /** The endings of the files a folder's model is read from. */
   public static final java.util.List<String> EXTENSIONS = java.util.List.of(".yaml", ".yml");
@@ -64,9 +69,38 @@ public final class ModelFiles {
     return new Collected(List.copyOf(files.values()), diagnostics);
   }
 
+  /**
+   * The model files below {@code folder}, leaving out two kinds of folders below it that hold YAML
+   * but never the model: hidden folders ({@code .github}, {@code .git}, {@code .tracepaper}: a
+   * repository's workflows and tools' state, beside a model at the root of its repository), and
+   * folders Tracepaper wrote, which hold {@value #MANIFEST} (a project {@code generate} wrote with
+   * its {@code template.yaml}, by default into {@code generated/} below the folder it runs in).
+   */
   private static List<Path> yamlFilesIn(Path folder, String shown, List<Diagnostic> diagnostics) {
-    try (Stream<Path> walk = Files.walk(folder)) {
-      return walk.filter(Files::isRegularFile).filter(ModelFiles::isModelFile).sorted().toList();
+    List<Path> found = new ArrayList<>();
+    try {
+      Files.walkFileTree(
+          folder,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+              boolean below = !dir.equals(folder);
+              return below
+                      && (dir.getFileName().toString().startsWith(".")
+                          || Files.isRegularFile(dir.resolve(MANIFEST)))
+                  ? FileVisitResult.SKIP_SUBTREE
+                  : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+              // Files.isRegularFile follows a link, as the model's reader does.
+              if (isModelFile(file) && Files.isRegularFile(file)) {
+                found.add(file);
+              }
+              return FileVisitResult.CONTINUE;
+            }
+          });
     } catch (IOException | java.io.UncheckedIOException e) {
       diagnostics.add(
           Diagnostic.error(
@@ -75,6 +109,8 @@ public final class ModelFiles {
               "The folder %s cannot be read: %s".formatted(shown, e.getMessage())));
       return List.of();
     }
+    found.sort(null);
+    return found;
   }
 
   /**

@@ -171,10 +171,7 @@ final class FlowCases {
       if (!refused.code().equals(expected.value())) {
         mismatches.add(
             new TestResult.Mismatch(
-                "the error",
-                expected.value(),
-                refused.code() + ": " + refused.message(),
-                expected.location()));
+                "the error", expected.value(), refused.describe(), expected.location()));
         return;
       }
       String message = aggregate.messageFor(flow.rules(), expected.value());
@@ -197,7 +194,7 @@ final class FlowCases {
           new TestResult.Mismatch(
               "the outcome",
               "success",
-              what + " failed with " + refused.code() + ": " + refused.message(),
+              what + " failed with " + refused.describe(),
               then.location()));
       return;
     }

@@ -132,8 +132,15 @@ final class ScenarioCases {
           fail(
               "`" + command.name() + "`",
               expectedError == null ? "to succeed" : "to fail with " + expectedError,
-              "it failed with " + refused.code() + ": " + refused.message(),
+              "it failed with " + refused.describe(),
               step.error().map(Located::location).orElse(step.location()));
+        } else if (step.message().isPresent()
+            && !message(step.message().get()).equals(refused.message())) {
+          fail(
+              "the message of " + refused.code(),
+              message(step.message().get()),
+              refused.message(),
+              step.message().get().location());
         }
         return;
       }
@@ -156,7 +163,7 @@ final class ScenarioCases {
           fail(
               "what followed `" + command.name() + "` (its policies and `on:` commands)",
               "to succeed",
-              "one failed with " + refused.code() + ": " + refused.message(),
+              "one failed with " + refused.describe(),
               step.location());
           return;
         }
@@ -172,10 +179,10 @@ final class ScenarioCases {
                   .map(EventStore.Instance::version)
                   .orElse(0L)
               : recorded.events().get(recorded.events().size() - 1).version());
-      answered(
-          answer,
-          owner,
-          e -> new TypeRef(e.equals("version") ? "Int" : "String", false, step.location()));
+      // The command's own events, as the API's CommandResult names them.
+      var events = answer.putArray("events");
+      recorded.events().forEach(e -> events.add(e.type()));
+      answered(answer, owner, path -> ScenarioSteps.answerType(path, step.location()));
     }
 
     private void query(View view) {
@@ -262,6 +269,11 @@ final class ScenarioCases {
                 : yaml.value(entry.value(), type.get(), owner, asSent));
       }
       return object;
+    }
+
+    /** The error message the step expects, its variables put in. */
+    private String message(Located<String> message) {
+      return substitute(NODES.stringNode(message.value())).asString();
     }
 
     /** The step's caller (else the scenario's, else {@code test-user} without roles). */

@@ -37,10 +37,11 @@ public final class TextReport {
         .append(' ')
         .append(result.location())
         .append(": ")
-        .append(result.element())
-        .append(", test \"")
-        .append(result.name())
-        .append("\"\n");
+        // A scenario is a test of the whole model: its name says what it is.
+        .append(
+            result.element().equals("scenarios")
+                ? "scenario \"" + result.name() + "\"\n"
+                : result.element() + ", test \"" + result.name() + "\"\n");
     for (TestResult.Mismatch m : result.mismatches()) {
       if (result.status() == TestResult.Status.NOT_RUN) {
         out.append("        ").append(m.subject()).append('\n');

@@ -128,4 +128,70 @@ class InitCommandTest {
       }
     }
   }
+
+  @Test
+  void
+      withCiGithubInAnEmptyFolderWritesTheModelAndTheWorkflowAndTheModelStaysValidBesideItsProject()
+          throws IOException {
+    Path folder = temp.resolve("notes");
+
+    CliTest.Run init = CliTest.run("init", "--ci", "github", folder.toString());
+    // Generated where `generate` run in the model's folder puts it: beside the model.
+    CliTest.Run generate =
+        CliTest.run(
+            "generate", folder.toString(), "-o", folder.resolve("generated/notes").toString());
+    CliTest.Run validate = CliTest.run("validate", "--fail-on", "warning", folder.toString());
+
+    assertThat(init.exitCode()).isEqualTo(ExitCode.OK);
+    Path workflow = folder.resolve(".github/workflows/tracepaper.yml");
+    assertThat(init.out()).contains("Wrote " + folder.resolve("model.yaml") + " and ");
+    assertThat(init.out()).contains("TRACEPAPER_DIST_URL");
+    assertThat(Files.readString(workflow)).contains("  MODEL: .\n");
+    assertThat(generate.exitCode()).isEqualTo(ExitCode.OK);
+    // The workflow and the generated project are YAML beside the model, but not part of it.
+    assertThat(validate.out()).contains("0 errors, 0 warnings, 0 notes in 1 file.");
+    assertThat(validate.exitCode()).isEqualTo(ExitCode.OK);
+  }
+
+  @Test
+  void withCiGithubBesideAModelWritesOnlyTheWorkflowAtTheRootOfTheRepository() throws IOException {
+    Path repository = temp.resolve("repo");
+    Files.createDirectories(repository.resolve(".git"));
+    Path model = Files.createDirectories(repository.resolve("service/model"));
+    Files.writeString(model.resolve("shop.yaml"), "mine");
+
+    CliTest.Run init = CliTest.run("init", "--ci", "github", model.toString());
+
+    assertThat(init.exitCode()).isEqualTo(ExitCode.OK);
+    try (var files = Files.list(model)) {
+      assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactly("shop.yaml");
+    }
+    assertThat(Files.readString(model.resolve("shop.yaml"))).isEqualTo("mine");
+    assertThat(Files.readString(repository.resolve(".github/workflows/tracepaper.yml")))
+        .contains("  MODEL: service/model\n");
+    assertThat(init.out()).contains("for the model in " + model + " (it was kept as it is)");
+  }
+
+  @Test
+  void withCiGithubNeverOverwritesAWorkflowAndWritesNothing() throws IOException {
+    Path workflow = temp.resolve(".github/workflows/tracepaper.yml");
+    Files.createDirectories(workflow.getParent());
+    Files.writeString(workflow, "mine");
+
+    CliTest.Run init = CliTest.run("init", "--ci", "github", temp.toString());
+
+    assertThat(init.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(init.err()).contains("tracepaper.yml exists already; nothing was written.");
+    assertThat(Files.readString(workflow)).isEqualTo("mine");
+    assertThat(Files.exists(temp.resolve("model.yaml"))).isFalse();
+  }
+
+  @Test
+  void anUnknownCiSystemIsAUsageError() {
+    CliTest.Run init = CliTest.run("init", "--ci", "jenkins", temp.toString());
+
+    assertThat(init.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(init.err()).contains("expected one of [github]");
+    assertThat(Files.exists(temp.resolve("model.yaml"))).isFalse();
+  }
 }

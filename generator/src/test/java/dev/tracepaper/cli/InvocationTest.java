@@ -37,9 +37,13 @@ class InvocationTest {
   }
 
   @Test
-  void theLauncherScriptTellsHowItWasRun() throws IOException {
-    String launcher = Files.readString(dev.tracepaper.TestPaths.root().resolve("tracepaper"));
+  void theLauncherScriptsTellHowTheyWereRun() throws IOException {
+    // The repository's ./tracepaper runs the distribution's script (LaunchersTest).
+    Path bin = dev.tracepaper.TestPaths.root().resolve("generator/src/dist/bin");
 
-    assertThat(launcher).contains("-D" + Invocation.PROPERTY + "=");
+    assertThat(Files.readString(bin.resolve("tracepaper")))
+        .contains("-D" + Invocation.PROPERTY + "=");
+    assertThat(Files.readString(bin.resolve("tracepaper.cmd")))
+        .contains("-D" + Invocation.PROPERTY + "=");
   }
 }

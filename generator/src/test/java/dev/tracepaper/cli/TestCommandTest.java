@@ -70,7 +70,7 @@ class TestCommandTest {
     CliTest.Run run = CliTest.run("test", example("tracepaper-studio"));
 
     assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
-    assertThat(run.out()).containsMatch("PASS +\\S+scenarios\\.yaml:\\d+:\\d+: scenarios, test \"");
+    assertThat(run.out()).containsMatch("PASS +\\S+scenarios\\.yaml:\\d+:\\d+: scenario \"");
     assertThat(run.out()).doesNotContain("not run by tracepaper test");
   }
 

@@ -41,33 +41,8 @@ public final class CompileWorker {
       for (int i = 2; i < args.length; i++) {
         Path project = Path.of(args[i]);
         Path classes = Files.createTempDirectory("compiled");
-        List<Path> sources = new ArrayList<>();
-        for (String root : List.of("src/main/java", "src/test/java")) {
-          try (Stream<Path> walk = Files.walk(project.resolve(root))) {
-            walk.filter(p -> p.toString().endsWith(".java")).forEach(sources::add);
-          }
-        }
-        StringWriter messages = new StringWriter();
-        boolean ok =
-            compiler
-                .getTask(
-                    messages,
-                    files,
-                    null,
-                    List.of(
-                        "--release",
-                        "21",
-                        "-Xlint:all",
-                        "-Werror",
-                        "-proc:none",
-                        "-cp",
-                        classpath,
-                        "-d",
-                        classes.toString()),
-                    null,
-                    files.getJavaFileObjectsFromPaths(sources))
-                .call();
-        String failures = ok ? ModelTests.run(project, classes, withMoto) : messages.toString();
+        String messages = compile(compiler, files, project, classpath, classes);
+        String failures = messages == null ? ModelTests.run(project, classes, withMoto) : messages;
         answer.println((failures.isEmpty() ? "ok " : "failed ") + project);
         if (!failures.isEmpty()) {
           answer.println(failures);
@@ -75,5 +50,45 @@ public final class CompileWorker {
         answer.flush();
       }
     }
+  }
+
+  /**
+   * Compiles the project's main and test sources into {@code classes} as its build does; null when
+   * they compiled, else the compiler's messages.
+   */
+  static String compile(
+      JavaCompiler compiler,
+      StandardJavaFileManager files,
+      Path project,
+      String classpath,
+      Path classes)
+      throws IOException {
+    List<Path> sources = new ArrayList<>();
+    for (String root : List.of("src/main/java", "src/test/java")) {
+      try (Stream<Path> walk = Files.walk(project.resolve(root))) {
+        walk.filter(p -> p.toString().endsWith(".java")).forEach(sources::add);
+      }
+    }
+    StringWriter messages = new StringWriter();
+    boolean ok =
+        compiler
+            .getTask(
+                messages,
+                files,
+                null,
+                List.of(
+                    "--release",
+                    "21",
+                    "-Xlint:all",
+                    "-Werror",
+                    "-proc:none",
+                    "-cp",
+                    classpath,
+                    "-d",
+                    classes.toString()),
+                null,
+                files.getJavaFileObjectsFromPaths(sources))
+            .call();
+    return ok ? null : messages.toString();
   }
 }

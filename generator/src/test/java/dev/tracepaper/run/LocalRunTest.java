@@ -51,6 +51,18 @@ class LocalRunTest {
   }
 
   @Test
+  void anInputItsConstraintsRefuseIsAnsweredAsTheGeneratedResolverAnswersIt() throws Exception {
+    try (LocalLibrary library = LocalLibrary.start(folder)) {
+      JsonNode refused = library.graphql(registerDune(0), LIBRARIAN);
+      assertThat(refused.at("/errors/0/errorType").asString()).isEqualTo("VALIDATION");
+      assertThat(refused.at("/errors/0/message").asString()).isEqualTo("Invalid input");
+      assertThat(refused.at("/errors/0/errorInfo").toString())
+          .isEqualTo("{\"fields\":[{\"field\":\"copies\",\"message\":\"must be at least 1\"}]}");
+      assertThat(library.get("events").size()).isEqualTo(0);
+    }
+  }
+
+  @Test
   void theSchemaIsTheGeneratedOne() throws Exception {
     try (LocalLibrary library = LocalLibrary.start(folder)) {
       String schema =

@@ -6,6 +6,7 @@ import static com.google.common.truth.Truth.assertWithMessage;
 import dev.tracepaper.engine.AuthType;
 import dev.tracepaper.engine.Caller;
 import dev.tracepaper.engine.Engine;
+import dev.tracepaper.engine.FieldProblem;
 import dev.tracepaper.engine.Outcome;
 import dev.tracepaper.model.Command;
 import dev.tracepaper.model.ModelIndex;
@@ -196,8 +197,11 @@ class SystemErrorsTest {
         .isEqualTo(
             new Outcome.Refused(
                 "VALIDATION",
-                "The input is not valid: shelfId does not have the form /^S[0-9]+$/ asks for;"
-                    + " label is required; slots must be at most 50"));
+                "Invalid input",
+                List.of(
+                    new FieldProblem("shelfId", "does not have the form /^S[0-9]+$/ asks for"),
+                    new FieldProblem("label", "is required"),
+                    new FieldProblem("slots", "must be at most 50"))));
     assertThat(engine.events().instances("Shelf")).isEmpty();
   }
 

@@ -168,8 +168,7 @@ final class ScenarioCode {
                 .operation();
         json = write(object(step.values(), command.fields(), owner, true));
         for (MappingNode.Entry e : step.expect().entries()) {
-          TypeRef type =
-              new TypeRef(e.name().equals("version") ? "Int" : "String", false, e.key().location());
+          TypeRef type = ScenarioSteps.answerType(e.name(), e.key().location());
           expects.add(new Pair(e.name(), write(value(e.value(), Optional.of(type), owner, false))));
         }
       }
@@ -199,6 +198,7 @@ final class ScenarioCode {
         target,
         json,
         step.error().map(Located::value).orElse(""),
+        step.message().map(Located::value).orElse(""),
         expects,
         extracts,
         sets);

@@ -89,6 +89,7 @@ public record ScenarioSuiteData(
    * @param target the mutation, or the query ({@code View.query})
    * @param json the input or the arguments, as JSON (variables substituted when it runs)
    * @param error the error code expected; empty when the step must succeed
+   * @param message the error's message expected; empty when the step does not say
    * @param values the expected values by path, the extracts (variable, path), or the variables set
    *     (name, JSON)
    */
@@ -101,6 +102,7 @@ public record ScenarioSuiteData(
       String target,
       String json,
       String error,
+      String message,
       List<Pair> expects,
       List<Pair> extracts,
       List<Pair> sets) {}

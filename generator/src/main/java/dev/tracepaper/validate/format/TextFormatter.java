@@ -69,6 +69,17 @@ public final class TextFormatter implements DiagnosticFormatter {
         .append("]: ")
         .append(d.message())
         .append('\n');
+    out.append(details(d, source));
+    out.append('\n');
+  }
+
+  /**
+   * What the text format shows under a diagnostic's first line: the line of the model it points at
+   * with a caret under the column (when {@code source} is its file), the hint, the related places;
+   * each line ends with a line break.
+   */
+  public static String details(Diagnostic d, SourceFile source) {
+    StringBuilder out = new StringBuilder();
     SourceLocation at = d.location();
     if (source != null && at.line() > 0) {
       String line = source.line(at.line());
@@ -87,7 +98,7 @@ public final class TextFormatter implements DiagnosticFormatter {
     for (SourceLocation related : d.related()) {
       out.append(" = see also: ").append(related).append('\n');
     }
-    out.append('\n');
+    return out.toString();
   }
 
   /** Spaces up to the column, keeping the line's own tabs so the caret lines up. */

@@ -21,10 +21,11 @@ import java.util.Set;
 
 /**
  * A scenario step that fails whatever the application does: an {@code error} no rule of the command
- * has and the system never gives (a query here only refuses, {@code UNAUTHORIZED}); an {@code
- * error} beside {@code expect} or {@code extract} (a failed step answers nothing); a command
- * without a required input field, or run by a caller without any of the roles its auth admits, that
- * is not expected to fail; a query without the argument it reads by.
+ * (nor unique constraint of its aggregate) has and the system never gives (a query here only
+ * refuses, {@code UNAUTHORIZED}); an {@code error} beside {@code expect} or {@code extract} (a
+ * failed step answers nothing); a {@code message} without an {@code error}; a command without a
+ * required input field, or run by a caller without any of the roles its auth admits, that is not
+ * expected to fail; a query without the argument it reads by.
  */
 public final class ScenarioStepCannotPass implements Rule {
 
@@ -46,6 +47,13 @@ public final class ScenarioStepCannotPass implements Rule {
                       "drop `expect` and `extract` from this step, or drop `error`");
                 }
               });
+      if (step.message().isPresent() && step.error().isEmpty()) {
+        report.error(
+            step.message().get().location(),
+            "%s expects an error message, but no `error`: a step that succeeds has no message."
+                .formatted(s.phrase()),
+            "add the `error` code the message belongs to, or drop `message`");
+      }
       s.command().ifPresent(c -> command(model, s, c, report));
       s.query().ifPresent(q -> query(model, s, q, report));
     }
@@ -57,12 +65,27 @@ public final class ScenarioStepCannotPass implements Rule {
       Located<String> code = step.error().get();
       Set<String> codes = new LinkedHashSet<>();
       command.rules().stream().map(BusinessRule::code).map(Located::value).forEach(codes::add);
+      // A command refuses a value another instance holds with its aggregate's constraint's code.
+      List<String> unique =
+          model.aggregate(command.aggregate()).stream()
+              .flatMap(a -> a.unique().stream())
+              .flatMap(u -> u.code().stream())
+              .map(Located::value)
+              .toList();
+      codes.addAll(unique);
       if (!codes.contains(code.value()) && !UnknownErrorCode.SYSTEM_CODES.contains(code.value())) {
         codes.addAll(UnknownErrorCode.SYSTEM_CODES);
         report.error(
             code.location(),
-            "%s expects `%s` to fail with %s, but none of its rules has that code and the system never gives it."
-                .formatted(s.phrase(), command.name(), code.value()),
+            "%s expects `%s` to fail with %s, but none of its rules%s has that code and the system never gives it."
+                .formatted(
+                    s.phrase(),
+                    command.name(),
+                    code.value(),
+                    unique.isEmpty()
+                        ? ""
+                        : " nor unique constraints of aggregate `%s`"
+                            .formatted(command.aggregate())),
             "expect one of: " + String.join(", ", codes),
             command.location());
       }

@@ -19,13 +19,14 @@ import java.util.Optional;
 /**
  * A scenario step names what the API has: a command (by name, or {@code Aggregate.Command} where
  * two aggregates have one of that name), a query as {@code View.query}, input fields of the
- * command, arguments of the query, and paths into the answer ({@code id} and {@code version} of a
- * command's; a row's fields for a get; {@code items.<n>.<field>} for a list or an index query).
+ * command, arguments of the query, and paths into the answer ({@code id}, {@code version} and
+ * {@code events} of a command's; a row's fields for a get; {@code items.<n>.<field>} for a list or
+ * an index query).
  */
 public final class UnknownScenarioTarget implements Rule {
 
   /** What a command's answer holds. */
-  static final List<String> COMMAND_ANSWER = List.of("id", "version");
+  static final List<String> COMMAND_ANSWER = List.of("id", "version", "events");
 
   @Override
   public void check(ModelIndex model, Reporter report) {

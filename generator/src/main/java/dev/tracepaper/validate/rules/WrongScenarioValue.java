@@ -66,8 +66,7 @@ public final class WrongScenarioValue implements Rule {
   private static Optional<TypeRef> answerType(
       String path, dev.tracepaper.source.SourceLocation at) {
     return switch (path) {
-      case "id" -> Optional.of(new TypeRef("String", false, at));
-      case "version" -> Optional.of(new TypeRef("Int", false, at));
+      case "id", "version", "events" -> Optional.of(ScenarioSteps.answerType(path, at));
       default -> Optional.empty();
     };
   }

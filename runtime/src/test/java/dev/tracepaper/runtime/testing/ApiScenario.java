@@ -78,6 +78,7 @@ public final class ApiScenario implements AutoCloseable {
     private ScenarioApi.Query query;
     private String arguments = "{}";
     private String error;
+    private String errorMessage;
     private final Map<String, String> expected = new LinkedHashMap<>();
     private final Map<String, String> extracts = new LinkedHashMap<>();
 
@@ -114,6 +115,12 @@ public final class ApiScenario implements AutoCloseable {
     /** The step must fail with this code. */
     public Step expectError(String code) {
       error = code;
+      return this;
+    }
+
+    /** The step's error must have this message (variables put in). */
+    public Step expectErrorMessage(String message) {
+      errorMessage = message;
       return this;
     }
 
@@ -180,6 +187,16 @@ public final class ApiScenario implements AutoCloseable {
                     code == null ? "it succeeded" : "it failed with " + code),
             error,
             code);
+      }
+      String message = answer.path("error").path("message").asText(null);
+      String expectedMessage =
+          errorMessage == null ? null : substitute(TextNode.valueOf(errorMessage)).asText();
+      if (expectedMessage != null && !expectedMessage.equals(message)) {
+        throw new AssertionFailedError(
+            "%s: expected %s to fail with %s: %s, but the message was: %s"
+                .formatted(what, command.mutation(), error, expectedMessage, message),
+            expectedMessage,
+            message);
       }
       // The policies and projections run now, so the next step sees what this one caused.
       backEnd.settle();

@@ -5,7 +5,9 @@ import dev.tracepaper.model.Field;
 import dev.tracepaper.model.ModelIndex;
 import dev.tracepaper.model.Query;
 import dev.tracepaper.model.Scenario;
+import dev.tracepaper.model.TypeRef;
 import dev.tracepaper.model.View;
+import dev.tracepaper.source.SourceLocation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -74,6 +76,19 @@ public record ScenarioSteps(
           .orElse(List.of());
     }
     return model.model().commands().filter(c -> c.name().equals(target)).toList();
+  }
+
+  /**
+   * The type of a path of a command's answer, GraphQL's {@code CommandResult}: {@code version} a
+   * whole number, {@code events} the names of the events the command appended, anything else
+   * ({@code id}, {@code events.0}) a text.
+   */
+  public static TypeRef answerType(String path, SourceLocation at) {
+    return switch (path) {
+      case "version" -> new TypeRef("Int", false, at);
+      case "events" -> new TypeRef("String", true, at);
+      default -> new TypeRef("String", false, at);
+    };
   }
 
   /** The queries of a view: those it names, else {@code get} and {@code list}. */

@@ -1,4 +1,4 @@
-package dev.tracepaper.cli;
+package dev.tracepaper.task;
 
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
@@ -20,13 +20,13 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** How {@code generate} tells what it did, would do, or refuses to do to each file. */
-final class PlanReport {
+public final class PlanReport {
 
   private static final int CONTEXT_LINES = 3;
 
   private final Plan plan;
 
-  PlanReport(Plan plan) {
+  public PlanReport(Plan plan) {
     this.plan = plan;
   }
 
@@ -34,7 +34,7 @@ final class PlanReport {
    * Every file with its action ({@code --dry-run}); with {@code quiet}, only changes; with {@code
    * diff}, each change followed by its unified diff.
    */
-  void list(PrintWriter out, boolean quiet, boolean diff) {
+  public void list(PrintWriter out, boolean quiet, boolean diff) {
     for (Change change : plan.changes()) {
       boolean changes = change.action() != Action.UNCHANGED && change.action() != Action.KEEP;
       if (quiet && !changes) {
@@ -51,7 +51,7 @@ final class PlanReport {
    * What the extension files added to which generated file, each with the place it was written
    * ({@code --dry-run}): the merged content itself is in the files, and in {@code --diff}.
    */
-  static void merged(PrintWriter out, List<Merged> merged) {
+  public static void merged(PrintWriter out, List<Merged> merged) {
     if (merged.isEmpty()) {
       return;
     }
@@ -63,7 +63,7 @@ final class PlanReport {
   }
 
   /** One line after a run: how many additions the extension files gave each generated file. */
-  static void mergedSummary(PrintWriter out, List<Merged> merged) {
+  public static void mergedSummary(PrintWriter out, List<Merged> merged) {
     if (merged.isEmpty()) {
       return;
     }
@@ -103,7 +103,7 @@ final class PlanReport {
   }
 
   /** One line: the counts of each action, as done or (for a dry run) as planned. */
-  String summary(boolean preview, Path target) {
+  public String summary(boolean preview, Path target) {
     List<String> parts = new ArrayList<>();
     count(parts, Action.CREATE, preview ? "to create" : "created");
     count(parts, Action.UPDATE, preview ? "to update" : "updated");
@@ -123,7 +123,7 @@ final class PlanReport {
   }
 
   /** Why nothing was written, file by file, and what to do about it. */
-  void conflicts(PrintWriter err) {
+  public void conflicts(PrintWriter err) {
     List<Change> conflicts = plan.with(Action.CONFLICT);
     err.printf(
         "tracepaper: nothing was written to %s: %d %s would lose someone's work:%n",
@@ -140,7 +140,7 @@ final class PlanReport {
   }
 
   /** What a user should know after a run: stubs created, forced overwrites, orphaned stubs. */
-  void notes(PrintWriter out) {
+  public void notes(PrintWriter out) {
     for (Change change : plan.changes()) {
       boolean plainKeep = change.action() == Action.KEEP && change.reason().equals("hand-written");
       if (!change.reason().isEmpty() && !plainKeep) {
