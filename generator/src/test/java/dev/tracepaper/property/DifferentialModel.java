@@ -63,7 +63,8 @@ record DifferentialModel(long seed, Path folder, List<Step> steps, Map<String, S
   static DifferentialModel ofExample(Path example, long seed, Path folder) throws IOException {
     fresh(folder);
     try (var files = Files.walk(example)) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+      // The model files, and the templates of its automations beside them.
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
         Path copy = folder.resolve(example.relativize(file).toString());
         Files.createDirectories(copy.getParent());
         Files.copy(file, copy);
