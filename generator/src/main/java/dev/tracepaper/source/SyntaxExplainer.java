@@ -28,8 +28,8 @@ final class SyntaxExplainer {
   }
 
   Diagnostic explain(MarkedYamlEngineException e) {
-    String problem = e.getProblem() == null ? "" : e.getProblem();
-    String context = e.getContext() == null ? "" : e.getContext();
+    String problem = oneLine(e.getProblem());
+    String context = oneLine(e.getContext());
     SourceLocation at =
         e.getProblemMark().map(m -> YamlReader.locate(file, m)).orElse(SourceLocation.ofFile(file));
     Optional<SourceLocation> start = e.getContextMark().map(m -> YamlReader.locate(file, m));
@@ -43,6 +43,25 @@ final class SyntaxExplainer {
                         + parser.strip().replaceFirst("\\.+$", "")
                         + ".)"))
         .orElseGet(() -> ParserWords.inOurWords(problem, context, at, start));
+  }
+
+  /**
+   * The parser's words on one line: it names the character it found, a line break too ({@code found
+   * \n(10)}), which would break the message of a one-line report.
+   */
+  static String oneLine(String words) {
+    if (words == null) {
+      return "";
+    }
+    return words
+        .replace("'\r\n'", "the end of the line")
+        .replace("'\n'", "the end of the line")
+        .replace("'\r'", "the end of the line")
+        .replace("\n(10)", "the end of the line")
+        .replace("\r(13)", "the end of the line")
+        .replace("\r", "\\r")
+        .replace("\n", "\\n")
+        .replace("\t", "\\t");
   }
 
   private Optional<Diagnostic> explanation(

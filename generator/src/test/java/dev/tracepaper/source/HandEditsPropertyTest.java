@@ -54,6 +54,9 @@ class HandEditsPropertyTest {
           .that(d.location().line())
           .isIn(com.google.common.collect.Range.closed(1, lines + 1));
       assertWithMessage("a column: %s", where).that(d.location().column()).isAtLeast(1);
+      assertWithMessage("a message on one line: %s", where)
+          .that(d.message())
+          .doesNotContainMatch("[\\r\\n]");
       if (d.id().equals("YamlSyntax") && !d.message().startsWith("The YAML is not valid")) {
         assertWithMessage("the parser's words are kept: %s", where)
             .that(d.message())
