@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import tools.jackson.core.io.JsonStringEncoder;
 
 /**
  * The Mustache templates of automations: an e-mail body, an HTTP request body, an S3 object. What a
@@ -123,24 +124,6 @@ public final class Templates {
 
   /** The inside of a JSON string: quotes, backslashes and control characters escaped. */
   static String jsonString(String raw) {
-    StringBuilder out = new StringBuilder(raw.length() + 8);
-    for (int i = 0; i < raw.length(); i++) {
-      char c = raw.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    return out.toString();
+    return new String(JsonStringEncoder.getInstance().quoteAsCharArray(raw));
   }
 }
