@@ -7,7 +7,7 @@ String log = new File(basedir, 'build.log').getText('UTF-8')
 
 assert log.contains('--- tracepaper:' + pluginVersion + ':validate (check) @ validate-library ---')
 assert log.contains('[INFO] Report: target/tracepaper/validate.sarif')
-assert log.contains('[INFO] The model is valid: 0 errors, 0 warnings, 0 notes in 4 files.')
+assert log.contains('[INFO] The model is valid: 0 errors, 0 warnings, 0 notes in 5 files.')
 assert log.contains('--- tracepaper:' + pluginVersion + ':test (model-tests) @ validate-library ---')
 assert log.contains('[INFO] model/catalog.yaml:[60,13] PASS command `RegisterBook`, test "registers a new book"')
 def summary = log =~ /\[INFO\] (\d+) tests: (\d+) passed, 0 failed, 0 not run/

@@ -97,7 +97,7 @@ class DistributionIT {
     assertThat(versionRun.output).startsWith("tracepaper " + version + "\n");
     assertWithMessage(valid.output).that(valid.code).isEqualTo(0);
     assertThat(valid.output)
-        .isEqualTo("The model is valid: 0 errors, 0 warnings, 0 notes in 4 files.\n");
+        .isEqualTo("The model is valid: 0 errors, 0 warnings, 0 notes in 5 files.\n");
     assertWithMessage(invalid.output).that(invalid.code).isEqualTo(1);
     assertThat(invalid.output).contains("unknown-key.yaml:8:5: error[UnknownKey]");
     assertThat(listing(install)).isEqualTo(before);
