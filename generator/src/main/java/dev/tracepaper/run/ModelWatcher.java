@@ -1,5 +1,6 @@
 package dev.tracepaper.run;
 
+import dev.tracepaper.source.ModelFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -7,7 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * Watches the model's files by polling their sizes and modification times (WatchService misses
@@ -59,14 +59,26 @@ public final class ModelWatcher implements AutoCloseable {
     }
   }
 
-  /** Each model file's size and modification time, by path. */
+  /**
+   * The size and modification time of each file the model may read, by path: the model files and
+   * the files beside them (an automation's templates), as the model's reader finds them.
+   */
   Map<String, String> signature() {
     Map<String, String> files = new TreeMap<>();
     for (Path path : paths) {
-      try (Stream<Path> walk = Files.isDirectory(path) ? Files.walk(path) : Stream.of(path)) {
-        walk.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
-            .filter(p -> !p.toString().contains("/.tracepaper/"))
-            .forEach(p -> files.put(p.toString(), stamp(p)));
+      try {
+        if (Files.isDirectory(path)) {
+          ModelFiles.filesBelow(path).forEach(p -> files.put(p.toString(), stamp(p)));
+        } else {
+          files.put(path.toString(), stamp(path));
+          // A model file's templates lie below its folder; other YAML there is not this model.
+          Path folder = path.toAbsolutePath().getParent();
+          if (folder != null) {
+            ModelFiles.filesBelow(folder).stream()
+                .filter(p -> !ModelFiles.isModelFile(p))
+                .forEach(p -> files.put(p.toString(), stamp(p)));
+          }
+        }
       } catch (IOException | UncheckedIOException e) {
         files.put(path.toString(), "unreadable");
       }

@@ -29,6 +29,12 @@ public final class ModelFiles {
   /** The manifest of a folder Tracepaper wrote (a generated project, a documentation site). */
   static final String MANIFEST = ".tracepaper/manifest.json";
 
+  /**
+   * The events {@code tracepaper run} keeps in its data folder ({@code run.EventLog}): a data
+   * folder given inside the model's folder is not the model, and its writes are no change of it.
+   */
+  static final String RUN_EVENTS = "events.jsonl";
+
   /** The endings of the files a folder's model is read from. */
   public static final java.util.List<String> EXTENSIONS = java.util.List.of(".yaml", ".yml");
 
@@ -70,37 +76,16 @@ public final class ModelFiles {
   }
 
   /**
-   * The model files below {@code folder}, leaving out two kinds of folders below it that hold YAML
-   * but never the model: hidden folders ({@code .github}, {@code .git}, {@code .tracepaper}: a
-   * repository's workflows and tools' state, beside a model at the root of its repository), and
-   * folders Tracepaper wrote, which hold {@value #MANIFEST} (a project {@code generate} wrote with
-   * its {@code template.yaml}, by default into {@code generated/} below the folder it runs in).
+   * The model files below {@code folder}, leaving out the kinds of folders below it that may hold
+   * YAML but never the model (and a local run's data folder, see {@link #RUN_EVENTS}): hidden
+   * folders ({@code .github}, {@code .git}, {@code .tracepaper}: a repository's workflows and
+   * tools' state, beside a model at the root of its repository), and folders Tracepaper wrote,
+   * which hold {@value #MANIFEST} (a project {@code generate} wrote with its {@code template.yaml},
+   * by default into {@code generated/} below the folder it runs in).
    */
   private static List<Path> yamlFilesIn(Path folder, String shown, List<Diagnostic> diagnostics) {
-    List<Path> found = new ArrayList<>();
     try {
-      Files.walkFileTree(
-          folder,
-          new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
-              boolean below = !dir.equals(folder);
-              return below
-                      && (dir.getFileName().toString().startsWith(".")
-                          || Files.isRegularFile(dir.resolve(MANIFEST)))
-                  ? FileVisitResult.SKIP_SUBTREE
-                  : FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-              // Files.isRegularFile follows a link, as the model's reader does.
-              if (isModelFile(file) && Files.isRegularFile(file)) {
-                found.add(file);
-              }
-              return FileVisitResult.CONTINUE;
-            }
-          });
+      return filesBelow(folder, ModelFiles::isModelFile);
     } catch (IOException | java.io.UncheckedIOException e) {
       diagnostics.add(
           Diagnostic.error(
@@ -109,6 +94,43 @@ public final class ModelFiles {
               "The folder %s cannot be read: %s".formatted(shown, e.getMessage())));
       return List.of();
     }
+  }
+
+  /**
+   * Every file below {@code folder} that a model may use, the model files and what they name (an
+   * automation's templates), leaving out the folders {@link #collect} leaves out: what {@code test
+   * --watch} and {@code run} watch.
+   */
+  public static List<Path> filesBelow(Path folder) throws IOException {
+    return filesBelow(folder, file -> true);
+  }
+
+  private static List<Path> filesBelow(Path folder, java.util.function.Predicate<Path> wanted)
+      throws IOException {
+    List<Path> found = new ArrayList<>();
+    Files.walkFileTree(
+        folder,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+            boolean below = !dir.equals(folder);
+            return below
+                    && (dir.getFileName().toString().startsWith(".")
+                        || Files.isRegularFile(dir.resolve(MANIFEST))
+                        || Files.isRegularFile(dir.resolve(RUN_EVENTS)))
+                ? FileVisitResult.SKIP_SUBTREE
+                : FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+            // Files.isRegularFile follows a link, as the model's reader does.
+            if (wanted.test(file) && Files.isRegularFile(file)) {
+              found.add(file);
+            }
+            return FileVisitResult.CONTINUE;
+          }
+        });
     found.sort(null);
     return found;
   }
