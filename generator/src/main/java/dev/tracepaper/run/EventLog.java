@@ -150,15 +150,6 @@ public final class EventLog {
   }
 
   /** The log file holds a line that is not a stored event. */
-  /** Creates {@code folder} and an empty event file in it, unless there is one already. */
-  static void claim(Path folder) throws IOException {
-    Files.createDirectories(folder);
-    Path file = folder.resolve(FILE);
-    if (!Files.exists(file)) {
-      Files.createFile(file);
-    }
-  }
-
   public static final class LogUnreadable extends RuntimeException {
     LogUnreadable(String message) {
       super(message, null, false, false);

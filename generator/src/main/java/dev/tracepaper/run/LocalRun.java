@@ -49,15 +49,12 @@ public final class LocalRun implements AutoCloseable {
             app -> data.orElseGet(() -> defaultData(paths, app)),
             Clock.systemUTC(),
             console);
-    if (data.isPresent()) {
-      // Its event file marks the folder as run's, before the watcher looks: a data folder given
-      // inside the model's folder is left out of what is watched (ModelFiles), so its writes
-      // never count as a change of the model.
-      EventLog.claim(data.get());
-    }
+    // A data folder given inside the model's folder is not the model: the events a mutation
+    // stores there are no change of it.
     ModelWatcher watcher =
         new ModelWatcher(
             paths,
+            data.stream().toList(),
             () -> {
               console.accept("The model changed: reloading.");
               try {

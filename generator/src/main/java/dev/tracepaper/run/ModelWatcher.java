@@ -20,6 +20,7 @@ public final class ModelWatcher implements AutoCloseable {
   static final long POLL_MILLIS = 250;
 
   private final List<Path> paths;
+  private final List<Path> ignored;
   private final Runnable reload;
   private final Thread thread;
   private final Map<String, String> initial;
@@ -30,7 +31,15 @@ public final class ModelWatcher implements AutoCloseable {
    * watching thread runs is a change.
    */
   public ModelWatcher(List<Path> paths, Runnable reload) {
+    this(paths, List.of(), reload);
+  }
+
+  /**
+   * @param ignored folders below the paths whose files are never the model's (a run's data folder)
+   */
+  public ModelWatcher(List<Path> paths, List<Path> ignored, Runnable reload) {
     this.paths = List.copyOf(paths);
+    this.ignored = ignored.stream().map(p -> p.toAbsolutePath().normalize()).toList();
     this.reload = reload;
     this.initial = signature();
     this.thread = new Thread(this::watch, "tracepaper-model-watcher");
@@ -68,14 +77,16 @@ public final class ModelWatcher implements AutoCloseable {
     for (Path path : paths) {
       try {
         if (Files.isDirectory(path)) {
-          ModelFiles.filesBelow(path).forEach(p -> files.put(p.toString(), stamp(p)));
+          ModelFiles.filesBelow(path).stream()
+              .filter(this::watched)
+              .forEach(p -> files.put(p.toString(), stamp(p)));
         } else {
           files.put(path.toString(), stamp(path));
           // A model file's templates lie below its folder; other YAML there is not this model.
           Path folder = path.toAbsolutePath().getParent();
           if (folder != null) {
             ModelFiles.filesBelow(folder).stream()
-                .filter(p -> !ModelFiles.isModelFile(p))
+                .filter(p -> !ModelFiles.isModelFile(p) && watched(p))
                 .forEach(p -> files.put(p.toString(), stamp(p)));
           }
         }
@@ -84,6 +95,11 @@ public final class ModelWatcher implements AutoCloseable {
       }
     }
     return files;
+  }
+
+  private boolean watched(Path file) {
+    Path absolute = file.toAbsolutePath().normalize();
+    return ignored.stream().noneMatch(absolute::startsWith);
   }
 
   private static String stamp(Path file) {

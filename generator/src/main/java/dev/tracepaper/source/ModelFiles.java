@@ -29,12 +29,6 @@ public final class ModelFiles {
   /** The manifest of a folder Tracepaper wrote (a generated project, a documentation site). */
   static final String MANIFEST = ".tracepaper/manifest.json";
 
-  /**
-   * The events {@code tracepaper run} keeps in its data folder ({@code run.EventLog}): a data
-   * folder given inside the model's folder is not the model, and its writes are no change of it.
-   */
-  static final String RUN_EVENTS = "events.jsonl";
-
   /** The endings of the files a folder's model is read from. */
   public static final java.util.List<String> EXTENSIONS = java.util.List.of(".yaml", ".yml");
 
@@ -76,12 +70,11 @@ public final class ModelFiles {
   }
 
   /**
-   * The model files below {@code folder}, leaving out the kinds of folders below it that may hold
-   * YAML but never the model (and a local run's data folder, see {@link #RUN_EVENTS}): hidden
-   * folders ({@code .github}, {@code .git}, {@code .tracepaper}: a repository's workflows and
-   * tools' state, beside a model at the root of its repository), and folders Tracepaper wrote,
-   * which hold {@value #MANIFEST} (a project {@code generate} wrote with its {@code template.yaml},
-   * by default into {@code generated/} below the folder it runs in).
+   * The model files below {@code folder}, leaving out two kinds of folders below it that hold YAML
+   * but never the model: hidden folders ({@code .github}, {@code .git}, {@code .tracepaper}: a
+   * repository's workflows and tools' state, beside a model at the root of its repository), and
+   * folders Tracepaper wrote, which hold {@value #MANIFEST} (a project {@code generate} wrote with
+   * its {@code template.yaml}, by default into {@code generated/} below the folder it runs in).
    */
   private static List<Path> yamlFilesIn(Path folder, String shown, List<Diagnostic> diagnostics) {
     try {
@@ -116,8 +109,7 @@ public final class ModelFiles {
             boolean below = !dir.equals(folder);
             return below
                     && (dir.getFileName().toString().startsWith(".")
-                        || Files.isRegularFile(dir.resolve(MANIFEST))
-                        || Files.isRegularFile(dir.resolve(RUN_EVENTS)))
+                        || Files.isRegularFile(dir.resolve(MANIFEST)))
                 ? FileVisitResult.SKIP_SUBTREE
                 : FileVisitResult.CONTINUE;
           }

@@ -18,7 +18,7 @@ class ModelWatcherTest {
   @TempDir Path folder;
 
   private Map<String, String> watched(Path... paths) {
-    return new ModelWatcher(List.of(paths), () -> {}).signature();
+    return new ModelWatcher(List.of(paths), List.of(folder.resolve("data")), () -> {}).signature();
   }
 
   private void write(String name, String text) throws Exception {
@@ -56,7 +56,6 @@ class ModelWatcherTest {
     write(".git/HEAD", "ref: main");
     write("generated/shop/.tracepaper/manifest.json", "{}");
     write("generated/shop/template.yaml", "Resources: {}\n");
-    EventLog.claim(folder.resolve("data"));
     Map<String, String> before = watched(folder);
 
     write("data/model/model.yaml.stored", "tracepaper: 1\n");
