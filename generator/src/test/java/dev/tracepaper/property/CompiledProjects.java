@@ -48,15 +48,17 @@ final class CompiledProjects {
     return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
   }
 
-  /** Each project's result: "ok", or the compiler's messages or the failed tests. */
-  static Map<Path, String> compile(Path jdk, Path classpath, boolean moto, Iterable<Path> projects)
+  /**
+   * The command line that runs {@code worker}'s main on {@code jdk} with these arguments after the
+   * classpath file: the worker, JUnit's launcher (the generated projects bring the engine) and the
+   * projects' test classpath, which every generated project shares.
+   */
+  static List<String> workerCommand(Path jdk, Path classpath, Class<?> worker, String... arguments)
       throws Exception {
-    // The worker, JUnit's launcher (the generated projects bring the engine) and the projects'
-    // test classpath, which every generated project shares.
     String workerClasspath =
         String.join(
             java.io.File.pathSeparator,
-            codeSource(CompileWorker.class),
+            codeSource(worker),
             codeSource(org.junit.platform.launcher.core.LauncherFactory.class),
             Files.readString(classpath).strip());
     List<String> command =
@@ -65,9 +67,17 @@ final class CompiledProjects {
                 jdk.resolve("bin/java").toString(),
                 "-cp",
                 workerClasspath,
-                CompileWorker.class.getName(),
-                classpath.toString(),
-                Boolean.toString(moto)));
+                worker.getName(),
+                classpath.toString()));
+    command.addAll(List.of(arguments));
+    return command;
+  }
+
+  /** Each project's result: "ok", or the compiler's messages or the failed tests. */
+  static Map<Path, String> compile(Path jdk, Path classpath, boolean moto, Iterable<Path> projects)
+      throws Exception {
+    List<String> command =
+        workerCommand(jdk, classpath, CompileWorker.class, Boolean.toString(moto));
     projects.forEach(p -> command.add(p.toString()));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(process.getInputStream().readAllBytes(), UTF_8);

@@ -9,7 +9,6 @@ import dev.tracepaper.cli.Main;
 import dev.tracepaper.tools.Jdks;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -162,20 +161,7 @@ class DifferentialTest {
 
   private List<ScenarioResult> runScenarios(
       Path jdk, Path classpath, Iterable<Path> projects, Path motoProject) throws Exception {
-    String workerClasspath =
-        String.join(
-            java.io.File.pathSeparator,
-            codeSource(ScenarioWorker.class),
-            codeSource(org.junit.platform.launcher.core.LauncherFactory.class),
-            Files.readString(classpath).strip());
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                jdk.resolve("bin/java").toString(),
-                "-cp",
-                workerClasspath,
-                ScenarioWorker.class.getName(),
-                classpath.toString()));
+    List<String> command = CompiledProjects.workerCommand(jdk, classpath, ScenarioWorker.class);
     for (Path project : projects) {
       command.add(project.toString());
       command.add(project.equals(motoProject) ? "moto" : "memory");
@@ -211,10 +197,6 @@ class DifferentialTest {
         .that(output.toString())
         .doesNotContainMatch("(?m)^failed ");
     return results;
-  }
-
-  private static String codeSource(Class<?> type) throws Exception {
-    return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
   }
 
   private static String abbreviated(String message) {
