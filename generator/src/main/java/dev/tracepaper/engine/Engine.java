@@ -151,11 +151,7 @@ public final class Engine {
     if (conditions.isEmpty() || authType != AuthType.AMAZON_COGNITO_USER_POOLS) {
       return true;
     }
-    List<String> roles =
-        command.auth().orElseThrow().modes().stream()
-            .flatMap(m -> m.role().stream())
-            .distinct()
-            .toList();
+    List<String> roles = command.auth().orElseThrow().roles();
     if (!roles.isEmpty() && caller.roles().stream().anyMatch(roles::contains)) {
       return true;
     }

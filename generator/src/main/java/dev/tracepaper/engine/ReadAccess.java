@@ -3,7 +3,6 @@ package dev.tracepaper.engine;
 import dev.tracepaper.expr.JsTranslator;
 import dev.tracepaper.expr.ModelTypes;
 import dev.tracepaper.model.Auth;
-import dev.tracepaper.model.AuthMode;
 import dev.tracepaper.model.Expression;
 import dev.tracepaper.model.Located;
 import dev.tracepaper.model.Query;
@@ -59,13 +58,11 @@ public final class ReadAccess {
       JsonNode args) {
     Optional<Auth> auth = query.flatMap(Query::auth).or(view::auth);
     if (auth.isEmpty()
-        || !auth.get().dependsOnData()
-        || admitsEveryone(auth.get())
+        || !auth.get().checksReadsByData()
         || type != AuthType.AMAZON_COGNITO_USER_POOLS) {
       return everyRow();
     }
-    List<String> roles = auth.get().modes().stream().flatMap(m -> m.role().stream()).toList();
-    if (!Collections.disjoint(roles, caller.roles())) {
+    if (!Collections.disjoint(auth.get().roles(), caller.roles())) {
       return everyRow();
     }
     Map<String, Object> names = new LinkedHashMap<>();
@@ -117,13 +114,6 @@ public final class ReadAccess {
 
   private boolean readsRow(Expression when) {
     return evaluator.checked().of(when).map(JsTranslator::roots).orElseThrow().contains("row");
-  }
-
-  /** A mode that admits every caller AppSync lets through leaves nothing to check. */
-  private static boolean admitsEveryone(Auth auth) {
-    return auth.modes().stream()
-        .anyMatch(
-            m -> m.kind() == AuthMode.Kind.AUTHENTICATED || m.kind() == AuthMode.Kind.ANONYMOUS);
   }
 
   private static String text(JsonNode node) {

@@ -33,4 +33,22 @@ public record Auth(
   public boolean dependsOnData() {
     return !owners.isEmpty() || !conditions.isEmpty();
   }
+
+  /**
+   * Whether a read must decide by the data who reads which rows: it depends on the data, and no
+   * entry admits every caller AppSync lets through ({@code authenticated}, {@code anonymous}),
+   * which would leave nothing to check.
+   */
+  public boolean checksReadsByData() {
+    return dependsOnData()
+        && modes.stream()
+            .noneMatch(
+                m ->
+                    m.kind() == AuthMode.Kind.AUTHENTICATED || m.kind() == AuthMode.Kind.ANONYMOUS);
+  }
+
+  /** The roles its {@code role:x} entries name, each once, in order. */
+  public List<String> roles() {
+    return modes.stream().flatMap(m -> m.role().stream()).distinct().toList();
+  }
 }

@@ -35,11 +35,7 @@ final class CommandChecks {
     ExpressionCode expressions =
         new ExpressionCode(checked, types, runtimePackage, Map.of("command", "this"), imports);
     imports.add(runtimePackage + ".Caller");
-    List<String> roles =
-        command.auth().orElseThrow().modes().stream()
-            .flatMap(m -> m.role().stream())
-            .distinct()
-            .toList();
+    List<String> roles = command.auth().orElseThrow().roles();
     // One condition stands alone after `return`: parentheses around all of it say nothing.
     List<String> java =
         conditions.size() == 1

@@ -6,7 +6,6 @@ import dev.tracepaper.expr.ExpressionChecker;
 import dev.tracepaper.expr.JsTranslator;
 import dev.tracepaper.expr.Translation;
 import dev.tracepaper.model.Auth;
-import dev.tracepaper.model.AuthMode;
 import dev.tracepaper.model.Expression;
 import dev.tracepaper.model.Located;
 import dev.tracepaper.model.ModelIndex;
@@ -37,7 +36,7 @@ final class ReadChecks {
    *     "" for a read without one
    */
   ReadCheckData of(Optional<Auth> auth, String argument) {
-    if (auth.isEmpty() || !auth.get().dependsOnData() || admitsEveryone(auth.get())) {
+    if (auth.isEmpty() || !auth.get().checksReadsByData()) {
       return ReadCheckData.NONE;
     }
     List<String> everyRow = new ArrayList<>();
@@ -59,21 +58,12 @@ final class ReadChecks {
       perRowReadsArgs |= roots.contains("row") && roots.contains("args");
       indexesLists |= JsTranslator.indexesLists(checked);
     }
-    List<String> roles =
-        auth.get().modes().stream().flatMap(m -> m.role().stream()).distinct().toList();
     return new ReadCheckData(
-        true, roles, alone(everyRow), alone(perRow), perRowReadsArgs, indexesLists);
+        true, auth.get().roles(), alone(everyRow), alone(perRow), perRowReadsArgs, indexesLists);
   }
 
   /** One condition stands alone after {@code return}: parentheses around all of it say nothing. */
   private static List<String> alone(List<String> conditions) {
     return conditions.size() == 1 ? List.of(JsTranslator.unwrapped(conditions.get(0))) : conditions;
-  }
-
-  /** A mode that admits every caller AppSync lets through leaves nothing to check. */
-  private static boolean admitsEveryone(Auth auth) {
-    return auth.modes().stream()
-        .anyMatch(
-            m -> m.kind() == AuthMode.Kind.AUTHENTICATED || m.kind() == AuthMode.Kind.ANONYMOUS);
   }
 }
