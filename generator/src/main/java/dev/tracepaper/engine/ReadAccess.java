@@ -1,13 +1,11 @@
 package dev.tracepaper.engine;
 
-import dev.tracepaper.expr.JsTranslator;
 import dev.tracepaper.expr.ModelTypes;
+import dev.tracepaper.expr.ReadAuthSplit;
 import dev.tracepaper.model.Auth;
 import dev.tracepaper.model.Expression;
-import dev.tracepaper.model.Located;
 import dev.tracepaper.model.Query;
 import dev.tracepaper.model.View;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,25 +67,15 @@ public final class ReadAccess {
     names.put("user", flows.user(caller));
     query.ifPresent(
         q -> names.put("args", evaluator.values().record(types().arguments(view, q), args)));
-    List<Expression> perRow = new ArrayList<>();
-    boolean everyRow = false;
-    for (Located<String> owner : auth.get().owners()) {
-      if (owner.value().equals(argument)) {
-        everyRow |= text(args.get(argument)).equals(caller.id());
-      }
-    }
-    for (Expression when : auth.get().conditions()) {
-      if (readsRow(when)) {
-        perRow.add(when);
-      } else {
-        everyRow = everyRow || holds(when, names);
-      }
-    }
-    List<String> owners =
-        auth.get().owners().stream().map(Located::value).filter(o -> !o.equals(argument)).toList();
+    ReadAuthSplit split = ReadAuthSplit.of(auth.get(), argument, evaluator.checked());
+    boolean everyRow =
+        split.ownersBefore().stream().anyMatch(o -> text(args.get(o)).equals(caller.id()))
+            || split.conditionsBefore().stream().anyMatch(when -> holds(when, names));
     if (everyRow) {
       return everyRow();
     }
+    List<Expression> perRow = split.conditionsPerRow();
+    List<String> owners = split.ownersPerRow();
     Scope scope = perRow.isEmpty() && owners.isEmpty() ? Scope.REFUSED : Scope.SOME_ROWS;
     return new Reader(scope, perRow, names, view, owners, caller.id());
   }
@@ -110,10 +98,6 @@ public final class ReadAccess {
 
   private ModelTypes types() {
     return evaluator.values().types();
-  }
-
-  private boolean readsRow(Expression when) {
-    return evaluator.checked().of(when).map(JsTranslator::roots).orElseThrow().contains("row");
   }
 
   private static String text(JsonNode node) {

@@ -1,19 +1,17 @@
 package dev.tracepaper.render.build;
 
-import dev.tracepaper.expr.CheckedExpression;
 import dev.tracepaper.expr.CheckedExpressions;
 import dev.tracepaper.expr.ExpressionChecker;
 import dev.tracepaper.expr.JsTranslator;
+import dev.tracepaper.expr.ReadAuthSplit;
 import dev.tracepaper.expr.Translation;
 import dev.tracepaper.model.Auth;
 import dev.tracepaper.model.Expression;
-import dev.tracepaper.model.Located;
 import dev.tracepaper.model.ModelIndex;
 import dev.tracepaper.render.data.ReadCheckData;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The caller checks of the read side's resolvers, from an {@code auth} that depends on the data. A
@@ -39,27 +37,27 @@ final class ReadChecks {
     if (auth.isEmpty() || !auth.get().checksReadsByData()) {
       return ReadCheckData.NONE;
     }
+    ReadAuthSplit split = ReadAuthSplit.of(auth.get(), argument, expressions);
     List<String> everyRow = new ArrayList<>();
     List<String> perRow = new ArrayList<>();
-    for (Located<String> owner : auth.get().owners()) {
-      if (owner.value().equals(argument)) {
-        everyRow.add("args." + owner.value() + " === user.id");
-      } else {
-        perRow.add("row." + owner.value() + " === user.id");
-      }
-    }
+    split.ownersBefore().forEach(owner -> everyRow.add("args." + owner + " === user.id"));
+    split.ownersPerRow().forEach(owner -> perRow.add("row." + owner + " === user.id"));
+    split.conditionsBefore().forEach(when -> everyRow.add(js(when)));
     boolean perRowReadsArgs = false;
     boolean indexesLists = false;
+    for (Expression when : split.conditionsPerRow()) {
+      perRow.add(js(when));
+      perRowReadsArgs |= JsTranslator.roots(expressions.of(when).orElseThrow()).contains("args");
+    }
     for (Expression when : auth.get().conditions()) {
-      CheckedExpression checked = expressions.of(when).orElseThrow();
-      String js = ((Translation.Java) translator.translate(checked)).code();
-      Set<String> roots = JsTranslator.roots(checked);
-      (roots.contains("row") ? perRow : everyRow).add(js);
-      perRowReadsArgs |= roots.contains("row") && roots.contains("args");
-      indexesLists |= JsTranslator.indexesLists(checked);
+      indexesLists |= JsTranslator.indexesLists(expressions.of(when).orElseThrow());
     }
     return new ReadCheckData(
         true, auth.get().roles(), alone(everyRow), alone(perRow), perRowReadsArgs, indexesLists);
+  }
+
+  private String js(Expression when) {
+    return ((Translation.Java) translator.translate(expressions.of(when).orElseThrow())).code();
   }
 
   /** One condition stands alone after {@code return}: parentheses around all of it say nothing. */
