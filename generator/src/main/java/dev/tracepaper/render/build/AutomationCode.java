@@ -111,6 +111,20 @@ final class AutomationCode {
       secrets = "\n      List.of(\n          " + String.join(",\n          ", secretRefs) + ")";
     }
     Set<String> testImports = new TreeSet<>();
+    List<AutomationData.Case> cases = cases(automation, testImports);
+    String testing = names.runtimePackage() + ".testing.";
+    for (String c : List.of("AutomationCheck", "InMemoryLedger", "RecordingEffects")) {
+      testImports.add(testing + c);
+    }
+    testImports.add(names.runtimePackage() + ".automation.Automations");
+    testImports.add("org.junit.jupiter.api.Test");
+    if (!handlers.isEmpty()) {
+      testImports.add(testing + "InMemoryEventStore");
+      testImports.add("java.time.Clock");
+      handlers
+          .values()
+          .forEach(h -> testImports.add(names.commandHandler(h.aggregate()).qualified()));
+    }
     return new AutomationData(
         automation.name(),
         handler.packageName(),
@@ -122,8 +136,8 @@ final class AutomationCode {
         List.copyOf(handlers.values()),
         locals,
         steps,
-        cases(automation),
-        List.copyOf(testImports),
+        cases,
+        List.copyOf(ProjectDataBuilder.withoutOwnPackage(testImports, handler.packageName())),
         dev.tracepaper.automation.Activities.templates(automation).stream()
             .map(t -> new AutomationData.TemplateFile(t.path().value(), t.text().orElseThrow()))
             .distinct()
@@ -388,11 +402,17 @@ final class AutomationCode {
   }
 
   /** The model's tests of the automation. */
-  private List<AutomationData.Case> cases(Automation automation) {
+  private List<AutomationData.Case> cases(Automation automation, Set<String> imports) {
     List<AutomationData.Case> cases = new ArrayList<>();
     Set<String> methods = new HashSet<>();
+    String testing = names.runtimePackage() + ".testing.";
     for (Automation.Test test : automation.tests()) {
-      String event = "";
+      imports.add("java.time.Instant");
+      String at =
+          test.at()
+              .map(a -> "Instant.parse(" + Escapes.javaString(a.value()) + ")")
+              .orElse("Instant.now()");
+      String trigger;
       if (automation.trigger() instanceof Automation.OnEvent on) {
         Event type = index.event(on.event()).orElseThrow();
         Aggregate source = index.aggregate(type.aggregate()).orElseThrow();
@@ -401,7 +421,25 @@ final class AutomationCode {
                 .map(w -> yaml.object(w, type.fields(), Optional.of(source), false))
                 .orElseGet(JsonNodeFactory.instance::objectNode);
         YamlJson.completeNumbers(payload, type.fields());
-        event = TestCode.write(payload);
+        JavaName aggregateType = names.aggregateType(source.name());
+        imports.add(aggregateType.qualified());
+        imports.add(testing + "AutomationTriggers");
+        trigger =
+            JavaLayout.call(
+                "AutomationTriggers.event",
+                List.of(
+                    aggregateType.simpleName() + ".TYPE",
+                    Escapes.javaString(type.name()),
+                    Escapes.javaString(TestCode.write(payload)),
+                    at),
+                8,
+                ",");
+      } else {
+        imports.add(names.runtimePackage() + ".automation.Trigger");
+        trigger =
+            automation.trigger() instanceof Automation.OnSchedule
+                ? "Trigger.schedule(" + at + ")"
+                : "Trigger.deployment(\"test\", " + at + ")";
       }
       ArrayNode expected = JsonNodeFactory.instance.arrayNode();
       for (Automation.Expected activity : test.then()) {
@@ -411,8 +449,7 @@ final class AutomationCode {
           new AutomationData.Case(
               test.name(),
               TestCode.method(test.name(), methods),
-              test.at().map(a -> a.value()).orElse(""),
-              event,
+              trigger,
               TestCode.write(expected)));
     }
     return cases;

@@ -95,9 +95,8 @@ public record AutomationData(
    *
    * @param name the test's name as written
    * @param method the JUnit method
-   * @param at the time it runs at (ISO 8601)
-   * @param event the triggering event's payload as JSON, empty when not run by an event
+   * @param trigger the Java of the trigger it runs with, laid out at eight spaces
    * @param expected the activities expected, as the JSON list the runtime's check reads
    */
-  public record Case(String name, String method, String at, String event, String expected) {}
+  public record Case(String name, String method, String trigger, String expected) {}
 }
