@@ -150,8 +150,9 @@ public final class Escapes {
 
   /**
    * The text of a {@code //} comment, on one line: white space runs (line breaks included) become
-   * one space, controls are shown as their pictures, and each backslash is doubled, since javac
-   * reads {@code \}{@code u} escapes in comments too and one for a line feed would end the comment.
+   * one space, controls are shown as their pictures and other invisible characters by their code
+   * point ({@code <U+202E>}), and each backslash is doubled, since javac reads {@code \}{@code u}
+   * escapes in comments too and one for a line feed would end the comment.
    */
   public static String lineComment(String text) {
     requireWellFormed(text);
@@ -165,6 +166,9 @@ public final class Escapes {
                 out.append("\\\\");
               } else if (Character.getType(c) == Character.CONTROL) {
                 out.append(controlPicture(c));
+              } else if (isInvisible(c)) {
+                // A bidi control or a separator would make the line read otherwise than it runs.
+                out.append(String.format("<U+%04X>", c));
               } else {
                 out.appendCodePoint(c);
               }
