@@ -1,6 +1,8 @@
 package dev.tracepaper.runtime;
 
 import java.time.Duration;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -47,6 +49,18 @@ public final class AwsClients {
 
   public static SqsClient sqs() {
     return Sqs.CLIENT;
+  }
+
+  /**
+   * Gives {@code builder} what every client of the runtime has: the region, the URLConnection HTTP
+   * client, the timeouts; for the clients built elsewhere (the automations', only those used).
+   */
+  public static void configure(AwsClientBuilder<?, ?> builder) {
+    builder.region(region());
+    builder.overrideConfiguration(timeouts());
+    if (builder instanceof SdkSyncClientBuilder<?, ?> sync) {
+      sync.httpClientBuilder(UrlConnectionHttpClient.builder());
+    }
   }
 
   /** The value of a required environment variable; a missing one is a deployment error. */
