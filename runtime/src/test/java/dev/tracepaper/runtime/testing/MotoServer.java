@@ -114,6 +114,33 @@ public final class MotoServer implements ExecutionCondition, BeforeAllCallback {
     return local(SqsClient.builder()).build();
   }
 
+  /**
+   * Points any client's builder at this server (endpoint, region, test credentials, the shared HTTP
+   * client): for the clients of services the runtime names only optionally (e.g. {@code new
+   * AwsEffects(moto::configure, ...)}). S3's clients also get path-style addressing, which a server
+   * on an IP address needs; set by name, so that this class needs no S3 module.
+   */
+  public void configure(AwsClientBuilder<?, ?> builder) {
+    builder
+        .endpointOverride(server.endpoint())
+        .region(REGION)
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")));
+    if (builder instanceof AwsSyncClientBuilder<?, ?> sync) {
+      sync.httpClient(server.http());
+    }
+    try {
+      Class<?> s3 = Class.forName("software.amazon.awssdk.services.s3.S3BaseClientBuilder");
+      if (s3.isInstance(builder)) {
+        s3.getMethod("forcePathStyle", Boolean.class).invoke(builder, true);
+      }
+    } catch (ClassNotFoundException noS3) {
+      // A project without S3 has no S3 clients to configure.
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot set S3's path-style addressing", e);
+    }
+  }
+
   /** Creates an event-store table as the generated SAM template does: pk, sk, stream NEW_IMAGE. */
   public void createEventStoreTable(DynamoDbClient dynamoDb, String table) {
     dynamoDb.createTable(
