@@ -222,9 +222,7 @@ class AutomationRunTest {
             .filter(l -> l.path("message").asText().equals("Automation step performed"))
             .count());
     assertTrue(log.contains("\"url\":\"https://supplier.example/api/orders\""), log);
-    assertTrue(
-        !log.contains("Bearer") && !log.contains("Dear") && !log.contains("isbn"),
-        log);
+    assertTrue(!log.contains("Bearer") && !log.contains("Dear") && !log.contains("isbn"), log);
 
     List<JsonNode> again =
         output(() -> automations.run("WelcomeMember", Trigger.of(joined("m5")), SECRETS, welcome));
