@@ -118,7 +118,7 @@ public final class Automations {
       Trigger trigger;
       try {
         trigger = Deliveries.trigger(Json.parse(record.path("body").asText()));
-      } catch (IllegalArgumentException e) {
+      } catch (RuntimeException e) {
         Log.warn("Not a trigger of an automation; after its retries it is dead-lettered", e);
         failed(record, failures);
         continue;

@@ -2,6 +2,7 @@ package dev.tracepaper.runtime.automation;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -27,8 +28,9 @@ final class HttpCalls {
   }
 
   void send(HttpCall call) {
+    String what = call.method() + " " + call.urlWithoutQuery();
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(call.url()))
+        HttpRequest.newBuilder(uri(call, what))
             .timeout(REQUEST_TIMEOUT)
             .method(
                 call.method(),
@@ -36,7 +38,6 @@ final class HttpCalls {
                     .map(body -> HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                     .orElse(HttpRequest.BodyPublishers.noBody()));
     call.headers().forEach(header -> request.header(header.name(), header.value()));
-    String what = call.method() + " " + call.urlWithoutQuery();
     int status;
     try {
       status =
@@ -51,6 +52,25 @@ final class HttpCalls {
     }
     if (status < 200 || status > 299) {
       throw new IllegalStateException("HTTP " + what + " answered " + status);
+    }
+  }
+
+  /**
+   * The call's URL; an invalid one fails without the JDK's message, which would repeat the whole
+   * URL, query (and so perhaps a secret) included.
+   */
+  private static URI uri(HttpCall call, String what) {
+    try {
+      return new URI(call.url());
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException(
+          "HTTP "
+              + what
+              + ": not a valid URL ("
+              + e.getReason()
+              + " at index "
+              + e.getIndex()
+              + ")");
     }
   }
 }
