@@ -2,6 +2,7 @@ package dev.tracepaper.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tracepaper.runtime.automation.DynamoDbLedger;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -70,10 +71,12 @@ final class EventItems {
 
   /**
    * Whether items under the partition key {@code pk} are events (not idempotency items, nor the
-   * claims of {@link ClaimItems}).
+   * claims of {@link ClaimItems}, nor the automations' ledger items).
    */
   static boolean isEventStream(String pk) {
-    return !pk.startsWith(COMMAND_PREFIX) && !pk.startsWith(ClaimItems.PREFIX);
+    return !pk.startsWith(COMMAND_PREFIX)
+        && !pk.startsWith(ClaimItems.PREFIX)
+        && !pk.startsWith(DynamoDbLedger.PREFIX);
   }
 
   /** Whether {@code item} is an event (and not an idempotency item). */

@@ -17,6 +17,12 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  */
 public final class DynamoDbLedger implements Ledger {
 
+  /**
+   * The start of every ledger item's {@code pk}: lower case, so no aggregate's stream id ({@code
+   * <Aggregate>#<key>}) starts with it; the rebuild and the republisher pass over these items.
+   */
+  public static final String PREFIX = "automation#";
+
   /** How long a run's ledger item is kept after its last step. */
   public static final Duration KEPT = Duration.ofDays(15);
 
@@ -76,10 +82,11 @@ public final class DynamoDbLedger implements Ledger {
     }
   }
 
-  static Map<String, AttributeValue> key(String automation, String triggerId) {
+  /** The key of the ledger item of {@code automation} for the trigger {@code triggerId}. */
+  public static Map<String, AttributeValue> key(String automation, String triggerId) {
     return Map.of(
         "pk",
-        AttributeValue.fromS("automation#" + automation + "#" + triggerId),
+        AttributeValue.fromS(PREFIX + automation + "#" + triggerId),
         "sk",
         AttributeValue.fromN("0"));
   }
