@@ -137,6 +137,13 @@ class AutomationRunTest {
   }
 
   @Test
+  void aFailedRunWaitsTwiceAsLongAfterEachReceiveUpTo15Minutes() {
+    assertEquals(
+        List.of(30, 60, 120, 240, 480, 900, 900),
+        List.of(1, 2, 3, 4, 5, 6, 40).stream().map(AutomationQueue::retryDelay).toList());
+  }
+
+  @Test
   void schedulesAndDeploymentsAreTriggersByTheirTime() {
     List<Trigger> triggers = new ArrayList<>();
     Activities remember = run -> triggers.add(run.trigger());
