@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClientBuilder;
@@ -23,15 +24,22 @@ final class SecretValues {
 
   private final Consumer<AwsClientBuilder<?, ?>> clients;
   private final Map<SecretRef, Kept> kept = new ConcurrentHashMap<>();
+  private final LongSupplier nanoTime;
   private SecretsManagerClient secretsManager;
   private SsmClient ssm;
 
   SecretValues(Consumer<AwsClientBuilder<?, ?>> clients) {
+    this(clients, System::nanoTime);
+  }
+
+  /** With {@code nanoTime} as the time that secrets are kept by (tests pass time on). */
+  SecretValues(Consumer<AwsClientBuilder<?, ?>> clients, LongSupplier nanoTime) {
     this.clients = clients;
+    this.nanoTime = nanoTime;
   }
 
   String value(SecretRef secret) {
-    long now = System.nanoTime();
+    long now = nanoTime.getAsLong();
     Kept value = kept.get(secret);
     if (value == null || now - value.readAt() > KEPT.toNanos()) {
       value = new Kept(read(secret), now);

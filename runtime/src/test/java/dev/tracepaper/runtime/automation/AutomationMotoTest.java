@@ -20,6 +20,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -373,6 +374,40 @@ class AutomationMotoTest {
     assertTrue(
         answer.path("Reason").asText().startsWith("cannot send the run to the automation's queue"),
         answer.toString());
+  }
+
+  @Test
+  void secretsAreKeptFiveMinutesSoThatARotationIsPickedUp() {
+    RequestCounter reads = new RequestCounter();
+    long[] now = {0};
+    SecretValues secrets =
+        new SecretValues(
+            builder -> {
+              MOTO.configure(builder);
+              builder.overrideConfiguration(c -> c.addExecutionInterceptor(reads));
+            },
+            () -> now[0]);
+    SecretRef token = SECRETS.get(0);
+    SecretRef key = SECRETS.get(1);
+
+    assertEquals("t0ken", secrets.value(token));
+    assertEquals("k3y&=", secrets.value(key));
+    now[0] += Duration.ofMinutes(5).toNanos();
+    assertEquals("t0ken", secrets.value(token));
+    assertEquals(Map.of("GetSecretValue", 1, "GetParameter", 1), reads.counts());
+
+    SecretsManagerClientBuilder rotate = SecretsManagerClient.builder();
+    MOTO.configure(rotate);
+    try (SecretsManagerClient client = rotate.build()) {
+      client.putSecretValue(r -> r.secretId(token.id()).secretString("r0tated"));
+      now[0] += 1;
+      assertEquals("r0tated", secrets.value(token));
+    } finally {
+      try (SecretsManagerClient client = rotate.build()) {
+        client.putSecretValue(r -> r.secretId(token.id()).secretString("t0ken"));
+      }
+    }
+    assertEquals(Map.of("GetSecretValue", 2, "GetParameter", 1), reads.counts());
   }
 
   private ObjectNode customResource(String type, String requestId) {
