@@ -1,21 +1,38 @@
 package dev.tracepaper.runtime.automation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.tracepaper.runtime.AppSyncRequest;
+import dev.tracepaper.runtime.Caller;
+import dev.tracepaper.runtime.CommandId;
 import dev.tracepaper.runtime.CommandResult;
+import dev.tracepaper.runtime.Json;
 import dev.tracepaper.runtime.Log;
+import dev.tracepaper.runtime.StoredEvent;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.AbstractMap;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
  * One run of an automation for one trigger: what its activities see ({@link #now}, {@link #today},
@@ -65,6 +82,31 @@ public final class Run {
   /** The UTC date of {@link #now}. */
   public LocalDate today() {
     return LocalDate.ofInstant(now(), ZoneOffset.UTC);
+  }
+
+  /**
+   * The declared secrets by name, as the model's {@code secrets.<name>} reads them: each value read
+   * when first asked for ({@link #secret}), so a run reads only the secrets it uses.
+   */
+  public Map<String, String> secrets() {
+    return new AbstractMap<>() {
+      @Override
+      public String get(Object name) {
+        return secrets.containsKey(name) ? secret((String) name) : null;
+      }
+
+      @Override
+      public boolean containsKey(Object name) {
+        return secrets.containsKey(name);
+      }
+
+      @Override
+      public Set<Map.Entry<String, String>> entrySet() {
+        Map<String, String> all = new LinkedHashMap<>();
+        secrets.keySet().forEach(name -> all.put(name, secret(name)));
+        return Collections.unmodifiableMap(all).entrySet();
+      }
+    };
   }
 
   /** The value of the declared secret {@code name}, read once per run. */
@@ -122,26 +164,111 @@ public final class Run {
   }
 
   /**
-   * Sends the command {@code send} ({@code Aggregate.Command}) as the automation's caller, holding
-   * the role {@code as} (or none): {@code result} runs it on the event store, with {@link
-   * #commandId()} as its idempotency key. A refusal is thrown and fails the run.
+   * Sends the command {@code send} ({@code Aggregate.Command}, the API's mutation {@code
+   * operation}) with {@code input}, inside the application: {@code handler} (the aggregate's
+   * command handler) runs it as the request AppSync would send, by the caller {@code
+   * automation:<name>} holding the role {@code role}, with {@link #commandId()} as its idempotency
+   * key, correlated with the triggering event (or, without one, with this run). A refusal is thrown
+   * and fails the run.
    */
-  public void command(String send, String as, JsonNode with, Supplier<CommandResult> result) {
+  public void command(
+      String send,
+      String operation,
+      String role,
+      ObjectNode input,
+      Function<AppSyncRequest, CommandResult> handler) {
     if (!due("command")) {
       return;
     }
     String commandId = commandId();
-    effects.command(new CommandCall(send, Optional.ofNullable(as), with, commandId), result);
+    String caller = "automation:" + automation;
+    AppSyncRequest request =
+        AppSyncRequest.internal(
+            operation,
+            input.deepCopy(),
+            commandId,
+            new Caller(caller, caller, role == null ? List.of() : List.of(role)),
+            trigger
+                .event()
+                .map(StoredEvent::correlationId)
+                .orElse(automation + ":" + trigger.id()));
+    effects.command(
+        new CommandCall(send, Optional.ofNullable(role), input, commandId),
+        () -> handler.apply(request));
     performed("command", "send", send, "commandId", commandId);
   }
 
   /**
-   * The idempotency key of the command being sent ({@code <automation>:<triggerId>:<step>}): the
-   * same on every delivery of the trigger, so the command store answers a repeated command as it
-   * did the first time.
+   * The values a template reads, given as name, value, name, value, ... in the model's order; a
+   * value may be null (the template shows it empty).
    */
-  public String commandId() {
-    return automation + ":" + trigger.id() + ":" + step;
+  public static Map<String, Object> with(Object... namesAndValues) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    pairs(namesAndValues, (name, value) -> values.put(name, value));
+    return values;
+  }
+
+  /**
+   * A command's input, given as field, value, field, value, ...: texts, numbers and booleans as
+   * JSON values, JSON values as they are; a null value leaves its field out, as an absent input
+   * field is.
+   */
+  public static ObjectNode input(Object... fieldsAndValues) {
+    ObjectNode input = Json.object();
+    pairs(
+        fieldsAndValues,
+        (field, value) -> {
+          if (value != null) {
+            input.set(field, json(value));
+          }
+        });
+    return input;
+  }
+
+  private static void pairs(Object[] namesAndValues, BiConsumer<String, Object> each) {
+    if (namesAndValues.length % 2 != 0) {
+      throw new IllegalArgumentException("names and values come in pairs");
+    }
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      each.accept((String) namesAndValues[i], namesAndValues[i + 1]);
+    }
+  }
+
+  private static JsonNode json(Object value) {
+    if (value instanceof JsonNode node) {
+      return node;
+    }
+    if (value instanceof Long || value instanceof Integer) {
+      return LongNode.valueOf(((Number) value).longValue());
+    }
+    if (value instanceof Double number) {
+      return DoubleNode.valueOf(number);
+    }
+    if (value instanceof Boolean bool) {
+      return BooleanNode.valueOf(bool);
+    }
+    return TextNode.valueOf(value instanceof Enum<?> constant ? constant.name() : value.toString());
+  }
+
+  /**
+   * The idempotency key of the command being sent, {@code <automation>:<triggerId>:<step>}: the
+   * same on every delivery of the trigger, so the command store answers a repeated command as it
+   * did the first time. One longer than a command id may be ({@link CommandId#MAX_LENGTH}: a long
+   * aggregate key) is {@code automation:<SHA-256 of it>}, as unique and as stable.
+   */
+  String commandId() {
+    String id = automation + ":" + trigger.id() + ":" + step;
+    return id.length() <= CommandId.MAX_LENGTH ? id : "automation:" + sha256(id);
+  }
+
+  private static String sha256(String text) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
   }
 
   /** The URL with its query parameters, each name and value URL-encoded, in order. */

@@ -3,7 +3,6 @@ package dev.tracepaper.runtime.automation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.tracepaper.runtime.CommandResult;
-import dev.tracepaper.runtime.Json;
 import dev.tracepaper.runtime.testing.HttpStub;
 import dev.tracepaper.runtime.testing.InMemoryLedger;
 import java.io.File;
@@ -87,9 +86,10 @@ class AutomationOptionalModulesTest {
                   Map.of("isbn", "9780441013593", "reason", "lost"));
               run.command(
                   "Catalog.Reorder",
-                  null,
-                  Json.object(),
-                  () -> {
+                  "reorder",
+                  "desk",
+                  Run.input("isbn", "9780441013593"),
+                  request -> {
                     commands[0]++;
                     return new CommandResult("b1", 1, List.of("Reordered"));
                   });

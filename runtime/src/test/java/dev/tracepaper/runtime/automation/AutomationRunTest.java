@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tracepaper.runtime.AppSyncRequest;
+import dev.tracepaper.runtime.Caller;
 import dev.tracepaper.runtime.CommandError;
 import dev.tracepaper.runtime.CommandResult;
 import dev.tracepaper.runtime.Json;
+import dev.tracepaper.runtime.Metadata;
 import dev.tracepaper.runtime.StoredEvent;
 import dev.tracepaper.runtime.testing.AutomationCheck;
 import dev.tracepaper.runtime.testing.InMemoryLedger;
@@ -18,6 +21,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +41,7 @@ class AutomationRunTest {
   private final RecordingEffects recorded = new RecordingEffects();
   private final Flaky effects = new Flaky(recorded);
   private final Automations automations = new Automations(ledger, effects);
-  private final List<String> commandIds = new ArrayList<>();
+  private final List<AppSyncRequest> commands = new ArrayList<>();
 
   /** E-mails the member, reorders with a secret, then records the welcome by a command. */
   private final Activities welcome =
@@ -58,10 +62,11 @@ class AutomationRunTest {
             Map.of("isbn", "978 & \"co\"", "reason", "joined " + run.today()));
         run.command(
             "Membership.RecordWelcome",
+            "recordWelcome",
             "desk",
-            Json.object().put("memberId", event.path("memberId").asText()),
-            () -> {
-              commandIds.add(run.commandId());
+            Run.input("memberId", event.path("memberId").asText(), "visits", 1L, "note", null),
+            request -> {
+              commands.add(request);
               return new CommandResult(event.path("memberId").asText(), 2, List.of("Welcomed"));
             });
       };
@@ -83,7 +88,15 @@ class AutomationRunTest {
          {"command": {"send": "Membership.RecordWelcome", "with": {"memberId": "m1"},
                       "as": "desk"}}]
         """);
-    assertEquals(List.of("WelcomeMember:Membership#m1:1:3"), commandIds);
+    AppSyncRequest command = commands.get(0);
+    assertEquals("recordWelcome", command.fieldName());
+    assertEquals("WelcomeMember:Membership#m1:1:3", command.commandId());
+    assertEquals("{\"memberId\":\"m1\",\"visits\":1}", Json.write(command.input()));
+    Metadata meta = command.metadata(Clock.systemUTC());
+    assertEquals(
+        new Caller("automation:WelcomeMember", "automation:WelcomeMember", List.of("desk")),
+        meta.caller());
+    assertEquals("corr", meta.correlationId(), "the triggering event's correlation");
   }
 
   @Test
@@ -96,7 +109,7 @@ class AutomationRunTest {
     assertEquals(
         List.of("email", "http", "command"),
         recorded.performed().stream().map(Performed::kind).toList());
-    assertEquals(1, commandIds.size());
+    assertEquals(1, commands.size());
     assertEquals(3, ledger.done("WelcomeMember", "Membership#m2:1"));
   }
 
@@ -134,6 +147,64 @@ class AutomationRunTest {
                 + " {\"itemIdentifier\": \"bad-json\"}]}"),
         answer);
     assertEquals(3, recorded.performed().size());
+  }
+
+  @Test
+  void templateValuesKeepTheirOrderAndNullsAndInputsLeaveNullsOut() {
+    Map<String, Object> with = Run.with("b", 1L, "a", null, "c", "x");
+    assertEquals(List.of("b", "a", "c"), List.copyOf(with.keySet()));
+    assertEquals(null, with.get("a"));
+    assertTrue(with.containsKey("a"));
+    assertEquals(Map.of(), Run.with());
+
+    assertEquals(
+        "{\"text\":\"t\",\"count\":2,\"ratio\":0.5,\"flag\":true,\"address\":{\"city\":\"Delft\"}}",
+        Json.write(
+            Run.input(
+                "text",
+                "t",
+                "count",
+                2L,
+                "ratio",
+                0.5,
+                "flag",
+                true,
+                "missing",
+                null,
+                "address",
+                Json.parse("{\"city\": \"Delft\"}"))));
+    assertThrows(IllegalArgumentException.class, () -> Run.input("odd"));
+  }
+
+  @Test
+  void secretsReadAsAMapReadOnlyTheOnesUsed() {
+    List<String> values = new ArrayList<>();
+    automations.run(
+        "Map",
+        Trigger.schedule(JOINED),
+        List.of(
+            SecretRef.secretsManager("supplierToken", "library/supplier-token"),
+            SecretRef.parameterStore("unused", "/library/unused")),
+        run -> {
+          Map<String, String> secrets = run.secrets();
+          values.add(secrets.get("supplierToken"));
+          values.add(String.valueOf(secrets.get("undeclared")));
+        });
+
+    assertEquals(List.of("«secret supplierToken»", "null"), values);
+    assertEquals(1, effects.secretReads);
+  }
+
+  @Test
+  void aCommandIdTooLongForTheStoreIsItsHash() {
+    String key = "k".repeat(120);
+    StoredEvent event = joined(key);
+    automations.run("WelcomeMember", Trigger.of(event), SECRETS, welcome);
+
+    String id = commands.get(0).commandId();
+    assertTrue(id.matches("automation:[0-9a-f]{64}"), id);
+    automations.run("WelcomeMember", Trigger.of(joined("short")), SECRETS, welcome);
+    assertEquals("WelcomeMember:Membership#short:1:3", commands.get(1).commandId());
   }
 
   @Test
@@ -186,9 +257,10 @@ class AutomationRunTest {
         run ->
             run.command(
                 "Membership.RecordWelcome",
-                null,
-                Json.object(),
-                () -> {
+                "recordWelcome",
+                "desk",
+                Run.input(),
+                request -> {
                   throw CommandError.rule("NOT_A_MEMBER", "no such member");
                 });
 
@@ -261,7 +333,7 @@ class AutomationRunTest {
             + "  activity 2 (`http`): `headers`: `Authorization`: expected Bearer x,"
             + " got Bearer «secret supplierToken»\n"
             + "  activity 3: expected nothing more, got command Membership.RecordWelcome"
-            + " {\"memberId\":\"m6\"}",
+            + " {\"memberId\":\"m6\",\"visits\":1}",
         wrong.getMessage());
 
     AssertionFailedError kind =
