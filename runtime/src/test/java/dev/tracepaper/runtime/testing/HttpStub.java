@@ -32,7 +32,7 @@ public final class HttpStub implements AutoCloseable {
    * A request the stub received.
    *
    * @param url the URL the automation called (the original, when routed here)
-   * @param headers by lower-case name, in the order received
+   * @param headers by lower-case name (sorted), each with its values in the order received
    */
   public record Request(String method, String url, Map<String, List<String>> headers, String body) {
 
