@@ -471,7 +471,7 @@ raw-in-base64-out` to `aws lambda invoke`) and use `jq`.
 | `${policy.deadLetterQueueLogicalId}Url` | events `${policy.triggerType}` that <#if policy.runs?has_content>command `${policy.runs}` (its `on`)<#else>policy `${policy.name}`</#if> failed on 5 times, or that the bus could not deliver to its queue | republish the triggering event (below) |
 </#list>
 </#list>
-<#if !project.stacks.policyQueuesInRoot()>
+<#if !project.stacks.policyQueuesInRoot(project.automationResources?size)>
 
 The policies are more than CloudFormation's 200 outputs of one stack allow: the queue of a
 policy in a subdomain is an output of that subdomain's nested stack (`<Subdomain>Stack`, whose

@@ -134,7 +134,8 @@ public final class ProjectDataBuilder {
             .map(new CustomQueryCode(index, types, fields, names)::of)
             .toList(),
         StacksBuilder.of(index, aggregates, viewData),
-        new ScenarioCode(index, tests).of(aggregates, viewData));
+        new ScenarioCode(index, tests).of(aggregates, viewData),
+        AutomationStackBuilder.of(index, names.basePackage()));
   }
 
   private EnumData enumData(EnumDef e) {

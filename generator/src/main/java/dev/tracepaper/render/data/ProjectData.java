@@ -22,6 +22,7 @@ import java.util.List;
  * @param queries the custom queries, which hand-written code answers
  * @param stacks the CloudFormation stacks and which elements each holds
  * @param scenarios the model's scenarios, run by the generated {@code ScenariosTest}
+ * @param automationResources the infrastructure of each automation, in model order
  */
 public record ProjectData(
     String name,
@@ -39,7 +40,8 @@ public record ProjectData(
     List<ViewData> views,
     List<CustomQueryData> queries,
     StacksData stacks,
-    ScenarioSuiteData scenarios) {
+    ScenarioSuiteData scenarios,
+    List<AutomationStackData> automationResources) {
 
   public ProjectData {
     enums = List.copyOf(enums);
@@ -47,6 +49,7 @@ public record ProjectData(
     aggregates = List.copyOf(aggregates);
     views = List.copyOf(views);
     queries = List.copyOf(queries);
+    automationResources = List.copyOf(automationResources);
   }
 
   /** Every policy of every aggregate, in model order. */
