@@ -46,8 +46,9 @@ public final class TooManyResources implements Rule {
                 ? "split the aggregate or view that fills the stack, or merge its queries"
                 : count.automations() == 0
                     ? "give aggregates a `subdomain`: each subdomain is a nested stack of its own"
-                    : "give aggregates a `subdomain`: each subdomain is a nested stack of its own;"
-                        + " automations are in the root stack");
+                    : "give aggregates a `subdomain` (each subdomain is a nested stack of its own),"
+                        + " or do in one automation what several do: every automation is in the"
+                        + " root stack");
       }
       if (stack.commandFunctions() > StackPlan.COMMAND_FUNCTION_LIMIT) {
         report.error(
