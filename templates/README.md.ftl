@@ -471,6 +471,9 @@ raw-in-base64-out` to `aws lambda invoke`) and use `jq`.
 | `${policy.deadLetterQueueLogicalId}Url` | events `${policy.triggerType}` that <#if policy.runs?has_content>command `${policy.runs}` (its `on`)<#else>policy `${policy.name}`</#if> failed on 5 times, or that the bus could not deliver to its queue | republish the triggering event (below) |
 </#list>
 </#list>
+<#list project.automationResources as automation>
+| `${automation.deadLetterQueueLogicalId}Url` | runs of automation `${automation.name}` that failed 5 times (<#if automation.trigger == "event">the event `${automation.triggerType}` as the bus sent it<#elseif automation.trigger == "schedule">the time the schedule was due<#else>the deployment that ran it</#if>)<#if automation.trigger == "event">, or that the bus could not put on its queue<#elseif automation.trigger == "schedule">, or that the scheduler could not put on its queue</#if> | move them back to its queue (below) |
+</#list>
 <#if !project.stacks.policyQueuesInRoot(project.automationResources?size)>
 
 The policies are more than CloudFormation's 200 outputs of one stack allow: the queue of a
@@ -516,5 +519,13 @@ cat answer.json
 - A message of a policy's dead-letter queue is the event as the bus sent it: republish it once
   the cause is fixed (the policy runs once per event, and the other consumers skip it):
   `jq -c '.Messages[0].Body | fromjson | {events: [{stream: (.detail.aggregate + "#" + .detail.key), version: .detail.version}]}' messages.json`.
+
+<#if project.automationResources?has_content>
+- A message of an automation's dead-letter queue is what started the run. Once the cause is
+  fixed, move the queue's messages back to the automation's queue, which runs them again: the
+  side effects a run had already performed (an e-mail sent) are skipped, for 15 days after the
+  run. `aws sqs start-message-move-task --source-arn <the dead-letter queue's ARN>` (without a
+  destination SQS moves them back to the queue they came from).
+</#if>
 
 Then delete the message: `aws sqs delete-message --queue-url "$Q" --receipt-handle <ReceiptHandle>`.
