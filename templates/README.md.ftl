@@ -519,13 +519,14 @@ cat answer.json
 - A message of a policy's dead-letter queue is the event as the bus sent it: republish it once
   the cause is fixed (the policy runs once per event, and the other consumers skip it):
   `jq -c '.Messages[0].Body | fromjson | {events: [{stream: (.detail.aggregate + "#" + .detail.key), version: .detail.version}]}' messages.json`.
-
 <#if project.automationResources?has_content>
 - A message of an automation's dead-letter queue is what started the run. Once the cause is
   fixed, move the queue's messages back to the automation's queue, which runs them again: the
   side effects a run had already performed (an e-mail sent) are skipped, for 15 days after the
-  run. `aws sqs start-message-move-task --source-arn <the dead-letter queue's ARN>` (without a
-  destination SQS moves them back to the queue they came from).
+  run. With `Q` the dead-letter queue's address: `aws sqs start-message-move-task --source-arn
+  "$(aws sqs get-queue-attributes --queue-url "$Q" --attribute-names QueueArn --query
+  Attributes.QueueArn --output text)"` (without a destination, SQS moves them back to the queue
+  they came from).
 </#if>
 
 Then delete the message: `aws sqs delete-message --queue-url "$Q" --receipt-handle <ReceiptHandle>`.
