@@ -8,7 +8,6 @@ import dev.tracepaper.model.Event;
 import dev.tracepaper.model.Located;
 import dev.tracepaper.model.ModelIndex;
 import dev.tracepaper.naming.AwsNames;
-import dev.tracepaper.naming.Case;
 import dev.tracepaper.render.data.AutomationStackData;
 import dev.tracepaper.source.SourceFile;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +42,7 @@ final class AutomationStackBuilder {
   }
 
   private AutomationStackData automation(Automation automation) {
-    String id = Case.pascal(automation.name()) + "Automation";
+    String id = AwsNames.automationId(automation.name());
     String trigger = "deployment";
     String source = "";
     String type = "";
