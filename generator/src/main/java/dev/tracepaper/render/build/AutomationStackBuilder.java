@@ -99,18 +99,26 @@ final class AutomationStackBuilder {
 
   /**
    * SES authorises a send from an address on the identity it was verified as: the address itself,
-   * or its domain. Both are granted, so either verification works.
+   * or its domain. Both are granted, so either verification works. A sender with a display name
+   * ({@code Library desk <desk@library.example>}) is verified as its address.
    */
   private static List<String> emailIdentities(List<Automation.Activity> activities) {
     Set<String> identities = new LinkedHashSet<>();
     for (Automation.Activity activity : activities) {
       if (activity instanceof Automation.Email email) {
-        String from = email.from().value();
+        String from = address(email.from().value());
         identities.add(from);
         identities.add(from.substring(from.lastIndexOf('@') + 1));
       }
     }
     return identities.stream().map(i -> HERE.formatted("ses") + "identity/" + literal(i)).toList();
+  }
+
+  /** The address of {@code Name <address>}, or the text itself. */
+  static String address(String from) {
+    int open = from.lastIndexOf('<');
+    int close = from.lastIndexOf('>');
+    return open >= 0 && close > open ? from.substring(open + 1, close).strip() : from.strip();
   }
 
   private static List<String> objects(List<Automation.Activity> activities) {
