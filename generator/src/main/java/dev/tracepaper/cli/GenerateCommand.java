@@ -1,7 +1,6 @@
 package dev.tracepaper.cli;
 
 import dev.tracepaper.extend.ExtensionsRefused;
-import dev.tracepaper.model.Automation;
 import dev.tracepaper.model.ModelIndex;
 import dev.tracepaper.render.build.ProjectDataBuilder;
 import dev.tracepaper.render.data.ProjectData;
@@ -145,7 +144,6 @@ public final class GenerateCommand implements Callable<Integer> {
       report.notes(out);
       PlanReport.mergedSummary(out, written.merged());
       out.println(report.summary(false, target) + "; in " + written.millis() + " ms.");
-      leftOut(result.validation().model().automations(), out);
     }
     out.flush();
     err.flush();
@@ -166,16 +164,6 @@ public final class GenerateCommand implements Callable<Integer> {
             .writeValueAsString(project));
     out.flush();
     return ExitCode.OK;
-  }
-
-  /** The automations the project leaves out: their code is generated in a later release. */
-  private static void leftOut(List<Automation> automations, PrintWriter out) {
-    if (!automations.isEmpty()) {
-      out.printf(
-          "Automations are not generated yet, so this project leaves out %s; `tracepaper test`"
-              + " and `tracepaper run` show what they would do.%n",
-          String.join(", ", automations.stream().map(Automation::name).toList()));
-    }
   }
 
   private static void extensionsRefused(PrintWriter out, ExtensionsRefused e) {

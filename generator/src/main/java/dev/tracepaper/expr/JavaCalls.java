@@ -41,7 +41,17 @@ final class JavaCalls {
           Functions.CRC32,
           Functions.FORMAT_TIME,
           Functions.EPOCH_SECONDS,
-          "timestamp");
+          "timestamp",
+          "getFullYear",
+          "getMonth",
+          "getDayOfYear",
+          "getDayOfMonth",
+          "getDate",
+          "getDayOfWeek",
+          "getHours",
+          "getMinutes",
+          "getSeconds",
+          "getMilliseconds");
 
   private static final String OTHER_FUNCTION_HINT =
       "the functions generated code can compute are "
@@ -261,6 +271,17 @@ final class JavaCalls {
             }
             yield helper(function, args);
           }
+          case "getFullYear",
+              "getMonth",
+              "getDayOfYear",
+              "getDayOfMonth",
+              "getDate",
+              "getDayOfWeek",
+              "getHours",
+              "getMinutes",
+              "getSeconds",
+              "getMilliseconds" ->
+              type(args.get(0)).kind() == CelKind.TIMESTAMP ? timePart(function, args) : null;
           default -> null;
         };
     if (code == null) {
@@ -273,6 +294,18 @@ final class JavaCalls {
           OTHER_FUNCTION_HINT);
     }
     return code;
+  }
+
+  /** A part of a time, in UTC or the time zone given: CEL's numbering (months from 0). */
+  private String timePart(String function, List<CelExpr> args) {
+    return runtime
+        + "."
+        + function
+        + "("
+        + arg(args, 0)
+        + ", "
+        + (args.size() == 2 ? arg(args, 1) : "\"UTC\"")
+        + ")";
   }
 
   private String arg(List<CelExpr> args, int index) {

@@ -244,6 +244,11 @@ public final class JavaTranslator {
     private String select(CelExpr node) {
       CelExpr operand = node.select().operand();
       String field = node.select().field();
+      if (type(operand).kind() == CelKind.MAP && operand.getKind() == CelExpr.ExprKind.Kind.IDENT) {
+        // A map named by the place (an automation's `secrets`), read by key; which keys exist is
+        // the place's rule (UndeclaredSecret), so a missing one never gets here.
+        return ident(operand.ident().name()) + ".get(" + JavaLiterals.string(field) + ")";
+      }
       ModelStruct struct = struct(operand, "a field");
       String access = java(operand) + "." + dev.tracepaper.naming.JavaNames.member(field) + "()";
       Optional<Field> declared = struct.field(field);

@@ -17,8 +17,8 @@ import java.util.function.Supplier;
  * The {@link Escapes} as FreeMarker functions, shared by every template: {@code
  * ${javaString(description)}}, {@code ${javadoc(description)}} or {@code ${javadoc(description, " *
  * ")}}, {@code ${graphqlString(x)}}, {@code ${yamlString(x)}}, {@code ${jsonString(x)}}, {@code
- * ${jsString(x)}}. Each takes exactly one string (javadoc: an optional line prefix too); a number,
- * a missing value or anything else is a template error.
+ * ${jsString(x)}}, {@code ${lineComment(x)}}. Each takes exactly one string (javadoc: an optional
+ * line prefix too); a number, a missing value or anything else is a template error.
  */
 final class EscapeFunctions {
 
@@ -34,6 +34,7 @@ final class EscapeFunctions {
         "yamlString", unary("yamlString", Escapes::yamlString),
         "jsonString", unary("jsonString", Escapes::jsonString),
         "jsString", unary("jsString", Escapes::jsString),
+        "lineComment", unary("lineComment", Escapes::lineComment),
         "javadoc", EscapeFunctions::javadoc);
   }
 

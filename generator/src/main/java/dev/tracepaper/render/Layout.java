@@ -1,6 +1,7 @@
 package dev.tracepaper.render;
 
 import dev.tracepaper.render.data.AggregateData;
+import dev.tracepaper.render.data.AutomationData;
 import dev.tracepaper.render.data.CommandData;
 import dev.tracepaper.render.data.CustomQueryData;
 import dev.tracepaper.render.data.EventData;
@@ -118,7 +119,9 @@ public final class Layout {
           TEST + "aggregate/",
           MAIN + "types/",
           MAIN + "views/",
-          TEST + "views/");
+          TEST + "views/",
+          MAIN + "automations/",
+          TEST + "automations/");
 
   private final ProjectData project;
   private final String packageFolder;
@@ -229,7 +232,13 @@ public final class Layout {
           Map.entry("views/view/Projection.java.ftl", "views/<View>Projection.java, per view"),
           Map.entry(
               "views/view/ProjectionTest.java.ftl",
-              "views/<View>ProjectionTest.java, per view with cases or tests"));
+              "views/<View>ProjectionTest.java, per view with cases or tests"),
+          Map.entry(
+              "automations/automation/Automation.java.ftl",
+              "automations/<Automation>Automation.java, per automation"),
+          Map.entry(
+              "automations/automation/AutomationTest.java.ftl",
+              "automations/<Automation>AutomationTest.java, per automation with tests"));
 
   /** What a template gives, in words: the file (or files) it renders to, or that it is copied. */
   public static String describe(String template) {
@@ -435,6 +444,27 @@ public final class Layout {
                               "enum",
                               e,
                               null)));
+      case "automations/automation/Automation.java.ftl" -> {
+        for (AutomationData a : project.automations()) {
+          outputs.add(
+              output(template, root, a.javaPackage(), a.javaClass(), "automation", a, null));
+        }
+      }
+      case "automations/automation/AutomationTest.java.ftl" -> {
+        for (AutomationData a : project.automations()) {
+          if (!a.tests().isEmpty()) {
+            outputs.add(
+                output(
+                    template,
+                    root,
+                    a.javaPackage(),
+                    a.javaClass() + "Test",
+                    "automation",
+                    a,
+                    null));
+          }
+        }
+      }
       default -> throw new IllegalStateException("no element gives the template " + template);
     }
     return outputs;

@@ -4,6 +4,7 @@ import dev.tracepaper.output.FileTree;
 import dev.tracepaper.output.GeneratedFile;
 import dev.tracepaper.render.ExtraTemplates.Extra;
 import dev.tracepaper.render.TemplateSetupException.Problem;
+import dev.tracepaper.render.data.AutomationData;
 import dev.tracepaper.render.data.ModelElement;
 import dev.tracepaper.render.data.ProjectData;
 import java.io.IOException;
@@ -91,7 +92,24 @@ public final class ProjectRenderer {
       files.add(new GeneratedFile(copy.path(), bytes(copy.template()), copy.executable()));
     }
     files.addAll(RuntimeRepository.files());
+    files.addAll(automationTemplates(project));
     return FileTree.of(files);
+  }
+
+  /**
+   * The model's templates that automations fill, in the project's resources, where the runtime
+   * reads them: one file per path, however many activities fill it.
+   */
+  private static List<GeneratedFile> automationTemplates(ProjectData project) {
+    Map<String, GeneratedFile> files = new java.util.TreeMap<>();
+    for (AutomationData automation : project.automations()) {
+      for (AutomationData.TemplateFile template : automation.templates()) {
+        String path = AutomationData.TEMPLATES_FOLDER + template.path();
+        files.put(
+            path, new GeneratedFile(path, template.text().getBytes(StandardCharsets.UTF_8), false));
+      }
+    }
+    return List.copyOf(files.values());
   }
 
   /** A copied file from the templates folder when it has one: an override, as for templates. */
@@ -121,6 +139,8 @@ public final class ProjectRenderer {
     copies.forEach(c -> owners.claim(c.path(), "the built-in file `" + c.template() + "`"));
     RuntimeRepository.files()
         .forEach(f -> owners.claim(f.relativePath(), "the runtime's repository"));
+    automationTemplates(project)
+        .forEach(f -> owners.claim(f.relativePath(), "a template of the model's automations"));
     List<Problem> problems = new ArrayList<>();
     List<Layout.Output> outputs = new ArrayList<>();
     for (Extra extra : extras.extras()) {

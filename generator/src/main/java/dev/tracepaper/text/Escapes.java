@@ -148,6 +148,34 @@ public final class Escapes {
     return control == 0x7f ? '\u2421' : '\uFFFD';
   }
 
+  /**
+   * The text of a {@code //} comment, on one line: white space runs (line breaks included) become
+   * one space, controls are shown as their pictures and other invisible characters by their code
+   * point ({@code <U+202E>}), and each backslash is doubled, since javac reads {@code \}{@code u}
+   * escapes in comments too and one for a line feed would end the comment.
+   */
+  public static String lineComment(String text) {
+    requireWellFormed(text);
+    StringBuilder out = new StringBuilder(text.length());
+    text.strip()
+        .replaceAll("\\s+", " ")
+        .codePoints()
+        .forEach(
+            c -> {
+              if (c == '\\') {
+                out.append("\\\\");
+              } else if (Character.getType(c) == Character.CONTROL) {
+                out.append(controlPicture(c));
+              } else if (isInvisible(c)) {
+                // A bidi control or a separator would make the line read otherwise than it runs.
+                out.append(String.format("<U+%04X>", c));
+              } else {
+                out.appendCodePoint(c);
+              }
+            });
+    return out.toString();
+  }
+
   /** A JSON string, quotes included, as Jackson writes it (RFC 8259). */
   public static String jsonString(String text) {
     requireWellFormed(text);

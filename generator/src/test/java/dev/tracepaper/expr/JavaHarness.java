@@ -86,6 +86,7 @@ final class JavaHarness {
       case LIST -> "java.util.List<" + javaType(((ListType) type).elemType()) + ">";
       case STRUCT -> recordName(type);
       case OPAQUE -> "java.time.LocalDate";
+      case MAP -> "java.util.Map<String, String>";
       default -> "tools.jackson.databind.JsonNode";
     };
   }

@@ -202,6 +202,13 @@ class JavaTranslatorTest {
           "timestamp(n)",
           "timestamp(epochSeconds(state.placedAt) + n % 100000)",
           "formatTime(timestamp(n % 100000000000), 'yyyy-MM-dd')",
+          "now.getFullYear() + state.placedAt.getFullYear('Europe/Amsterdam')",
+          "state.placedAt.getMonth('America/New_York') + state.placedAt.getMonth()",
+          "timestamp(n % 100000000000).getDayOfYear('Asia/Kolkata')",
+          "timestamp(n % 100000000000).getDayOfMonth() * 100 + state.placedAt.getDate('+05:30')",
+          "timestamp(n % 100000000000).getDayOfWeek('Pacific/Auckland')",
+          "[state.placedAt.getHours('-08:00'), state.placedAt.getMinutes(),"
+              + " state.placedAt.getSeconds('UTC'), state.placedAt.getMilliseconds()]",
           // object and list literals
           "[s, state.orderId]",
           "[n, state.total] + state.counts",

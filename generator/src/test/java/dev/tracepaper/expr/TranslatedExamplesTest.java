@@ -30,9 +30,6 @@ class TranslatedExamplesTest {
     int n = 0;
     for (CheckedExpression expression : checked.all()) {
       assertThat(expression.isValid()).isTrue();
-      if (automation(expression.site().place())) {
-        continue; // run by the engine; their Java comes with their generated code
-      }
       Translation translation = translator.translate(expression);
       assertThat(translation).isInstanceOf(Translation.Java.class);
       Translation.Java java = (Translation.Java) translation;
@@ -53,9 +50,5 @@ class TranslatedExamplesTest {
     }
     JavaHarness.compile(
         Map.of("Translated", source, JavaNames.RUNTIME, JavaHarness.runtimeSource()));
-  }
-
-  private static boolean automation(Place place) {
-    return place.name().startsWith("AUTOMATION_");
   }
 }

@@ -58,6 +58,11 @@ class JavaEscapesTest {
       source.append("\n   */\n  public static final int DOC").append(i).append(" = ");
       source.append(i).append(";\n");
     }
+    for (int i = 0; i < HostileText.ALL.size(); i++) {
+      source.append("\n  // ").append(Escapes.lineComment(HostileText.ALL.get(i)));
+      source.append("\n  public static final int LINE").append(i).append(" = ");
+      source.append(i).append(";\n");
+    }
     source.append("}\n");
     Path file = folder.resolve("src/gen/Texts.java");
     Files.createDirectories(file.getParent());
@@ -127,6 +132,21 @@ class JavaEscapesTest {
             .map(JavaEscapesTest::shown)
             .toList();
     assertThat(readBack).containsExactlyElementsIn(expected).inOrder();
+  }
+
+  @Test
+  void lineCommentsEndAtTheirLineWhateverTheText() {
+    // A comment that ended early would have turned the rest of its text into code: the class
+    // would not compile, or a field after it would be missing.
+    for (int i = 0; i < HostileText.ALL.size(); i++) {
+      assertThat(docComments).containsKey("LINE" + i);
+    }
+    for (String text : HostileText.ALL) {
+      assertThat(Escapes.lineComment(text)).doesNotContainMatch("[\\n\\r\\u2028\\u2029]");
+    }
+    assertThat(Escapes.lineComment("event.amount >= 5.0 &&\n  size(x) < 2"))
+        .isEqualTo("event.amount >= 5.0 && size(x) < 2");
+    assertThat(Escapes.lineComment("matches(s, '\\\\d+')")).isEqualTo("matches(s, '\\\\\\\\d+')");
   }
 
   @Test

@@ -103,6 +103,27 @@ public final class AppSyncRequest {
     return info;
   }
 
+  /**
+   * A request made inside the application, as AppSync would send it: {@code operation} with {@code
+   * input} and the idempotency key {@code commandId}, by a user-pool caller with {@code caller}'s
+   * id, name and roles (an automation sending a command as its declared role), correlated with
+   * {@code correlationId}.
+   */
+  public static AppSyncRequest internal(
+      String operation, ObjectNode input, String commandId, Caller caller, String correlationId) {
+    ObjectNode event = Json.object();
+    ObjectNode arguments = event.putObject("arguments");
+    arguments.set("input", input);
+    arguments.put("commandId", commandId);
+    ObjectNode identity = event.putObject("identity");
+    identity.put("sub", caller.id());
+    identity.put("username", caller.name());
+    caller.roles().forEach(identity.putArray("groups")::add);
+    event.set("info", info(operation));
+    event.putObject("request").putObject("headers").put(CORRELATION_HEADER, correlationId);
+    return new AppSyncRequest(event);
+  }
+
   public ObjectNode arguments() {
     return objectOrEmpty(event.get("arguments"));
   }

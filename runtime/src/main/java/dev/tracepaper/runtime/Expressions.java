@@ -171,6 +171,64 @@ public final class Expressions {
     return java.time.Instant.ofEpochSecond(epochSeconds);
   }
 
+  /** CEL's {@code getFullYear(zone)}: the year of {@code time} in {@code zone}. */
+  public static long getFullYear(java.time.Instant time, String zone) {
+    return at(time, zone).getYear();
+  }
+
+  /** CEL's {@code getMonth(zone)}: the month, January being 0. */
+  public static long getMonth(java.time.Instant time, String zone) {
+    return at(time, zone).getMonthValue() - 1;
+  }
+
+  /** CEL's {@code getDayOfYear(zone)}: the day of the year, 1 January being 0. */
+  public static long getDayOfYear(java.time.Instant time, String zone) {
+    return at(time, zone).getDayOfYear() - 1;
+  }
+
+  /** CEL's {@code getDayOfMonth(zone)}: the day of the month, the first being 0. */
+  public static long getDayOfMonth(java.time.Instant time, String zone) {
+    return at(time, zone).getDayOfMonth() - 1;
+  }
+
+  /** CEL's {@code getDate(zone)}: the day of the month, the first being 1. */
+  public static long getDate(java.time.Instant time, String zone) {
+    return at(time, zone).getDayOfMonth();
+  }
+
+  /** CEL's {@code getDayOfWeek(zone)}: Sunday being 0. */
+  public static long getDayOfWeek(java.time.Instant time, String zone) {
+    return at(time, zone).getDayOfWeek().getValue() % 7;
+  }
+
+  /** CEL's {@code getHours(zone)}. */
+  public static long getHours(java.time.Instant time, String zone) {
+    return at(time, zone).getHour();
+  }
+
+  /** CEL's {@code getMinutes(zone)}. */
+  public static long getMinutes(java.time.Instant time, String zone) {
+    return at(time, zone).getMinute();
+  }
+
+  /** CEL's {@code getSeconds(zone)}. */
+  public static long getSeconds(java.time.Instant time, String zone) {
+    return at(time, zone).getSecond();
+  }
+
+  /** CEL's {@code getMilliseconds(zone)}. */
+  public static long getMilliseconds(java.time.Instant time, String zone) {
+    return at(time, zone).getNano() / 1_000_000;
+  }
+
+  /**
+   * {@code time} in {@code zone}: an IANA name ({@code Europe/Amsterdam}), {@code UTC}, or an
+   * offset ({@code +01:00}), as CEL reads a time zone.
+   */
+  private static java.time.ZonedDateTime at(java.time.Instant time, String zone) {
+    return time.atZone(java.time.ZoneId.of(zone));
+  }
+
   /**
    * The moment as text in UTC, after a pattern of {@code yyyy} (year), {@code MM} (month), {@code
    * dd} (day), {@code HH} (hour, 00 to 23), {@code mm} (minute), {@code ss} (second) and {@code

@@ -8,6 +8,7 @@ import dev.tracepaper.model.Event;
 import dev.tracepaper.model.Located;
 import dev.tracepaper.model.ModelIndex;
 import dev.tracepaper.naming.AwsNames;
+import dev.tracepaper.naming.JavaNames;
 import dev.tracepaper.render.data.AutomationStackData;
 import dev.tracepaper.source.SourceFile;
 import java.nio.charset.StandardCharsets;
@@ -26,18 +27,18 @@ final class AutomationStackBuilder {
   private static final String HERE = "arn:${AWS::Partition}:%s:${AWS::Region}:${AWS::AccountId}:";
 
   private final ModelIndex index;
-  private final String basePackage;
+  private final JavaNames names;
   private final String fingerprint;
 
-  private AutomationStackBuilder(ModelIndex index, String basePackage) {
+  private AutomationStackBuilder(ModelIndex index, JavaNames names) {
     this.index = index;
-    this.basePackage = basePackage;
+    this.names = names;
     this.fingerprint = fingerprint(index.model().sources());
   }
 
   /** Every automation of the model, in model order. */
-  static List<AutomationStackData> of(ModelIndex index, String basePackage) {
-    AutomationStackBuilder builder = new AutomationStackBuilder(index, basePackage);
+  static List<AutomationStackData> of(ModelIndex index, JavaNames names) {
+    AutomationStackBuilder builder = new AutomationStackBuilder(index, names);
     return index.model().automations().stream().map(builder::automation).toList();
   }
 
@@ -72,7 +73,8 @@ final class AutomationStackBuilder {
     return new AutomationStackData(
         automation.name(),
         trigger,
-        basePackage + ".automations." + id + "::handleRequest",
+        // The class AutomationCode generates.
+        AutomationCode.handler(names, automation.name()).qualified() + "::handleRequest",
         id + "Function",
         id + "Queue",
         id + "DeadLetterQueue",

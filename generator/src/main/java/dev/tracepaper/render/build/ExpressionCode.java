@@ -123,6 +123,30 @@ final class ExpressionCode {
         : javaClass + ".valueOf(" + code + ")";
   }
 
+  /**
+   * The value as a command's input holds it: text, numbers and booleans as they are, anything else
+   * (dates, records, lists) as JSON, as the event store writes it.
+   */
+  String inputValue(Expression expression) {
+    CelType type = checked(expression).resultType();
+    String code = unwrapped(java(expression));
+    return switch (type.kind()) {
+      case STRING, INT, DOUBLE, BOOL -> code;
+      default -> asJson(code, type);
+    };
+  }
+
+  /**
+   * The value as a template reads it: a record (or a list of them) as its JSON, which the runtime
+   * reads as maps; anything else as it is.
+   */
+  String templateValue(Expression expression) {
+    CelType type = checked(expression).resultType();
+    CelType element = type instanceof ListType list ? list.elemType() : type;
+    String code = unwrapped(java(expression));
+    return element.kind() == CelKind.STRUCT ? asJson(code, type) : code;
+  }
+
   /** The project's records, for the values object literals build. */
   private final class Values implements JavaValues {
     @Override

@@ -135,7 +135,10 @@ public final class ProjectDataBuilder {
             .toList(),
         StacksBuilder.of(index, aggregates, viewData),
         new ScenarioCode(index, tests).of(aggregates, viewData),
-        AutomationStackBuilder.of(index, names.basePackage()));
+        index.model().automations().stream()
+            .map(new AutomationCode(index, checked, types, names)::of)
+            .toList(),
+        AutomationStackBuilder.of(index, names));
   }
 
   private EnumData enumData(EnumDef e) {
@@ -270,7 +273,13 @@ public final class ProjectDataBuilder {
         aggregate.description().orElse(""),
         "aggregate " + aggregate.name(),
         List.copyOf(withoutOwnPackage(stateImports, pkg)),
-        aggregate.unique().stream().map(u -> UniqueCode.of(aggregate, u)).toList());
+        aggregate.unique().stream().map(u -> UniqueCode.of(aggregate, u)).toList(),
+        index.model().automations().stream()
+            .flatMap(a -> dev.tracepaper.automation.Activities.all(a).stream())
+            .filter(dev.tracepaper.model.Automation.SendCommand.class::isInstance)
+            .map(dev.tracepaper.model.Automation.SendCommand.class::cast)
+            .flatMap(send -> send.resolve(index.model()).stream())
+            .anyMatch(c -> c.aggregate().equals(aggregate.name())));
   }
 
   /** The first creating command with a case that starts from nothing and succeeds. */

@@ -34,6 +34,8 @@ import java.util.List;
  * @param element how generated file headers name it
  * @param stateImports the classes the state's source file imports, sorted
  * @param unique its {@code unique} constraints, in model order
+ * @param sentByAutomations whether an automation sends it commands, through its handler's {@code
+ *     send}
  */
 public record AggregateData(
     String name,
@@ -61,7 +63,8 @@ public record AggregateData(
     String description,
     String element,
     List<String> stateImports,
-    List<UniqueData> unique)
+    List<UniqueData> unique,
+    boolean sentByAutomations)
     implements ModelElement {
 
   public AggregateData {

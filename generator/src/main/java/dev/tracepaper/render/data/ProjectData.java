@@ -22,6 +22,7 @@ import java.util.List;
  * @param queries the custom queries, which hand-written code answers
  * @param stacks the CloudFormation stacks and which elements each holds
  * @param scenarios the model's scenarios, run by the generated {@code ScenariosTest}
+ * @param automations the automations' handlers, in model order
  * @param automationResources the infrastructure of each automation, in model order
  */
 public record ProjectData(
@@ -41,6 +42,7 @@ public record ProjectData(
     List<CustomQueryData> queries,
     StacksData stacks,
     ScenarioSuiteData scenarios,
+    List<AutomationData> automations,
     List<AutomationStackData> automationResources) {
 
   public ProjectData {
@@ -49,6 +51,7 @@ public record ProjectData(
     aggregates = List.copyOf(aggregates);
     views = List.copyOf(views);
     queries = List.copyOf(queries);
+    automations = List.copyOf(automations);
     automationResources = List.copyOf(automationResources);
   }
 

@@ -28,7 +28,6 @@ public final class UntranslatableExpression implements Rule {
     checked
         .valid()
         .filter(UntranslatableExpression::knowsItsNames)
-        .filter(e -> !automation(e.site().place()))
         .forEach(
             expression -> {
               // A read's auth condition runs in the AppSync resolver, as JavaScript.
@@ -40,17 +39,6 @@ public final class UntranslatableExpression implements Rule {
                 report(checked, expression, problem, report);
               }
             });
-  }
-
-  /**
-   * Automations run on the engine ({@code tracepaper test}, {@code tracepaper run}); generation
-   * leaves them out until their code is generated, which is when their Java must exist.
-   */
-  private static boolean automation(Place place) {
-    return switch (place) {
-      case AUTOMATION_LET, AUTOMATION_CONDITION, AUTOMATION_ITEMS, AUTOMATION_INPUT -> true;
-      default -> false;
-    };
   }
 
   /**
