@@ -48,6 +48,10 @@ model and generate again instead of editing them), except the hand-written ones 
 - `template.yaml`: the AWS SAM template: functions, event-store table, event bus and policy
   rules, dead-letter queues, the AppSync API<#if api.userPool> and the Cognito user pool</#if>.
 </#if>
+<#if project.automationResources?has_content>
+  Each automation is a function of its own, with its queue, dead-letter queue and trigger (a
+  rule on the bus, a schedule, or a resource each deployment updates).
+</#if>
 <#if project.stacks.nested?has_content>
 - `stacks/`: a nested stack per subdomain (<#list project.stacks.nested as stack>`${stack.file}`<#sep>, </#list>),
   holding its aggregates' functions, resolvers and policies and the views that read only them;
