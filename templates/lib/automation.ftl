@@ -8,7 +8,7 @@
 <#-- `waits`: what a deployment's run waits for, besides its queue's reader. -->
 <#macro automation a waits>
 
-  # ---------------------------------------------------------------- automation ${a.name}
+  # ---------------------------------------------------------------- automation ${a.functionLogicalId?remove_ending("AutomationFunction")}
   ${a.functionLogicalId}:
     Type: AWS::Serverless::Function
 <@s.build/>
