@@ -48,6 +48,10 @@ model and generate again instead of editing them), except the hand-written ones 
 - `template.yaml`: the AWS SAM template: functions, event-store table, event bus and policy
   rules, dead-letter queues, the AppSync API<#if api.userPool> and the Cognito user pool</#if>.
 </#if>
+<#if project.automationResources?has_content>
+  Each automation is a function of its own, with its queue, dead-letter queue and trigger (a
+  rule on the bus, a schedule, or a resource each deployment updates).
+</#if>
 <#if project.stacks.nested?has_content>
 - `stacks/`: a nested stack per subdomain (<#list project.stacks.nested as stack>`${stack.file}`<#sep>, </#list>),
   holding its aggregates' functions, resolvers and policies and the views that read only them;
@@ -471,7 +475,10 @@ raw-in-base64-out` to `aws lambda invoke`) and use `jq`.
 | `${policy.deadLetterQueueLogicalId}Url` | events `${policy.triggerType}` that <#if policy.runs?has_content>command `${policy.runs}` (its `on`)<#else>policy `${policy.name}`</#if> failed on 5 times, or that the bus could not deliver to its queue | republish the triggering event (below) |
 </#list>
 </#list>
-<#if !project.stacks.policyQueuesInRoot()>
+<#list project.automationResources as automation>
+| `${automation.deadLetterQueueLogicalId}Url` | runs of automation `${automation.name}` that failed 5 times (<#if automation.trigger == "event">the event `${automation.triggerType}` as the bus sent it<#elseif automation.trigger == "schedule">the time the schedule was due<#else>the deployment that ran it</#if>)<#if automation.trigger == "event">, or that the bus could not put on its queue<#elseif automation.trigger == "schedule">, or that the scheduler could not put on its queue</#if> | move them back to its queue (below) |
+</#list>
+<#if !project.stacks.policyQueuesInRoot(project.automationResources?size)>
 
 The policies are more than CloudFormation's 200 outputs of one stack allow: the queue of a
 policy in a subdomain is an output of that subdomain's nested stack (`<Subdomain>Stack`, whose
@@ -516,5 +523,14 @@ cat answer.json
 - A message of a policy's dead-letter queue is the event as the bus sent it: republish it once
   the cause is fixed (the policy runs once per event, and the other consumers skip it):
   `jq -c '.Messages[0].Body | fromjson | {events: [{stream: (.detail.aggregate + "#" + .detail.key), version: .detail.version}]}' messages.json`.
+<#if project.automationResources?has_content>
+- A message of an automation's dead-letter queue is what started the run. Once the cause is
+  fixed, move the queue's messages back to the automation's queue, which runs them again: the
+  side effects a run had already performed (an e-mail sent) are skipped, for 15 days after the
+  run. With `Q` the dead-letter queue's address: `aws sqs start-message-move-task --source-arn
+  "$(aws sqs get-queue-attributes --queue-url "$Q" --attribute-names QueueArn --query
+  Attributes.QueueArn --output text)"` (without a destination, SQS moves them back to the queue
+  they came from).
+</#if>
 
 Then delete the message: `aws sqs delete-message --queue-url "$Q" --receipt-handle <ReceiptHandle>`.

@@ -60,6 +60,47 @@
       <version>${project.runtimeVersion}</version>
     </dependency>
 
+<#assign sdkModules = []>
+<#if project.automationResources?filter(a -> a.emailIdentityArns?has_content)?has_content><#assign sdkModules = sdkModules + ["sesv2"]></#if>
+<#if project.automationResources?filter(a -> a.objectArns?has_content)?has_content><#assign sdkModules = sdkModules + ["s3"]></#if>
+<#if project.automationResources?filter(a -> a.secretArns?has_content)?has_content><#assign sdkModules = sdkModules + ["secretsmanager"]></#if>
+<#if project.automationResources?filter(a -> a.parameterArns?has_content)?has_content><#assign sdkModules = sdkModules + ["ssm"]></#if>
+<#if sdkModules?has_content>
+    <!-- What the automations reach: the runtime holds these clients as optional, so only the
+         services this model uses are in the jar; the same HTTP client as the runtime's. -->
+</#if>
+<#list sdkModules as module>
+    <dependency>
+      <groupId>software.amazon.awssdk</groupId>
+      <artifactId>${module}</artifactId>
+      <exclusions>
+        <exclusion>
+          <groupId>software.amazon.awssdk</groupId>
+          <artifactId>apache-client</artifactId>
+        </exclusion>
+        <exclusion>
+          <groupId>software.amazon.awssdk</groupId>
+          <artifactId>netty-nio-client</artifactId>
+        </exclusion>
+        <exclusion>
+          <groupId>software.amazon.awssdk</groupId>
+          <artifactId>apache5-client</artifactId>
+        </exclusion>
+      </exclusions>
+    </dependency>
+</#list>
+<#assign mustache = project.automationResources?filter(a -> a.fillsTemplates)?has_content>
+<#if mustache>
+    <!-- The automations' templates (Mustache), rendered as tracepaper test renders them. -->
+    <dependency>
+      <groupId>com.samskivert</groupId>
+      <artifactId>jmustache</artifactId>
+      <version>1.16</version>
+    </dependency>
+</#if>
+<#if sdkModules?has_content || mustache>
+
+</#if>
     <!-- The runtime's test support: in-memory stores, Scenario, ProjectionCheck, MotoServer. -->
     <dependency>
       <groupId>dev.tracepaper</groupId>

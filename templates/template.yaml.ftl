@@ -7,6 +7,7 @@
      would read them as interpolations. docs/generated-infrastructure.md says why each setting is
      what it is. -->
 <#import "/lib/stack.ftl" as s>
+<#import "/lib/automation.ftl" as automations>
 <#assign api = project.api>
 <#assign root = project.stacks.root>
 <#-- Every view table is named after the root stack and a dot (lib/stack.ftl), so one prefix finds
@@ -228,6 +229,14 @@ Resources:
 <#list root.policies() as policy>
 <@s.policy root policy/>
 </#list>
+<#if project.automationResources?has_content>
+<#-- A deployment's run waits for the rest of the app: the schema and every nested stack. -->
+<#assign automationWaits = ["GraphQLSchema"]>
+<#list project.stacks.nested as stack><#assign automationWaits = automationWaits + [stack.logicalId]></#list>
+<#list project.automationResources as automation>
+<@automations.automation automation automationWaits/>
+</#list>
+</#if>
 <#if project.views?has_content>
 <#list root.views as view>
 <@s.view root view/>
@@ -824,8 +833,13 @@ Outputs:
     Description: ${yamlString("Deliveries of policy " + policy.name + " that failed after their retries")}
     Value: !Ref ${policy.deadLetterQueueLogicalId}
 </#list>
+<#list project.automationResources as automation>
+  ${automation.deadLetterQueueLogicalId}Url:
+    Description: ${yamlString("Runs of automation " + automation.name + " that failed after their retries")}
+    Value: !Ref ${automation.deadLetterQueueLogicalId}
+</#list>
 <#-- Beyond CloudFormation's 200 outputs, a nested stack's queues are that stack's outputs only. -->
-<#list project.stacks.policyQueuesInRoot()?then(project.stacks.nested, []) as stack>
+<#list project.stacks.policyQueuesInRoot(project.automationResources?size)?then(project.stacks.nested, []) as stack>
 <#list stack.policies() as policy>
   ${policy.deadLetterQueueLogicalId}Url:
     Description: ${yamlString("Deliveries of policy " + policy.name + " that failed after their retries")}

@@ -161,6 +161,14 @@ public final class AwsNames {
     return policyQueueId(policy) + "Policy";
   }
 
+  /**
+   * What an automation's logical ids start with ({@code WelcomeMemberAutomation}: its {@code
+   * …Function}, {@code …Queue}, {@code …Rule}, …), and its handler class's simple name.
+   */
+  public static String automationId(String automation) {
+    return Case.pascal(automation) + "Automation";
+  }
+
   /** The resolver of a GraphQL field: {@code MutationLendBookResolver}. */
   public static String resolverId(String typeName, String fieldName) {
     return typeName + Case.pascal(fieldName) + "Resolver";

@@ -4,6 +4,7 @@ import dev.tracepaper.expr.KeyedSubscriptions;
 import dev.tracepaper.model.Aggregate;
 import dev.tracepaper.model.Auth;
 import dev.tracepaper.model.AuthMode;
+import dev.tracepaper.model.Automation;
 import dev.tracepaper.model.Field;
 import dev.tracepaper.model.ModelIndex;
 import dev.tracepaper.model.Query;
@@ -95,6 +96,12 @@ final class ResourceCounter {
    */
   static final int CUSTOM_QUERIES = WATCHED_FUNCTION + 2;
 
+  /**
+   * Per automation: its function, the queue every trigger sends to, the mapping that reads it, and
+   * its dead-letter queue; then its trigger ({@link #triggerOf}).
+   */
+  static final int PER_AUTOMATION = WATCHED_FUNCTION + 1 + 1 + DEAD_LETTER_QUEUE;
+
   private final ModelIndex model;
 
   ResourceCounter(ModelIndex model) {
@@ -107,7 +114,7 @@ final class ResourceCounter {
     // Each event of a command's `on` is delivered as a policy's is, with the same resources.
     int triggers = aggregate.commands().stream().mapToInt(c -> c.triggers().size()).sum();
     return new StackPlan.Count(
-        commands, PER_POLICY * (aggregate.policies().size() + triggers), 0, 0);
+        commands, PER_POLICY * (aggregate.policies().size() + triggers), 0, 0, 0);
   }
 
   StackPlan.Count view(View view) {
@@ -125,7 +132,22 @@ final class ResourceCounter {
         }
       }
     }
-    return new StackPlan.Count(0, 0, resources, 0);
+    return new StackPlan.Count(0, 0, resources, 0, 0);
+  }
+
+  /** The automations' resources, all in the root. */
+  int automations() {
+    return model.model().automations().stream()
+        .mapToInt(a -> PER_AUTOMATION + triggerOf(a.trigger()))
+        .sum();
+  }
+
+  /**
+   * An event's rule and the queue policy that lets it send; a schedule and the role it sends with;
+   * a deployment's custom resource.
+   */
+  private static int triggerOf(Automation.Trigger trigger) {
+    return trigger instanceof Automation.AfterDeployment ? 1 : 2;
   }
 
   /**

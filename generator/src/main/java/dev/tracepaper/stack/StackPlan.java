@@ -23,8 +23,8 @@ import java.util.Set;
  * docs/generated-infrastructure.md states the rule:
  *
  * <ul>
- *   <li>the root stack ({@code template.yaml}) holds the shared resources and every aggregate
- *       without a {@code subdomain};
+ *   <li>the root stack ({@code template.yaml}) holds the shared resources, every aggregate without
+ *       a {@code subdomain} and every automation;
  *   <li>each subdomain is a nested stack ({@code stacks/<Subdomain>.yaml}) holding its aggregates
  *       (command function, data source, resolvers, policies) and the views that read only its
  *       aggregates; a view reading several subdomains stays in the root;
@@ -110,13 +110,14 @@ public final class StackPlan {
    * @param views view tables, their data sources and resolvers
    * @param shared what the stack's elements share (the root: event store, API, auth, read side, a
    *     resource per nested stack)
+   * @param automations the automations' functions, queues and triggers (the root only)
    */
-  public record Count(int commands, int policies, int views, int shared) {
+  public record Count(int commands, int policies, int views, int shared, int automations) {
 
-    static final Count NONE = new Count(0, 0, 0, 0);
+    static final Count NONE = new Count(0, 0, 0, 0, 0);
 
     public int total() {
-      return commands + policies + views + shared;
+      return commands + policies + views + shared + automations;
     }
 
     Count plus(Count other) {
@@ -124,7 +125,8 @@ public final class StackPlan {
           commands + other.commands,
           policies + other.policies,
           views + other.views,
-          shared + other.shared);
+          shared + other.shared,
+          automations + other.automations);
     }
   }
 
@@ -195,7 +197,8 @@ public final class StackPlan {
     nested.sort((a, b) -> a.name().compareTo(b.name()));
 
     int shared = counter.shared() + nested.size() + perStack(atRoot);
-    Stack root = stack("", "", atRoot, sum(atRoot).plus(new Count(0, 0, 0, shared)));
+    Stack root =
+        stack("", "", atRoot, sum(atRoot).plus(new Count(0, 0, 0, shared, counter.automations())));
     return new StackPlan(root, nested);
   }
 
@@ -205,7 +208,7 @@ public final class StackPlan {
    */
   private static void split(
       String base, String subdomain, List<Unit> units, String bits, List<Stack> out) {
-    Count count = sum(units).plus(new Count(0, 0, 0, perStack(units)));
+    Count count = sum(units).plus(new Count(0, 0, 0, perStack(units), 0));
     boolean fits =
         count.total() <= STACK_LIMIT && commandFunctions(units) <= COMMAND_FUNCTION_LIMIT;
     if (fits || units.size() < 2 || bits.length() == MAX_DEPTH) {

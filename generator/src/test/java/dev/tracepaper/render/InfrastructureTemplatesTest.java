@@ -7,6 +7,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import dev.tracepaper.TestPaths;
 import dev.tracepaper.appsync.AppSyncSchema;
 import dev.tracepaper.render.data.ProjectData;
+import dev.tracepaper.tools.AutomationModels;
 import dev.tracepaper.tools.ExternalTool;
 import graphql.ParseAndValidate;
 import graphql.parser.Parser;
@@ -141,6 +142,87 @@ class InfrastructureTemplatesTest {
     assertThat(template).contains("Value: !GetAtt ApiKey.ApiKey");
   }
 
+  /**
+   * The generated pom adds an SDK client for each service the model's automations reach, and
+   * Mustache when one fills a template: the runtime holds them as optional.
+   */
+  @Test
+  void thePomHasTheClientsTheAutomationsUse() throws Exception {
+    assertThat(dependencies(render("pom.xml.ftl", library())))
+        .containsExactly(
+            "dev.tracepaper:tracepaper-runtime",
+            "software.amazon.awssdk:sesv2",
+            "software.amazon.awssdk:s3",
+            "software.amazon.awssdk:secretsmanager",
+            "com.samskivert:jmustache",
+            "dev.tracepaper:tracepaper-runtime",
+            "org.junit.jupiter:junit-jupiter")
+        .inOrder();
+    // The clinic's automation sends a command only.
+    assertThat(
+            dependencies(
+                render("pom.xml.ftl", ModelProjects.of(TestPaths.examples().resolve("clinic")))))
+        .containsExactly(
+            "dev.tracepaper:tracepaper-runtime",
+            "dev.tracepaper:tracepaper-runtime",
+            "org.junit.jupiter:junit-jupiter")
+        .inOrder();
+    assertThat(
+            dependencies(
+                render(
+                    "pom.xml.ftl",
+                    ModelProjects.of(
+                        AutomationModels.clinicWithDeployment(out.resolve("deployment-pom"))))))
+        .containsAtLeast("software.amazon.awssdk:ssm", "software.amazon.awssdk:secretsmanager");
+    String pom = render("pom.xml.ftl", library());
+    // The same HTTP client as the runtime's: the SDK's others are left out.
+    int ses = pom.indexOf("<artifactId>sesv2</artifactId>");
+    assertThat(pom.substring(ses, pom.indexOf("</dependency>", ses)))
+        .contains("<artifactId>apache-client</artifactId>");
+    assertThat(pom).contains("<artifactId>jmustache</artifactId>\n      <version>1.16</version>");
+  }
+
+  /** The dependencies of a pom, {@code group:artifact}, in order. */
+  private static List<String> dependencies(String pom) {
+    Matcher dependency =
+        Pattern.compile(
+                "<dependency>\\s*<groupId>([^<]+)</groupId>\\s*<artifactId>([^<]+)</artifactId>")
+            .matcher(pom.substring(pom.indexOf("</dependencyManagement>")));
+    List<String> found = new ArrayList<>();
+    while (dependency.find()) {
+      found.add(dependency.group(1) + ":" + dependency.group(2));
+    }
+    return found;
+  }
+
+  /** {@code sam build} runs {@code make build-<LogicalId>}: each automation's function has one. */
+  @Test
+  void theMakefileBuildsEveryAutomationFunction() throws Exception {
+    ExternalTool make = ExternalTool.requireOrSkip("make", "the Makefile that sam build runs");
+    ProjectData project = library();
+    write("Makefile", render("Makefile.ftl", project));
+    write("pom.xml", "");
+    write(".mvn/wrapper/maven-wrapper.properties", "");
+    write("src/main/java/Stub.java", "");
+    assertThat(project.automationResources()).hasSize(3);
+    for (var automation : project.automationResources()) {
+      ExternalTool.Result result =
+          make.run(
+              out,
+              "-n",
+              "build-" + automation.functionLogicalId(),
+              "ARTIFACTS_DIR=" + out.resolve("artifacts/" + automation.functionLogicalId()));
+      assertWithMessage(result.output()).that(result.exitCode()).isEqualTo(0);
+      assertThat(result.output())
+          .contains(
+              "cp "
+                  + out.resolve("target/library-lambda.jar")
+                  + " \""
+                  + out.resolve("artifacts/" + automation.functionLogicalId())
+                  + "/lib/\"");
+    }
+  }
+
   @Test
   void theResolverRunsUnderNode() throws Exception {
     ExternalTool node = ExternalTool.requireOrSkip("node", "running the AppSync resolver");
@@ -231,6 +313,10 @@ class InfrastructureTemplatesTest {
     variants.put("api-names", ApiNamesTest.mixedAuth(out.resolve("api-names-model")));
     // Keyed subscriptions, with their resolvers in nested stacks.
     variants.put("studio", ModelProjects.of(TestPaths.examples().resolve("tracepaper-studio")));
+    // An automation run by each deployment (a custom resource), reading Parameter Store.
+    variants.put(
+        "deployment",
+        ModelProjects.of(AutomationModels.clinicWithDeployment(out.resolve("deployment-model"))));
     return variants;
   }
 

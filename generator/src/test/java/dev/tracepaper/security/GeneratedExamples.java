@@ -6,6 +6,7 @@ import dev.tracepaper.render.TemplateEngine;
 import dev.tracepaper.render.build.ProjectDataBuilder;
 import dev.tracepaper.render.data.ProjectData;
 import dev.tracepaper.render.data.StackData;
+import dev.tracepaper.tools.AutomationModels;
 import dev.tracepaper.validate.Validator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,13 +30,33 @@ final class GeneratedExamples {
 
   private GeneratedExamples() {}
 
+  /**
+   * The clinic with an automation run by each deployment ({@link
+   * AutomationModels#clinicWithDeployment}), written below {@code target/}.
+   */
+  static final String CLINIC_WITH_DEPLOYMENT = "clinic-with-deployment";
+
   static List<String> names() {
     try (Stream<Path> folders = Files.list(TestPaths.examples())) {
-      return folders
-          .filter(folder -> Files.isRegularFile(folder.resolve("app.yaml")))
-          .map(folder -> folder.getFileName().toString())
+      return Stream.concat(
+              folders
+                  .filter(folder -> Files.isRegularFile(folder.resolve("app.yaml")))
+                  .map(folder -> folder.getFileName().toString()),
+              Stream.of(CLINIC_WITH_DEPLOYMENT))
           .sorted()
           .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Path folder(String name) {
+    if (!name.equals(CLINIC_WITH_DEPLOYMENT)) {
+      return TestPaths.examples().resolve(name);
+    }
+    try {
+      return AutomationModels.clinicWithDeployment(
+          Path.of("target", "automation-models", name).toAbsolutePath());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -46,7 +67,7 @@ final class GeneratedExamples {
     return INDEXES.computeIfAbsent(
         example,
         name -> {
-          Path folder = TestPaths.examples().resolve(name);
+          Path folder = folder(name);
           Validator.Outcome outcome = new Validator().run(List.of(folder), folder);
           if (outcome.report().hasErrors() || outcome.index().isEmpty()) {
             throw new AssertionError("the example " + name + " does not validate");

@@ -137,7 +137,8 @@ public final class ProjectDataBuilder {
         new ScenarioCode(index, tests).of(aggregates, viewData),
         index.model().automations().stream()
             .map(new AutomationCode(index, checked, types, names)::of)
-            .toList());
+            .toList(),
+        AutomationStackBuilder.of(index, names));
   }
 
   private EnumData enumData(EnumDef e) {

@@ -23,6 +23,7 @@ import java.util.List;
  * @param stacks the CloudFormation stacks and which elements each holds
  * @param scenarios the model's scenarios, run by the generated {@code ScenariosTest}
  * @param automations the automations' handlers, in model order
+ * @param automationResources the infrastructure of each automation, in model order
  */
 public record ProjectData(
     String name,
@@ -41,7 +42,8 @@ public record ProjectData(
     List<CustomQueryData> queries,
     StacksData stacks,
     ScenarioSuiteData scenarios,
-    List<AutomationData> automations) {
+    List<AutomationData> automations,
+    List<AutomationStackData> automationResources) {
 
   public ProjectData {
     enums = List.copyOf(enums);
@@ -50,6 +52,7 @@ public record ProjectData(
     views = List.copyOf(views);
     queries = List.copyOf(queries);
     automations = List.copyOf(automations);
+    automationResources = List.copyOf(automationResources);
   }
 
   /** Every policy of every aggregate, in model order. */

@@ -25,13 +25,14 @@ public record StacksData(StackData root, List<StackData> nested) {
 
   /**
    * Whether the root gives every policy's dead-letter queue as an output of its own (a nested
-   * stack's through that stack's output): while they fit in CloudFormation's 200 outputs. Beyond, a
-   * nested stack's policies' queues are outputs of that nested stack only.
+   * stack's through that stack's output): while they fit in CloudFormation's 200 outputs beside the
+   * {@code automations}' dead-letter queues (which are in the root). Beyond, a nested stack's
+   * policies' queues are outputs of that nested stack only.
    */
-  public boolean policyQueuesInRoot() {
+  public boolean policyQueuesInRoot(int automations) {
     long policies =
         root.policies().size() + nested.stream().mapToLong(s -> s.policies().size()).sum();
-    return SHARED_OUTPUTS + policies <= MAX_OUTPUTS;
+    return SHARED_OUTPUTS + automations + policies <= MAX_OUTPUTS;
   }
 
   /** The stack holding a view's table: the root reads it through that stack's outputs. */

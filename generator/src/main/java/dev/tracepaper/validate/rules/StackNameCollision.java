@@ -1,5 +1,6 @@
 package dev.tracepaper.validate.rules;
 
+import dev.tracepaper.model.Automation;
 import dev.tracepaper.model.ModelIndex;
 import dev.tracepaper.naming.AwsNames;
 import dev.tracepaper.source.SourceLocation;
@@ -20,7 +21,9 @@ import java.util.Set;
  * subdomain named like the part of a split one ({@code SalesPart1} beside a {@code Sales} that
  * splits), two subdomains whose files differ only in case, or a view named {@code <Stack>Command}
  * (whose data source role is {@code <Stack>CommandDataSourceRole}) would give a broken template.
- * NameCollision judges the names of model elements among themselves; this rule adds the stacks'.
+ * Two automations whose names are one in PascalCase ({@code tidy-up}, {@code TidyUp}) would give
+ * one set of resources. NameCollision judges the names of model elements among themselves; this
+ * rule adds the stacks' and the automations'.
  */
 public final class StackNameCollision implements Rule {
 
@@ -45,6 +48,17 @@ public final class StackNameCollision implements Rule {
       }
       String file = "stacks/" + stack.name() + ".yaml";
       claim(files, file.toLowerCase(Locale.ROOT), owner, "file " + file, reported, report);
+    }
+    // Every automation's resources start with its name in PascalCase, which two names may share.
+    for (Automation automation : model.model().automations()) {
+      String described = "automation `" + automation.name() + "`";
+      claim(
+          logicalIds,
+          AwsNames.automationId(automation.name()) + "Function",
+          new Owner(described, "rename " + described, automation.location(), false),
+          "resource",
+          reported,
+          report);
     }
     for (NamedElement e : NamedElements.of(model)) {
       if (e.kind() == NamedElement.Kind.VIEW && !e.shadowed() && ValidNames.isUsable(e)) {

@@ -31,7 +31,7 @@ public final class TooManyResources implements Rule {
         report.error(
             where(model, stack),
             ("%s would hold %d CloudFormation resources after the SAM transform (%d for"
-                    + " commands, %d for policies, %d for views and queries, %d shared), but a"
+                    + " commands, %d for policies, %d for views and queries, %s%d shared), but a"
                     + " stack holds at most %d.")
                 .formatted(
                     capitalized(stack.describe()),
@@ -39,11 +39,16 @@ public final class TooManyResources implements Rule {
                     count.commands(),
                     count.policies(),
                     count.views(),
+                    count.automations() == 0 ? "" : count.automations() + " for automations, ",
                     count.shared(),
                     StackPlan.STACK_LIMIT),
             stack.nested()
                 ? "split the aggregate or view that fills the stack, or merge its queries"
-                : "give aggregates a `subdomain`: each subdomain is a nested stack of its own");
+                : count.automations() == 0
+                    ? "give aggregates a `subdomain`: each subdomain is a nested stack of its own"
+                    : "give aggregates a `subdomain` (each subdomain is a nested stack of its own),"
+                        + " or do in one automation what several do: every automation is in the"
+                        + " root stack");
       }
       if (stack.commandFunctions() > StackPlan.COMMAND_FUNCTION_LIMIT) {
         report.error(

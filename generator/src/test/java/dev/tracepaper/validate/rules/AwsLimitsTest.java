@@ -65,6 +65,42 @@ class AwsLimitsTest {
   }
 
   @Test
+  void everyAutomationIsCountedInTheRootStack() throws IOException {
+    // 27 always, a nested stack (Sales), the user pool and its client; 13 per scheduled
+    // automation: its function (4, its log group and two alarms), queue, mapping, dead-letter
+    // queue and its alarm, the schedule and its role.
+    Path under = write(scheduledAutomations(36));
+    assertThat(TooManyResources.count(index(under))).isEqualTo(498);
+    assertThat(ids(under, "TooManyResources")).isEmpty();
+
+    List<Diagnostic> found = ids(write(scheduledAutomations(37)), "TooManyResources");
+    assertThat(found).hasSize(1);
+    assertThat(found.get(0).message())
+        .isEqualTo(
+            "The root stack would hold 511 CloudFormation resources after the SAM transform (0"
+                + " for commands, 0 for policies, 0 for views and queries, 481 for automations, 30"
+                + " shared), but a stack holds at most 500.");
+    assertThat(found.get(0).hint()).contains("every automation is in the root stack");
+  }
+
+  /** An aggregate in a subdomain and {@code count} automations on a schedule, in the root. */
+  private static String scheduledAutomations(int count) {
+    StringBuilder yaml =
+        new StringBuilder(
+            APP
+                + "aggregates:\n  Order: {subdomain: Sales, key: id, fields: {id: String},"
+                + " events: {OrderPlaced: {fields: {id: String}}},"
+                + " commands: {PlaceOrder: {fields: {id: String}, emits: [OrderPlaced]}}}\n"
+                + "automations:\n");
+    for (int i = 0; i < count; i++) {
+      yaml.append(
+          "  Tidy%d: {schedule: 'rate(1 day)', do: [{http: {method: GET, url: \"'https://shop.example/tidy'\"}}]}\n"
+              .formatted(i));
+    }
+    return yaml.toString();
+  }
+
+  @Test
   void aNestedStackIsCountedOnItsOwn() throws IOException {
     // The subdomain's stack: function (4, its log group and two alarms), data source, the role,
     // and a resolver per command.

@@ -62,6 +62,25 @@ class StackNameCollisionTest {
   }
 
   @Test
+  void automationsWhoseNamesAreOneInPascalCaseAreReported() throws IOException {
+    String automation =
+        ": {schedule: 'rate(1 day)', do: [{http: {method: GET, url: \"'https://shop.example/tidy'\"}}]}\n";
+    String yaml =
+        AwsLimitsTest.commandAggregates(1, "")
+            + "automations:\n  tidy-up"
+            + automation
+            + "  TidyUp"
+            + automation;
+    Diagnostic d = only(yaml, "StackNameCollision");
+    assertThat(d.message())
+        .isEqualTo(
+            "Automation `TidyUp` collides with automation `tidy-up`, defined at model.yaml:6:3:"
+                + " both would produce the CloudFormation resource `TidyUpAutomationFunction`.");
+    assertThat(d.location()).isEqualTo(SourceLocation.of("model.yaml", 7, 3));
+    assertThat(d.hint()).isEqualTo("rename automation `TidyUp`, or automation `tidy-up`");
+  }
+
+  @Test
   void aViewNamedCommandTakesTheRootsCommandRole() throws IOException {
     assertThat(only(withView("", "Command"), "ReservedWord").message())
         .contains("`CommandDataSourceRole`");

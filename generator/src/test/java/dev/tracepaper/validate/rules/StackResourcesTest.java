@@ -7,6 +7,7 @@ import dev.tracepaper.TestPaths;
 import dev.tracepaper.cli.Main;
 import dev.tracepaper.model.ModelIndex;
 import dev.tracepaper.stack.StackPlan;
+import dev.tracepaper.tools.AutomationModels;
 import dev.tracepaper.tools.ProjectTemplates;
 import dev.tracepaper.tools.TemplateResources;
 import dev.tracepaper.validate.Validator;
@@ -25,14 +26,16 @@ import org.junit.jupiter.params.provider.MethodSource;
  * TooManyResources counts each stack's resources from the model ({@link StackPlan}); this renders
  * the real templates of each example (and of the library open to anonymous callers, which adds an
  * API key) and checks that the count of every stack, root and nested, equals the resources in its
- * template after the SAM transform, so the rule cannot drift from {@code templates/}.
+ * template after the SAM transform, so the rule cannot drift from {@code templates/}; the clinic
+ * with an automation run by each deployment adds the last kind of trigger the examples lack.
  */
 class StackResourcesTest {
 
   @TempDir Path temp;
 
   static Stream<String> models() {
-    return Stream.of("library", "clinic", "projects", "open-library", "many-views");
+    return Stream.of(
+        "library", "clinic", "projects", "open-library", "many-views", "clinic-with-deployment");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -84,6 +87,9 @@ class StackResourcesTest {
   private Path model(String name) throws IOException {
     if (name.equals("many-views")) {
       return manyViews();
+    }
+    if (name.equals("clinic-with-deployment")) {
+      return AutomationModels.clinicWithDeployment(temp.resolve(name));
     }
     if (!name.equals("open-library")) {
       return TestPaths.examples().resolve(name);
