@@ -54,7 +54,7 @@ class AutomationCommandsTest {
     runner.run(key, Existence.NEW, meta("create-" + key), state -> List.of(new Counter.Created()));
     List<Caller> callers = new java.util.ArrayList<>();
     ForgetsOnce ledger = new ForgetsOnce(new DynamoDbLedger(dynamoDb, TABLE));
-    Automations automations = new Automations(ledger, new RecordingEffects());
+    Automations automations = new Automations(ledger, RecordingEffects.sendingCommands());
     Trigger trigger = Trigger.schedule(AT);
 
     Runnable deliver =

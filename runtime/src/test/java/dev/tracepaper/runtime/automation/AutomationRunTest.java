@@ -38,7 +38,7 @@ class AutomationRunTest {
       List.of(SecretRef.secretsManager("supplierToken", "library/supplier-token"));
 
   private final InMemoryLedger ledger = new InMemoryLedger();
-  private final RecordingEffects recorded = new RecordingEffects();
+  private final RecordingEffects recorded = RecordingEffects.sendingCommands();
   private final Flaky effects = new Flaky(recorded);
   private final Automations automations = new Automations(ledger, effects);
   private final List<AppSyncRequest> commands = new ArrayList<>();

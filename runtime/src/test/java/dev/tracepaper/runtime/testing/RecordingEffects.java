@@ -17,11 +17,28 @@ import java.util.function.Supplier;
 /**
  * Effects that send, call and write nothing: each side effect is recorded ({@link Performed}) as
  * {@code tracepaper test} previews it, and a secret reads as the preview's placeholder {@code
- * «secret <name>»}. Commands still run (their {@code send}), so the state they change is there.
+ * «secret <name>»}. A command is recorded and not sent, as the preview does ({@link
+ * #RecordingEffects()}), or recorded and sent, so that the state it changes is there ({@link
+ * #sendingCommands()}).
  */
 public final class RecordingEffects implements Effects {
 
   private final List<Performed> performed = new ArrayList<>();
+  private final boolean sendsCommands;
+
+  /** Records every side effect, commands included, and performs none. */
+  public RecordingEffects() {
+    this(false);
+  }
+
+  private RecordingEffects(boolean sendsCommands) {
+    this.sendsCommands = sendsCommands;
+  }
+
+  /** Records every side effect and performs none but the commands, which are sent. */
+  public static RecordingEffects sendingCommands() {
+    return new RecordingEffects(true);
+  }
 
   /** The placeholder a secret reads as, as in the preview. */
   public static String placeholder(String secret) {
@@ -79,6 +96,7 @@ public final class RecordingEffects implements Effects {
     synchronized (this) {
       performed.add(new Performed("command", details));
     }
-    return send.get();
+    // A command not sent has no result; the run reads none.
+    return sendsCommands ? send.get() : null;
   }
 }
