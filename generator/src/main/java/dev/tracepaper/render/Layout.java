@@ -238,7 +238,11 @@ public final class Layout {
               "automations/<Automation>Automation.java, per automation"),
           Map.entry(
               "automations/automation/AutomationTest.java.ftl",
-              "automations/<Automation>AutomationTest.java, per automation with tests"));
+              "automations/<Automation>AutomationTest.java, per automation with tests"),
+          Map.entry(
+              "automations/AutomationsOnMotoTest.java.ftl",
+              "automations/AutomationsOnMotoTest.java, when an automation's test expects an"
+                  + " activity"));
 
   /** What a template gives, in words: the file (or files) it renders to, or that it is copied. */
   public static String describe(String template) {
@@ -465,9 +469,49 @@ public final class Layout {
           }
         }
       }
+      case "automations/AutomationsOnMotoTest.java.ftl" -> {
+        List<AutomationData> tested =
+            project.automations().stream().filter(a -> !a.motoCases().isEmpty()).toList();
+        if (!tested.isEmpty()) {
+          Output output =
+              output(
+                  template,
+                  root,
+                  tested.get(0).javaPackage(),
+                  "AutomationsOnMotoTest",
+                  null,
+                  null,
+                  null);
+          output.data().put("motoImports", motoImports(tested));
+          outputs.add(output);
+        }
+      }
       default -> throw new IllegalStateException("no element gives the template " + template);
     }
     return outputs;
+  }
+
+  /**
+   * What the automations' moto_server test imports: what their own tests import for their triggers
+   * and handlers, with the moto harness instead of the recording one.
+   */
+  private List<String> motoImports(List<AutomationData> tested) {
+    String testing = project.runtimePackage() + ".testing.";
+    java.util.Set<String> imports = new java.util.TreeSet<>();
+    tested.forEach(a -> imports.addAll(a.testImports()));
+    imports.removeAll(
+        List.of(
+            testing + "RecordingEffects",
+            testing + "InMemoryLedger",
+            project.runtimePackage() + ".automation.Automations"));
+    imports.addAll(
+        List.of(
+            testing + "AutomationsOnMoto",
+            testing + "MotoServer",
+            "org.junit.jupiter.api.AfterEach",
+            "org.junit.jupiter.api.BeforeEach",
+            "org.junit.jupiter.api.extension.RegisterExtension"));
+    return List.copyOf(imports);
   }
 
   private interface ClassOf {

@@ -142,6 +142,17 @@ final class AutomationCode {
             .map(t -> new AutomationData.TemplateFile(t.path().value(), t.text().orElseThrow()))
             .distinct()
             .toList(),
+        effects(automation, Automation.Email.class).map(e -> e.from().value()).distinct().toList(),
+        effects(automation, Automation.S3Object.class)
+            .map(o -> o.bucket().value())
+            .distinct()
+            .toList(),
+        effects(automation, Automation.Http.class).findAny().isPresent(),
+        java.util.stream.IntStream.range(0, cases.size())
+            .filter(i -> !automation.tests().get(i).then().isEmpty())
+            .mapToObj(cases::get)
+            .limit(1)
+            .toList(),
         "automation " + automation.name());
   }
 
@@ -157,6 +168,13 @@ final class AutomationCode {
           + schedule.timezone().map(z -> " in " + z.value()).orElse(" in UTC");
     }
     return "after each deployment";
+  }
+
+  private static <T extends Automation.Activity> java.util.stream.Stream<T> effects(
+      Automation automation, Class<T> kind) {
+    return dev.tracepaper.automation.Activities.all(automation).stream()
+        .filter(kind::isInstance)
+        .map(kind::cast);
   }
 
   /** The trigger's event, and {@code now}, {@code today} and {@code secrets} where read. */

@@ -20,6 +20,11 @@ import java.util.List;
  * @param tests the model's tests of it, for the generated test class
  * @param testImports the classes the test class imports, sorted
  * @param templates the model's templates it fills, copied into the project's resources
+ * @param senders the addresses its e-mails are sent from, in model order, each once
+ * @param buckets the S3 buckets it writes to, in model order, each once
+ * @param callsEndpoints whether it makes HTTP calls
+ * @param motoCases the test its moto_server test performs: the first that expects an activity, if
+ *     any (a list of at most one)
  * @param element how generated file headers name it
  */
 public record AutomationData(
@@ -36,6 +41,10 @@ public record AutomationData(
     List<Case> tests,
     List<String> testImports,
     List<TemplateFile> templates,
+    List<String> senders,
+    List<String> buckets,
+    boolean callsEndpoints,
+    List<Case> motoCases,
     String element)
     implements ModelElement {
 
@@ -47,6 +56,9 @@ public record AutomationData(
     tests = List.copyOf(tests);
     testImports = List.copyOf(testImports);
     templates = List.copyOf(templates);
+    senders = List.copyOf(senders);
+    buckets = List.copyOf(buckets);
+    motoCases = List.copyOf(motoCases);
   }
 
   /** Where the runtime reads the model's templates from, below the project's resources. */
