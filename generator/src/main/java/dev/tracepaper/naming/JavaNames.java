@@ -11,10 +11,12 @@ import java.util.Set;
 public record JavaNames(String basePackage) {
 
   /** Packages of the generated project that an aggregate's package must not take. */
-  private static final Set<String> FIXED_SEGMENTS = Set.of("types", "views");
-
   public static final String TYPES = "types";
+
   public static final String VIEWS = "views";
+  public static final String AUTOMATIONS = "automations";
+
+  private static final Set<String> FIXED_SEGMENTS = Set.of(TYPES, VIEWS, AUTOMATIONS);
 
   /**
    * The parameters and locals of a flow's {@code decide} besides the expression scope's names

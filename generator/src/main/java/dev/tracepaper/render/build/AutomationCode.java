@@ -35,9 +35,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class AutomationCode {
 
-  /** The package below the base package that automations' handlers live in. */
-  static final String PACKAGE = "automations";
-
   private static final String STEP_INDENT = "    ";
 
   /** What comes before the list of secrets on its line. */
@@ -59,7 +56,9 @@ final class AutomationCode {
 
   /** The Java class of an automation's handler. */
   static JavaName handler(JavaNames names, String automation) {
-    return new JavaName(names.basePackage() + "." + PACKAGE, automation + "Automation");
+    return new JavaName(
+        names.basePackage() + "." + JavaNames.AUTOMATIONS,
+        dev.tracepaper.naming.Case.pascal(automation) + "Automation");
   }
 
   AutomationData of(Automation automation) {

@@ -33,6 +33,7 @@ record NamedElement(
     VARIABLE("variable", Convention.CAMEL),
     QUERY("query", Convention.CAMEL),
     CUSTOM_QUERY("custom query", Convention.PASCAL),
+    AUTOMATION("automation", Convention.PASCAL),
     ROLE("role", Convention.LOWER_WORDS),
     ENUM_VALUE("value", Convention.SCREAMING_SNAKE),
     RULE_CODE("rule code", Convention.SCREAMING_SNAKE);

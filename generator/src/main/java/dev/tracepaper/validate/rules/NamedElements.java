@@ -1,6 +1,7 @@
 package dev.tracepaper.validate.rules;
 
 import dev.tracepaper.model.Aggregate;
+import dev.tracepaper.model.Automation;
 import dev.tracepaper.model.BusinessRule;
 import dev.tracepaper.model.Command;
 import dev.tracepaper.model.CustomQuery;
@@ -73,6 +74,10 @@ final class NamedElements {
     model.views().forEach(this::view);
     for (CustomQuery q : model.queries()) {
       fields(q.args(), add(Kind.CUSTOM_QUERY, q.name(), q.location(), Optional.empty(), q));
+    }
+    // An automation names a Java class, a Lambda function and its resources.
+    for (Automation a : model.automations()) {
+      add(Kind.AUTOMATION, a.name(), a.location(), Optional.empty(), a);
     }
   }
 
