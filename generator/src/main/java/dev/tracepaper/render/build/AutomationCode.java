@@ -141,7 +141,10 @@ final class AutomationCode {
             .map(t -> new AutomationData.TemplateFile(t.path().value(), t.text().orElseThrow()))
             .distinct()
             .toList(),
-        effects(automation, Automation.Email.class).map(e -> e.from().value()).distinct().toList(),
+        effects(automation, Automation.Email.class)
+            .map(e -> AutomationStackBuilder.address(e.from().value()))
+            .distinct()
+            .toList(),
         effects(automation, Automation.S3Object.class)
             .map(o -> o.bucket().value())
             .distinct()

@@ -20,7 +20,8 @@ import java.util.List;
  * @param tests the model's tests of it, for the generated test class
  * @param testImports the classes the test class imports, sorted
  * @param templates the model's templates it fills, copied into the project's resources
- * @param senders the addresses its e-mails are sent from, in model order, each once
+ * @param senders the addresses its e-mails are sent from (of {@code Name <address>}, the address),
+ *     in model order, each once
  * @param buckets the S3 buckets it writes to, in model order, each once
  * @param callsEndpoints whether it makes HTTP calls
  * @param motoCases the test its moto_server test performs: the first that expects an activity, if
