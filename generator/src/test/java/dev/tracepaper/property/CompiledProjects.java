@@ -5,12 +5,16 @@ import static com.google.common.truth.Truth.assertWithMessage;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.tracepaper.tools.MavenBuild;
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -31,16 +35,39 @@ final class CompiledProjects {
 
   /** The test classpath every generated project shares, resolved by {@code project}'s build. */
   static Path testClasspath(Path project, Path jdk, Path temp) throws Exception {
+    return testClasspath(List.of(project), jdk, temp);
+  }
+
+  /**
+   * A test classpath all of {@code projects} compile and run on: the union of the classpaths of
+   * their distinct dependency lists (a project whose automations send e-mail or read a secret
+   * depends on SDK modules others do not), each resolved once by one project's build.
+   */
+  static Path testClasspath(Collection<Path> projects, Path jdk, Path temp) throws Exception {
+    Map<String, Path> byDependencies = new LinkedHashMap<>();
+    for (Path project : projects) {
+      String pom = Files.readString(project.resolve("pom.xml"));
+      int start = pom.indexOf("<dependencies>");
+      byDependencies.putIfAbsent(
+          start < 0 ? "" : pom.substring(start, pom.indexOf("</dependencies>") + 1), project);
+    }
+    Set<String> entries = new LinkedHashSet<>();
+    int n = 0;
+    for (Path project : byDependencies.values()) {
+      Path resolvedFile = temp.resolve("classpath-" + n++ + ".txt");
+      MavenBuild.Result resolved =
+          MavenBuild.run(
+              project,
+              jdk,
+              "-q",
+              "dependency:build-classpath",
+              "-Dmdep.includeScope=test",
+              "-Dmdep.outputFile=" + resolvedFile);
+      assertWithMessage(resolved.tail()).that(resolved.exitCode()).isEqualTo(0);
+      entries.addAll(List.of(Files.readString(resolvedFile).strip().split(File.pathSeparator)));
+    }
     Path classpath = temp.resolve("classpath.txt");
-    MavenBuild.Result resolved =
-        MavenBuild.run(
-            project,
-            jdk,
-            "-q",
-            "dependency:build-classpath",
-            "-Dmdep.includeScope=test",
-            "-Dmdep.outputFile=" + classpath);
-    assertWithMessage(resolved.tail()).that(resolved.exitCode()).isEqualTo(0);
+    Files.writeString(classpath, String.join(File.pathSeparator, entries));
     return classpath;
   }
 

@@ -95,8 +95,7 @@ class DifferentialTest {
 
     Path jdk =
         Jdks.forGeneratedProjects().orElseThrow(() -> new AssertionError(Jdks.missingMessage()));
-    Path first = projects.keySet().iterator().next();
-    Path classpath = CompiledProjects.testClasspath(first, jdk, temp);
+    Path classpath = CompiledProjects.testClasspath(projects.keySet(), jdk, temp);
     step("resolved the generated projects' test classpath");
     // moto_server for the last project's scenarios: required under CI, like the other
     // integration tests; elsewhere the in-memory comparison runs without it.

@@ -94,7 +94,7 @@ class RandomModelsPropertyTest {
         Jdks.forGeneratedProjects().orElseThrow(() -> new AssertionError(Jdks.missingMessage()));
     Path first = projects.keySet().iterator().next();
     step(started, "resolving the generated projects' test classpath");
-    Path classpath = CompiledProjects.testClasspath(first, jdk, temp);
+    Path classpath = CompiledProjects.testClasspath(projects.keySet(), jdk, temp);
 
     // The handler tests run where moto_server is; the full build below requires it (under CI).
     boolean moto = CompiledProjects.motoOnPath();
