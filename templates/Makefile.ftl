@@ -8,6 +8,11 @@
 # jar: it is built once, here in the project, without the tests (`./mvnw verify` runs them), and
 # copied into each function's folder as lib/${project.artifactId}-lambda.jar, the place Lambda's
 # Java runtime loads jars from. Make rebuilds it only when a source is newer.
+<#if project.automationOnlyArtifacts?has_content>
+# The automations' functions get lib/${project.artifactId}-automations.jar instead, built by the
+# same Maven run: it adds the clients of what they reach (SES, S3, the secret stores), which the
+# other functions never load.
+</#if>
 
 # The project is this file's folder (sam build names it with --makefile), not the current folder.
 MAKEFILE := $(abspath $(lastword $(MAKEFILE_LIST)))
@@ -18,10 +23,26 @@ PROJECT := $(patsubst %/,%,$(dir $(MAKEFILE)))
 JAR := $(PROJECT)/target/${project.artifactId}-lambda.jar
 SOURCES := $(shell find $(PROJECT)/pom.xml $(PROJECT)/src/main $(PROJECT)/.mvn -type f)
 
+<#if project.automationOnlyArtifacts?has_content>
+AUTOMATIONS_JAR := $(PROJECT)/target/${project.artifactId}-automations.jar
+
+<#list project.automationResources as a>
+build-${a.functionLogicalId}: $(AUTOMATIONS_JAR)
+	@test -n "$(ARTIFACTS_DIR)" || { echo "ARTIFACTS_DIR is not set: sam build sets it" >&2; exit 1; }
+	mkdir -p "$(ARTIFACTS_DIR)/lib"
+	cp $(AUTOMATIONS_JAR) "$(ARTIFACTS_DIR)/lib/"
+
+</#list>
+</#if>
 build-%: $(JAR)
 	@test -n "$(ARTIFACTS_DIR)" || { echo "ARTIFACTS_DIR is not set: sam build sets it" >&2; exit 1; }
 	mkdir -p "$(ARTIFACTS_DIR)/lib"
 	cp $(JAR) "$(ARTIFACTS_DIR)/lib/"
 
+<#if project.automationOnlyArtifacts?has_content>
+# One Maven run makes both jars; each function's make finds its own up to date after it.
+$(JAR) $(AUTOMATIONS_JAR): $(SOURCES)
+<#else>
 $(JAR): $(SOURCES)
+</#if>
 	cd $(PROJECT) && ./mvnw -B -q package -Dmaven.test.skip=true

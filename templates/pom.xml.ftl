@@ -60,11 +60,7 @@
       <version>${project.runtimeVersion}</version>
     </dependency>
 
-<#assign sdkModules = []>
-<#if project.automationResources?filter(a -> a.emailIdentityArns?has_content)?has_content><#assign sdkModules = sdkModules + ["sesv2"]></#if>
-<#if project.automationResources?filter(a -> a.objectArns?has_content)?has_content><#assign sdkModules = sdkModules + ["s3"]></#if>
-<#if project.automationResources?filter(a -> a.secretArns?has_content)?has_content><#assign sdkModules = sdkModules + ["secretsmanager"]></#if>
-<#if project.automationResources?filter(a -> a.parameterArns?has_content)?has_content><#assign sdkModules = sdkModules + ["ssm"]></#if>
+<#assign sdkModules = project.automationSdkModules>
 <#if sdkModules?has_content>
     <!-- What the automations reach: the runtime holds these clients as optional, so only the
          services this model uses are in the jar; the same HTTP client as the runtime's. -->
@@ -89,7 +85,7 @@
       </exclusions>
     </dependency>
 </#list>
-<#assign mustache = project.automationResources?filter(a -> a.fillsTemplates)?has_content>
+<#assign mustache = project.automationsFillTemplates>
 <#if mustache>
     <!-- The automations' templates (Mustache), rendered as tracepaper test renders them. -->
     <dependency>
@@ -200,57 +196,83 @@
       <plugin>
         <groupId>org.apache.maven.plugins</groupId>
         <artifactId>maven-shade-plugin</artifactId>
+        <configuration>
+          <createDependencyReducedPom>false</createDependencyReducedPom>
+          <transformers>
+            <transformer implementation="org.apache.maven.plugins.shade.resource.ServicesResourceTransformer"/>
+            <transformer implementation="org.apache.maven.plugins.shade.resource.ApacheLicenseResourceTransformer"/>
+            <transformer implementation="org.apache.maven.plugins.shade.resource.ApacheNoticeResourceTransformer">
+              <addHeader>false</addHeader>
+            </transformer>
+          </transformers>
+          <filters>
+            <filter>
+              <artifact>*:*</artifact>
+              <excludes>
+                <exclude>META-INF/*.SF</exclude>
+                <exclude>META-INF/*.DSA</exclude>
+                <exclude>META-INF/*.RSA</exclude>
+                <exclude>META-INF/MANIFEST.MF</exclude>
+                <exclude>module-info.class</exclude>
+                <exclude>META-INF/versions/*/module-info.class</exclude>
+                <!-- Build metadata (the dependencies' poms) and GraalVM native-image settings: unused on Lambda. -->
+                <exclude>META-INF/maven/**</exclude>
+                <exclude>META-INF/native-image/**</exclude>
+              </excludes>
+            </filter>
+            <filter>
+              <!-- AppSync runs the resolvers (uploaded by sam deploy), never the functions. -->
+              <artifact>${project.groupId}:${project.artifactId}</artifact>
+              <excludes>
+                <exclude>resolvers/**</exclude>
+              </excludes>
+            </filter>
+            <filter>
+              <!-- The same license texts as jackson-core's, which the jar keeps. -->
+              <artifact>software.amazon.awssdk:third-party-jackson-core</artifact>
+              <excludes>
+                <exclude>META-INF/FastDoubleParser-LICENSE</exclude>
+                <exclude>META-INF/FastDoubleParser-ThirdParty-LICENSE</exclude>
+                <exclude>META-INF/Schubfach-LICENSE</exclude>
+              </excludes>
+            </filter>
+          </filters>
+        </configuration>
         <executions>
           <execution>
+            <id>lambda</id>
             <phase>package</phase>
             <goals>
               <goal>shade</goal>
             </goals>
             <configuration>
-              <createDependencyReducedPom>false</createDependencyReducedPom>
               <!-- The Lambda jar, beside the plain jar (never over it: shading twice duplicates classes). -->
               <outputFile>target/${project.artifactId}-lambda.jar</outputFile>
-              <transformers>
-                <transformer implementation="org.apache.maven.plugins.shade.resource.ServicesResourceTransformer"/>
-                <transformer implementation="org.apache.maven.plugins.shade.resource.ApacheLicenseResourceTransformer"/>
-                <transformer implementation="org.apache.maven.plugins.shade.resource.ApacheNoticeResourceTransformer">
-                  <addHeader>false</addHeader>
-                </transformer>
-              </transformers>
-              <filters>
-                <filter>
-                  <artifact>*:*</artifact>
-                  <excludes>
-                    <exclude>META-INF/*.SF</exclude>
-                    <exclude>META-INF/*.DSA</exclude>
-                    <exclude>META-INF/*.RSA</exclude>
-                    <exclude>META-INF/MANIFEST.MF</exclude>
-                    <exclude>module-info.class</exclude>
-                    <exclude>META-INF/versions/*/module-info.class</exclude>
-                    <!-- Build metadata (the dependencies' poms) and GraalVM native-image settings: unused on Lambda. -->
-                    <exclude>META-INF/maven/**</exclude>
-                    <exclude>META-INF/native-image/**</exclude>
-                  </excludes>
-                </filter>
-                <filter>
-                  <!-- AppSync runs the resolvers (uploaded by sam deploy), never the functions. -->
-                  <artifact>${project.groupId}:${project.artifactId}</artifact>
-                  <excludes>
-                    <exclude>resolvers/**</exclude>
-                  </excludes>
-                </filter>
-                <filter>
-                  <!-- The same license texts as jackson-core's, which the jar keeps. -->
-                  <artifact>software.amazon.awssdk:third-party-jackson-core</artifact>
-                  <excludes>
-                    <exclude>META-INF/FastDoubleParser-LICENSE</exclude>
-                    <exclude>META-INF/FastDoubleParser-ThirdParty-LICENSE</exclude>
-                    <exclude>META-INF/Schubfach-LICENSE</exclude>
-                  </excludes>
-                </filter>
-              </filters>
+<#if project.automationOnlyArtifacts?has_content>
+              <!-- What only the automations load stays out of the jar every other function runs. -->
+              <artifactSet>
+                <excludes>
+<#list project.automationOnlyArtifacts as artifact>
+                  <exclude>${artifact}</exclude>
+</#list>
+                </excludes>
+              </artifactSet>
+</#if>
             </configuration>
           </execution>
+<#if project.automationOnlyArtifacts?has_content>
+          <execution>
+            <!-- The automations' functions run a jar of their own, with their SDK clients. -->
+            <id>automations</id>
+            <phase>package</phase>
+            <goals>
+              <goal>shade</goal>
+            </goals>
+            <configuration>
+              <outputFile>target/${project.artifactId}-automations.jar</outputFile>
+            </configuration>
+          </execution>
+</#if>
         </executions>
       </plugin>
     </plugins>

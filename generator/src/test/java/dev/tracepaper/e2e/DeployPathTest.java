@@ -115,11 +115,13 @@ class DeployPathTest {
 
   /**
    * Every function's make target as {@code sam build} runs it ({@link SamBuild}): Maven runs once,
-   * without the tests, and each function receives the jar alone. The library has nested stacks,
-   * whose functions name the project as {@code ..}.
+   * without the tests, and each function receives its jar alone: the automations' functions the
+   * automations' jar, every other function the jar without the automations' SDK clients. The
+   * library has nested stacks, whose functions name the project as {@code ..}, and automations that
+   * send e-mail, write to S3 and read a secret.
    */
   @Test
-  void samBuildsMakefileTargetsPackageTheJarOnceWithoutMotoOrTests() throws Exception {
+  void samBuildsMakefileTargetsPackageTheJarsOnceWithoutMotoOrTests() throws Exception {
     ExternalTool.requireOrSkip("make", "the Makefile that sam build runs");
     Path project = generate(temp, "examples/library");
     Path jdk =
@@ -131,6 +133,7 @@ class DeployPathTest {
     }
     assertThat(handlers).containsKey("PublisherFunction");
     assertThat(handlers).containsKey("BookCommandFunction");
+    assertThat(handlers).containsKey("WelcomeMemberAutomationFunction");
 
     List<String> mavenRuns = new ArrayList<>();
     long started = System.nanoTime();
@@ -142,10 +145,11 @@ class DeployPathTest {
       if (output.contains("./mvnw")) {
         mavenRuns.add(id);
       }
+      String jar = automation(id) ? AUTOMATIONS_JAR : LAMBDA_JAR;
       assertWithMessage("what make put in %s's ARTIFACTS_DIR", id)
           .that(SamBuild.files(artifacts))
-          .containsExactly("lib/library-lambda.jar");
-      assertThat(Files.mismatch(artifacts.resolve("lib/library-lambda.jar"), jar(project)))
+          .containsExactly("lib/" + jar);
+      assertThat(Files.mismatch(artifacts.resolve("lib/" + jar), project.resolve("target/" + jar)))
           .isEqualTo(-1L);
     }
     System.out.printf(
@@ -155,18 +159,79 @@ class DeployPathTest {
     assertWithMessage("tests compiled by sam build")
         .that(Files.exists(project.resolve("target/test-classes")))
         .isFalse();
-    try (ZipFile jar = new ZipFile(jar(project).toFile())) {
-      for (String handler : handlers.values()) {
-        String entry = handler.substring(0, handler.indexOf("::")).replace('.', '/') + ".class";
-        assertWithMessage("the handler %s in the jar", handler)
-            .that(jar.getEntry(entry))
-            .isNotNull();
+    for (String jar : List.of(LAMBDA_JAR, AUTOMATIONS_JAR)) {
+      try (ZipFile zip = new ZipFile(project.resolve("target/" + jar).toFile())) {
+        handlers.forEach(
+            (id, handler) -> {
+              String entry = handler.substring(0, handler.indexOf("::")).replace('.', '/');
+              if (jar.equals(AUTOMATIONS_JAR) || !automation(id)) {
+                assertWithMessage("the handler %s in %s", handler, jar)
+                    .that(zip.getEntry(entry + ".class"))
+                    .isNotNull();
+              }
+            });
+        assertThat(zip.stream().map(e -> e.getName()).filter(n -> n.startsWith("resolvers/")))
+            .isEmpty();
+        assertThat(zip.stream().map(e -> e.getName()).filter(n -> n.startsWith("META-INF/maven/")))
+            .isEmpty();
+        List<String> clients =
+            AUTOMATION_CLIENTS.stream()
+                .filter(p -> zip.stream().anyMatch(e -> e.getName().startsWith(p)))
+                .toList();
+        assertWithMessage("the automations' clients in %s", jar)
+            .that(clients)
+            .containsExactlyElementsIn(
+                jar.equals(AUTOMATIONS_JAR) ? AUTOMATION_CLIENTS : List.of());
       }
-      assertThat(jar.stream().map(e -> e.getName()).filter(n -> n.startsWith("resolvers/")))
-          .isEmpty();
-      assertThat(jar.stream().map(e -> e.getName()).filter(n -> n.startsWith("META-INF/maven/")))
-          .isEmpty();
     }
+    // What the other functions run refers to nothing the jar lacks that the full jar has, but
+    // from the automations' code, which they never load.
+    assertThat(missingOutsideAutomations(jdk, project.resolve("target/" + LAMBDA_JAR)))
+        .containsExactlyElementsIn(
+            missingOutsideAutomations(jdk, project.resolve("target/" + AUTOMATIONS_JAR)));
+  }
+
+  private static final String LAMBDA_JAR = "library-lambda.jar";
+  private static final String AUTOMATIONS_JAR = "library-automations.jar";
+
+  /** The packages of the clients the library's automations use, which only their jar holds. */
+  private static final List<String> AUTOMATION_CLIENTS =
+      List.of(
+          "software/amazon/awssdk/services/sesv2/",
+          "software/amazon/awssdk/services/s3/",
+          "software/amazon/awssdk/services/secretsmanager/");
+
+  private static boolean automation(String functionId) {
+    return functionId.endsWith("AutomationFunction");
+  }
+
+  /**
+   * The references from a class of {@code jar} to a class it lacks ({@code jdeps --missing-deps}),
+   * leaving out those of the automations' code (the runtime's and the project's).
+   */
+  private static List<String> missingOutsideAutomations(Path jdk, Path jar) throws Exception {
+    Process jdeps =
+        new ProcessBuilder(
+                jdk.resolve("bin/jdeps").toString(),
+                "--multi-release",
+                "21",
+                "--missing-deps",
+                jar.toString())
+            .redirectErrorStream(true)
+            .start();
+    List<String> lines;
+    try (var out = jdeps.getInputStream()) {
+      lines = new String(out.readAllBytes(), UTF_8).lines().toList();
+    }
+    assertWithMessage("jdeps of %s", jar).that(jdeps.waitFor()).isEqualTo(0);
+    return lines.stream()
+        .map(String::strip)
+        .filter(l -> l.contains(" -> ") && l.endsWith("not found"))
+        .filter(l -> !l.startsWith("dev.tracepaper.runtime.automation."))
+        .filter(l -> !l.startsWith("com.example.library.automations."))
+        .map(l -> l.replaceAll("\\s+", " "))
+        .sorted()
+        .toList();
   }
 
   /** The project generated from {@code model} into {@code temp}/project. */
@@ -174,9 +239,5 @@ class DeployPathTest {
     Path out = temp.resolve("project");
     GenerateCli.generate(TestPaths.root().resolve(model), out);
     return out;
-  }
-
-  private static Path jar(Path project) {
-    return project.resolve("target/library-lambda.jar");
   }
 }

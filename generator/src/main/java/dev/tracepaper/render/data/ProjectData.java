@@ -55,6 +55,54 @@ public record ProjectData(
     automationResources = List.copyOf(automationResources);
   }
 
+  /**
+   * The AWS SDK modules the automations reach, which the runtime holds as optional: {@code sesv2}
+   * for e-mail, {@code s3} for objects, {@code secretsmanager} and {@code ssm} for the secrets
+   * declared in each store; in that order, each once.
+   */
+  public List<String> automationSdkModules() {
+    List<String> modules = new java.util.ArrayList<>();
+    if (automationResources.stream().anyMatch(a -> !a.emailIdentityArns().isEmpty())) {
+      modules.add("sesv2");
+    }
+    if (automationResources.stream().anyMatch(a -> !a.objectArns().isEmpty())) {
+      modules.add("s3");
+    }
+    if (automationResources.stream().anyMatch(a -> !a.secretArns().isEmpty())) {
+      modules.add("secretsmanager");
+    }
+    if (automationResources.stream().anyMatch(a -> !a.parameterArns().isEmpty())) {
+      modules.add("ssm");
+    }
+    return modules;
+  }
+
+  /** Whether an automation fills a template: the project then depends on Mustache. */
+  public boolean automationsFillTemplates() {
+    return automationResources.stream().anyMatch(AutomationStackData::fillsTemplates);
+  }
+
+  /**
+   * The artifacts ({@code groupId:artifactId}) only the automations' functions load: the SDK
+   * modules and what they alone bring (S3's XML protocol and ARNs), and Mustache. The jar every
+   * other function runs leaves them out, and the automations get a jar of their own.
+   */
+  public List<String> automationOnlyArtifacts() {
+    List<String> artifacts = new java.util.ArrayList<>();
+    for (String module : automationSdkModules()) {
+      artifacts.add("software.amazon.awssdk:" + module);
+      if (module.equals("s3")) {
+        for (String brought : List.of("aws-xml-protocol", "aws-query-protocol", "arns")) {
+          artifacts.add("software.amazon.awssdk:" + brought);
+        }
+      }
+    }
+    if (automationsFillTemplates()) {
+      artifacts.add("com.samskivert:jmustache");
+    }
+    return artifacts;
+  }
+
   /** Every policy of every aggregate, in model order. */
   public List<PolicyData> policies() {
     return aggregates.stream().flatMap(a -> a.policies().stream()).toList();
