@@ -186,9 +186,10 @@ class DeployPathTest {
     }
     // What the other functions run refers to nothing the jar lacks that the full jar has, but
     // from the automations' code, which they never load.
-    assertThat(missingOutsideAutomations(jdk, project.resolve("target/" + LAMBDA_JAR)))
-        .containsExactlyElementsIn(
-            missingOutsideAutomations(jdk, project.resolve("target/" + AUTOMATIONS_JAR)));
+    assertWithMessage("references the other functions' jar leaves unresolved")
+        .that(missingOutsideAutomations(jdk, project.resolve("target/" + AUTOMATIONS_JAR)))
+        .containsAtLeastElementsIn(
+            missingOutsideAutomations(jdk, project.resolve("target/" + LAMBDA_JAR)));
   }
 
   private static final String LAMBDA_JAR = "library-lambda.jar";
@@ -226,7 +227,11 @@ class DeployPathTest {
     assertWithMessage("jdeps of %s", jar).that(jdeps.waitFor()).isEqualTo(0);
     return lines.stream()
         .map(String::strip)
-        .filter(l -> l.contains(" -> ") && l.endsWith("not found"))
+        .filter(
+            l ->
+                l.contains(" -> ")
+                    && l.endsWith("not found")
+                    && !l.startsWith(jar.getFileName() + " "))
         .filter(l -> !l.startsWith("dev.tracepaper.runtime.automation."))
         .filter(l -> !l.startsWith("com.example.library.automations."))
         .map(l -> l.replaceAll("\\s+", " "))
