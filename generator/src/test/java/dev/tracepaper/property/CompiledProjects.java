@@ -46,10 +46,12 @@ final class CompiledProjects {
   static Path testClasspath(Collection<Path> projects, Path jdk, Path temp) throws Exception {
     Map<String, Path> byDependencies = new LinkedHashMap<>();
     for (Path project : projects) {
+      // The project's own dependencies: the list after the managed ones (the BOMs).
       String pom = Files.readString(project.resolve("pom.xml"));
-      int start = pom.indexOf("<dependencies>");
-      byDependencies.putIfAbsent(
-          start < 0 ? "" : pom.substring(start, pom.indexOf("</dependencies>") + 1), project);
+      int start =
+          pom.indexOf("<dependencies>", Math.max(0, pom.indexOf("</dependencyManagement>")));
+      int end = pom.indexOf("</dependencies>", start);
+      byDependencies.putIfAbsent(start < 0 ? "" : pom.substring(start, end), project);
     }
     Set<String> entries = new LinkedHashSet<>();
     int n = 0;
