@@ -35,8 +35,10 @@ ${s.indent}${s.code}
 <#if automation.description?has_content>
  * ${javadoc(automation.description, " * ")}
  *
-</#if>
  * <p>The automation ${automation.name} runs ${javadoc(automation.trigger, " * ")}.
+<#else>
+ * The automation ${automation.name} runs ${javadoc(automation.trigger, " * ")}.
+</#if>
  *
  * <p>Every trigger reaches this function through the automation's queue; the runtime ({@link
  * Automations}) runs the activities below once per trigger: a side effect already performed for

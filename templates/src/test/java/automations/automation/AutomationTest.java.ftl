@@ -5,10 +5,12 @@ package ${automation.javaPackage};
 <@m.imports automation.testImports/>
 
 /**
- * The model's tests of the automation ${automation.name}: each trigger runs the generated activities
- * with their side effects recorded, not performed, as {@code tracepaper test} previews them (a secret
- * reads as {@code «secret <name>»}, a command is recorded, not sent); what was recorded must be what
- * the test expects, compared as {@code tracepaper test} compares it.
+ * The model's tests of the automation ${automation.name}.
+ *
+ * <p>Each trigger runs the generated activities with their side effects recorded, not performed,
+ * as {@code tracepaper test} previews them (a secret reads as {@code «secret <name>»}, a command is
+ * recorded, not sent); what was recorded must be what the test expects, compared as {@code
+ * tracepaper test} compares it.
  */
 class ${automation.javaClass}Test {
 

@@ -107,7 +107,11 @@ final class AutomationCode {
     String secrets = " List.of(" + String.join(", ", secretRefs) + ")";
     if (SECRETS_PREFIX.length() + secrets.length() > JavaLayout.WIDTH) {
       // Wrapped below the declaration, as google-java-format wraps it.
-      secrets = "\n      List.of(\n          " + String.join(",\n          ", secretRefs) + ")";
+      String continued = "      List.of(" + String.join(", ", secretRefs) + ");";
+      secrets =
+          continued.length() <= JavaLayout.WIDTH
+              ? "\n" + continued.substring(0, continued.length() - 1)
+              : "\n      List.of(\n          " + String.join(",\n          ", secretRefs) + ")";
     }
     Set<String> testImports = new TreeSet<>();
     List<AutomationData.Case> cases = cases(automation, testImports);

@@ -88,6 +88,15 @@ public final class StockCommandHandler implements RequestStreamHandler {
     Responses.write(input, output, context, StockAggregate.TYPE, this::handle);
   }
 
+  /**
+   * Runs a command sent inside the application, by an automation as its role: the request an
+   * automation builds ({@code AppSyncRequest.internal}) is checked, validated and idempotent as a
+   * mutation's is. A refusal is thrown as the {@code CommandError} a client would get.
+   */
+  public CommandResult send(AppSyncRequest request) {
+    return handle(request);
+  }
+
   private CommandResult handle(AppSyncRequest request) {
     Metadata metadata = request.metadata(clock);
     Input input = Input.of(request.input());
