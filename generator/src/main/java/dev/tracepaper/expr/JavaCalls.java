@@ -7,6 +7,7 @@ import dev.cel.common.types.CelType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** The Java for CEL's operators and functions. */
 final class JavaCalls {
@@ -14,34 +15,9 @@ final class JavaCalls {
   private static final Map<String, String> ORDER =
       Map.of("_<_", "<", "_<=_", "<=", "_>_", ">", "_>=_", ">=");
 
-  private static final List<String> SUPPORTED =
+  /** CEL's parts of a time, in UTC or a zone given: the runtime's {@code Expressions} has each. */
+  private static final List<String> TIME_PARTS =
       List.of(
-          "size",
-          "int",
-          "double",
-          "string",
-          "matches",
-          "contains",
-          "startsWith",
-          "endsWith",
-          "lowerAscii",
-          "upperAscii",
-          "trim",
-          "replace",
-          "split",
-          "join",
-          "charAt",
-          "indexOf",
-          "lastIndexOf",
-          "substring",
-          Functions.UUID,
-          Functions.ADD_DAYS,
-          Functions.ADD_SECONDS,
-          Functions.SHA256,
-          Functions.CRC32,
-          Functions.FORMAT_TIME,
-          Functions.EPOCH_SECONDS,
-          "timestamp",
           "getFullYear",
           "getMonth",
           "getDayOfYear",
@@ -52,6 +28,38 @@ final class JavaCalls {
           "getMinutes",
           "getSeconds",
           "getMilliseconds");
+
+  private static final List<String> SUPPORTED =
+      Stream.concat(
+              Stream.of(
+                  "size",
+                  "int",
+                  "double",
+                  "string",
+                  "matches",
+                  "contains",
+                  "startsWith",
+                  "endsWith",
+                  "lowerAscii",
+                  "upperAscii",
+                  "trim",
+                  "replace",
+                  "split",
+                  "join",
+                  "charAt",
+                  "indexOf",
+                  "lastIndexOf",
+                  "substring",
+                  Functions.UUID,
+                  Functions.ADD_DAYS,
+                  Functions.ADD_SECONDS,
+                  Functions.SHA256,
+                  Functions.CRC32,
+                  Functions.FORMAT_TIME,
+                  Functions.EPOCH_SECONDS,
+                  "timestamp"),
+              TIME_PARTS.stream())
+          .toList();
 
   private static final String OTHER_FUNCTION_HINT =
       "the functions generated code can compute are "

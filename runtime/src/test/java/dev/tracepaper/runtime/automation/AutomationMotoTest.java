@@ -5,20 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tracepaper.runtime.Json;
 import dev.tracepaper.runtime.StoredEvent;
+import dev.tracepaper.runtime.testing.AutomationQueues;
 import dev.tracepaper.runtime.testing.HttpStub;
 import dev.tracepaper.runtime.testing.MotoServer;
+import dev.tracepaper.runtime.testing.MotoServices;
 import dev.tracepaper.runtime.testing.RequestCounter;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,7 +42,6 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityRequest;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.SsmClientBuilder;
@@ -432,15 +427,7 @@ class AutomationMotoTest {
   }
 
   private Message receive(String queueUrl) {
-    List<Message> messages =
-        sqs.receiveMessage(
-                r ->
-                    r.queueUrl(queueUrl)
-                        .maxNumberOfMessages(1)
-                        .messageSystemAttributeNames(
-                            MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT))
-            .messages();
-    return messages.isEmpty() ? null : messages.get(0);
+    return AutomationQueues.receive(sqs, queueUrl);
   }
 
   /**
@@ -449,29 +436,8 @@ class AutomationMotoTest {
    */
   private JsonNode poll(
       Automations automations, String queueUrl, Message message, Activities activities) {
-    ObjectNode event = Json.object();
-    ArrayNode records = event.putArray("Records");
-    ObjectNode record =
-        records
-            .addObject()
-            .put("messageId", message.messageId())
-            .put("receiptHandle", message.receiptHandle())
-            .put("body", message.body())
-            .put("eventSource", "aws:sqs");
-    record
-        .putObject("attributes")
-        .put(
-            "ApproximateReceiveCount",
-            message.attributes().get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT));
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    automations.handle(
-        new ByteArrayInputStream(Json.write(event).getBytes(StandardCharsets.UTF_8)),
-        out,
-        null,
-        "WelcomeMember",
-        SECRETS,
-        activities);
-    JsonNode answer = Json.parse(out.toString(StandardCharsets.UTF_8));
+    JsonNode answer =
+        AutomationQueues.deliver(automations, "WelcomeMember", SECRETS, activities, message);
     if (answer.path("batchItemFailures").isEmpty()) {
       sqs.deleteMessage(r -> r.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
     }
@@ -484,25 +450,6 @@ class AutomationMotoTest {
 
   /** The e-mails moto_server's SES holds with {@code subject}. */
   private static List<JsonNode> sentEmails(String subject) {
-    try {
-      HttpResponse<String> data =
-          HttpClient.newHttpClient()
-              .send(
-                  HttpRequest.newBuilder(URI.create(MOTO.endpoint() + "/moto-api/data.json"))
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString());
-      List<JsonNode> found = new ArrayList<>();
-      for (JsonNode message : Json.parse(data.body()).path("ses").path("Message")) {
-        if (message.path("subject").asText().equals(subject)) {
-          found.add(message);
-        }
-      }
-      return found;
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return MotoServices.sentEmails(MOTO, subject);
   }
 }

@@ -8,9 +8,6 @@ import dev.tracepaper.runtime.automation.Automations;
 import dev.tracepaper.runtime.automation.DynamoDbLedger;
 import dev.tracepaper.runtime.automation.SecretRef;
 import dev.tracepaper.runtime.automation.Trigger;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,7 +15,6 @@ import org.opentest4j.AssertionFailedError;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
@@ -152,9 +148,13 @@ public final class AutomationsOnMoto implements AutoCloseable {
       String body = Json.write(body(trigger));
       sqs.sendMessage(r -> r.queueUrl(queue).messageBody(body));
       int deliveries = 0;
-      for (Message message = receive(sqs, queue); message != null; message = receive(sqs, queue)) {
+      for (Message message = AutomationQueues.receive(sqs, queue);
+          message != null;
+          message = AutomationQueues.receive(sqs, queue)) {
         deliveries++;
-        if (!failed(automations, automation, secrets, activities, message)) {
+        JsonNode answer =
+            AutomationQueues.deliver(automations, automation, secrets, activities, message);
+        if (answer.path("batchItemFailures").size() != 1) {
           throw new AssertionFailedError("delivery " + deliveries + " of the trigger succeeded");
         }
         // The backoff hid it for a while; here that while passes at once.
@@ -185,49 +185,6 @@ public final class AutomationsOnMoto implements AutoCloseable {
       return body.put("schedule", trigger.id());
     }
     return body.put("deployment", trigger.id()).put("time", trigger.time().toString());
-  }
-
-  private static Message receive(SqsClient sqs, String queue) {
-    List<Message> messages =
-        sqs.receiveMessage(
-                r ->
-                    r.queueUrl(queue)
-                        .maxNumberOfMessages(1)
-                        .messageSystemAttributeNames(
-                            MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT))
-            .messages();
-    return messages.isEmpty() ? null : messages.get(0);
-  }
-
-  /** One delivery as a batch of one; whether the answer names it as failed. */
-  private static boolean failed(
-      Automations automations,
-      String automation,
-      List<SecretRef> secrets,
-      Activities activities,
-      Message message) {
-    ObjectNode event = Json.object();
-    ObjectNode record = event.putArray("Records").addObject();
-    record
-        .put("messageId", message.messageId())
-        .put("receiptHandle", message.receiptHandle())
-        .put("body", message.body())
-        .put("eventSource", "aws:sqs");
-    record
-        .putObject("attributes")
-        .put(
-            "ApproximateReceiveCount",
-            message.attributes().get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT));
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    automations.handle(
-        new ByteArrayInputStream(Json.write(event).getBytes(StandardCharsets.UTF_8)),
-        out,
-        null,
-        automation,
-        secrets,
-        activities);
-    JsonNode answer = Json.parse(out.toString(StandardCharsets.UTF_8));
-    return answer.path("batchItemFailures").size() == 1;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.tracepaper.runtime.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.tracepaper.runtime.Json;
 import dev.tracepaper.runtime.automation.SecretRef;
 import java.io.IOException;
@@ -8,6 +9,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
@@ -25,7 +28,7 @@ import software.amazon.awssdk.services.ssm.model.ParameterType;
  * that a project whose automations send no e-mail needs no SES client on its test class path: a
  * class is loaded only when a test calls it.
  */
-final class MotoServices {
+public final class MotoServices {
 
   private MotoServices() {}
 
@@ -48,8 +51,8 @@ final class MotoServices {
     }
   }
 
-  /** How many e-mails moto_server's SES holds with {@code subject} (its API, no SES client). */
-  static int sentEmails(MotoServer moto, String subject) {
+  /** The e-mails moto_server's SES holds with {@code subject} (read by its API, no SES client). */
+  public static List<JsonNode> sentEmails(MotoServer moto, String subject) {
     try {
       HttpResponse<String> data =
           HttpClient.newHttpClient()
@@ -57,10 +60,10 @@ final class MotoServices {
                   HttpRequest.newBuilder(URI.create(moto.endpoint() + "/moto-api/data.json"))
                       .build(),
                   HttpResponse.BodyHandlers.ofString());
-      int found = 0;
-      for (var message : Json.parse(data.body()).path("ses").path("Message")) {
+      List<JsonNode> found = new ArrayList<>();
+      for (JsonNode message : Json.parse(data.body()).path("ses").path("Message")) {
         if (message.path("subject").asText().equals(subject)) {
-          found++;
+          found.add(message);
         }
       }
       return found;

@@ -40,9 +40,9 @@ final class ObservedEffects implements Effects {
 
   @Override
   public void email(Email email) {
-    int before = MotoServices.sentEmails(moto, email.subject());
+    int before = MotoServices.sentEmails(moto, email.subject()).size();
     aws.email(email);
-    if (MotoServices.sentEmails(moto, email.subject()) != before + 1) {
+    if (MotoServices.sentEmails(moto, email.subject()).size() != before + 1) {
       throw new AssertionFailedError(
           "SES on moto_server holds no new e-mail with the subject " + email.subject());
     }
