@@ -48,10 +48,15 @@ public final class TextReport {
         continue;
       }
       out.append("        ").append(m.location()).append(": ").append(m.subject()).append('\n');
-      out.append("          expected: ").append(m.expected()).append('\n');
-      out.append("          actual:   ").append(m.actual()).append('\n');
+      out.append("          expected: ").append(underValue(m.expected())).append('\n');
+      out.append("          actual:   ").append(underValue(m.actual())).append('\n');
     }
     return out.toString();
+  }
+
+  /** A value of several lines (an e-mail's body), each line under the first. */
+  private static String underValue(String value) {
+    return value.strip().replace("\n", "\n" + " ".repeat("          expected: ".length()));
   }
 
   /** "12 tests: 11 passed, 1 failed, 0 not run (hand-written code) (0.31 s)" */

@@ -28,15 +28,18 @@ class TestCommandTest {
 
   /** The library with the expected state of its first LendBook test wrong. */
   private Path failingLibrary() throws IOException {
+    return library("state: {available: 0}", "state: {available: 7}");
+  }
+
+  /** A copy of the library whose model files have {@code text} replaced by {@code replacement}. */
+  private Path library(String text, String replacement) throws IOException {
     Path folder = temp.resolve("library");
     Files.createDirectories(folder);
     try (var files = Files.list(TestPaths.examples().resolve("library"))) {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
         Path copy = folder.resolve(file.getFileName().toString());
         if (file.toString().endsWith(".yaml")) {
-          Files.writeString(
-              copy,
-              Files.readString(file).replace("state: {available: 0}", "state: {available: 7}"));
+          Files.writeString(copy, Files.readString(file).replace(text, replacement));
         } else {
           Files.copy(file, copy); // a template of its automations
         }
@@ -87,6 +90,22 @@ class TestCommandTest {
     assertThat(run.out()).contains("actual:   0");
     assertThat(run.out()).doesNotContain("PASS");
     assertThat(run.out()).doesNotContain(".java");
+  }
+
+  @Test
+  void aValueOfSeveralLinesKeepsItsLinesUnderTheFirst() throws IOException {
+    CliTest.Run run =
+        CliTest.run(
+            "test", "-q", library("<p>Dear Ada O&#39;Hara,</p>", "<p>Dear Ada,</p>").toString());
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.TESTS_FAILED);
+    assertThat(run.out())
+        .contains(
+            "          expected: <p>Dear Ada,</p>\n"
+                + "                    <p>Welcome to the library. We will send post to Main 1,"
+                + " 2611AB Delft.</p>\n"
+                + "          actual:   <p>Dear Ada O&#39;Hara,</p>\n"
+                + "                    <p>Welcome to the library.");
   }
 
   @Test
