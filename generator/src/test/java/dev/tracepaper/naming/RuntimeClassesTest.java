@@ -26,7 +26,7 @@ class RuntimeClassesTest {
   private static final Pattern IMPORTED =
       Pattern.compile(
           "(?:runtimePackage\\}|runtimePackage(?:\\(\\))? \\+ \"|import dev\\.tracepaper\\.runtime)"
-              + "\\.((?:testing\\.)?[A-Z][A-Za-z]*(?:\\.[A-Z][A-Za-z]*)?)");
+              + "\\.((?:(?:testing|automation)\\.)?[A-Z][A-Za-z]*(?:\\.[A-Z][A-Za-z]*)?)");
 
   @Test
   void theReservedRuntimeClassesAreTheOnesGeneratedCodeImports() throws IOException {

@@ -195,7 +195,10 @@ class InfrastructureTemplatesTest {
     return found;
   }
 
-  /** {@code sam build} runs {@code make build-<LogicalId>}: each automation's function has one. */
+  /**
+   * {@code sam build} runs {@code make build-<LogicalId>}: each automation's function has one,
+   * which gives it the automations' jar (DeployPathTest builds and splits the jars).
+   */
   @Test
   void theMakefileBuildsEveryAutomationFunction() throws Exception {
     ExternalTool make = ExternalTool.requireOrSkip("make", "the Makefile that sam build runs");
@@ -216,7 +219,7 @@ class InfrastructureTemplatesTest {
       assertThat(result.output())
           .contains(
               "cp "
-                  + out.resolve("target/library-lambda.jar")
+                  + out.resolve("target/library-automations.jar")
                   + " \""
                   + out.resolve("artifacts/" + automation.functionLogicalId())
                   + "/lib/\"");

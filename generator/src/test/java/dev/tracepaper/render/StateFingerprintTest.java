@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -114,6 +115,10 @@ class StateFingerprintTest {
     try {
       Path dir = Files.createTempDirectory(folder, "model");
       Files.writeString(dir.resolve("model.yaml"), model);
+      // The templates its automations fill lie beside it.
+      for (String template : List.of("confirmation.html", "export.csv")) {
+        Files.copy(SHOP.resolveSibling(template), dir.resolve(template));
+      }
       ProjectData project = ModelProjects.of(dir);
       return project.aggregates().stream()
           .collect(Collectors.toMap(AggregateData::name, AggregateData::stateFingerprint));
