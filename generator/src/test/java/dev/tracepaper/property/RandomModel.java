@@ -235,10 +235,10 @@ final class RandomModel {
 
   /**
    * In about a third of the models, automations on the first aggregate: one its creation runs, with
-   * a secret, variables, a {@code stopIf} and a loop of HTTP calls, and one on a schedule; each
-   * with a test of what it would do. Drawn from a random of their own, so that the other draws (and
-   * the shapes' seeds) stay as they were. No e-mail or S3 object: a template is a file beside the
-   * model, and these models are one file.
+   * a secret, variables, a {@code stopIf} and a loop of HTTP calls, and one on a schedule (whose
+   * URL may be a secret's); each with a test of what it would do. Drawn from a random of their own,
+   * so that the other draws (and the shapes' seeds) stay as they were. No e-mail or S3 object: a
+   * template is a file beside the model, and these models are one file.
    */
   private void automations(long seed) {
     Random draw = new Random(seed * 31 + 18);
@@ -280,11 +280,22 @@ final class RandomModel {
                 "'cron(0/15 * * * ? *)'")
             .get(draw.nextInt(3));
     line(2, "schedule: " + schedule);
-    line(2, "do:");
-    line(3, "- http: {method: GET, url: \"'https://hooks.example/' + string(today)\"}");
-    line(2, "tests:");
-    line(3, "- at: '2027-01-04T08:00:00Z'");
-    line(4, "then: [{http: {method: GET, url: 'https://hooks.example/2027-01-04'}}]");
+    // Drawn last, so that the draws before stay as they were: a URL of the model's, or one a
+    // secret holds (read in a test as its placeholder, which is no URL).
+    if (draw.nextBoolean()) {
+      line(2, "do:");
+      line(3, "- http: {method: GET, url: \"'https://hooks.example/' + string(today)\"}");
+      line(2, "tests:");
+      line(3, "- at: '2027-01-04T08:00:00Z'");
+      line(4, "then: [{http: {method: GET, url: 'https://hooks.example/2027-01-04'}}]");
+    } else {
+      line(2, "secrets: {hook: {secretsManager: random/report-hook}}");
+      line(2, "do:");
+      line(3, "- http: {method: POST, url: secrets.hook, query: {day: string(today)}}");
+      line(2, "tests:");
+      line(3, "- at: '2027-01-04T08:00:00Z'");
+      line(4, "then: [{http: {method: POST, url: '«secret hook»?day=2027-01-04'}}]");
+    }
   }
 
   /**

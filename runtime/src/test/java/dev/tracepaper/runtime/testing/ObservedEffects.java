@@ -7,6 +7,10 @@ import dev.tracepaper.runtime.automation.Email;
 import dev.tracepaper.runtime.automation.HttpCall;
 import dev.tracepaper.runtime.automation.S3Put;
 import dev.tracepaper.runtime.automation.SecretRef;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Supplier;
 import org.opentest4j.AssertionFailedError;
@@ -52,14 +56,15 @@ final class ObservedEffects implements Effects {
   @Override
   public void http(HttpCall call) {
     int before = stub.requests().size();
-    aws.http(call);
+    HttpCall sent = sendable(call);
+    aws.http(sent);
     List<HttpStub.Request> requests = stub.requests();
     if (requests.size() != before + 1) {
       throw new AssertionFailedError("the endpoint got no request for " + call.url());
     }
     HttpStub.Request received = requests.get(requests.size() - 1);
     if (!received.method().equals(call.method())
-        || !received.url().equals(call.url())
+        || !received.url().equals(sent.url())
         || !received.body().equals(call.body().orElse(""))) {
       throw new AssertionFailedError(
           "the endpoint got "
@@ -72,6 +77,31 @@ final class ObservedEffects implements Effects {
     }
     recorded.http(call);
   }
+
+  /**
+   * The call as the stub can take it: a URL that is no URL here (a secret read as its placeholder,
+   * {@code «secret hook»}, where a deployment reads a real one) goes to {@value #STAND_IN} with the
+   * URL as its query, so that the request is still made, and recorded with the URL the model
+   * expects.
+   */
+  private static HttpCall sendable(HttpCall call) {
+    try {
+      URI uri = new URI(call.url());
+      if (uri.isAbsolute() && uri.getHost() != null) {
+        return call;
+      }
+    } catch (URISyntaxException e) {
+      // sent to the stand-in below
+    }
+    return new HttpCall(
+        call.method(),
+        STAND_IN + "?url=" + URLEncoder.encode(call.url(), StandardCharsets.UTF_8),
+        call.headers(),
+        call.body());
+  }
+
+  /** Where a call to a URL that is a secret's placeholder goes instead (and then to the stub). */
+  static final String STAND_IN = "https://secret-url.invalid/";
 
   @Override
   public void s3Object(S3Put put) {
