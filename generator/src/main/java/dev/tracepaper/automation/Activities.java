@@ -43,6 +43,25 @@ public final class Activities {
     return templates;
   }
 
+  /**
+   * The files of every template the model's automations fill, each once: its path resolved beside
+   * the model file that names it ({@code base} is what the model's locations are relative to).
+   */
+  public static List<java.nio.file.Path> templateFiles(
+      dev.tracepaper.model.Model model, java.nio.file.Path base) {
+    java.util.Set<java.nio.file.Path> files = new java.util.LinkedHashSet<>();
+    for (Automation automation : model.automations()) {
+      for (Automation.Template template : templates(automation)) {
+        if (dev.tracepaper.model.TemplateFiles.isInside(template.path().value())) {
+          java.nio.file.Path modelFile =
+              base.resolve(template.path().location().file()).toAbsolutePath();
+          files.add(modelFile.getParent().resolve(template.path().value()).normalize());
+        }
+      }
+    }
+    return List.copyOf(files);
+  }
+
   /** Every expression the automation holds. */
   public static List<Expression> expressions(Automation automation) {
     List<Expression> all = new ArrayList<>();

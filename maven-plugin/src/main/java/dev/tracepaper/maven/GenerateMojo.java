@@ -1,5 +1,6 @@
 package dev.tracepaper.maven;
 
+import dev.tracepaper.automation.Activities;
 import dev.tracepaper.extend.ExtensionsRefused;
 import dev.tracepaper.output.Action;
 import dev.tracepaper.output.Change;
@@ -137,7 +138,11 @@ public final class GenerateMojo extends TracepaperMojo {
       }
       log.info(summary);
     } else if (outcome instanceof Generation.Written written) {
-      stamp.record(models(), templatesFolder, result.target());
+      stamp.record(
+          models(),
+          templatesFolder,
+          result.target(),
+          Activities.templateFiles(result.validation().model(), base()));
       if (!quiet) {
         PlanReport report = new PlanReport(written.plan());
         log.info(lines(report::notes));

@@ -26,16 +26,17 @@ import java.util.stream.Stream;
  * target/tracepaper/generate.stamp}, so that a build whose inputs did not change skips the goal.
  *
  * <p>The inputs are everything that decides what generating writes: the generator (its version and
- * its jar, so a rebuilt snapshot counts), the model's files, the templates folder's files, the
- * output folder, the project's extension files, and the generated files themselves as the manifest
- * lists them (size and modification time: a generated file edited or deleted since makes the next
- * build generate again, which restores it or reports the edit). Hand-written files in the output
- * folder are not inputs.
+ * its jar, so a rebuilt snapshot counts), the model's files and the templates its automations fill
+ * (copied into the project), the templates folder's files, the output folder, the project's
+ * extension files, and the generated files themselves as the manifest lists them (size and
+ * modification time: a generated file edited or deleted since makes the next build generate again,
+ * which restores it or reports the edit). Hand-written files in the output folder are not inputs.
  */
 final class GenerationStamp {
 
   private static final String TARGET = "target";
   private static final String INPUTS = "inputs";
+  private static final String MODEL_TEMPLATES = "modelTemplates";
 
   private final Path file;
 
@@ -63,24 +64,35 @@ final class GenerationStamp {
     if (output != null && !output.toAbsolutePath().normalize().equals(last)) {
       return Optional.empty();
     }
-    return inputs(models, templates, last).equals(stamp.getProperty(INPUTS))
+    List<Path> modelTemplates =
+        stamp.getProperty(MODEL_TEMPLATES, "").lines().map(Path::of).toList();
+    return inputs(models, templates, last, modelTemplates).equals(stamp.getProperty(INPUTS))
         ? Optional.of(last)
         : Optional.empty();
   }
 
-  /** Records the inputs of a generation into {@code target} that just succeeded. */
-  void record(List<Path> models, Path templates, Path target) throws IOException {
+  /**
+   * Records the inputs of a generation into {@code target} that just succeeded; {@code
+   * modelTemplates} are the files of the templates the model's automations fill, which a model file
+   * names and whose text the project holds, so an edit of one generates again.
+   */
+  void record(List<Path> models, Path templates, Path target, List<Path> modelTemplates)
+      throws IOException {
     Path absolute = target.toAbsolutePath().normalize();
     Properties stamp = new Properties();
     stamp.setProperty(TARGET, absolute.toString());
-    stamp.setProperty(INPUTS, inputs(models, templates, absolute));
+    stamp.setProperty(
+        MODEL_TEMPLATES, String.join("\n", modelTemplates.stream().map(Path::toString).toList()));
+    stamp.setProperty(INPUTS, inputs(models, templates, absolute, modelTemplates));
     Files.createDirectories(file.getParent());
     try (OutputStream out = Files.newOutputStream(file)) {
       stamp.store(out, "The inputs of the last tracepaper:generate (docs/maven-plugin.md)");
     }
   }
 
-  private static String inputs(List<Path> models, Path templates, Path target) throws IOException {
+  private static String inputs(
+      List<Path> models, Path templates, Path target, List<Path> modelTemplates)
+      throws IOException {
     StringBuilder inputs = new StringBuilder();
     inputs.append("generator ").append(GeneratorVersion.read().orElse("unknown")).append('\n');
     inputs.append("generator jar ").append(generatorJar()).append('\n');
@@ -88,6 +100,10 @@ final class GenerationStamp {
         .append("model ")
         .append(ModelFiles.contentHash(ModelFiles.collect(models, target).files()))
         .append('\n');
+    for (Path template : modelTemplates) {
+      inputs.append("model template ").append(template).append(' ').append(content(template));
+      inputs.append('\n');
+    }
     inputs.append("templates ").append(templates == null ? "built-in" : folder(templates));
     inputs.append('\n').append("output ").append(target).append('\n');
     for (String path : List.of(Manifest.PATH, Extensions.TEMPLATE, Extensions.POM)) {

@@ -50,7 +50,14 @@ class GenerationStampTest {
     model = project.resolve("model");
     target = project.resolve("generated/library");
     stamp = new GenerationStamp(project.resolve("target"));
-    stamp.record(List.of(model), null, target);
+    stamp.record(List.of(model), null, target, templates());
+  }
+
+  /** The templates the library's automations fill, beside its model. */
+  private List<Path> templates() {
+    return Stream.of("welcome-member.html", "reorder-lost-book.json", "weekly-loan-report.txt")
+        .map(model::resolve)
+        .toList();
   }
 
   @Test
@@ -67,6 +74,20 @@ class GenerationStampTest {
   }
 
   @Test
+  void anEditOfATemplateAnAutomationFillsGeneratesAgain() throws IOException {
+    Files.writeString(model.resolve("welcome-member.html"), "<p>Hello {{name}}</p>\n");
+    assertThat(stamp.upToDate(List.of(model), null, null)).isEmpty();
+  }
+
+  @Test
+  void theTemplatesAreTheOnesTheModelFills() throws IOException {
+    dev.tracepaper.validate.ValidationReport report =
+        new dev.tracepaper.validate.Validator(List.of()).validate(List.of(model), project);
+    assertThat(dev.tracepaper.automation.Activities.templateFiles(report.model(), project))
+        .containsExactlyElementsIn(templates());
+  }
+
+  @Test
   void anotherOutputFolderGeneratesAgain() throws IOException {
     assertThat(stamp.upToDate(List.of(model), null, project.resolve("elsewhere"))).isEmpty();
   }
@@ -75,7 +96,7 @@ class GenerationStampTest {
   void aTemplatesFolderAndAnEditOfItGenerateAgain() throws IOException {
     Path templates = Files.createDirectories(project.resolve("templates"));
     assertThat(stamp.upToDate(List.of(model), templates, null)).isEmpty();
-    stamp.record(List.of(model), templates, target);
+    stamp.record(List.of(model), templates, target, templates());
     assertThat(stamp.upToDate(List.of(model), templates, null)).isPresent();
     Files.writeString(templates.resolve("README.md.ftl"), "mine", StandardCharsets.UTF_8);
     assertThat(stamp.upToDate(List.of(model), templates, null)).isEmpty();
@@ -93,7 +114,7 @@ class GenerationStampTest {
     Path makefile = target.resolve("Makefile");
     Files.setLastModifiedTime(makefile, FileTime.fromMillis(0));
     assertThat(stamp.upToDate(List.of(model), null, null)).isEmpty();
-    stamp.record(List.of(model), null, target);
+    stamp.record(List.of(model), null, target, templates());
     Files.delete(makefile);
     assertThat(stamp.upToDate(List.of(model), null, null)).isEmpty();
   }
