@@ -63,7 +63,8 @@ final class AutomationGrants {
       grant(grants, function, queueActions, queue);
       for (Automation.Activity activity : Activities.all(automation)) {
         if (activity instanceof Automation.Email email) {
-          String from = email.from().value();
+          // SES verifies an address (or its domain), never a display name: `Desk <a@b.example>`.
+          String from = email.from().value().replaceAll("^.*<([^>]+)>\\s*$", "$1");
           for (String identity : List.of(from, from.substring(from.indexOf('@') + 1))) {
             grant(
                 grants,
