@@ -135,8 +135,9 @@ sam deploy --guided --config-env dev
 
 `sam build` runs `make build-<Function>` of the `Makefile` for every function: the Maven Wrapper
 packages the project once, without the tests, into `target/${project.artifactId}-lambda.jar`,
-and every function ships that jar alone (as `lib/${project.artifactId}-lambda.jar`); the next
-`sam build` packages again only if a source changed. `sam deploy` uploads the code,
+and every function ships that jar alone (as `lib/${project.artifactId}-lambda.jar`)<#if project.automationOnlyArtifacts?has_content>; the
+automations' functions ship `${project.artifactId}-automations.jar` instead, the same code with
+the clients of what they reach</#if>. The next `sam build` packages again only if a source changed. `sam deploy` uploads the code,
 `schema.graphql` and the resolvers to an S3 bucket it manages and creates or updates the stack.
 
 `samconfig.toml` has an environment per stage, each its own stack: `dev` (stack
@@ -150,6 +151,35 @@ sam build && sam deploy                      # dev
 sam build && sam deploy --config-env prod    # production
 ```
 
+<#if project.automationPrerequisites?has_content>
+### Before the automations run
+
+The stack does not create what the automations reach outside it: make it once per account and
+region (the automations' roles allow exactly these), or their runs fail and, after their retries,
+wait in their dead-letter queues ([Dead-letter queues](#dead-letter-queues)).
+
+<#list project.automationPrerequisites as p>
+<#assign users>(${p.automations?map(a -> "`" + a + "`")?join(", ")})</#assign>
+<#if p.kind == "sender">
+- E-mail is sent from `${p.name}` ${users}: verify the address, or its domain, in
+  Amazon SES: `aws sesv2 create-email-identity --email-identity ${shellWord(p.name)}`. While the
+  account is in the SES sandbox, every recipient must be verified too.
+<#elseif p.kind == "bucket">
+- Objects are written to the S3 bucket `${p.name}` ${users}: create it
+  (`aws s3 mb s3://${p.name}`), or let the model name one that exists.
+<#elseif p.kind == "secretsManager">
+- The secret `${p.name}` in Secrets Manager ${users}:
+  `aws secretsmanager create-secret --name ${shellWord(p.name)} --secret-string "$VALUE"`.
+<#else>
+- The parameter `${p.name}` in Parameter Store ${users}:
+  `aws ssm put-parameter --name ${shellWord(p.name)} --type SecureString --value "$VALUE"`.
+</#if>
+</#list>
+
+A secret is read when a run first needs it and kept five minutes, so a rotated value is used
+within five minutes without a deployment.
+
+</#if>
 The stack's outputs name the GraphQL endpoint<#if api.userPool>, the user pool and its app client</#if><#if api.apiKey>, and the API key</#if>.
 The event-store table<#if api.userPool> and the user pool</#if> are kept when the stack is deleted.
 <#-- The first call: a command that creates (no NOT_FOUND on an empty stage), signed in the way

@@ -153,6 +153,9 @@ final class AutomationCode {
             .map(o -> o.bucket().value())
             .distinct()
             .toList(),
+        automation.secrets().stream()
+            .map(s -> new AutomationData.StoredSecret(s.name(), s.source().key(), s.id().value()))
+            .toList(),
         effects(automation, Automation.Http.class).findAny().isPresent(),
         java.util.stream.IntStream.range(0, cases.size())
             .filter(i -> !automation.tests().get(i).then().isEmpty())

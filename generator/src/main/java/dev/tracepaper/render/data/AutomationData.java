@@ -23,6 +23,8 @@ import java.util.List;
  * @param senders the addresses its e-mails are sent from (of {@code Name <address>}, the address),
  *     in model order, each once
  * @param buckets the S3 buckets it writes to, in model order, each once
+ * @param secretStores its secrets as where they are kept ({@code secretsManager} or {@code
+ *     parameterStore}, then the id), in model order
  * @param callsEndpoints whether it makes HTTP calls
  * @param motoCases the test its moto_server test performs: the first that expects an activity, if
  *     any (a list of at most one)
@@ -44,6 +46,7 @@ public record AutomationData(
     List<TemplateFile> templates,
     List<String> senders,
     List<String> buckets,
+    List<StoredSecret> secretStores,
     boolean callsEndpoints,
     List<Case> motoCases,
     String element)
@@ -59,11 +62,20 @@ public record AutomationData(
     templates = List.copyOf(templates);
     senders = List.copyOf(senders);
     buckets = List.copyOf(buckets);
+    secretStores = List.copyOf(secretStores);
     motoCases = List.copyOf(motoCases);
   }
 
   /** Where the runtime reads the model's templates from, below the project's resources. */
   public static final String TEMPLATES_FOLDER = "src/main/resources/automations/templates/";
+
+  /**
+   * A secret and where it is kept.
+   *
+   * @param store {@code secretsManager} or {@code parameterStore}, as the model writes it
+   * @param id its name there
+   */
+  public record StoredSecret(String name, String store, String id) {}
 
   /** A template of the model: its path beside the model and its text. */
   public record TemplateFile(String path, String text) {}

@@ -103,6 +103,54 @@ public record ProjectData(
     return artifacts;
   }
 
+  /**
+   * What the automations reach that the stack does not create, each once, with the automations that
+   * need it: the SES identities they send from ({@code sender}), the S3 buckets they write to
+   * ({@code bucket}), the secrets they read ({@code secretsManager}, {@code parameterStore}); in
+   * that order, then model order. The generated README lists them, to be made before the first run.
+   */
+  public List<Prerequisite> automationPrerequisites() {
+    java.util.Map<String, List<String>> needs = new java.util.LinkedHashMap<>();
+    for (String kind : List.of("sender", "bucket", "secretsManager", "parameterStore")) {
+      for (AutomationData automation : automations) {
+        List<String> names =
+            switch (kind) {
+              case "sender" -> automation.senders();
+              case "bucket" -> automation.buckets();
+              default ->
+                  automation.secretStores().stream()
+                      .filter(s -> s.store().equals(kind))
+                      .map(AutomationData.StoredSecret::id)
+                      .toList();
+            };
+        for (String name : names) {
+          needs
+              .computeIfAbsent(kind + " " + name, k -> new java.util.ArrayList<>())
+              .add(automation.name());
+        }
+      }
+    }
+    return needs.entrySet().stream()
+        .map(
+            e -> {
+              int space = e.getKey().indexOf(' ');
+              return new Prerequisite(
+                  e.getKey().substring(0, space),
+                  e.getKey().substring(space + 1),
+                  List.copyOf(new java.util.LinkedHashSet<>(e.getValue())));
+            })
+        .toList();
+  }
+
+  /**
+   * Something an automation reaches outside the stack.
+   *
+   * @param kind {@code sender}, {@code bucket}, {@code secretsManager} or {@code parameterStore}
+   * @param name the address, bucket, secret or parameter
+   * @param automations the automations that need it, in model order
+   */
+  public record Prerequisite(String kind, String name, List<String> automations) {}
+
   /** Every policy of every aggregate, in model order. */
   public List<PolicyData> policies() {
     return aggregates.stream().flatMap(a -> a.policies().stream()).toList();
