@@ -1,21 +1,19 @@
 package dev.tracepaper.e2e;
 
 import static com.google.common.truth.Truth.assertThat;
-import static com.google.common.truth.Truth.assertWithMessage;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.tracepaper.TestPaths;
+import dev.tracepaper.tools.Commands;
 import dev.tracepaper.tools.ExternalTool;
 import dev.tracepaper.tools.GenerateCli;
 import dev.tracepaper.tools.SharedMoto;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -58,11 +56,11 @@ class AutomationPrerequisitesTest {
       env.put("AWS_DEFAULT_REGION", "eu-west-1");
       env.put("VALUE", "s3cret value");
       for (String line : commands) {
-        run(env, "bash", "-c", line);
+        Commands.run(env, "bash", "-c", line);
       }
 
       assertThat(
-              run(
+              Commands.run(
                   env,
                   "aws",
                   "sesv2",
@@ -74,9 +72,9 @@ class AutomationPrerequisitesTest {
                   "--output",
                   "text"))
           .isEqualTo("EMAIL_ADDRESS");
-      run(env, "aws", "s3api", "head-bucket", "--bucket", "shop-exports");
+      Commands.run(env, "aws", "s3api", "head-bucket", "--bucket", "shop-exports");
       assertThat(
-              run(
+              Commands.run(
                   env,
                   "aws",
                   "secretsmanager",
@@ -89,7 +87,7 @@ class AutomationPrerequisitesTest {
                   "text"))
           .isEqualTo("s3cret value");
       assertThat(
-              run(
+              Commands.run(
                   env,
                   "aws",
                   "ssm",
@@ -103,18 +101,5 @@ class AutomationPrerequisitesTest {
                   "text"))
           .isEqualTo("s3cret value");
     }
-  }
-
-  private static String run(Map<String, String> env, String... command)
-      throws IOException, InterruptedException {
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.environment().putAll(env);
-    Process process = builder.start();
-    String output = new String(process.getInputStream().readAllBytes(), UTF_8).strip();
-    assertThat(process.waitFor(1, TimeUnit.MINUTES)).isTrue();
-    assertWithMessage("%s:\n%s", String.join(" ", command), output)
-        .that(process.exitValue())
-        .isEqualTo(0);
-    return output;
   }
 }

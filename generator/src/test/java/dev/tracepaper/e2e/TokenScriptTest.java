@@ -4,6 +4,7 @@ import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import dev.tracepaper.tools.Commands;
 import dev.tracepaper.tools.ExternalTool;
 import dev.tracepaper.tools.SharedMoto;
 import java.io.IOException;
@@ -181,18 +182,10 @@ class TokenScriptTest {
     return JsonMapper.builder().build().readTree(Base64.getUrlDecoder().decode(parts[1]));
   }
 
-  private String aws(Map<String, String> env, String... arguments)
+  private static String aws(Map<String, String> env, String... arguments)
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of("aws"));
     command.addAll(List.of(arguments));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.environment().putAll(env);
-    Process process = builder.start();
-    String output = new String(process.getInputStream().readAllBytes(), UTF_8).strip();
-    assertThat(process.waitFor(1, TimeUnit.MINUTES)).isTrue();
-    assertWithMessage("aws %s:\n%s", String.join(" ", arguments), output)
-        .that(process.exitValue())
-        .isEqualTo(0);
-    return output;
+    return Commands.run(env, command.toArray(String[]::new));
   }
 }
