@@ -72,7 +72,7 @@ class AutomationsOnMotoTest {
 <#if a.buckets?has_content>
     moto.withBuckets(<#list a.buckets as b>${javaString(b)}<#sep>, </#sep></#list>);
 </#if>
-<#if a.secrets != " List.of()">
+<#if a.secretStores?has_content>
     moto.withSecrets(${a.javaClass}.SECRETS);
 </#if>
 <#if a.handlers?has_content>

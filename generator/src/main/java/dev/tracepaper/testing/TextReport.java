@@ -8,6 +8,11 @@ import java.util.Locale;
  */
 public final class TextReport {
 
+  /** What stands before an expected value, and before the actual one, which lines up under it. */
+  private static final String EXPECTED = "          expected: ";
+
+  private static final String ACTUAL = "          actual:   ";
+
   private TextReport() {}
 
   public static String format(ModelTests.Run run, boolean quiet) {
@@ -48,15 +53,15 @@ public final class TextReport {
         continue;
       }
       out.append("        ").append(m.location()).append(": ").append(m.subject()).append('\n');
-      out.append("          expected: ").append(underValue(m.expected())).append('\n');
-      out.append("          actual:   ").append(underValue(m.actual())).append('\n');
+      out.append(EXPECTED).append(underValue(m.expected())).append('\n');
+      out.append(ACTUAL).append(underValue(m.actual())).append('\n');
     }
     return out.toString();
   }
 
   /** A value of several lines (an e-mail's body), each line under the first. */
   private static String underValue(String value) {
-    return value.strip().replace("\n", "\n" + " ".repeat("          expected: ".length()));
+    return value.strip().replace("\n", "\n" + " ".repeat(EXPECTED.length()));
   }
 
   /** "12 tests: 11 passed, 1 failed, 0 not run (hand-written code) (0.31 s)" */

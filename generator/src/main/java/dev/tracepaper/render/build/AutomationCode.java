@@ -90,18 +90,21 @@ final class AutomationCode {
     imports.add("java.io.OutputStream");
     imports.add("java.util.List");
     handlers.values().forEach(h -> imports.add(names.commandHandler(h.aggregate()).qualified()));
-    List<String> secretRefs =
+    List<AutomationData.StoredSecret> stored =
         automation.secrets().stream()
+            .map(s -> new AutomationData.StoredSecret(s.name(), s.source().key(), s.id().value()))
+            .toList();
+    // SecretRef's factories are named as the model names the stores.
+    List<String> secretRefs =
+        stored.stream()
             .map(
                 s ->
                     "SecretRef."
-                        + (s.source() == Automation.SecretSource.SECRETS_MANAGER
-                            ? "secretsManager"
-                            : "parameterStore")
+                        + s.store()
                         + "("
                         + Escapes.javaString(s.name())
                         + ", "
-                        + Escapes.javaString(s.id().value())
+                        + Escapes.javaString(s.id())
                         + ")")
             .toList();
     String secrets = " List.of(" + String.join(", ", secretRefs) + ")";
@@ -153,9 +156,7 @@ final class AutomationCode {
             .map(o -> o.bucket().value())
             .distinct()
             .toList(),
-        automation.secrets().stream()
-            .map(s -> new AutomationData.StoredSecret(s.name(), s.source().key(), s.id().value()))
-            .toList(),
+        stored,
         effects(automation, Automation.Http.class).findAny().isPresent(),
         java.util.stream.IntStream.range(0, cases.size())
             .filter(i -> !automation.tests().get(i).then().isEmpty())

@@ -110,8 +110,10 @@ public record ProjectData(
    * that order, then model order. The generated README lists them, to be made before the first run.
    */
   public List<Prerequisite> automationPrerequisites() {
-    java.util.Map<String, List<String>> needs = new java.util.LinkedHashMap<>();
+    List<Prerequisite> prerequisites = new java.util.ArrayList<>();
     for (String kind : List.of("sender", "bucket", "secretsManager", "parameterStore")) {
+      // Each name once, with every automation that needs it.
+      java.util.Map<String, java.util.Set<String>> users = new java.util.LinkedHashMap<>();
       for (AutomationData automation : automations) {
         List<String> names =
             switch (kind) {
@@ -123,23 +125,15 @@ public record ProjectData(
                       .map(AutomationData.StoredSecret::id)
                       .toList();
             };
-        for (String name : names) {
-          needs
-              .computeIfAbsent(kind + " " + name, k -> new java.util.ArrayList<>())
-              .add(automation.name());
-        }
+        names.forEach(
+            name ->
+                users
+                    .computeIfAbsent(name, n -> new java.util.LinkedHashSet<>())
+                    .add(automation.name()));
       }
+      users.forEach((name, by) -> prerequisites.add(new Prerequisite(kind, name, List.copyOf(by))));
     }
-    return needs.entrySet().stream()
-        .map(
-            e -> {
-              int space = e.getKey().indexOf(' ');
-              return new Prerequisite(
-                  e.getKey().substring(0, space),
-                  e.getKey().substring(space + 1),
-                  List.copyOf(new java.util.LinkedHashSet<>(e.getValue())));
-            })
-        .toList();
+    return prerequisites;
   }
 
   /**
