@@ -3,6 +3,7 @@ package dev.tracepaper.cli;
 import dev.tracepaper.render.TemplateSetupException;
 import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.List;
 import picocli.CommandLine;
 
 /** Entry point: runs the command line and exits with its code. */
@@ -18,7 +19,22 @@ public final class Main {
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     boolean stacktrace =
         Arrays.asList(args).contains("-x") || Arrays.asList(args).contains("--stacktrace");
-    return commandLine(out, err, stacktrace).execute(args);
+    return commandLine(out, err, stacktrace, subcommandsFor(args)).execute(args);
+  }
+
+  /**
+   * The subcommands a run with {@code args} needs: only the one it names when that is one of ours
+   * (its help included), else all (the top-level help, completion, a misspelt name's suggestions).
+   * The top-level options take no value, so the first word not starting with {@code -} names it.
+   */
+  static List<Class<?>> subcommandsFor(String[] args) {
+    String named = Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("");
+    for (Class<?> command : TracepaperCommand.OWN_SUBCOMMANDS) {
+      if (command.getAnnotation(CommandLine.Command.class).name().equals(named)) {
+        return List.of(command);
+      }
+    }
+    return TracepaperCommand.SUBCOMMANDS;
   }
 
   /**
@@ -26,7 +42,13 @@ public final class Main {
    * exception from a command exits 4 with one line (the stack trace only when asked for).
    */
   static CommandLine commandLine(PrintWriter out, PrintWriter err, boolean stacktrace) {
+    return commandLine(out, err, stacktrace, TracepaperCommand.SUBCOMMANDS);
+  }
+
+  private static CommandLine commandLine(
+      PrintWriter out, PrintWriter err, boolean stacktrace, List<Class<?>> subcommands) {
     CommandLine cli = new CommandLine(new TracepaperCommand());
+    subcommands.forEach(cli::addSubcommand);
     acceptStacktraceEverywhere(cli);
     cli.setOut(out);
     cli.setErr(err);

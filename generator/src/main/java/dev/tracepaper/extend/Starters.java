@@ -26,19 +26,21 @@ public final class Starters {
   public static FileTree add(FileTree tree) {
     Set<String> functions = new TreeSet<>();
     for (GeneratedFile file : tree.files()) {
-      String path = file.relativePath();
-      String text = new String(file.content(), StandardCharsets.UTF_8);
-      // Only templates with functions are composed: parsing costs on large projects.
-      if (!file.stub()
-          && (path.endsWith(".yaml") || path.endsWith(".yml"))
-          && text.contains(SamTemplate.FUNCTION_TYPE)) {
-        SamTemplate.parse(path, text).ifPresent(t -> functions.addAll(t.functions().keySet()));
+      if (!file.stub() && isYaml(file.relativePath())) {
+        String text = new String(file.content(), StandardCharsets.UTF_8);
+        if (text.contains(SamTemplate.FUNCTION_TYPE)) {
+          functions.addAll(FunctionIds.of(file.relativePath(), text));
+        }
       }
     }
     List<GeneratedFile> files = new ArrayList<>(tree.files());
     files.add(stub(Extensions.TEMPLATE, template(functions)));
     files.add(stub(Extensions.POM, POM));
     return FileTree.of(files);
+  }
+
+  private static boolean isYaml(String path) {
+    return path.endsWith(".yaml") || path.endsWith(".yml");
   }
 
   /** The plan with the starters' own reason instead of a stub's. */

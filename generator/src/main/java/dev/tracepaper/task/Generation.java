@@ -135,21 +135,25 @@ public final class Generation {
    */
   public static Result run(Request request) throws IOException {
     long started = System.nanoTime();
+    PhaseTimer timer = new PhaseTimer(System.err);
     Validator.Outcome validated =
         new Validator().run(request.paths(), request.workingFolder().toAbsolutePath());
+    timer.lap("validate");
     ValidationReport report = validated.report();
     if (ModelValidity.invalid(validated)) {
       return new Result(report, null, new Invalid());
     }
     ProjectData project = ProjectDataBuilder.build(validated.index().get());
+    timer.lap("build");
     Path target =
         request.output() != null
             ? request.output()
             : request.workingFolder().resolve("generated").resolve(project.name());
-    return new Result(report, target, generate(request, project, target, started));
+    return new Result(report, target, generate(request, project, target, started, timer));
   }
 
-  private static Outcome generate(Request request, ProjectData project, Path target, long started)
+  private static Outcome generate(
+      Request request, ProjectData project, Path target, long started, PhaseTimer timer)
       throws IOException {
     Path templates = request.templates();
     if (templates != null && !Files.isDirectory(templates)) {
@@ -163,21 +167,24 @@ public final class Generation {
     } catch (TemplateFailure e) {
       return new RenderFailed(e.error());
     }
+    timer.lap("render");
     Extensions.Outcome extended;
     try {
       extended = Extensions.merge(target, tree);
     } catch (ExtensionsRefused e) {
       return new ExtensionsInvalid(e);
     }
+    timer.lap("extensions");
     try {
-      return write(request, target, extended, started);
+      return write(request, target, extended, started, timer);
     } catch (OutputRefusedException e) {
       return new OutputRefused(e.getMessage());
     }
   }
 
   private static Outcome write(
-      Request request, Path target, Extensions.Outcome extended, long started) throws IOException {
+      Request request, Path target, Extensions.Outcome extended, long started, PhaseTimer timer)
+      throws IOException {
     FileTree tree = extended.tree();
     if (PlanWriter.interrupted(target)) {
       if (request.preview()) {
@@ -191,12 +198,16 @@ public final class Generation {
             ModelFiles.contentHash(
                 ModelFiles.collect(request.paths(), request.workingFolder()).files()),
             tree);
+    timer.lap("manifest");
     // The first generation starts the project with commented extension files; the manifest,
     // built above, never records them, so no later run writes or deletes them.
     boolean first =
         !Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS) || Manifest.read(target).isEmpty();
-    Plan plan = Planner.plan(target, first ? Starters.add(tree) : tree, manifest, request.force());
+    FileTree planned = first ? Starters.add(tree) : tree;
+    timer.lap("starters");
+    Plan plan = Planner.plan(target, planned, manifest, request.force());
     plan = Starters.explained(plan);
+    timer.lap("plan");
     if (request.preview()) {
       return new Previewed(plan, extended.merged());
     }
@@ -204,6 +215,7 @@ public final class Generation {
       return new Conflicts(plan);
     }
     new PlanWriter().write(plan);
+    timer.lap("write");
     return new Written(plan, extended.merged(), (System.nanoTime() - started) / 1_000_000);
   }
 }

@@ -296,4 +296,26 @@ class CliTest {
     assertThat(traced.exitCode()).isEqualTo(ExitCode.INTERNAL);
     assertThat(traced.err()).contains("\tat ");
   }
+
+  /**
+   * A run adds only the subcommand it names; its help, and the top-level help, read as they do with
+   * every subcommand added.
+   */
+  @Test
+  void aRunAddsOnlyItsCommandAndEveryHelpReadsAsWithAllOfThem() {
+    for (Class<?> command : TracepaperCommand.OWN_SUBCOMMANDS) {
+      String name = command.getAnnotation(CommandLine.Command.class).name();
+      assertThat(Main.subcommandsFor(new String[] {"-x", name, "--help"})).containsExactly(command);
+      StringWriter all = new StringWriter();
+      Main.commandLine(new PrintWriter(all), new PrintWriter(all), false).execute(name, "--help");
+      assertThat(run(name, "--help").out()).isEqualTo(all.toString());
+    }
+    for (String[] args :
+        new String[][] {
+          {}, {"--help"}, {"help", "generate"}, {"generat"}, {"generate-completion"}
+        }) {
+      assertThat(Main.subcommandsFor(args)).isEqualTo(TracepaperCommand.SUBCOMMANDS);
+    }
+    assertThat(run("generat").err()).contains("Did you mean: tracepaper generate");
+  }
 }

@@ -4,6 +4,7 @@ import static com.google.common.truth.Truth.assertWithMessage;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.tracepaper.cli.Main;
+import dev.tracepaper.extend.ComposedFunctions;
 import dev.tracepaper.tools.ExternalTool;
 import dev.tracepaper.tools.Jdks;
 import dev.tracepaper.tools.MavenBuild;
@@ -79,6 +80,11 @@ class RandomModelsPropertyTest {
                 .findFirst()
                 .orElse(""));
       } else {
+        // The starter lists the functions as composing every template finds them, whatever
+        // shape of nested stacks the model got (it reads them off the text where it can).
+        assertWithMessage("the starter's functions, " + what)
+            .that(ComposedFunctions.listedByTheStarter(out))
+            .containsExactlyElementsIn(ComposedFunctions.of(out));
         projects.put(out, what);
         step(started, "seed %d: generated %s".formatted(seed, out.getFileName()));
       }
