@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -51,10 +52,14 @@ public record Manifest(
 
   /** The manifest of a tree about to be written. */
   public static Manifest of(String generator, String modelHash, FileTree tree) {
+    // Hashed on every processor: nothing else runs meanwhile, and a large project is megabytes.
+    List<String> hashes =
+        tree.files().parallelStream().map(file -> Hashes.sha256(file.content())).toList();
     SortedMap<String, String> files = new TreeMap<>();
     SortedMap<String, String> stubs = new TreeMap<>();
-    for (GeneratedFile file : tree.files()) {
-      (file.stub() ? stubs : files).put(file.relativePath(), Hashes.sha256(file.content()));
+    for (int i = 0; i < hashes.size(); i++) {
+      GeneratedFile file = tree.files().get(i);
+      (file.stub() ? stubs : files).put(file.relativePath(), hashes.get(i));
     }
     return new Manifest(generator, modelHash, files, stubs);
   }

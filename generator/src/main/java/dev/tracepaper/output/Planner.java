@@ -31,15 +31,21 @@ import java.util.TreeSet;
  */
 public final class Planner {
 
+  private static final String STUB_CREATED = "a stub for your code; created once, then yours";
+
   private final Path out;
   private final Manifest previous;
   private final boolean force;
   private final Map<Path, String> blockedFolders = new HashMap<>();
 
-  private Planner(Path out, Manifest previous, boolean force) {
+  /** No output folder yet: nothing can be in any file's way, so no file's path is looked at. */
+  private final boolean fresh;
+
+  private Planner(Path out, Manifest previous, boolean force, boolean fresh) {
     this.out = out;
     this.previous = previous;
     this.force = force;
+    this.fresh = fresh;
   }
 
   /** The plan of writing {@code tree}, recorded as {@code manifest}, into {@code out}. */
@@ -51,13 +57,11 @@ public final class Planner {
       throw new OutputRefusedException(
           "the output " + folder + " exists and is not a folder (or is a symbolic link)");
     }
-    Optional<Manifest> last =
-        Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)
-            ? Manifest.read(folder)
-            : Optional.empty();
+    boolean exists = Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS);
+    Optional<Manifest> last = exists ? Manifest.read(folder) : Optional.empty();
     Manifest previous =
         last.orElse(new Manifest("", "", new java.util.TreeMap<>(), new java.util.TreeMap<>()));
-    return new Planner(folder, previous, force).plan(tree, manifest, last);
+    return new Planner(folder, previous, force, !exists).plan(tree, manifest, last);
   }
 
   private Plan plan(FileTree tree, Manifest manifest, Optional<Manifest> last) throws IOException {
@@ -86,6 +90,9 @@ public final class Planner {
   }
 
   private Change generated(GeneratedFile file) throws IOException {
+    if (fresh) {
+      return Change.of(file, Action.CREATE);
+    }
     String path = file.relativePath();
     Path target = out.resolve(path);
     Optional<Change> obstacle = obstacle(file, target);
@@ -116,13 +123,16 @@ public final class Planner {
   }
 
   private Change stub(GeneratedFile file) {
+    if (fresh) {
+      return Change.of(file, Action.CREATE, STUB_CREATED);
+    }
     Path target = out.resolve(file.relativePath());
     Optional<Change> obstacle = obstacle(file, target);
     if (obstacle.isPresent()) {
       return obstacle.get();
     }
     if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-      return Change.of(file, Action.CREATE, "a stub for your code; created once, then yours");
+      return Change.of(file, Action.CREATE, STUB_CREATED);
     }
     return Change.of(file, Action.KEEP, "hand-written");
   }

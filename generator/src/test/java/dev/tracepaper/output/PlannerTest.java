@@ -57,6 +57,28 @@ class PlannerTest {
     assertThat(manifest.modelHash()).isEqualTo("sha256:model");
   }
 
+  /**
+   * A folder that does not exist yet is planned without looking at any file's path; the plan is the
+   * one an empty folder gets.
+   */
+  @Test
+  void aMissingFolderIsPlannedAsAnEmptyOne() throws IOException {
+    FileTree tree =
+        FileTree.of(
+            file("pom.xml", "<project/>\n"),
+            file("src/a/A.java", "class A {}\n"),
+            stub("src/a/ACustom.java", "class ACustom {}\n"));
+    Manifest manifest = Manifest.of("tracepaper test", "sha256:model", tree);
+    Path empty = Files.createDirectory(parent.resolve("empty"));
+
+    Plan missing = Planner.plan(parent.resolve("missing"), tree, manifest, false);
+    Plan inEmpty = Planner.plan(empty, tree, manifest, false);
+
+    assertThat(missing.changes().stream().map(c -> c.action() + " " + c.reason()).toList())
+        .isEqualTo(inEmpty.changes().stream().map(c -> c.action() + " " + c.reason()).toList());
+    assertThat(missing.with(Action.CREATE)).hasSize(3);
+  }
+
   @Test
   void regeneratingWritesOnlyWhatChangedAndDeletesWhatIsGone() throws IOException {
     Path out = parent.resolve("out");
