@@ -1,5 +1,6 @@
 package dev.tracepaper.output;
 
+import dev.tracepaper.text.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,8 +13,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -41,9 +41,6 @@ public record Manifest(
   static final String LEGACY_MARKER = FOLDER + "/generated";
 
   private static final int FORMAT = 1;
-
-  private static final JsonMapper JSON =
-      JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
   public Manifest {
     files = new TreeMap<>(files);
@@ -92,7 +89,7 @@ public record Manifest(
 
   static Manifest parse(Path path, byte[] bytes) throws OutputRefusedException {
     try {
-      JsonNode root = JSON.readTree(bytes);
+      JsonNode root = Json.read(bytes);
       if (root.path("format").asInt() != FORMAT) {
         throw corrupt(path, "it has no \"format\": " + FORMAT);
       }
@@ -145,7 +142,7 @@ public record Manifest(
   }
 
   public byte[] toJson() {
-    ObjectNode root = JSON.createObjectNode();
+    ObjectNode root = JsonNodeFactory.instance.objectNode();
     root.put("format", FORMAT);
     root.put("generator", generator);
     root.put("model", modelHash);
@@ -153,6 +150,6 @@ public record Manifest(
     files.forEach(filesNode::put);
     ObjectNode stubsNode = root.putObject("stubs");
     stubs.forEach(stubsNode::put);
-    return (JSON.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
+    return (Json.indented(root) + "\n").getBytes(StandardCharsets.UTF_8);
   }
 }

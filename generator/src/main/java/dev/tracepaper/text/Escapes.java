@@ -1,7 +1,6 @@
 package dev.tracepaper.text;
 
 import java.util.Locale;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns any text of the model into a literal or fragment that means exactly that text where it
@@ -18,7 +17,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class Escapes {
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
   private Escapes() {}
@@ -179,7 +177,7 @@ public final class Escapes {
   /** A JSON string, quotes included, as Jackson writes it (RFC 8259). */
   public static String jsonString(String text) {
     requireWellFormed(text);
-    return JSON.writeValueAsString(text);
+    return Json.string(text);
   }
 
   /**

@@ -15,6 +15,7 @@ import dev.tracepaper.naming.Reserved;
 import dev.tracepaper.render.data.TestData;
 import dev.tracepaper.source.MappingNode;
 import dev.tracepaper.source.YamlNode;
+import dev.tracepaper.text.Json;
 import dev.tracepaper.validate.rules.shape.TestSite;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,7 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -37,7 +37,6 @@ final class TestCode {
   /** The caller of a case without {@code as}: a user with every role of the model. */
   static final String DEFAULT_CALLER = "test-user";
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private final ModelIndex index;
@@ -211,7 +210,7 @@ final class TestCode {
   }
 
   static String write(JsonNode node) {
-    return JSON.writeValueAsString(node);
+    return Json.compact(node);
   }
 
   /**
