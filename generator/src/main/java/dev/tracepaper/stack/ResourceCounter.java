@@ -11,7 +11,9 @@ import dev.tracepaper.model.Query;
 import dev.tracepaper.model.View;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -103,6 +105,7 @@ final class ResourceCounter {
   static final int PER_AUTOMATION = WATCHED_FUNCTION + 1 + 1 + DEAD_LETTER_QUEUE;
 
   private final ModelIndex model;
+  private Map<String, Integer> relationsInto;
 
   ResourceCounter(ModelIndex model) {
     this.model = model;
@@ -117,6 +120,23 @@ final class ResourceCounter {
         commands, PER_POLICY * (aggregate.policies().size() + triggers), 0, 0, 0);
   }
 
+  /**
+   * The number of view fields typed by each view, counted once: looking through every view's fields
+   * for each view grew with the square of the model (docs/performance.md).
+   */
+  private Map<String, Integer> relationsInto() {
+    if (relationsInto == null) {
+      Map<String, Integer> counts = new HashMap<>();
+      for (View other : model.model().views()) {
+        for (Field field : other.fields()) {
+          counts.merge(field.type().name(), 1, Integer::sum);
+        }
+      }
+      relationsInto = counts;
+    }
+    return relationsInto;
+  }
+
   StackPlan.Count view(View view) {
     int resources = PER_VIEW + view.queries().map(List::size).orElse(2);
     if (view.notifies()) {
@@ -125,13 +145,8 @@ final class ResourceCounter {
     if (KeyedSubscriptions.keyed(model, view)) {
       resources += PER_KEYED_SUBSCRIPTION;
     }
-    for (View other : model.model().views()) {
-      for (Field field : other.fields()) {
-        if (field.type().name().equals(view.name())) {
-          resources++; // a relation's resolver, on this view's data source
-        }
-      }
-    }
+    // A relation's resolver per field of a view typed by this one, on this view's data source.
+    resources += relationsInto().getOrDefault(view.name(), 0);
     return new StackPlan.Count(0, 0, resources, 0, 0);
   }
 

@@ -1,6 +1,8 @@
 package dev.tracepaper.stack;
 
 import dev.tracepaper.model.Aggregate;
+import dev.tracepaper.model.Event;
+import dev.tracepaper.model.EventRef;
 import dev.tracepaper.model.Located;
 import dev.tracepaper.model.ModelIndex;
 import dev.tracepaper.model.View;
@@ -10,8 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -180,8 +183,9 @@ public final class StackPlan {
           .computeIfAbsent(group, g -> new ArrayList<>())
           .add(new Unit(aggregate.name(), true, count, !aggregate.commands().isEmpty()));
     }
+    Readers readers = new Readers(model);
     for (View view : model.model().views()) {
-      String group = viewGroup(model, view);
+      String group = readers.viewGroup(view);
       groups
           .computeIfAbsent(group, g -> new ArrayList<>())
           .add(new Unit(view.name(), false, counter.view(view), false));
@@ -276,24 +280,45 @@ public final class StackPlan {
     return words;
   }
 
-  /** The group of the aggregates a view reads, when they share one; else the root. */
-  private static String viewGroup(ModelIndex model, View view) {
-    Set<String> groups = new LinkedHashSet<>();
-    view.from()
-        .flatMap(from -> model.aggregate(from.value()))
-        .ifPresent(a -> groups.add(stackName(a.subdomain().map(Located::value).orElse(""))));
-    for (ViewHandler handler : view.handlers()) {
+  /**
+   * The stack groups of the aggregates a view's events come from, looked up by aggregate and by
+   * event name: scanning every aggregate for every handler grew with the square of the model. Every
+   * definition counts, an aggregate defined twice included, as the scan did.
+   */
+  private static final class Readers {
+    private final ModelIndex model;
+    private final Map<String, Set<String>> groupsByAggregate = new HashMap<>();
+    private final Map<String, Set<String>> groupsByEvent = new HashMap<>();
+
+    Readers(ModelIndex model) {
+      this.model = model;
       for (Aggregate aggregate : model.model().aggregates()) {
-        boolean reads =
-            handler.event().aggregate().isPresent()
-                ? handler.event().aggregate().get().equals(aggregate.name())
-                : aggregate.event(handler.event().event()).isPresent();
-        if (reads) {
-          groups.add(stackName(aggregate.subdomain().map(Located::value).orElse("")));
+        String group = stackName(aggregate.subdomain().map(Located::value).orElse(""));
+        groupsByAggregate.computeIfAbsent(aggregate.name(), n -> new HashSet<>()).add(group);
+        for (Event event : aggregate.events()) {
+          groupsByEvent.computeIfAbsent(event.name(), n -> new HashSet<>()).add(group);
         }
       }
     }
-    return groups.size() == 1 ? groups.iterator().next() : "";
+
+    /** The group of the aggregates a view reads, when they share one; else the root. */
+    String viewGroup(View view) {
+      Set<String> groups = new HashSet<>();
+      view.from()
+          .flatMap(from -> model.aggregate(from.value()))
+          .ifPresent(a -> groups.add(stackName(a.subdomain().map(Located::value).orElse(""))));
+      for (ViewHandler handler : view.handlers()) {
+        EventRef event = handler.event();
+        Set<String> readers =
+            event.aggregate().isPresent()
+                ? groupsByAggregate.get(event.aggregate().get())
+                : groupsByEvent.get(event.event());
+        if (readers != null) {
+          groups.addAll(readers);
+        }
+      }
+      return groups.size() == 1 ? groups.iterator().next() : "";
+    }
   }
 
   private static boolean bit(byte[] hash, int index) {
