@@ -9,7 +9,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 JAR = os.path.join(ROOT, "generator", "target", "tracepaper.jar")
 TEST_CLASSES = os.path.join(ROOT, "generator", "target", "test-classes")
 # The JVM options of ./tracepaper, for helper JVMs that should start like the launcher's.
-LAUNCHER_JVM_OPTS = ["-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-Xmn24m", "-XX:-UsePerfData"]
+LAUNCHER_JVM_OPTS = ["-XX:TieredStopAtLevel=1", "-XX:C1MaxInlineSize=15", "-XX:+UseParallelGC", "-Xmn24m", "-XX:-UsePerfData"]
 
 
 def build():

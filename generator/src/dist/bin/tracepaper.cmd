@@ -9,5 +9,5 @@ setlocal
 set "TRACEPAPER_HOME=%~dp0.."
 set "JAVA_EXE=java"
 if defined JAVA_HOME set "JAVA_EXE=%JAVA_HOME%\bin\java.exe"
-"%JAVA_EXE%" -XX:TieredStopAtLevel=1 -XX:+UseParallelGC -Xmn24m -XX:-UsePerfData -Xlog:cds=off -Xlog:cds+dynamic=off "-Dtracepaper.command=%~n0" %TRACEPAPER_JAVA_OPTS% -jar "%TRACEPAPER_HOME%\lib\tracepaper.jar" %*
+"%JAVA_EXE%" -XX:TieredStopAtLevel=1 -XX:C1MaxInlineSize=15 -XX:+UseParallelGC -Xmn24m -XX:-UsePerfData -Xlog:cds=off -Xlog:cds+dynamic=off "-Dtracepaper.command=%~n0" %TRACEPAPER_JAVA_OPTS% -jar "%TRACEPAPER_HOME%\lib\tracepaper.jar" %*
 exit /b %ERRORLEVEL%
