@@ -62,6 +62,18 @@ class GeneratedFileTest {
     assertThat(e).hasMessageThat().contains("is 256 bytes long; file systems allow at most 255");
   }
 
+  /** Bytes, not characters, are what file systems count: é is 2 bytes, € 3 and 😀 4. */
+  @org.junit.jupiter.api.Test
+  void countsAFileNamesBytesInUtf8() {
+    file("src/" + "\u20AC".repeat(85), "x"); // 255 bytes
+    for (String name :
+        List.of("\u00E9".repeat(128), "\u20AC".repeat(86), "\uD83D\uDE00".repeat(64))) {
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> file("src/" + name, "x"));
+      assertThat(e).hasMessageThat().contains("bytes long; file systems allow at most 255");
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {
