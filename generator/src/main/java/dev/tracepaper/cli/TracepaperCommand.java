@@ -1,6 +1,7 @@
 package dev.tracepaper.cli;
 
 import java.util.List;
+import java.util.stream.Stream;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,11 +24,11 @@ import picocli.CommandLine.Command;
 public final class TracepaperCommand implements Runnable {
 
   /**
-   * The subcommands, in the order help lists them. {@link Main} adds them rather than the
-   * annotation: picocli reads each one's options when it is added, a third of the start of every
-   * run, so a run adds only the command it runs (docs/performance.md).
+   * Tracepaper's own subcommands, in the order help lists them. {@link Main} adds them rather than
+   * the annotation: picocli reads each one's options when it is added, a third of the start of
+   * every run, so a run adds only the command it runs (docs/performance.md).
    */
-  static final List<Class<?>> SUBCOMMANDS =
+  static final List<Class<?>> OWN_SUBCOMMANDS =
       List.of(
           ValidateCommand.class,
           TestCommand.class,
@@ -36,12 +37,14 @@ public final class TracepaperCommand implements Runnable {
           DocsCommand.class,
           DiffCommand.class,
           TemplatesCommand.class,
-          InitCommand.class,
-          AutoComplete.GenerateCompletion.class,
-          CommandLine.HelpCommand.class);
+          InitCommand.class);
 
-  /** The subcommands that stand alone: picocli's help and completion script need all the rest. */
-  static final List<Class<?>> OWN_SUBCOMMANDS = SUBCOMMANDS.subList(0, 8);
+  /** Every subcommand: picocli's completion script and help, which need all the others, last. */
+  static final List<Class<?>> SUBCOMMANDS =
+      Stream.concat(
+              OWN_SUBCOMMANDS.stream(),
+              Stream.of(AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class))
+          .toList();
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

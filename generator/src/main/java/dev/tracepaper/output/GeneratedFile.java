@@ -129,9 +129,8 @@ public record GeneratedFile(String relativePath, byte[] content, boolean executa
       return Optional.of("segment `" + segment + "` ends in a dot or space");
     }
     // The validator asks this of every segment of every file name it predicts (hundreds of
-    // thousands at 1,000
-    // aggregates), so the regular expression runs only on what could be a device name, and the
-    // bytes are counted only where a segment's length leaves it in doubt.
+    // thousands at 1,000 aggregates), so the regular expression runs only on what could be a
+    // device name, and the bytes are counted only where a segment's length leaves them in doubt.
     if (segment.length() >= 3
         && "cpanl".indexOf(Character.toLowerCase(segment.charAt(0))) >= 0
         && DEVICE_NAME.matcher(segment.toLowerCase(Locale.ROOT)).matches()) {

@@ -42,7 +42,12 @@ public final class TemplateCatalog {
     }
     try {
       if (root.openConnection() instanceof JarURLConnection connection) {
-        return list(connection.getJarFile(), folder + "/");
+        // Opened and closed here, not kept in the URL handler's cache; its directory is read once
+        // a run all the same, as the JDK shares it with the class loader's open copy of the jar.
+        connection.setUseCaches(false);
+        try (JarFile jar = connection.getJarFile()) {
+          return list(jar, folder + "/");
+        }
       }
       return list(Path.of(root.toURI()));
     } catch (IOException e) {
@@ -53,9 +58,8 @@ public final class TemplateCatalog {
   }
 
   /**
-   * The jar's entries below {@code prefix}. The jar is the one the class loader has open, so its
-   * directory is read once per run; a zip file system would read and index all of its 12,000
-   * entries again (a tenth of a small model's {@code generate}, docs/performance.md).
+   * The jar's entries below {@code prefix}. A zip file system would read and index all of the jar's
+   * 12,000 entries again (a tenth of a small model's {@code generate}, docs/performance.md).
    */
   private static List<String> list(JarFile jar, String prefix) {
     return jar.stream()
