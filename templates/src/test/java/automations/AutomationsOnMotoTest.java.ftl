@@ -1,9 +1,9 @@
 <#import "/lib/macros.ftl" as m>
 <@m.header element="the automations"/>
-<#assign tested = project.automations?filter(a -> a.motoCases?has_content)>
+<#assign tested = project.automationsOnMoto()>
 package ${tested[0].javaPackage};
 
-<@m.imports motoImports/>
+<@m.imports project.automationMotoImports()/>
 
 /**
  * The automations on moto_server, as a deployed automation function runs them: each performs the

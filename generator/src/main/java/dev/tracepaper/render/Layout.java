@@ -470,10 +470,9 @@ public final class Layout {
         }
       }
       case "automations/AutomationsOnMotoTest.java.ftl" -> {
-        List<AutomationData> tested =
-            project.automations().stream().filter(a -> !a.motoCases().isEmpty()).toList();
+        List<AutomationData> tested = project.automationsOnMoto();
         if (!tested.isEmpty()) {
-          Output output =
+          outputs.add(
               output(
                   template,
                   root,
@@ -481,37 +480,12 @@ public final class Layout {
                   "AutomationsOnMotoTest",
                   null,
                   null,
-                  null);
-          output.data().put("motoImports", motoImports(tested));
-          outputs.add(output);
+                  null));
         }
       }
       default -> throw new IllegalStateException("no element gives the template " + template);
     }
     return outputs;
-  }
-
-  /**
-   * What the automations' moto_server test imports: what their own tests import for their triggers
-   * and handlers, with the moto harness instead of the recording one.
-   */
-  private List<String> motoImports(List<AutomationData> tested) {
-    String testing = project.runtimePackage() + ".testing.";
-    java.util.Set<String> imports = new java.util.TreeSet<>();
-    tested.forEach(a -> imports.addAll(a.testImports()));
-    imports.removeAll(
-        List.of(
-            testing + "RecordingEffects",
-            testing + "InMemoryLedger",
-            project.runtimePackage() + ".automation.Automations"));
-    imports.addAll(
-        List.of(
-            testing + "AutomationsOnMoto",
-            testing + "MotoServer",
-            "org.junit.jupiter.api.AfterEach",
-            "org.junit.jupiter.api.BeforeEach",
-            "org.junit.jupiter.api.extension.RegisterExtension"));
-    return List.copyOf(imports);
   }
 
   private interface ClassOf {

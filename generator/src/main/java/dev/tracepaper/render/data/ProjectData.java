@@ -136,6 +136,34 @@ public record ProjectData(
     return prerequisites;
   }
 
+  /** The automations with a test whose side effects the moto_server test performs, in order. */
+  public List<AutomationData> automationsOnMoto() {
+    return automations.stream().filter(a -> !a.motoCases().isEmpty()).toList();
+  }
+
+  /**
+   * What the automations' moto_server test imports: what their own tests import for their triggers
+   * and handlers, with the moto harness instead of the recording one; sorted.
+   */
+  public List<String> automationMotoImports() {
+    String testing = runtimePackage() + ".testing.";
+    java.util.Set<String> imports = new java.util.TreeSet<>();
+    automationsOnMoto().forEach(a -> imports.addAll(a.testImports()));
+    imports.removeAll(
+        List.of(
+            testing + "RecordingEffects",
+            testing + "InMemoryLedger",
+            runtimePackage() + ".automation.Automations"));
+    imports.addAll(
+        List.of(
+            testing + "AutomationsOnMoto",
+            testing + "MotoServer",
+            "org.junit.jupiter.api.AfterEach",
+            "org.junit.jupiter.api.BeforeEach",
+            "org.junit.jupiter.api.extension.RegisterExtension"));
+    return List.copyOf(imports);
+  }
+
   /**
    * Something an automation reaches outside the stack.
    *
