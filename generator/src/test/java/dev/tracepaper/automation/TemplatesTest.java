@@ -2,49 +2,47 @@ package dev.tracepaper.automation;
 
 import static com.google.common.truth.Truth.assertThat;
 
+import dev.tracepaper.TestPaths;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 class TemplatesTest {
 
-  private static final String TEXT =
-      "{{name}} ordered {{#lines}}{{quantity}}×{{product}} {{/lines}}";
-  private static final Map<String, Object> VALUES =
-      Map.of(
-          "name",
-          "Ada \"<O'Hara>\" & Co\nLtd",
-          "lines",
-          List.of(Map.of("quantity", 2L, "product", "tea")));
+  private static final JsonMapper JSON =
+      JsonMapper.builder().enable(DeserializationFeature.USE_LONG_FOR_INTS).build();
 
-  @Test
-  void escapesForHtmlByTheExtension() {
-    assertThat(Templates.render("mail.html", TEXT, VALUES))
-        .isEqualTo("Ada &quot;&lt;O&#39;Hara&gt;&quot; &amp; Co\nLtd ordered 2×tea ");
+  /**
+   * The cases both renderers share: the runtime's AutomationTemplatesTest reads the same file, so
+   * what {@code tracepaper test} previews and what a deployed automation sends agree case by case.
+   */
+  static Stream<Arguments> sharedCases() throws IOException {
+    JsonNode file =
+        JSON.readTree(
+            Files.readString(
+                TestPaths.root().resolve("runtime/src/test/cases/automation-templates.json")));
+    List<Arguments> cases = new ArrayList<>();
+    file.get("cases").forEach(c -> cases.add(Arguments.of(c.get("case").asString(), c)));
+    return cases.stream();
   }
 
-  @Test
-  void escapesTheInsideOfAJsonStringByTheExtension() {
-    assertThat(Templates.render("body.json", "{\"who\": \"{{name}}\"}", VALUES))
-        .isEqualTo("{\"who\": \"Ada \\\"<O'Hara>\\\" & Co\\nLtd\"}");
-  }
-
-  @Test
-  void leavesTextAsItIs() {
-    assertThat(Templates.render("report.txt", "{{name}}", VALUES))
-        .isEqualTo("Ada \"<O'Hara>\" & Co\nLtd");
-  }
-
-  @Test
-  void tripleBracesAreNeverEscaped() {
-    assertThat(Templates.render("mail.html", "{{{name}}}", Map.of("name", "<b>"))).isEqualTo("<b>");
-  }
-
-  @Test
-  void anAbsentValueIsEmpty() {
-    java.util.HashMap<String, Object> values = new java.util.HashMap<>();
-    values.put("name", null);
-    assertThat(Templates.render("mail.txt", "[{{name}}]", values)).isEqualTo("[]");
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("sharedCases")
+  void rendersEachSharedCase(String name, JsonNode c) {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> values = JSON.treeToValue(c.get("values"), Map.class);
+    assertThat(Templates.render(c.get("file").asString(), c.get("template").asString(), values))
+        .isEqualTo(c.get("expected").asString());
   }
 
   @Test

@@ -4,67 +4,51 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.tracepaper.runtime.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The templates render as {@code tracepaper test} previews them: the first five tests are the
- * generator's TemplatesTest (generator/src/test/.../automation/TemplatesTest.java), same inputs,
- * same outputs; then the engine's conversion of values ({@code AutomationRunner.plain}) and URLs.
+ * The templates render as {@code tracepaper test} previews them: the cases shared with the
+ * generator's TemplatesTest, then the conversion of values and URLs.
  */
 class AutomationTemplatesTest {
 
-  private static final String TEXT =
-      "{{name}} ordered {{#lines}}{{quantity}}×{{product}} {{/lines}}";
-  private static final Map<String, Object> VALUES =
-      Map.of(
-          "name",
-          "Ada \"<O'Hara>\" & Co\nLtd",
-          "lines",
-          List.of(Map.of("quantity", 2L, "product", "tea")));
+  /**
+   * The cases both renderers share (runtime/src/test/cases/automation-templates.json): the
+   * generator's TemplatesTest reads the same file, so what {@code tracepaper test} previews and
+   * what a deployed automation sends agree case by case.
+   */
+  static Stream<Arguments> sharedCases() throws IOException {
+    JsonNode file =
+        Json.parse(Files.readString(Path.of("src/test/cases/automation-templates.json")));
+    List<Arguments> cases = new ArrayList<>();
+    file.get("cases").forEach(c -> cases.add(Arguments.of(c.get("case").asText(), c)));
+    return cases.stream();
+  }
 
-  @Test
-  void escapesForHtmlByTheExtension() {
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("sharedCases")
+  void rendersEachSharedCase(String name, JsonNode c) {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> values = (Map<String, Object>) Templates.plain(c.get("values"));
     assertEquals(
-        "Ada &quot;&lt;O&#39;Hara&gt;&quot; &amp; Co\nLtd ordered 2×tea ",
-        Templates.render("mail.html", TEXT, VALUES));
-  }
-
-  @Test
-  void escapesTheInsideOfAJsonStringByTheExtension() {
-    assertEquals(
-        "{\"who\": \"Ada \\\"<O'Hara>\\\" & Co\\nLtd\"}",
-        Templates.render("body.json", "{\"who\": \"{{name}}\"}", VALUES));
-  }
-
-  @Test
-  void leavesTextAsItIs() {
-    assertEquals("Ada \"<O'Hara>\" & Co\nLtd", Templates.render("report.txt", "{{name}}", VALUES));
-  }
-
-  @Test
-  void tripleBracesAreNeverEscaped() {
-    assertEquals("<b>", Templates.render("mail.html", "{{{name}}}", Map.of("name", "<b>")));
-  }
-
-  @Test
-  void anAbsentValueIsEmpty() {
-    Map<String, Object> values = new HashMap<>();
-    values.put("name", null);
-    assertEquals("[]", Templates.render("mail.txt", "[{{name}}]", values));
-  }
-
-  @Test
-  void htmIsHtmlAndTheExtensionIsReadInAnyCase() {
-    assertEquals("&lt;b&gt;", Templates.render("MAIL.HTM", "{{name}}", Map.of("name", "<b>")));
-    assertEquals("\\t", Templates.render("Body.JSON", "{{name}}", Map.of("name", "\t")));
+        c.get("expected").asText(),
+        Templates.render(c.get("file").asText(), c.get("template").asText(), values));
   }
 
   @Test
