@@ -1,8 +1,8 @@
 package dev.tracepaper.cli;
 
 import dev.tracepaper.render.ExtraTemplates;
-import dev.tracepaper.render.Layout;
 import dev.tracepaper.render.TemplateCatalog;
+import dev.tracepaper.render.TemplateDescriptions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -65,7 +65,7 @@ public final class TemplatesCommand implements Runnable {
         out.printf(
             "%-60s %s%s%n",
             template,
-            Layout.describe(template),
+            TemplateDescriptions.describe(template),
             overridden ? " (overridden in " + folder + ")" : "");
       }
       for (ExtraTemplates.Extra extra : extras.extras()) {
