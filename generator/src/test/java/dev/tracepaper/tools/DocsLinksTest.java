@@ -4,6 +4,10 @@ import static com.google.common.truth.Truth.assertWithMessage;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.tracepaper.TestPaths;
+import dev.tracepaper.output.FileTree;
+import dev.tracepaper.render.ProjectRenderer;
+import dev.tracepaper.render.build.ProjectDataBuilder;
+import dev.tracepaper.validate.Validator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,11 +27,14 @@ import org.commonmark.node.Node;
 import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every link between the repository's Markdown files (the docs users read, the READMEs, the
  * examples' notes) leads somewhere: the file exists, and a {@code #fragment} names a heading of it
- * as GitHub makes anchors of headings. Links to the web are not followed (no network here).
+ * as GitHub makes anchors of headings. Links to the web are not followed (no network here). The
+ * README every generated project gets is held to the same for each example.
  */
 class DocsLinksTest {
 
@@ -65,6 +72,31 @@ class DocsLinksTest {
     assertWithMessage("broken links").that(broken).isEmpty();
   }
 
+  /** The generated project's README links to its own sections, whatever the model. */
+  @ParameterizedTest
+  @ValueSource(strings = {"library", "clinic", "projects", "tracepaper-studio"})
+  void everyLinkOfAGeneratedReadmeNamesOneOfItsHeadings(String example) throws Exception {
+    Validator.Outcome outcome =
+        new Validator().run(List.of(TestPaths.examples().resolve(example)), TestPaths.root());
+    FileTree tree =
+        ProjectRenderer.packaged().render(ProjectDataBuilder.build(outcome.index().orElseThrow()));
+    String readme =
+        tree.files().stream()
+            .filter(f -> f.relativePath().equals("README.md"))
+            .map(f -> new String(f.content(), UTF_8))
+            .findFirst()
+            .orElseThrow();
+    Set<String> headings = anchorsOf(readme);
+    List<String> fragments =
+        linksOf(readme).stream().filter(l -> l.startsWith("#")).map(l -> l.substring(1)).toList();
+    assertWithMessage("links to its own sections in %s's README", example)
+        .that(fragments)
+        .isNotEmpty();
+    assertWithMessage("sections of %s's README", example)
+        .that(headings)
+        .containsAtLeastElementsIn(fragments);
+  }
+
   private static List<Path> markdownFiles(Path root) throws IOException {
     List<Path> files = new ArrayList<>();
     for (String folder : List.of("docs", "examples", "bench")) {
@@ -79,9 +111,13 @@ class DocsLinksTest {
   }
 
   private static List<String> links(Path file) throws IOException {
+    return linksOf(Files.readString(file, UTF_8));
+  }
+
+  private static List<String> linksOf(String markdown) {
     List<String> destinations = new ArrayList<>();
     MARKDOWN
-        .parse(Files.readString(file, UTF_8))
+        .parse(markdown)
         .accept(
             new AbstractVisitor() {
               @Override
@@ -97,21 +133,25 @@ class DocsLinksTest {
   private Set<String> anchors(Path file) throws IOException {
     Set<String> known = anchors.get(file);
     if (known == null) {
-      IdGenerator ids = IdGenerator.builder().build();
-      Set<String> found = new HashSet<>();
-      MARKDOWN
-          .parse(Files.readString(file, UTF_8))
-          .accept(
-              new AbstractVisitor() {
-                @Override
-                public void visit(Heading heading) {
-                  found.add(ids.generateId(text(heading)));
-                }
-              });
-      known = found;
+      known = anchorsOf(Files.readString(file, UTF_8));
       anchors.put(file, known);
     }
     return known;
+  }
+
+  private static Set<String> anchorsOf(String markdown) {
+    IdGenerator ids = IdGenerator.builder().build();
+    Set<String> found = new HashSet<>();
+    MARKDOWN
+        .parse(markdown)
+        .accept(
+            new AbstractVisitor() {
+              @Override
+              public void visit(Heading heading) {
+                found.add(ids.generateId(text(heading)));
+              }
+            });
+    return found;
   }
 
   private static String text(Node node) {
