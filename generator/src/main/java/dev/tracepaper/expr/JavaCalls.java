@@ -279,18 +279,10 @@ final class JavaCalls {
             }
             yield helper(function, args);
           }
-          case "getFullYear",
-              "getMonth",
-              "getDayOfYear",
-              "getDayOfMonth",
-              "getDate",
-              "getDayOfWeek",
-              "getHours",
-              "getMinutes",
-              "getSeconds",
-              "getMilliseconds" ->
-              type(args.get(0)).kind() == CelKind.TIMESTAMP ? timePart(function, args) : null;
-          default -> null;
+          default ->
+              TIME_PARTS.contains(function) && type(args.get(0)).kind() == CelKind.TIMESTAMP
+                  ? timePart(function, args)
+                  : null;
         };
     if (code == null) {
       int given = node.call().args().size();

@@ -170,9 +170,11 @@ public final class StackPlan {
     // Units by the stack name of their subdomain ("" for the root), in model order.
     Map<String, List<Unit>> groups = new LinkedHashMap<>();
     Map<String, String> subdomains = new LinkedHashMap<>();
+    Readers readers = new Readers(model);
     for (Aggregate aggregate : model.model().aggregates()) {
       String subdomain = aggregate.subdomain().map(Located::value).orElse("");
       String group = stackName(subdomain);
+      readers.add(aggregate, group);
       // Named even by an aggregate of no resources: the views that read it may make a stack.
       subdomains.putIfAbsent(group, subdomain);
       Count count = counter.aggregate(aggregate);
@@ -183,7 +185,6 @@ public final class StackPlan {
           .computeIfAbsent(group, g -> new ArrayList<>())
           .add(new Unit(aggregate.name(), true, count, !aggregate.commands().isEmpty()));
     }
-    Readers readers = new Readers(model);
     for (View view : model.model().views()) {
       String group = readers.viewGroup(view);
       groups
@@ -292,12 +293,13 @@ public final class StackPlan {
 
     Readers(ModelIndex model) {
       this.model = model;
-      for (Aggregate aggregate : model.model().aggregates()) {
-        String group = stackName(aggregate.subdomain().map(Located::value).orElse(""));
-        groupsByAggregate.computeIfAbsent(aggregate.name(), n -> new HashSet<>()).add(group);
-        for (Event event : aggregate.events()) {
-          groupsByEvent.computeIfAbsent(event.name(), n -> new HashSet<>()).add(group);
-        }
+    }
+
+    /** Every aggregate of the model, before the first view is asked about. */
+    void add(Aggregate aggregate, String group) {
+      groupsByAggregate.computeIfAbsent(aggregate.name(), n -> new HashSet<>()).add(group);
+      for (Event event : aggregate.events()) {
+        groupsByEvent.computeIfAbsent(event.name(), n -> new HashSet<>()).add(group);
       }
     }
 
