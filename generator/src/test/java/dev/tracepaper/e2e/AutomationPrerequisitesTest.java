@@ -11,7 +11,6 @@ import dev.tracepaper.tools.SharedMoto;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -49,11 +48,7 @@ class AutomationPrerequisitesTest {
     assertThat(commands).hasSize(4);
 
     try (SharedMoto moto = SharedMoto.start(temp.resolve("moto.log"))) {
-      Map<String, String> env = new LinkedHashMap<>();
-      env.put("AWS_ENDPOINT_URL", moto.endpoint());
-      env.put("AWS_ACCESS_KEY_ID", "test");
-      env.put("AWS_SECRET_ACCESS_KEY", "test");
-      env.put("AWS_DEFAULT_REGION", "eu-west-1");
+      Map<String, String> env = moto.awsCliEnvironment();
       env.put("VALUE", "s3cret value");
       for (String line : commands) {
         Commands.run(env, "bash", "-c", line);

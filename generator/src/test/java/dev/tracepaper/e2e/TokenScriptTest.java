@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -47,11 +46,7 @@ class TokenScriptTest {
                 + "        - ALLOW_ADMIN_USER_PASSWORD_AUTH\n"
                 + "        - ALLOW_REFRESH_TOKEN_AUTH\n");
     try (SharedMoto moto = SharedMoto.start(temp.resolve("moto.log"))) {
-      Map<String, String> env = new LinkedHashMap<>();
-      env.put("AWS_ENDPOINT_URL", moto.endpoint());
-      env.put("AWS_ACCESS_KEY_ID", "test");
-      env.put("AWS_SECRET_ACCESS_KEY", "test");
-      env.put("AWS_DEFAULT_REGION", "eu-west-1");
+      Map<String, String> env = moto.awsCliEnvironment();
       String pool =
           aws(
               env,

@@ -7,6 +7,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -57,6 +59,19 @@ public final class SharedMoto implements AutoCloseable {
   /** The server's URL, for an AWS client or the AWS CLI ({@code AWS_ENDPOINT_URL}). */
   public String endpoint() {
     return "http://127.0.0.1:" + port;
+  }
+
+  /**
+   * The environment in which the AWS CLI talks to this server: its endpoint, test credentials and a
+   * region; a map the caller may add to.
+   */
+  public Map<String, String> awsCliEnvironment() {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("AWS_ENDPOINT_URL", endpoint());
+    env.put("AWS_ACCESS_KEY_ID", "test");
+    env.put("AWS_SECRET_ACCESS_KEY", "test");
+    env.put("AWS_DEFAULT_REGION", "eu-west-1");
+    return env;
   }
 
   /** The Maven option that points a generated project's tests at this server. */

@@ -3,11 +3,11 @@ package dev.tracepaper.runtime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tracepaper.runtime.testing.AutomationQueues;
 import dev.tracepaper.runtime.testing.MotoServer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -172,26 +172,10 @@ public final class PolicyBurstBench {
 
     /** The queue path; answers the CONFLICTs and the dead letters. */
     int[] runFromQueue(SqsClient sqs, int deliveries) throws Exception {
-      String dlq = sqs.createQueue(r -> r.queueName(table + "-dlq")).queueUrl();
-      String dlqArn =
-          sqs.getQueueAttributes(r -> r.queueUrl(dlq).attributeNames(QueueAttributeName.QUEUE_ARN))
-              .attributes()
-              .get(QueueAttributeName.QUEUE_ARN);
-      String queue =
-          sqs.createQueue(
-                  r ->
-                      r.queueName(table)
-                          .attributes(
-                              Map.of(
-                                  QueueAttributeName.VISIBILITY_TIMEOUT,
-                                  "1",
-                                  QueueAttributeName.REDRIVE_POLICY,
-                                  "{\"deadLetterTargetArn\":\""
-                                      + dlqArn
-                                      + "\",\"maxReceiveCount\":\""
-                                      + MAX_RECEIVE_COUNT
-                                      + "\"}")))
-              .queueUrl();
+      AutomationQueues.WithDeadLetters queues =
+          AutomationQueues.createWithDeadLetters(sqs, table, 1, MAX_RECEIVE_COUNT);
+      String queue = queues.queue();
+      String dlq = queues.deadLetters();
       for (int trigger = 1; trigger <= deliveries; trigger++) {
         ObjectNode busEvent = Json.object().put("source", "shop.Sales.Order");
         busEvent.putObject("detail").put("trigger", trigger);

@@ -7,12 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** What code writes on standard output while it runs: the runtime's log lines and metrics. */
-final class StandardOutput {
+public final class StandardOutput {
 
   private StandardOutput() {}
 
   /** Runs {@code code} and answers each line it printed, parsed as JSON. */
-  static List<JsonNode> of(Runnable code) {
+  public static List<JsonNode> of(Runnable code) {
     PrintStream stdout = System.out;
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
@@ -25,7 +25,7 @@ final class StandardOutput {
   }
 
   /** The one line of {@code lines} whose {@code message} is {@code message}. */
-  static JsonNode line(List<JsonNode> lines, String message) {
+  public static JsonNode line(List<JsonNode> lines, String message) {
     List<JsonNode> found =
         lines.stream().filter(l -> l.path("message").asText().equals(message)).toList();
     if (found.size() != 1) {

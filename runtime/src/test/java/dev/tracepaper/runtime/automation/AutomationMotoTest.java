@@ -42,7 +42,6 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityRequest;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.SsmClientBuilder;
 import software.amazon.awssdk.services.ssm.model.ParameterType;
@@ -249,26 +248,11 @@ class AutomationMotoTest {
 
   @Test
   void aFailingEndpointEndsInTheDeadLetterQueueAfterRetriesWithBackoff() {
-    String queueName = "automation-" + UUID.randomUUID();
-    String dlqUrl = sqs.createQueue(r -> r.queueName(queueName + "-dlq")).queueUrl();
-    String dlqArn =
-        sqs.getQueueAttributes(r -> r.queueUrl(dlqUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
-            .attributes()
-            .get(QueueAttributeName.QUEUE_ARN);
     // Visible again at once unless the handler hides it: what is hidden, the backoff hid.
-    String queueUrl =
-        sqs.createQueue(
-                r ->
-                    r.queueName(queueName)
-                        .attributes(
-                            Map.of(
-                                QueueAttributeName.VISIBILITY_TIMEOUT,
-                                "0",
-                                QueueAttributeName.REDRIVE_POLICY,
-                                "{\"deadLetterTargetArn\": \""
-                                    + dlqArn
-                                    + "\", \"maxReceiveCount\": \"3\"}")))
-            .queueUrl();
+    AutomationQueues.WithDeadLetters queues =
+        AutomationQueues.createWithDeadLetters(sqs, "automation-" + UUID.randomUUID(), 0, 3);
+    String queueUrl = queues.queue();
+    String dlqUrl = queues.deadLetters();
     Automations automations =
         new Automations(new DynamoDbLedger(dynamoDb, TABLE), effects, handlerSqs, queueUrl);
     String body = Json.write(AutomationRunTest.busEvent(joined("m4")));

@@ -12,6 +12,7 @@ import dev.tracepaper.runtime.CommandError;
 import dev.tracepaper.runtime.CommandResult;
 import dev.tracepaper.runtime.Json;
 import dev.tracepaper.runtime.Metadata;
+import dev.tracepaper.runtime.StandardOutput;
 import dev.tracepaper.runtime.StoredEvent;
 import dev.tracepaper.runtime.testing.AutomationCheck;
 import dev.tracepaper.runtime.testing.InMemoryLedger;
@@ -19,7 +20,6 @@ import dev.tracepaper.runtime.testing.Performed;
 import dev.tracepaper.runtime.testing.RecordingEffects;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -265,13 +265,14 @@ class AutomationRunTest {
                 });
 
     List<JsonNode> lines =
-        output(
+        StandardOutput.of(
             () ->
                 assertThrows(
                     CommandError.class,
                     () -> automations.run("Refused", Trigger.schedule(JOINED), SECRETS, refused)));
     List<JsonNode> ok =
-        output(() -> automations.run("Fine", Trigger.schedule(JOINED), SECRETS, run -> {}));
+        StandardOutput.of(
+            () -> automations.run("Fine", Trigger.schedule(JOINED), SECRETS, run -> {}));
 
     assertTrue(
         lines.stream()
@@ -292,7 +293,8 @@ class AutomationRunTest {
   @Test
   void theLogNamesEachStepButNeverABodyAHeaderOrASecret() {
     List<JsonNode> lines =
-        output(() -> automations.run("WelcomeMember", Trigger.of(joined("m5")), SECRETS, welcome));
+        StandardOutput.of(
+            () -> automations.run("WelcomeMember", Trigger.of(joined("m5")), SECRETS, welcome));
     String log = lines.toString();
 
     assertEquals(
@@ -304,7 +306,8 @@ class AutomationRunTest {
     assertTrue(!log.contains("Bearer") && !log.contains("Dear") && !log.contains("isbn"), log);
 
     List<JsonNode> again =
-        output(() -> automations.run("WelcomeMember", Trigger.of(joined("m5")), SECRETS, welcome));
+        StandardOutput.of(
+            () -> automations.run("WelcomeMember", Trigger.of(joined("m5")), SECRETS, welcome));
     assertEquals(
         3,
         again.stream()
@@ -391,18 +394,6 @@ class AutomationRunTest {
     ObjectNode record = Json.object().put("messageId", messageId).put("body", body);
     record.putObject("attributes").put("ApproximateReceiveCount", "1");
     return record;
-  }
-
-  private static List<JsonNode> output(Runnable code) {
-    PrintStream stdout = System.out;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      code.run();
-    } finally {
-      System.setOut(stdout);
-    }
-    return out.toString(StandardCharsets.UTF_8).lines().map(Json::parse).toList();
   }
 
   /** Recording effects whose HTTP calls fail while told to; counts the secrets read. */

@@ -10,14 +10,50 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /** What Lambda's queue poller does for an automation's function, for tests on a real queue. */
 public final class AutomationQueues {
 
   private AutomationQueues() {}
+
+  /** A queue, and the dead-letter queue its redrive policy moves a message to. */
+  public record WithDeadLetters(String queue, String deadLetters) {}
+
+  /**
+   * Creates the queue {@code name} with a visibility timeout of {@code visibilitySeconds} and a
+   * redrive policy to a new queue {@code <name>-dlq} after {@code maxReceiveCount} receives, as the
+   * generated template makes a function's queue.
+   */
+  public static WithDeadLetters createWithDeadLetters(
+      SqsClient sqs, String name, int visibilitySeconds, int maxReceiveCount) {
+    String deadLetters = sqs.createQueue(r -> r.queueName(name + "-dlq")).queueUrl();
+    String arn =
+        sqs.getQueueAttributes(
+                r -> r.queueUrl(deadLetters).attributeNames(QueueAttributeName.QUEUE_ARN))
+            .attributes()
+            .get(QueueAttributeName.QUEUE_ARN);
+    String queue =
+        sqs.createQueue(
+                r ->
+                    r.queueName(name)
+                        .attributes(
+                            Map.of(
+                                QueueAttributeName.VISIBILITY_TIMEOUT,
+                                String.valueOf(visibilitySeconds),
+                                QueueAttributeName.REDRIVE_POLICY,
+                                "{\"deadLetterTargetArn\": \""
+                                    + arn
+                                    + "\", \"maxReceiveCount\": \""
+                                    + maxReceiveCount
+                                    + "\"}")))
+            .queueUrl();
+    return new WithDeadLetters(queue, deadLetters);
+  }
 
   /** The next message of {@code queue} with its receive count, or null when none is visible. */
   public static Message receive(SqsClient sqs, String queue) {

@@ -9,13 +9,11 @@ import dev.tracepaper.runtime.automation.DynamoDbLedger;
 import dev.tracepaper.runtime.automation.SecretRef;
 import dev.tracepaper.runtime.automation.Trigger;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.opentest4j.AssertionFailedError;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * A generated project's automations on moto_server: their side effects performed on its SES, S3,
@@ -121,28 +119,11 @@ public final class AutomationsOnMoto implements AutoCloseable {
   public int deadLetter(
       String automation, Trigger trigger, List<SecretRef> secrets, Activities activities) {
     try (SqsClient sqs = moto.sqs()) {
-      String name = "automation-" + UUID.randomUUID();
-      String deadLetters = sqs.createQueue(r -> r.queueName(name + "-dlq")).queueUrl();
-      String arn =
-          sqs.getQueueAttributes(
-                  r -> r.queueUrl(deadLetters).attributeNames(QueueAttributeName.QUEUE_ARN))
-              .attributes()
-              .get(QueueAttributeName.QUEUE_ARN);
-      String queue =
-          sqs.createQueue(
-                  r ->
-                      r.queueName(name)
-                          .attributes(
-                              Map.of(
-                                  QueueAttributeName.VISIBILITY_TIMEOUT,
-                                  "0",
-                                  QueueAttributeName.REDRIVE_POLICY,
-                                  "{\"deadLetterTargetArn\": \""
-                                      + arn
-                                      + "\", \"maxReceiveCount\": \""
-                                      + RECEIVES
-                                      + "\"}")))
-              .queueUrl();
+      AutomationQueues.WithDeadLetters queues =
+          AutomationQueues.createWithDeadLetters(
+              sqs, "automation-" + UUID.randomUUID(), 0, RECEIVES);
+      String queue = queues.queue();
+      String deadLetters = queues.deadLetters();
       Automations automations =
           new Automations(new DynamoDbLedger(dynamoDb, table), effects, sqs, queue);
       String body = Json.write(body(trigger));
