@@ -170,7 +170,7 @@ class DocsSiteBrowserTest {
   @SuppressWarnings("unchecked")
   private static Page read(Path html) {
     browser.console(); // what earlier pages left
-    browser.driver().get(html.toUri().toString());
+    browser.open(html.toUri());
     Map<String, Object> read =
         (Map<String, Object>)
             browser

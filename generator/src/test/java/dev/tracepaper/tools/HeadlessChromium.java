@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,6 +35,8 @@ public final class HeadlessChromium implements AutoCloseable {
    * with it.
    */
   private static final Logger SELENIUM = Logger.getLogger("org.openqa.selenium");
+
+  private static final Duration LOAD_TIMEOUT = Duration.ofSeconds(30);
 
   private final ChromeDriver driver;
   private final Path profile;
@@ -75,12 +78,36 @@ public final class HeadlessChromium implements AutoCloseable {
     ChromeDriverService service =
         new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
     ChromeDriver driver = new ChromeDriver(service, options);
-    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    driver.manage().timeouts().pageLoadTimeout(LOAD_TIMEOUT);
     return new HeadlessChromium(driver, profile);
   }
 
   public ChromeDriver driver() {
     return driver;
+  }
+
+  /**
+   * Loads {@code page} and returns once it is the current document and fully loaded. {@code get}
+   * alone can return early on a busy machine: CI once read a page of the docs site whose style
+   * sheet had not yet applied, so every read waits for {@code readyState} of this very URL.
+   */
+  public void open(URI page) {
+    String url = page.toString();
+    driver.get(url);
+    long deadline = System.nanoTime() + LOAD_TIMEOUT.toNanos();
+    while (!Boolean.TRUE.equals(
+        driver.executeScript(
+            "return location.href === arguments[0] && document.readyState === 'complete';", url))) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(url + " did not finish loading in " + LOAD_TIMEOUT);
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted while loading " + url, e);
+      }
+    }
   }
 
   /** The console's messages since the last call: errors, warnings, logs. */
