@@ -16,6 +16,9 @@ import ${project.runtimePackage}.Json;
 import ${project.runtimePackage}.Priming;
 </#if>
 import ${project.runtimePackage}.testing.Scenario;
+<#if flow.tests?filter(t -> t.at?has_content)?has_content>
+import java.time.Instant;
+</#if>
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -32,6 +35,9 @@ class ${flow.testClass} {
   void ${test.method}() {
     var outcome =
         new Scenario<>(${aggregate.aggregateClass}.TYPE)
+<#if test.at?has_content>
+            .at(Instant.parse(${javaString(test.at)}))
+</#if>
             .as(${javaString(test.callerId)}, ${javaString(test.callerName)}, List.of(<#list test.callerRoles as r>${javaString(r)}<#sep>, </#sep></#list>))
 <#list test.others as other>
             .givenOther(

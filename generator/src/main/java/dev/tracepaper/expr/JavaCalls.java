@@ -57,7 +57,8 @@ final class JavaCalls {
                   Functions.CRC32,
                   Functions.FORMAT_TIME,
                   Functions.EPOCH_SECONDS,
-                  "timestamp"),
+                  "timestamp",
+                  DurationLiterals.FUNCTION),
               TIME_PARTS.stream())
           .toList();
 
@@ -69,10 +70,12 @@ final class JavaCalls {
 
   private final JavaTranslator.Session session;
   private final String runtime;
+  private final JavaDurations durations;
 
   JavaCalls(JavaTranslator.Session session, String runtime) {
     this.session = session;
     this.runtime = runtime;
+    this.durations = new JavaDurations(session, runtime);
   }
 
   String call(CelExpr node) {
@@ -126,6 +129,9 @@ final class JavaCalls {
 
   /** Int arithmetic throws on overflow, as CEL gives an error; Float follows IEEE 754 in both. */
   private String arithmetic(CelExpr node, String function, List<CelExpr> args) {
+    if (durations.isArithmetic(node, args)) {
+      return durations.arithmetic(node, function, args);
+    }
     CelKind kind = type(node).kind();
     String a = session.javaAs(args.get(0), type(node));
     String b = session.javaAs(args.get(1), type(node));
@@ -194,6 +200,9 @@ final class JavaCalls {
     }
     if (type.kind() == CelKind.BOOL) {
       return "(Boolean.compare(" + a + ", " + b + ") " + operator + " 0)";
+    }
+    if (JavaDurations.isDuration(type)) {
+      return durations.order(operator, a, b);
     }
     if (type.kind() == CelKind.TIMESTAMP || JavaTypes.isDate(type)) {
       return switch (operator) {
@@ -279,10 +288,16 @@ final class JavaCalls {
             }
             yield helper(function, args);
           }
-          default ->
-              TIME_PARTS.contains(function) && type(args.get(0)).kind() == CelKind.TIMESTAMP
-                  ? timePart(function, args)
-                  : null;
+          case DurationLiterals.FUNCTION -> durations.literal(node);
+          default -> {
+            if (TIME_PARTS.contains(function) && type(args.get(0)).kind() == CelKind.TIMESTAMP) {
+              yield timePart(function, args);
+            }
+            yield JavaDurations.PARTS.contains(function)
+                    && JavaDurations.isDuration(type(args.get(0)))
+                ? durations.part(function, args.get(0))
+                : null;
+          }
         };
     if (code == null) {
       int given = node.call().args().size();
@@ -350,6 +365,11 @@ final class JavaCalls {
       case INT -> "Long.toString(" + java(arg) + ")";
       case BOOL -> "Boolean.toString(" + java(arg) + ")";
       case TIMESTAMP -> java(arg) + ".toString()";
+      case DURATION ->
+          throw new Untranslatable(
+              arg,
+              "`string()` of a duration",
+              "write its number: `string((now - state.rentedAt).getMinutes()) + ' minutes'`");
       default -> {
         if (JavaTypes.isDate(type)) {
           yield java(arg) + ".toString()";

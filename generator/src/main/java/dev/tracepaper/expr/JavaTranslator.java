@@ -53,8 +53,20 @@ public final class JavaTranslator {
 
   /** The Java for a valid expression; an invalid one has nothing to translate. */
   public Translation translate(CheckedExpression checked) {
-    return translate(
-        checked.ast().orElseThrow(), checked.scope().names().keySet(), givesJson(checked.site()));
+    CelAbstractSyntaxTree ast = checked.ast().orElseThrow();
+    if (JavaDurations.holdsDuration(ast.getResultType()) && !isVariable(checked.site())) {
+      // A field, a template and a command's input hold no durations: the event store and the API
+      // have no form for one.
+      return new Translation.NotTranslatable(
+          ast.getSource().getPositionsMap().getOrDefault(ast.getExpr().id(), 0),
+          "a duration as a value",
+          JavaDurations.AS_NUMBER_HINT);
+    }
+    return translate(ast, checked.scope().names().keySet(), givesJson(checked.site()));
+  }
+
+  private static boolean isVariable(Site site) {
+    return site.place() == Place.LET || site.place() == Place.AUTOMATION_LET;
   }
 
   /** A Json value may be copied into a Json field, or into a variable (typed Json in turn). */
@@ -180,6 +192,10 @@ public final class JavaTranslator {
             case TIMESTAMP -> {
               use("java.time.Instant");
               yield "Instant";
+            }
+            case DURATION -> {
+              use("java.time.Duration");
+              yield "Duration";
             }
             case OPAQUE -> {
               if (!JavaTypes.isDate(item)) {

@@ -31,7 +31,7 @@ final class JavaTypes {
   /** A type the generated code has one Java type for: no Json ({@code dyn}), no maps. */
   static boolean isFixed(CelType type) {
     return switch (type.kind()) {
-      case BOOL, INT, DOUBLE, STRING, TIMESTAMP, STRUCT -> true;
+      case BOOL, INT, DOUBLE, STRING, TIMESTAMP, DURATION, STRUCT -> true;
       case OPAQUE -> isDate(type);
       case LIST -> isFixed(((ListType) type).elemType());
       default -> false;
@@ -39,7 +39,8 @@ final class JavaTypes {
   }
 
   private static final String COMPUTE_WITH =
-      "compute with Int, Float, String, Boolean, Date and DateTime values and lists of them";
+      "compute with Int, Float, String, Boolean, Date and DateTime values, durations and lists of"
+          + " them";
 
   /** What to do instead of using a value of a type {@link #isFixed} rejects. */
   static String unfixedHint(CelType type) {

@@ -9,8 +9,9 @@ import java.util.Optional;
  * A given/when/then case of a command or policy; {@code on} names the trigger of a command's case
  * that runs it from an event ({@code when} is then the event's fields) rather than through the API.
  * {@code others} are the states of other instances of the aggregate, whose {@code unique} values
- * the command finds taken. Values are kept as the YAML nodes written, so that a wrong value can be
- * pointed at.
+ * the command finds taken. {@code at} is the moment the case runs ({@code now}), written in UTC;
+ * absent, the moment the test runs. Values are kept as the YAML nodes written, so that a wrong
+ * value can be pointed at.
  */
 public record TestCase(
     String name,
@@ -19,6 +20,7 @@ public record TestCase(
     Optional<MappingNode> when,
     Optional<EventRef> on,
     Optional<Caller> as,
+    Optional<Located<String>> at,
     Then then,
     SourceLocation location) {
 

@@ -13,11 +13,11 @@ import java.util.Set;
 final class TestCaseReader {
 
   private static final Set<String> TEST_KEYS =
-      Set.of("name", "given", "others", "when", "as", "then");
+      Set.of("name", "given", "others", "when", "as", "at", "then");
 
   /** A command's case may name the trigger that runs it ({@code on}) instead of the API. */
   private static final Set<String> TRIGGERED_TEST_KEYS =
-      Set.of("name", "given", "others", "on", "when", "as", "then");
+      Set.of("name", "given", "others", "on", "when", "as", "at", "then");
 
   private static final Set<String> THEN_KEYS = Set.of("events", "state", "deleted", "error");
 
@@ -90,6 +90,8 @@ final class TestCaseReader {
                 .flatMap(t -> eventRefs.read(t, "`on` of " + named))
             : Optional.empty();
     Optional<TestCase.Caller> as = mapping.get("as").flatMap(n -> caller(n, named));
+    Optional<Located<String>> at =
+        mapping.get("at").flatMap(n -> nodes.text(n, "`at` of " + named));
     TestCase.Then then =
         mapping
             .get("then")
@@ -101,7 +103,8 @@ final class TestCaseReader {
                     Optional.empty(),
                     Optional.empty(),
                     mapping.location()));
-    return Optional.of(new TestCase(name, given, others, when, on, as, then, mapping.location()));
+    return Optional.of(
+        new TestCase(name, given, others, when, on, as, at, then, mapping.location()));
   }
 
   private List<TestCase.Given> givens(YamlNode node, String what, EventExample example) {

@@ -61,7 +61,7 @@ final class FlowCases {
     String key = test.instanceKey(aggregate.key().map(Located::value).orElse(""));
     others(engine, aggregate, test);
     given(engine, aggregate, test, key, tester);
-    Instant now = Instant.now();
+    Instant now = test.at().map(at -> Instant.parse(at.value())).orElseGet(Instant::now);
     Outcome outcome = when(engine, flow, aggregate, test, tester, now);
     then(engine, flow, aggregate, test, outcome, mismatches);
   }

@@ -209,6 +209,22 @@ class JavaTranslatorTest {
           "timestamp(n % 100000000000).getDayOfWeek('Pacific/Auckland')",
           "[state.placedAt.getHours('-08:00'), state.placedAt.getMinutes(),"
               + " state.placedAt.getSeconds('UTC'), state.placedAt.getMilliseconds()]",
+          // durations: between moments, literals, moved moments, parts, order
+          "(now - state.placedAt).getMinutes()",
+          "(now - state.placedAt).getHours() + (state.placedAt - now).getSeconds()",
+          "(state.placedAt - now).getMilliseconds() + (now - state.placedAt).getMilliseconds()",
+          "now - state.placedAt > duration('2h')",
+          "now - state.placedAt <= duration('-1.5s')",
+          "state.placedAt + duration('90m') < now",
+          "duration('100ms') + state.placedAt",
+          "formatTime(state.placedAt - duration('1h30m15.5s'), 'yyyy-MM-dd HH:mm:ss.SSS')",
+          "timestamp(n % 100000000000) - duration('2562047h') == state.placedAt",
+          "(duration('1h') + duration('30m')).getMinutes() + duration('-90.5s').getSeconds()",
+          "duration('1h') - duration('90m') < duration('0s')",
+          "duration('-1.5s') + (now - state.placedAt) == duration('0s')",
+          "(timestamp(n % 100000000000) - state.placedAt).getSeconds()",
+          "[duration('1m'), now - state.placedAt][n % 2 == 0 ? 0 : 1].getSeconds()",
+          "duration('315576000000s') + (now - state.placedAt) != duration('1us')",
           // object and list literals
           "[s, state.orderId]",
           "[n, state.total] + state.counts",

@@ -78,7 +78,16 @@ final class RandomModel {
   private static final String STAMP_RULE =
       "rules: [{require: \"Amount{value: 1, currency: 'EUR'} in [Amount{value: 1, currency:"
           + " 'EUR'}] && size(sha256(formatTime(timestamp(epochSeconds(now)), 'yyyy-MM-dd HH:mm')"
-          + " + string(crc32('x')))) == 64\", code: NOT_STAMPED, message: Not stamped}]";
+          + " + string(crc32('x')))) == 64 && now - timestamp(epochSeconds(now) - 5400) >="
+          + " duration('1h30m') && (now + duration('90m') - now).getMinutes() == 90\", code:"
+          + " NOT_STAMPED, message: Not stamped}]";
+
+  /**
+   * The moment the stamping command's tests run. Its rule holds at any moment, since the random
+   * sequences of DifferentialTest send it at the moment they run; the clinic example's tests are
+   * the ones that fail when {@code at} is not the handler's {@code now}.
+   */
+  private static final String STAMP_MOMENT = "at: '2031-05-06T07:08:09Z'";
 
   private final Random random;
   private final StringBuilder yaml = new StringBuilder();
@@ -509,7 +518,14 @@ final class RandomModel {
     // A rule that always holds, built of object and list literals and the hashing and time
     // functions, so that every model runs their translation (not drawn: the draws stay as they
     // were).
-    command(a, "Touch" + a.name(), STAMP_RULE, "emits: [" + a.touched() + "]", given, a.touched());
+    command(
+        a,
+        "Touch" + a.name(),
+        STAMP_RULE,
+        "emits: [" + a.touched() + "]",
+        given,
+        a.touched(),
+        STAMP_MOMENT);
     amount.ifPresent(
         field -> {
           // A second test of the command: an instance created by version 1 reads the new shape.
@@ -517,6 +533,7 @@ final class RandomModel {
               5,
               "- given: [{%s@1: {%s: k1, %s: {cents: 250, currency: EUR}}}]"
                   .formatted(a.created(), a.key(), field));
+          line(6, STAMP_MOMENT);
           line(6, "when: {" + a.key() + ": k1}");
           line(
               6,
@@ -624,6 +641,12 @@ final class RandomModel {
   /** A command on an existing instance, given as {@code given}, with one test. */
   private void command(
       Aggregate a, String name, String option, String body, String given, String event) {
+    command(a, name, option, body, given, event, "");
+  }
+
+  /** A command with one test, run {@code at} a moment when that is not empty. */
+  private void command(
+      Aggregate a, String name, String option, String body, String given, String event, String at) {
     line(3, name + ":");
     if (!option.isEmpty()) {
       line(4, option);
@@ -641,6 +664,9 @@ final class RandomModel {
     }
     line(4, "tests:");
     line(5, "- " + given);
+    if (!at.isEmpty()) {
+      line(6, at);
+    }
     line(6, "when: {" + a.key() + ": k1}");
     line(6, "then: {events: [" + event + "]}");
   }

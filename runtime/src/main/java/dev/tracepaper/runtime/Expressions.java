@@ -171,6 +171,69 @@ public final class Expressions {
     return java.time.Instant.ofEpochSecond(epochSeconds);
   }
 
+  /**
+   * CEL's {@code a - b} of two moments: the duration between them. Like CEL's Java runtime, a
+   * difference of more than about 292 years (a long of nanoseconds) is an error.
+   */
+  public static java.time.Duration minus(java.time.Instant a, java.time.Instant b) {
+    java.time.Duration between = java.time.Duration.between(b, a);
+    between.toNanos(); // throws ArithmeticException where CEL reports an overflow
+    return between;
+  }
+
+  /** CEL's {@code moment + duration}: an error outside the years 1 to 9999. */
+  public static java.time.Instant plus(java.time.Instant moment, java.time.Duration duration) {
+    return checked(moment.plus(duration));
+  }
+
+  /** CEL's {@code moment - duration}: an error outside the years 1 to 9999. */
+  public static java.time.Instant minus(java.time.Instant moment, java.time.Duration duration) {
+    return checked(moment.minus(duration));
+  }
+
+  /** CEL's {@code a + b} of two durations: an error past 10,000 years either way. */
+  public static java.time.Duration plus(java.time.Duration a, java.time.Duration b) {
+    return checked(a.plus(b));
+  }
+
+  /** CEL's {@code a - b} of two durations: an error past 10,000 years either way. */
+  public static java.time.Duration minus(java.time.Duration a, java.time.Duration b) {
+    return checked(a.minus(b));
+  }
+
+  /** CEL's {@code getSeconds()} of a duration: its whole seconds, rounded towards zero. */
+  public static long getSeconds(java.time.Duration duration) {
+    long seconds = duration.getSeconds();
+    return duration.isNegative() && duration.getNano() > 0 ? seconds + 1 : seconds;
+  }
+
+  private static java.time.Instant checked(java.time.Instant moment) {
+    long second = moment.getEpochSecond();
+    if (second < FIRST_SECOND || second > LAST_SECOND) {
+      throw new java.time.DateTimeException(moment + " is outside the years 1 to 9999");
+    }
+    return moment;
+  }
+
+  private static final long DURATION_SECONDS = 315_576_000_000L; // 10,000 years
+
+  /**
+   * The durations CEL's Java runtime (dev.cel 0.14) accepts as a result of arithmetic: at most
+   * 10,000 years either way, and, as it reads a {@code java.time.Duration}'s parts like a protobuf
+   * Duration's, none that is negative with a fraction of a second ({@code -1.5s} is {@code -2}
+   * seconds and {@code +0.5}). Refused here too, so the deployed code decides as {@code tracepaper
+   * test} does.
+   */
+  private static java.time.Duration checked(java.time.Duration duration) {
+    long seconds = duration.getSeconds();
+    int nanos = duration.getNano();
+    boolean inRange = seconds >= -DURATION_SECONDS && seconds <= DURATION_SECONDS;
+    if (!inRange || (seconds < 0 && nanos > 0)) {
+      throw new ArithmeticException("the duration " + duration + " is out of CEL's range");
+    }
+    return duration;
+  }
+
   /** CEL's {@code getFullYear(zone)}: the year of {@code time} in {@code zone}. */
   public static long getFullYear(java.time.Instant time, String zone) {
     return at(time, zone).getYear();

@@ -149,7 +149,8 @@ final class TestCode {
               test.then().deleted().map(d -> d.value().toString()).orElse(""),
               test.then().error().map(Located::value).orElse(""),
               test.then().error().map(e -> aggregate.messageFor(rules, e.value())).orElse(""),
-              trigger.map(TriggerInput::name).orElse("")));
+              trigger.map(TriggerInput::name).orElse(""),
+              test.at().map(Located::value).orElse("")));
     }
     return tests;
   }

@@ -29,6 +29,8 @@ import java.util.List;
  * @param trigger for a command's case with {@code on}, the name of the trigger that runs it ({@link
  *     PolicyData#name}), {@code when} then being the event; empty for a case run through the API
  *     and for a policy's
+ * @param at the moment the case runs ({@code now}) as written, a UTC time such as {@code
+ *     2027-01-04T08:00:00Z}; empty when the case runs at the moment the test does
  */
 public record TestData(
     String name,
@@ -47,7 +49,8 @@ public record TestData(
     String expectedDeletion,
     String expectedError,
     String expectedMessage,
-    String trigger) {
+    String trigger,
+    String at) {
 
   public TestData {
     givenEvents = List.copyOf(givenEvents);

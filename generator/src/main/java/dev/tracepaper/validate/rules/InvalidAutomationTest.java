@@ -8,8 +8,6 @@ import dev.tracepaper.model.ModelIndex;
 import dev.tracepaper.source.MappingNode;
 import dev.tracepaper.validate.Reporter;
 import dev.tracepaper.validate.Rule;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,18 +37,7 @@ public final class InvalidAutomationTest implements Rule {
       for (Automation.Test test : automation.tests()) {
         String subject = "Test `%s` of automation `%s`".formatted(test.name(), automation.name());
         test.when().ifPresent(when -> when(automation, event, when, subject, report));
-        test.at()
-            .ifPresent(
-                at -> {
-                  try {
-                    Instant.parse(at.value());
-                  } catch (DateTimeParseException e) {
-                    report.error(
-                        at.location(),
-                        "%s runs `at` `%s`, which is no moment.".formatted(subject, at.value()),
-                        "write a UTC time such as `2027-01-04T08:00:00Z`");
-                  }
-                });
+        TestMoment.check(test.at(), subject, report);
         for (Automation.Expected expected : test.then()) {
           List<String> known = COMPARED.get(expected.kind());
           for (MappingNode.Entry e : expected.fields().entries()) {

@@ -28,6 +28,7 @@ public final class UntranslatableExpression implements Rule {
     checked
         .valid()
         .filter(UntranslatableExpression::knowsItsNames)
+        .filter(expression -> !InvalidDuration.reports(expression))
         .forEach(
             expression -> {
               // A read's auth condition runs in the AppSync resolver, as JavaScript.

@@ -13,13 +13,15 @@ import java.util.Optional;
 /**
  * The values of a test must fit their fields' types: a whole number for an Int, a value of the
  * enum, a real date, the fields of a type. An empty value ({@code ~}) stands for "not given". The
- * same holds for the given events and expected rows of a view's test.
+ * same holds for the given events and expected rows of a view's test, and the moment a test runs
+ * {@code at} is a UTC time.
  */
 public final class WrongTestValue implements Rule {
 
   @Override
   public void check(ModelIndex model, Reporter report) {
     for (TestSite site : TestSite.all(model)) {
+      TestMoment.check(site.test().at(), site.phrase(), report);
       for (TestSite.Values values : site.values(model)) {
         ValueChecker checker = new ValueChecker(model, values.typeOwner(), true);
         for (MappingNode.Entry entry : values.values().entries()) {

@@ -32,7 +32,7 @@ public final class Scenario<S, E> {
 
   private final AggregateType<S, E> type;
   private final InMemoryEventStore store = new InMemoryEventStore();
-  private final Clock clock = Clock.systemUTC();
+  private Clock clock = Clock.systemUTC();
   private String key;
   private Caller caller = new Caller("test-user", "test-user", List.of());
   private int given;
@@ -47,6 +47,12 @@ public final class Scenario<S, E> {
 
   public Clock clock() {
     return clock;
+  }
+
+  /** The moment the case runs, {@code now} to the handler: {@code at:} in the model. */
+  public Scenario<S, E> at(Instant moment) {
+    clock = Clock.fixed(moment, java.time.ZoneOffset.UTC);
+    return this;
   }
 
   /** The caller of the command: {@code as:} in the model. */

@@ -3,6 +3,9 @@
 package com.example.shop.order;
 
 import dev.tracepaper.runtime.Caller;
+import dev.tracepaper.runtime.CommandError;
+import dev.tracepaper.runtime.Expressions;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -22,6 +25,10 @@ final class CancelOrderFlow {
   /** The events to record, in order; a broken rule throws its {@code CommandError}. */
   static List<OrderEvent> decide(
       CancelOrder command, OrderState state, Caller user, Instant now) {
+    var age = Expressions.minus(now, state.placedAt());
+    if (!(age.compareTo(Duration.ofHours(720)) < 0)) {
+      throw CommandError.rule("TOO_OLD", "An order is cancelled within 30 days of being placed");
+    }
     return List.of(
         new OrderCancelled(command.orderId(), command.reason()));
   }

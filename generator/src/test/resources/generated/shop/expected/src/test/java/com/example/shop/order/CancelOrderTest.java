@@ -4,6 +4,7 @@ package com.example.shop.order;
 
 import dev.tracepaper.runtime.Json;
 import dev.tracepaper.runtime.testing.Scenario;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ class CancelOrderTest {
   void aClerkCancelsAnOrder() {
     var outcome =
         new Scenario<>(OrderAggregate.TYPE)
+            .at(Instant.parse("2030-01-30T09:59:59Z"))
             .as("test-user", "test-user", List.of("clerk"))
             .given(
                 "o1",
@@ -27,6 +29,21 @@ class CancelOrderTest {
             .whenCommand(OrderCommandHandler::new, "cancelOrder", "{\"orderId\":\"o1\",\"reason\":\"Out of stock\"}");
     outcome.thenEvents(
         Scenario.event("OrderCancelled", "{\"reason\":\"Out of stock\"}"));
+  }
+
+  @Test
+  @DisplayName("refuses an order placed 30 days ago")
+  void refusesAnOrderPlaced30DaysAgo() {
+    var outcome =
+        new Scenario<>(OrderAggregate.TYPE)
+            .at(Instant.parse("2030-01-31T10:00:00Z"))
+            .as("test-user", "test-user", List.of("clerk"))
+            .given(
+                "o1",
+                List.of(
+                    OrderPlaced.fromJson(Json.parse("{\"orderId\":\"o1\",\"customer\":\"ada\",\"shipTo\":{\"street\":\"Main 1\",\"postcode\":\"1234AB\"},\"placedAt\":\"2030-01-01T10:00:00Z\",\"tags\":[]}"))))
+            .whenCommand(OrderCommandHandler::new, "cancelOrder", "{\"orderId\":\"o1\",\"reason\":\"Out of stock\"}");
+    outcome.thenError("TOO_OLD", "An order is cancelled within 30 days of being placed");
   }
 
   @Test
