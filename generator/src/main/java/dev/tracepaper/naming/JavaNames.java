@@ -1,14 +1,66 @@
 package dev.tracepaper.naming;
 
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The Java packages and classes generated for a model whose code lives in {@code basePackage}
  * ({@code app.package}). Every model name passes through {@link Case} first, so {@code book_status}
  * and {@code BookStatus} give the same class. docs/naming.md lists the scheme.
+ *
+ * @param aggregateClasses the simple names of the classes generated in the aggregates' packages
+ *     ({@code OrderState}, {@code OrderEvent}, events, commands, entities): a type or enum of that
+ *     name gets its kind in its class name, since the aggregates' code imports it beside them
  */
-public record JavaNames(String basePackage) {
+public record JavaNames(String basePackage, Set<String> aggregateClasses) {
+
+  public JavaNames {
+    aggregateClasses = Set.copyOf(aggregateClasses);
+  }
+
+  /** The names of a model with no aggregates (and of tests of single names). */
+  public JavaNames(String basePackage) {
+    this(basePackage, Set.of());
+  }
+
+  /** The elements of one aggregate that give classes in its package. */
+  public record AggregateElements(
+      String name,
+      List<String> entities,
+      List<String> events,
+      List<String> commands,
+      List<String> policies) {}
+
+  /** The names of a model whose aggregates have {@code aggregates}' elements. */
+  public static JavaNames of(String basePackage, List<AggregateElements> aggregates) {
+    JavaNames plain = new JavaNames(basePackage);
+    Set<String> classes = new HashSet<>();
+    for (AggregateElements a : aggregates) {
+      String name = a.name();
+      Stream.of(
+              plain.state(name),
+              plain.eventInterface(name),
+              plain.aggregateType(name),
+              plain.commandHandler(name))
+          .forEach(c -> classes.add(c.simpleName()));
+      a.entities().forEach(e -> classes.add(plain.entity(name, e).simpleName()));
+      a.events().forEach(e -> classes.add(plain.event(name, e).simpleName()));
+      Stream.concat(a.commands().stream(), a.policies().stream())
+          .forEach(
+              f ->
+                  Stream.of(
+                          plain.command(name, f),
+                          plain.flow(name, f),
+                          plain.flowCustom(name, f),
+                          plain.flowCustomCode(name, f),
+                          plain.policyHandler(name, f))
+                      .forEach(c -> classes.add(c.simpleName())));
+    }
+    return new JavaNames(basePackage, classes);
+  }
 
   /** Packages of the generated project that an aggregate's package must not take. */
   public static final String TYPES = "types";
@@ -116,14 +168,25 @@ public record JavaNames(String basePackage) {
     return inAggregate(aggregate, entity, "Entity", "");
   }
 
-  /** A value type's record: {@code Address}. */
+  /**
+   * A value type's record: {@code Address}; {@code OrderEventType} for a type {@code OrderEvent}
+   * beside aggregate {@code Order}'s {@code OrderEvent}.
+   */
   public JavaName type(String type) {
-    return new JavaName(typesPackage(), unhidden(type, "Type", ""));
+    return new JavaName(typesPackage(), besideAggregates(type, "Type"));
   }
 
-  /** An enum: {@code BookStatus}; its constants are the values as written. */
+  /**
+   * An enum: {@code BookStatus}, {@code OrderStateEnum} beside aggregate {@code Order}'s state; its
+   * constants are the values as written.
+   */
   public JavaName enumType(String enumName) {
-    return new JavaName(typesPackage(), unhidden(enumName, "Enum", ""));
+    return new JavaName(typesPackage(), besideAggregates(enumName, "Enum"));
+  }
+
+  private String besideAggregates(String name, String kind) {
+    String simple = unhidden(name, kind, "");
+    return aggregateClasses.contains(simple) ? Case.pascal(name) + kind : simple;
   }
 
   /** A view's row record: {@code BookAvailability}. */

@@ -48,11 +48,21 @@ class DomainWordsTest {
     assertThat(read(out, src + "record/InputFlow.java")).contains("var new_ = ");
     assertThat(read(out, src + "record/RecordCommandHandler.java"))
         .contains("case \"class\" -> class_(request, input, metadata);");
+    // A type or enum named like a class of an aggregate's package gets its kind; a projection
+    // names the aggregate's class its view's row shares a name with in full.
+    assertThat(read(out, src + "record/RecordState.java"))
+        .contains("    RecordStateEnum stage,\n    List<RecordEventType> history)");
+    assertThat(read(out, src + "views/RecordAggregateProjection.java"))
+        .contains("Optional.of(com.example.words.record.RecordAggregate.TYPE)");
+    assertThat(read(out, src + "views/NewProjection.java"))
+        .contains("com.example.words.record.New.fromJson(");
     // The API, the stored JSON and the view rows keep them as the domain writes them.
     assertThat(read(out, src + "types/ObjectType.java"))
         .contains("JsonValues.put(json, \"class\", value.class_());");
     String schema = read(out, "schema.graphql");
     assertThat(schema).contains("type Object {\n  class: String\n");
+    assertThat(schema).contains("enum RecordState {");
+    assertThat(schema).contains("type RecordEvent {");
     assertThat(schema).contains("  class(input: ClassInput!, commandId: ID): CommandResult!");
     assertThat(schema).contains("optionalsByClass(class: Set!");
 

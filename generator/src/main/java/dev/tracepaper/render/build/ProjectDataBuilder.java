@@ -11,6 +11,7 @@ import dev.tracepaper.model.Event;
 import dev.tracepaper.model.Field;
 import dev.tracepaper.model.Located;
 import dev.tracepaper.model.ModelIndex;
+import dev.tracepaper.model.ModelJavaNames;
 import dev.tracepaper.model.OlderShapes;
 import dev.tracepaper.model.PatternResolver;
 import dev.tracepaper.model.Policy;
@@ -67,7 +68,7 @@ public final class ProjectDataBuilder {
   private ProjectDataBuilder(ModelIndex index) {
     this.index = index;
     this.app = index.model().app().orElseThrow(() -> new IllegalStateException("no app"));
-    this.names = new JavaNames(app.javaPackage().value());
+    this.names = ModelJavaNames.of(index.model());
     this.types = new TypeMapping(index, names);
     this.fields = new FieldCode(types);
     this.inputs = new InputCode(types, PatternResolver.of(index.model()));

@@ -105,8 +105,9 @@ final class ViewCode {
             .map(f -> fields.data(f, owner, FieldCode.Presence.MAYBE_ABSENT, false))
             .toList(),
         stored.stream().map(f -> f.type().list() ? "List.of()" : "null").toList(),
-        from(view, stored, keyField, projectionImports),
-        handlers(view, stored, keyField, projectionImports),
+        from(view, stored, keyField, projectionImports, ownClasses(view, pkg, projectionImports)),
+        handlers(
+            view, stored, keyField, projectionImports, ownClasses(view, pkg, projectionImports)),
         queries(view, keyField),
         relations.of(view),
         view.handlers().isEmpty()
@@ -184,8 +185,24 @@ final class ViewCode {
         .orElseThrow(() -> new IllegalStateException("ViewWithoutKey lets no view go keyless"));
   }
 
+  /** The projection's references: its own row and classes stay unhidden by what it imports. */
+  private ClassReferences ownClasses(View view, String pkg, Set<String> imports) {
+    return new ClassReferences(
+        pkg,
+        Set.of(
+            names.viewRow(view.name()).simpleName(),
+            names.viewProjection(view.name()).simpleName(),
+            names.viewCustom(view.name()).simpleName(),
+            names.viewCustomCode(view.name()).simpleName()),
+        imports);
+  }
+
   private List<ViewData.FromData> from(
-      View view, List<Field> stored, String keyField, Set<String> imports) {
+      View view,
+      List<Field> stored,
+      String keyField,
+      Set<String> imports,
+      ClassReferences references) {
     if (view.from().isEmpty() || !view.handlers().isEmpty()) {
       return List.of();
     }
@@ -204,10 +221,8 @@ final class ViewCode {
         row.add("null");
       }
     }
-    JavaName state = names.state(aggregate.name());
-    JavaName type = names.aggregateType(aggregate.name());
-    imports.add(state.qualified());
-    imports.add(type.qualified());
+    String state = references.of(names.state(aggregate.name()));
+    String type = references.of(names.aggregateType(aggregate.name()));
     imports.add(names.runtimePackage() + ".AggregateType");
     imports.add("java.util.Optional");
     String where =
@@ -215,22 +230,24 @@ final class ViewCode {
     return List.of(
         new ViewData.FromData(
             aggregate.name(),
-            state.simpleName(),
-            type.simpleName(),
+            state,
+            type,
             where,
             row,
             "state." + JavaNames.member(keyField) + "()"));
   }
 
   private List<ViewData.ViewHandlerData> handlers(
-      View view, List<Field> stored, String keyField, Set<String> imports) {
+      View view,
+      List<Field> stored,
+      String keyField,
+      Set<String> imports,
+      ClassReferences references) {
     List<ViewData.ViewHandlerData> handlers = new ArrayList<>();
     for (ViewHandler handler : view.handlers()) {
       Event event = index.event(handler.event()).orElseThrow();
-      JavaName eventClass = names.event(event.aggregate(), event.name());
-      imports.add(eventClass.qualified());
-      JavaName aggregateClass = names.aggregateType(event.aggregate());
-      imports.add(aggregateClass.qualified());
+      String eventClass = references.of(names.event(event.aggregate(), event.name()));
+      String aggregateClass = references.of(names.aggregateType(event.aggregate()));
       ExpressionCode expressions =
           new ExpressionCode(checked, types, names.runtimePackage(), Map.of(), imports);
       String keys =
@@ -262,13 +279,13 @@ final class ViewCode {
           new ViewData.ViewHandlerData(
               event.aggregate(),
               event.name(),
-              eventClass.simpleName(),
+              eventClass,
               key,
               keys,
               handler.deletes(),
               handler.deleteIf().map(c -> ExpressionCode.unwrapped(expressions.java(c))).orElse(""),
               row,
-              aggregateClass.simpleName(),
+              aggregateClass,
               event.storedNames()));
     }
     return handlers;

@@ -5,6 +5,7 @@ import dev.tracepaper.model.CustomQuery;
 import dev.tracepaper.model.Located;
 import dev.tracepaper.model.Model;
 import dev.tracepaper.model.ModelIndex;
+import dev.tracepaper.model.ModelJavaNames;
 import dev.tracepaper.model.Query;
 import dev.tracepaper.model.Trigger;
 import dev.tracepaper.model.View;
@@ -69,14 +70,11 @@ final class GeneratedNames {
   /** Equal for two claims that collide. */
   record Key(Namespace namespace, Object scope, String name) {}
 
-  /** The package used when the model names none; it does not change what collides. */
-  private static final String NO_PACKAGE = "app";
-
   private final JavaNames java;
   private final Map<NamedElement, List<Claim>> known = new IdentityHashMap<>();
 
   private GeneratedNames(Model model) {
-    this.java = new JavaNames(model.app().map(a -> a.javaPackage().value()).orElse(NO_PACKAGE));
+    this.java = ModelJavaNames.of(model);
   }
 
   /** The generated names of every element, worked out once for all the rules that judge them. */
