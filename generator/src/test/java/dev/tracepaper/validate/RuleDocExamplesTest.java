@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -156,9 +157,15 @@ class RuleDocExamplesTest {
         continue;
       }
       String place = block.text().substring(0, block.text().indexOf("]: ") + 3);
-      for (String printed : printed(caseOf(header.group(1))).split("\n\n")) {
-        if (printed.startsWith(place)) {
-          doc = doc.replace("```text\n" + block.text() + "\n```", "```text\n" + printed + "\n```");
+      // A block may show several diagnostics in a row: it is rewritten with as many.
+      int shown = block.text().split("\n\n").length;
+      String[] printed = printed(caseOf(header.group(1))).split("\n\n");
+      for (int i = 0; i < printed.length; i++) {
+        if (printed[i].startsWith(place)) {
+          String now =
+              String.join(
+                  "\n\n", Arrays.copyOfRange(printed, i, Math.min(i + shown, printed.length)));
+          doc = doc.replace("```text\n" + block.text() + "\n```", "```text\n" + now + "\n```");
           break;
         }
       }
