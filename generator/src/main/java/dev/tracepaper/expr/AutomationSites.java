@@ -91,7 +91,7 @@ final class AutomationSites {
                 "the variable `" + let.name() + "` of " + element,
                 Optional.empty(),
                 now);
-        now = now.with(let.name(), value.resultType(), List.of());
+        now = now.with(let.name(), value, List.of());
       }
       return now;
     } else if (activity instanceof Automation.Stop stop) {

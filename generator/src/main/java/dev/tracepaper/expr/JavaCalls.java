@@ -57,8 +57,8 @@ final class JavaCalls {
                   Functions.CRC32,
                   Functions.FORMAT_TIME,
                   Functions.EPOCH_SECONDS,
-                  "timestamp",
-                  DurationLiterals.FUNCTION),
+                  TimeLiterals.TIMESTAMP,
+                  TimeLiterals.DURATION),
               TIME_PARTS.stream())
           .toList();
 
@@ -279,16 +279,8 @@ final class JavaCalls {
           case Functions.ADD_SECONDS -> arg(args, 0) + ".plusSeconds(" + arg(args, 1) + ")";
           case Functions.SHA256, Functions.CRC32, Functions.FORMAT_TIME -> helper(function, args);
           case Functions.EPOCH_SECONDS -> arg(args, 0) + ".getEpochSecond()";
-          case "timestamp" -> {
-            if (!isInt(args.get(0))) {
-              throw new Untranslatable(
-                  node,
-                  "`timestamp()` of " + TypeNames.describe(type(args.get(0))),
-                  "give it the seconds since 1970 as an Int: `timestamp(epochSeconds(now) + 60)`");
-            }
-            yield helper(function, args);
-          }
-          case DurationLiterals.FUNCTION -> durations.literal(node);
+          case TimeLiterals.TIMESTAMP -> timestamp(node, args);
+          case TimeLiterals.DURATION -> durations.literal(node);
           default -> {
             if (TIME_PARTS.contains(function) && type(args.get(0)).kind() == CelKind.TIMESTAMP) {
               yield timePart(function, args);
@@ -309,6 +301,30 @@ final class JavaCalls {
           OTHER_FUNCTION_HINT);
     }
     return code;
+  }
+
+  /**
+   * {@code timestamp(seconds)} through the runtime, which keeps CEL's years; {@code
+   * timestamp('2027-01-01T09:00:00Z')} read now, so the Java holds the moment (a text CEL cannot
+   * read is InvalidTimeLiteral's to report).
+   */
+  private String timestamp(CelExpr node, List<CelExpr> args) {
+    if (isInt(args.get(0))) {
+      return helper(TimeLiterals.TIMESTAMP, args);
+    }
+    java.time.Instant moment =
+        TimeLiterals.text(node)
+            .flatMap(TimeLiterals::timestamp)
+            .orElseThrow(
+                () ->
+                    new Untranslatable(
+                        node,
+                        "`timestamp()` of a computed " + TypeNames.describe(type(args.get(0))),
+                        "write the moment as a literal text, `timestamp('2027-01-01T09:00:00Z')`,"
+                            + " or give the seconds since 1970 as an Int:"
+                            + " `timestamp(epochSeconds(now) + 60)`"));
+    session.use("java.time.Instant");
+    return "Instant.parse(" + JavaLiterals.string(moment.toString()) + ")";
   }
 
   /** A part of a time, in UTC or the time zone given: CEL's numbering (months from 0). */

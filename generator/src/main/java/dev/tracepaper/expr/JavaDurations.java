@@ -84,12 +84,12 @@ final class JavaDurations {
 
   /**
    * {@code duration('90m')}: CEL's text read now, so the Java holds the duration it means. A text
-   * CEL cannot read is InvalidDuration's to report.
+   * CEL cannot read is InvalidTimeLiteral's to report.
    */
   String literal(CelExpr node) {
     Duration duration =
-        DurationLiterals.text(node)
-            .flatMap(DurationLiterals::read)
+        TimeLiterals.text(node)
+            .flatMap(TimeLiterals::duration)
             .orElseThrow(
                 () ->
                     new Untranslatable(

@@ -238,7 +238,7 @@ final class ModelWalker {
       CheckedExpression value =
           check(let.value(), Place.LET, element, description, Optional.empty(), scope);
       later.remove(let.name());
-      scope = scope.with(let.name(), value.resultType(), later);
+      scope = scope.with(let.name(), value, later);
     }
     int number = 1;
     for (BusinessRule rule : flow.rules()) {

@@ -225,6 +225,9 @@ class JavaTranslatorTest {
           "(timestamp(n % 100000000000) - state.placedAt).getSeconds()",
           "[duration('1m'), now - state.placedAt][n % 2 == 0 ? 0 : 1].getSeconds()",
           "duration('315576000000s') + (now - state.placedAt) != duration('1us')",
+          // moments written out
+          "state.placedAt < timestamp('2027-01-01T10:00:00+01:00')",
+          "timestamp('1970-01-01T00:00:01.5Z') + (now - state.placedAt)",
           // object and list literals
           "[s, state.orderId]",
           "[n, state.total] + state.counts",

@@ -18,7 +18,7 @@ public final class ExpressionRules {
         new IntegerDivisionIntoFloat(),
         new UnknownEnumLiteral(),
         new InvalidTimePattern(),
-        new InvalidDuration(),
+        new InvalidTimeLiteral(),
         new UntranslatableExpression());
   }
 }

@@ -1,6 +1,8 @@
 package dev.tracepaper.validate.rules;
 
+import dev.cel.common.ast.CelExpr;
 import dev.cel.common.types.CelKind;
+import dev.tracepaper.expr.AstNodes;
 import dev.tracepaper.expr.CheckedExpression;
 import dev.tracepaper.expr.CheckedExpressions;
 import dev.tracepaper.expr.ExpressionChecker;
@@ -13,6 +15,7 @@ import dev.tracepaper.expr.Translation;
 import dev.tracepaper.model.ModelIndex;
 import dev.tracepaper.validate.Reporter;
 import dev.tracepaper.validate.Rule;
+import java.util.Set;
 
 /**
  * A valid CEL expression using a construct that has no Java translation (a map, a Json value in a
@@ -28,7 +31,7 @@ public final class UntranslatableExpression implements Rule {
     checked
         .valid()
         .filter(UntranslatableExpression::knowsItsNames)
-        .filter(expression -> !InvalidDuration.reports(expression))
+        .filter(expression -> !InvalidTimeLiteral.reports(expression))
         .forEach(
             expression -> {
               // A read's auth condition runs in the AppSync resolver, as JavaScript.
@@ -49,7 +52,22 @@ public final class UntranslatableExpression implements Rule {
    */
   private static boolean knowsItsNames(CheckedExpression expression) {
     return expression.scope().names().entrySet().stream()
-        .noneMatch(e -> Scope.ROOTS.contains(e.getKey()) && e.getValue().kind() == CelKind.DYN);
+            .noneMatch(e -> Scope.ROOTS.contains(e.getKey()) && e.getValue().kind() == CelKind.DYN)
+        && !usesFailedVariable(expression);
+  }
+
+  /**
+   * A variable whose own expression is invalid is typed {@code dyn}, like a Json value: its uses
+   * are translated once the variable is fixed, and reporting them now would only repeat the error.
+   */
+  private static boolean usesFailedVariable(CheckedExpression expression) {
+    Set<String> failed = expression.scope().failed();
+    return !failed.isEmpty()
+        && AstNodes.all(expression.ast().orElseThrow().getExpr()).stream()
+            .anyMatch(
+                n ->
+                    n.getKind() == CelExpr.ExprKind.Kind.IDENT
+                        && failed.contains(n.ident().name()));
   }
 
   private static void report(
