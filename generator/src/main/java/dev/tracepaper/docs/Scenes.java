@@ -120,13 +120,14 @@ public final class Scenes {
     MappingNode input = test.when().orElse(null);
     String fields = input == null ? "" : Values.with(input);
     String caller = test.as().map(c -> " by " + caller(c)).orElse("");
+    String moment = test.at().map(at -> " at " + at.value()).orElse("");
     if (flow instanceof Policy policy) {
-      return policy.on().event() + " happens" + fields;
+      return policy.on().event() + " happens" + moment + fields;
     }
     if (test.on().isPresent()) {
-      return test.on().get().event() + " happens" + fields;
+      return test.on().get().event() + " happens" + moment + fields;
     }
-    return flow.name() + " is sent" + caller + fields;
+    return flow.name() + " is sent" + caller + moment + fields;
   }
 
   private static void then(

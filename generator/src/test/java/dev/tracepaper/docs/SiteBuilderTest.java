@@ -232,6 +232,27 @@ class SiteBuilderTest {
   }
 
   @Test
+  void aTestRunAtAMomentSaysWhen() {
+    AggregatePage appointment =
+        SiteBuilder.build(DocsModels.example("clinic")).aggregates().stream()
+            .filter(a -> a.name().equals("Appointment"))
+            .findFirst()
+            .orElseThrow();
+    Scene early =
+        appointment.commands().stream()
+            .filter(c -> c.name().equals("CheckInPatient"))
+            .flatMap(c -> c.tests().stream())
+            .filter(s -> s.name().equals("checks a patient in half an hour early"))
+            .findFirst()
+            .orElseThrow();
+
+    assertThat(early.lines())
+        .contains(
+            new Line(
+                "When", "CheckInPatient is sent at 2030-03-01T08:30:00Z with appointmentId a1"));
+  }
+
+  @Test
   void theStateListsItsFieldsAndEntitiesWithLinksToTheirTypes() {
     AggregatePage book = page("Book");
 
