@@ -7,6 +7,9 @@ package ${project.basePackage};
 <#if s.scenarios?has_content>
 <#assign imports = imports + ["org.junit.jupiter.api.DisplayName", "org.junit.jupiter.api.Test"]>
 </#if>
+<#if s.scenarios?filter(sc -> sc.steps?filter(st -> st.at?has_content)?has_content)?has_content>
+<#assign imports = imports + ["java.time.Instant"]>
+</#if>
 <@m.imports imports?sort/>
 
 /**
@@ -97,6 +100,9 @@ class ScenariosTest {
     scenario
         .step(${javaString(st.what)})
         .as(${javaString(st.callerId)}, ${javaString(st.callerName)}, List.of(<#list st.callerRoles as r>${javaString(r)}<#sep>, </#sep></#list>))
+<#if st.at?has_content>
+        .at(Instant.parse(${javaString(st.at)}))
+</#if>
         .${st.kind}(${javaString(st.target)}, ${javaString(st.json)})
 <#if st.error?has_content>
         .expectError(${javaString(st.error)})

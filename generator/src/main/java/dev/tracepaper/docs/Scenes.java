@@ -93,7 +93,12 @@ public final class Scenes {
       String text =
           switch (step.kind()) {
             case SET -> "Remember " + Values.fields(step.values());
-            case COMMAND -> "Send " + target + caller + Values.with(step.values());
+            case COMMAND ->
+                "Send "
+                    + target
+                    + caller
+                    + step.at().map(at -> " at " + at.value()).orElse("")
+                    + Values.with(step.values());
             case QUERY -> "Ask " + target + caller + Values.with(step.values());
           };
       if (!step.expect().isEmpty()) {

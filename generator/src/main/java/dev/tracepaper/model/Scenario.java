@@ -41,6 +41,8 @@ public record Scenario(
    * @param extract variables taken from the answer: name to path
    * @param error the error code the step must fail with
    * @param message the message that error must have, where the step says
+   * @param at the moment a command step runs ({@code now} for it and the policies it causes), a UTC
+   *     time; absent, the moment it runs
    */
   public record Step(
       Kind kind,
@@ -52,6 +54,7 @@ public record Scenario(
       MappingNode extract,
       Optional<Located<String>> error,
       Optional<Located<String>> message,
+      Optional<Located<String>> at,
       SourceLocation location) {}
 
   /** The minimum shares (percent) of events recorded and views queried across all scenarios. */

@@ -13,7 +13,7 @@ final class ScenarioReader {
 
   private static final Set<String> SCENARIO_KEYS = Set.of("description", "as", "steps");
   private static final Set<String> COMMAND_KEYS =
-      Set.of("name", "command", "as", "input", "expect", "extract", "error", "message");
+      Set.of("name", "command", "as", "at", "input", "expect", "extract", "error", "message");
   private static final Set<String> QUERY_KEYS =
       Set.of("name", "query", "as", "args", "expect", "extract", "error");
   private static final Set<String> SET_KEYS = Set.of("name", "set");
@@ -127,6 +127,7 @@ final class ScenarioReader {
                         nodes
                             .prose(n, "the error message expected by " + what)
                             .map(text -> new Located<>(text, n.location()))),
+            m.get("at").flatMap(n -> nodes.text(n, "`at` of " + what)),
             m.location()));
   }
 

@@ -124,7 +124,7 @@ final class ScenarioCases {
               ? AuthType.AMAZON_COGNITO_USER_POOLS
               : types.get(0);
       Caller caller = caller(type);
-      Instant now = Instant.now();
+      Instant now = step.at().map(at -> Instant.parse(at.value())).orElseGet(Instant::now);
       Outcome outcome = engine.command(command, input, caller, type, now);
       String expectedError = step.error().map(Located::value).orElse(null);
       if (outcome instanceof Outcome.Refused refused) {

@@ -253,6 +253,17 @@ class SiteBuilderTest {
   }
 
   @Test
+  void aScenarioStepRunAtAMomentSaysWhen() {
+    Scene onboarding = SiteBuilder.build(DocsModels.example("projects")).scenarios().get(0);
+
+    assertThat(onboarding.lines().stream().map(Line::text).toList())
+        .contains(
+            "A second earlier, it is: Send AcceptInvitation as ada at 2099-12-01T09:29:59Z with"
+                + " invitationId ${invitationId}, code open-sesame; expect events"
+                + " [InvitationAccepted]");
+  }
+
+  @Test
   void theStateListsItsFieldsAndEntitiesWithLinksToTheirTypes() {
     AggregatePage book = page("Book");
 

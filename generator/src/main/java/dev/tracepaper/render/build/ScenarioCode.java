@@ -201,7 +201,8 @@ final class ScenarioCode {
         step.message().map(Located::value).orElse(""),
         expects,
         extracts,
-        sets);
+        sets,
+        step.at().map(Located::value).orElse(""));
   }
 
   private ObjectNode object(

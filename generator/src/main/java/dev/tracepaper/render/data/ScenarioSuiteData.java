@@ -92,6 +92,8 @@ public record ScenarioSuiteData(
    * @param message the error's message expected; empty when the step does not say
    * @param values the expected values by path, the extracts (variable, path), or the variables set
    *     (name, JSON)
+   * @param at the moment a command step runs, a UTC time as written; empty when it runs at the
+   *     moment the test does
    */
   public record StepData(
       String kind,
@@ -105,7 +107,8 @@ public record ScenarioSuiteData(
       String message,
       List<Pair> expects,
       List<Pair> extracts,
-      List<Pair> sets) {}
+      List<Pair> sets,
+      String at) {}
 
   /** A name and a value. */
   public record Pair(String name, String value) {}

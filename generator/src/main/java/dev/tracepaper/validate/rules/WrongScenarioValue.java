@@ -18,14 +18,16 @@ import java.util.Optional;
 /**
  * The values a scenario gives and expects fit their fields' types: a command's input fields, a
  * query's arguments (the key or index field's type, a text for a prefix, a whole number for {@code
- * limit}), and an expected value of a row's field or of a command's answer. A value that uses a
- * variable ({@code ${name}}) is checked when the scenario runs.
+ * limit}), and an expected value of a row's field or of a command's answer; a command step's {@code
+ * at} is a UTC time. A value that uses a variable ({@code ${name}}) is checked when the scenario
+ * runs.
  */
 public final class WrongScenarioValue implements Rule {
 
   @Override
   public void check(ModelIndex model, Reporter report) {
     for (ScenarioSteps s : ScenarioSteps.all(model)) {
+      TestMoment.check(s.step().at(), s.phrase(), report);
       if (s.command().isPresent()) {
         Optional<Aggregate> owner = model.aggregate(s.command().get().aggregate());
         ValueChecker checker = new ValueChecker(model, owner, true);

@@ -9,6 +9,7 @@ import dev.tracepaper.runtime.AppSyncRequest;
 import dev.tracepaper.runtime.Caller;
 import dev.tracepaper.runtime.Json;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,24 +32,29 @@ public final class ApiScenario implements AutoCloseable {
   private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
   private final ScenarioApi api;
+  private final StepClock clock;
   private final ScenarioBackEnd backEnd;
   private final ScenarioCoverage coverage;
   private final Map<String, JsonNode> variables = new HashMap<>();
 
-  private ApiScenario(ScenarioApi api, ScenarioBackEnd backEnd, ScenarioCoverage coverage) {
+  private ApiScenario(
+      ScenarioApi api, StepClock clock, ScenarioBackEnd backEnd, ScenarioCoverage coverage) {
     this.api = api;
+    this.clock = clock;
     this.backEnd = backEnd;
     this.coverage = coverage;
   }
 
   /** A scenario in memory, whose events and queries count towards {@code coverage}. */
   public static ApiScenario inMemory(ScenarioApi api, ScenarioCoverage coverage) {
-    return new ApiScenario(api, new InMemoryBackEnd(api), coverage);
+    StepClock clock = new StepClock();
+    return new ApiScenario(api, clock, new InMemoryBackEnd(api, clock), coverage);
   }
 
   /** A scenario on moto_server (not counted: the in-memory run of the same steps is). */
   public static ApiScenario onMoto(ScenarioApi api, MotoServer moto) {
-    return new ApiScenario(api, new MotoBackEnd(api, moto), null);
+    StepClock clock = new StepClock();
+    return new ApiScenario(api, clock, new MotoBackEnd(api, moto, clock), null);
   }
 
   /** Sets the variable {@code name} to a JSON value, after substituting the variables in it. */
@@ -77,6 +83,7 @@ public final class ApiScenario implements AutoCloseable {
     private ScenarioApi.Command command;
     private ScenarioApi.Query query;
     private String arguments = "{}";
+    private Instant at;
     private String error;
     private String errorMessage;
     private final Map<String, String> expected = new LinkedHashMap<>();
@@ -89,6 +96,15 @@ public final class ApiScenario implements AutoCloseable {
     /** The caller: a user-pool user with this id, name and roles. */
     public Step as(String id, String name, List<String> roles) {
       caller = new Caller(id, name, roles);
+      return this;
+    }
+
+    /**
+     * The moment the step runs: its command, and the policies and views that follow it, read it as
+     * {@code now} ({@code at:} in the model).
+     */
+    public Step at(Instant moment) {
+      at = moment;
       return this;
     }
 
@@ -139,9 +155,15 @@ public final class ApiScenario implements AutoCloseable {
     /** Runs the step; throws what it found wrong. */
     public void run() {
       JsonNode args = substitute(Json.parse(arguments));
-      JsonNode answer = command != null ? mutate(args) : read(args);
+      clock.set(at);
+      JsonNode answer;
+      try {
+        answer = command != null ? mutate(args) : read(args);
+      } finally {
+        clock.set(null);
+      }
       for (Map.Entry<String, String> extract : extracts.entrySet()) {
-        JsonNode value = at(answer, extract.getValue());
+        JsonNode value = ApiScenario.at(answer, extract.getValue());
         if (value.isMissingNode()) {
           throw new AssertionFailedError(
               "%s: the answer has nothing at %s to put in ${%s}: %s"
@@ -243,7 +265,7 @@ public final class ApiScenario implements AutoCloseable {
     private boolean checkExpected(JsonNode answer, boolean fail) {
       for (Map.Entry<String, String> expectation : expected.entrySet()) {
         JsonNode want = substitute(Json.parse(expectation.getValue()));
-        JsonNode have = at(answer, expectation.getKey());
+        JsonNode have = ApiScenario.at(answer, expectation.getKey());
         if (!Scenario.same(want, have.isMissingNode() ? null : have)) {
           if (fail) {
             throw new AssertionFailedError(

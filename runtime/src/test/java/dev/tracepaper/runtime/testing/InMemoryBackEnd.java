@@ -22,10 +22,11 @@ final class InMemoryBackEnd implements ScenarioBackEnd {
   private final InMemoryEventStore events = new InMemoryEventStore();
   private final InMemoryViewStore views = new InMemoryViewStore();
   private final ProjectorHandler projector;
-  private final Clock clock = Clock.systemUTC();
+  private final Clock clock;
   private int delivered;
 
-  InMemoryBackEnd(ScenarioApi api) {
+  InMemoryBackEnd(ScenarioApi api, Clock clock) {
+    this.clock = clock;
     this.api = api;
     this.projector = new ProjectorHandler(views, events, api.projections);
   }

@@ -52,7 +52,7 @@ final class MotoBackEnd implements ScenarioBackEnd {
   private final DynamoDbStreamsClient streams;
   private final EventBridgeClient eventBridge;
   private final SqsClient sqs;
-  private final Clock clock = Clock.systemUTC();
+  private final Clock clock;
   private final String prefix = "scenario-" + UUID.randomUUID() + ".";
   private final DynamoDbEventStore events;
   private final DynamoDbViewStore views;
@@ -62,7 +62,8 @@ final class MotoBackEnd implements ScenarioBackEnd {
   private final StreamDelivery toPublisher;
   private final Map<ScenarioApi.Policy, String> queues = new LinkedHashMap<>();
 
-  MotoBackEnd(ScenarioApi api, MotoServer moto) {
+  MotoBackEnd(ScenarioApi api, MotoServer moto, Clock clock) {
+    this.clock = clock;
     this.api = api;
     this.dynamoDb = moto.dynamoDb();
     this.streams = moto.dynamoDbStreams();
