@@ -220,7 +220,7 @@ class FailingExpectationsTest {
     assertThat(failed.element()).isEqualTo("scenarios");
     assertThat(failed.name()).isEqualTo("Onboarding");
     TestResult.Mismatch mismatch = failed.mismatches().get(0);
-    assertThat(mismatch.subject()).isEqualTo("step 15 (Their workload counts it): `completed`");
+    assertThat(mismatch.subject()).isEqualTo("step 17 (Their workload counts it): `completed`");
     assertThat(mismatch.expected()).isEqualTo("2");
     assertThat(mismatch.actual()).isEqualTo("1");
     assertThat(mismatch.location().toString())
@@ -265,7 +265,7 @@ class FailingExpectationsTest {
 
     TestResult.Mismatch mismatch = failed.mismatches().get(0);
     assertThat(mismatch.subject())
-        .isEqualTo("step 13 (Nobody reads another's queue): `PendingTask.byAssignee`");
+        .isEqualTo("step 15 (Nobody reads another's queue): `PendingTask.byAssignee`");
     assertThat(mismatch.expected()).isEqualTo("an answer");
     assertThat(mismatch.actual()).isEqualTo("it refused the caller grace: UNAUTHORIZED");
   }
@@ -283,7 +283,7 @@ class FailingExpectationsTest {
     TestResult.Mismatch mismatch = failed.mismatches().get(0);
     assertThat(mismatch.subject()).isEqualTo("the events the scenarios record");
     assertThat(mismatch.expected()).isEqualTo("at least 50%");
-    assertThat(mismatch.actual()).startsWith("7/19 (36%); not covered: ");
+    assertThat(mismatch.actual()).startsWith("8/19 (42%); not covered: ");
     assertThat(mismatch.actual()).contains("Person.PersonForgotten");
   }
 
