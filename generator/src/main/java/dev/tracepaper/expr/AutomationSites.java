@@ -161,7 +161,7 @@ final class AutomationSites {
     for (Let value : template.with()) {
       check(
           value.value(),
-          Place.AUTOMATION_LET,
+          Place.TEMPLATE_VALUE,
           element,
           "the template value `" + value.name() + "` of " + what,
           Optional.empty(),

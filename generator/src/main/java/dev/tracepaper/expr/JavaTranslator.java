@@ -54,9 +54,9 @@ public final class JavaTranslator {
   /** The Java for a valid expression; an invalid one has nothing to translate. */
   public Translation translate(CheckedExpression checked) {
     CelAbstractSyntaxTree ast = checked.ast().orElseThrow();
-    if (JavaDurations.holdsDuration(ast.getResultType()) && !isVariable(checked.site())) {
-      // A field, a template and a command's input hold no durations: the event store and the API
-      // have no form for one.
+    if (JavaDurations.holdsDuration(ast.getResultType()) && keepsUntyped(checked.site())) {
+      // A Json field, a template and a command's input hold no durations: the event store and the
+      // API have no form for one. A typed field is WrongExpressionType's to report.
       return new Translation.NotTranslatable(
           ast.getSource().getPositionsMap().getOrDefault(ast.getExpr().id(), 0),
           "a duration as a value",
@@ -65,14 +65,18 @@ public final class JavaTranslator {
     return translate(ast, checked.scope().names().keySet(), givesJson(checked.site()));
   }
 
-  private static boolean isVariable(Site site) {
-    return site.place() == Place.LET || site.place() == Place.AUTOMATION_LET;
+  /** A place that keeps the value without a type of its own: a Json field, a template, an input. */
+  private static boolean keepsUntyped(Site site) {
+    boolean variable = site.place() == Place.LET || site.place() == Place.AUTOMATION_LET;
+    boolean typed = site.target().map(t -> t.celType().kind() != CelKind.DYN).orElse(false);
+    return !variable && !typed;
   }
 
   /** A Json value may be copied into a Json field, or into a variable (typed Json in turn). */
   private static boolean givesJson(Site site) {
     return site.place() == Place.LET
         || site.place() == Place.AUTOMATION_LET
+        || site.place() == Place.TEMPLATE_VALUE
         || site.target()
             .map(t -> !t.type().list() && t.celType().kind() == CelKind.DYN)
             .orElse(false);

@@ -49,8 +49,10 @@ public enum Place {
    * decided before the state is loaded.
    */
   COMMAND_AUTH,
-  /** A {@code let} variable of an automation, or a value its template is filled with. */
+  /** A {@code let} variable of an automation. */
   AUTOMATION_LET,
+  /** A value an automation's template is filled with ({@code with}). */
+  TEMPLATE_VALUE,
   /** The {@code if} of an automation's activity, or a {@code stopIf}: a condition. */
   AUTOMATION_CONDITION,
   /** The {@code in} of an automation's {@code forEach}: a list. */

@@ -83,7 +83,7 @@ public final class WrongExpressionType implements Rule {
       case AUTOMATION_ITEMS ->
           Optional.of(
               new Expected(ListType.create(SimpleType.DYN), "`forEach` goes through a list"));
-      case LET, AUTOMATION_LET -> Optional.empty();
+      case LET, AUTOMATION_LET, TEMPLATE_VALUE -> Optional.empty();
       default -> site.target().map(t -> expectedOf(t, "the field `%s` of %s is %s"));
     };
   }
@@ -99,12 +99,18 @@ public final class WrongExpressionType implements Rule {
         case INT, DOUBLE -> "compare the number, e.g. `%s > 0`".formatted(text);
         case STRING -> "compare the text, e.g. `%s != ''`".formatted(text);
         case LIST -> "test the list, e.g. `size(%s) > 0`".formatted(text);
+        case DURATION -> "compare the duration, e.g. `%s < duration('1h')`".formatted(text);
         default -> "compare the value to get true or false";
       };
     }
     if (expected == CelKind.LIST && actual == CelKind.STRING) {
       return "one row is named by `key: %s`; `keys` takes a list, e.g. `[%s]`"
           .formatted(text, text);
+    }
+    if (actual == CelKind.DURATION) {
+      String operand = text.matches("[A-Za-z_][A-Za-z0-9_.]*") ? text : "(" + text + ")";
+      return "a field holds no duration: give its number, e.g. `%s.getMinutes()`"
+          .formatted(operand);
     }
     if (actual == CelKind.NULL_TYPE) {
       return "the model has no null values: give a value, or leave the field out";
