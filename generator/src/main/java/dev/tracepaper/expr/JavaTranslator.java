@@ -67,15 +67,18 @@ public final class JavaTranslator {
 
   /** A place that keeps the value without a type of its own: a Json field, a template, an input. */
   private static boolean keepsUntyped(Site site) {
-    boolean variable = site.place() == Place.LET || site.place() == Place.AUTOMATION_LET;
     boolean typed = site.target().map(t -> t.celType().kind() != CelKind.DYN).orElse(false);
-    return !variable && !typed;
+    return !isVariable(site) && !typed;
+  }
+
+  /** A {@code let} of a flow or an automation: the value is kept as it is computed. */
+  private static boolean isVariable(Site site) {
+    return site.place() == Place.LET || site.place() == Place.AUTOMATION_LET;
   }
 
   /** A Json value may be copied into a Json field, or into a variable (typed Json in turn). */
   private static boolean givesJson(Site site) {
-    return site.place() == Place.LET
-        || site.place() == Place.AUTOMATION_LET
+    return isVariable(site)
         || site.place() == Place.TEMPLATE_VALUE
         || site.target()
             .map(t -> !t.type().list() && t.celType().kind() == CelKind.DYN)

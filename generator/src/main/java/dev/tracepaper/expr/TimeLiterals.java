@@ -16,8 +16,8 @@ import java.util.Optional;
  */
 public final class TimeLiterals {
 
-  static final String DURATION = "duration";
-  static final String TIMESTAMP = "timestamp";
+  public static final String DURATION = "duration";
+  public static final String TIMESTAMP = "timestamp";
 
   private TimeLiterals() {}
 

@@ -40,12 +40,7 @@ public record JavaNames(String basePackage, Set<String> aggregateClasses) {
     Set<String> classes = new HashSet<>();
     for (AggregateElements a : aggregates) {
       String name = a.name();
-      Stream.of(
-              plain.state(name),
-              plain.eventInterface(name),
-              plain.aggregateType(name),
-              plain.commandHandler(name))
-          .forEach(c -> classes.add(c.simpleName()));
+      plain.classesOf(name).forEach(c -> classes.add(c.simpleName()));
       a.entities().forEach(e -> classes.add(plain.entity(name, e).simpleName()));
       a.events().forEach(e -> classes.add(plain.event(name, e).simpleName()));
       Stream.concat(a.commands().stream(), a.policies().stream())
@@ -106,6 +101,15 @@ public record JavaNames(String basePackage, Set<String> aggregateClasses) {
 
   public String runtimePackage() {
     return RUNTIME_PACKAGE;
+  }
+
+  /** The classes every aggregate has: its state, its events' interface, handler and type. */
+  public List<JavaName> classesOf(String aggregate) {
+    return List.of(
+        state(aggregate),
+        eventInterface(aggregate),
+        commandHandler(aggregate),
+        aggregateType(aggregate));
   }
 
   /** The record of an aggregate's current state: {@code BookState}. */

@@ -164,7 +164,7 @@ public final class Expressions {
 
   /** CEL's {@code timestamp(int)}: the moment that many seconds after 1970, in years 1 to 9999. */
   public static java.time.Instant timestamp(long epochSeconds) {
-    if (epochSeconds < FIRST_SECOND || epochSeconds > LAST_SECOND) {
+    if (!inCelYears(epochSeconds)) {
       throw new java.time.DateTimeException(
           "timestamp(" + epochSeconds + ") is outside the years 1 to 9999");
     }
@@ -208,11 +208,15 @@ public final class Expressions {
   }
 
   private static java.time.Instant checked(java.time.Instant moment) {
-    long second = moment.getEpochSecond();
-    if (second < FIRST_SECOND || second > LAST_SECOND) {
+    if (!inCelYears(moment.getEpochSecond())) {
       throw new java.time.DateTimeException(moment + " is outside the years 1 to 9999");
     }
     return moment;
+  }
+
+  /** Whether the second since 1970 lies in the years 1 to 9999, CEL's range of moments. */
+  private static boolean inCelYears(long epochSecond) {
+    return epochSecond >= FIRST_SECOND && epochSecond <= LAST_SECOND;
   }
 
   private static final long DURATION_SECONDS = 315_576_000_000L; // 10,000 years

@@ -86,6 +86,7 @@ final class ViewCode {
       projectionImports.add("java.util.Optional");
     }
     String keyField = keyField(view);
+    ClassReferences references = ownClasses(view, pkg, projectionImports);
     return new ViewData(
         view.name(),
         row.simpleName(),
@@ -105,9 +106,8 @@ final class ViewCode {
             .map(f -> fields.data(f, owner, FieldCode.Presence.MAYBE_ABSENT, false))
             .toList(),
         stored.stream().map(f -> f.type().list() ? "List.of()" : "null").toList(),
-        from(view, stored, keyField, projectionImports, ownClasses(view, pkg, projectionImports)),
-        handlers(
-            view, stored, keyField, projectionImports, ownClasses(view, pkg, projectionImports)),
+        from(view, stored, keyField, projectionImports, references),
+        handlers(view, stored, keyField, projectionImports, references),
         queries(view, keyField),
         relations.of(view),
         view.handlers().isEmpty()

@@ -100,10 +100,7 @@ final class GeneratedNames {
     switch (e.kind()) {
       case AGGREGATE -> {
         claims.add(new Claim(Namespace.JAVA_PACKAGE, "", java.aggregatePackage(name)));
-        javaClass(claims, java.state(name));
-        javaClass(claims, java.eventInterface(name));
-        javaClass(claims, java.commandHandler(name));
-        javaClass(claims, java.aggregateType(name));
+        java.classesOf(name).forEach(c -> javaClass(claims, c));
         logicalIds(claims, AwsNames.commandFunctionId(name), AwsNames.commandDataSourceId(name));
       }
       case ENTITY -> {

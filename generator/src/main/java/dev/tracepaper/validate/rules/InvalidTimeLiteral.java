@@ -24,7 +24,7 @@ public final class InvalidTimeLiteral implements Rule {
 
   private static boolean mayHave(CheckedExpression checked) {
     String text = checked.expression().text();
-    return text.contains("duration") || text.contains("timestamp");
+    return text.contains(TimeLiterals.DURATION) || text.contains(TimeLiterals.TIMESTAMP);
   }
 
   /** Whether the expression has a text this rule reports; UntranslatableExpression then not. */
@@ -37,7 +37,7 @@ public final class InvalidTimeLiteral implements Rule {
     for (TimeLiterals.Unreadable call : TimeLiterals.unreadable(ast)) {
       String text = call.text().constant().stringValue();
       int offset = ast.getSource().getPositionsMap().getOrDefault(call.text().id(), 0);
-      boolean duration = call.function().equals("duration");
+      boolean duration = call.function().equals(TimeLiterals.DURATION);
       report.error(
           all.locator().locateCodePoint(checked.expression(), offset),
           "%s has `%s('%s')`, but CEL cannot read `%s` as a %s."
