@@ -7,9 +7,6 @@ package ${project.basePackage};
 <#if s.scenarios?has_content>
 <#assign imports = imports + ["org.junit.jupiter.api.DisplayName", "org.junit.jupiter.api.Test"]>
 </#if>
-<#if s.scenarios?filter(sc -> sc.steps?filter(st -> st.at?has_content)?has_content)?has_content>
-<#assign imports = imports + ["java.time.Instant"]>
-</#if>
 <@m.imports imports?sort/>
 
 /**

@@ -101,6 +101,9 @@ final class ScenarioCode {
     for (Scenario scenario : index.model().scenarios()) {
       List<StepData> data =
           steps.stream().filter(s -> s.scenario() == scenario).map(this::step).toList();
+      if (data.stream().anyMatch(step -> !step.at().isEmpty())) {
+        imports.add("java.time.Instant");
+      }
       scenarios.add(
           new ScenarioSuiteData.ScenarioData(
               scenario.name(),
